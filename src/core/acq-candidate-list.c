@@ -1,0 +1,555 @@
+/* acq-candidate-list.c — every candidate of the store, as a list model the UI can show
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "acq-candidate"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "acq-candidate-list.h"
+#include "acq-candidate-private.h"
+#include "acq-referential.h"
+
+struct _AcqCandidateList
+{
+  GObject    parent_instance;
+  AcqStore  *store;
+  GPtrArray *items; /* AcqCandidate, in store order; the UI sorts */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AcqCandidateList, acq_candidate_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+/* The text columns are listed in the order of AcqCandidateField, so that columns 2 to 9 of a
+ * row (and parameters 3 to 10 of a statement) map to the fields by a loop. */
+#define CANDIDATE_COLUMNS                                                                     \
+  "uuid, certification_uuid, last_name, birth_name, first_name, email, phone, address,"       \
+  " accommodations, notes, situation, funding, stage, stage_date, archived, created_at,"      \
+  " updated_at, last_activity_at"
+#define FIRST_TEXT_COLUMN 2
+
+static const char sql_select_all[] =
+  "SELECT " CANDIDATE_COLUMNS " FROM candidate WHERE deleted_at IS NULL";
+static const char sql_select_one[] =
+  "SELECT " CANDIDATE_COLUMNS " FROM candidate WHERE uuid = ?1";
+static const char sql_select_blocs[] =
+  "SELECT cb.candidate_uuid, cb.bloc_uuid FROM candidate_bloc cb"
+  " JOIN bloc b ON b.uuid = cb.bloc_uuid ORDER BY cb.candidate_uuid, b.position";
+static const char sql_select_blocs_of[] =
+  "SELECT cb.bloc_uuid FROM candidate_bloc cb JOIN bloc b ON b.uuid = cb.bloc_uuid"
+  " WHERE cb.candidate_uuid = ?1 ORDER BY b.position";
+static const char sql_insert[] =
+  "INSERT INTO candidate (" CANDIDATE_COLUMNS ") VALUES"
+  " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+static const char sql_update[] =
+  "UPDATE candidate SET certification_uuid = ?2, last_name = ?3, birth_name = ?4,"
+  " first_name = ?5, email = ?6, phone = ?7, address = ?8, accommodations = ?9, notes = ?10,"
+  " situation = ?11, funding = ?12, stage = ?13, stage_date = ?14, archived = ?15,"
+  " updated_at = ?17, last_activity_at = ?18 WHERE uuid = ?1 AND deleted_at IS NULL";
+static const char sql_delete_blocs[] = "DELETE FROM candidate_bloc WHERE candidate_uuid = ?1";
+static const char sql_insert_bloc[] =
+  "INSERT INTO candidate_bloc (candidate_uuid, bloc_uuid) VALUES (?1, ?2)";
+static const char sql_soft_delete[] =
+  "UPDATE candidate SET deleted_at = ?2 WHERE uuid = ?1 AND deleted_at IS NULL";
+static const char sql_undelete[] =
+  "UPDATE candidate SET deleted_at = NULL, updated_at = ?2 WHERE uuid = ?1";
+static const char sql_purge[] =
+  "DELETE FROM candidate WHERE uuid = ?1 AND deleted_at IS NOT NULL";
+static const char sql_purge_all[] = "DELETE FROM candidate WHERE deleted_at IS NOT NULL";
+static const char sql_default_certification[] =
+  "SELECT c.uuid, b.uuid FROM certification c JOIN bloc b ON b.certification_uuid = c.uuid"
+  " WHERE c.rncp = ?1 ORDER BY b.position";
+
+static GType
+list_get_item_type (GListModel *model)
+{
+  return ACQ_TYPE_CANDIDATE;
+}
+
+static guint
+list_get_n_items (GListModel *model)
+{
+  return ACQ_CANDIDATE_LIST (model)->items->len;
+}
+
+static gpointer
+list_get_item (GListModel *model, guint position)
+{
+  AcqCandidateList *self = ACQ_CANDIDATE_LIST (model);
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_get_item_type;
+  iface->get_n_items = list_get_n_items;
+  iface->get_item = list_get_item;
+}
+
+static void
+acq_candidate_list_finalize (GObject *object)
+{
+  AcqCandidateList *self = ACQ_CANDIDATE_LIST (object);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (acq_candidate_list_parent_class)->finalize (object);
+}
+
+static void
+acq_candidate_list_class_init (AcqCandidateListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = acq_candidate_list_finalize;
+}
+
+static void
+acq_candidate_list_init (AcqCandidateList *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt, int column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static void
+apply_row (AcqCandidate *candidate, sqlite3_stmt *stmt)
+{
+  g_object_freeze_notify (G_OBJECT (candidate));
+  acq_candidate_set_certification_uuid (candidate, column_text (stmt, 1));
+  for (guint i = 0; i < ACQ_CANDIDATE_N_TEXT_FIELDS; i++)
+    acq_candidate_set_text (candidate, i, column_text (stmt, FIRST_TEXT_COLUMN + i));
+  acq_candidate_set_situation (candidate, CLAMP (sqlite3_column_int (stmt, 10), 0,
+                                                 ACQ_N_SITUATIONS - 1));
+  acq_candidate_set_funding (candidate, CLAMP (sqlite3_column_int (stmt, 11), 0,
+                                               ACQ_N_FUNDINGS - 1));
+  acq_candidate_set_stage (candidate, CLAMP (sqlite3_column_int (stmt, 12), 0, ACQ_N_STAGES - 1));
+  acq_candidate_set_stage_date (candidate, column_text (stmt, 13));
+  acq_candidate_set_archived (candidate, sqlite3_column_int (stmt, 14) != 0);
+  _acq_candidate_set_timestamps (candidate, column_text (stmt, 15), column_text (stmt, 16),
+                                 column_text (stmt, 17));
+  g_object_thaw_notify (G_OBJECT (candidate));
+}
+
+static gboolean
+load_all (AcqCandidateList *self, GError **error)
+{
+  g_autoptr (GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) blocs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer key, value;
+  int rc;
+
+  if (!(stmt = acq_store_prepare (self->store, sql_select_all, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AcqCandidate *candidate = acq_candidate_new (column_text (stmt, 0));
+      apply_row (candidate, stmt);
+      g_ptr_array_add (self->items, candidate);
+      g_hash_table_insert (by_uuid, (gpointer) acq_candidate_get_uuid (candidate), candidate);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return acq_store_set_error_from_sqlite (error, acq_store_get_db (self->store), rc,
+                                            "loading candidates");
+
+  if (!(stmt = acq_store_prepare (self->store, sql_select_blocs, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *uuid = column_text (stmt, 0);
+      GPtrArray *list = g_hash_table_lookup (blocs, uuid);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (blocs, g_strdup (uuid), list);
+        }
+      g_ptr_array_add (list, g_strdup (column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return acq_store_set_error_from_sqlite (error, acq_store_get_db (self->store), rc,
+                                            "loading targeted blocs");
+
+  g_hash_table_iter_init (&iter, blocs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      AcqCandidate *candidate = g_hash_table_lookup (by_uuid, key);
+      GPtrArray *list = value;
+
+      if (candidate == NULL)
+        continue;
+      g_ptr_array_add (list, NULL);
+      acq_candidate_set_targeted_blocs (candidate, (const char *const *) list->pdata);
+    }
+  return TRUE;
+}
+
+/**
+ * acq_candidate_list_new:
+ * @store: the store
+ * @error: where to put an error
+ *
+ * Loads every candidate. Candidates deleted in an earlier run, whose undo window has passed,
+ * are erased for good first.
+ *
+ * Returns: (transfer full): the list, or %NULL
+ */
+AcqCandidateList *
+acq_candidate_list_new (AcqStore *store, GError **error)
+{
+  g_autoptr (AcqCandidateList) self = NULL;
+
+  g_return_val_if_fail (ACQ_IS_STORE (store), NULL);
+
+  self = g_object_new (ACQ_TYPE_CANDIDATE_LIST, NULL);
+  self->store = g_object_ref (store);
+  if (!acq_store_exec (store, sql_purge_all, error) || !load_all (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+AcqStore *
+acq_candidate_list_get_store (AcqCandidateList *self)
+{
+  g_return_val_if_fail (ACQ_IS_CANDIDATE_LIST (self), NULL);
+  return self->store;
+}
+
+static gboolean
+find_position (AcqCandidateList *self, AcqCandidate *candidate, guint *position)
+{
+  return g_ptr_array_find (self->items, candidate, position);
+}
+
+/**
+ * acq_candidate_list_find:
+ * @self: the list
+ * @uuid: a candidate's uuid
+ *
+ * Returns: (transfer none) (nullable): the candidate, if listed
+ */
+AcqCandidate *
+acq_candidate_list_find (AcqCandidateList *self, const char *uuid)
+{
+  g_return_val_if_fail (ACQ_IS_CANDIDATE_LIST (self), NULL);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      AcqCandidate *candidate = g_ptr_array_index (self->items, i);
+      if (g_strcmp0 (acq_candidate_get_uuid (candidate), uuid) == 0)
+        return candidate;
+    }
+  return NULL;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* Binds the parameters that insert and update share: ?1 uuid, ?2 … ?15 the fields. */
+static void
+bind_fields (sqlite3_stmt *stmt, AcqCandidate *candidate)
+{
+  bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
+  bind_text (stmt, 2, acq_candidate_get_certification_uuid (candidate));
+  for (guint i = 0; i < ACQ_CANDIDATE_N_TEXT_FIELDS; i++)
+    bind_text (stmt, FIRST_TEXT_COLUMN + 1 + i, acq_candidate_get_text (candidate, i));
+  sqlite3_bind_int (stmt, 11, acq_candidate_get_situation (candidate));
+  sqlite3_bind_int (stmt, 12, acq_candidate_get_funding (candidate));
+  sqlite3_bind_int (stmt, 13, acq_candidate_get_stage (candidate));
+  bind_text (stmt, 14, acq_candidate_get_stage_date (candidate));
+  sqlite3_bind_int (stmt, 15, acq_candidate_get_archived (candidate));
+}
+
+static gboolean
+write_blocs (AcqCandidateList *self, AcqCandidate *candidate, GError **error)
+{
+  const char *const *blocs = acq_candidate_get_targeted_blocs (candidate);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = acq_store_prepare (self->store, sql_delete_blocs, error)))
+    return FALSE;
+  bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
+  if (!acq_store_step_done (self->store, stmt, error))
+    return FALSE;
+  for (guint i = 0; blocs[i] != NULL; i++)
+    {
+      if (!(stmt = acq_store_prepare (self->store, sql_insert_bloc, error)))
+        return FALSE;
+      bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
+      bind_text (stmt, 2, blocs[i]);
+      if (!acq_store_step_done (self->store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes the candidate and its blocs in one transaction; on success the timestamps are set. */
+static gboolean
+write_candidate (AcqCandidateList *self, AcqCandidate *candidate, gboolean insert,
+                 GError **error)
+{
+  g_autofree char *now = acq_store_now ();
+  const char *created_at = insert ? now : acq_candidate_get_created_at (candidate);
+  sqlite3_stmt *stmt;
+
+  if (!acq_candidate_validate (candidate, error) || !acq_store_begin (self->store, error))
+    return FALSE;
+  if (!(stmt = acq_store_prepare (self->store, insert ? sql_insert : sql_update, error)))
+    goto fail;
+  bind_fields (stmt, candidate);
+  bind_text (stmt, 16, created_at);
+  bind_text (stmt, 17, now);
+  bind_text (stmt, 18, now);
+  if (!acq_store_step_done (self->store, stmt, error))
+    goto fail;
+  if (!insert && sqlite3_changes (acq_store_get_db (self->store)) == 0)
+    {
+      g_set_error_literal (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_NOT_FOUND,
+                           _("This candidate no longer exists. Nothing was saved."));
+      goto fail;
+    }
+  if (!write_blocs (self, candidate, error) || !acq_store_commit (self->store, error))
+    goto fail;
+
+  _acq_candidate_set_timestamps (candidate, created_at, now, now);
+  return TRUE;
+
+fail:
+  acq_store_rollback (self->store);
+  return FALSE;
+}
+
+/**
+ * acq_candidate_list_add:
+ * @self: the list
+ * @candidate: a candidate not stored yet
+ * @error: where to put an error
+ *
+ * Stores @candidate and appends it to the list (one items-changed).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+acq_candidate_list_add (AcqCandidateList *self, AcqCandidate *candidate, GError **error)
+{
+  g_return_val_if_fail (ACQ_IS_CANDIDATE_LIST (self), FALSE);
+  g_return_val_if_fail (ACQ_IS_CANDIDATE (candidate), FALSE);
+
+  if (!write_candidate (self, candidate, TRUE, error))
+    return FALSE;
+  g_ptr_array_add (self->items, g_object_ref (candidate));
+  g_list_model_items_changed (G_LIST_MODEL (self), self->items->len - 1, 0, 1);
+  return TRUE;
+}
+
+static gboolean
+apply_default_certification (AcqCandidateList *self, AcqCandidate *candidate, GError **error)
+{
+  g_autoptr (GPtrArray) blocs = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!acq_referential_ensure_default (self->store, error))
+    return FALSE;
+  if (!(stmt = acq_store_prepare (self->store, sql_default_certification, error)))
+    return FALSE;
+  bind_text (stmt, 1, ACQ_REFERENTIAL_DEFAULT_FICHE);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      acq_candidate_set_certification_uuid (candidate, column_text (stmt, 0));
+      g_ptr_array_add (blocs, g_strdup (column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return acq_store_set_error_from_sqlite (error, acq_store_get_db (self->store), rc,
+                                            "reading the default certification");
+  g_ptr_array_add (blocs, NULL);
+  acq_candidate_set_targeted_blocs (candidate, (const char *const *) blocs->pdata);
+  return TRUE;
+}
+
+/**
+ * acq_candidate_list_create:
+ * @self: the list
+ * @first_name: the first name
+ * @last_name: the last name
+ * @error: where to put an error
+ *
+ * Creates and stores a candidate aiming at every bloc of the default certification, at the
+ * first stage of the parcours since today.
+ *
+ * Returns: (transfer none): the new candidate, or %NULL
+ */
+AcqCandidate *
+acq_candidate_list_create (AcqCandidateList *self, const char *first_name,
+                           const char *last_name, GError **error)
+{
+  g_autoptr (AcqCandidate) candidate = acq_candidate_new (NULL);
+  g_autoptr (GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
+
+  g_return_val_if_fail (ACQ_IS_CANDIDATE_LIST (self), NULL);
+
+  acq_candidate_set_text (candidate, ACQ_CANDIDATE_FIRST_NAME, first_name);
+  acq_candidate_set_text (candidate, ACQ_CANDIDATE_LAST_NAME, last_name);
+  acq_candidate_set_stage_date (candidate, date);
+  if (!apply_default_certification (self, candidate, error) ||
+      !acq_candidate_list_add (self, candidate, error))
+    return NULL;
+  return candidate;
+}
+
+static void
+reload (AcqCandidateList *self, AcqCandidate *candidate)
+{
+  g_autoptr (GPtrArray) blocs = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = acq_store_prepare (self->store, sql_select_one, NULL)))
+    return;
+  bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    apply_row (candidate, stmt);
+  sqlite3_reset (stmt);
+
+  if (!(stmt = acq_store_prepare (self->store, sql_select_blocs_of, NULL)))
+    return;
+  bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (blocs, g_strdup (column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  g_ptr_array_add (blocs, NULL);
+  acq_candidate_set_targeted_blocs (candidate, (const char *const *) blocs->pdata);
+}
+
+/**
+ * acq_candidate_list_save:
+ * @self: the list
+ * @candidate: a listed candidate whose fields changed
+ * @error: where to put an error
+ *
+ * Stores the candidate's fields in one transaction and tells the list's observers (one
+ * items-changed, so that filters and sorters look at it again). If the fields cannot be
+ * stored (too long, invalid), the candidate is put back as it is in the store and nothing
+ * stored changes.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+acq_candidate_list_save (AcqCandidateList *self, AcqCandidate *candidate, GError **error)
+{
+  guint position;
+
+  g_return_val_if_fail (ACQ_IS_CANDIDATE_LIST (self), FALSE);
+  g_return_val_if_fail (ACQ_IS_CANDIDATE (candidate), FALSE);
+  g_return_val_if_fail (find_position (self, candidate, &position), FALSE);
+
+  if (!write_candidate (self, candidate, FALSE, error))
+    {
+      reload (self, candidate);
+      return FALSE;
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  return TRUE;
+}
+
+static gboolean
+run_on_candidate (AcqCandidateList *self, const char *sql, AcqCandidate *candidate,
+                  GError **error)
+{
+  g_autofree char *now = acq_store_now ();
+  sqlite3_stmt *stmt = acq_store_prepare (self->store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    bind_text (stmt, 2, now);
+  return acq_store_step_done (self->store, stmt, error);
+}
+
+/**
+ * acq_candidate_list_delete:
+ * @self: the list
+ * @candidate: a listed candidate
+ * @error: where to put an error
+ *
+ * Takes the candidate out of the list and marks it deleted in the store, so that the user can
+ * still undo (acq_candidate_list_undelete()). acq_candidate_list_purge() erases it for good;
+ * so does the next start.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+acq_candidate_list_delete (AcqCandidateList *self, AcqCandidate *candidate, GError **error)
+{
+  guint position;
+
+  g_return_val_if_fail (ACQ_IS_CANDIDATE_LIST (self), FALSE);
+  g_return_val_if_fail (ACQ_IS_CANDIDATE (candidate), FALSE);
+  g_return_val_if_fail (find_position (self, candidate, &position), FALSE);
+
+  if (!run_on_candidate (self, sql_soft_delete, candidate, error))
+    return FALSE;
+  g_ptr_array_remove_index (self->items, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  return TRUE;
+}
+
+gboolean
+acq_candidate_list_undelete (AcqCandidateList *self, AcqCandidate *candidate, GError **error)
+{
+  g_return_val_if_fail (ACQ_IS_CANDIDATE_LIST (self), FALSE);
+  g_return_val_if_fail (ACQ_IS_CANDIDATE (candidate), FALSE);
+  g_return_val_if_fail (!find_position (self, candidate, NULL), FALSE);
+
+  if (!run_on_candidate (self, sql_undelete, candidate, error))
+    return FALSE;
+  if (sqlite3_changes (acq_store_get_db (self->store)) == 0)
+    {
+      g_set_error_literal (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_NOT_FOUND,
+                           _("This candidate was already erased and cannot be restored."));
+      return FALSE;
+    }
+  g_ptr_array_add (self->items, g_object_ref (candidate));
+  g_list_model_items_changed (G_LIST_MODEL (self), self->items->len - 1, 0, 1);
+  return TRUE;
+}
+
+/**
+ * acq_candidate_list_purge:
+ * @self: the list
+ * @candidate: a candidate deleted with acq_candidate_list_delete()
+ * @error: where to put an error
+ *
+ * Erases a deleted candidate and everything that belongs to them for good (RGPD erasure).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+acq_candidate_list_purge (AcqCandidateList *self, AcqCandidate *candidate, GError **error)
+{
+  g_return_val_if_fail (ACQ_IS_CANDIDATE_LIST (self), FALSE);
+  g_return_val_if_fail (ACQ_IS_CANDIDATE (candidate), FALSE);
+  return run_on_candidate (self, sql_purge, candidate, error);
+}

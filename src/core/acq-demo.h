@@ -1,0 +1,14 @@
+/* acq-demo.h — fictional candidates, so that a newcomer sees a living app
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "acq-candidate-list.h"
+
+G_BEGIN_DECLS
+
+gboolean acq_demo_populate (AcqCandidateList *list,
+                            GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,91 @@
+/* acq-referential.h — certifications, their blocs and competences (France Compétences' RNCP
+ * open-data XML, flux 4.1), parsed in a stream and kept in the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "acq-store.h"
+
+G_BEGIN_DECLS
+
+#define ACQ_REFERENTIAL_ERROR (acq_referential_error_quark ())
+
+typedef enum
+{
+  ACQ_REFERENTIAL_ERROR_MALFORMED,     /* not well-formed XML, or truncated */
+  ACQ_REFERENTIAL_ERROR_NOT_FOUND,     /* the fiche asked for is not in the file */
+  ACQ_REFERENTIAL_ERROR_INCOMPLETE,    /* a fiche without number or title, a bloc without code
+                                        * or competences */
+  ACQ_REFERENTIAL_ERROR_TOO_LARGE,     /* a field far beyond what a fiche holds */
+} AcqReferentialError;
+
+/* The certification Acquis is first made for, shipped in the resources. */
+#define ACQ_REFERENTIAL_DEFAULT_FICHE "RNCP37274"
+#define ACQ_REFERENTIAL_RESOURCE_DIR "/io/github/acquis/Acquis/referentials/"
+
+typedef struct
+{
+  char      *uuid;        /* set when read from the store, NULL from the parser */
+  char      *code;        /* e.g. "RNCP37274BC01" */
+  int        position;    /* 1-based, in the order of the fiche */
+  char      *title;       /* LIBELLE */
+  char      *evaluation;  /* MODALITES_EVALUATION, may be "" */
+  GPtrArray *competences; /* (element-type utf8): one label per bullet of LISTE_COMPETENCES */
+  GPtrArray *competence_uuids; /* (element-type utf8) (nullable): parallel to competences, set
+                                * when read from the store, NULL from the parser */
+} AcqBlocDef;
+
+typedef struct
+{
+  char      *uuid;        /* set when read from the store, NULL from the parser */
+  char      *number;      /* NUMERO_FICHE, e.g. "RNCP37274" */
+  char      *title;       /* INTITULE */
+  gboolean   active;      /* ACTIF = "Oui" */
+  GPtrArray *blocs;       /* (element-type AcqBlocDef) in order */
+} AcqFiche;
+
+/* Called once per fiche read; return FALSE to stop the parse early (not an error). The fiche
+ * belongs to the parser and lives until the function returns: copy it to keep it. */
+typedef gboolean (*AcqFicheFunc) (AcqFiche *fiche, gpointer user_data);
+
+GQuark     acq_referential_error_quark     (void);
+
+#define ACQ_TYPE_FICHE (acq_fiche_get_type ())
+GType      acq_fiche_get_type              (void);
+AcqFiche  *acq_fiche_copy                  (const AcqFiche *fiche);
+void       acq_fiche_free                  (AcqFiche *fiche);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqFiche, acq_fiche_free)
+
+const AcqBlocDef *acq_fiche_find_bloc      (const AcqFiche *fiche,
+                                            const char     *code);
+
+/* The uuids of the referential are RFC 4122 version 5 (SHA-1) uuids in the URL namespace, of
+ * "acquis:certification:RNCP37274", "acquis:bloc:RNCP37274BC01" and
+ * "acquis:competence:RNCP37274BC01:1" (bloc code, 1-based position): every machine derives
+ * the same ones, which the exchange of files between candidate and coach relies on. */
+char      *acq_referential_derive_uuid     (const char    *name);
+
+gboolean   acq_referential_parse           (GInputStream  *stream,
+                                            const char    *const *numbers,
+                                            AcqFicheFunc   func,
+                                            gpointer       user_data,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
+AcqFiche  *acq_referential_read_fiche      (GInputStream  *stream,
+                                            const char    *number,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
+
+gboolean   acq_referential_store_fiche     (AcqStore       *store,
+                                            const AcqFiche *fiche,
+                                            GError        **error);
+AcqFiche  *acq_referential_load            (AcqStore       *store,
+                                            const char     *number,
+                                            GError        **error);
+gboolean   acq_referential_ensure_default  (AcqStore       *store,
+                                            GError        **error);
+
+G_END_DECLS

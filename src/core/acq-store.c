@@ -1,0 +1,501 @@
+/* acq-store.c — the one SQLite database that holds everything a user writes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "acq-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "acq-store-private.h"
+
+struct _AcqStore
+{
+  GObject     parent_instance;
+  char       *data_dir;
+  sqlite3    *db;
+  GHashTable *statements; /* const char *sql (static) -> sqlite3_stmt */
+  int         schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (AcqStore, acq_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (acq-store-error-quark, acq_store_error)
+
+/* Each entry moves the schema from version N to N+1 (PRAGMA user_version). Never edit a
+ * released entry: append a new one, and a test that migrates from the version before it. */
+static const char *const migrations[] = {
+  /* 0 -> 1: the referential and the candidates */
+  "CREATE TABLE certification ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  rncp TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  active INTEGER NOT NULL DEFAULT 1,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE TABLE bloc ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  certification_uuid TEXT NOT NULL REFERENCES certification (uuid) ON DELETE CASCADE,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  position INTEGER NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  evaluation TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  UNIQUE (certification_uuid, position));"
+  "CREATE TABLE competence ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  bloc_uuid TEXT NOT NULL REFERENCES bloc (uuid) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  UNIQUE (bloc_uuid, position));"
+  "CREATE TABLE candidate ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  certification_uuid TEXT REFERENCES certification (uuid),"
+  "  last_name TEXT NOT NULL DEFAULT '',"
+  "  birth_name TEXT NOT NULL DEFAULT '',"
+  "  first_name TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  situation INTEGER NOT NULL DEFAULT 0 CHECK (situation BETWEEN 0 AND 4),"
+  "  funding INTEGER NOT NULL DEFAULT 0 CHECK (funding BETWEEN 0 AND 4),"
+  "  accommodations TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  stage INTEGER NOT NULL DEFAULT 0 CHECK (stage BETWEEN 0 AND 5),"
+  "  stage_date TEXT,"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  deleted_at TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  last_activity_at TEXT NOT NULL);"
+  "CREATE TABLE candidate_bloc ("
+  "  candidate_uuid TEXT NOT NULL REFERENCES candidate (uuid) ON DELETE CASCADE,"
+  "  bloc_uuid TEXT NOT NULL REFERENCES bloc (uuid) ON DELETE CASCADE,"
+  "  PRIMARY KEY (candidate_uuid, bloc_uuid)) WITHOUT ROWID;"
+  "CREATE INDEX candidate_bloc_by_bloc ON candidate_bloc (bloc_uuid);",
+};
+
+int
+acq_store_get_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+static AcqStoreError
+error_code_from_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return ACQ_STORE_ERROR_CORRUPT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ACQ_STORE_ERROR_BUSY;
+    case SQLITE_CONSTRAINT:
+      return ACQ_STORE_ERROR_CONSTRAINT;
+    case SQLITE_TOOBIG:
+      return ACQ_STORE_ERROR_INVALID;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_FULL:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return ACQ_STORE_ERROR_IO;
+    default:
+      return ACQ_STORE_ERROR_FAILED;
+    }
+}
+
+/**
+ * acq_store_set_error_from_sqlite:
+ * @error: (out) (optional): where to put the error
+ * @db: (nullable): the connection, for the detailed message in the log
+ * @rc: the sqlite result code
+ * @doing: (nullable): what Acquis was doing, for the log
+ *
+ * The one place where sqlite errors become ours: the user reads a sentence that says what
+ * happened and what to do; the raw sqlite message only goes to the log.
+ *
+ * Returns: %FALSE, always, so that callers can `return acq_store_set_error_from_sqlite (…)`.
+ */
+gboolean
+acq_store_set_error_from_sqlite (GError **error, sqlite3 *db, int rc, const char *doing)
+{
+  AcqStoreError code = error_code_from_sqlite (rc);
+  const char *message;
+
+  g_debug ("sqlite error %d (%s) while %s: %s", rc, sqlite3_errstr (rc),
+           doing ? doing : "working", db ? sqlite3_errmsg (db) : "");
+
+  switch (code)
+    {
+    case ACQ_STORE_ERROR_CORRUPT:
+      message = _("The Acquis data file is damaged. Restore the latest backup or start with an "
+                  "empty file; the damaged file will be kept aside.");
+      break;
+    case ACQ_STORE_ERROR_BUSY:
+      message = _("The Acquis data file is in use by another program. Close the other copy of "
+                  "Acquis and try again.");
+      break;
+    case ACQ_STORE_ERROR_CONSTRAINT:
+      message = _("This change conflicts with data already stored (a duplicate or a missing "
+                  "link). Nothing was changed.");
+      break;
+    case ACQ_STORE_ERROR_INVALID:
+      message = _("This text is too large to be stored. Nothing was changed.");
+      break;
+    case ACQ_STORE_ERROR_IO:
+      message = _("Acquis cannot write its data file. Check that the disk is not full and that "
+                  "the folder belongs to you.");
+      break;
+    default:
+      message = _("Acquis could not save or read its data. Nothing was changed; try again, and "
+                  "if it happens again restart Acquis.");
+      break;
+    }
+  g_set_error_literal (error, ACQ_STORE_ERROR, code, message);
+  return FALSE;
+}
+
+char *
+acq_store_new_uuid (void)
+{
+  return g_uuid_string_random ();
+}
+
+/* Timestamps are ISO 8601 in UTC with milliseconds: they sort as text and travel between
+ * machines whatever their time zones. */
+char *
+acq_store_now (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+acq_store_finalize (GObject *object)
+{
+  AcqStore *self = ACQ_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->data_dir);
+
+  G_OBJECT_CLASS (acq_store_parent_class)->finalize (object);
+}
+
+static void
+acq_store_class_init (AcqStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = acq_store_finalize;
+}
+
+static void
+acq_store_init (AcqStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            finalize_statement);
+}
+
+gboolean
+acq_store_exec (AcqStore *self, const char *sql, GError **error)
+{
+  g_return_val_if_fail (ACQ_IS_STORE (self), FALSE);
+  return _acq_store_exec_db (self->db, sql, error);
+}
+
+gboolean
+_acq_store_exec_db (sqlite3 *db, const char *sql, GError **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return acq_store_set_error_from_sqlite (error, db, rc, sql);
+  return TRUE;
+}
+
+/**
+ * acq_store_prepare:
+ * @self: the store
+ * @sql: a statement; it must be a string that lives as long as the store (a literal), since
+ *   it keys the statement cache
+ * @error: where to put an error
+ *
+ * Returns: (transfer none): the cached statement, reset and with its bindings cleared
+ */
+sqlite3_stmt *
+acq_store_prepare (AcqStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ACQ_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      acq_store_set_error_from_sqlite (error, self->db, rc, sql);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* Steps a statement that returns no row; resets it in every case. */
+gboolean
+acq_store_step_done (AcqStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return acq_store_set_error_from_sqlite (error, self->db, rc, sqlite3_sql (stmt));
+  return TRUE;
+}
+
+gboolean
+acq_store_begin (AcqStore *self, GError **error)
+{
+  return acq_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+acq_store_commit (AcqStore *self, GError **error)
+{
+  return acq_store_exec (self, "COMMIT", error);
+}
+
+void
+acq_store_rollback (AcqStore *self)
+{
+  g_return_if_fail (ACQ_IS_STORE (self));
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+const char *
+acq_store_get_data_dir (AcqStore *self)
+{
+  g_return_val_if_fail (ACQ_IS_STORE (self), NULL);
+  return self->data_dir;
+}
+
+sqlite3 *
+acq_store_get_db (AcqStore *self)
+{
+  g_return_val_if_fail (ACQ_IS_STORE (self), NULL);
+  return self->db;
+}
+
+int
+acq_store_get_schema_version (AcqStore *self)
+{
+  g_return_val_if_fail (ACQ_IS_STORE (self), -1);
+  return self->schema_version;
+}
+
+static gboolean
+read_user_version (sqlite3 *db, int *out_version, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out_version = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return acq_store_set_error_from_sqlite (error, db, rc, "reading the schema version");
+  return TRUE;
+}
+
+/* Moves @db up to @target, one transaction per step, so that an interrupted migration leaves
+ * the file at the last complete version. */
+gboolean
+_acq_store_migrate_db (sqlite3 *db, int target, GError **error)
+{
+  int version;
+
+  if (!read_user_version (db, &version, error))
+    return FALSE;
+
+  if (version > (int) G_N_ELEMENTS (migrations))
+    {
+      g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_NEWER_VERSION,
+                   _("This data was written by a newer version of Acquis (format %d, this "
+                     "version reads up to %d). Please update Acquis."),
+                   version, (int) G_N_ELEMENTS (migrations));
+      return FALSE;
+    }
+
+  for (; version < target; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!_acq_store_exec_db (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!_acq_store_exec_db (db, migrations[version], error) ||
+          !_acq_store_exec_db (db, bump, error) ||
+          !_acq_store_exec_db (db, "COMMIT", error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The folder is the user's only (0700), the file too (0600): it holds personal data. SQLite
+ * gives its -wal and -shm files the database file's mode. */
+gboolean
+_acq_store_ensure_private_dir (const char *dir, GError **error)
+{
+  if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_IO,
+                   _("Acquis cannot create its data folder “%s”: %s."), dir, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+ensure_private_file (const char *path, GError **error)
+{
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0 || fchmod (fd, 0600) != 0)
+    {
+      int saved = errno;
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_IO,
+                   _("Acquis cannot open its data file “%s”: %s."), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+sqlite3 *
+_acq_store_open_db (const char *path, int flags, GError **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      acq_store_set_error_from_sqlite (error, db, rc, "opening the database");
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
+/**
+ * acq_store_open:
+ * @data_dir: the folder that holds the database, created if needed
+ * @error: where to put an error; %ACQ_STORE_ERROR_CORRUPT means the file is damaged and must
+ *   not be touched (see acq_store_set_aside_damaged())
+ *
+ * Opens (or creates) the store and brings its schema to the latest version.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+AcqStore *
+acq_store_open (const char *data_dir, GError **error)
+{
+  g_autoptr (AcqStore) self = NULL;
+  g_autofree char *path = NULL;
+  int quick_check_rc;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *check = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  if (!_acq_store_ensure_private_dir (data_dir, error))
+    return NULL;
+  path = g_build_filename (data_dir, ACQ_STORE_FILE_NAME, NULL);
+  if (!ensure_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (ACQ_TYPE_STORE, NULL);
+  self->data_dir = g_strdup (data_dir);
+  self->db = _acq_store_open_db (path, SQLITE_OPEN_READWRITE, error);
+  if (self->db == NULL)
+    return NULL;
+
+  /* A damaged file must be detected before anything writes to it: quick_check reads every
+   * page once, which costs a few milliseconds for a coach's whole year. */
+  quick_check_rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (quick_check_rc == SQLITE_OK)
+    {
+      quick_check_rc = sqlite3_step (stmt);
+      if (quick_check_rc == SQLITE_ROW)
+        {
+          check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          quick_check_rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (quick_check_rc != SQLITE_OK)
+    {
+      acq_store_set_error_from_sqlite (error, self->db, quick_check_rc, "checking the file");
+      return NULL;
+    }
+  if (g_strcmp0 (check, "ok") != 0)
+    {
+      acq_store_set_error_from_sqlite (error, self->db, SQLITE_CORRUPT, check);
+      return NULL;
+    }
+
+  if (!_acq_store_exec_db (self->db,
+                           "PRAGMA journal_mode = WAL;"
+                           "PRAGMA synchronous = NORMAL;"
+                           "PRAGMA foreign_keys = ON;"
+                           "PRAGMA secure_delete = ON;",
+                           error))
+    return NULL;
+
+  if (!_acq_store_migrate_db (self->db, G_N_ELEMENTS (migrations), error) ||
+      !read_user_version (self->db, &self->schema_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}

@@ -1,0 +1,19 @@
+/* acq-text.h — text helpers shared by search, sorting and validation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *acq_text_fold     (const char  *text);
+gboolean  acq_text_matches  (const char  *folded_text,
+                             const char  *folded_query);
+gboolean  acq_text_validate (const char  *text,
+                             gsize        max_chars,
+                             const char  *field_label,
+                             GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,26 @@
+/* main.c — the acquis program
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "acquis"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "acq-application.h"
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (AcqApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = acq_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

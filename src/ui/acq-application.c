@@ -1,0 +1,345 @@
+/* acq-application.c — the Acquis application: options, the store, the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "acq-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "acq-application.h"
+#include "acq-demo.h"
+#include "acq-referential.h"
+#include "acq-store.h"
+#include "acq-window.h"
+
+struct _AcqApplication
+{
+  AdwApplication    parent_instance;
+
+  char             *data_dir;
+  GSettings        *settings;
+  AcqStore         *store;
+  AcqCandidateList *candidates;
+  AcqWindow        *window;
+  gboolean          demo_pending;
+};
+
+G_DEFINE_FINAL_TYPE (AcqApplication, acq_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Keep the data in DIR instead of the user’s data folder"), N_("DIR") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Add fictional candidates to look around"),
+    NULL },
+  { "list-candidates", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print one line per candidate (id, name, stage) and exit"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+char *
+acq_application_default_data_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "acquis", NULL);
+}
+
+AcqApplication *
+acq_application_new (void)
+{
+  return g_object_new (ACQ_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/acquis/Acquis",
+                       NULL);
+}
+
+GSettings *
+acq_application_get_settings (AcqApplication *self)
+{
+  g_return_val_if_fail (ACQ_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+/* An installed Acquis finds its schema in the system; a build run from its folder finds the
+ * one meson compiled next to it. */
+static GSettings *
+load_settings (void)
+{
+  GSettingsSchemaSource *system = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchemaSource) local = NULL;
+
+  if (system != NULL)
+    schema = g_settings_schema_source_lookup (system, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      local = g_settings_schema_source_new_from_directory (ACQ_BUILD_SCHEMA_DIR, system, FALSE,
+                                                           NULL);
+      if (local != NULL)
+        schema = g_settings_schema_source_lookup (local, APP_ID, TRUE);
+    }
+  if (schema == NULL)
+    g_error ("The settings schema %s is not installed", APP_ID);
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static int
+list_candidates (const char *data_dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = acq_store_open (data_dir, &error);
+  g_autoptr (AcqCandidateList) list = NULL;
+  guint n;
+
+  if (store != NULL)
+    list = acq_candidate_list_new (store, &error);
+  if (list == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AcqCandidate) candidate = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *name = acq_candidate_dup_display_name (candidate);
+
+      g_print ("%s\t%s\t%s\n", acq_candidate_get_uuid (candidate), name,
+               acq_stage_label (acq_candidate_get_stage (candidate)));
+    }
+  return 0;
+}
+
+static int
+acq_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  AcqApplication *self = ACQ_APPLICATION (app);
+  const char *data_dir = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("acquis %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (options, "data-dir", "^&ay", &data_dir))
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (data_dir);
+      g_free (self->data_dir);
+      self->data_dir = g_file_get_path (file);
+      /* Another data folder is another Acquis: it must not hand over to a running one. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  if (self->data_dir == NULL)
+    self->data_dir = acq_application_default_data_dir ();
+
+  if (g_variant_dict_contains (options, "list-candidates"))
+    return list_candidates (self->data_dir);
+
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      g_autoptr (GError) error = NULL;
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+    }
+  return -1;
+}
+
+static void
+backup_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GError) error = NULL;
+
+  if (!acq_store_backup_daily (task_data, now, NULL, &error))
+    g_warning ("Daily backup failed: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_daily_backup (AcqApplication *self)
+{
+  g_autoptr (GTask) task = g_task_new (self, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, g_strdup (self->data_dir), g_free);
+  g_task_run_in_thread (task, backup_thread);
+}
+
+static void
+populate_demo (AcqApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  self->demo_pending = FALSE;
+  if (!acq_demo_populate (self->candidates, &error))
+    acq_window_show_error (self->window, error->message);
+}
+
+/* Opens the store; on a damaged file, asks the window to offer a way out and comes back here
+ * once the user has chosen. */
+static void
+open_store (AcqApplication *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_object (&self->candidates);
+  g_clear_object (&self->store);
+
+  self->store = acq_store_open (self->data_dir, &error);
+  if (self->store != NULL && acq_referential_ensure_default (self->store, &error))
+    self->candidates = acq_candidate_list_new (self->store, &error);
+
+  if (self->candidates == NULL)
+    {
+      gboolean damaged = g_error_matches (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_CORRUPT);
+      acq_window_show_store_problem (self->window, self->data_dir, error->message, damaged);
+      return;
+    }
+
+  acq_window_set_candidates (self->window, self->candidates);
+  start_daily_backup (self);
+  if (self->demo_pending)
+    populate_demo (self);
+}
+
+static void
+on_window_store_reset_cb (AcqApplication *self)
+{
+  open_store (self);
+}
+
+static void
+ensure_window (AcqApplication *self)
+{
+  if (self->window != NULL)
+    return;
+  self->window = acq_window_new (self);
+  g_object_add_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
+  g_signal_connect_object (self->window, "store-reset", G_CALLBACK (on_window_store_reset_cb),
+                           self, G_CONNECT_SWAPPED);
+  open_store (self);
+}
+
+static void
+acq_application_activate (GApplication *app)
+{
+  AcqApplication *self = ACQ_APPLICATION (app);
+
+  ensure_window (self);
+  gtk_window_present (GTK_WINDOW (self->window));
+}
+
+static void
+open_demo_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  AcqApplication *self = user_data;
+
+  self->demo_pending = TRUE;
+  ensure_window (self);
+  if (self->candidates != NULL)
+    populate_demo (self);
+  gtk_window_present (GTK_WINDOW (self->window));
+}
+
+static void
+quit_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  AcqApplication *self = user_data;
+
+  if (self->window != NULL)
+    gtk_window_close (GTK_WINDOW (self->window));
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  AcqApplication *self = user_data;
+  const char *developers[] = { "Acquis developers", NULL };
+
+  adw_show_about_window (GTK_WINDOW (self->window),
+                         "application-name", "Acquis",
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", "Acquis developers",
+                         "developers", developers,
+                         "comments", _("Carries a VAE from the first interview to the jury"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", "https://github.com/acquis/acquis",
+                         /* TRANSLATORS: your name(s), one per line, shown in the about window */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+help_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  AcqApplication *self = user_data;
+
+  gtk_show_uri (GTK_WINDOW (self->window), "help:acquis", GDK_CURRENT_TIME);
+}
+
+static const GActionEntry app_actions[] = {
+  { "open-demo", open_demo_action },
+  { "quit", quit_action },
+  { "about", about_action },
+  { "help", help_action },
+};
+
+static void
+acq_application_startup (GApplication *app)
+{
+  AcqApplication *self = ACQ_APPLICATION (app);
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.new-candidate", { "<Control>n", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+  };
+
+  G_APPLICATION_CLASS (acq_application_parent_class)->startup (app);
+
+  self->settings = load_settings ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+acq_application_finalize (GObject *object)
+{
+  AcqApplication *self = ACQ_APPLICATION (object);
+
+  g_clear_object (&self->candidates);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_free (self->data_dir);
+  G_OBJECT_CLASS (acq_application_parent_class)->finalize (object);
+}
+
+static void
+acq_application_class_init (AcqApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = acq_application_finalize;
+  app_class->handle_local_options = acq_application_handle_local_options;
+  app_class->startup = acq_application_startup;
+  app_class->activate = acq_application_activate;
+}
+
+static void
+acq_application_init (AcqApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (
+    G_APPLICATION (self), _("Acquis carries a VAE from the first interview to the jury."));
+}

@@ -1,0 +1,513 @@
+/* acq-candidate-page.c — one candidate's file: parcours, identity, contact, accommodations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "acq-candidate-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "acq-candidate-page.h"
+#include "acq-referential.h"
+
+/* Every change is stored this long after the typing stops: soon enough that a crash loses
+ * less than a second, late enough that a word is one transaction, not one per letter. */
+#define SAVE_DELAY_MS 500
+
+struct _AcqCandidatePage
+{
+  AdwBin               parent_instance;
+
+  /* template children, alphabetical */
+  GtkLabel            *accommodations_summary;
+  AdwPreferencesGroup *accommodations_banner;
+  GtkTextView         *accommodations_view;
+  GtkTextView         *address_view;
+  AdwEntryRow         *birth_name_row;
+  AdwPreferencesGroup *blocs_group;
+  AdwActionRow        *certification_row;
+  AdwEntryRow         *email_row;
+  AdwEntryRow         *first_name_row;
+  AdwComboRow         *funding_row;
+  AdwEntryRow         *last_name_row;
+  GtkTextView         *notes_view;
+  AdwEntryRow         *phone_row;
+  AdwPreferencesPage  *preferences_page;
+  AdwComboRow         *situation_row;
+  GtkMenuButton       *stage_date_button;
+  GtkCalendar         *stage_calendar;
+  AdwComboRow         *stage_row;
+
+  AcqCandidateList    *list;
+  AcqCandidate        *candidate;
+  AcqFiche            *fiche;      /* the certification whose blocs are listed */
+  GPtrArray           *bloc_checks; /* GtkCheckButton, one per bloc of fiche */
+  guint                save_id;
+  gboolean             dirty;
+  gboolean             loading;     /* fields are being filled from the candidate */
+};
+
+G_DEFINE_FINAL_TYPE (AcqCandidatePage, acq_candidate_page, ADW_TYPE_BIN)
+
+static void load_fields (AcqCandidatePage *self);
+
+static void
+show_error (AcqCandidatePage *self, const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_warning ("%s", message);
+}
+
+/* Saving */
+
+static void
+save_now (AcqCandidatePage *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (!self->dirty || self->candidate == NULL || self->list == NULL)
+    return;
+  self->dirty = FALSE;
+  if (!acq_candidate_list_save (self->list, self->candidate, &error))
+    {
+      show_error (self, error->message);
+      load_fields (self); /* the candidate was put back as stored */
+    }
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  AcqCandidatePage *self = user_data;
+
+  self->save_id = 0;
+  save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+changed (AcqCandidatePage *self)
+{
+  self->dirty = TRUE;
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+/**
+ * acq_candidate_page_flush:
+ * @self: the page
+ *
+ * Stores at once whatever is waiting for the autosave delay.
+ */
+void
+acq_candidate_page_flush (AcqCandidatePage *self)
+{
+  g_return_if_fail (ACQ_IS_CANDIDATE_PAGE (self));
+  save_now (self);
+}
+
+/* From the fields to the candidate */
+
+static void
+on_entry_row_changed_cb (AcqCandidatePage *self, GtkEditable *editable)
+{
+  AcqCandidateField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "field"));
+
+  if (self->loading || self->candidate == NULL)
+    return;
+  acq_candidate_set_text (self->candidate, field, gtk_editable_get_text (editable));
+  changed (self);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+update_accommodations_banner (AcqCandidatePage *self)
+{
+  const char *text = self->candidate
+    ? acq_candidate_get_text (self->candidate, ACQ_CANDIDATE_ACCOMMODATIONS) : "";
+
+  gtk_label_set_text (self->accommodations_summary, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->accommodations_banner), *text != '\0');
+}
+
+static void
+on_buffer_changed_cb (AcqCandidatePage *self, GtkTextBuffer *buffer)
+{
+  AcqCandidateField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (buffer), "field"));
+  g_autofree char *text = NULL;
+
+  if (self->loading || self->candidate == NULL)
+    return;
+  text = buffer_text (buffer);
+  acq_candidate_set_text (self->candidate, field, text);
+  if (field == ACQ_CANDIDATE_ACCOMMODATIONS)
+    update_accommodations_banner (self);
+  changed (self);
+}
+
+static char *
+format_date (const char *iso_date)
+{
+  g_autofree char *iso = NULL;
+  g_autoptr (GDateTime) date = NULL;
+
+  if (iso_date == NULL)
+    return g_strdup (_("Not set"));
+  iso = g_strconcat (iso_date, "T00:00:00Z", NULL);
+  date = g_date_time_new_from_iso8601 (iso, NULL);
+  return date ? g_date_time_format (date, "%x") : g_strdup (iso_date);
+}
+
+static void
+update_stage_date_button (AcqCandidatePage *self)
+{
+  const char *iso = acq_candidate_get_stage_date (self->candidate);
+  g_autofree char *label = format_date (iso);
+  g_autofree char *name = g_strdup_printf (_("Date the stage started: %s"), label);
+
+  gtk_menu_button_set_label (self->stage_date_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_date_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+set_stage_date_today (AcqCandidatePage *self)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
+
+  acq_candidate_set_stage_date (self->candidate, iso);
+  update_stage_date_button (self);
+}
+
+static void
+on_stage_row_selected_changed_cb (AcqCandidatePage *self)
+{
+  if (self->loading || self->candidate == NULL)
+    return;
+  acq_candidate_set_stage (self->candidate, adw_combo_row_get_selected (self->stage_row));
+  /* a new stage starts today, unless the user says otherwise */
+  set_stage_date_today (self);
+  changed (self);
+}
+
+static void
+on_stage_calendar_day_selected_cb (AcqCandidatePage *self)
+{
+  g_autoptr (GDateTime) date = gtk_calendar_get_date (self->stage_calendar);
+  g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
+
+  if (self->loading || self->candidate == NULL)
+    return;
+  acq_candidate_set_stage_date (self->candidate, iso);
+  update_stage_date_button (self);
+  gtk_popover_popdown (gtk_menu_button_get_popover (self->stage_date_button));
+  changed (self);
+}
+
+static void
+on_situation_row_selected_changed_cb (AcqCandidatePage *self)
+{
+  if (self->loading || self->candidate == NULL)
+    return;
+  acq_candidate_set_situation (self->candidate, adw_combo_row_get_selected (self->situation_row));
+  changed (self);
+}
+
+static void
+on_funding_row_selected_changed_cb (AcqCandidatePage *self)
+{
+  if (self->loading || self->candidate == NULL)
+    return;
+  acq_candidate_set_funding (self->candidate, adw_combo_row_get_selected (self->funding_row));
+  changed (self);
+}
+
+static void
+on_bloc_check_toggled_cb (AcqCandidatePage *self)
+{
+  g_autoptr (GPtrArray) uuids = g_ptr_array_new ();
+
+  if (self->loading || self->candidate == NULL)
+    return;
+  for (guint i = 0; i < self->bloc_checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->bloc_checks, i)))
+      g_ptr_array_add (uuids, ((AcqBlocDef *) g_ptr_array_index (self->fiche->blocs, i))->uuid);
+  g_ptr_array_add (uuids, NULL);
+  acq_candidate_set_targeted_blocs (self->candidate, (const char *const *) uuids->pdata);
+  changed (self);
+}
+
+/* From the candidate to the fields */
+
+static void
+rebuild_bloc_rows (AcqCandidatePage *self)
+{
+  for (guint i = 0; i < self->bloc_checks->len; i++)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (self->bloc_checks, i),
+                                                ADW_TYPE_ACTION_ROW);
+      adw_preferences_group_remove (self->blocs_group, row);
+    }
+  g_ptr_array_set_size (self->bloc_checks, 0);
+  if (self->fiche == NULL)
+    return;
+
+  for (guint i = 0; i < self->fiche->blocs->len; i++)
+    {
+      AcqBlocDef *bloc = g_ptr_array_index (self->fiche->blocs, i);
+      g_autofree char *title = g_strdup_printf (_("Bloc %d"), bloc->position);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), bloc->title);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, bloc->title, -1);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_bloc_check_toggled_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_preferences_group_add (self->blocs_group, row);
+      g_ptr_array_add (self->bloc_checks, check);
+    }
+}
+
+static void
+ensure_fiche (AcqCandidatePage *self)
+{
+  const char *wanted = acq_candidate_get_certification_uuid (self->candidate);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->fiche != NULL && g_strcmp0 (self->fiche->uuid, wanted) == 0)
+    return;
+  g_clear_pointer (&self->fiche, acq_fiche_free);
+  self->fiche = acq_referential_load (acq_candidate_list_get_store (self->list),
+                                      ACQ_REFERENTIAL_DEFAULT_FICHE, &error);
+  if (self->fiche == NULL)
+    show_error (self, error->message);
+  else if (g_strcmp0 (self->fiche->uuid, wanted) != 0)
+    g_clear_pointer (&self->fiche, acq_fiche_free);
+
+  if (self->fiche != NULL)
+    subtitle = g_strdup_printf ("%s — %s", self->fiche->number, self->fiche->title);
+  adw_action_row_set_subtitle (self->certification_row, subtitle ? subtitle : _("Unknown"));
+  rebuild_bloc_rows (self);
+}
+
+static void
+set_buffer (GtkTextView *view, const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+static void
+load_fields (AcqCandidatePage *self)
+{
+  AcqCandidate *c = self->candidate;
+  g_autoptr (GDateTime) date = NULL;
+
+  if (c == NULL)
+    return;
+  self->loading = TRUE;
+  ensure_fiche (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->last_name_row),
+                         acq_candidate_get_text (c, ACQ_CANDIDATE_LAST_NAME));
+  gtk_editable_set_text (GTK_EDITABLE (self->birth_name_row),
+                         acq_candidate_get_text (c, ACQ_CANDIDATE_BIRTH_NAME));
+  gtk_editable_set_text (GTK_EDITABLE (self->first_name_row),
+                         acq_candidate_get_text (c, ACQ_CANDIDATE_FIRST_NAME));
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row),
+                         acq_candidate_get_text (c, ACQ_CANDIDATE_EMAIL));
+  gtk_editable_set_text (GTK_EDITABLE (self->phone_row),
+                         acq_candidate_get_text (c, ACQ_CANDIDATE_PHONE));
+  set_buffer (self->address_view, acq_candidate_get_text (c, ACQ_CANDIDATE_ADDRESS));
+  set_buffer (self->accommodations_view, acq_candidate_get_text (c, ACQ_CANDIDATE_ACCOMMODATIONS));
+  set_buffer (self->notes_view, acq_candidate_get_text (c, ACQ_CANDIDATE_NOTES));
+  adw_combo_row_set_selected (self->stage_row, acq_candidate_get_stage (c));
+  adw_combo_row_set_selected (self->situation_row, acq_candidate_get_situation (c));
+  adw_combo_row_set_selected (self->funding_row, acq_candidate_get_funding (c));
+  for (guint i = 0; self->fiche != NULL && i < self->bloc_checks->len; i++)
+    {
+      AcqBlocDef *bloc = g_ptr_array_index (self->fiche->blocs, i);
+      gtk_check_button_set_active (g_ptr_array_index (self->bloc_checks, i),
+                                   acq_candidate_targets_bloc (c, bloc->uuid));
+    }
+  update_stage_date_button (self);
+  if (acq_candidate_get_stage_date (c) != NULL)
+    {
+      g_autofree char *iso = g_strconcat (acq_candidate_get_stage_date (c), "T12:00:00Z", NULL);
+      date = g_date_time_new_from_iso8601 (iso, NULL);
+    }
+  if (date != NULL)
+    gtk_calendar_select_day (self->stage_calendar, date);
+  update_accommodations_banner (self);
+  self->loading = FALSE;
+}
+
+void
+acq_candidate_page_set_list (AcqCandidatePage *self, AcqCandidateList *list)
+{
+  g_return_if_fail (ACQ_IS_CANDIDATE_PAGE (self));
+  save_now (self);
+  g_clear_pointer (&self->fiche, acq_fiche_free);
+  g_set_object (&self->list, list);
+}
+
+/**
+ * acq_candidate_page_set_candidate:
+ * @self: the page
+ * @candidate: (nullable): the candidate to show
+ *
+ * Stores what the previous candidate was waiting for, then shows @candidate.
+ */
+void
+acq_candidate_page_set_candidate (AcqCandidatePage *self, AcqCandidate *candidate)
+{
+  g_return_if_fail (ACQ_IS_CANDIDATE_PAGE (self));
+
+  if (self->candidate == candidate)
+    return;
+  save_now (self);
+  g_set_object (&self->candidate, candidate);
+  load_fields (self);
+}
+
+void
+acq_candidate_page_focus_first_field (AcqCandidatePage *self)
+{
+  g_return_if_fail (ACQ_IS_CANDIDATE_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
+}
+
+/* Set-up */
+
+static void
+fill_combo (AdwComboRow *row, const char *const *labels)
+{
+  g_autoptr (GtkStringList) model = gtk_string_list_new (labels);
+
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+}
+
+static void
+watch_entry (AcqCandidatePage *self, AdwEntryRow *row, AcqCandidateField field)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (field));
+  if (GTK_IS_TEXT (delegate))
+    gtk_text_set_max_length (GTK_TEXT (delegate),
+                             (int) acq_candidate_field_info (field)->max_chars);
+  g_signal_connect_object (row, "changed", G_CALLBACK (on_entry_row_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+watch_view (AcqCandidatePage *self, GtkTextView *view, AcqCandidateField field)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  g_object_set_data (G_OBJECT (buffer), "field", GUINT_TO_POINTER (field));
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+acq_candidate_page_dispose (GObject *object)
+{
+  AcqCandidatePage *self = ACQ_CANDIDATE_PAGE (object);
+
+  save_now (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_CANDIDATE_PAGE);
+  g_clear_object (&self->candidate);
+  g_clear_object (&self->list);
+  g_clear_pointer (&self->fiche, acq_fiche_free);
+  g_clear_pointer (&self->bloc_checks, g_ptr_array_unref);
+  G_OBJECT_CLASS (acq_candidate_page_parent_class)->dispose (object);
+}
+
+static void
+acq_candidate_page_class_init (AcqCandidatePageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = acq_candidate_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/acquis/Acquis/ui/acq-candidate-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, accommodations_summary);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, accommodations_banner);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, accommodations_view);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, address_view);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, birth_name_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, blocs_group);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, certification_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, first_name_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, funding_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, last_name_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, preferences_page);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, situation_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_calendar);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_date_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_funding_row_selected_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_situation_row_selected_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stage_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stage_row_selected_changed_cb);
+}
+
+static void
+acq_candidate_page_init (AcqCandidatePage *self)
+{
+  self->loading = TRUE; /* the combo models below must not count as edits */
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->bloc_checks = g_ptr_array_new ();
+
+  {
+    const char *stages[ACQ_N_STAGES + 1] = { NULL };
+    const char *situations[ACQ_N_SITUATIONS + 1] = { NULL };
+    const char *fundings[ACQ_N_FUNDINGS + 1] = { NULL };
+
+    for (guint i = 0; i < ACQ_N_STAGES; i++)
+      stages[i] = acq_stage_label (i);
+    for (guint i = 0; i < ACQ_N_SITUATIONS; i++)
+      situations[i] = acq_situation_label (i);
+    for (guint i = 0; i < ACQ_N_FUNDINGS; i++)
+      fundings[i] = acq_funding_label (i);
+    fill_combo (self->stage_row, stages);
+    fill_combo (self->situation_row, situations);
+    fill_combo (self->funding_row, fundings);
+  }
+  watch_entry (self, self->last_name_row, ACQ_CANDIDATE_LAST_NAME);
+  watch_entry (self, self->birth_name_row, ACQ_CANDIDATE_BIRTH_NAME);
+  watch_entry (self, self->first_name_row, ACQ_CANDIDATE_FIRST_NAME);
+  watch_entry (self, self->email_row, ACQ_CANDIDATE_EMAIL);
+  watch_entry (self, self->phone_row, ACQ_CANDIDATE_PHONE);
+  watch_view (self, self->address_view, ACQ_CANDIDATE_ADDRESS);
+  watch_view (self, self->accommodations_view, ACQ_CANDIDATE_ACCOMMODATIONS);
+  watch_view (self, self->notes_view, ACQ_CANDIDATE_NOTES);
+  gtk_widget_set_visible (GTK_WIDGET (self->accommodations_banner), FALSE);
+  self->loading = FALSE;
+}

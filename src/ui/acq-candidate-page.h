@@ -1,0 +1,23 @@
+/* acq-candidate-page.h — one candidate's file: parcours, identity, contact, accommodations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "acq-candidate-list.h"
+
+G_BEGIN_DECLS
+
+#define ACQ_TYPE_CANDIDATE_PAGE (acq_candidate_page_get_type ())
+G_DECLARE_FINAL_TYPE (AcqCandidatePage, acq_candidate_page, ACQ, CANDIDATE_PAGE, AdwBin)
+
+void acq_candidate_page_set_list          (AcqCandidatePage *self,
+                                           AcqCandidateList *list);
+void acq_candidate_page_set_candidate     (AcqCandidatePage *self,
+                                           AcqCandidate     *candidate);
+void acq_candidate_page_flush             (AcqCandidatePage *self);
+void acq_candidate_page_focus_first_field (AcqCandidatePage *self);
+
+G_END_DECLS

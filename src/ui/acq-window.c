@@ -1,0 +1,627 @@
+/* acq-window.c — the main window: the candidates sidebar and the selected candidate
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "acq-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "acq-candidate-page.h"
+#include "acq-new-candidate-dialog.h"
+#include "acq-store.h"
+#include "acq-text.h"
+#include "acq-window.h"
+
+struct _AcqWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template children, alphabetical */
+  GtkListView         *candidate_list_view;
+  GtkMenuButton       *candidate_menu_button;
+  AcqCandidatePage    *candidate_page;
+  GtkStack            *content_stack;
+  AdwWindowTitle      *content_title;
+  AdwLeaflet          *leaflet;
+  GtkSearchEntry      *search_entry;
+  GtkStack            *sidebar_stack;
+  AdwToastOverlay     *toast_overlay;
+
+  GSettings           *settings;
+  AcqCandidateList    *candidates;
+  GtkFilterListModel  *filtered;
+  GtkCustomFilter     *filter;
+  GtkCustomSorter     *sorter;
+  GtkSingleSelection  *selection;
+  char                *folded_query;
+  AcqCandidateSort     sort;
+  gboolean             show_archived;
+  AcqCandidate        *shown; /* the candidate on the content page */
+  gulong               shown_notify_id;
+};
+
+G_DEFINE_FINAL_TYPE (AcqWindow, acq_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  SIGNAL_STORE_RESET,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void acq_window_actions_update (AcqWindow *self);
+
+AcqWindow *
+acq_window_new (AcqApplication *application)
+{
+  return g_object_new (ACQ_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+acq_window_show_error (AcqWindow *self, const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (ACQ_IS_WINDOW (self));
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+filter_func (gpointer item, gpointer user_data)
+{
+  AcqWindow *self = user_data;
+  AcqCandidate *candidate = item;
+
+  if (acq_candidate_get_archived (candidate) && !self->show_archived)
+    return FALSE;
+  return acq_candidate_matches (candidate, self->folded_query);
+}
+
+static int
+sort_func (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  AcqWindow *self = user_data;
+
+  return acq_candidate_compare ((AcqCandidate *) a, (AcqCandidate *) b, self->sort);
+}
+
+static void
+update_sidebar_stack (AcqWindow *self)
+{
+  const char *page = "list";
+
+  if (self->candidates == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) == 0)
+    page = "empty";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    page = "no-results";
+  gtk_stack_set_visible_child_name (self->sidebar_stack, page);
+}
+
+static void
+update_content_title (AcqWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->shown != NULL)
+    {
+      name = acq_candidate_dup_display_name (self->shown);
+      subtitle = acq_candidate_dup_subtitle (self->shown);
+    }
+  adw_window_title_set_title (self->content_title, name ? name : "Acquis");
+  adw_window_title_set_subtitle (self->content_title, subtitle ? subtitle : "");
+}
+
+static void
+show_candidate (AcqWindow *self, AcqCandidate *candidate)
+{
+  if (self->shown == candidate)
+    return;
+  if (self->shown != NULL)
+    g_clear_signal_handler (&self->shown_notify_id, self->shown);
+  g_set_object (&self->shown, candidate);
+  if (candidate != NULL)
+    self->shown_notify_id = g_signal_connect_object (candidate, "notify",
+                                                     G_CALLBACK (update_content_title), self,
+                                                     G_CONNECT_SWAPPED);
+  acq_candidate_page_set_candidate (self->candidate_page, candidate);
+  gtk_stack_set_visible_child_name (self->content_stack, candidate ? "candidate" : "none");
+  update_content_title (self);
+  acq_window_actions_update (self);
+}
+
+static void
+on_selection_changed_cb (AcqWindow *self)
+{
+  show_candidate (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+static void
+on_filtered_items_changed_cb (AcqWindow *self)
+{
+  update_sidebar_stack (self);
+}
+
+static void
+on_candidate_list_view_activate_cb (AcqWindow *self, guint position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_leaflet_folded_changed_cb (AcqWindow *self)
+{
+  acq_window_actions_update (self);
+}
+
+static void
+on_search_entry_search_changed_cb (AcqWindow *self)
+{
+  g_free (self->folded_query);
+  self->folded_query = acq_text_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_search_entry_stop_search_cb (AcqWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* The sorter and the filter run for every row: they read these two settings from fields. */
+static void
+on_settings_changed_cb (AcqWindow *self, const char *key)
+{
+  if (key == NULL || g_strcmp0 (key, "candidate-sort") == 0)
+    {
+      g_autofree char *order = g_settings_get_string (self->settings, "candidate-sort");
+      self->sort = acq_candidate_sort_from_string (order);
+      gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+    }
+  if (key == NULL || g_strcmp0 (key, "show-archived") == 0)
+    {
+      self->show_archived = g_settings_get_boolean (self->settings, "show-archived");
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
+}
+
+/**
+ * acq_window_set_candidates:
+ * @self: the window
+ * @candidates: the candidates of the store now open
+ *
+ * Shows @candidates in the sidebar, searched and sorted.
+ */
+void
+acq_window_set_candidates (AcqWindow *self, AcqCandidateList *candidates)
+{
+  g_return_if_fail (ACQ_IS_WINDOW (self));
+
+  show_candidate (self, NULL);
+  g_set_object (&self->candidates, candidates);
+  acq_candidate_page_set_list (self->candidate_page, candidates);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (candidates));
+  update_sidebar_stack (self);
+  acq_window_actions_update (self);
+}
+
+/* Actions */
+
+static void
+acq_window_actions_update (AcqWindow *self)
+{
+  gboolean has_store = self->candidates != NULL;
+  gboolean has_candidate = self->shown != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-candidate", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-candidate", has_candidate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-candidate", has_candidate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
+                                 adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->candidate_menu_button), has_candidate);
+}
+
+static void
+on_new_candidate_dialog_create_cb (AcqWindow *self, const char *first_name,
+                                   const char *last_name)
+{
+  g_autoptr (GError) error = NULL;
+  AcqCandidate *candidate;
+  guint n;
+
+  candidate = acq_candidate_list_create (self->candidates, first_name, last_name, &error);
+  if (candidate == NULL)
+    {
+      acq_window_show_error (self, error->message);
+      return;
+    }
+  /* A new candidate must be visible even if the search would hide them. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AcqCandidate) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+      if (item == candidate)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->candidate_list_view), "list.scroll-to-item",
+                                      "u", i);
+          break;
+        }
+    }
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  acq_candidate_page_focus_first_field (self->candidate_page);
+}
+
+static void
+new_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+  AcqNewCandidateDialog *dialog = acq_new_candidate_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "create", G_CALLBACK (on_new_candidate_dialog_create_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+search_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+go_back_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  adw_leaflet_navigate (ACQ_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+typedef struct
+{
+  AcqWindow    *window;
+  AcqCandidate *candidate;
+  gboolean      undone;
+} PendingChange;
+
+static void
+pending_change_free (gpointer data, GClosure *closure)
+{
+  PendingChange *change = data;
+
+  g_object_unref (change->window);
+  g_object_unref (change->candidate);
+  g_free (change);
+}
+
+static PendingChange *
+pending_change_new (AcqWindow *self, AcqCandidate *candidate)
+{
+  PendingChange *change = g_new0 (PendingChange, 1);
+
+  change->window = g_object_ref (self);
+  change->candidate = g_object_ref (candidate);
+  return change;
+}
+
+static void
+on_archive_undo_cb (AdwToast *toast, PendingChange *change)
+{
+  g_autoptr (GError) error = NULL;
+
+  acq_candidate_set_archived (change->candidate, FALSE);
+  if (!acq_candidate_list_save (change->window->candidates, change->candidate, &error))
+    acq_window_show_error (change->window, error->message);
+}
+
+static void
+archive_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqCandidate) candidate = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->shown == NULL)
+    return;
+  candidate = g_object_ref (self->shown);
+  acq_candidate_set_archived (candidate, TRUE);
+  if (!acq_candidate_list_save (self->candidates, candidate, &error))
+    {
+      acq_window_show_error (self, error->message);
+      return;
+    }
+  name = acq_candidate_dup_display_name (candidate);
+  title = g_strdup_printf (_("“%s” archived"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_archive_undo_cb),
+                         pending_change_new (self, candidate), pending_change_free,
+                         0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_delete_undo_cb (AdwToast *toast, PendingChange *change)
+{
+  g_autoptr (GError) error = NULL;
+
+  change->undone = TRUE;
+  if (!acq_candidate_list_undelete (change->window->candidates, change->candidate, &error))
+    acq_window_show_error (change->window, error->message);
+}
+
+static void
+on_delete_dismissed_cb (AdwToast *toast, PendingChange *change)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (change->undone || change->window->candidates == NULL)
+    return;
+  /* The undo window has passed: erase for good (RGPD). */
+  if (!acq_candidate_list_purge (change->window->candidates, change->candidate, &error))
+    g_warning ("Could not erase a deleted candidate: %s", error->message);
+}
+
+static void
+delete_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqCandidate) candidate = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  PendingChange *change;
+  AdwToast *toast;
+
+  if (self->shown == NULL)
+    return;
+  candidate = g_object_ref (self->shown);
+  if (!acq_candidate_list_delete (self->candidates, candidate, &error))
+    {
+      acq_window_show_error (self, error->message);
+      return;
+    }
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+
+  name = acq_candidate_dup_display_name (candidate);
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  change = pending_change_new (self, candidate);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_delete_undo_cb), change);
+  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_delete_dismissed_cb), change,
+                         pending_change_free, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The damaged-file dialog */
+
+static void
+on_store_problem_response_cb (AdwMessageDialog *dialog, const char *response, AcqWindow *self)
+{
+  const char *data_dir = g_object_get_data (G_OBJECT (dialog), "data-dir");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *aside = NULL;
+  gboolean ok = TRUE;
+
+  if (g_strcmp0 (response, "restore") == 0)
+    ok = acq_store_restore_latest_backup (data_dir, &aside, &error);
+  else if (g_strcmp0 (response, "empty") == 0)
+    {
+      aside = acq_store_set_aside_damaged (data_dir, &error);
+      ok = error == NULL;
+    }
+  else if (g_strcmp0 (response, "retry") != 0)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  if (!ok)
+    {
+      acq_window_show_store_problem (self, data_dir, error->message, TRUE);
+      return;
+    }
+  if (aside != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The damaged file was kept as “%s”."), aside);
+      acq_window_show_error (self, message);
+    }
+  g_signal_emit (self, signals[SIGNAL_STORE_RESET], 0);
+}
+
+/**
+ * acq_window_show_store_problem:
+ * @self: the window
+ * @data_dir: the data folder
+ * @message: what went wrong, for the user
+ * @damaged: %TRUE if the file is damaged: offer to restore the latest backup or start empty
+ *
+ * Asks the user what to do when the store cannot be opened. The damaged file is never
+ * overwritten: it is set aside before anything takes its place.
+ */
+void
+acq_window_show_store_problem (AcqWindow *self, const char *data_dir, const char *message,
+                               gboolean damaged)
+{
+  g_autoptr (GPtrArray) backups = acq_store_list_backups (data_dir);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (self), damaged ? _("The Data File Is Damaged") : _("Acquis Cannot Open Its Data"),
+    message));
+  g_object_set_data_full (G_OBJECT (dialog), "data-dir", g_strdup (data_dir), g_free);
+  adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+  if (damaged)
+    {
+      adw_message_dialog_add_response (dialog, "empty", _("Start _Empty"));
+      adw_message_dialog_add_response (dialog, "restore", _("_Restore Latest Backup"));
+      adw_message_dialog_set_response_enabled (dialog, "restore", backups->len > 0);
+      adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, backups->len > 0 ? "restore" : "empty");
+    }
+  else
+    {
+      adw_message_dialog_add_response (dialog, "retry", _("_Try Again"));
+      adw_message_dialog_set_default_response (dialog, "retry");
+    }
+  adw_message_dialog_set_close_response (dialog, "quit");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_store_problem_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Window state */
+
+static gboolean
+acq_window_close_request (GtkWindow *window)
+{
+  AcqWindow *self = ACQ_WINDOW (window);
+  int width, height;
+
+  acq_candidate_page_flush (self->candidate_page);
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (acq_window_parent_class)->close_request (window);
+}
+
+static void
+acq_window_constructed (GObject *object)
+{
+  AcqWindow *self = ACQ_WINDOW (object);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr (GSimpleActionGroup) settings_actions = g_simple_action_group_new ();
+  static const char *const setting_keys[] = { "candidate-sort", "show-archived" };
+
+  G_OBJECT_CLASS (acq_window_parent_class)->constructed (object);
+
+  self->settings = g_object_ref (acq_application_get_settings (ACQ_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (setting_keys); i++)
+    {
+      g_autoptr (GAction) action = g_settings_create_action (self->settings, setting_keys[i]);
+      g_action_map_add_action (G_ACTION_MAP (settings_actions), action);
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (settings_actions));
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_settings_changed_cb (self, NULL);
+}
+
+static void
+acq_window_dispose (GObject *object)
+{
+  AcqWindow *self = ACQ_WINDOW (object);
+
+  show_candidate (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->candidates);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (acq_window_parent_class)->dispose (object);
+}
+
+static void
+acq_window_finalize (GObject *object)
+{
+  g_free (ACQ_WINDOW (object)->folded_query);
+  G_OBJECT_CLASS (acq_window_parent_class)->finalize (object);
+}
+
+static void
+acq_window_class_init (AcqWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = acq_window_constructed;
+  object_class->dispose = acq_window_dispose;
+  object_class->finalize = acq_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = acq_window_close_request;
+
+  signals[SIGNAL_STORE_RESET] =
+    g_signal_new ("store-reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (ACQ_TYPE_CANDIDATE);
+  g_type_ensure (ACQ_TYPE_CANDIDATE_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/acquis/Acquis/ui/acq-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, candidate_list_view);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, candidate_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, candidate_page);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, on_candidate_list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-candidate", NULL, new_candidate_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.archive-candidate", NULL,
+                                   archive_candidate_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-candidate", NULL,
+                                   delete_candidate_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back",
+                                       NULL);
+}
+
+static void
+acq_window_init (AcqWindow *self)
+{
+  GtkSortListModel *sorted;
+  GtkEventController *controller;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->folded_query = g_strdup ("");
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (self->sorter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->candidate_list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (on_filtered_items_changed_cb), self, G_CONNECT_SWAPPED);
+  update_sidebar_stack (self);
+
+  /* Delete in the list deletes the selected candidate (with an undo toast); only there, so
+   * that Delete in a text field or on a button never does. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                      gtk_named_action_new ("win.delete-candidate")));
+  gtk_widget_add_controller (GTK_WIDGET (self->candidate_list_view), controller);
+}

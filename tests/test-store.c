@@ -1,0 +1,439 @@
+/* test-store.c — the database: creation, migrations, rules, backups, damaged files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-store"
+
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include "acq-store-private.h"
+#include "test-util.h"
+
+static char *
+db_path (const char *dir)
+{
+  return g_build_filename (dir, ACQ_STORE_FILE_NAME, NULL);
+}
+
+static char *
+query_text (AcqStore *store, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (acq_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return result;
+}
+
+static void
+add_certification (AcqStore *store, const char *uuid)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO certification (uuid, rncp, title, created_at, updated_at)"
+    " VALUES ('%s', 'RNCP%s', 'Titre', 'now', 'now')", uuid, uuid);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (acq_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_open_creates_private_files (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *sub = g_build_filename (dir, "nested", "acquis", NULL);
+  g_autofree char *path = db_path (sub);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = acq_store_open (sub, &error);
+  g_autofree char *journal = NULL;
+  g_autofree char *fk = NULL;
+  struct stat st;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (acq_store_get_schema_version (store), ==, acq_store_get_latest_version ());
+  g_assert_cmpint (stat (sub, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  journal = query_text (store, "PRAGMA journal_mode");
+  fk = query_text (store, "PRAGMA foreign_keys");
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpstr (fk, ==, "1");
+
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
+/* Every migration is run from the version just before it, on a file that has data. */
+static void
+test_migrate_from_each_version (void)
+{
+  for (int from = 0; from < acq_store_get_latest_version (); from++)
+    {
+      g_autofree char *dir = test_make_data_dir ();
+      g_autofree char *path = db_path (dir);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (AcqStore) store = NULL;
+      sqlite3 *db = _acq_store_open_db (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (_acq_store_migrate_db (db, from, &error));
+      g_assert_no_error (error);
+      if (from >= 1)
+        g_assert_true (_acq_store_exec_db (
+          db, "INSERT INTO certification (uuid, rncp, title, created_at, updated_at)"
+              " VALUES ('c1', 'RNCP1', 'Titre', 'now', 'now')", &error));
+      sqlite3_close (db);
+
+      store = acq_store_open (dir, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (acq_store_get_schema_version (store), ==, acq_store_get_latest_version ());
+      if (from >= 1)
+        {
+          g_autofree char *title = query_text (store, "SELECT title FROM certification");
+          g_assert_cmpstr (title, ==, "Titre");
+        }
+      g_clear_object (&store);
+      test_remove_tree (dir);
+    }
+}
+
+static void
+test_reopen_is_idempotent (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) first = acq_store_open (dir, &error);
+  g_autoptr (AcqStore) second = NULL;
+  g_autofree char *count = NULL;
+
+  g_assert_no_error (error);
+  add_certification (first, "c1");
+  g_clear_object (&first);
+  second = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  count = query_text (second, "SELECT count(*) FROM certification");
+  g_assert_cmpstr (count, ==, "1");
+  g_clear_object (&second);
+  test_remove_tree (dir);
+}
+
+static void
+test_newer_version_refused (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = acq_store_open (dir, &error);
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d",
+                                           acq_store_get_latest_version () + 1);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+
+  g_assert_true (acq_store_exec (store, bump, &error));
+  g_assert_true (acq_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  store = acq_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_NEWER_VERSION);
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  test_remove_tree (dir);
+}
+
+static void
+test_constraints (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = acq_store_open (dir, &error);
+
+  add_certification (store, "c1");
+  /* a stage that does not exist */
+  g_assert_false (acq_store_exec (
+    store, "INSERT INTO candidate (uuid, stage, created_at, updated_at, last_activity_at)"
+           " VALUES ('x', 9, 'now', 'now', 'now')", &error));
+  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  /* a link to a bloc that does not exist (foreign keys are on) */
+  g_assert_true (acq_store_exec (
+    store, "INSERT INTO candidate (uuid, created_at, updated_at, last_activity_at)"
+           " VALUES ('x', 'now', 'now', 'now')", &error));
+  g_assert_false (acq_store_exec (
+    store, "INSERT INTO candidate_bloc (candidate_uuid, bloc_uuid) VALUES ('x', 'nope')",
+    &error));
+  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  /* the same certification twice */
+  g_assert_false (acq_store_exec (
+    store, "INSERT INTO certification (uuid, rncp, title, created_at, updated_at)"
+           " VALUES ('c2', 'RNCPc1', 'Autre', 'now', 'now')", &error));
+  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_CONSTRAINT);
+  /* the user reads a sentence, not sqlite's words */
+  g_assert_null (strstr (error->message, "UNIQUE"));
+
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
+static void
+test_transaction_rollback (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = acq_store_open (dir, &error);
+  g_autofree char *count = NULL;
+
+  g_assert_true (acq_store_begin (store, &error));
+  add_certification (store, "c1");
+  acq_store_rollback (store);
+  count = query_text (store, "SELECT count(*) FROM certification");
+  g_assert_cmpstr (count, ==, "0");
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
+static void
+write_file (const char *path, const char *data, gsize len)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, data, len, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_corrupt_not_a_database (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  char garbage[8192];
+  g_autofree char *after = NULL;
+  gsize after_len;
+
+  for (guint i = 0; i < sizeof garbage; i++)
+    garbage[i] = (char) g_test_rand_int_range (0, 256);
+  write_file (path, garbage, sizeof garbage);
+
+  store = acq_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_CORRUPT);
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (garbage, sizeof garbage, after, after_len);
+  test_remove_tree (dir);
+}
+
+/* A file with many pages of data, checkpointed, then closed. */
+static void
+make_store_with_data (const char *dir, int rows)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = acq_store_open (dir, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (acq_store_begin (store, &error));
+  for (int i = 0; i < rows; i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "INSERT INTO candidate (uuid, last_name, notes, created_at, updated_at, last_activity_at)"
+        " VALUES ('u%d', 'Nom %d', printf('%%.*c', 2000, 'x'), 'now', 'now', 'now')", i, i);
+      g_assert_true (acq_store_exec (store, sql, &error));
+    }
+  g_assert_true (acq_store_commit (store, &error));
+  g_assert_true (acq_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_corrupt_damaged_pages (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *after = NULL;
+  gsize len, after_len;
+
+  make_store_with_data (dir, 200);
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpuint (len, >, 16 * 4096);
+  /* scribble over pages 3 to 8: b-tree pages of the candidate table */
+  memset (data + 2 * 4096, 0xA5, 6 * 4096);
+  write_file (path, data, len);
+
+  store = acq_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_CORRUPT);
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (data, len, after, after_len);
+  test_remove_tree (dir);
+}
+
+static GDateTime *
+day (int n)
+{
+  return g_date_time_new_utc (2026, 11, n, 12, 0, 0);
+}
+
+static void
+test_backup_daily_rotation (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+  g_autofree char *first_kept = NULL;
+  struct stat st;
+
+  make_store_with_data (dir, 3);
+  for (int n = 1; n <= 10; n++)
+    {
+      g_autoptr (GDateTime) now = day (n);
+      g_autofree char *written = NULL;
+      g_autofree char *again = NULL;
+
+      g_assert_true (acq_store_backup_daily (dir, now, &written, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (written);
+      g_assert_cmpint (stat (written, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      /* a second run the same day writes nothing */
+      g_assert_true (acq_store_backup_daily (dir, now, &again, &error));
+      g_assert_null (again);
+    }
+  backups = acq_store_list_backups (dir);
+  g_assert_cmpuint (backups->len, ==, ACQ_STORE_BACKUPS_KEPT);
+  first_kept = g_path_get_basename (g_ptr_array_index (backups, 0));
+  g_assert_cmpstr (first_kept, ==, "acquis-2026-11-04.db");
+
+  /* a backup is a whole, valid store */
+  {
+    g_autofree char *restore_dir = test_make_data_dir ();
+    g_autofree char *target = db_path (restore_dir);
+    g_autofree char *bytes = NULL;
+    gsize len;
+    g_autoptr (AcqStore) store = NULL;
+    g_autofree char *count = NULL;
+
+    g_assert_true (g_file_get_contents (g_ptr_array_index (backups, backups->len - 1), &bytes,
+                                        &len, NULL));
+    write_file (target, bytes, len);
+    store = acq_store_open (restore_dir, &error);
+    g_assert_no_error (error);
+    count = query_text (store, "SELECT count(*) FROM candidate");
+    g_assert_cmpstr (count, ==, "3");
+    g_clear_object (&store);
+    test_remove_tree (restore_dir);
+  }
+  test_remove_tree (dir);
+}
+
+static void
+test_backup_never_of_a_damaged_file (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = day (2);
+  g_autoptr (GPtrArray) backups = NULL;
+
+  write_file (path, "this is not a database, not at all, not even a little", 54);
+  g_assert_false (acq_store_backup_daily (dir, now, NULL, &error));
+  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_CORRUPT);
+  backups = acq_store_list_backups (dir);
+  g_assert_cmpuint (backups->len, ==, 0);
+  test_remove_tree (dir);
+}
+
+static void
+test_restore_latest_backup (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = day (5);
+  g_autofree char *aside = NULL;
+  g_autofree char *aside_bytes = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autofree char *count = NULL;
+  gsize aside_len;
+
+  /* nothing to restore yet */
+  g_assert_false (acq_store_restore_latest_backup (dir, NULL, &error));
+  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  make_store_with_data (dir, 5);
+  g_assert_true (acq_store_backup_daily (dir, now, NULL, &error));
+  write_file (path, "garbage garbage garbage", 23);
+
+  g_assert_true (acq_store_restore_latest_backup (dir, &aside, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+  g_assert_true (g_str_has_prefix (aside, path));
+  g_assert_true (g_file_get_contents (aside, &aside_bytes, &aside_len, NULL));
+  g_assert_cmpmem (aside_bytes, aside_len, "garbage garbage garbage", 23);
+
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  count = query_text (store, "SELECT count(*) FROM candidate");
+  g_assert_cmpstr (count, ==, "5");
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
+static void
+test_set_aside_then_start_empty (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *aside = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autofree char *count = NULL;
+
+  write_file (path, "garbage", 7);
+  aside = acq_store_set_aside_damaged (dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+  g_assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  count = query_text (store, "SELECT count(*) FROM candidate");
+  g_assert_cmpstr (count, ==, "0");
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/store/open/creates-private-files", test_open_creates_private_files);
+  g_test_add_func ("/store/open/reopen-keeps-data", test_reopen_is_idempotent);
+  g_test_add_func ("/store/migrate/from-each-version", test_migrate_from_each_version);
+  g_test_add_func ("/store/migrate/newer-version-refused", test_newer_version_refused);
+  g_test_add_func ("/store/rules/constraints", test_constraints);
+  g_test_add_func ("/store/rules/rollback", test_transaction_rollback);
+  g_test_add_func ("/store/corrupt/not-a-database", test_corrupt_not_a_database);
+  g_test_add_func ("/store/corrupt/damaged-pages", test_corrupt_damaged_pages);
+  g_test_add_func ("/store/corrupt/set-aside-then-start-empty", test_set_aside_then_start_empty);
+  g_test_add_func ("/store/backup/daily-rotation", test_backup_daily_rotation);
+  g_test_add_func ("/store/backup/never-of-a-damaged-file", test_backup_never_of_a_damaged_file);
+  g_test_add_func ("/store/backup/restore-latest", test_restore_latest_backup);
+  return g_test_run ();
+}

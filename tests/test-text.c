@@ -1,0 +1,79 @@
+/* test-text.c — folding and matching text for search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-text"
+
+#include "config.h"
+
+#include "acq-store.h"
+#include "acq-text.h"
+
+static void
+test_fold_accents_and_case (void)
+{
+  g_autofree char *a = acq_text_fold ("Hélène");
+  g_autofree char *b = acq_text_fold ("HELENE");
+  g_autofree char *c = acq_text_fold ("Aïcha Traoré");
+  g_autofree char *d = acq_text_fold ("Œuvre cœur Lætitia");
+  g_autofree char *e = acq_text_fold ("Straße");
+
+  g_assert_cmpstr (a, ==, "helene");
+  g_assert_cmpstr (b, ==, "helene");
+  g_assert_cmpstr (c, ==, "aicha traore");
+  g_assert_cmpstr (d, ==, "oeuvre coeur laetitia");
+  g_assert_cmpstr (e, ==, "strasse");
+}
+
+static void
+test_fold_bad_input (void)
+{
+  g_autofree char *null_text = acq_text_fold (NULL);
+  g_autofree char *invalid = acq_text_fold ("abc\xff\xfe");
+  g_autofree char *empty = acq_text_fold ("");
+
+  g_assert_cmpstr (null_text, ==, "");
+  g_assert_cmpstr (invalid, ==, "");
+  g_assert_cmpstr (empty, ==, "");
+}
+
+static void
+test_matches_every_word (void)
+{
+  g_autofree char *text = acq_text_fold ("Hélène Dubois Martin");
+  g_autofree char *q1 = acq_text_fold ("helene");
+  g_autofree char *q2 = acq_text_fold ("dub  hél");
+  g_autofree char *q3 = acq_text_fold ("helene petit");
+
+  g_assert_true (acq_text_matches (text, q1));
+  g_assert_true (acq_text_matches (text, q2));
+  g_assert_false (acq_text_matches (text, q3));
+  g_assert_true (acq_text_matches (text, ""));
+  g_assert_true (acq_text_matches (text, NULL));
+}
+
+static void
+test_validate (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *long_text = g_strnfill (201, 'a');
+
+  g_assert_true (acq_text_validate ("Hélène", 200, "Nom", &error));
+  g_assert_no_error (error);
+  g_assert_false (acq_text_validate (long_text, 200, "Nom", &error));
+  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (acq_text_validate ("a\xc3\x28", 200, "Nom", &error));
+  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/text/fold/accents-and-case", test_fold_accents_and_case);
+  g_test_add_func ("/text/fold/bad-input", test_fold_bad_input);
+  g_test_add_func ("/text/matches/every-word", test_matches_every_word);
+  g_test_add_func ("/text/validate/length-and-utf8", test_validate);
+  return g_test_run ();
+}
