@@ -549,7 +549,7 @@ acq_candidate_dup_subtitle (AcqCandidate *self)
   date = g_date_time_new_from_iso8601 (iso, NULL);
   if (date == NULL)
     return g_strdup (acq_stage_label (self->stage));
-  day = g_date_time_format (date, "%x");
+  day = g_date_time_format (date, "%-d %b %Y");
   /* TRANSLATORS: the stage of a candidate's parcours and the date it started */
   return g_strdup_printf (_("%s · since %s"), acq_stage_label (self->stage), day);
 }

@@ -9,22 +9,34 @@
 
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlreader.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "acq-referential.h"
 
-/* A real fiche's longest field is a few KiB; the full export is hundreds of MB, so anything
- * beyond these is a damaged or hostile file, refused before it costs memory. */
+/* A real fiche's longest field is a few KiB and the full export hundreds of MB: anything beyond
+ * these is a damaged or hostile file, refused before it costs memory. */
 #define FIELD_MAX_BYTES (64 * 1024)
 #define FICHE_MAX_BLOCS 100
 
-/* No entity substitution, no DTD, no network: the export needs none of them, and each is a
- * way for a file to read other files or to blow up in memory. */
+/* No entity substitution, no DTD, no network: the export needs none of them, and each is a way
+ * for a file to read other files or to blow up in memory. */
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT)
 
 G_DEFINE_QUARK (acq-referential-error-quark, acq_referential_error)
 
 G_DEFINE_BOXED_TYPE (AcqFiche, acq_fiche, acq_fiche_copy, acq_fiche_free)
+
+static gboolean G_GNUC_PRINTF (3, 4)
+set_error (GError **error, AcqReferentialError code, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (ACQ_REFERENTIAL_ERROR, code, format, args));
+  va_end (args);
+  return FALSE;
+}
 
 /* Fiches and blocs */
 
@@ -51,17 +63,10 @@ bloc_def_new (void)
   return bloc;
 }
 
-static GPtrArray *
-strv_array_copy (GPtrArray *array)
+static gpointer
+copy_string (gconstpointer string, gpointer user_data)
 {
-  GPtrArray *copy;
-
-  if (array == NULL)
-    return NULL;
-  copy = g_ptr_array_new_full (array->len, g_free);
-  for (guint i = 0; i < array->len; i++)
-    g_ptr_array_add (copy, g_strdup (g_ptr_array_index (array, i)));
-  return copy;
+  return g_strdup (string);
 }
 
 static gpointer
@@ -75,8 +80,9 @@ bloc_def_copy (gconstpointer src, gpointer user_data)
   copy->position = bloc->position;
   copy->title = g_strdup (bloc->title);
   copy->evaluation = g_strdup (bloc->evaluation);
-  copy->competences = strv_array_copy (bloc->competences);
-  copy->competence_uuids = strv_array_copy (bloc->competence_uuids);
+  copy->competences = g_ptr_array_copy (bloc->competences, copy_string, NULL);
+  if (bloc->competence_uuids != NULL)
+    copy->competence_uuids = g_ptr_array_copy (bloc->competence_uuids, copy_string, NULL);
   return copy;
 }
 
@@ -109,7 +115,6 @@ acq_fiche_copy (const AcqFiche *fiche)
   copy->title = g_strdup (fiche->title);
   copy->active = fiche->active;
   copy->blocs = g_ptr_array_copy (fiche->blocs, bloc_def_copy, NULL);
-  g_ptr_array_set_free_func (copy->blocs, bloc_def_free);
   return copy;
 }
 
@@ -160,88 +165,60 @@ is_blank (const char *text)
   return text == NULL || *text == '\0';
 }
 
-/* What the store needs and the parser promises its callers: a fiche that can be followed. */
+/* What the store needs and what the parser promises its callers: a fiche that can be followed. */
 static gboolean
 validate_fiche (const AcqFiche *fiche, GError **error)
 {
+  const AcqReferentialError code = ACQ_REFERENTIAL_ERROR_INCOMPLETE;
+
   if (is_blank (fiche->number))
-    {
-      g_set_error_literal (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_INCOMPLETE,
-                           _("A fiche of the referential has no number (NUMERO_FICHE)."));
-      return FALSE;
-    }
+    return set_error (error, code, _("A fiche of the referential has no number (NUMERO_FICHE)."));
   if (is_blank (fiche->title))
-    {
-      g_set_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_INCOMPLETE,
-                   _("The fiche %s has no title (INTITULE)."), fiche->number);
-      return FALSE;
-    }
+    return set_error (error, code, _("The fiche %s has no title (INTITULE)."), fiche->number);
   if (fiche->blocs->len == 0)
-    {
-      g_set_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_INCOMPLETE,
-                   _("The fiche %s lists no bloc of competences, so candidates cannot be "
-                     "followed on it."), fiche->number);
-      return FALSE;
-    }
+    return set_error (error, code, _("The fiche %s lists no bloc of competences, so candidates "
+                                     "cannot be followed on it."), fiche->number);
   for (guint i = 0; i < fiche->blocs->len; i++)
     {
       const AcqBlocDef *bloc = g_ptr_array_index (fiche->blocs, i);
 
       if (is_blank (bloc->code))
-        {
-          g_set_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_INCOMPLETE,
-                       _("Bloc %u of the fiche %s has no code."), i + 1, fiche->number);
-          return FALSE;
-        }
+        return set_error (error, code, _("Bloc %u of the fiche %s has no code."), i + 1,
+                          fiche->number);
       if (bloc->competences == NULL || bloc->competences->len == 0)
-        {
-          g_set_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_INCOMPLETE,
-                       _("The bloc %s of the fiche %s lists no competence."), bloc->code,
-                       fiche->number);
-          return FALSE;
-        }
+        return set_error (error, code, _("The bloc %s of the fiche %s lists no competence."),
+                          bloc->code, fiche->number);
       for (guint j = 0; j < i; j++)
-        if (g_strcmp0 (((AcqBlocDef *) g_ptr_array_index (fiche->blocs, j))->code,
-                       bloc->code) == 0)
-          {
-            g_set_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_INCOMPLETE,
-                         _("The fiche %s lists the bloc %s twice."), fiche->number, bloc->code);
-            return FALSE;
-          }
+        if (strcmp (((AcqBlocDef *) g_ptr_array_index (fiche->blocs, j))->code, bloc->code) == 0)
+          return set_error (error, code, _("The fiche %s lists the bloc %s twice."),
+                            fiche->number, bloc->code);
     }
   return TRUE;
 }
 
-/* Text: the export's free text is HTML escaped as XML text, with bullets typed by hand */
+/* Text: the export's free text is HTML, escaped as XML text, with bullets typed by hand */
 
-static const struct
-{
-  const char *name;
-  const char *text;
-} html_entities[] = {
-  { "amp", "&" },    { "lt", "<" },      { "gt", ">" },      { "quot", "\"" },   { "apos", "'" },
-  { "nbsp", "\u00a0" },  { "rsquo", "’" },   { "lsquo", "‘" },   { "ldquo", "“" },   { "rdquo", "”" },
-  { "laquo", "«" },  { "raquo", "»" },   { "hellip", "…" },  { "ndash", "–" },   { "mdash", "—" },
-  { "bull", "•" },   { "eacute", "é" },  { "egrave", "è" },  { "ecirc", "ê" },   { "agrave", "à" },
-  { "acirc", "â" },  { "ccedil", "ç" },  { "ocirc", "ô" },   { "ucirc", "û" },   { "icirc", "î" },
-  { "oelig", "œ" },  { "Eacute", "É" },
+static const char *const html_entities[][2] = {
+  { "amp", "&" },      { "lt", "<" },       { "gt", ">" },       { "quot", "\"" },
+  { "apos", "'" },     { "nbsp", "\u00a0" }, { "rsquo", "’" },    { "lsquo", "‘" },
+  { "laquo", "«" },    { "raquo", "»" },    { "hellip", "…" },   { "ndash", "–" },
+  { "mdash", "—" },    { "bull", "•" },     { "eacute", "é" },   { "egrave", "è" },
+  { "ecirc", "ê" },    { "agrave", "à" },   { "ccedil", "ç" },   { "oelig", "œ" },
 };
 
 static const char *const block_tags[] = {
-  "p", "br", "li", "ul", "ol", "div", "tr", "table", "dd", "dt", "blockquote",
-  "h1", "h2", "h3", "h4", "h5", "h6",
+  "p", "br", "li", "ul", "ol", "div", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
 };
 
-/* Appends the character an HTML entity at @p stands for; returns how many bytes it took, or 0
- * when @p does not start an entity (then the '&' is text). */
+/* Appends the character the HTML entity at @p stands for and returns how many bytes it took, or
+ * 0 when @p starts no entity (the '&' is then text). */
 static gsize
 decode_entity (const char *p, GString *out)
 {
   g_autofree char *name = NULL;
   gsize len = 1;
 
-  /* The longest entity known here is a dozen bytes; looking further would make a text full
-   * of '&' quadratic. */
+  /* No entity is longer: looking further would make a text full of '&' quadratic. */
   while (len < 12 && p[len] != '\0' && p[len] != ';')
     len++;
   if (p[len] != ';' || len == 1)
@@ -256,43 +233,36 @@ decode_entity (const char *p, GString *out)
 
       if (*digits == '\0' || *end != '\0')
         return 0;
-      /* A control character or a surrogate is no text: it is dropped, not let through. */
-      if (c <= G_MAXUINT32 && g_unichar_validate ((gunichar) c) &&
-          (c >= 0x20 || c == '\t' || c == '\n') && !(c >= 0x7f && c < 0xa0))
-        g_string_append_unichar (out, (gunichar) c);
+      /* A control character or a surrogate is no text: dropped, never let through. */
+      if (c <= G_MAXUINT32 && g_unichar_validate (c) && (c >= 0xa0 || (c >= 0x20 && c < 0x7f)))
+        g_string_append_unichar (out, c);
       return len + 1;
     }
   for (guint i = 0; i < G_N_ELEMENTS (html_entities); i++)
-    if (strcmp (name, html_entities[i].name) == 0)
+    if (strcmp (name, html_entities[i][0]) == 0)
       {
-        g_string_append (out, html_entities[i].text);
+        g_string_append (out, html_entities[i][1]);
         return len + 1;
       }
   return 0;
 }
 
-/* Same contract as decode_entity() for an HTML tag: a block tag becomes a line break (a list
- * item a bullet), any other tag disappears; "<3 ans" is text. */
+/* The same for an HTML tag: a block tag becomes a line break, a list item a bullet, any other
+ * tag nothing; "<3 ans" is text. */
 static gsize
 strip_tag (const char *p, GString *out)
 {
-  const char *q = p + 1;
-  const char *name;
-  gsize name_len;
+  gboolean closing = p[1] == '/';
+  const char *name = p + (closing ? 2 : 1);
+  gsize name_len = 0;
   gsize len;
-  gboolean closing = *q == '/';
 
-  if (closing)
-    q++;
-  if (!g_ascii_isalpha (*q))
+  while (g_ascii_isalnum (name[name_len]))
+    name_len++;
+  if (name_len == 0 || !g_ascii_isalpha (name[0]) || !strchr ("> \t\r\n/", name[name_len]))
     return 0;
-  for (name = q; g_ascii_isalnum (*q); q++)
-    ;
-  name_len = q - name;
-  if (*q != '>' && *q != '/' && !g_ascii_isspace (*q))
-    return 0;
-  /* Attributes are short; a bound keeps a text full of '<' linear. */
-  for (len = q - p; len < 1024 && p[len] != '\0' && p[len] != '<' && p[len] != '>'; len++)
+  /* Attributes are short; the bound keeps a text full of '<' linear. */
+  for (len = name + name_len - p; len < 1024 && p[len] != '\0' && !strchr ("<>", p[len]); len++)
     ;
   if (p[len] != '>')
     return 0;
@@ -313,52 +283,44 @@ static char *
 strip_markup (const char *text)
 {
   GString *out = g_string_sized_new (strlen (text));
-  const char *p = text;
 
-  while (*p != '\0')
+  while (*text != '\0')
     {
       gsize used = 0;
 
-      if (*p == '<')
-        used = strip_tag (p, out);
-      else if (*p == '&')
-        used = decode_entity (p, out);
+      if (*text == '<')
+        used = strip_tag (text, out);
+      else if (*text == '&')
+        used = decode_entity (text, out);
       if (used == 0)
-        g_string_append_c (out, *p++);
+        g_string_append_c (out, *text++);
       else
-        p += used;
+        text += used;
     }
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-is_ascii_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Runs of ASCII white space become one space and spaces of any kind are trimmed at both ends;
+/* Runs of ASCII white space become one space, and spaces of any kind are trimmed at both ends;
  * a non-breaking space inside the text is French typography and stays. */
 static char *
 normalize_line (const char *text)
 {
   GString *out = g_string_sized_new (strlen (text));
   gboolean pending_space = FALSE;
-  const char *p = text;
 
-  while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
-  for (; *p != '\0'; p++)
+  while (*text != '\0' && g_unichar_isspace (g_utf8_get_char (text)))
+    text = g_utf8_next_char (text);
+  for (; *text != '\0'; text++)
     {
-      if (is_ascii_space (*p))
+      if (strchr (" \t\r\n", *text) != NULL)
+        pending_space = TRUE;
+      else
         {
-          pending_space = TRUE;
-          continue;
+          if (pending_space)
+            g_string_append_c (out, ' ');
+          pending_space = FALSE;
+          g_string_append_c (out, *text);
         }
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_c (out, *p);
     }
   while (out->len > 0)
     {
@@ -379,94 +341,85 @@ single_line_text (const char *text)
   return normalize_line (plain);
 }
 
+/* Each non-blank line of @text, without markup, in @lines; returns @lines. */
+static GPtrArray *
+split_lines (const char *text, GPtrArray *lines)
+{
+  g_autofree char *plain = strip_markup (text);
+  g_auto (GStrv) split = g_strsplit_set (plain, "\r\n", -1);
+
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      char *line = normalize_line (split[i]);
+
+      if (*line != '\0')
+        g_ptr_array_add (lines, line);
+      else
+        g_free (line);
+    }
+  return lines;
+}
+
 /* The evaluation keeps its lines, without the blank ones. */
 static char *
 multi_line_text (const char *text)
 {
-  g_autofree char *plain = strip_markup (text);
-  g_auto (GStrv) lines = g_strsplit_set (plain, "\r\n", -1);
-  GString *out = g_string_new (NULL);
+  g_autoptr (GPtrArray) lines = split_lines (text, g_ptr_array_new_with_free_func (g_free));
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autofree char *line = normalize_line (lines[i]);
-
-      if (*line == '\0')
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
-      g_string_append (out, line);
-    }
-  return g_string_free (out, FALSE);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
 }
 
 /* Returns the text after the bullets that start @line, or NULL when it has none. */
 static const char *
 after_bullet (const char *line)
 {
-  static const char *const bullets[] = { "-", "•", "*", "–", "—" };
   const char *p = line;
-  gboolean found = FALSE;
-  gboolean more = TRUE;
 
-  while (more)
+  for (;; p = g_utf8_next_char (p))
     {
-      more = FALSE;
-      for (guint i = 0; i < G_N_ELEMENTS (bullets); i++)
-        if (g_str_has_prefix (p, bullets[i]))
-          {
-            p += strlen (bullets[i]);
-            found = more = TRUE;
-          }
-      while (found && *p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-    }
-  return found ? p : NULL;
-}
+      gunichar c = g_utf8_get_char (p);
 
-static void
-flush_competence (GString *current, GPtrArray *competences)
-{
-  if (current == NULL)
-    return;
-  if (current->len > 0)
-    g_ptr_array_add (competences, normalize_line (current->str));
-  g_string_free (current, TRUE);
+      if (c != '-' && c != '*' && c != 0x2022 /* • */ && c != 0x2013 /* – */ &&
+          c != 0x2014 /* — */ && !(p > line && g_unichar_isspace (c)))
+        break;
+    }
+  return p > line ? p : NULL;
 }
 
 /* One competence per bullet; a line without a bullet continues the one before. A list typed
- * without any bullet (one paragraph per competence, as some certifiers do) gives one
- * competence per line rather than none. */
+ * without any bullet (a paragraph per competence, as some certifiers do) gives one competence
+ * per line rather than none. */
 static void
 split_competences (const char *text, GPtrArray *competences)
 {
-  g_autofree char *plain = strip_markup (text);
-  g_auto (GStrv) lines = g_strsplit_set (plain, "\r\n", -1);
-  g_autoptr (GPtrArray) loose = g_ptr_array_new_with_free_func (g_free);
-  GString *current = NULL;
+  g_autoptr (GPtrArray) lines = split_lines (text, g_ptr_array_new_with_free_func (g_free));
+  g_autoptr (GString) current = NULL;
   gboolean any_bullet = FALSE;
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i <= lines->len; i++)
     {
-      g_autofree char *line = normalize_line (lines[i]);
-      const char *rest = after_bullet (line);
+      const char *line = i < lines->len ? g_ptr_array_index (lines, i) : NULL;
+      const char *rest = line != NULL ? after_bullet (line) : NULL;
 
-      if (rest != NULL)
+      any_bullet |= rest != NULL;
+      if (current != NULL && (line == NULL || rest != NULL))
         {
-          flush_competence (current, competences);
-          current = g_string_new (rest);
-          any_bullet = TRUE;
+          if (current->len > 0)
+            g_ptr_array_add (competences, g_strdup (current->str));
+          g_string_free (g_steal_pointer (&current), TRUE);
         }
-      else if (*line == '\0')
-        continue;
-      else if (current != NULL)
-        g_string_append_printf (current, current->len > 0 ? " %s" : "%s", line);
-      else
-        g_ptr_array_add (loose, g_steal_pointer (&line));
+      if (rest != NULL)
+        current = g_string_new (rest);
+      else if (line != NULL && current != NULL)
+        {
+          if (current->len > 0)
+            g_string_append_c (current, ' ');
+          g_string_append (current, line);
+        }
     }
-  flush_competence (current, competences);
-  for (guint i = 0; !any_bullet && i < loose->len; i++)
-    g_ptr_array_add (competences, g_strdup (g_ptr_array_index (loose, i)));
+  for (guint i = 0; !any_bullet && i < lines->len; i++)
+    g_ptr_array_add (competences, g_strdup (g_ptr_array_index (lines, i)));
 }
 
 /* The parser */
@@ -489,19 +442,16 @@ static const struct
   int         depth;
   Field       field;
 } fields[] = {
-  { "NUMERO_FICHE", 2, FIELD_NUMBER },
-  { "INTITULE", 2, FIELD_TITLE },
-  { "ACTIF", 2, FIELD_ACTIVE },
-  { "CODE", 4, FIELD_CODE },
-  { "LIBELLE", 4, FIELD_LABEL },
-  { "LISTE_COMPETENCES", 4, FIELD_LIST },
+  { "NUMERO_FICHE", 2, FIELD_NUMBER },     { "INTITULE", 2, FIELD_TITLE },
+  { "ACTIF", 2, FIELD_ACTIVE },            { "CODE", 4, FIELD_CODE },
+  { "LIBELLE", 4, FIELD_LABEL },           { "LISTE_COMPETENCES", 4, FIELD_LIST },
   { "MODALITES_EVALUATION", 4, FIELD_EVALUATION },
 };
 
 typedef enum
 {
-  STEP_READ, /* go into the node */
-  STEP_NEXT, /* skip the node and all it holds */
+  STEP_READ, /* into the node */
+  STEP_NEXT, /* past the node and all it holds */
   STEP_STOP, /* done, without error */
   STEP_FAIL,
 } Step;
@@ -525,7 +475,7 @@ typedef struct
   gboolean           stopped_by_caller;
 
   AcqFiche          *fiche;
-  int                fiche_index; /* in numbers, or -1 */
+  gboolean           fiche_wanted; /* its number is among those asked for */
   gboolean           skip_fiche;
   AcqBlocDef        *bloc;
   Field              field;
@@ -572,49 +522,37 @@ on_xml_error (void *context, AcqXmlError xml_error)
            xml_error->message != NULL ? xml_error->message : "");
 }
 
+/* The line of the node at hand if libxml2 knows it, else where the parser is: a little further,
+ * since it reads ahead. */
 static int
 parser_line (Parser *self)
 {
-  return xmlTextReaderGetParserLineNumber (self->reader);
+  xmlNodePtr node = self->reader != NULL ? xmlTextReaderCurrentNode (self->reader) : NULL;
+  long line = node != NULL ? xmlGetLineNo (node) : -1;
+
+  if (line > 0)
+    return line;
+  return self->reader != NULL ? xmlTextReaderGetParserLineNumber (self->reader) : 1;
 }
 
 static Step
 fail_malformed (Parser *self, GError **error)
 {
-  int line = self->xml_failed && self->xml_error_line > 0 ? self->xml_error_line
-                                                          : parser_line (self);
+  int line = self->xml_error_line > 0 ? self->xml_error_line : parser_line (self);
 
   if (self->io_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&self->io_error));
-      return STEP_FAIL;
-    }
-  switch (self->xml_error_code)
-    {
-    case XML_ERR_INVALID_CHAR:
-    case XML_ERR_INVALID_ENCODING:
-    case XML_ERR_UNKNOWN_ENCODING:
-    case XML_ERR_UNSUPPORTED_ENCODING:
-    case XML_I18N_CONV_FAILED:
-      g_set_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_MALFORMED,
-                   _("The referential file has an invalid character at line %d: it is damaged "
-                     "or is not a France Compétences export."), line);
-      break;
-    default:
-      g_set_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_MALFORMED,
-                   _("The referential file is not valid XML at line %d: it is damaged or was "
-                     "cut short. Download it again."), line);
-      break;
-    }
-  return STEP_FAIL;
-}
-
-static Step
-fail_too_large (Parser *self, GError **error)
-{
-  g_set_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_TOO_LARGE,
-               _("The referential file has a text larger than 64 KiB at line %d: it is damaged "
-                 "or is not a France Compétences export."), parser_line (self));
+    g_propagate_error (error, g_steal_pointer (&self->io_error));
+  else if (self->xml_error_code == XML_ERR_INVALID_CHAR ||
+           self->xml_error_code == XML_ERR_INVALID_ENCODING ||
+           self->xml_error_code == XML_ERR_UNSUPPORTED_ENCODING ||
+           self->xml_error_code == XML_I18N_CONV_FAILED)
+    set_error (error, ACQ_REFERENTIAL_ERROR_MALFORMED,
+               _("The referential file has an invalid character at line %d: it is damaged or is "
+                 "not a France Compétences export."), line);
+  else
+    set_error (error, ACQ_REFERENTIAL_ERROR_MALFORMED,
+               _("The referential file is not valid XML at line %d: it is damaged or was cut "
+                 "short. Download it again."), line);
   return STEP_FAIL;
 }
 
@@ -622,37 +560,17 @@ static Step
 append_text (Parser *self, const char *text, gsize len, GError **error)
 {
   if (self->text->len + len > FIELD_MAX_BYTES)
-    return fail_too_large (self, error);
+    {
+      set_error (error, ACQ_REFERENTIAL_ERROR_TOO_LARGE,
+                 _("The referential file has a text larger than 64 KiB at line %d: it is damaged "
+                   "or is not a France Compétences export."), parser_line (self));
+      return STEP_FAIL;
+    }
   g_string_append_len (self->text, text, len);
   return STEP_READ;
 }
 
-static int
-find_number (Parser *self, const char *number)
-{
-  for (guint i = 0; i < self->n_numbers; i++)
-    if (g_ascii_strcasecmp (self->numbers[i], number) == 0)
-      return i;
-  return -1;
-}
-
-static void
-take_number (Parser *self, char *number)
-{
-  g_free (self->fiche->number);
-  self->fiche->number = number;
-  if (self->numbers == NULL)
-    return;
-  self->fiche_index = find_number (self, number);
-  if (self->fiche_index < 0)
-    {
-      /* Not asked for: what was read is dropped and the rest of the fiche skipped. */
-      self->skip_fiche = TRUE;
-      g_ptr_array_set_size (self->fiche->blocs, 0);
-    }
-}
-
-/* Marks every entry of numbers that names this fiche, in case one was asked for twice. */
+/* Marks every entry of numbers that names this fiche: one may be asked for twice. */
 static void
 mark_found (Parser *self, const char *number)
 {
@@ -662,6 +580,30 @@ mark_found (Parser *self, const char *number)
         self->found[i] = TRUE;
         self->n_found++;
       }
+}
+
+static void
+take_number (Parser *self, char *number)
+{
+  g_free (self->fiche->number);
+  self->fiche->number = number;
+  if (self->numbers == NULL)
+    return;
+  for (guint i = 0; i < self->n_numbers && !self->fiche_wanted; i++)
+    self->fiche_wanted = g_ascii_strcasecmp (self->numbers[i], number) == 0;
+  if (!self->fiche_wanted)
+    {
+      /* What was read of it is dropped, and the rest skipped unread. */
+      self->skip_fiche = TRUE;
+      g_ptr_array_set_size (self->fiche->blocs, 0);
+    }
+}
+
+static void
+replace (char **slot, char *value)
+{
+  g_free (*slot);
+  *slot = value;
 }
 
 static Step
@@ -674,40 +616,24 @@ field_end (Parser *self, GError **error)
   if (!g_utf8_validate_len (text, self->text->len, NULL))
     return fail_malformed (self, error);
 
-  switch (field)
+  if (field == FIELD_NUMBER)
+    take_number (self, single_line_text (text));
+  else if (field == FIELD_TITLE)
+    replace (&self->fiche->title, single_line_text (text));
+  else if (field == FIELD_ACTIVE)
     {
-    case FIELD_NUMBER:
-      take_number (self, single_line_text (text));
-      break;
-    case FIELD_TITLE:
-      g_free (self->fiche->title);
-      self->fiche->title = single_line_text (text);
-      break;
-    case FIELD_ACTIVE:
-      {
-        g_autofree char *value = single_line_text (text);
-        self->fiche->active = g_ascii_strcasecmp (value, "Oui") == 0;
-      }
-      break;
-    case FIELD_CODE:
-      g_free (self->bloc->code);
-      self->bloc->code = single_line_text (text);
-      break;
-    case FIELD_LABEL:
-      g_free (self->bloc->title);
-      self->bloc->title = single_line_text (text);
-      break;
-    case FIELD_LIST:
-      split_competences (text, self->bloc->competences);
-      break;
-    case FIELD_EVALUATION:
-      g_free (self->bloc->evaluation);
-      self->bloc->evaluation = multi_line_text (text);
-      break;
-    case FIELD_NONE:
-    default:
-      g_assert_not_reached ();
+      g_autofree char *value = single_line_text (text);
+
+      self->fiche->active = g_ascii_strcasecmp (value, "Oui") == 0;
     }
+  else if (field == FIELD_CODE)
+    replace (&self->bloc->code, single_line_text (text));
+  else if (field == FIELD_LABEL)
+    replace (&self->bloc->title, single_line_text (text));
+  else if (field == FIELD_LIST)
+    split_competences (text, self->bloc->competences);
+  else if (field == FIELD_EVALUATION)
+    replace (&self->bloc->evaluation, multi_line_text (text));
   return STEP_READ;
 }
 
@@ -730,10 +656,9 @@ fiche_end (Parser *self, GError **error)
 {
   g_autoptr (AcqFiche) fiche = g_steal_pointer (&self->fiche);
   g_autoptr (GError) local_error = NULL;
-  int index = self->fiche_index;
 
   /* A fiche without a number cannot be one of those asked for. */
-  if (self->skip_fiche || (self->numbers != NULL && index < 0))
+  if (self->skip_fiche || (self->numbers != NULL && !self->fiche_wanted))
     return STEP_READ;
   if (!validate_fiche (fiche, &local_error))
     {
@@ -743,12 +668,11 @@ fiche_end (Parser *self, GError **error)
           return STEP_FAIL;
         }
       /* The full export holds fiches without blocs (the Répertoire spécifique, old titles):
-       * when reading them all, those are passed over. */
+       * reading them all passes over those. */
       g_debug ("Passing over a fiche: %s", local_error->message);
       return STEP_READ;
     }
-  if (index >= 0)
-    mark_found (self, fiche->number);
+  mark_found (self, fiche->number);
   if (!self->func (fiche, self->user_data))
     {
       self->stopped_by_caller = TRUE;
@@ -764,21 +688,14 @@ fiche_begin (Parser *self, gboolean empty, GError **error)
     return STEP_FAIL;
   g_clear_pointer (&self->fiche, acq_fiche_free);
   self->fiche = fiche_new ();
-  self->fiche_index = -1;
-  self->skip_fiche = FALSE;
+  self->fiche_wanted = self->skip_fiche = FALSE;
   return empty ? fiche_end (self, error) : STEP_READ;
 }
 
 static Step
-bloc_end (Parser *self, GError **error)
+bloc_end (Parser *self)
 {
-  AcqBlocDef *bloc = g_steal_pointer (&self->bloc);
-
-  if (bloc->title == NULL)
-    bloc->title = g_strdup ("");
-  if (bloc->evaluation == NULL)
-    bloc->evaluation = g_strdup ("");
-  g_ptr_array_add (self->fiche->blocs, bloc);
+  g_ptr_array_add (self->fiche->blocs, g_steal_pointer (&self->bloc));
   return STEP_READ;
 }
 
@@ -787,19 +704,21 @@ bloc_begin (Parser *self, gboolean empty, GError **error)
 {
   if (self->fiche->blocs->len >= FICHE_MAX_BLOCS)
     {
-      g_set_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_TOO_LARGE,
-                   _("A fiche of the referential file has more than %d blocs (line %d): the "
-                     "file is damaged or is not a France Compétences export."),
-                   FICHE_MAX_BLOCS, parser_line (self));
+      set_error (error, ACQ_REFERENTIAL_ERROR_TOO_LARGE,
+                 _("A fiche of the referential file has more than %d blocs (line %d): the file is "
+                   "damaged or is not a France Compétences export."),
+                 FICHE_MAX_BLOCS, parser_line (self));
       return STEP_FAIL;
     }
   g_clear_pointer (&self->bloc, bloc_def_free);
   self->bloc = bloc_def_new ();
   self->bloc->position = self->fiche->blocs->len + 1;
-  return empty ? bloc_end (self, error) : STEP_READ;
+  self->bloc->title = g_strdup ("");
+  self->bloc->evaluation = g_strdup ("");
+  return empty ? bloc_end (self) : STEP_READ;
 }
 
-/* Depth says where the reader is, since every element the parser does not know is skipped
+/* The depth says where the reader is, since every element the parser does not know is skipped
  * whole: 0 FICHES, 1 FICHE, 2 its fields and BLOCS_COMPETENCES, 3 BLOC_COMPETENCES, 4 its
  * fields. */
 static Step
@@ -817,9 +736,9 @@ on_element_start (Parser *self, GError **error)
     case 0:
       if (g_strcmp0 (name, "FICHES") == 0)
         return STEP_READ;
-      g_set_error_literal (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_MALFORMED,
-                           _("This file is not a France Compétences referential export: it "
-                             "does not start with a list of fiches (FICHES)."));
+      set_error (error, ACQ_REFERENTIAL_ERROR_MALFORMED,
+                 _("This file is not a France Compétences referential export: it does not start "
+                   "with a list of fiches (FICHES)."));
       return STEP_FAIL;
     case 1:
       return g_strcmp0 (name, "FICHE") == 0 ? fiche_begin (self, empty, error) : STEP_NEXT;
@@ -830,8 +749,9 @@ on_element_start (Parser *self, GError **error)
         return STEP_READ;
       return field_begin (self, name, depth, empty, error);
     case 3:
-      return g_strcmp0 (name, "BLOC_COMPETENCES") == 0 ? bloc_begin (self, empty, error)
-                                                        : STEP_NEXT;
+      if (g_strcmp0 (name, "BLOC_COMPETENCES") == 0)
+        return bloc_begin (self, empty, error);
+      return STEP_NEXT;
     case 4:
       return field_begin (self, name, depth, empty, error);
     default:
@@ -844,13 +764,14 @@ on_element_end (Parser *self, GError **error)
 {
   int depth = xmlTextReaderDepth (self->reader);
 
+  if (self->field != FIELD_NONE && depth == self->field_depth)
+    return field_end (self, error);
   if (self->field != FIELD_NONE)
-    return depth == self->field_depth ? field_end (self, error)
-                                      : append_text (self, "\n", 1, error);
+    return append_text (self, "\n", 1, error);
   if (depth == 1 && self->fiche != NULL)
     return fiche_end (self, error);
   if (depth == 3 && self->bloc != NULL)
-    return bloc_end (self, error);
+    return bloc_end (self);
   return STEP_READ;
 }
 
@@ -875,11 +796,10 @@ on_node (Parser *self, GError **error)
       return append_text (self, value, strlen (value), error);
     case XML_READER_TYPE_DOCUMENT_TYPE:
     case XML_READER_TYPE_ENTITY_REFERENCE:
-      /* The export has no DTD; one here can only mean entities, to expand or to fetch. */
-      g_set_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_MALFORMED,
-                   _("The referential file declares a document type or entities at line %d, "
-                     "which France Compétences exports never do: it was not read."),
-                   parser_line (self));
+      /* The export has no DTD: one here can only bring entities, to expand or to fetch. */
+      set_error (error, ACQ_REFERENTIAL_ERROR_MALFORMED,
+                 _("The referential file declares a document type or entities at line %d, which "
+                   "France Compétences exports never do: it was not read."), parser_line (self));
       return STEP_FAIL;
     default:
       return STEP_READ;
@@ -895,12 +815,12 @@ parser_run (Parser *self, GError **error)
     {
       Step step = on_node (self, error);
 
-      if (step == STEP_FAIL)
-        return FALSE;
-      if (step == STEP_STOP)
-        return TRUE;
-      ret = step == STEP_NEXT ? xmlTextReaderNext (self->reader)
-                              : xmlTextReaderRead (self->reader);
+      if (step == STEP_FAIL || step == STEP_STOP)
+        return step == STEP_STOP;
+      if (step == STEP_NEXT)
+        ret = xmlTextReaderNext (self->reader);
+      else
+        ret = xmlTextReaderRead (self->reader);
     }
   if (ret == 0 && !self->xml_failed && self->io_error == NULL)
     return TRUE;
@@ -921,16 +841,20 @@ ensure_libxml (void)
 }
 
 static gboolean
-check_all_found (Parser *self, GError **error)
+parser_finish (Parser *self, gboolean ok, GError **error)
 {
-  for (guint i = 0; i < self->n_numbers; i++)
+  for (guint i = 0; ok && !self->stopped_by_caller && i < self->n_numbers; i++)
     if (!self->found[i])
-      {
-        g_set_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_NOT_FOUND,
-                     _("The fiche %s is not in this referential file."), self->numbers[i]);
-        return FALSE;
-      }
-  return TRUE;
+      ok = set_error (error, ACQ_REFERENTIAL_ERROR_NOT_FOUND,
+                      _("The fiche %s is not in this referential file."), self->numbers[i]);
+
+  g_clear_pointer (&self->reader, xmlFreeTextReader);
+  g_clear_pointer (&self->fiche, acq_fiche_free);
+  g_clear_pointer (&self->bloc, bloc_def_free);
+  g_clear_error (&self->io_error);
+  g_string_free (self->text, TRUE);
+  g_free (self->found);
+  return ok;
 }
 
 /**
@@ -943,16 +867,16 @@ check_all_found (Parser *self, GError **error)
  * @error: where to put an error
  *
  * Reads the fiches of an export as a stream, in constant memory whatever its size: the other
- * fiches are skipped unread, and the parse stops as soon as every fiche asked for was given
- * to @func. No entity is expanded, no DTD and nothing from the network is loaded.
+ * fiches are skipped unread, and the parse stops as soon as every fiche asked for was given to
+ * @func. No entity is expanded, no DTD and nothing from the network is loaded.
  *
  * A fiche asked for by number must be complete (a number, a title, blocs with a code and
- * competences), otherwise the parse fails with %ACQ_REFERENTIAL_ERROR_INCOMPLETE; when
- * reading all the fiches, incomplete ones are passed over. Competences are the bullets of
- * LISTE_COMPETENCES, HTML tags and entities removed.
+ * competences), or the parse fails with %ACQ_REFERENTIAL_ERROR_INCOMPLETE; reading all the
+ * fiches passes over incomplete ones. Competences are the bullets of LISTE_COMPETENCES, without
+ * HTML tags and entities.
  *
  * Returns: %TRUE if the file was read (or @func stopped it), %FALSE with @error set if it is
- *   malformed, holds a text over 64 KiB, lacks a fiche asked for, or was cancelled
+ *   malformed, holds a text over 64 KiB, lacks a fiche asked for, or if the parse was cancelled
  */
 gboolean
 acq_referential_parse (GInputStream       *stream,
@@ -963,7 +887,6 @@ acq_referential_parse (GInputStream       *stream,
                        GError            **error)
 {
   Parser self = { 0 };
-  gboolean ok;
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -984,34 +907,19 @@ acq_referential_parse (GInputStream       *stream,
   self.text = g_string_new (NULL);
   self.reader = xmlReaderForIO (on_stream_read, on_stream_close, &self, NULL, NULL,
                                 PARSE_OPTIONS);
-  if (self.reader != NULL)
-    {
-      xmlTextReaderSetStructuredErrorHandler (self.reader, on_xml_error, &self);
-      ok = parser_run (&self, error);
-    }
-  else
+  if (self.reader == NULL)
     {
       fail_malformed (&self, error);
-      ok = FALSE;
+      return parser_finish (&self, FALSE, error);
     }
-  if (ok && !self.stopped_by_caller)
-    ok = check_all_found (&self, error);
-
-  g_clear_pointer (&self.reader, xmlFreeTextReader);
-  g_clear_pointer (&self.fiche, acq_fiche_free);
-  g_clear_pointer (&self.bloc, bloc_def_free);
-  g_clear_error (&self.io_error);
-  g_string_free (self.text, TRUE);
-  g_free (self.found);
-  return ok;
+  xmlTextReaderSetStructuredErrorHandler (self.reader, on_xml_error, &self);
+  return parser_finish (&self, parser_run (&self, error), error);
 }
 
 static gboolean
 keep_fiche (AcqFiche *fiche, gpointer user_data)
 {
-  AcqFiche **out = user_data;
-
-  *out = acq_fiche_copy (fiche);
+  *(AcqFiche **) user_data = acq_fiche_copy (fiche);
   return FALSE;
 }
 
@@ -1020,7 +928,7 @@ keep_fiche (AcqFiche *fiche, gpointer user_data)
  * @stream: a France Compétences export
  * @number: the NUMERO_FICHE, such as "RNCP37274"
  * @cancellable: (nullable): a #GCancellable
- * @error: where to put an error; %ACQ_REFERENTIAL_ERROR_NOT_FOUND if the file lacks it
+ * @error: where to put an error; %ACQ_REFERENTIAL_ERROR_NOT_FOUND if the file lacks the fiche
  *
  * Returns: (transfer full) (nullable): the fiche, or %NULL with @error set
  */
@@ -1048,8 +956,8 @@ acq_referential_read_fiche (GInputStream  *stream,
  * acq_referential_derive_uuid:
  * @name: a name such as "acquis:bloc:RNCP37274BC01"
  *
- * Derives the RFC 4122 version 5 uuid of @name in the URL namespace: what Python's
- * `uuid.uuid5 (uuid.NAMESPACE_URL, name)` gives, on every machine.
+ * Derives the RFC 4122 version 5 uuid of @name in the URL namespace, which is what Python's
+ * `uuid.uuid5 (uuid.NAMESPACE_URL, name)` gives too: the same on every machine.
  *
  * Returns: (transfer full): the uuid, in lower case
  */
@@ -1069,16 +977,15 @@ acq_referential_derive_uuid (const char *name)
   g_checksum_get_digest (sha1, d, &len);
   d[6] = (d[6] & 0x0f) | 0x50;
   d[8] = (d[8] & 0x3f) | 0x80;
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-                          "%02x%02x%02x%02x%02x%02x",
-                          d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9],
-                          d[10], d[11], d[12], d[13], d[14], d[15]);
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10],
+                          d[11], d[12], d[13], d[14], d[15]);
 }
 
 static char *
-derive_uuid (const char *kind, const char *key, int position)
+derive_uuid (const char *kind, const char *key, guint position)
 {
-  g_autofree char *name = position > 0 ? g_strdup_printf ("acquis:%s:%s:%d", kind, key, position)
+  g_autofree char *name = position > 0 ? g_strdup_printf ("acquis:%s:%s:%u", kind, key, position)
                                        : g_strdup_printf ("acquis:%s:%s", kind, key);
 
   return acq_referential_derive_uuid (name);
@@ -1096,63 +1003,50 @@ sqlite_failed (AcqStore *store, int rc, const char *doing, GError **error)
   return acq_store_set_error_from_sqlite (error, acq_store_get_db (store), rc, doing);
 }
 
-static gboolean
-load_competences (AcqStore *store, AcqBlocDef *bloc, GError **error)
+static AcqBlocDef *
+bloc_from_row (sqlite3_stmt *stmt)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  AcqBlocDef *bloc = bloc_def_new ();
 
-  stmt = acq_store_prepare (store,
-                            "SELECT uuid, label FROM competence WHERE bloc_uuid = ?1 "
-                            "ORDER BY position",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, bloc->uuid, -1, SQLITE_STATIC);
+  bloc->uuid = column_dup (stmt, 0);
+  bloc->code = column_dup (stmt, 1);
+  bloc->position = sqlite3_column_int (stmt, 2);
+  bloc->title = column_dup (stmt, 3);
+  bloc->evaluation = column_dup (stmt, 4);
   bloc->competence_uuids = g_ptr_array_new_with_free_func (g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (bloc->competence_uuids, column_dup (stmt, 0));
-      g_ptr_array_add (bloc->competences, column_dup (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return sqlite_failed (store, rc, "reading competences", error);
-  return TRUE;
+  return bloc;
 }
 
 static gboolean
 load_blocs (AcqStore *store, AcqFiche *fiche, GError **error)
 {
+  AcqBlocDef *bloc = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = acq_store_prepare (store,
-                            "SELECT uuid, code, position, title, evaluation FROM bloc "
-                            "WHERE certification_uuid = ?1 ORDER BY position",
+                            "SELECT b.uuid, b.code, b.position, b.title, b.evaluation, c.uuid, "
+                            "c.label FROM bloc b LEFT JOIN competence c ON c.bloc_uuid = b.uuid "
+                            "WHERE b.certification_uuid = ?1 ORDER BY b.position, c.position",
                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, fiche->uuid, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AcqBlocDef *bloc = bloc_def_new ();
-
-      bloc->uuid = column_dup (stmt, 0);
-      bloc->code = column_dup (stmt, 1);
-      bloc->position = sqlite3_column_int (stmt, 2);
-      bloc->title = column_dup (stmt, 3);
-      bloc->evaluation = column_dup (stmt, 4);
-      g_ptr_array_add (fiche->blocs, bloc);
+      if (bloc == NULL ||
+          g_strcmp0 (bloc->uuid, (const char *) sqlite3_column_text (stmt, 0)) != 0)
+        {
+          bloc = bloc_from_row (stmt);
+          g_ptr_array_add (fiche->blocs, bloc);
+        }
+      if (sqlite3_column_type (stmt, 5) == SQLITE_NULL)
+        continue;
+      g_ptr_array_add (bloc->competence_uuids, column_dup (stmt, 5));
+      g_ptr_array_add (bloc->competences, column_dup (stmt, 6));
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return sqlite_failed (store, rc, "reading blocs", error);
-
-  for (guint i = 0; i < fiche->blocs->len; i++)
-    if (!load_competences (store, g_ptr_array_index (fiche->blocs, i), error))
-      return FALSE;
-  return TRUE;
+  return rc == SQLITE_DONE || sqlite_failed (store, rc, "reading blocs", error);
 }
 
 /**
@@ -1161,8 +1055,8 @@ load_blocs (AcqStore *store, AcqFiche *fiche, GError **error)
  * @number: the RNCP number, such as "RNCP37274"
  * @error: where to put an error; %ACQ_REFERENTIAL_ERROR_NOT_FOUND if the store lacks it
  *
- * Reads a certification back from the store, with the uuids of the certification, of its
- * blocs and of its competences.
+ * Reads a certification back from the store, with the uuids of the certification, of its blocs
+ * and of its competences.
  *
  * Returns: (transfer full) (nullable): the fiche, or %NULL with @error set
  */
@@ -1177,8 +1071,7 @@ acq_referential_load (AcqStore *store, const char *number, GError **error)
   g_return_val_if_fail (number != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = acq_store_prepare (store,
-                            "SELECT uuid, title, active FROM certification WHERE rncp = ?1",
+  stmt = acq_store_prepare (store, "SELECT uuid, title, active FROM certification WHERE rncp = ?1",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -1195,44 +1088,13 @@ acq_referential_load (AcqStore *store, const char *number, GError **error)
   sqlite3_reset (stmt);
 
   if (rc == SQLITE_DONE)
-    g_set_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_NOT_FOUND,
-                 _("The certification %s is not in the Acquis data yet."), number);
+    set_error (error, ACQ_REFERENTIAL_ERROR_NOT_FOUND,
+               _("The certification %s is not in the Acquis data yet."), number);
   else if (rc != SQLITE_ROW)
     sqlite_failed (store, rc, "reading a certification", error);
   if (fiche == NULL || !load_blocs (store, fiche, error))
     return NULL;
   return g_steal_pointer (&fiche);
-}
-
-static gboolean
-strings_equal (GPtrArray *a, GPtrArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (a, i), g_ptr_array_index (b, i)) != 0)
-      return FALSE;
-  return TRUE;
-}
-
-/* Compares what the store keeps; uuids and positions follow from codes and order. */
-static gboolean
-fiche_content_equal (const AcqFiche *a, const AcqFiche *b)
-{
-  if (g_strcmp0 (a->title, b->title) != 0 || !a->active != !b->active ||
-      a->blocs->len != b->blocs->len)
-    return FALSE;
-  for (guint i = 0; i < a->blocs->len; i++)
-    {
-      const AcqBlocDef *x = g_ptr_array_index (a->blocs, i);
-      const AcqBlocDef *y = g_ptr_array_index (b->blocs, i);
-
-      if (g_strcmp0 (x->code, y->code) != 0 || g_strcmp0 (x->title, y->title) != 0 ||
-          g_strcmp0 (x->evaluation ? x->evaluation : "", y->evaluation ? y->evaluation : "") != 0 ||
-          !strings_equal (x->competences, y->competences))
-        return FALSE;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -1266,8 +1128,7 @@ write_competences (AcqStore         *store,
         return FALSE;
     }
 
-  stmt = acq_store_prepare (store,
-                            "DELETE FROM competence WHERE bloc_uuid = ?1 AND position > ?2",
+  stmt = acq_store_prepare (store, "DELETE FROM competence WHERE bloc_uuid = ?1 AND position > ?2",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -1287,7 +1148,20 @@ write_bloc (AcqStore         *store,
   g_autofree char *uuid = derive_uuid ("bloc", bloc->code, 0);
   sqlite3_stmt *stmt;
 
-  /* The old position is negative here (see write_fiche()). */
+  /* Another bloc in this place (the blocs were reordered, or one replaced) steps aside to a
+   * negative position, out of the way of UNIQUE (certification_uuid, position): it gets its new
+   * place when its turn comes, or goes with the blocs the fiche no longer has. */
+  stmt = acq_store_prepare (store, "UPDATE bloc SET position = -position WHERE "
+                                   "certification_uuid = ?1 AND position = ?2 AND uuid <> ?3",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, certification_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, position);
+  sqlite3_bind_text (stmt, 3, uuid, -1, SQLITE_STATIC);
+  if (!acq_store_step_done (store, stmt, error))
+    return FALSE;
+
   stmt = acq_store_prepare (store,
                             "INSERT INTO bloc (uuid, certification_uuid, code, position, title, "
                             "evaluation, created_at, updated_at) "
@@ -1295,12 +1169,10 @@ write_bloc (AcqStore         *store,
                             "ON CONFLICT (uuid) DO UPDATE SET "
                             "certification_uuid = excluded.certification_uuid, "
                             "position = excluded.position, title = excluded.title, "
-                            "evaluation = excluded.evaluation, "
-                            "updated_at = CASE WHEN title IS excluded.title "
-                            "AND evaluation IS excluded.evaluation "
-                            "AND certification_uuid IS excluded.certification_uuid "
-                            "AND abs (position) = excluded.position "
-                            "THEN updated_at ELSE excluded.updated_at END",
+                            "evaluation = excluded.evaluation, updated_at = excluded.updated_at "
+                            "WHERE certification_uuid IS NOT excluded.certification_uuid "
+                            "OR position IS NOT excluded.position OR title IS NOT excluded.title "
+                            "OR evaluation IS NOT excluded.evaluation",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -1312,15 +1184,17 @@ write_bloc (AcqStore         *store,
   sqlite3_bind_text (stmt, 6, bloc->evaluation != NULL ? bloc->evaluation : "", -1,
                      SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
-  if (!acq_store_step_done (store, stmt, error))
-    return FALSE;
-  return write_competences (store, uuid, bloc, now, error);
+  return acq_store_step_done (store, stmt, error) &&
+         write_competences (store, uuid, bloc, now, error);
 }
 
+/* Every statement changes only what differs: the same fiche again writes no row and no
+ * timestamp, and leaves nothing for the exchange to carry. */
 static gboolean
-write_certification (AcqStore *store, const char *uuid, const AcqFiche *fiche, const char *now,
-                     GError **error)
+write_fiche (AcqStore *store, const AcqFiche *fiche, GError **error)
 {
+  g_autofree char *now = acq_store_now ();
+  g_autofree char *uuid = derive_uuid ("certification", fiche->number, 0);
   sqlite3_stmt *stmt;
 
   stmt = acq_store_prepare (store,
@@ -1337,29 +1211,6 @@ write_certification (AcqStore *store, const char *uuid, const AcqFiche *fiche, c
   sqlite3_bind_text (stmt, 3, fiche->title, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, fiche->active ? 1 : 0);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  return acq_store_step_done (store, stmt, error);
-}
-
-static gboolean
-write_fiche (AcqStore *store, const AcqFiche *fiche, GError **error)
-{
-  g_autofree char *now = acq_store_now ();
-  g_autofree char *uuid = derive_uuid ("certification", fiche->number, 0);
-  sqlite3_stmt *stmt;
-
-  if (!write_certification (store, uuid, fiche, now, error))
-    return FALSE;
-
-  /* Blocs step aside to negative positions first, so that one moving to another place does
-   * not collide with UNIQUE (certification_uuid, position); those still negative at the end
-   * are no longer in the fiche. */
-  stmt = acq_store_prepare (store,
-                            "UPDATE bloc SET position = -position "
-                            "WHERE certification_uuid = ?1 AND position > 0",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   if (!acq_store_step_done (store, stmt, error))
     return FALSE;
 
@@ -1367,12 +1218,12 @@ write_fiche (AcqStore *store, const AcqFiche *fiche, GError **error)
     if (!write_bloc (store, uuid, g_ptr_array_index (fiche->blocs, i), i + 1, now, error))
       return FALSE;
 
-  stmt = acq_store_prepare (store,
-                            "DELETE FROM bloc WHERE certification_uuid = ?1 AND position < 0",
-                            error);
+  stmt = acq_store_prepare (store, "DELETE FROM bloc WHERE certification_uuid = ?1 "
+                                   "AND (position < 0 OR position > ?2)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, fiche->blocs->len);
   return acq_store_step_done (store, stmt, error);
 }
 
@@ -1382,42 +1233,25 @@ write_fiche (AcqStore *store, const AcqFiche *fiche, GError **error)
  * @fiche: a complete fiche, as the parser gives
  * @error: where to put an error
  *
- * Adds or updates a certification, its blocs and its competences in one transaction. Their
- * uuids are derived from the RNCP number and the bloc codes (see
- * acq_referential_derive_uuid()), so every machine gives them the same. Storing a fiche that
- * is already there writes nothing; a changed wording updates the rows, a competence being
- * known by its bloc and position; blocs and competences the fiche no longer has are removed.
+ * Adds or updates a certification, its blocs and its competences, in one transaction. Their
+ * uuids derive from the RNCP number and the bloc codes (see acq_referential_derive_uuid()), so
+ * that every machine gives them the same. Storing a fiche that is already there writes nothing;
+ * a changed wording updates the rows, a competence being known by its bloc and its position;
+ * the blocs and competences the fiche no longer has are removed.
  *
  * Returns: %TRUE if stored
  */
 gboolean
 acq_referential_store_fiche (AcqStore *store, const AcqFiche *fiche, GError **error)
 {
-  g_autoptr (AcqFiche) stored = NULL;
-  g_autoptr (GError) local_error = NULL;
-
   g_return_val_if_fail (ACQ_IS_STORE (store), FALSE);
   g_return_val_if_fail (fiche != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!validate_fiche (fiche, error) || !acq_store_begin (store, error))
     return FALSE;
-
-  stored = acq_referential_load (store, fiche->number, &local_error);
-  if (stored == NULL &&
-      !g_error_matches (local_error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_NOT_FOUND))
-    {
-      acq_store_rollback (store);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  /* The same fiche again changes no row and no timestamp: nothing for the exchange to carry. */
-  if ((stored != NULL && fiche_content_equal (stored, fiche)) || write_fiche (store, fiche, error))
-    {
-      if (acq_store_commit (store, error))
-        return TRUE;
-    }
+  if (write_fiche (store, fiche, error) && acq_store_commit (store, error))
+    return TRUE;
   acq_store_rollback (store);
   return FALSE;
 }
@@ -1454,9 +1288,8 @@ acq_referential_ensure_default (AcqStore *store, GError **error)
   if (rc != SQLITE_DONE)
     return sqlite_failed (store, rc, "looking for the default certification", error);
 
-  stream = g_resources_open_stream (ACQ_REFERENTIAL_RESOURCE_DIR
-                                    ACQ_REFERENTIAL_DEFAULT_FICHE ".xml",
-                                    G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  stream = g_resources_open_stream (ACQ_REFERENTIAL_RESOURCE_DIR ACQ_REFERENTIAL_DEFAULT_FICHE
+                                    ".xml", G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (stream == NULL)
     return FALSE;
   fiche = acq_referential_read_fiche (stream, ACQ_REFERENTIAL_DEFAULT_FICHE, NULL, error);

@@ -171,7 +171,7 @@ format_date (const char *iso_date)
     return g_strdup (_("Not set"));
   iso = g_strconcat (iso_date, "T00:00:00Z", NULL);
   date = g_date_time_new_from_iso8601 (iso, NULL);
-  return date ? g_date_time_format (date, "%x") : g_strdup (iso_date);
+  return date ? g_date_time_format (date, "%-d %b %Y") : g_strdup (iso_date);
 }
 
 static void

@@ -54,10 +54,15 @@ static guint signals[N_SIGNALS];
 
 static void acq_window_actions_update (AcqWindow *self);
 
+static void bind_settings (AcqWindow *self, GSettings *settings);
+
 AcqWindow *
 acq_window_new (AcqApplication *application)
 {
-  return g_object_new (ACQ_TYPE_WINDOW, "application", application, NULL);
+  AcqWindow *self = g_object_new (ACQ_TYPE_WINDOW, "application", application, NULL);
+
+  bind_settings (self, acq_application_get_settings (application));
+  return self;
 }
 
 void
@@ -502,16 +507,12 @@ acq_window_close_request (GtkWindow *window)
 }
 
 static void
-acq_window_constructed (GObject *object)
+bind_settings (AcqWindow *self, GSettings *settings)
 {
-  AcqWindow *self = ACQ_WINDOW (object);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr (GSimpleActionGroup) settings_actions = g_simple_action_group_new ();
   static const char *const setting_keys[] = { "candidate-sort", "show-archived" };
 
-  G_OBJECT_CLASS (acq_window_parent_class)->constructed (object);
-
-  self->settings = g_object_ref (acq_application_get_settings (ACQ_APPLICATION (app)));
+  self->settings = g_object_ref (settings);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -555,7 +556,6 @@ acq_window_class_init (AcqWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = acq_window_constructed;
   object_class->dispose = acq_window_dispose;
   object_class->finalize = acq_window_finalize;
   GTK_WINDOW_CLASS (klass)->close_request = acq_window_close_request;
