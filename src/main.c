@@ -17,7 +17,8 @@ main (int argc, char *argv[])
   g_autoptr (AcqApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE,
+                  acq_application_is_uninstalled () ? ACQ_BUILD_ROOT "/po" : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -1,5 +1,7 @@
 /* acq-referential.c — certifications, their blocs and competences (France Compétences' RNCP
- * open-data XML, flux 4.1), parsed in a stream and kept in the store
+ * open-data XML, flux 4.1): the fiche and bloc types, and the parser that reads them from an
+ * export in a stream. The free text is made plain in acq-referential-text.c; the fiches are kept
+ * in the store by acq-referential-store.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +14,7 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "acq-referential.h"
+#include "acq-referential-private.h"
 
 /* A real fiche's longest field is a few KiB and the full export hundreds of MB: anything beyond
  * these is a damaged or hostile file, refused before it costs memory. */
@@ -54,8 +56,8 @@ bloc_def_free (gpointer data)
   g_free (bloc);
 }
 
-static AcqBlocDef *
-bloc_def_new (void)
+AcqBlocDef *
+_acq_referential_bloc_def_new (void)
 {
   AcqBlocDef *bloc = g_new0 (AcqBlocDef, 1);
 
@@ -86,8 +88,8 @@ bloc_def_copy (gconstpointer src, gpointer user_data)
   return copy;
 }
 
-static AcqFiche *
-fiche_new (void)
+AcqFiche *
+_acq_referential_fiche_new (void)
 {
   AcqFiche *fiche = g_new0 (AcqFiche, 1);
 
@@ -166,8 +168,8 @@ is_blank (const char *text)
 }
 
 /* What the store needs and what the parser promises its callers: a fiche that can be followed. */
-static gboolean
-validate_fiche (const AcqFiche *fiche, GError **error)
+gboolean
+_acq_referential_validate_fiche (const AcqFiche *fiche, GError **error)
 {
   const AcqReferentialError code = ACQ_REFERENTIAL_ERROR_INCOMPLETE;
 
@@ -194,232 +196,6 @@ validate_fiche (const AcqFiche *fiche, GError **error)
                             fiche->number, bloc->code);
     }
   return TRUE;
-}
-
-/* Text: the export's free text is HTML, escaped as XML text, with bullets typed by hand */
-
-static const char *const html_entities[][2] = {
-  { "amp", "&" },      { "lt", "<" },       { "gt", ">" },       { "quot", "\"" },
-  { "apos", "'" },     { "nbsp", "\u00a0" }, { "rsquo", "’" },    { "lsquo", "‘" },
-  { "laquo", "«" },    { "raquo", "»" },    { "hellip", "…" },   { "ndash", "–" },
-  { "mdash", "—" },    { "bull", "•" },     { "eacute", "é" },   { "egrave", "è" },
-  { "ecirc", "ê" },    { "agrave", "à" },   { "ccedil", "ç" },   { "oelig", "œ" },
-};
-
-static const char *const block_tags[] = {
-  "p", "br", "li", "ul", "ol", "div", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-};
-
-/* Appends the character the HTML entity at @p stands for and returns how many bytes it took, or
- * 0 when @p starts no entity (the '&' is then text). */
-static gsize
-decode_entity (const char *p, GString *out)
-{
-  g_autofree char *name = NULL;
-  gsize len = 1;
-
-  /* No entity is longer: looking further would make a text full of '&' quadratic. */
-  while (len < 12 && p[len] != '\0' && p[len] != ';')
-    len++;
-  if (p[len] != ';' || len == 1)
-    return 0;
-  name = g_strndup (p + 1, len - 1);
-  if (name[0] == '#')
-    {
-      gboolean hex = name[1] == 'x' || name[1] == 'X';
-      const char *digits = name + (hex ? 2 : 1);
-      char *end = NULL;
-      guint64 c = g_ascii_strtoull (digits, &end, hex ? 16 : 10);
-
-      if (*digits == '\0' || *end != '\0')
-        return 0;
-      /* A control character or a surrogate is no text: dropped, never let through. */
-      if (c <= G_MAXUINT32 && g_unichar_validate (c) && (c >= 0xa0 || (c >= 0x20 && c < 0x7f)))
-        g_string_append_unichar (out, c);
-      return len + 1;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (html_entities); i++)
-    if (strcmp (name, html_entities[i][0]) == 0)
-      {
-        g_string_append (out, html_entities[i][1]);
-        return len + 1;
-      }
-  return 0;
-}
-
-/* The same for an HTML tag: a block tag becomes a line break, a list item a bullet, any other
- * tag nothing; "<3 ans" is text. */
-static gsize
-strip_tag (const char *p, GString *out)
-{
-  gboolean closing = p[1] == '/';
-  const char *name = p + (closing ? 2 : 1);
-  gsize name_len = 0;
-  gsize len;
-
-  while (g_ascii_isalnum (name[name_len]))
-    name_len++;
-  if (name_len == 0 || !g_ascii_isalpha (name[0]) || !strchr ("> \t\r\n/", name[name_len]))
-    return 0;
-  /* Attributes are short; the bound keeps a text full of '<' linear. */
-  for (len = name + name_len - p; len < 1024 && p[len] != '\0' && !strchr ("<>", p[len]); len++)
-    ;
-  if (p[len] != '>')
-    return 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (block_tags); i++)
-    if (strlen (block_tags[i]) == name_len &&
-        g_ascii_strncasecmp (name, block_tags[i], name_len) == 0)
-      {
-        gboolean item = !closing && g_ascii_strncasecmp (name, "li", name_len) == 0;
-
-        g_string_append (out, item ? "\n• " : "\n");
-        break;
-      }
-  return len + 1;
-}
-
-static char *
-strip_markup (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-
-  while (*text != '\0')
-    {
-      gsize used = 0;
-
-      if (*text == '<')
-        used = strip_tag (text, out);
-      else if (*text == '&')
-        used = decode_entity (text, out);
-      if (used == 0)
-        g_string_append_c (out, *text++);
-      else
-        text += used;
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* Runs of ASCII white space become one space, and spaces of any kind are trimmed at both ends;
- * a non-breaking space inside the text is French typography and stays. */
-static char *
-normalize_line (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-  gboolean pending_space = FALSE;
-
-  while (*text != '\0' && g_unichar_isspace (g_utf8_get_char (text)))
-    text = g_utf8_next_char (text);
-  for (; *text != '\0'; text++)
-    {
-      if (strchr (" \t\r\n", *text) != NULL)
-        pending_space = TRUE;
-      else
-        {
-          if (pending_space)
-            g_string_append_c (out, ' ');
-          pending_space = FALSE;
-          g_string_append_c (out, *text);
-        }
-    }
-  while (out->len > 0)
-    {
-      const char *last = g_utf8_find_prev_char (out->str, out->str + out->len);
-
-      if (last == NULL || !g_unichar_isspace (g_utf8_get_char (last)))
-        break;
-      g_string_truncate (out, last - out->str);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static char *
-single_line_text (const char *text)
-{
-  g_autofree char *plain = strip_markup (text);
-
-  return normalize_line (plain);
-}
-
-/* Each non-blank line of @text, without markup, in @lines; returns @lines. */
-static GPtrArray *
-split_lines (const char *text, GPtrArray *lines)
-{
-  g_autofree char *plain = strip_markup (text);
-  g_auto (GStrv) split = g_strsplit_set (plain, "\r\n", -1);
-
-  for (guint i = 0; split[i] != NULL; i++)
-    {
-      char *line = normalize_line (split[i]);
-
-      if (*line != '\0')
-        g_ptr_array_add (lines, line);
-      else
-        g_free (line);
-    }
-  return lines;
-}
-
-/* The evaluation keeps its lines, without the blank ones. */
-static char *
-multi_line_text (const char *text)
-{
-  g_autoptr (GPtrArray) lines = split_lines (text, g_ptr_array_new_with_free_func (g_free));
-
-  g_ptr_array_add (lines, NULL);
-  return g_strjoinv ("\n", (char **) lines->pdata);
-}
-
-/* Returns the text after the bullets that start @line, or NULL when it has none. */
-static const char *
-after_bullet (const char *line)
-{
-  const char *p = line;
-
-  for (;; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != '-' && c != '*' && c != 0x2022 /* • */ && c != 0x2013 /* – */ &&
-          c != 0x2014 /* — */ && !(p > line && g_unichar_isspace (c)))
-        break;
-    }
-  return p > line ? p : NULL;
-}
-
-/* One competence per bullet; a line without a bullet continues the one before. A list typed
- * without any bullet (a paragraph per competence, as some certifiers do) gives one competence
- * per line rather than none. */
-static void
-split_competences (const char *text, GPtrArray *competences)
-{
-  g_autoptr (GPtrArray) lines = split_lines (text, g_ptr_array_new_with_free_func (g_free));
-  g_autoptr (GString) current = NULL;
-  gboolean any_bullet = FALSE;
-
-  for (guint i = 0; i <= lines->len; i++)
-    {
-      const char *line = i < lines->len ? g_ptr_array_index (lines, i) : NULL;
-      const char *rest = line != NULL ? after_bullet (line) : NULL;
-
-      any_bullet |= rest != NULL;
-      if (current != NULL && (line == NULL || rest != NULL))
-        {
-          if (current->len > 0)
-            g_ptr_array_add (competences, g_strdup (current->str));
-          g_string_free (g_steal_pointer (&current), TRUE);
-        }
-      if (rest != NULL)
-        current = g_string_new (rest);
-      else if (line != NULL && current != NULL)
-        {
-          if (current->len > 0)
-            g_string_append_c (current, ' ');
-          g_string_append (current, line);
-        }
-    }
-  for (guint i = 0; !any_bullet && i < lines->len; i++)
-    g_ptr_array_add (competences, g_strdup (g_ptr_array_index (lines, i)));
 }
 
 /* The parser */
@@ -617,23 +393,23 @@ field_end (Parser *self, GError **error)
     return fail_malformed (self, error);
 
   if (field == FIELD_NUMBER)
-    take_number (self, single_line_text (text));
+    take_number (self, _acq_referential_single_line_text (text));
   else if (field == FIELD_TITLE)
-    replace (&self->fiche->title, single_line_text (text));
+    replace (&self->fiche->title, _acq_referential_single_line_text (text));
   else if (field == FIELD_ACTIVE)
     {
-      g_autofree char *value = single_line_text (text);
+      g_autofree char *value = _acq_referential_single_line_text (text);
 
       self->fiche->active = g_ascii_strcasecmp (value, "Oui") == 0;
     }
   else if (field == FIELD_CODE)
-    replace (&self->bloc->code, single_line_text (text));
+    replace (&self->bloc->code, _acq_referential_single_line_text (text));
   else if (field == FIELD_LABEL)
-    replace (&self->bloc->title, single_line_text (text));
+    replace (&self->bloc->title, _acq_referential_single_line_text (text));
   else if (field == FIELD_LIST)
-    split_competences (text, self->bloc->competences);
+    _acq_referential_split_competences (text, self->bloc->competences);
   else if (field == FIELD_EVALUATION)
-    replace (&self->bloc->evaluation, multi_line_text (text));
+    replace (&self->bloc->evaluation, _acq_referential_multi_line_text (text));
   return STEP_READ;
 }
 
@@ -660,7 +436,7 @@ fiche_end (Parser *self, GError **error)
   /* A fiche without a number cannot be one of those asked for. */
   if (self->skip_fiche || (self->numbers != NULL && !self->fiche_wanted))
     return STEP_READ;
-  if (!validate_fiche (fiche, &local_error))
+  if (!_acq_referential_validate_fiche (fiche, &local_error))
     {
       if (self->numbers != NULL)
         {
@@ -687,7 +463,7 @@ fiche_begin (Parser *self, gboolean empty, GError **error)
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return STEP_FAIL;
   g_clear_pointer (&self->fiche, acq_fiche_free);
-  self->fiche = fiche_new ();
+  self->fiche = _acq_referential_fiche_new ();
   self->fiche_wanted = self->skip_fiche = FALSE;
   return empty ? fiche_end (self, error) : STEP_READ;
 }
@@ -711,7 +487,7 @@ bloc_begin (Parser *self, gboolean empty, GError **error)
       return STEP_FAIL;
     }
   g_clear_pointer (&self->bloc, bloc_def_free);
-  self->bloc = bloc_def_new ();
+  self->bloc = _acq_referential_bloc_def_new ();
   self->bloc->position = self->fiche->blocs->len + 1;
   self->bloc->title = g_strdup ("");
   self->bloc->evaluation = g_strdup ("");
@@ -948,350 +724,4 @@ acq_referential_read_fiche (GInputStream  *stream,
   if (!acq_referential_parse (stream, numbers, keep_fiche, &fiche, cancellable, error))
     return NULL;
   return g_steal_pointer (&fiche);
-}
-
-/* The store */
-
-/**
- * acq_referential_derive_uuid:
- * @name: a name such as "acquis:bloc:RNCP37274BC01"
- *
- * Derives the RFC 4122 version 5 uuid of @name in the URL namespace, which is what Python's
- * `uuid.uuid5 (uuid.NAMESPACE_URL, name)` gives too: the same on every machine.
- *
- * Returns: (transfer full): the uuid, in lower case
- */
-char *
-acq_referential_derive_uuid (const char *name)
-{
-  static const guint8 namespace_url[16] = { 0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1,
-                                            0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8 };
-  g_autoptr (GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
-  guint8 d[20];
-  gsize len = sizeof d;
-
-  g_return_val_if_fail (name != NULL, NULL);
-
-  g_checksum_update (sha1, namespace_url, sizeof namespace_url);
-  g_checksum_update (sha1, (const guchar *) name, strlen (name));
-  g_checksum_get_digest (sha1, d, &len);
-  d[6] = (d[6] & 0x0f) | 0x50;
-  d[8] = (d[8] & 0x3f) | 0x80;
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10],
-                          d[11], d[12], d[13], d[14], d[15]);
-}
-
-static char *
-derive_uuid (const char *kind, const char *key, guint position)
-{
-  g_autofree char *name = position > 0 ? g_strdup_printf ("acquis:%s:%s:%u", kind, key, position)
-                                       : g_strdup_printf ("acquis:%s:%s", kind, key);
-
-  return acq_referential_derive_uuid (name);
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt, int column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-static gboolean
-sqlite_failed (AcqStore *store, int rc, const char *doing, GError **error)
-{
-  return acq_store_set_error_from_sqlite (error, acq_store_get_db (store), rc, doing);
-}
-
-static AcqBlocDef *
-bloc_from_row (sqlite3_stmt *stmt)
-{
-  AcqBlocDef *bloc = bloc_def_new ();
-
-  bloc->uuid = column_dup (stmt, 0);
-  bloc->code = column_dup (stmt, 1);
-  bloc->position = sqlite3_column_int (stmt, 2);
-  bloc->title = column_dup (stmt, 3);
-  bloc->evaluation = column_dup (stmt, 4);
-  bloc->competence_uuids = g_ptr_array_new_with_free_func (g_free);
-  return bloc;
-}
-
-static gboolean
-load_blocs (AcqStore *store, AcqFiche *fiche, GError **error)
-{
-  AcqBlocDef *bloc = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = acq_store_prepare (store,
-                            "SELECT b.uuid, b.code, b.position, b.title, b.evaluation, c.uuid, "
-                            "c.label FROM bloc b LEFT JOIN competence c ON c.bloc_uuid = b.uuid "
-                            "WHERE b.certification_uuid = ?1 ORDER BY b.position, c.position",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, fiche->uuid, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (bloc == NULL ||
-          g_strcmp0 (bloc->uuid, (const char *) sqlite3_column_text (stmt, 0)) != 0)
-        {
-          bloc = bloc_from_row (stmt);
-          g_ptr_array_add (fiche->blocs, bloc);
-        }
-      if (sqlite3_column_type (stmt, 5) == SQLITE_NULL)
-        continue;
-      g_ptr_array_add (bloc->competence_uuids, column_dup (stmt, 5));
-      g_ptr_array_add (bloc->competences, column_dup (stmt, 6));
-    }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || sqlite_failed (store, rc, "reading blocs", error);
-}
-
-/**
- * acq_referential_load:
- * @store: the store
- * @number: the RNCP number, such as "RNCP37274"
- * @error: where to put an error; %ACQ_REFERENTIAL_ERROR_NOT_FOUND if the store lacks it
- *
- * Reads a certification back from the store, with the uuids of the certification, of its blocs
- * and of its competences.
- *
- * Returns: (transfer full) (nullable): the fiche, or %NULL with @error set
- */
-AcqFiche *
-acq_referential_load (AcqStore *store, const char *number, GError **error)
-{
-  g_autoptr (AcqFiche) fiche = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (ACQ_IS_STORE (store), NULL);
-  g_return_val_if_fail (number != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  stmt = acq_store_prepare (store, "SELECT uuid, title, active FROM certification WHERE rncp = ?1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      fiche = fiche_new ();
-      fiche->uuid = column_dup (stmt, 0);
-      fiche->number = g_strdup (number);
-      fiche->title = column_dup (stmt, 1);
-      fiche->active = sqlite3_column_int (stmt, 2) != 0;
-    }
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
-    set_error (error, ACQ_REFERENTIAL_ERROR_NOT_FOUND,
-               _("The certification %s is not in the Acquis data yet."), number);
-  else if (rc != SQLITE_ROW)
-    sqlite_failed (store, rc, "reading a certification", error);
-  if (fiche == NULL || !load_blocs (store, fiche, error))
-    return NULL;
-  return g_steal_pointer (&fiche);
-}
-
-static gboolean
-write_competences (AcqStore         *store,
-                   const char       *bloc_uuid,
-                   const AcqBlocDef *bloc,
-                   const char       *now,
-                   GError          **error)
-{
-  sqlite3_stmt *stmt;
-
-  for (guint i = 0; i < bloc->competences->len; i++)
-    {
-      g_autofree char *uuid = derive_uuid ("competence", bloc->code, i + 1);
-
-      stmt = acq_store_prepare (store,
-                                "INSERT INTO competence (uuid, bloc_uuid, position, label, "
-                                "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5) "
-                                "ON CONFLICT (uuid) DO UPDATE SET label = excluded.label, "
-                                "updated_at = excluded.updated_at "
-                                "WHERE label IS NOT excluded.label",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, bloc_uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, i + 1);
-      sqlite3_bind_text (stmt, 4, g_ptr_array_index (bloc->competences, i), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-      if (!acq_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-
-  stmt = acq_store_prepare (store, "DELETE FROM competence WHERE bloc_uuid = ?1 AND position > ?2",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, bloc_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, bloc->competences->len);
-  return acq_store_step_done (store, stmt, error);
-}
-
-static gboolean
-write_bloc (AcqStore         *store,
-            const char       *certification_uuid,
-            const AcqBlocDef *bloc,
-            int               position,
-            const char       *now,
-            GError          **error)
-{
-  g_autofree char *uuid = derive_uuid ("bloc", bloc->code, 0);
-  sqlite3_stmt *stmt;
-
-  /* Another bloc in this place (the blocs were reordered, or one replaced) steps aside to a
-   * negative position, out of the way of UNIQUE (certification_uuid, position): it gets its new
-   * place when its turn comes, or goes with the blocs the fiche no longer has. */
-  stmt = acq_store_prepare (store, "UPDATE bloc SET position = -position WHERE "
-                                   "certification_uuid = ?1 AND position = ?2 AND uuid <> ?3",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, certification_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, position);
-  sqlite3_bind_text (stmt, 3, uuid, -1, SQLITE_STATIC);
-  if (!acq_store_step_done (store, stmt, error))
-    return FALSE;
-
-  stmt = acq_store_prepare (store,
-                            "INSERT INTO bloc (uuid, certification_uuid, code, position, title, "
-                            "evaluation, created_at, updated_at) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) "
-                            "ON CONFLICT (uuid) DO UPDATE SET "
-                            "certification_uuid = excluded.certification_uuid, "
-                            "position = excluded.position, title = excluded.title, "
-                            "evaluation = excluded.evaluation, updated_at = excluded.updated_at "
-                            "WHERE certification_uuid IS NOT excluded.certification_uuid "
-                            "OR position IS NOT excluded.position OR title IS NOT excluded.title "
-                            "OR evaluation IS NOT excluded.evaluation",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, certification_uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, bloc->code, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, position);
-  sqlite3_bind_text (stmt, 5, bloc->title != NULL ? bloc->title : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, bloc->evaluation != NULL ? bloc->evaluation : "", -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
-  return acq_store_step_done (store, stmt, error) &&
-         write_competences (store, uuid, bloc, now, error);
-}
-
-/* Every statement changes only what differs: the same fiche again writes no row and no
- * timestamp, and leaves nothing for the exchange to carry. */
-static gboolean
-write_fiche (AcqStore *store, const AcqFiche *fiche, GError **error)
-{
-  g_autofree char *now = acq_store_now ();
-  g_autofree char *uuid = derive_uuid ("certification", fiche->number, 0);
-  sqlite3_stmt *stmt;
-
-  stmt = acq_store_prepare (store,
-                            "INSERT INTO certification (uuid, rncp, title, active, created_at, "
-                            "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5) "
-                            "ON CONFLICT (uuid) DO UPDATE SET title = excluded.title, "
-                            "active = excluded.active, updated_at = excluded.updated_at "
-                            "WHERE title IS NOT excluded.title OR active IS NOT excluded.active",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, fiche->number, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, fiche->title, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, fiche->active ? 1 : 0);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  if (!acq_store_step_done (store, stmt, error))
-    return FALSE;
-
-  for (guint i = 0; i < fiche->blocs->len; i++)
-    if (!write_bloc (store, uuid, g_ptr_array_index (fiche->blocs, i), i + 1, now, error))
-      return FALSE;
-
-  stmt = acq_store_prepare (store, "DELETE FROM bloc WHERE certification_uuid = ?1 "
-                                   "AND (position < 0 OR position > ?2)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, fiche->blocs->len);
-  return acq_store_step_done (store, stmt, error);
-}
-
-/**
- * acq_referential_store_fiche:
- * @store: the store
- * @fiche: a complete fiche, as the parser gives
- * @error: where to put an error
- *
- * Adds or updates a certification, its blocs and its competences, in one transaction. Their
- * uuids derive from the RNCP number and the bloc codes (see acq_referential_derive_uuid()), so
- * that every machine gives them the same. Storing a fiche that is already there writes nothing;
- * a changed wording updates the rows, a competence being known by its bloc and its position;
- * the blocs and competences the fiche no longer has are removed.
- *
- * Returns: %TRUE if stored
- */
-gboolean
-acq_referential_store_fiche (AcqStore *store, const AcqFiche *fiche, GError **error)
-{
-  g_return_val_if_fail (ACQ_IS_STORE (store), FALSE);
-  g_return_val_if_fail (fiche != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!validate_fiche (fiche, error) || !acq_store_begin (store, error))
-    return FALSE;
-  if (write_fiche (store, fiche, error) && acq_store_commit (store, error))
-    return TRUE;
-  acq_store_rollback (store);
-  return FALSE;
-}
-
-/**
- * acq_referential_ensure_default:
- * @store: the store
- * @error: where to put an error
- *
- * Stores the certification Acquis ships (%ACQ_REFERENTIAL_DEFAULT_FICHE) unless the store
- * already has it, which costs a single query.
- *
- * Returns: %TRUE if the store has it
- */
-gboolean
-acq_referential_ensure_default (AcqStore *store, GError **error)
-{
-  g_autoptr (GInputStream) stream = NULL;
-  g_autoptr (AcqFiche) fiche = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (ACQ_IS_STORE (store), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  stmt = acq_store_prepare (store, "SELECT 1 FROM certification WHERE rncp = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, ACQ_REFERENTIAL_DEFAULT_FICHE, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    return sqlite_failed (store, rc, "looking for the default certification", error);
-
-  stream = g_resources_open_stream (ACQ_REFERENTIAL_RESOURCE_DIR ACQ_REFERENTIAL_DEFAULT_FICHE
-                                    ".xml", G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (stream == NULL)
-    return FALSE;
-  fiche = acq_referential_read_fiche (stream, ACQ_REFERENTIAL_DEFAULT_FICHE, NULL, error);
-  return fiche != NULL && acq_referential_store_fiche (store, fiche, error);
 }

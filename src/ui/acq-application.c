@@ -62,8 +62,20 @@ acq_application_get_settings (AcqApplication *self)
   return self->settings;
 }
 
-/* An installed Acquis finds its schema in the system; a build run from its folder finds the
- * one meson compiled next to it. */
+/**
+ * acq_application_is_uninstalled:
+ *
+ * Returns: %TRUE when this program runs from its build folder (developers, tests), where the
+ *   settings schema and the translations are the ones built beside it, not the system's
+ */
+gboolean
+acq_application_is_uninstalled (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  return exe != NULL && g_str_has_prefix (exe, ACQ_BUILD_ROOT G_DIR_SEPARATOR_S);
+}
+
 static GSettings *
 load_settings (void)
 {
@@ -71,15 +83,15 @@ load_settings (void)
   g_autoptr (GSettingsSchema) schema = NULL;
   g_autoptr (GSettingsSchemaSource) local = NULL;
 
-  if (system != NULL)
-    schema = g_settings_schema_source_lookup (system, APP_ID, TRUE);
-  if (schema == NULL)
+  if (acq_application_is_uninstalled ())
     {
-      local = g_settings_schema_source_new_from_directory (ACQ_BUILD_SCHEMA_DIR, system, FALSE,
+      local = g_settings_schema_source_new_from_directory (ACQ_BUILD_ROOT "/data", system, FALSE,
                                                            NULL);
       if (local != NULL)
         schema = g_settings_schema_source_lookup (local, APP_ID, TRUE);
     }
+  if (schema == NULL && system != NULL)
+    schema = g_settings_schema_source_lookup (system, APP_ID, TRUE);
   if (schema == NULL)
     g_error ("The settings schema %s is not installed", APP_ID);
   return g_settings_new_full (schema, NULL, NULL);

@@ -16,5 +16,6 @@ G_DECLARE_FINAL_TYPE (AcqApplication, acq_application, ACQ, APPLICATION, AdwAppl
 AcqApplication   *acq_application_new            (void);
 GSettings        *acq_application_get_settings   (AcqApplication *self);
 char             *acq_application_default_data_dir (void);
+gboolean          acq_application_is_uninstalled (void);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acq-a11y.h"
 #include "acq-candidate-page.h"
 #include "acq-referential.h"
 
@@ -509,5 +510,6 @@ acq_candidate_page_init (AcqCandidatePage *self)
   watch_view (self, self->accommodations_view, ACQ_CANDIDATE_ACCOMMODATIONS);
   watch_view (self, self->notes_view, ACQ_CANDIDATE_NOTES);
   gtk_widget_set_visible (GTK_WIDGET (self->accommodations_banner), FALSE);
+  acq_a11y_hide_decorative_images (GTK_WIDGET (self));
   self->loading = FALSE;
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "acq-a11y.h"
 #include "acq-candidate.h"
 #include "acq-new-candidate-dialog.h"
 
@@ -101,6 +102,7 @@ static void
 acq_new_candidate_dialog_init (AcqNewCandidateDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  acq_a11y_hide_decorative_images (GTK_WIDGET (self));
   for (guint i = 0; i < 2; i++)
     {
       AdwEntryRow *row = i == 0 ? self->first_name_row : self->last_name_row;

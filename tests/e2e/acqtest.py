@@ -1,0 +1,190 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Helpers for Acquis's end-to-end journeys: start the real app, find controls the way a
+screen reader does (role and name), click, type, read back. TAP output for meson."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+# pyatspi alone: dogtail.tree refuses to load unless the desktop's accessibility setting is
+# on, which a private test session does not have; the input it generates is pyatspi's anyway.
+import pyatspi  # noqa: E402
+
+APP = os.environ["ACQUIS_APP"]
+
+
+class App:
+    """One running Acquis on its own data folder."""
+
+    def __init__(self, data_dir=None, args=(), env=None):
+        self.data_dir = data_dir or tempfile.mkdtemp(dir=os.environ.get("ACQUIS_E2E_TMP"))
+        full_env = dict(os.environ)
+        full_env.update(env or {})
+        full_env.pop("NO_AT_BRIDGE", None)
+        self.proc = subprocess.Popen([APP, "--data-dir", self.data_dir, *args], env=full_env)
+        self.node = wait_for(lambda: find_app(self.proc.pid), "the application on the bus")
+        self.window = wait_for(lambda: first(self.node, "frame"), "the main window")
+
+    def kill(self, sig=signal.SIGKILL):
+        self.proc.send_signal(sig)
+        self.proc.wait(timeout=10)
+
+    def quit(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+
+    def db(self):
+        return sqlite3.connect(os.path.join(self.data_dir, "acquis.db"))
+
+    def list_candidates(self):
+        out = subprocess.run([APP, "--data-dir", self.data_dir, "--list-candidates"],
+                             check=True, capture_output=True, text=True).stdout
+        return [line.split("\t") for line in out.splitlines()]
+
+
+def find_app(pid):
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        app = desktop.getChildAtIndex(i)
+        if app is not None and app.get_process_id() == pid:
+            return app
+    return None
+
+
+def wait_for(probe, what, timeout=20.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            result = probe()
+        except Exception:  # the tree changes under our feet while the app works
+            result = None
+        if result:
+            return result
+        time.sleep(0.1)
+    raise AssertionError("timed out waiting for " + what)
+
+
+def walk(node, depth=0):
+    if node is None or depth > 60:
+        return
+    yield node
+    for i in range(node.childCount):
+        yield from walk(node.getChildAtIndex(i), depth + 1)
+
+
+def extents(node):
+    # GTK 4.8 reports window-relative coordinates only; with no window manager the window
+    # sits at 0,0, so they are also the screen's.
+    return node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+
+
+def showing(node):
+    """GTK 4.8 sets no SHOWING state: a control is on screen if visible and allocated."""
+    if not node.getState().contains(pyatspi.STATE_VISIBLE):
+        return False
+    try:
+        box = extents(node)
+    except Exception:
+        return False
+    return box.width > 0 and box.height > 0
+
+
+def first(node, role, name=None, visible=True):
+    for n in walk(node):
+        if n.getRoleName() == role and (name is None or n.name == name) \
+                and (not visible or showing(n)):
+            return n
+    return None
+
+
+def find(node, role, name, timeout=10.0):
+    return wait_for(lambda: first(node, role, name), "%s %r" % (role, name), timeout)
+
+
+def absent(node, role, name, timeout=10.0):
+    wait_for(lambda: first(node, role, name) is None, "%s %r to go away" % (role, name), timeout)
+
+
+def labels(node):
+    return [n.name for n in walk(node) if n.getRoleName() == "label" and showing(n)]
+
+
+def click(node):
+    """Clicks the middle of a control, as a mouse would."""
+    box = extents(node)
+    pyatspi.Registry.generateMouseEvent(box.x + box.width // 2, box.y + box.height // 2, "b1c")
+    time.sleep(0.3)
+
+
+def press(node):
+    """Activates a button by its action, without coordinates."""
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "activate", "press"):
+            action.doAction(i)
+            time.sleep(0.2)
+            return
+    raise AssertionError("%r has no click action" % node.name)
+
+
+def keysym(char):
+    """The X keysym of a character: Latin-1 maps to itself, the rest to 0x1000000 + code."""
+    code = ord(char)
+    if char == "\n":
+        return 0xFF0D
+    if 0x20 <= code <= 0x7E or 0xA0 <= code <= 0xFF:
+        return code
+    return 0x01000000 + code
+
+
+def type_text(text):
+    """Types text key by key, accents included, into the focused control."""
+    for char in text:
+        pyatspi.Registry.generateKeyboardEvent(keysym(char), None, pyatspi.KEY_SYM)
+        time.sleep(0.02)
+    time.sleep(0.2)
+
+
+KEYSYMS = {"Delete": 0xFFFF, "Return": 0xFF0D, "Escape": 0xFF1B, "Tab": 0xFF09,
+           "BackSpace": 0xFF08, "Left": 0xFF51, "Down": 0xFF54, "Up": 0xFF52,
+           "Control_L": 0xFFE3, "Alt_L": 0xFFE9}
+
+
+def key(name, modifiers=()):
+    """Presses a named key, with modifier keys held (e.g. key("n", ["Control_L"]))."""
+    for mod in modifiers:
+        pyatspi.Registry.generateKeyboardEvent(KEYSYMS[mod], None, pyatspi.KEY_SYM_PRESS
+                                               if hasattr(pyatspi, "KEY_SYM_PRESS") else
+                                               pyatspi.KEY_PRESS)
+    sym = KEYSYMS.get(name) or keysym(name)
+    pyatspi.Registry.generateKeyboardEvent(sym, None, pyatspi.KEY_SYM)
+    for mod in reversed(modifiers):
+        pyatspi.Registry.generateKeyboardEvent(KEYSYMS[mod], None, pyatspi.KEY_RELEASE)
+    time.sleep(0.3)
+
+
+def text_of(node):
+    t = node.queryText()
+    return t.getText(0, t.characterCount)
+
+
+def run(tests):
+    """Runs test functions, prints TAP, exits non-zero on failure."""
+    print("1..%d" % len(tests), flush=True)
+    failed = 0
+    for i, test in enumerate(tests, 1):
+        try:
+            test()
+            print("ok %d %s" % (i, test.__name__), flush=True)
+        except Exception:
+            failed += 1
+            print("not ok %d %s" % (i, test.__name__), flush=True)
+            for line in traceback.format_exc().splitlines():
+                print("# " + line, flush=True)
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,27 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# run-e2e.sh APP SCRIPT [ARGS…] — runs one end-to-end journey as a person would: the real app
+# in a private X server, with a private D-Bus session and the accessibility bus, driven by a
+# Python script through AT-SPI (the interface a screen reader uses).
+set -eu
+app=$1 script=$2
+shift 2
+for tool in Xvfb dbus-run-session /usr/libexec/at-spi-bus-launcher; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "run-e2e: $tool is missing (apt-get install xvfb dbus at-spi2-core)"; exit 77; }
+done
+/usr/bin/python3 -c 'import pyatspi, dogtail' 2>/dev/null || { echo "run-e2e: python3-pyatspi and python3-dogtail are missing"; exit 77; }
+
+tmp=$(mktemp -d)
+trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+# -displayfd: the server picks a free display and tells us which.
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" >/dev/null 2>&1 &
+xvfb=$!
+for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.05; done
+DISPLAY=:$(cat "$tmp/display")
+export DISPLAY GDK_BACKEND=x11 GSK_RENDERER=cairo ACQUIS_APP="$app" ACQUIS_E2E_TMP="$tmp"
+export GTK_A11Y=atspi NO_AT_BRIDGE=0
+unset NO_AT_BRIDGE
+dbus-run-session -- sh -c '
+  /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
+  sleep 0.5
+  exec /usr/bin/python3 "$@"' _ "$script" "$@"
