@@ -164,21 +164,22 @@ make_stage_date (BenchData *data)
 }
 
 /* create() aims a candidate at every bloc of the default certification; a third aim at
- * fewer, as people who already hold some blocs do. */
+ * fewer, as people who already hold some blocs do. The uuids are copied: setting the blocs
+ * frees the array they come from. */
 static void
 pick_blocs (BenchData *data, AcqCandidate *candidate)
 {
   const char *const *all = acq_candidate_get_targeted_blocs (candidate);
-  g_autoptr (GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
   guint n = all != NULL ? g_strv_length ((char **) all) : 0;
 
   if (n < 2 || !chance (data, 33))
     return;
   for (guint i = 0; i < n; i++)
     if (g_rand_boolean (data->rand))
-      g_ptr_array_add (kept, (gpointer) all[i]);
+      g_ptr_array_add (kept, g_strdup (all[i]));
   if (kept->len == 0)
-    g_ptr_array_add (kept, (gpointer) all[g_rand_int_range (data->rand, 0, n)]);
+    g_ptr_array_add (kept, g_strdup (all[g_rand_int_range (data->rand, 0, n)]));
   g_ptr_array_add (kept, NULL);
   acq_candidate_set_targeted_blocs (candidate, (const char *const *) kept->pdata);
 }

@@ -130,6 +130,20 @@ test_one_items_changed_per_change (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->last_removed, ==, 1);
 }
 
+static int
+count_rows (AcqStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  int count = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (acq_store_get_db (store), "SELECT count(*) FROM candidate",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return count;
+}
+
 static void
 test_delete_undo_and_purge (Fixture *f, gconstpointer data)
 {
@@ -156,11 +170,27 @@ test_delete_undo_and_purge (Fixture *f, gconstpointer data)
   g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  /* deleted and the app quits before the toast ends: erased at the next start */
+  /* deleted and the app quits before the toast ends: not listed, and while the undo could
+   * still be offered another reader (the command line) erases nothing */
   candidate = acq_candidate_list_create (f->list, "Jean-Marc", "Rivière", &error);
-  g_assert_true (acq_candidate_list_delete (f->list, candidate, &error));
+  g_clear_object (&kept);
+  kept = g_object_ref (candidate);
+  g_assert_true (acq_candidate_list_delete (f->list, kept, &error));
   after_restart = reload (f);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (after_restart)), ==, 0);
+  g_assert_true (acq_candidate_list_purge_stale (after_restart, &error));
+  g_assert_cmpint (count_rows (f->store), ==, 1);
+  g_assert_true (acq_candidate_list_undelete (f->list, kept, &error));
+  g_assert_no_error (error);
+
+  /* past the undo window, the next start erases it for good */
+  g_assert_true (acq_candidate_list_delete (f->list, kept, &error));
+  g_assert_true (acq_store_exec (f->store,
+                                 "UPDATE candidate SET deleted_at = '2020-01-01T00:00:00.000Z'",
+                                 &error));
+  g_assert_true (acq_candidate_list_purge_stale (after_restart, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->store), ==, 0);
 }
 
 static void

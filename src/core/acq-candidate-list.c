@@ -59,7 +59,8 @@ static const char sql_undelete[] =
   "UPDATE candidate SET deleted_at = NULL, updated_at = ?2 WHERE uuid = ?1";
 static const char sql_purge[] =
   "DELETE FROM candidate WHERE uuid = ?1 AND deleted_at IS NOT NULL";
-static const char sql_purge_all[] = "DELETE FROM candidate WHERE deleted_at IS NOT NULL";
+static const char sql_purge_stale[] =
+  "DELETE FROM candidate WHERE deleted_at IS NOT NULL AND deleted_at < ?1";
 static const char sql_default_certification[] =
   "SELECT c.uuid, b.uuid FROM certification c JOIN bloc b ON b.certification_uuid = c.uuid"
   " WHERE c.rncp = ?1 ORDER BY b.position";
@@ -204,8 +205,8 @@ load_all (AcqCandidateList *self, GError **error)
  * @store: the store
  * @error: where to put an error
  *
- * Loads every candidate. Candidates deleted in an earlier run, whose undo window has passed,
- * are erased for good first.
+ * Loads every candidate not deleted. Reading changes nothing: another Acquis (a command line
+ * run, say) may be reading the same store while a deletion waits for its undo.
  *
  * Returns: (transfer full): the list, or %NULL
  */
@@ -218,7 +219,7 @@ acq_candidate_list_new (AcqStore *store, GError **error)
 
   self = g_object_new (ACQ_TYPE_CANDIDATE_LIST, NULL);
   self->store = g_object_ref (store);
-  if (!acq_store_exec (store, sql_purge_all, error) || !load_all (self, error))
+  if (!load_all (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -552,4 +553,30 @@ acq_candidate_list_purge (AcqCandidateList *self, AcqCandidate *candidate, GErro
   g_return_val_if_fail (ACQ_IS_CANDIDATE_LIST (self), FALSE);
   g_return_val_if_fail (ACQ_IS_CANDIDATE (candidate), FALSE);
   return run_on_candidate (self, sql_purge, candidate, error);
+}
+
+/**
+ * acq_candidate_list_purge_stale:
+ * @self: the list
+ * @error: where to put an error
+ *
+ * Erases for good the candidates deleted more than %ACQ_CANDIDATE_UNDO_SECONDS ago, whose undo
+ * was never offered to its end (the app quit or crashed during it). The running app calls it
+ * at start.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+acq_candidate_list_purge_stale (AcqCandidateList *self, GError **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) limit = g_date_time_add_seconds (now, -ACQ_CANDIDATE_UNDO_SECONDS);
+  g_autofree char *cutoff = g_date_time_format (limit, "%Y-%m-%dT%H:%M:%S.%fZ");
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ACQ_IS_CANDIDATE_LIST (self), FALSE);
+  if (!(stmt = acq_store_prepare (self->store, sql_purge_stale, error)))
+    return FALSE;
+  bind_text (stmt, 1, cutoff);
+  return acq_store_step_done (self->store, stmt, error);
 }

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* How long a deleted candidate can be brought back (the undo toast), with a margin. */
+#define ACQ_CANDIDATE_UNDO_SECONDS 60
+
 #define ACQ_TYPE_CANDIDATE_LIST (acq_candidate_list_get_type ())
 G_DECLARE_FINAL_TYPE (AcqCandidateList, acq_candidate_list, ACQ, CANDIDATE_LIST, GObject)
 
@@ -38,5 +41,7 @@ gboolean          acq_candidate_list_undelete   (AcqCandidateList *self,
 gboolean          acq_candidate_list_purge      (AcqCandidateList *self,
                                                  AcqCandidate     *candidate,
                                                  GError          **error);
+gboolean          acq_candidate_list_purge_stale (AcqCandidateList *self,
+                                                  GError          **error);
 
 G_END_DECLS

@@ -9,5 +9,6 @@
 G_BEGIN_DECLS
 
 void acq_a11y_hide_decorative_images (GtkWidget *root);
+void acq_a11y_track_stack            (GtkStack  *stack);
 
 G_END_DECLS

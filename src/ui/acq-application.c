@@ -213,6 +213,8 @@ open_store (AcqApplication *self)
       return;
     }
 
+  if (!acq_candidate_list_purge_stale (self->candidates, &error))
+    g_warning ("Could not erase candidates deleted earlier: %s", error->message);
   acq_window_set_candidates (self->window, self->candidates);
   start_daily_backup (self);
   if (self->demo_pending)

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acq-a11y.h"
 #include "acq-candidate-page.h"
 #include "acq-new-candidate-dialog.h"
 #include "acq-store.h"
@@ -290,6 +291,7 @@ go_back_action (GtkWidget *widget, const char *action, GVariant *param)
   adw_leaflet_navigate (ACQ_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* What an undo toast needs to undo, or to finish, a change. */
 typedef struct
 {
   AcqWindow    *window;
@@ -298,23 +300,38 @@ typedef struct
 } PendingChange;
 
 static void
-pending_change_free (gpointer data, GClosure *closure)
+pending_change_free (PendingChange *change)
 {
-  PendingChange *change = data;
-
   g_object_unref (change->window);
   g_object_unref (change->candidate);
-  g_free (change);
 }
 
 static PendingChange *
 pending_change_new (AcqWindow *self, AcqCandidate *candidate)
 {
-  PendingChange *change = g_new0 (PendingChange, 1);
+  PendingChange *change = g_rc_box_new0 (PendingChange);
 
   change->window = g_object_ref (self);
   change->candidate = g_object_ref (candidate);
   return change;
+}
+
+static gpointer
+pending_change_ref (PendingChange *change)
+{
+  return g_rc_box_acquire (change);
+}
+
+static void
+pending_change_unref (gpointer change)
+{
+  g_rc_box_release_full (change, (GDestroyNotify) pending_change_free);
+}
+
+static void
+pending_change_closure_notify (gpointer change, GClosure *closure)
+{
+  pending_change_unref (change);
 }
 
 static void
@@ -351,8 +368,7 @@ archive_candidate_action (GtkWidget *widget, const char *action, GVariant *param
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_archive_undo_cb),
-                         pending_change_new (self, candidate), pending_change_free,
-                         0);
+                         pending_change_new (self, candidate), pending_change_closure_notify, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -366,16 +382,25 @@ on_delete_undo_cb (AdwToast *toast, PendingChange *change)
     acq_window_show_error (change->window, error->message);
 }
 
+static gboolean
+purge_if_not_undone_cb (gpointer data)
+{
+  PendingChange *change = data;
+  g_autoptr (GError) error = NULL;
+
+  if (!change->undone && change->window->candidates != NULL &&
+      !acq_candidate_list_purge (change->window->candidates, change->candidate, &error))
+    g_warning ("Could not erase a deleted candidate: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_delete_dismissed_cb (AdwToast *toast, PendingChange *change)
 {
-  g_autoptr (GError) error = NULL;
-
-  if (change->undone || change->window->candidates == NULL)
-    return;
-  /* The undo window has passed: erase for good (RGPD). */
-  if (!acq_candidate_list_purge (change->window->candidates, change->candidate, &error))
-    g_warning ("Could not erase a deleted candidate: %s", error->message);
+  /* libadwaita dismisses the toast before it reports the click on Undo: decide once both
+   * have been told. Past the undo window, the candidate is erased for good (RGPD). */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, purge_if_not_undone_cb,
+                   pending_change_ref (change), pending_change_unref);
 }
 
 static void
@@ -408,7 +433,7 @@ delete_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
   change = pending_change_new (self, candidate);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_delete_undo_cb), change);
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_delete_dismissed_cb), change,
-                         pending_change_free, 0);
+                         pending_change_closure_notify, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -600,6 +625,8 @@ acq_window_init (AcqWindow *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  acq_a11y_track_stack (self->sidebar_stack);
+  acq_a11y_track_stack (self->content_stack);
 
   self->folded_query = g_strdup ("");
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);

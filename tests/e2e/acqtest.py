@@ -30,6 +30,14 @@ class App:
         self.node = wait_for(lambda: find_app(self.proc.pid), "the application on the bus")
         self.window = wait_for(lambda: first(self.node, "frame"), "the main window")
 
+    def windows(self):
+        return [self.node.getChildAtIndex(i).name for i in range(self.node.childCount)]
+
+    def wait_window_closed(self, name):
+        # Only the top-level list is read: walking into a window while GTK 4.8 destroys it
+        # can break the application's accessibility connection.
+        wait_for(lambda: name not in self.windows(), "the window %r to close" % name)
+
     def kill(self, sig=signal.SIGKILL):
         self.proc.send_signal(sig)
         self.proc.wait(timeout=10)
@@ -95,9 +103,20 @@ def showing(node):
     return box.width > 0 and box.height > 0
 
 
+def spoken(name):
+    """The name as a person hears it. GTK 4.8 names a button that has a label property twice,
+    mnemonic included ("_Undo Undo"); libadwaita 1.2's toasts and message dialogs do that and
+    cannot be told otherwise, so tests compare what is meant."""
+    name = (name or "").replace("_", "")
+    half = len(name) // 2
+    if len(name) % 2 == 1 and name[:half] == name[half + 1:] and name[half] == " ":
+        return name[:half]
+    return name
+
+
 def first(node, role, name=None, visible=True):
     for n in walk(node):
-        if n.getRoleName() == role and (name is None or n.name == name) \
+        if n.getRoleName() == role and (name is None or spoken(n.name) == name) \
                 and (not visible or showing(n)):
             return n
     return None
@@ -115,8 +134,27 @@ def labels(node):
     return [n.name for n in walk(node) if n.getRoleName() == "label" and showing(n)]
 
 
+def scroll_into_view(node):
+    """Turns the mouse wheel over the control's scrolled area until it is inside it."""
+    pane = node.parent
+    while pane is not None and pane.getRoleName() not in ("scroll pane", "application"):
+        pane = pane.parent
+    if pane is None or pane.getRoleName() != "scroll pane":
+        return
+    for _ in range(80):
+        area, box = extents(pane), extents(node)
+        if box.y >= area.y and box.y + box.height <= area.y + area.height:
+            return
+        wheel = "b5c" if box.y + box.height > area.y + area.height else "b4c"
+        pyatspi.Registry.generateMouseEvent(area.x + area.width // 2,
+                                            area.y + area.height // 2, wheel)
+        time.sleep(0.05)
+    raise AssertionError("could not scroll %r into view" % node.name)
+
+
 def click(node):
-    """Clicks the middle of a control, as a mouse would."""
+    """Clicks the middle of a control, as a mouse would, scrolling to it first."""
+    scroll_into_view(node)
     box = extents(node)
     pyatspi.Registry.generateMouseEvent(box.x + box.width // 2, box.y + box.height // 2, "b1c")
     time.sleep(0.3)
@@ -151,21 +189,9 @@ def type_text(text):
     time.sleep(0.2)
 
 
-KEYSYMS = {"Delete": 0xFFFF, "Return": 0xFF0D, "Escape": 0xFF1B, "Tab": 0xFF09,
-           "BackSpace": 0xFF08, "Left": 0xFF51, "Down": 0xFF54, "Up": 0xFF52,
-           "Control_L": 0xFFE3, "Alt_L": 0xFFE9}
-
-
-def key(name, modifiers=()):
-    """Presses a named key, with modifier keys held (e.g. key("n", ["Control_L"]))."""
-    for mod in modifiers:
-        pyatspi.Registry.generateKeyboardEvent(KEYSYMS[mod], None, pyatspi.KEY_SYM_PRESS
-                                               if hasattr(pyatspi, "KEY_SYM_PRESS") else
-                                               pyatspi.KEY_PRESS)
-    sym = KEYSYMS.get(name) or keysym(name)
-    pyatspi.Registry.generateKeyboardEvent(sym, None, pyatspi.KEY_SYM)
-    for mod in reversed(modifiers):
-        pyatspi.Registry.generateKeyboardEvent(KEYSYMS[mod], None, pyatspi.KEY_RELEASE)
+def key(combo):
+    """Presses keys as xdotool names them: "Delete", "ctrl+n", "alt+Left"."""
+    subprocess.run(["xdotool", "key", "--clearmodifiers", combo], check=True)
     time.sleep(0.3)
 
 

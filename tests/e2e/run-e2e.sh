@@ -6,8 +6,8 @@
 set -eu
 app=$1 script=$2
 shift 2
-for tool in Xvfb dbus-run-session /usr/libexec/at-spi-bus-launcher; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "run-e2e: $tool is missing (apt-get install xvfb dbus at-spi2-core)"; exit 77; }
+for tool in Xvfb xdotool dbus-run-session /usr/libexec/at-spi-bus-launcher; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "run-e2e: $tool is missing (apt-get install xvfb xdotool dbus at-spi2-core)"; exit 77; }
 done
 /usr/bin/python3 -c 'import pyatspi, dogtail' 2>/dev/null || { echo "run-e2e: python3-pyatspi and python3-dogtail are missing"; exit 77; }
 
@@ -19,7 +19,8 @@ xvfb=$!
 for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.05; done
 DISPLAY=:$(cat "$tmp/display")
 export DISPLAY GDK_BACKEND=x11 GSK_RENDERER=cairo ACQUIS_APP="$app" ACQUIS_E2E_TMP="$tmp"
-export GTK_A11Y=atspi NO_AT_BRIDGE=0
+# a private settings store, and the accessibility bridge on (meson's test env turns it off)
+export GSETTINGS_BACKEND=memory GTK_A11Y=atspi
 unset NO_AT_BRIDGE
 dbus-run-session -- sh -c '
   /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &

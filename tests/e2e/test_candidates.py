@@ -1,0 +1,139 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Journeys through the candidates sidebar, driven as a person would through AT-SPI."""
+
+import os
+import time
+
+from acqtest import (App, absent, click, find, first, key, labels, press, run, text_of, type_text,
+                     wait_for)
+
+
+def add_candidate(app, first_name, last_name, submit_with_enter=False):
+    dialog = find(app.node, "frame", "New Candidate")
+    click(find(dialog, "text", "First name"))
+    type_text(first_name)
+    click(find(dialog, "text", "Last name"))
+    type_text(last_name)
+    if submit_with_enter:
+        key("Return")
+    else:
+        press(find(dialog, "push button", "Add"))
+    app.wait_window_closed("New Candidate")
+
+
+def stored_names(app):
+    return sorted(row[1] for row in app.list_candidates())
+
+
+def test_add_search_delete_undo():
+    app = App()
+    try:
+        # an empty data folder offers to add a candidate
+        press(find(app.window, "push button", "Add a Candidate"))
+        add_candidate(app, "Hélène", "Dubois-Martin")
+        find(app.window, "label", "Hélène Dubois-Martin")
+
+        # the keyboard way: Ctrl+N, type, Enter
+        key("ctrl+n")
+        add_candidate(app, "Karim", "Benali", submit_with_enter=True)
+        find(app.window, "label", "Karim Benali")
+        assert stored_names(app) == ["Hélène Dubois-Martin", "Karim Benali"], stored_names(app)
+
+        # search without accents finds the accented name, and only it
+        click(find(app.window, "entry", "Search candidates"))
+        type_text("helene")
+        absent(app.window, "label", "Karim Benali")
+        row = find(app.window, "label", "Hélène Dubois-Martin")
+
+        # select, then Delete in the list: gone, with an undo
+        click(row)
+        find(app.window, "text", "E-mail")
+        click(find(app.window, "label", "Hélène Dubois-Martin"))
+        key("Delete")
+        find(app.window, "label", "“Hélène Dubois-Martin” deleted")
+        absent(app.window, "label", "Hélène Dubois-Martin")
+        assert stored_names(app) == ["Karim Benali"], stored_names(app)
+
+        press(find(app.window, "push button", "Undo"))
+        time.sleep(1); print("# after undo:", stored_names(app), labels(app.window))
+        find(app.window, "label", "Hélène Dubois-Martin")
+        assert stored_names(app) == ["Hélène Dubois-Martin", "Karim Benali"], stored_names(app)
+    finally:
+        app.quit()
+
+
+def test_edits_are_saved_as_you_type():
+    app = App()
+    try:
+        press(find(app.window, "push button", "Add a Candidate"))
+        add_candidate(app, "Sophie", "Lefèvre")
+        # the new candidate's page is open
+        click(find(app.window, "text", "E-mail"))
+        type_text("sophie.lefevre@example.org")
+        click(find(app.window, "text", "Accommodations"))
+        type_text("Police Luciole, temps majoré")
+        time.sleep(1.5)
+        with app.db() as db:
+            email, accommodations = db.execute(
+                "SELECT email, accommodations FROM candidate").fetchone()
+        assert email == "sophie.lefevre@example.org", email
+        assert accommodations == "Police Luciole, temps majoré", accommodations
+        # the accommodations are shown prominently at the top of the page
+        find(app.window, "label", "Accommodations to provide")
+    finally:
+        app.quit()
+
+
+def test_kill_while_typing_loses_at_most_a_second():
+    app = App()
+    data_dir = app.data_dir
+    note = "Entretien du 27/11 : CV à reprendre, viser le bloc 2 en priorité."
+    try:
+        press(find(app.window, "push button", "Add a Candidate"))
+        add_candidate(app, "Jean-Marc", "Rivière")
+        click(find(app.window, "text", "Notes"))
+        type_text(note)
+        time.sleep(1.0)
+    finally:
+        app.kill()
+
+    app = App(data_dir=data_dir)
+    try:
+        click(find(app.window, "label", "Jean-Marc Rivière"))
+        notes = find(app.window, "text", "Notes")
+        wait_for(lambda: text_of(notes) == note, "the notes typed before the kill")
+    finally:
+        app.quit()
+
+
+def test_damaged_file_is_kept_aside():
+    app = App()
+    data_dir = app.data_dir
+    app.quit()
+    db_path = os.path.join(data_dir, "acquis.db")
+    for suffix in ("-wal", "-shm"):
+        if os.path.exists(db_path + suffix):
+            os.remove(db_path + suffix)
+    garbage = bytes(range(256)) * 64
+    with open(db_path, "wb") as f:
+        f.write(garbage)
+
+    app = App(data_dir=data_dir)
+    try:
+        find(app.node, "label", "The Data File Is Damaged")
+        press(find(app.node, "push button", "Start Empty"))
+        find(app.window, "push button", "Add a Candidate")
+        aside = [n for n in os.listdir(data_dir) if n.startswith("acquis.db.damaged-")
+                 and not n.endswith(("-wal", "-shm"))]
+        assert len(aside) == 1, os.listdir(data_dir)
+        with open(os.path.join(data_dir, aside[0]), "rb") as f:
+            assert f.read() == garbage
+    finally:
+        app.quit()
+
+
+if __name__ == "__main__":
+    run([test_add_search_delete_undo,
+         test_edits_are_saved_as_you_type,
+         test_kill_while_typing_loses_at_most_a_second,
+         test_damaged_file_is_kept_aside])
