@@ -315,6 +315,7 @@ acq_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
     { "win.new-candidate", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   G_APPLICATION_CLASS (acq_application_parent_class)->startup (app);

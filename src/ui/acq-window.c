@@ -10,6 +10,7 @@
 
 #include "acq-a11y.h"
 #include "acq-candidate-page.h"
+#include "acq-candidate-row.h"
 #include "acq-new-candidate-dialog.h"
 #include "acq-store.h"
 #include "acq-text.h"
@@ -20,9 +21,8 @@ struct _AcqWindow
   AdwApplicationWindow parent_instance;
 
   /* template children, alphabetical */
-  GtkListView         *candidate_list_view;
+  GtkGridView         *candidate_list_view;
   GtkMenuButton       *candidate_menu_button;
-  AcqCandidatePage    *candidate_page;
   GtkStack            *content_stack;
   AdwWindowTitle      *content_title;
   AdwLeaflet          *leaflet;
@@ -30,6 +30,7 @@ struct _AcqWindow
   GtkStack            *sidebar_stack;
   AdwToastOverlay     *toast_overlay;
 
+  AcqCandidatePage    *candidate_page; /* made when first needed: start-up is faster */
   GSettings           *settings;
   AcqCandidateList    *candidates;
   GtkFilterListModel  *filtered;
@@ -123,6 +124,18 @@ update_content_title (AcqWindow *self)
   adw_window_title_set_subtitle (self->content_title, subtitle ? subtitle : "");
 }
 
+static AcqCandidatePage *
+ensure_candidate_page (AcqWindow *self)
+{
+  if (self->candidate_page == NULL)
+    {
+      self->candidate_page = g_object_new (ACQ_TYPE_CANDIDATE_PAGE, NULL);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->candidate_page), "candidate");
+      acq_candidate_page_set_list (self->candidate_page, self->candidates);
+    }
+  return self->candidate_page;
+}
+
 static void
 show_candidate (AcqWindow *self, AcqCandidate *candidate)
 {
@@ -135,7 +148,8 @@ show_candidate (AcqWindow *self, AcqCandidate *candidate)
     self->shown_notify_id = g_signal_connect_object (candidate, "notify",
                                                      G_CALLBACK (update_content_title), self,
                                                      G_CONNECT_SWAPPED);
-  acq_candidate_page_set_candidate (self->candidate_page, candidate);
+  if (candidate != NULL || self->candidate_page != NULL)
+    acq_candidate_page_set_candidate (ensure_candidate_page (self), candidate);
   gtk_stack_set_visible_child_name (self->content_stack, candidate ? "candidate" : "none");
   update_content_title (self);
   acq_window_actions_update (self);
@@ -211,7 +225,8 @@ acq_window_set_candidates (AcqWindow *self, AcqCandidateList *candidates)
 
   show_candidate (self, NULL);
   g_set_object (&self->candidates, candidates);
-  acq_candidate_page_set_list (self->candidate_page, candidates);
+  if (self->candidate_page != NULL)
+    acq_candidate_page_set_list (self->candidate_page, candidates);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (candidates));
   update_sidebar_stack (self);
   acq_window_actions_update (self);
@@ -262,7 +277,7 @@ on_new_candidate_dialog_create_cb (AcqWindow *self, const char *first_name,
         }
     }
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  acq_candidate_page_focus_first_field (self->candidate_page);
+  acq_candidate_page_focus_first_field (ensure_candidate_page (self));
 }
 
 static void
@@ -283,6 +298,19 @@ search_action (GtkWidget *widget, const char *action, GVariant *param)
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* GtkApplicationWindow builds the shortcuts window of gtk/help-overlay.ui for every window it
+ * opens; built here on first use instead, it costs nothing at start-up. */
+static void
+show_shortcuts_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  g_autoptr (GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/acquis/Acquis/ui/acq-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
 }
 
 static void
@@ -522,7 +550,8 @@ acq_window_close_request (GtkWindow *window)
   AcqWindow *self = ACQ_WINDOW (window);
   int width, height;
 
-  acq_candidate_page_flush (self->candidate_page);
+  if (self->candidate_page != NULL)
+    acq_candidate_page_flush (self->candidate_page);
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
@@ -590,12 +619,10 @@ acq_window_class_init (AcqWindowClass *klass)
                   NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (ACQ_TYPE_CANDIDATE);
-  g_type_ensure (ACQ_TYPE_CANDIDATE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/acquis/Acquis/ui/acq-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, candidate_list_view);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, candidate_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, AcqWindow, candidate_page);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, leaflet);
@@ -610,6 +637,8 @@ acq_window_class_init (AcqWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-candidate", NULL, new_candidate_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.archive-candidate", NULL,
                                    archive_candidate_action);
   gtk_widget_class_install_action (widget_class, "win.delete-candidate", NULL,
@@ -636,7 +665,8 @@ acq_window_init (AcqWindow *self)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->candidate_list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->candidate_list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_factory (self->candidate_list_view, acq_candidate_row_factory_new ());
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filtered, "items-changed",

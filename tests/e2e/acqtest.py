@@ -114,20 +114,39 @@ def spoken(name):
     return name
 
 
+def matches(node, name):
+    """A name to compare with what is spoken, or a function that judges the spoken name."""
+    if name is None:
+        return True
+    if callable(name):
+        return name(spoken(node.name))
+    return spoken(node.name) == name
+
+
+def row(name):
+    """A sidebar row: its label reads the name, then the stage on a second line."""
+    return lambda spoken_name: spoken_name.split("\n")[0] == name
+
+
 def first(node, role, name=None, visible=True):
     for n in walk(node):
-        if n.getRoleName() == role and (name is None or spoken(n.name) == name) \
+        if n.getRoleName() == role and matches(n, name) \
                 and (not visible or showing(n)):
             return n
     return None
 
 
 def find(node, role, name, timeout=10.0):
-    return wait_for(lambda: first(node, role, name), "%s %r" % (role, name), timeout)
+    return wait_for(lambda: first(node, role, name), "%s %s" % (role, describe(name)), timeout)
 
 
 def absent(node, role, name, timeout=10.0):
-    wait_for(lambda: first(node, role, name) is None, "%s %r to go away" % (role, name), timeout)
+    wait_for(lambda: first(node, role, name) is None, "%s %s to go away" % (role, describe(name)),
+             timeout)
+
+
+def describe(name):
+    return "(a row)" if callable(name) else repr(name)
 
 
 def labels(node):

@@ -7,9 +7,9 @@ set -eu
 app=$1 script=$2
 shift 2
 for tool in Xvfb xdotool dbus-run-session /usr/libexec/at-spi-bus-launcher; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "run-e2e: $tool is missing (apt-get install xvfb xdotool dbus at-spi2-core)"; exit 77; }
+  command -v "$tool" >/dev/null 2>&1 || { echo "1..0 # SKIP $tool is missing (apt-get install xvfb xdotool dbus at-spi2-core)"; exit 0; }
 done
-/usr/bin/python3 -c 'import pyatspi, dogtail' 2>/dev/null || { echo "run-e2e: python3-pyatspi and python3-dogtail are missing"; exit 77; }
+/usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi is missing"; exit 0; }
 
 tmp=$(mktemp -d)
 trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
