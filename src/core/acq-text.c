@@ -111,9 +111,9 @@ acq_text_validate (const char *text, gsize max_chars, const char *field_label, G
   if (g_utf8_strlen (text, -1) > (glong) max_chars)
     {
       g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID,
-                   _("The field “%s” is too long (more than %" G_GSIZE_FORMAT " characters). "
-                     "Nothing was saved."),
-                   field_label, max_chars);
+                   _("The field “%s” is too long (more than %lu characters). Nothing was "
+                     "saved."),
+                   field_label, (gulong) max_chars);
       return FALSE;
     }
   return TRUE;

@@ -155,10 +155,24 @@ show_candidate (AcqWindow *self, AcqCandidate *candidate)
   acq_window_actions_update (self);
 }
 
+/* On a narrow window, choosing a candidate opens their page; coming back to the list
+ * unselects, so that choosing the same candidate again opens it again. */
 static void
 on_selection_changed_cb (AcqWindow *self)
 {
-  show_candidate (self, gtk_single_selection_get_selected_item (self->selection));
+  AcqCandidate *candidate = gtk_single_selection_get_selected_item (self->selection);
+
+  show_candidate (self, candidate);
+  if (candidate != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_leaflet_visible_child_changed_cb (AcqWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "sidebar") == 0)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -631,6 +645,7 @@ acq_window_class_init (AcqWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_candidate_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
 
