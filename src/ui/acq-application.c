@@ -34,7 +34,8 @@ static const GOptionEntry option_entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Add fictional candidates to look around"),
     NULL },
   { "list-candidates", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print one line per candidate (id, name, stage) and exit"), NULL },
+    N_("Print one line per candidate (id, name, stage) and exit; with --demo, add the demo "
+       "first"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -97,8 +98,9 @@ load_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* --list-candidates, with --demo first if asked: no window, the core only. */
 static int
-list_candidates (const char *data_dir)
+list_candidates (const char *data_dir, gboolean demo)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqStore) store = acq_store_open (data_dir, &error);
@@ -107,6 +109,8 @@ list_candidates (const char *data_dir)
 
   if (store != NULL)
     list = acq_candidate_list_new (store, &error);
+  if (list != NULL && demo && !acq_demo_populate (list, &error))
+    g_clear_object (&list);
   if (list == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -147,7 +151,7 @@ acq_application_handle_local_options (GApplication *app, GVariantDict *options)
     self->data_dir = acq_application_default_data_dir ();
 
   if (g_variant_dict_contains (options, "list-candidates"))
-    return list_candidates (self->data_dir);
+    return list_candidates (self->data_dir, g_variant_dict_contains (options, "demo"));
 
   if (g_variant_dict_contains (options, "demo"))
     {

@@ -255,7 +255,10 @@ acq_window_actions_update (AcqWindow *self)
   gboolean has_candidate = self->shown != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-candidate", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-candidate", has_candidate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-candidate",
+                                 has_candidate && !acq_candidate_get_archived (self->shown));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-candidate",
+                                 has_candidate && acq_candidate_get_archived (self->shown));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-candidate", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
                                  adw_leaflet_get_folded (self->leaflet));
@@ -377,20 +380,29 @@ pending_change_closure_notify (gpointer change, GClosure *closure)
 }
 
 static void
-on_archive_undo_cb (AdwToast *toast, PendingChange *change)
+set_archived (AcqWindow *self, AcqCandidate *candidate, gboolean archived)
 {
   g_autoptr (GError) error = NULL;
 
-  acq_candidate_set_archived (change->candidate, FALSE);
-  if (!acq_candidate_list_save (change->window->candidates, change->candidate, &error))
-    acq_window_show_error (change->window, error->message);
+  acq_candidate_set_archived (candidate, archived);
+  if (!acq_candidate_list_save (self->candidates, candidate, &error))
+    acq_window_show_error (self, error->message);
+  acq_window_actions_update (self);
 }
 
+static void
+on_archive_undo_cb (AdwToast *toast, PendingChange *change)
+{
+  set_archived (change->window, change->candidate, !acq_candidate_get_archived (change->candidate));
+}
+
+/* Archiving hides the candidate from the list (unless archived ones are shown); the toast
+ * says so and can undo it. */
 static void
 archive_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   AcqWindow *self = ACQ_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
+  gboolean archive = g_strcmp0 (action, "win.archive-candidate") == 0;
   g_autoptr (AcqCandidate) candidate = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
@@ -399,14 +411,12 @@ archive_candidate_action (GtkWidget *widget, const char *action, GVariant *param
   if (self->shown == NULL)
     return;
   candidate = g_object_ref (self->shown);
-  acq_candidate_set_archived (candidate, TRUE);
-  if (!acq_candidate_list_save (self->candidates, candidate, &error))
-    {
-      acq_window_show_error (self, error->message);
-      return;
-    }
+  set_archived (self, candidate, archive);
+  if (acq_candidate_get_archived (candidate) != archive)
+    return;
   name = acq_candidate_dup_display_name (candidate);
-  title = g_strdup_printf (_("“%s” archived"), name);
+  title = g_strdup_printf (archive ? _("“%s” archived") : _("“%s” back among the candidates"),
+                           name);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_archive_undo_cb),
@@ -655,6 +665,8 @@ acq_window_class_init (AcqWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.archive-candidate", NULL,
+                                   archive_candidate_action);
+  gtk_widget_class_install_action (widget_class, "win.unarchive-candidate", NULL,
                                    archive_candidate_action);
   gtk_widget_class_install_action (widget_class, "win.delete-candidate", NULL,
                                    delete_candidate_action);

@@ -1,0 +1,48 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# test-cli.sh ACQUIS — the command line, without a display.
+set -u
+app=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset DISPLAY WAYLAND_DISPLAY
+export LC_ALL=C.UTF-8 LANGUAGE=en
+n=0 failed=0
+check () { # check DESCRIPTION COMMAND…
+  n=$((n + 1))
+  desc=$1
+  shift
+  if "$@" >"$tmp/out" 2>&1; then echo "ok $n $desc"; else
+    echo "not ok $n $desc"; sed 's/^/# /' "$tmp/out"; failed=1; fi
+}
+echo "1..7"
+
+check "--version names the program and its version" \
+  sh -c "'$app' --version | grep -qx 'acquis [0-9][0-9.]*'"
+
+check "--list-candidates on a new folder prints nothing and makes a private store" \
+  sh -c "out=\$('$app' --data-dir '$tmp/new' --list-candidates) && [ -z \"\$out\" ] &&
+         [ \$(stat -c %a '$tmp/new') = 700 ] && [ \$(stat -c %a '$tmp/new/acquis.db') = 600 ]"
+
+check "--demo --list-candidates adds the demo and lists it, one tab-separated line each" \
+  sh -c "'$app' --data-dir '$tmp/demo' --demo --list-candidates > '$tmp/list' &&
+         [ \$(wc -l < '$tmp/list') -ge 5 ] &&
+         awk -F '\t' 'NF != 3 { exit 1 }' '$tmp/list' &&
+         grep -q '	Hélène Dubois	Validation dossier\$' '$tmp/list'"
+
+check "--demo twice adds nobody twice" \
+  sh -c "'$app' --data-dir '$tmp/demo' --demo --list-candidates > '$tmp/list2' &&
+         cmp -s '$tmp/list' '$tmp/list2'"
+
+check "the id printed is the candidate's uuid" \
+  sh -c "cut -f1 '$tmp/list' | grep -Eqv '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\$' && exit 1 || exit 0"
+
+mkdir -p "$tmp/damaged"
+head -c 8192 /dev/urandom > "$tmp/damaged/acquis.db"
+cp "$tmp/damaged/acquis.db" "$tmp/damaged.orig"
+check "a damaged store: a sentence, a failure status, the file untouched" \
+  sh -c "! '$app' --data-dir '$tmp/damaged' --list-candidates 2> '$tmp/err' &&
+         grep -q 'damaged' '$tmp/err' && cmp -s '$tmp/damaged/acquis.db' '$tmp/damaged.orig'"
+
+check "an unknown option is refused" sh -c "! '$app' --no-such-option"
+exit $failed
