@@ -24,5 +24,10 @@ export GSETTINGS_BACKEND=memory GTK_A11Y=atspi
 unset NO_AT_BRIDGE
 dbus-run-session -- sh -c '
   /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
-  sleep 0.5
+  # an app started before the accessibility bus answers never joins it: wait for the bus
+  for _ in $(seq 100); do
+    dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \
+      org.a11y.Bus.GetAddress >/dev/null 2>&1 && break
+    sleep 0.1
+  done
   exec /usr/bin/python3 "$@"' _ "$script" "$@"
