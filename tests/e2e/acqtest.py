@@ -18,6 +18,21 @@ import pyatspi  # noqa: E402
 APP = os.environ["ACQUIS_APP"]
 
 
+def _wake_registry():
+    """The accessibility registry starts on its first call: an app started before it runs
+    may never be listed. Ask it something, and wait for an answer, before any app starts."""
+    end = time.monotonic() + 20
+    while time.monotonic() < end:
+        try:
+            pyatspi.Registry.getDesktop(0).childCount
+            return
+        except Exception:
+            time.sleep(0.1)
+
+
+_wake_registry()
+
+
 class App:
     """One running Acquis on its own data folder."""
 
