@@ -9,12 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "acq-a11y.h"
+#include "acq-autosave.h"
 #include "acq-candidate-page.h"
 #include "acq-referential.h"
-
-/* Every change is stored this long after the typing stops: soon enough that a crash loses
- * less than a second, late enough that a word is one transaction, not one per letter. */
-#define SAVE_DELAY_MS 500
 
 struct _AcqCandidatePage
 {
@@ -44,8 +41,7 @@ struct _AcqCandidatePage
   AcqCandidate        *candidate;
   AcqFiche            *fiche;      /* the certification whose blocs are listed */
   GPtrArray           *bloc_checks; /* GtkCheckButton, one per bloc of fiche */
-  guint                save_id;
-  gboolean             dirty;
+  AcqAutosave         *autosave;
   gboolean             loading;     /* fields are being filled from the candidate */
 };
 
@@ -69,14 +65,13 @@ show_error (AcqCandidatePage *self, const char *message)
 /* Saving */
 
 static void
-save_now (AcqCandidatePage *self)
+save_cb (gpointer user_data)
 {
+  AcqCandidatePage *self = user_data;
   g_autoptr (GError) error = NULL;
 
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  if (!self->dirty || self->candidate == NULL || self->list == NULL)
+  if (self->candidate == NULL || self->list == NULL)
     return;
-  self->dirty = FALSE;
   if (!acq_candidate_list_save (self->list, self->candidate, &error))
     {
       show_error (self, error->message);
@@ -84,22 +79,16 @@ save_now (AcqCandidatePage *self)
     }
 }
 
-static gboolean
-save_timeout_cb (gpointer user_data)
+static void
+save_now (AcqCandidatePage *self)
 {
-  AcqCandidatePage *self = user_data;
-
-  self->save_id = 0;
-  save_now (self);
-  return G_SOURCE_REMOVE;
+  acq_autosave_flush (self->autosave);
 }
 
 static void
 changed (AcqCandidatePage *self)
 {
-  self->dirty = TRUE;
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+  acq_autosave_changed (self->autosave);
 }
 
 /**
@@ -437,7 +426,9 @@ acq_candidate_page_dispose (GObject *object)
 {
   AcqCandidatePage *self = ACQ_CANDIDATE_PAGE (object);
 
-  save_now (self);
+  if (self->autosave != NULL)
+    save_now (self);
+  g_clear_pointer (&self->autosave, acq_autosave_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_CANDIDATE_PAGE);
   g_clear_object (&self->candidate);
   g_clear_object (&self->list);
@@ -483,6 +474,7 @@ static void
 acq_candidate_page_init (AcqCandidatePage *self)
 {
   self->loading = TRUE; /* the combo models below must not count as edits */
+  self->autosave = acq_autosave_new (save_cb, self);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->bloc_checks = g_ptr_array_new ();
 
