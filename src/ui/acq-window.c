@@ -225,6 +225,52 @@ on_settings_changed_cb (AcqWindow *self, const char *key)
     }
 }
 
+static void
+on_role_response_cb (AdwMessageDialog *dialog, const char *response, AcqWindow *self)
+{
+  if (g_strcmp0 (response, "coach") == 0 || g_strcmp0 (response, "candidate") == 0)
+    g_settings_set_string (self->settings, "user-role", response);
+}
+
+/* Who uses this copy decides who may validate a sheet: asked once, at the first run, and
+ * changed from the main menu. Until answered, Acquis acts as for a candidate. */
+static void
+ask_role_once (AcqWindow *self)
+{
+  g_autofree char *role = g_settings_get_string (self->settings, "user-role");
+  AdwMessageDialog *dialog;
+
+  if (g_strcmp0 (role, "unset") != 0)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (self), _("Who Uses This Copy of Acquis?"),
+    _("An accompagnatrice follows several candidates and validates their experience sheets. "
+      "A candidate writes their own dossier and sends it for review. You can change this later "
+      "in the main menu.")));
+  adw_message_dialog_add_responses (dialog, "candidate", _("I Am a _Candidate"),
+                                    "coach", _("I Am an _Accompagnatrice"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "coach", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_role_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+ask_role_idle_cb (gpointer data)
+{
+  ask_role_once (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the window has been raised, so that the question stays above it even with no window
+ * manager to keep a dialog over its parent. */
+static void
+on_first_map_cb (AcqWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_first_map_cb, self);
+  g_idle_add_full (G_PRIORITY_LOW, ask_role_idle_cb, g_object_ref (self), g_object_unref);
+}
+
 /**
  * acq_window_set_candidates:
  * @self: the window
@@ -244,6 +290,11 @@ acq_window_set_candidates (AcqWindow *self, AcqCandidateList *candidates)
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (candidates));
   update_sidebar_stack (self);
   acq_window_actions_update (self);
+  /* over the window, not under it: asked once the window is on screen */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ask_role_once (self);
+  else
+    g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), self);
 }
 
 /* Actions */
@@ -588,7 +639,7 @@ static void
 bind_settings (AcqWindow *self, GSettings *settings)
 {
   g_autoptr (GSimpleActionGroup) settings_actions = g_simple_action_group_new ();
-  static const char *const setting_keys[] = { "candidate-sort", "show-archived" };
+  static const char *const setting_keys[] = { "candidate-sort", "show-archived", "user-role" };
 
   self->settings = g_object_ref (settings);
   gtk_window_set_default_size (GTK_WINDOW (self),

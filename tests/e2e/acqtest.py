@@ -36,7 +36,7 @@ _wake_registry()
 class App:
     """One running Acquis on its own data folder."""
 
-    def __init__(self, data_dir=None, args=(), env=None):
+    def __init__(self, data_dir=None, args=(), env=None, role="coach"):
         self.data_dir = data_dir or tempfile.mkdtemp(dir=os.environ.get("ACQUIS_E2E_TMP"))
         full_env = dict(os.environ)
         full_env.update(env or {})
@@ -44,6 +44,22 @@ class App:
         self.proc = subprocess.Popen([APP, "--data-dir", self.data_dir, *args], env=full_env)
         self.node = wait_for(lambda: find_app(self.proc.pid), "the application on the bus")
         self.window = wait_for(lambda: first(self.node, "frame"), "the main window")
+        if role is not None:
+            self.answer_role(role)
+
+    def answer_role(self, role):
+        """At the first run Acquis asks who uses it; a new data folder is a first run."""
+        names = {"coach": ("I Am an Accompagnatrice", "Je suis accompagnatrice"),
+                 "candidate": ("I Am a Candidate", "Je suis candidat·e")}[role]
+        end = time.monotonic() + 10
+        while time.monotonic() < end:
+            found = first(self.node, "push button", lambda name: name in names)
+            if found is not None:
+                press(found)
+                return
+            if first(self.node, "label", "The Data File Is Damaged") is not None:
+                return  # asked after the damaged file is dealt with
+            time.sleep(0.1)
 
     def windows(self):
         return [self.node.getChildAtIndex(i).name for i in range(self.node.childCount)]
