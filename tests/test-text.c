@@ -67,6 +67,35 @@ test_validate (void)
   g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
 }
 
+static void
+test_count_words (void)
+{
+  g_assert_cmpuint (acq_text_count_words (NULL), ==, 0);
+  g_assert_cmpuint (acq_text_count_words (""), ==, 0);
+  g_assert_cmpuint (acq_text_count_words ("  \n\t "), ==, 0);
+  g_assert_cmpuint (acq_text_count_words ("J’accueille Mme B. aujourd’hui"), ==, 4);
+  g_assert_cmpuint (acq_text_count_words ("Jean-Marc — 12 ateliers, 3 SIAE !"), ==, 5);
+  g_assert_cmpuint (acq_text_count_words ("Élève\nréseau\r\npartenaires"), ==, 3);
+}
+
+static void
+test_french_dates (void)
+{
+  g_autofree char *first = acq_text_french_date ("2024-03-01");
+  g_autofree char *other = acq_text_french_date ("2025-08-30");
+  g_autofree char *bad = acq_text_french_date ("2025-13-40");
+  g_autofree char *period = acq_text_french_period ("2024-03-01", "2025-06-30");
+  g_autofree char *ongoing = acq_text_french_period ("2024-03-01", NULL);
+  g_autofree char *none = acq_text_french_period (NULL, "2025-06-30");
+
+  g_assert_cmpstr (first, ==, "1er mars 2024");
+  g_assert_cmpstr (other, ==, "30 août 2025");
+  g_assert_null (bad);
+  g_assert_cmpstr (period, ==, "du 1er mars 2024 au 30 juin 2025");
+  g_assert_cmpstr (ongoing, ==, "depuis le 1er mars 2024");
+  g_assert_cmpstr (none, ==, "");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -75,5 +104,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/text/fold/bad-input", test_fold_bad_input);
   g_test_add_func ("/text/matches/every-word", test_matches_every_word);
   g_test_add_func ("/text/validate/length-and-utf8", test_validate);
+  g_test_add_func ("/text/count-words", test_count_words);
+  g_test_add_func ("/text/french/dates-and-periods", test_french_dates);
   return g_test_run ();
 }

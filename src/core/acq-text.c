@@ -118,3 +118,88 @@ acq_text_validate (const char *text, gsize max_chars, const char *field_label, G
     }
   return TRUE;
 }
+
+/**
+ * acq_text_count_words:
+ * @text: (nullable): UTF-8 text
+ *
+ * Counts words the way a writer does: runs of letters and digits, an apostrophe or a hyphen
+ * inside a word keeping it one ("aujourd’hui", "Jean-Marc").
+ *
+ * Returns: the number of words
+ */
+guint
+acq_text_count_words (const char *text)
+{
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  if (text == NULL)
+    return 0;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean joiner = c == '\'' || c == 0x2019 || c == '-';
+
+      if (g_unichar_isalnum (c) || (in_word && joiner))
+        {
+          words += !in_word;
+          in_word = TRUE;
+        }
+      else
+        in_word = FALSE;
+    }
+  return words;
+}
+
+static const char *const french_months[] = {
+  "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+  "octobre", "novembre", "décembre",
+};
+
+/**
+ * acq_text_french_date:
+ * @iso_date: (nullable): "YYYY-MM-DD"
+ *
+ * The dossier is French whatever the interface language: "1er mars 2024".
+ *
+ * Returns: (transfer full) (nullable): the date in French, or %NULL if @iso_date is not one
+ */
+char *
+acq_text_french_date (const char *iso_date)
+{
+  GDate date;
+
+  if (iso_date == NULL)
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, iso_date);
+  if (!g_date_valid (&date) || strlen (iso_date) != 10)
+    return NULL;
+  return g_strdup_printf (g_date_get_day (&date) == 1 ? "%der %s %d" : "%d %s %d",
+                          g_date_get_day (&date), french_months[g_date_get_month (&date) - 1],
+                          g_date_get_year (&date));
+}
+
+/**
+ * acq_text_french_period:
+ * @iso_from: (nullable): the start, "YYYY-MM-DD"
+ * @iso_to: (nullable): the end, or %NULL for a period still going on
+ *
+ * The period of an example as the Dossier Professionnel writes it: "du 1er mars 2024 au
+ * 30 juin 2025", "depuis le 1er mars 2024".
+ *
+ * Returns: (transfer full): the period in French, "" if there is no start
+ */
+char *
+acq_text_french_period (const char *iso_from, const char *iso_to)
+{
+  g_autofree char *from = acq_text_french_date (iso_from);
+  g_autofree char *to = acq_text_french_date (iso_to);
+
+  if (from == NULL)
+    return g_strdup ("");
+  if (to == NULL)
+    return g_strdup_printf ("depuis le %s", from);
+  return g_strdup_printf ("du %s au %s", from, to);
+}

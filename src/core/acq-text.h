@@ -16,4 +16,9 @@ gboolean  acq_text_validate (const char  *text,
                              const char  *field_label,
                              GError     **error);
 
+guint     acq_text_count_words  (const char *text);
+char     *acq_text_french_date  (const char *iso_date);
+char     *acq_text_french_period (const char *iso_from,
+                                  const char *iso_to);
+
 G_END_DECLS
