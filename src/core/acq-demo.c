@@ -6,8 +6,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "acq-anchor.h"
+#include "acq-comment.h"
 #include "acq-demo.h"
 #include "acq-referential.h"
+#include "acq-review.h"
+#include "acq-sheet-list.h"
 
 /* Every person here is invented; the uuids are fixed so that opening the demo twice does not
  * add the same people twice. The text is content of the dossier, so it is French. */
@@ -100,12 +106,318 @@ fill (AcqCandidate *candidate, const DemoCandidate *d, const AcqFiche *fiche)
   acq_candidate_set_targeted_blocs (candidate, (const char *const *) blocs->pdata);
 }
 
+/* The experience sheets of Hélène Dubois, at the dossier stage: examples for blocs 1 and 2 at
+ * every review state. The people she writes about are pseudonymised, as the app asks
+ * candidates to do. */
+#define DEMO_SHEETS_CANDIDATE "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d01"
+
+typedef struct
+{
+  const char    *uuid;
+  guint          bloc;           /* 1-based */
+  guint          competences[3]; /* 1-based positions in the bloc; 0 ends the list */
+  AcqSheetKind   kind;
+  AcqReviewState state;
+  const char    *title;
+  const char    *organisation;
+  const char    *department;
+  const char    *period_from;
+  const char    *period_to;      /* NULL: ongoing */
+  const char    *rubrics[ACQ_N_RUBRICS];
+} DemoSheet;
+
+static const DemoSheet demo_sheets[] = {
+  { "3c9e5b7a-2f41-4d8e-a6b0-5e1d7c3f9d11", 1, { 1, 2, 0 }, ACQ_SHEET_KIND_EMPLOYEE,
+    ACQ_REVIEW_STATE_VALIDATED, "Premier accueil d'un demandeur d'emploi sans rendez-vous",
+    "Association Tremplin Quercy", "Pôle accueil et orientation", "2019-09-02", NULL,
+    { "J'assure le premier accueil des personnes qui se présentent à l'association, avec ou "
+      "sans rendez-vous, deux demi-journées par semaine. Je reçois en moyenne huit personnes "
+      "par permanence : demandeurs d'emploi, allocataires du RSA, jeunes orientés par la "
+      "mission locale. Lors d'un accueil récent, M. D., 52 ans, licencié après vingt ans dans "
+      "le bâtiment, est venu sans rendez-vous, inquiet pour ses droits. Je l'ai reçu dans le "
+      "bureau d'entretien pour garantir la confidentialité, j'ai écouté sa demande, puis je "
+      "l'ai informé des services de l'association, des démarches auprès de France Travail et "
+      "des services en ligne (espace personnel, actualisation). Nous avons convenu d'un "
+      "rendez-vous de diagnostic la semaine suivante. Les conditions sont parfois difficiles : "
+      "salle d'attente partagée, téléphone à gérer en même temps, personnes en détresse.",
+      "Une fiche de premier accueil que j'ai revue avec l'équipe en 2021 pour qu'elle tienne "
+      "sur une page ; un poste informatique en libre accès où j'accompagne la personne sur son "
+      "espace France Travail ; le classeur des ressources du territoire (aides à la mobilité, "
+      "garde d'enfants, permanences sociales), que je mets à jour chaque trimestre ; l'agenda "
+      "partagé de l'équipe pour fixer le rendez-vous suivant.",
+      "Je travaille avec les deux conseillères en insertion de l'association, à qui je "
+      "transmets le dossier après l'accueil, et avec la responsable de pôle pour les "
+      "situations urgentes. À l'extérieur, j'oriente vers le CCAS de Cahors pour les aides "
+      "d'urgence, vers la mission locale pour les moins de 26 ans et vers Cap emploi lorsque "
+      "la personne a une reconnaissance de handicap.",
+      "L'association Tremplin Quercy accompagne environ 400 personnes par an vers l'emploi "
+      "sur le Grand Cahors. Elle est financée par le Département (accompagnement des "
+      "allocataires du RSA), l'État et le Fonds social européen. Le pôle accueil et "
+      "orientation compte trois salariés ; j'y suis chargée d'accueil à temps plein depuis "
+      "septembre 2019.",
+      "Depuis 2022, je forme les nouveaux bénévoles à l'accueil (une demi-journée) à partir "
+      "de la fiche de premier accueil." } },
+  { "3c9e5b7a-2f41-4d8e-a6b0-5e1d7c3f9d12", 1, { 2, 4, 0 }, ACQ_SHEET_KIND_EMPLOYEE,
+    ACQ_REVIEW_STATE_TO_REVIEW, "Diagnostic partagé avec une allocataire du RSA",
+    "Association Tremplin Quercy", "Pôle accueil et orientation", "2023-01-09", "2023-06-30",
+    { "Mme B., 38 ans, allocataire du RSA et mère de deux enfants, m'a été orientée par le "
+      "Département pour un accompagnement de six mois. En trois entretiens d'une heure, j'ai "
+      "mené avec elle un diagnostic partagé : son parcours (CAP petite enfance, dix ans "
+      "d'emplois courts dans l'aide à domicile), ses attentes (un emploi stable, compatible "
+      "avec les horaires de l'école), ses freins (pas de permis, garde des enfants le "
+      "mercredi, logement précaire) et ses ressources (expérience reconnue par ses anciens "
+      "employeurs, soutien familial). J'ai reformulé chaque point et l'ai fait valider par "
+      "Mme B., pour que le diagnostic soit vraiment le sien. Nous avons ensuite classé "
+      "ensemble les freins à lever en premier.",
+      "Le guide d'entretien de diagnostic de l'association, que j'adapte à la personne ; une "
+      "frise chronologique dessinée avec Mme B. pour retracer son parcours ; la grille de "
+      "synthèse transmise au Département ; un simulateur de droits en ligne pour vérifier "
+      "l'effet d'une reprise d'emploi sur le RSA et la prime d'activité.",
+      "La référente RSA du Département, avec qui j'ai fait un point téléphonique après le "
+      "deuxième entretien ; l'assistante sociale du secteur pour la question du logement, "
+      "avec l'accord de Mme B. ; l'auto-école sociale de Cahors, contactée pour un permis à "
+      "coût réduit.",
+      "Accompagnement réalisé dans le cadre de la convention RSA entre l'association et le "
+      "Département du Lot. Chaque accompagnement dure six mois renouvelables et donne lieu à "
+      "un bilan écrit. J'ai suivi Mme B. en plus de mes missions d'accueil, à la demande de "
+      "ma responsable, pendant l'absence d'une conseillère.",
+      "" } },
+  { "3c9e5b7a-2f41-4d8e-a6b0-5e1d7c3f9d13", 1, { 5, 3, 0 }, ACQ_SHEET_KIND_EMPLOYEE,
+    ACQ_REVIEW_STATE_CHANGES_REQUESTED,
+    "Suivi administratif des parcours sur le logiciel de la structure",
+    "Association Tremplin Quercy", "Pôle accueil et orientation", "2019-09-02", NULL,
+    { "Après chaque entretien, je saisis le compte rendu dans le logiciel de suivi de "
+      "l'association : objet du rendez-vous, démarches engagées, prochaines étapes. Chaque "
+      "mois, j'extrais les indicateurs demandés par nos financeurs (personnes reçues, sorties "
+      "vers l'emploi ou la formation) et je prépare le tableau de bord de la responsable de "
+      "pôle. Je rédige aussi les bilans intermédiaires des accompagnements RSA. Je n'écris "
+      "que des faits utiles au parcours, car la personne peut demander à lire son dossier.",
+      "Le logiciel de suivi des parcours de l'association, un tableur pour les indicateurs "
+      "mensuels, les modèles de bilans fournis par le Département, la messagerie sécurisée "
+      "pour transmettre les bilans.",
+      "La responsable de pôle, qui valide les tableaux de bord ; la comptable de "
+      "l'association pour les justificatifs du Fonds social européen ; les référentes RSA du "
+      "Département, destinataires des bilans.",
+      "L'association rend compte de son activité à trois financeurs qui n'attendent pas les "
+      "mêmes indicateurs. Le logiciel a changé en 2021 : j'ai participé à la reprise des "
+      "données et à la rédaction d'un guide de saisie pour l'équipe, après avoir comparé "
+      "les pratiques de deux structures voisines.",
+      "" } },
+  { "3c9e5b7a-2f41-4d8e-a6b0-5e1d7c3f9d14", 2, { 4, 5, 0 }, ACQ_SHEET_KIND_EMPLOYEE,
+    ACQ_REVIEW_STATE_VALIDATED, "Atelier CV collectif hebdomadaire",
+    "Association Tremplin Quercy", "Pôle accueil et orientation", "2020-01-06", NULL,
+    { "Chaque mardi matin, j'anime un atelier CV collectif de deux heures pour six à huit "
+      "participants. J'en ai conçu le déroulé en 2020 à partir des difficultés observées à "
+      "l'accueil : CV trop longs, bénévolat oublié, adresses électroniques peu "
+      "professionnelles. L'atelier commence par un tour de table ; chacun repère ensuite ses "
+      "compétences avec des cartes métiers, puis rédige ou corrige son CV sur ordinateur. Je "
+      "circule entre les postes et j'adapte mon aide : une participante allophone a "
+      "travaillé avec un modèle illustré, un participant à l'aise en informatique a aidé son "
+      "voisin. Je termine par une évaluation à chaud et je propose un rendez-vous individuel "
+      "à ceux qui le souhaitent.",
+      "Une salle équipée de huit ordinateurs et d'un vidéoprojecteur ; des cartes compétences "
+      "que j'ai fabriquées à partir des fiches ROME ; trois modèles de CV (chronologique, par "
+      "compétences, illustré) ; une fiche d'évaluation de l'atelier ; l'espace France Travail "
+      "des participants pour y enregistrer leur CV.",
+      "Les conseillères de l'association, qui m'orientent les participants ; une bénévole, "
+      "ancienne responsable des ressources humaines, qui co-anime une séance par mois pour "
+      "donner le regard d'un recruteur ; l'agence France Travail de Cahors, avec qui nous "
+      "avons harmonisé les conseils donnés aux personnes.",
+      "L'atelier fait partie de l'offre collective du pôle accueil et orientation de "
+      "l'association. Il est ouvert à toute personne accompagnée, sur inscription. Environ "
+      "150 personnes y ont participé depuis 2020.",
+      "Les fiches d'évaluation montrent que neuf participants sur dix repartent avec un CV "
+      "terminé ; j'ai ajouté en 2023 une séance sur la lettre de motivation, à la demande "
+      "des participants." } },
+  { "3c9e5b7a-2f41-4d8e-a6b0-5e1d7c3f9d15", 2, { 3, 2, 0 }, ACQ_SHEET_KIND_EMPLOYEE,
+    ACQ_REVIEW_STATE_DRAFT, "Partenariat avec une SIAE pour une reprise d'emploi",
+    "Association Tremplin Quercy", "Pôle accueil et orientation", "2022-03-01", "2022-11-30",
+    { "M. K., 45 ans, sans emploi depuis trois ans après un accident du travail, souhaitait "
+      "reprendre une activité en extérieur. Avec son accord, j'ai contacté le chantier "
+      "d'insertion « Les Jardins du Causse », une structure d'insertion par l'activité "
+      "économique (SIAE) partenaire, pour lui proposer un contrat à durée déterminée "
+      "d'insertion de 26 heures par semaine. J'ai préparé l'entretien d'embauche avec lui, "
+      "vérifié son éligibilité au parcours d'insertion avec France Travail et organisé une "
+      "visite du chantier. Pendant les huit mois du contrat, j'ai fait un point mensuel avec "
+      "lui et son encadrant technique pour suivre son intégration et les freins restants "
+      "(transport, douleurs au dos).",
+      "La fiche de liaison commune à l'association et au chantier ; le tableau des postes "
+      "ouverts dans les SIAE du territoire, tenu à jour avec le réseau ; la plateforme de "
+      "l'inclusion pour la demande d'éligibilité ; un carnet de suivi partagé avec M. K., où "
+      "nous notions les objectifs de chaque mois.",
+      "L'encadrant technique et la chargée d'accompagnement socioprofessionnel du chantier "
+      "d'insertion ; le conseiller France Travail de M. K. ; le médecin du travail, sollicité "
+      "par le chantier pour adapter le poste.",
+      "L'association a un partenariat écrit avec trois SIAE du Lot : une réunion "
+      "trimestrielle permet de présenter les personnes prêtes à entrer en parcours. J'ai mené "
+      "cette action en plus de l'accueil, avec l'accord de ma responsable.",
+      "À la fin du contrat, M. K. est entré en formation qualifiante d'agent d'entretien des "
+      "espaces verts." } },
+  { "3c9e5b7a-2f41-4d8e-a6b0-5e1d7c3f9d16", 2, { 1, 6, 0 }, ACQ_SHEET_KIND_VOLUNTEER,
+    ACQ_REVIEW_STATE_DRAFT, "Parrainage d'une jeune vers l'emploi",
+    "Réseau de parrainage vers l'emploi du Lot", "Antenne de Cahors", "2018-10-01",
+    "2019-06-30",
+    { "Marraine bénévole, j'ai accompagné pendant neuf mois Mme L., 22 ans, titulaire d'un "
+      "bac professionnel commerce, sans emploi depuis la fin de ses études. Au premier "
+      "rendez-vous, nous avons écrit un engagement réciproque : l'objectif (un emploi dans la "
+      "vente en six mois), les étapes (bilan de ses atouts, enquêtes métiers, candidatures), "
+      "le rythme (un rendez-vous tous les quinze jours) et les règles (prévenir en cas "
+      "d'absence). Nous l'avons revu à mi-parcours, quand Mme L. a préféré s'orienter vers la "
+      "logistique. Après chaque rencontre, je notais ce qui avait marché ou non, et j'en "
+      "parlais aux réunions d'analyse de pratique des parrains.",
+      "La charte du parrainage et le contrat d'engagement fourni par le réseau ; un carnet de "
+      "bord partagé ; des fiches métiers ; les réunions mensuelles d'analyse de pratique "
+      "animées par une psychologue du réseau.",
+      "La coordinatrice du réseau, qui m'a présentée à Mme L. ; sa conseillère de la mission "
+      "locale, avec qui nous faisions le point tous les deux mois ; deux entreprises de "
+      "logistique où j'ai organisé des enquêtes métiers.",
+      "Le réseau met en relation des professionnels bénévoles et des jeunes suivis par la "
+      "mission locale. J'y étais marraine à titre bénévole, en plus de mon emploi de "
+      "l'époque dans le commerce.",
+      "Cette expérience a confirmé mon projet de devenir conseillère en insertion "
+      "professionnelle." } },
+};
+
+typedef struct
+{
+  const char *uuid;
+  const char *sheet_uuid;
+  AcqRubric   rubric;
+  AcqRole     role;
+  const char *quote;    /* the words commented on, or NULL for the whole rubric */
+  const char *reply_to; /* the comment answered, or NULL */
+  const char *body;
+} DemoComment;
+
+static const DemoComment demo_comments[] = {
+  { "5d2a8c6e-71b3-4f09-8e4d-2b6c9a1f9d21", "3c9e5b7a-2f41-4d8e-a6b0-5e1d7c3f9d13",
+    ACQ_RUBRIC_TASKS, ACQ_ROLE_COACH, "je saisis le compte rendu", NULL,
+    "Donnez un exemple précis : que contenait le compte rendu d'un entretien réel (sans nom) ? "
+    "Le jury attend une situation vécue, pas une procédure." },
+  { "5d2a8c6e-71b3-4f09-8e4d-2b6c9a1f9d22", "3c9e5b7a-2f41-4d8e-a6b0-5e1d7c3f9d13",
+    ACQ_RUBRIC_TASKS, ACQ_ROLE_CANDIDATE, NULL, "5d2a8c6e-71b3-4f09-8e4d-2b6c9a1f9d21",
+    "D'accord, je prends l'entretien de M. D. en mars et je le décris pas à pas." },
+  { "5d2a8c6e-71b3-4f09-8e4d-2b6c9a1f9d23", "3c9e5b7a-2f41-4d8e-a6b0-5e1d7c3f9d13",
+    ACQ_RUBRIC_MEANS, ACQ_ROLE_COACH, NULL, NULL,
+    "Précisez ce que vous faites vous-même avec le tableur (formules, tableaux croisés, "
+    "graphiques) : c'est ce qui montre la compétence « environnement numérique »." },
+};
+
+static void
+anchor_demo_comment (AcqComment *comment, const char *text, const char *quote)
+{
+  const char *at = quote ? strstr (text, quote) : NULL;
+  g_autoptr (AcqAnchor) anchor = NULL;
+  int start;
+
+  if (at == NULL)
+    return;
+  start = g_utf8_pointer_to_offset (text, at);
+  anchor = acq_anchor_new (text, start, start + g_utf8_strlen (quote, -1));
+  acq_comment_set_anchor (comment, acq_anchor_get_quote (anchor), acq_anchor_get_start (anchor),
+                          acq_anchor_get_end (anchor), acq_anchor_get_prefix (anchor),
+                          acq_anchor_get_suffix (anchor));
+}
+
+static gboolean
+add_demo_comments (AcqStore *store, AcqSheet *sheet, GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_comments); i++)
+    {
+      const DemoComment *d = &demo_comments[i];
+      g_autoptr (AcqComment) comment = NULL;
+
+      if (g_strcmp0 (d->sheet_uuid, acq_sheet_get_uuid (sheet)) != 0)
+        continue;
+      comment = acq_comment_new (d->sheet_uuid, d->rubric, d->role, d->body);
+      g_free (comment->uuid);
+      comment->uuid = g_strdup (d->uuid);
+      comment->parent_uuid = g_strdup (d->reply_to);
+      anchor_demo_comment (comment, acq_sheet_get_rubric (sheet, d->rubric), d->quote);
+      if (!acq_comment_insert (store, comment, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static AcqSheet *
+make_demo_sheet (AcqCandidate *candidate, const DemoSheet *d, const AcqFiche *fiche)
+{
+  const AcqBlocDef *bloc = g_ptr_array_index (fiche->blocs, d->bloc - 1);
+  AcqSheet *sheet = acq_sheet_new (d->uuid, acq_candidate_get_uuid (candidate));
+
+  acq_sheet_set_bloc_uuid (sheet, bloc->uuid);
+  acq_sheet_set_title (sheet, d->title);
+  acq_sheet_set_kind (sheet, d->kind);
+  for (guint r = 0; r < ACQ_N_RUBRICS; r++)
+    acq_sheet_set_rubric (sheet, r, d->rubrics[r]);
+  acq_sheet_set_organisation (sheet, d->organisation);
+  acq_sheet_set_department (sheet, d->department);
+  acq_sheet_set_period_from (sheet, d->period_from);
+  acq_sheet_set_period_to (sheet, d->period_to);
+  for (guint c = 0; c < G_N_ELEMENTS (d->competences) && d->competences[c] != 0; c++)
+    acq_sheet_add_competence (sheet, g_ptr_array_index (bloc->competence_uuids,
+                                                        d->competences[c] - 1));
+  return sheet;
+}
+
+/* The round-trip as it happened: the candidate asked, the accompagnatrice decided. */
+static gboolean
+bring_to_state (AcqSheetList *sheets, AcqSheet *sheet, AcqReviewState state, GError **error)
+{
+  if (state == ACQ_REVIEW_STATE_DRAFT)
+    return TRUE;
+  if (!acq_review_request (sheets, sheet, ACQ_ROLE_CANDIDATE, error))
+    return FALSE;
+  return state == ACQ_REVIEW_STATE_TO_REVIEW ||
+         acq_review_decide (sheets, sheet, ACQ_ROLE_COACH, state, error);
+}
+
+static gboolean
+populate_sheets (AcqCandidateList *list, const AcqFiche *fiche, GError **error)
+{
+  AcqStore *store = acq_candidate_list_get_store (list);
+  AcqCandidate *candidate = acq_candidate_list_find (list, DEMO_SHEETS_CANDIDATE);
+  g_autoptr (AcqSheetList) sheets = NULL;
+
+  /* deleted by the user: her sheets went with her */
+  if (candidate == NULL)
+    return TRUE;
+  if (!(sheets = acq_sheet_list_new (store, candidate, error)))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (demo_sheets); i++)
+    {
+      g_autoptr (AcqSheet) sheet = NULL;
+      GError *local_error = NULL;
+
+      if (acq_sheet_list_find (sheets, demo_sheets[i].uuid) != NULL)
+        continue;
+      sheet = make_demo_sheet (candidate, &demo_sheets[i], fiche);
+      if (!acq_sheet_list_add (sheets, sheet, &local_error))
+        {
+          /* deleted moments ago and waiting for its undo: leave it */
+          if (g_error_matches (local_error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_CONSTRAINT))
+            {
+              g_clear_error (&local_error);
+              continue;
+            }
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      if (!add_demo_comments (store, sheet, error) ||
+          !bring_to_state (sheets, sheet, demo_sheets[i].state, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * acq_demo_populate:
  * @list: the candidates
  * @error: where to put an error
  *
- * Adds the fictional candidates that are not there yet.
+ * Adds the fictional candidates that are not there yet, and the experience sheets of one of
+ * them (with their comments and review round-trips) that are not there yet.
  *
  * Returns: %TRUE on success
  */
@@ -142,5 +454,5 @@ acq_demo_populate (AcqCandidateList *list, GError **error)
           return FALSE;
         }
     }
-  return TRUE;
+  return populate_sheets (list, fiche, error);
 }

@@ -460,17 +460,26 @@ fail:
   return FALSE;
 }
 
+/* The store's trigger did it in the store; this tells the candidate in memory, for the
+ * sidebar's sort by activity. */
+static void
+touch_candidate (AcqSheetList *self, AcqSheet *sheet)
+{
+  const char *updated_at = acq_sheet_get_updated_at (sheet);
+
+  if (g_strcmp0 (updated_at, acq_candidate_get_last_activity_at (self->candidate)) > 0)
+    _acq_candidate_set_timestamps (self->candidate, acq_candidate_get_created_at (self->candidate),
+                                   acq_candidate_get_updated_at (self->candidate), updated_at);
+}
+
 /* After @sheet was stored: the candidate was active, and the list's observers look at the
  * sheet again (one items-changed). */
 void
 _acq_sheet_list_stored (AcqSheetList *self, AcqSheet *sheet)
 {
-  const char *updated_at = acq_sheet_get_updated_at (sheet);
   guint position;
 
-  if (g_strcmp0 (updated_at, acq_candidate_get_last_activity_at (self->candidate)) > 0)
-    _acq_candidate_set_timestamps (self->candidate, acq_candidate_get_created_at (self->candidate),
-                                   acq_candidate_get_updated_at (self->candidate), updated_at);
+  touch_candidate (self, sheet);
   if (g_ptr_array_find (self->items, sheet, &position))
     g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }
@@ -520,9 +529,9 @@ acq_sheet_list_add (AcqSheetList *self, AcqSheet *sheet, GError **error)
 
   if (!insert_row (self, sheet, error))
     return FALSE;
+  touch_candidate (self, sheet);
   g_ptr_array_add (self->items, g_object_ref (sheet));
   g_list_model_items_changed (G_LIST_MODEL (self), self->items->len - 1, 0, 1);
-  _acq_sheet_list_stored (self, sheet);
   return TRUE;
 }
 

@@ -11,7 +11,11 @@
 #include "acq-a11y.h"
 #include "acq-autosave.h"
 #include "acq-candidate-page.h"
+#include "acq-review.h"
+#include "acq-comment.h"
+#include "acq-coverage-grid.h"
 #include "acq-referential.h"
+#include "acq-sheet-list.h"
 
 struct _AcqCandidatePage
 {
@@ -25,6 +29,7 @@ struct _AcqCandidatePage
   AdwEntryRow         *birth_name_row;
   AdwPreferencesGroup *blocs_group;
   AdwActionRow        *certification_row;
+  AcqCoverageGrid     *coverage_grid;
   AdwEntryRow         *email_row;
   AdwEntryRow         *first_name_row;
   AdwComboRow         *funding_row;
@@ -32,6 +37,7 @@ struct _AcqCandidatePage
   GtkTextView         *notes_view;
   AdwEntryRow         *phone_row;
   AdwPreferencesPage  *preferences_page;
+  GtkListBox          *sheets_list;
   AdwComboRow         *situation_row;
   GtkMenuButton       *stage_date_button;
   GtkCalendar         *stage_calendar;
@@ -39,6 +45,7 @@ struct _AcqCandidatePage
 
   AcqCandidateList    *list;
   AcqCandidate        *candidate;
+  AcqSheetList        *sheets;      /* the candidate's experience sheets */
   AcqFiche            *fiche;      /* the certification whose blocs are listed */
   GPtrArray           *bloc_checks; /* GtkCheckButton, one per bloc of fiche */
   AcqAutosave         *autosave;
@@ -46,6 +53,14 @@ struct _AcqCandidatePage
 };
 
 G_DEFINE_FINAL_TYPE (AcqCandidatePage, acq_candidate_page, ADW_TYPE_BIN)
+
+enum
+{
+  SIGNAL_OPEN_SHEET,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void load_fields (AcqCandidatePage *self);
 
@@ -244,6 +259,137 @@ on_bloc_check_toggled_cb (AcqCandidatePage *self)
   changed (self);
 }
 
+/* Experience sheets and coverage */
+
+static void
+refresh_coverage (AcqCandidatePage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqCoverage) coverage = NULL;
+
+  if (self->candidate == NULL)
+    {
+      acq_coverage_grid_set_coverage (self->coverage_grid, NULL);
+      return;
+    }
+  coverage = acq_coverage_compute (acq_candidate_list_get_store (self->list),
+                                   acq_candidate_get_uuid (self->candidate), &error);
+  if (coverage == NULL)
+    show_error (self, error->message);
+  acq_coverage_grid_set_coverage (self->coverage_grid, coverage);
+}
+
+static char *
+sheet_subtitle (AcqCandidatePage *self, AcqSheet *sheet)
+{
+  const char *bloc_uuid = acq_sheet_get_bloc_uuid (sheet);
+  g_autofree char *bloc = NULL;
+  guint open_comments = 0;
+  GString *subtitle = g_string_new (NULL);
+
+  for (guint b = 0; bloc_uuid && self->fiche && b < self->fiche->blocs->len; b++)
+    {
+      AcqBlocDef *def = g_ptr_array_index (self->fiche->blocs, b);
+      if (g_strcmp0 (def->uuid, bloc_uuid) == 0)
+        bloc = g_strdup_printf (_("Bloc %d"), def->position);
+    }
+  g_string_append (subtitle, bloc ? bloc : _("No bloc yet"));
+  g_string_append_printf (subtitle, " · %s",
+                          acq_review_state_label (acq_sheet_get_review_state (sheet)));
+  acq_comment_count_unresolved (acq_candidate_list_get_store (self->list),
+                                acq_sheet_get_uuid (sheet), &open_comments, NULL);
+  if (open_comments > 0)
+    {
+      g_string_append (subtitle, " · ");
+      g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u open comment",
+                                                     "%u open comments", open_comments),
+                              open_comments);
+    }
+  return g_string_free (subtitle, FALSE);
+}
+
+static GtkWidget *
+create_sheet_row (gpointer item, gpointer user_data)
+{
+  AcqCandidatePage *self = user_data;
+  AcqSheet *sheet = item;
+  g_autofree char *title = acq_sheet_dup_display_title (sheet);
+  g_autofree char *subtitle = sheet_subtitle (self, sheet);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "sheet", g_object_ref (sheet), g_object_unref);
+  return row;
+}
+
+static void
+on_sheets_list_row_activated_cb (AcqCandidatePage *self, GtkListBoxRow *row)
+{
+  g_signal_emit (self, signals[SIGNAL_OPEN_SHEET], 0, self->sheets,
+                 g_object_get_data (G_OBJECT (row), "sheet"));
+}
+
+static void
+on_coverage_grid_open_sheet_cb (AcqCandidatePage *self, const char *sheet_uuid)
+{
+  AcqSheet *sheet = self->sheets ? acq_sheet_list_find (self->sheets, sheet_uuid) : NULL;
+
+  if (sheet != NULL)
+    g_signal_emit (self, signals[SIGNAL_OPEN_SHEET], 0, self->sheets, sheet);
+}
+
+static void
+on_sheets_changed_cb (AcqCandidatePage *self)
+{
+  refresh_coverage (self);
+}
+
+static void
+load_sheets (AcqCandidatePage *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_object (&self->sheets);
+  if (self->candidate != NULL)
+    {
+      self->sheets = acq_sheet_list_new (acq_candidate_list_get_store (self->list),
+                                         self->candidate, &error);
+      if (self->sheets == NULL)
+        show_error (self, error->message);
+      else
+        g_signal_connect_object (self->sheets, "items-changed",
+                                 G_CALLBACK (on_sheets_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  gtk_list_box_bind_model (self->sheets_list, G_LIST_MODEL (self->sheets), create_sheet_row,
+                           self, NULL);
+  refresh_coverage (self);
+}
+
+/* A new sheet illustrates the first targeted bloc; the editor lets the candidate change it. */
+static void
+new_sheet_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqCandidatePage *self = ACQ_CANDIDATE_PAGE (widget);
+  const char *const *blocs;
+  g_autoptr (GError) error = NULL;
+  AcqSheet *sheet;
+
+  if (self->sheets == NULL)
+    return;
+  blocs = acq_candidate_get_targeted_blocs (self->candidate);
+  sheet = acq_sheet_list_create (self->sheets, blocs[0], "", &error);
+  if (sheet == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_OPEN_SHEET], 0, self->sheets, sheet);
+}
+
 /* From the candidate to the fields */
 
 static void
@@ -379,6 +525,7 @@ acq_candidate_page_set_candidate (AcqCandidatePage *self, AcqCandidate *candidat
   save_now (self);
   g_set_object (&self->candidate, candidate);
   load_fields (self);
+  load_sheets (self);
 }
 
 void
@@ -430,6 +577,7 @@ acq_candidate_page_dispose (GObject *object)
     save_now (self);
   g_clear_pointer (&self->autosave, acq_autosave_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_CANDIDATE_PAGE);
+  g_clear_object (&self->sheets);
   g_clear_object (&self->candidate);
   g_clear_object (&self->list);
   g_clear_pointer (&self->fiche, acq_fiche_free);
@@ -443,6 +591,7 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = acq_candidate_page_dispose;
+  g_type_ensure (ACQ_TYPE_COVERAGE_GRID);
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/acquis/Acquis/ui/acq-candidate-page.ui");
@@ -453,6 +602,7 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, birth_name_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, blocs_group);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, certification_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, coverage_grid);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, email_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, first_name_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, funding_row);
@@ -460,11 +610,24 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, preferences_page);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, sheets_list);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, situation_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_calendar);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_date_button);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_coverage_grid_open_sheet_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_funding_row_selected_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sheets_list_row_activated_cb);
+  gtk_widget_class_install_action (widget_class, "candidate.new-sheet", NULL, new_sheet_action);
+
+  /**
+   * AcqCandidatePage::open-sheet:
+   * @sheets: the candidate's sheets
+   * @sheet: the sheet to open
+   */
+  signals[SIGNAL_OPEN_SHEET] =
+    g_signal_new ("open-sheet", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, ACQ_TYPE_SHEET_LIST, ACQ_TYPE_SHEET);
   gtk_widget_class_bind_template_callback (widget_class, on_situation_row_selected_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_row_selected_changed_cb);

@@ -11,6 +11,7 @@
 #include "acq-a11y.h"
 #include "acq-candidate-page.h"
 #include "acq-candidate-row.h"
+#include "acq-sheet-editor.h"
 #include "acq-new-candidate-dialog.h"
 #include "acq-store.h"
 #include "acq-text.h"
@@ -21,6 +22,7 @@ struct _AcqWindow
   AdwApplicationWindow parent_instance;
 
   /* template children, alphabetical */
+  GtkButton           *back_button;
   GtkGridView         *candidate_list_view;
   GtkMenuButton       *candidate_menu_button;
   GtkStack            *content_stack;
@@ -31,6 +33,9 @@ struct _AcqWindow
   AdwToastOverlay     *toast_overlay;
 
   AcqCandidatePage    *candidate_page; /* made when first needed: start-up is faster */
+  AcqSheetEditor      *sheet_editor;   /* idem */
+  AcqSheet            *open_sheet;     /* the sheet in the editor, or NULL */
+  gulong               sheet_notify_id;
   GSettings           *settings;
   AcqCandidateList    *candidates;
   GtkFilterListModel  *filtered;
@@ -115,13 +120,54 @@ update_content_title (AcqWindow *self)
   g_autofree char *name = NULL;
   g_autofree char *subtitle = NULL;
 
-  if (self->shown != NULL)
+  if (self->open_sheet != NULL)
+    {
+      name = acq_sheet_dup_display_title (self->open_sheet);
+      subtitle = acq_candidate_dup_display_name (self->shown);
+    }
+  else if (self->shown != NULL)
     {
       name = acq_candidate_dup_display_name (self->shown);
       subtitle = acq_candidate_dup_subtitle (self->shown);
     }
   adw_window_title_set_title (self->content_title, name ? name : "Acquis");
   adw_window_title_set_subtitle (self->content_title, subtitle ? subtitle : "");
+}
+
+/* The sheet editor sits in the content area, over the candidate's page it came from. */
+static void
+close_sheet (AcqWindow *self)
+{
+  if (self->open_sheet == NULL)
+    return;
+  acq_sheet_editor_flush (self->sheet_editor);
+  g_clear_signal_handler (&self->sheet_notify_id, self->open_sheet);
+  g_clear_object (&self->open_sheet);
+  acq_sheet_editor_set_sheet (self->sheet_editor, NULL, NULL);
+  gtk_stack_set_visible_child_name (self->content_stack, self->shown ? "candidate" : "none");
+  update_content_title (self);
+  acq_window_actions_update (self);
+}
+
+static void
+on_candidate_page_open_sheet_cb (AcqWindow *self, AcqSheetList *sheets, AcqSheet *sheet)
+{
+  close_sheet (self);
+  acq_candidate_page_flush (self->candidate_page);
+  if (self->sheet_editor == NULL)
+    {
+      self->sheet_editor = g_object_new (ACQ_TYPE_SHEET_EDITOR, NULL);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->sheet_editor), "sheet");
+    }
+  self->open_sheet = g_object_ref (sheet);
+  self->sheet_notify_id = g_signal_connect_object (sheet, "notify::display-title",
+                                                   G_CALLBACK (update_content_title), self,
+                                                   G_CONNECT_SWAPPED);
+  acq_sheet_editor_set_sheet (self->sheet_editor, sheets, sheet);
+  gtk_stack_set_visible_child_name (self->content_stack, "sheet");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  update_content_title (self);
+  acq_window_actions_update (self);
 }
 
 static AcqCandidatePage *
@@ -132,6 +178,9 @@ ensure_candidate_page (AcqWindow *self)
       self->candidate_page = g_object_new (ACQ_TYPE_CANDIDATE_PAGE, NULL);
       gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->candidate_page), "candidate");
       acq_candidate_page_set_list (self->candidate_page, self->candidates);
+      g_signal_connect_object (self->candidate_page, "open-sheet",
+                               G_CALLBACK (on_candidate_page_open_sheet_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   return self->candidate_page;
 }
@@ -141,6 +190,7 @@ show_candidate (AcqWindow *self, AcqCandidate *candidate)
 {
   if (self->shown == candidate)
     return;
+  close_sheet (self);
   if (self->shown != NULL)
     g_clear_signal_handler (&self->shown_notify_id, self->shown);
   g_set_object (&self->shown, candidate);
@@ -304,6 +354,7 @@ acq_window_actions_update (AcqWindow *self)
 {
   gboolean has_store = self->candidates != NULL;
   gboolean has_candidate = self->shown != NULL;
+  gboolean can_go_back = adw_leaflet_get_folded (self->leaflet) || self->open_sheet != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-candidate", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-candidate",
@@ -311,8 +362,8 @@ acq_window_actions_update (AcqWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-candidate",
                                  has_candidate && acq_candidate_get_archived (self->shown));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-candidate", has_candidate);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
-                                 adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
   gtk_widget_set_sensitive (GTK_WIDGET (self->candidate_menu_button), has_candidate);
 }
 
@@ -381,10 +432,16 @@ show_shortcuts_action (GtkWidget *widget, const char *action, GVariant *param)
   gtk_window_present (shortcuts);
 }
 
+/* Back from a sheet to its candidate, then (on a narrow window) to the list. */
 static void
 go_back_action (GtkWidget *widget, const char *action, GVariant *param)
 {
-  adw_leaflet_navigate (ACQ_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  AcqWindow *self = ACQ_WINDOW (widget);
+
+  if (self->open_sheet != NULL)
+    close_sheet (self);
+  else
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 /* What an undo toast needs to undo, or to finish, a change. */
@@ -627,6 +684,8 @@ acq_window_close_request (GtkWindow *window)
 
   if (self->candidate_page != NULL)
     acq_candidate_page_flush (self->candidate_page);
+  if (self->sheet_editor != NULL)
+    acq_sheet_editor_flush (self->sheet_editor);
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
@@ -696,6 +755,7 @@ acq_window_class_init (AcqWindowClass *klass)
   g_type_ensure (ACQ_TYPE_CANDIDATE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/acquis/Acquis/ui/acq-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, candidate_list_view);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, candidate_menu_button);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, content_stack);

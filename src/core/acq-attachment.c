@@ -1,0 +1,677 @@
+/* acq-attachment.c — documents that illustrate a sheet's practice (PDF, images), copied into
+ * the data folder under their SHA-256
+ *
+ * The copy is content-addressed: <data dir>/attachments/<2 first hex digits>/<sha256>, so the
+ * same document attached to two sheets is stored once, and a copy is never overwritten with
+ * different bytes. The file system part (checking, hashing, copying) touches no database, so
+ * that it can run on a worker thread; the row is written afterwards on the store's thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "acq-attachment"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "acq-attachment.h"
+#include "acq-sql-private.h"
+#include "acq-store-private.h"
+
+#define CHUNK_SIZE (64 * 1024)
+/* A leftover of an import that crashed is removed once it is surely not in progress. */
+#define INCOMING_PREFIX ".incoming-"
+#define INCOMING_MAX_AGE_SECONDS (24 * 60 * 60)
+
+G_DEFINE_QUARK (acq-attachment-error-quark, acq_attachment_error)
+
+G_DEFINE_BOXED_TYPE (AcqAttachment, acq_attachment, acq_attachment_copy, acq_attachment_free)
+
+typedef struct
+{
+  const char *extensions[3]; /* lower case, NULL-terminated */
+  const char *mime_type;
+  const char *name;          /* as the user knows the format; not translated */
+  const guint8 *magic;
+  gsize       magic_len;
+} FileType;
+
+static const guint8 pdf_magic[] = { '%', 'P', 'D', 'F', '-' };
+static const guint8 png_magic[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+static const guint8 jpeg_magic[] = { 0xff, 0xd8, 0xff };
+
+static const FileType file_types[] = {
+  { { "pdf", NULL }, "application/pdf", "PDF", pdf_magic, sizeof pdf_magic },
+  { { "png", NULL }, "image/png", "PNG", png_magic, sizeof png_magic },
+  { { "jpg", "jpeg", NULL }, "image/jpeg", "JPEG", jpeg_magic, sizeof jpeg_magic },
+};
+
+/* What the file system part found, before the row is written. */
+typedef struct
+{
+  char   *file_name;
+  const FileType *type;
+  goffset size;
+  char   *sha256;
+  char   *stored_path;
+} Blob;
+
+static void
+blob_free (Blob *blob)
+{
+  g_free (blob->file_name);
+  g_free (blob->sha256);
+  g_free (blob->stored_path);
+  g_free (blob);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Blob, blob_free)
+
+AcqAttachment *
+acq_attachment_copy (const AcqAttachment *attachment)
+{
+  AcqAttachment *copy = g_new0 (AcqAttachment, 1);
+
+  copy->uuid = g_strdup (attachment->uuid);
+  copy->sheet_uuid = g_strdup (attachment->sheet_uuid);
+  copy->file_name = g_strdup (attachment->file_name);
+  copy->mime_type = g_strdup (attachment->mime_type);
+  copy->size = attachment->size;
+  copy->sha256 = g_strdup (attachment->sha256);
+  copy->stored_path = g_strdup (attachment->stored_path);
+  copy->created_at = g_strdup (attachment->created_at);
+  return copy;
+}
+
+void
+acq_attachment_free (AcqAttachment *attachment)
+{
+  if (attachment == NULL)
+    return;
+  g_free (attachment->uuid);
+  g_free (attachment->sheet_uuid);
+  g_free (attachment->file_name);
+  g_free (attachment->mime_type);
+  g_free (attachment->sha256);
+  g_free (attachment->stored_path);
+  g_free (attachment->created_at);
+  g_free (attachment);
+}
+
+static const FileType *
+type_from_name (const char *file_name)
+{
+  const char *dot = strrchr (file_name, '.');
+  g_autofree char *extension = NULL;
+
+  if (dot == NULL)
+    return NULL;
+  extension = g_ascii_strdown (dot + 1, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (file_types); i++)
+    if (g_strv_contains (file_types[i].extensions, extension))
+      return &file_types[i];
+  return NULL;
+}
+
+static gboolean
+check_file (GFile *file, Blob *blob, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GFileInfo) info = NULL;
+  g_autofree char *size_text = NULL;
+  g_autofree char *limit_text = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return FALSE;
+  blob->file_name = g_strdup (g_file_info_get_display_name (info));
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, ACQ_ATTACHMENT_ERROR, ACQ_ATTACHMENT_ERROR_NOT_A_FILE,
+                   _("“%s” is not a document that can be attached. Choose a PDF document or "
+                     "an image."), blob->file_name);
+      return FALSE;
+    }
+  if (!(blob->type = type_from_name (blob->file_name)))
+    {
+      g_set_error (error, ACQ_ATTACHMENT_ERROR, ACQ_ATTACHMENT_ERROR_UNSUPPORTED_TYPE,
+                   _("“%s” cannot be attached: only PDF documents and PNG or JPEG images are "
+                     "accepted. Save it as a PDF and try again."), blob->file_name);
+      return FALSE;
+    }
+  if (g_file_info_get_size (info) <= ACQ_ATTACHMENT_MAX_SIZE)
+    return TRUE;
+  size_text = g_format_size (g_file_info_get_size (info));
+  limit_text = g_format_size (ACQ_ATTACHMENT_MAX_SIZE);
+  g_set_error (error, ACQ_ATTACHMENT_ERROR, ACQ_ATTACHMENT_ERROR_TOO_LARGE,
+               _("“%s” is too large to attach (%s, the limit is %s). Scan it at a lower "
+                 "resolution or keep only the useful pages, and try again."),
+               blob->file_name, size_text, limit_text);
+  return FALSE;
+}
+
+static gboolean
+check_magic (const Blob *blob, const guint8 *head, gsize len, GError **error)
+{
+  const FileType *type = blob->type;
+
+  if (len >= type->magic_len && memcmp (head, type->magic, type->magic_len) == 0)
+    return TRUE;
+  g_set_error (error, ACQ_ATTACHMENT_ERROR, ACQ_ATTACHMENT_ERROR_WRONG_TYPE,
+               /* TRANSLATORS: the second and third %s are a file format: PDF, PNG or JPEG */
+               _("“%s” is named as a %s file, but its content is not %s. It may be damaged or "
+                 "renamed: open it and save it again as %s, then try again."),
+               blob->file_name, type->name, type->name, type->name);
+  return FALSE;
+}
+
+static gboolean
+too_large_while_reading (const Blob *blob, GError **error)
+{
+  g_autofree char *limit_text = g_format_size (ACQ_ATTACHMENT_MAX_SIZE);
+
+  g_set_error (error, ACQ_ATTACHMENT_ERROR, ACQ_ATTACHMENT_ERROR_TOO_LARGE,
+               _("“%s” grew beyond %s while it was being attached. Wait until it is complete, "
+                 "and try again."), blob->file_name, limit_text);
+  return FALSE;
+}
+
+/* Reads @file once, in chunks: each is hashed and written to @out, never the whole file in
+ * memory. The first chunk must begin as the format the name says. */
+static gboolean
+copy_and_hash (GFile *file, GOutputStream *out, Blob *blob, GCancellable *cancellable,
+               GError **error)
+{
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GFileInputStream) in = g_file_read (file, cancellable, error);
+  g_autofree guint8 *buffer = g_malloc (CHUNK_SIZE);
+  gboolean first = TRUE;
+  gsize n;
+
+  if (in == NULL)
+    return FALSE;
+  blob->size = 0;
+  do
+    {
+      if (!g_input_stream_read_all (G_INPUT_STREAM (in), buffer, CHUNK_SIZE, &n, cancellable,
+                                    error))
+        return FALSE;
+      if (first && !check_magic (blob, buffer, n, error))
+        return FALSE;
+      first = FALSE;
+      blob->size += n;
+      if (blob->size > ACQ_ATTACHMENT_MAX_SIZE)
+        return too_large_while_reading (blob, error);
+      g_checksum_update (checksum, buffer, n);
+      if (n > 0 && !g_output_stream_write_all (out, buffer, n, NULL, cancellable, error))
+        return FALSE;
+    }
+  while (n == CHUNK_SIZE);
+  blob->sha256 = g_strdup (g_checksum_get_string (checksum));
+  return g_input_stream_close (G_INPUT_STREAM (in), cancellable, error);
+}
+
+/* The copy is on the disk before a row points to it. */
+static gboolean
+sync_file (GFile *file, GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  int saved = 0;
+
+  if (fd < 0 || g_fsync (fd) != 0)
+    saved = errno;
+  if (fd >= 0)
+    close (fd);
+  if (saved == 0)
+    return TRUE;
+  g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_IO,
+               _("Acquis cannot write the copy of the document: %s. Check that the disk is not "
+                 "full."), g_strerror (saved));
+  return FALSE;
+}
+
+/* Moves the finished copy to its place under its hash; if that place is taken, it holds the
+ * same bytes already. */
+static gboolean
+settle_copy (const char *data_dir, GFile *incoming, Blob *blob, GCancellable *cancellable,
+             GError **error)
+{
+  g_autofree char *prefix = g_strndup (blob->sha256, 2);
+  g_autofree char *dir = g_build_filename (data_dir, ACQ_ATTACHMENT_DIR, prefix, NULL);
+  g_autofree char *path = g_build_filename (dir, blob->sha256, NULL);
+  g_autoptr (GFile) target = g_file_new_for_path (path);
+
+  blob->stored_path = g_build_path ("/", ACQ_ATTACHMENT_DIR, prefix, blob->sha256, NULL);
+  if (!_acq_store_ensure_private_dir (dir, error))
+    return FALSE;
+  if (!g_file_query_exists (target, cancellable))
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      if (!sync_file (incoming, error))
+        return FALSE;
+      if (g_file_move (incoming, target, G_FILE_COPY_NONE, cancellable, NULL, NULL,
+                       &local_error))
+        return TRUE;
+      /* another import of the same document got there first */
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return g_file_delete (incoming, cancellable, error);
+}
+
+static Blob *
+import_blob (const char *data_dir, GFile *file, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (Blob) blob = g_new0 (Blob, 1);
+  g_autofree char *root = g_build_filename (data_dir, ACQ_ATTACHMENT_DIR, NULL);
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *name = g_strconcat (INCOMING_PREFIX, uuid, NULL);
+  g_autofree char *incoming_path = g_build_filename (root, name, NULL);
+  g_autoptr (GFile) incoming = g_file_new_for_path (incoming_path);
+  g_autoptr (GFileOutputStream) out = NULL;
+  gboolean ok;
+
+  if (!check_file (file, blob, cancellable, error) ||
+      !_acq_store_ensure_private_dir (root, error))
+    goto fail;
+  if (!(out = g_file_create (incoming, G_FILE_CREATE_PRIVATE, cancellable, error)))
+    goto fail;
+  ok = copy_and_hash (file, G_OUTPUT_STREAM (out), blob, cancellable, error);
+  ok = g_output_stream_close (G_OUTPUT_STREAM (out), NULL, ok ? error : NULL) && ok;
+  if (ok && settle_copy (data_dir, incoming, blob, cancellable, error))
+    return g_steal_pointer (&blob);
+  g_file_delete (incoming, NULL, NULL);
+
+fail:
+  if (error != NULL && *error != NULL && (*error)->domain == G_IO_ERROR &&
+      (*error)->code != G_IO_ERROR_CANCELLED)
+    g_prefix_error (error, _("The document could not be attached. "));
+  return NULL;
+}
+
+static AcqAttachment *
+attachment_from_row (sqlite3_stmt *stmt)
+{
+  AcqAttachment *attachment = g_new0 (AcqAttachment, 1);
+
+  attachment->uuid = _acq_sql_column_dup (stmt, 0);
+  attachment->sheet_uuid = _acq_sql_column_dup (stmt, 1);
+  attachment->file_name = _acq_sql_column_dup (stmt, 2);
+  attachment->mime_type = _acq_sql_column_dup (stmt, 3);
+  attachment->size = sqlite3_column_int64 (stmt, 4);
+  attachment->sha256 = _acq_sql_column_dup (stmt, 5);
+  attachment->stored_path = _acq_sql_column_dup (stmt, 6);
+  attachment->created_at = _acq_sql_column_dup (stmt, 7);
+  return attachment;
+}
+
+#define ATTACHMENT_COLUMNS \
+  "uuid, sheet_uuid, file_name, mime_type, size, sha256, stored_path, created_at"
+
+static AcqAttachment *
+find_on_sheet (AcqStore *store, const char *sheet_uuid, const char *sha256, GError **error)
+{
+  static const char sql[] =
+    "SELECT " ATTACHMENT_COLUMNS " FROM attachment WHERE sheet_uuid = ?1 AND sha256 = ?2";
+  sqlite3_stmt *stmt = acq_store_prepare (store, sql, error);
+  AcqAttachment *found = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  _acq_sql_bind_text (stmt, 1, sheet_uuid);
+  _acq_sql_bind_text (stmt, 2, sha256);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    found = attachment_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    acq_store_set_error_from_sqlite (error, acq_store_get_db (store), rc, "finding a document");
+  return found;
+}
+
+/* Writes the row of a copied document; the same document twice on a sheet is one row. */
+static AcqAttachment *
+insert_row (AcqStore *store, const char *sheet_uuid, const Blob *blob, GError **error)
+{
+  static const char sql[] =
+    "INSERT INTO attachment (" ATTACHMENT_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+  g_autoptr (AcqAttachment) attachment = NULL;
+  GError *local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  if ((attachment = find_on_sheet (store, sheet_uuid, blob->sha256, &local_error)) ||
+      local_error != NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      return g_steal_pointer (&attachment);
+    }
+  attachment = g_new0 (AcqAttachment, 1);
+  attachment->uuid = acq_store_new_uuid ();
+  attachment->sheet_uuid = g_strdup (sheet_uuid);
+  attachment->file_name = g_strdup (blob->file_name);
+  attachment->mime_type = g_strdup (blob->type->mime_type);
+  attachment->size = blob->size;
+  attachment->sha256 = g_strdup (blob->sha256);
+  attachment->stored_path = g_strdup (blob->stored_path);
+  attachment->created_at = acq_store_now ();
+
+  if (!(stmt = acq_store_prepare (store, sql, error)))
+    return NULL;
+  _acq_sql_bind_text (stmt, 1, attachment->uuid);
+  _acq_sql_bind_text (stmt, 2, attachment->sheet_uuid);
+  _acq_sql_bind_text (stmt, 3, attachment->file_name);
+  _acq_sql_bind_text (stmt, 4, attachment->mime_type);
+  sqlite3_bind_int64 (stmt, 5, attachment->size);
+  _acq_sql_bind_text (stmt, 6, attachment->sha256);
+  _acq_sql_bind_text (stmt, 7, attachment->stored_path);
+  _acq_sql_bind_text (stmt, 8, attachment->created_at);
+  if (!acq_store_step_done (store, stmt, error))
+    return NULL;
+  return g_steal_pointer (&attachment);
+}
+
+/**
+ * acq_attachment_add:
+ * @store: the store
+ * @sheet_uuid: the sheet the document illustrates
+ * @file: the document; it is only read, never changed
+ * @cancellable: (nullable): to stop the copy
+ * @error: where to put an error: %ACQ_ATTACHMENT_ERROR_TOO_LARGE,
+ *   %ACQ_ATTACHMENT_ERROR_UNSUPPORTED_TYPE, %ACQ_ATTACHMENT_ERROR_WRONG_TYPE (the content is not
+ *   what the name says), or a #GIOError or #AcqStoreError
+ *
+ * Copies a PDF, PNG or JPEG document into the data folder and attaches it to the sheet. A
+ * document already attached to this sheet (the same bytes) is not stored twice: its
+ * attachment is returned. This blocks while the file is read: the UI calls
+ * acq_attachment_add_async().
+ *
+ * Returns: (transfer full): the attachment, or %NULL
+ */
+AcqAttachment *
+acq_attachment_add (AcqStore *store, const char *sheet_uuid, GFile *file,
+                    GCancellable *cancellable, GError **error)
+{
+  g_autoptr (Blob) blob = NULL;
+
+  g_return_val_if_fail (ACQ_IS_STORE (store), NULL);
+  g_return_val_if_fail (sheet_uuid != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  blob = import_blob (acq_store_get_data_dir (store), file, cancellable, error);
+  if (blob == NULL)
+    return NULL;
+  return insert_row (store, sheet_uuid, blob, error);
+}
+
+typedef struct
+{
+  char  *data_dir;
+  char  *sheet_uuid;
+  GFile *file;
+} AddData;
+
+static void
+add_data_free (AddData *data)
+{
+  g_free (data->data_dir);
+  g_free (data->sheet_uuid);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+add_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  AddData *data = task_data;
+  GError *error = NULL;
+  Blob *blob = import_blob (data->data_dir, data->file, cancellable, &error);
+
+  if (blob == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, blob, (GDestroyNotify) blob_free);
+}
+
+/**
+ * acq_attachment_add_async:
+ * @store: the store
+ * @sheet_uuid: the sheet the document illustrates
+ * @file: the document; it is only read, never changed
+ * @cancellable: (nullable): to stop the copy
+ * @callback: called on the thread of the caller's main context when done
+ * @user_data: for @callback
+ *
+ * acq_attachment_add() with the reading and copying on a worker thread; the row is written
+ * by acq_attachment_add_finish(), on the store's thread.
+ */
+void
+acq_attachment_add_async (AcqStore *store, const char *sheet_uuid, GFile *file,
+                          GCancellable *cancellable, GAsyncReadyCallback callback,
+                          gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  AddData *data;
+
+  g_return_if_fail (ACQ_IS_STORE (store));
+  g_return_if_fail (sheet_uuid != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (AddData, 1);
+  data->data_dir = g_strdup (acq_store_get_data_dir (store));
+  data->sheet_uuid = g_strdup (sheet_uuid);
+  data->file = g_object_ref (file);
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, acq_attachment_add_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) add_data_free);
+  g_task_run_in_thread (task, add_in_thread);
+}
+
+/**
+ * acq_attachment_add_finish:
+ * @store: the store
+ * @result: the result given to the callback
+ * @error: where to put an error, as for acq_attachment_add()
+ *
+ * Returns: (transfer full): the attachment, or %NULL
+ */
+AcqAttachment *
+acq_attachment_add_finish (AcqStore *store, GAsyncResult *result, GError **error)
+{
+  g_autoptr (Blob) blob = NULL;
+  AddData *data;
+
+  g_return_val_if_fail (ACQ_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (!(blob = g_task_propagate_pointer (G_TASK (result), error)))
+    return NULL;
+  return insert_row (store, data->sheet_uuid, blob, error);
+}
+
+/**
+ * acq_attachment_list:
+ * @store: the store
+ * @sheet_uuid: a sheet
+ * @error: where to put an error
+ *
+ * Returns: (transfer full) (element-type AcqAttachment): the sheet's attachments, oldest
+ *   first, or %NULL
+ */
+GPtrArray *
+acq_attachment_list (AcqStore *store, const char *sheet_uuid, GError **error)
+{
+  static const char sql[] = "SELECT " ATTACHMENT_COLUMNS " FROM attachment"
+                            " WHERE sheet_uuid = ?1 ORDER BY created_at, file_name";
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) acq_attachment_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ACQ_IS_STORE (store), NULL);
+  g_return_val_if_fail (sheet_uuid != NULL, NULL);
+
+  if (!(stmt = acq_store_prepare (store, sql, error)))
+    return NULL;
+  _acq_sql_bind_text (stmt, 1, sheet_uuid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, attachment_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      acq_store_set_error_from_sqlite (error, acq_store_get_db (store), rc, "listing documents");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * acq_attachment_get_file:
+ * @store: the store
+ * @attachment: an attachment
+ *
+ * Returns: (transfer full): the stored copy, to open or to put in the dossier; it is the
+ *   user's only (0600): hand out a copy of it, never the file itself, to be edited
+ */
+GFile *
+acq_attachment_get_file (AcqStore *store, const AcqAttachment *attachment)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (ACQ_IS_STORE (store), NULL);
+  g_return_val_if_fail (attachment != NULL, NULL);
+  path = g_build_filename (acq_store_get_data_dir (store), attachment->stored_path, NULL);
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+sha256_in_use (AcqStore *store, const char *sha256, gboolean *in_use, GError **error)
+{
+  sqlite3_stmt *stmt = acq_store_prepare (store, "SELECT 1 FROM attachment WHERE sha256 = ?1",
+                                          error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _acq_sql_bind_text (stmt, 1, sha256);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  *in_use = rc == SQLITE_ROW;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return acq_store_set_error_from_sqlite (error, acq_store_get_db (store), rc,
+                                            "looking for a document");
+  return TRUE;
+}
+
+/**
+ * acq_attachment_remove:
+ * @store: the store
+ * @attachment: an attachment
+ * @error: where to put an error
+ *
+ * Detaches the document from its sheet, and erases the stored copy unless another sheet uses
+ * it. There is no undo: the UI asks for a confirmation first.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+acq_attachment_remove (AcqStore *store, const AcqAttachment *attachment, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean in_use = TRUE;
+  g_autoptr (GFile) copy = NULL;
+
+  g_return_val_if_fail (ACQ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (attachment != NULL, FALSE);
+
+  if (!(stmt = acq_store_prepare (store, "DELETE FROM attachment WHERE uuid = ?1", error)))
+    return FALSE;
+  _acq_sql_bind_text (stmt, 1, attachment->uuid);
+  if (!acq_store_step_done (store, stmt, error) ||
+      !sha256_in_use (store, attachment->sha256, &in_use, error))
+    return FALSE;
+  copy = acq_attachment_get_file (store, attachment);
+  if (!in_use)
+    g_file_delete (copy, NULL, NULL);
+  return TRUE;
+}
+
+static gboolean
+remove_orphans_in (AcqStore *store, const char *dir, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      gboolean in_use = TRUE;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (strlen (name) != 64)
+        continue;
+      if (!sha256_in_use (store, name, &in_use, error))
+        return FALSE;
+      if (!in_use)
+        g_remove (path);
+    }
+  return TRUE;
+}
+
+static void
+remove_stale_incoming (const char *root, const char *name)
+{
+  g_autofree char *path = g_build_filename (root, name, NULL);
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0 &&
+      g_get_real_time () / G_USEC_PER_SEC - st.st_mtime > INCOMING_MAX_AGE_SECONDS)
+    g_remove (path);
+}
+
+/**
+ * acq_attachment_remove_orphans:
+ * @store: the store
+ * @cancellable: (nullable): to stop early
+ * @error: where to put an error
+ *
+ * Erases the stored copies that no attachment uses any more (their sheet or candidate was
+ * erased), and what an import that crashed left behind.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+acq_attachment_remove_orphans (AcqStore *store, GCancellable *cancellable, GError **error)
+{
+  g_autofree char *root = NULL;
+  g_autoptr (GDir) listing = NULL;
+  const char *name;
+
+  g_return_val_if_fail (ACQ_IS_STORE (store), FALSE);
+
+  root = g_build_filename (acq_store_get_data_dir (store), ACQ_ATTACHMENT_DIR, NULL);
+  listing = g_dir_open (root, 0, NULL);
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *dir = g_build_filename (root, name, NULL);
+
+      if (g_str_has_prefix (name, INCOMING_PREFIX))
+        remove_stale_incoming (root, name);
+      else if (strlen (name) == 2 && !remove_orphans_in (store, dir, cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,90 @@
+/* acq-review.h — the review round-trip of a sheet between the candidate and the
+ * accompagnatrice, and the versions it keeps
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "acq-sheet-list.h"
+
+G_BEGIN_DECLS
+
+#define ACQ_REVIEW_ERROR (acq_review_error_quark ())
+
+/**
+ * AcqReviewError:
+ * @ACQ_REVIEW_ERROR_NOT_ALLOWED: this role may not do this (a candidate validating)
+ * @ACQ_REVIEW_ERROR_WRONG_STATE: the sheet is not in a state where this can be done
+ */
+typedef enum
+{
+  ACQ_REVIEW_ERROR_NOT_ALLOWED,
+  ACQ_REVIEW_ERROR_WRONG_STATE,
+} AcqReviewError;
+
+/* Who is using Acquis. Stored as integers (comments and versions keep their author's role):
+ * never reorder. */
+typedef enum
+{
+  ACQ_ROLE_CANDIDATE, /* candidat·e: one dossier, their own */
+  ACQ_ROLE_COACH,     /* accompagnatrice: many candidates */
+  ACQ_N_ROLES
+} AcqRole;
+
+/* Why a version was kept. Stored as integers: never reorder. */
+typedef enum
+{
+  ACQ_VERSION_REVIEW_REQUESTED, /* the sheet as sent for review */
+  ACQ_VERSION_CHANGES_REQUESTED, /* the sheet as the accompagnatrice read it, asking changes */
+  ACQ_VERSION_VALIDATED,        /* the sheet as the accompagnatrice validated it */
+  ACQ_N_VERSION_KINDS
+} AcqVersionKind;
+
+/* A snapshot of a sheet's content, as it was stored when the version was kept. */
+typedef struct
+{
+  char          *uuid;
+  char          *sheet_uuid;
+  AcqVersionKind kind;
+  AcqRole        author_role;
+  gint64         revision;          /* the sheet's revision it was taken from */
+  char          *title;
+  char          *rubrics[ACQ_N_RUBRICS];
+  char          *organisation;
+  char          *department;
+  char          *period_from;       /* nullable */
+  char          *period_to;         /* nullable: ongoing */
+  char          *created_at;
+} AcqSheetVersion;
+
+GQuark           acq_review_error_quark        (void);
+const char      *acq_role_label                (AcqRole         role);
+const char      *acq_version_kind_label        (AcqVersionKind  kind);
+
+gboolean         acq_review_can_request        (AcqSheet       *sheet);
+gboolean         acq_review_can_decide         (AcqSheet       *sheet,
+                                                AcqRole         role);
+gboolean         acq_review_request            (AcqSheetList   *list,
+                                                AcqSheet       *sheet,
+                                                AcqRole         role,
+                                                GError        **error);
+gboolean         acq_review_decide             (AcqSheetList   *list,
+                                                AcqSheet       *sheet,
+                                                AcqRole         role,
+                                                AcqReviewState  decision,
+                                                GError        **error);
+
+#define ACQ_TYPE_SHEET_VERSION (acq_sheet_version_get_type ())
+GType            acq_sheet_version_get_type    (void);
+AcqSheetVersion *acq_sheet_version_copy        (const AcqSheetVersion *version);
+void             acq_sheet_version_free        (AcqSheetVersion       *version);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqSheetVersion, acq_sheet_version_free)
+
+GPtrArray       *acq_review_list_versions      (AcqStore       *store,
+                                                const char     *sheet_uuid,
+                                                GError        **error);
+AcqSheetVersion *acq_review_get_last_reviewed  (AcqStore       *store,
+                                                const char     *sheet_uuid,
+                                                GError        **error);
+
+G_END_DECLS

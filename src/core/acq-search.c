@@ -1,0 +1,254 @@
+/* acq-search.c — full-text search across every sheet of every candidate
+ *
+ * The index (sheet_fts, an FTS5 table kept by triggers, see the store's migrations) folds
+ * case and accents, so "reseau" finds "réseau". What the user types is never given to FTS5 as
+ * a query: each word becomes a quoted string, so that quotes, parentheses, "*", NEAR, OR or
+ * NOT are plain text, and the last word matches as a prefix, so that results come while the
+ * word is being typed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "acq-search"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "acq-candidate.h"
+#include "acq-search.h"
+#include "acq-sheet.h"
+#include "acq-sql-private.h"
+
+/* A prefix of one letter matches a good part of the French language, for no useful result:
+ * the last word is a prefix from two letters on (the index keeps prefixes of 2 and 3). */
+#define PREFIX_MIN_CHARS 2
+#define DEFAULT_RESULTS 50
+
+/* ORDER BY rank lets FTS5 sort by bm25 itself and stop at the limit, so that the snippets
+ * are made for the rows returned only. */
+static const char sql_search[] =
+  "SELECT s.candidate_uuid, c.first_name, c.last_name, s.uuid, s.title,"
+  " snippet (sheet_fts, -1, char (2), char (3), '…', 12), sheet_fts.rank"
+  " FROM sheet_fts JOIN sheet s ON s.id = sheet_fts.rowid"
+  " JOIN candidate c ON c.uuid = s.candidate_uuid"
+  " WHERE sheet_fts MATCH ?1 AND s.deleted_at IS NULL AND c.deleted_at IS NULL"
+  " ORDER BY sheet_fts.rank LIMIT ?2";
+
+G_DEFINE_BOXED_TYPE (AcqSearchResult, acq_search_result, acq_search_result_copy,
+                     acq_search_result_free)
+
+AcqSearchResult *
+acq_search_result_copy (const AcqSearchResult *result)
+{
+  AcqSearchResult *copy = g_new0 (AcqSearchResult, 1);
+
+  copy->candidate_uuid = g_strdup (result->candidate_uuid);
+  copy->candidate_name = g_strdup (result->candidate_name);
+  copy->sheet_uuid = g_strdup (result->sheet_uuid);
+  copy->sheet_title = g_strdup (result->sheet_title);
+  copy->snippet = g_strdup (result->snippet);
+  copy->rank = result->rank;
+  return copy;
+}
+
+void
+acq_search_result_free (AcqSearchResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->candidate_uuid);
+  g_free (result->candidate_name);
+  g_free (result->sheet_uuid);
+  g_free (result->sheet_title);
+  g_free (result->snippet);
+  g_free (result);
+}
+
+/**
+ * acq_search_result_dup_markup:
+ * @result: a result
+ *
+ * Returns: (transfer full): the snippet as Pango markup, the matched words in bold
+ */
+char *
+acq_search_result_dup_markup (const AcqSearchResult *result)
+{
+  GString *markup = g_string_new (NULL);
+  const char *p;
+
+  g_return_val_if_fail (result != NULL, NULL);
+  for (p = result->snippet; p != NULL && *p != '\0';)
+    {
+      gsize run = strcspn (p, ACQ_SEARCH_MATCH_START ACQ_SEARCH_MATCH_END);
+      g_autofree char *escaped = g_markup_escape_text (p, run);
+
+      g_string_append (markup, escaped);
+      p += run;
+      if (*p == '\0')
+        break;
+      g_string_append (markup, *p == ACQ_SEARCH_MATCH_START[0] ? "<b>" : "</b>");
+      p++;
+    }
+  return g_string_free (markup, FALSE);
+}
+
+/* The letters and digits at the end of @word: what FTS5 will take as the prefix. */
+static guint
+last_token_length (const char *word)
+{
+  const char *end = word + strlen (word);
+  guint length = 0;
+
+  for (const char *p = end; p > word;)
+    {
+      p = g_utf8_prev_char (p);
+      if (!g_unichar_isalnum (g_utf8_get_char (p)))
+        break;
+      length++;
+    }
+  return length;
+}
+
+static gboolean
+has_token (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static GPtrArray *
+split_words (const char *text)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  const char *start = NULL;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gboolean at_end = *p == '\0';
+
+      if (at_end || g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          if (start != NULL)
+            {
+              g_autofree char *word = g_strndup (start, p - start);
+              if (has_token (word))
+                g_ptr_array_add (words, g_steal_pointer (&word));
+            }
+          start = NULL;
+        }
+      else if (start == NULL)
+        start = p;
+      if (at_end)
+        break;
+    }
+  return words;
+}
+
+/**
+ * acq_search_build_query:
+ * @text: (nullable): what the user typed
+ *
+ * Makes an FTS5 query from the user's words: every word must be present (in any order, any
+ * case, with or without accents); a word with punctuation inside ("l'insertion",
+ * "Jean-Marc") must appear as it is written; the last word may be the beginning of a word.
+ *
+ * Returns: (transfer full) (nullable): the query, or %NULL if @text has no word to look for
+ */
+char *
+acq_search_build_query (const char *text)
+{
+  g_autoptr (GPtrArray) words = NULL;
+  GString *query;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+  words = split_words (text);
+  if (words->len == 0)
+    return NULL;
+
+  query = g_string_new (NULL);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+
+      if (i > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      /* inside an FTS5 string, a quote is written twice */
+      for (const char *p = word; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *p);
+        }
+      g_string_append_c (query, '"');
+      if (i == words->len - 1 && last_token_length (word) >= PREFIX_MIN_CHARS)
+        g_string_append_c (query, '*');
+    }
+  return g_string_free (query, FALSE);
+}
+
+static AcqSearchResult *
+result_from_row (sqlite3_stmt *stmt)
+{
+  AcqSearchResult *result = g_new0 (AcqSearchResult, 1);
+  const char *candidate_uuid = _acq_sql_column_text (stmt, 0);
+  g_autoptr (AcqCandidate) candidate = acq_candidate_new (candidate_uuid);
+  g_autoptr (AcqSheet) sheet = acq_sheet_new (_acq_sql_column_text (stmt, 3), candidate_uuid);
+
+  /* the names are made as everywhere else in the app */
+  acq_candidate_set_text (candidate, ACQ_CANDIDATE_FIRST_NAME, _acq_sql_column_text (stmt, 1));
+  acq_candidate_set_text (candidate, ACQ_CANDIDATE_LAST_NAME, _acq_sql_column_text (stmt, 2));
+  acq_sheet_set_title (sheet, _acq_sql_column_text (stmt, 4));
+
+  result->candidate_uuid = g_strdup (candidate_uuid);
+  result->candidate_name = acq_candidate_dup_display_name (candidate);
+  result->sheet_uuid = _acq_sql_column_dup (stmt, 3);
+  result->sheet_title = acq_sheet_dup_display_title (sheet);
+  result->snippet = _acq_sql_column_dup (stmt, 5);
+  result->rank = sqlite3_column_double (stmt, 6);
+  return result;
+}
+
+/**
+ * acq_search_sheets:
+ * @store: the store
+ * @text: what the user typed, as it is: it is made safe here
+ * @limit: the most results wanted (0 for a default of 50; at most %ACQ_SEARCH_MAX_RESULTS)
+ * @error: where to put an error
+ *
+ * Searches the title, the rubrics, the organisation and the department of every sheet of
+ * every candidate (deleted ones aside).
+ *
+ * Returns: (transfer full) (element-type AcqSearchResult): the results, best first (empty if
+ *   @text has no word), or %NULL on error
+ */
+GPtrArray *
+acq_search_sheets (AcqStore *store, const char *text, guint limit, GError **error)
+{
+  g_autoptr (GPtrArray) results =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) acq_search_result_free);
+  g_autofree char *query = acq_search_build_query (text);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ACQ_IS_STORE (store), NULL);
+
+  if (query == NULL)
+    return g_steal_pointer (&results);
+  if (!(stmt = acq_store_prepare (store, sql_search, error)))
+    return NULL;
+  _acq_sql_bind_text (stmt, 1, query);
+  sqlite3_bind_int (stmt, 2, limit == 0 ? DEFAULT_RESULTS : MIN (limit, ACQ_SEARCH_MAX_RESULTS));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (results, result_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      acq_store_set_error_from_sqlite (error, acq_store_get_db (store), rc, query);
+      return NULL;
+    }
+  return g_steal_pointer (&results);
+}

@@ -1,0 +1,122 @@
+/* acq-changes-window.c — what changed in a sheet since the accompagnatrice last reviewed it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "acq-changes-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "acq-changes-window.h"
+#include "acq-diff.h"
+#include "acq-review.h"
+
+static void
+append (GtkTextBuffer *buffer, const char *text, const char *tag)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  if (tag != NULL)
+    gtk_text_buffer_insert_with_tags_by_name (buffer, &end, text, -1, tag, NULL);
+  else
+    gtk_text_buffer_insert (buffer, &end, text, -1);
+}
+
+/* Word by word, inserted words underlined in green, deleted ones struck through in red: the
+ * colours are doubled by a mark that reads in greyscale and for colour-blind readers. */
+static void
+append_diff (GtkTextBuffer *buffer, const char *heading, const char *before, const char *now)
+{
+  g_autoptr (GPtrArray) spans = acq_diff_words (before ? before : "", now ? now : "");
+
+  append (buffer, heading, "heading");
+  append (buffer, "\n", NULL);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      AcqDiffSpan *span = g_ptr_array_index (spans, i);
+      append (buffer, span->text, span->op == ACQ_DIFF_INSERTED  ? "inserted"
+                                  : span->op == ACQ_DIFF_DELETED ? "deleted"
+                                                                 : NULL);
+    }
+  append (buffer, "\n\n", NULL);
+}
+
+static void
+fill (GtkTextBuffer *buffer, const AcqSheetVersion *version, AcqSheet *sheet)
+{
+  g_autofree char *when = NULL;
+  g_autoptr (GDateTime) date = g_date_time_new_from_iso8601 (version->created_at, NULL);
+  g_autoptr (GDateTime) local = date ? g_date_time_to_local (date) : NULL;
+  g_autofree char *intro = NULL;
+
+  when = local ? g_date_time_format (local, "%-d %b %Y, %H:%M") : g_strdup ("");
+  intro = g_strdup_printf (_("Compared with the version reviewed on %s (%s). Added words are "
+                             "underlined, removed words are struck through."),
+                           when, acq_version_kind_label (version->kind));
+  append (buffer, intro, "intro");
+  append (buffer, "\n\n", NULL);
+  append_diff (buffer, _("Title"), version->title, acq_sheet_get_title (sheet));
+  for (guint i = 0; i < ACQ_N_RUBRICS; i++)
+    append_diff (buffer, acq_rubric_label (i), version->rubrics[i],
+                 acq_sheet_get_rubric (sheet, i));
+}
+
+/**
+ * acq_changes_window_show:
+ * @parent: the window it belongs to
+ * @list: the candidate's sheets
+ * @sheet: the sheet
+ *
+ * Shows, word by word, what changed since the version the accompagnatrice last reviewed.
+ */
+void
+acq_changes_window_show (GtkWindow *parent, AcqSheetList *list, AcqSheet *sheet)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqSheetVersion) version = NULL;
+  GtkWidget *window, *box, *header, *scrolled, *view;
+  GtkTextBuffer *buffer;
+
+  version = acq_review_get_last_reviewed (acq_sheet_list_get_store (list),
+                                          acq_sheet_get_uuid (sheet), &error);
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Changes Since the Last Review"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 640);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  scrolled = gtk_scrolled_window_new ();
+  view = gtk_text_view_new ();
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  g_object_set (view, "left-margin", 18, "right-margin", 18, "top-margin", 18,
+                "bottom-margin", 18, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Changes Since the Last Review"), -1);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_create_tag (buffer, "heading", "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (buffer, "intro", "style", PANGO_STYLE_ITALIC, NULL);
+  gtk_text_buffer_create_tag (buffer, "inserted", "underline", PANGO_UNDERLINE_SINGLE,
+                              "background-rgba", &(GdkRGBA) { 0.2, 0.82, 0.48, 0.3 }, NULL);
+  gtk_text_buffer_create_tag (buffer, "deleted", "strikethrough", TRUE, "background-rgba",
+                              &(GdkRGBA) { 0.88, 0.11, 0.14, 0.25 }, NULL);
+
+  if (version != NULL)
+    fill (buffer, version, sheet);
+  else
+    append (buffer, error ? error->message
+                          : _("The accompagnatrice has not reviewed this sheet yet: there is "
+                              "nothing to compare with."), "intro");
+  gtk_window_present (GTK_WINDOW (window));
+}

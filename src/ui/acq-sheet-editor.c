@@ -1,0 +1,769 @@
+/* acq-sheet-editor.c — writing one example of professional practice, and reviewing it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "acq-sheet-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "acq-a11y.h"
+#include "acq-application.h"
+#include "acq-autosave.h"
+#include "acq-changes-window.h"
+#include "acq-dp-layout.h"
+#include "acq-guidance.h"
+#include "acq-referential.h"
+#include "acq-review.h"
+#include "acq-rubric-view.h"
+#include "acq-sheet-editor.h"
+#include "acq-text.h"
+
+/* The page estimate lays the example out as the dossier will: a few milliseconds, so it waits
+ * for a pause in the typing rather than running on every key. */
+#define MEASURE_DELAY_MS 600
+
+struct _AcqSheetEditor
+{
+  AdwBin          parent_instance;
+
+  /* template children, alphabetical */
+  GtkMenuButton  *add_competence_button;
+  AdwComboRow    *bloc_row;
+  GtkButton      *changes_button;
+  GtkFlowBox     *chips_box;
+  GtkListBox     *competence_choices;
+  AdwEntryRow    *department_row;
+  GtkButton      *diff_button;
+  GtkButton      *from_button;
+  GtkCalendar    *from_calendar;
+  AdwComboRow    *kind_row;
+  GtkLabel       *no_competence_label;
+  GtkCheckButton *ongoing_check;
+  AdwEntryRow    *organisation_row;
+  GtkLabel       *pages_label;
+  GtkLabel       *returned_label;
+  GtkButton      *request_button;
+  GtkBox         *rubrics_box;
+  GtkLabel       *state_label;
+  AdwEntryRow    *title_row;
+  GtkButton      *to_button;
+  GtkCalendar    *to_calendar;
+  GtkButton      *validate_button;
+
+  AcqRubricView  *rubric_views[ACQ_N_RUBRICS];
+  AcqSheetList   *list;
+  AcqSheet       *sheet;
+  gulong          notify_id;
+  AcqFiche       *fiche;
+  AcqGuidance    *guidance;
+  AcqDpLayout    *layout;
+  AcqAutosave    *autosave;
+  guint           measure_id;
+  gboolean        loading;
+};
+
+G_DEFINE_FINAL_TYPE (AcqSheetEditor, acq_sheet_editor, ADW_TYPE_BIN)
+
+static void load_fields (AcqSheetEditor *self);
+static void actions_update (AcqSheetEditor *self);
+
+static void
+show_message (AcqSheetEditor *self, const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_warning ("%s", message);
+}
+
+static AcqRole
+current_role (void)
+{
+  GApplication *app = g_application_get_default ();
+  g_autofree char *role = NULL;
+
+  if (!ACQ_IS_APPLICATION (app))
+    return ACQ_ROLE_CANDIDATE;
+  role = g_settings_get_string (acq_application_get_settings (ACQ_APPLICATION (app)),
+                                "user-role");
+  return g_strcmp0 (role, "coach") == 0 ? ACQ_ROLE_COACH : ACQ_ROLE_CANDIDATE;
+}
+
+/* Saving */
+
+static void
+save_cb (gpointer user_data)
+{
+  AcqSheetEditor *self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (self->sheet == NULL)
+    return;
+  if (!acq_sheet_list_save (self->list, self->sheet, &error))
+    {
+      show_message (self, error->message);
+      load_fields (self); /* the sheet was put back as stored */
+      return;
+    }
+  for (guint i = 0; i < ACQ_N_RUBRICS; i++)
+    acq_rubric_view_store_anchors (self->rubric_views[i]);
+}
+
+void
+acq_sheet_editor_flush (AcqSheetEditor *self)
+{
+  g_return_if_fail (ACQ_IS_SHEET_EDITOR (self));
+  acq_autosave_flush (self->autosave);
+}
+
+/* The page estimate */
+
+static void
+measure (AcqSheetEditor *self)
+{
+  g_autofree char *period = NULL;
+  g_autofree char *text = NULL;
+  AcqDpExample example = { 0 };
+  double pages;
+  int max_pages = ACQ_DP_MAX_EXAMPLE_PAGES;
+
+  if (self->sheet == NULL)
+    return;
+  period = acq_text_french_period (acq_sheet_get_period_from (self->sheet),
+                                   acq_sheet_get_period_to (self->sheet));
+  example.number = 1;
+  example.title = acq_sheet_get_title (self->sheet);
+  example.organisation = acq_sheet_get_organisation (self->sheet);
+  example.department = acq_sheet_get_department (self->sheet);
+  example.period = period;
+  example.competences = acq_sheet_get_competences (self->sheet);
+  for (guint i = 0; i < ACQ_N_RUBRICS; i++)
+    example.rubrics[i] = acq_sheet_get_rubric (self->sheet, i);
+  pages = acq_dp_layout_measure_example (self->layout, &example);
+
+  /* TRANSLATORS: the length of an example in pages of the dossier, and the limit */
+  text = g_strdup_printf (_("About %.1f of %d pages in the dossier"), pages, max_pages);
+  gtk_label_set_text (self->pages_label, text);
+  if (pages > max_pages)
+    gtk_widget_add_css_class (GTK_WIDGET (self->pages_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->pages_label), "error");
+}
+
+static gboolean
+measure_timeout_cb (gpointer data)
+{
+  AcqSheetEditor *self = data;
+
+  self->measure_id = 0;
+  measure (self);
+  for (guint i = 0; i < ACQ_N_RUBRICS; i++)
+    acq_rubric_view_refresh_anchors (self->rubric_views[i]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+changed (AcqSheetEditor *self)
+{
+  if (self->loading || self->sheet == NULL)
+    return;
+  acq_autosave_changed (self->autosave);
+  g_clear_handle_id (&self->measure_id, g_source_remove);
+  self->measure_id = g_timeout_add (MEASURE_DELAY_MS, measure_timeout_cb, self);
+}
+
+/* From the fields to the sheet */
+
+static void
+on_entry_row_changed_cb (AcqSheetEditor *self, GtkEditable *editable)
+{
+  const char *text = gtk_editable_get_text (editable);
+
+  if (self->loading || self->sheet == NULL)
+    return;
+  if (editable == GTK_EDITABLE (self->title_row))
+    acq_sheet_set_title (self->sheet, text);
+  else if (editable == GTK_EDITABLE (self->organisation_row))
+    acq_sheet_set_organisation (self->sheet, text);
+  else if (editable == GTK_EDITABLE (self->department_row))
+    acq_sheet_set_department (self->sheet, text);
+  changed (self);
+}
+
+static void
+on_rubric_changed_cb (AcqSheetEditor *self, AcqRubricView *view)
+{
+  g_autofree char *text = NULL;
+
+  if (self->loading || self->sheet == NULL)
+    return;
+  text = acq_rubric_view_dup_text (view);
+  acq_sheet_set_rubric (self->sheet, acq_rubric_view_get_rubric (view), text);
+  changed (self);
+}
+
+static const AcqBlocDef *
+selected_bloc (AcqSheetEditor *self)
+{
+  guint position = adw_combo_row_get_selected (self->bloc_row);
+
+  if (self->fiche == NULL || position == 0 || position > self->fiche->blocs->len)
+    return NULL;
+  return g_ptr_array_index (self->fiche->blocs, position - 1);
+}
+
+static void rebuild_competences (AcqSheetEditor *self);
+
+static void
+on_bloc_row_selected_changed_cb (AcqSheetEditor *self)
+{
+  const AcqBlocDef *bloc = selected_bloc (self);
+
+  if (self->loading || self->sheet == NULL)
+    return;
+  acq_sheet_set_bloc_uuid (self->sheet, bloc ? bloc->uuid : NULL);
+  rebuild_competences (self);
+  changed (self);
+}
+
+static void
+on_kind_row_selected_changed_cb (AcqSheetEditor *self)
+{
+  if (self->loading || self->sheet == NULL)
+    return;
+  acq_sheet_set_kind (self->sheet, adw_combo_row_get_selected (self->kind_row));
+  changed (self);
+}
+
+static char *
+calendar_iso (GtkCalendar *calendar)
+{
+  g_autoptr (GDateTime) date = gtk_calendar_get_date (calendar);
+
+  return g_date_time_format (date, "%Y-%m-%d");
+}
+
+static void
+show_date (GtkButton *button, const char *iso, const char *none)
+{
+  g_autofree char *iso_time = iso ? g_strconcat (iso, "T12:00:00Z", NULL) : NULL;
+  g_autoptr (GDateTime) date = iso_time ? g_date_time_new_from_iso8601 (iso_time, NULL) : NULL;
+  g_autofree char *label = date ? g_date_time_format (date, "%-d %b %Y") : g_strdup (none);
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+select_calendar_day (GtkCalendar *calendar, const char *iso)
+{
+  g_autofree char *iso_time = iso ? g_strconcat (iso, "T12:00:00Z", NULL) : NULL;
+  g_autoptr (GDateTime) date = iso_time ? g_date_time_new_from_iso8601 (iso_time, NULL) : NULL;
+
+  if (date != NULL)
+    gtk_calendar_select_day (calendar, date);
+}
+
+/* A period "du" after "au" cannot be stored: the sheet refuses it, and the message says why. */
+static void
+set_period (AcqSheetEditor *self, const char *from, const char *to)
+{
+  const char *old_from = acq_sheet_get_period_from (self->sheet);
+  const char *old_to = acq_sheet_get_period_to (self->sheet);
+
+  if (from != NULL && to != NULL && g_strcmp0 (from, to) > 0)
+    {
+      show_message (self, _("The end of the period comes before its start. Choose another "
+                            "date; nothing was changed."));
+      load_fields (self);
+      return;
+    }
+  if (g_strcmp0 (old_from, from) == 0 && g_strcmp0 (old_to, to) == 0)
+    return;
+  acq_sheet_set_period_from (self->sheet, from);
+  acq_sheet_set_period_to (self->sheet, to);
+  load_fields (self);
+  changed (self);
+}
+
+static void
+on_from_calendar_day_selected_cb (AcqSheetEditor *self)
+{
+  g_autofree char *iso = calendar_iso (self->from_calendar);
+
+  if (self->loading || self->sheet == NULL)
+    return;
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->from_button));
+  set_period (self, iso, acq_sheet_get_period_to (self->sheet));
+}
+
+static void
+on_to_calendar_day_selected_cb (AcqSheetEditor *self)
+{
+  g_autofree char *iso = calendar_iso (self->to_calendar);
+
+  if (self->loading || self->sheet == NULL)
+    return;
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->to_button));
+  set_period (self, acq_sheet_get_period_from (self->sheet), iso);
+}
+
+static void
+on_ongoing_check_toggled_cb (AcqSheetEditor *self)
+{
+  g_autofree char *today = NULL;
+  g_autoptr (GDateTime) now = NULL;
+
+  if (self->loading || self->sheet == NULL)
+    return;
+  if (gtk_check_button_get_active (self->ongoing_check))
+    {
+      set_period (self, acq_sheet_get_period_from (self->sheet), NULL);
+      return;
+    }
+  now = g_date_time_new_now_local ();
+  today = g_date_time_format (now, "%Y-%m-%d");
+  set_period (self, acq_sheet_get_period_from (self->sheet), today);
+}
+
+/* Competences: chips to remove, a list to add */
+
+static const char *
+competence_label (AcqSheetEditor *self, const char *uuid, const AcqBlocDef **out_bloc,
+                  int *out_position)
+{
+  for (guint b = 0; self->fiche != NULL && b < self->fiche->blocs->len; b++)
+    {
+      const AcqBlocDef *bloc = g_ptr_array_index (self->fiche->blocs, b);
+
+      for (guint c = 0; bloc->competence_uuids && c < bloc->competence_uuids->len; c++)
+        if (g_strcmp0 (g_ptr_array_index (bloc->competence_uuids, c), uuid) == 0)
+          {
+            if (out_bloc != NULL)
+              *out_bloc = bloc;
+            if (out_position != NULL)
+              *out_position = (int) c + 1;
+            return g_ptr_array_index (bloc->competences, c);
+          }
+    }
+  return NULL;
+}
+
+static void
+on_chip_clicked_cb (AcqSheetEditor *self, GtkButton *chip)
+{
+  const char *uuid = g_object_get_data (G_OBJECT (chip), "competence-uuid");
+
+  acq_sheet_remove_competence (self->sheet, uuid);
+  rebuild_competences (self);
+  changed (self);
+}
+
+static GtkWidget *
+make_chip (AcqSheetEditor *self, const char *uuid, const char *label)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text = gtk_label_new (label);
+  g_autofree char *name = g_strdup_printf (_("Unlink “%s”"), label);
+
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "competence-chip");
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "competence-uuid", g_strdup (uuid), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_chip_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  return button;
+}
+
+static void
+on_competence_choices_row_activated_cb (AcqSheetEditor *self, GtkListBoxRow *row)
+{
+  const char *uuid = g_object_get_data (G_OBJECT (row), "competence-uuid");
+
+  gtk_menu_button_popdown (self->add_competence_button);
+  acq_sheet_add_competence (self->sheet, uuid);
+  rebuild_competences (self);
+  changed (self);
+}
+
+static void
+add_choice (AcqSheetEditor *self, const AcqBlocDef *bloc, guint index)
+{
+  const char *uuid = g_ptr_array_index (bloc->competence_uuids, index);
+  const char *label = g_ptr_array_index (bloc->competences, index);
+  g_autofree char *code = g_strdup_printf ("C%d.%u", bloc->position, index + 1);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), code);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "competence-uuid", g_strdup (uuid), g_free);
+  gtk_list_box_append (self->competence_choices, row);
+}
+
+static void
+clear_container (GtkWidget *container, void (*remove) (GtkWidget *, GtkWidget *))
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    remove (container, child);
+}
+
+static void
+flow_box_remove (GtkWidget *box, GtkWidget *child)
+{
+  gtk_flow_box_remove (GTK_FLOW_BOX (box), child);
+}
+
+static void
+list_box_remove (GtkWidget *box, GtkWidget *child)
+{
+  gtk_list_box_remove (GTK_LIST_BOX (box), child);
+}
+
+/* The chips show what is linked; the list offers the competences of the sheet's bloc (or of
+ * every bloc while none is chosen) that are not linked yet. */
+static void
+rebuild_competences (AcqSheetEditor *self)
+{
+  const char *const *linked = acq_sheet_get_competences (self->sheet);
+  const AcqBlocDef *only = selected_bloc (self);
+  guint offered = 0;
+
+  clear_container (GTK_WIDGET (self->chips_box), flow_box_remove);
+  clear_container (GTK_WIDGET (self->competence_choices), list_box_remove);
+  for (guint i = 0; linked != NULL && linked[i] != NULL; i++)
+    {
+      const char *label = competence_label (self, linked[i], NULL, NULL);
+      gtk_flow_box_append (self->chips_box,
+                           make_chip (self, linked[i], label ? label : _("Unknown competence")));
+    }
+  for (guint b = 0; self->fiche != NULL && b < self->fiche->blocs->len; b++)
+    {
+      const AcqBlocDef *bloc = g_ptr_array_index (self->fiche->blocs, b);
+
+      if (only != NULL && bloc != only)
+        continue;
+      for (guint c = 0; bloc->competence_uuids && c < bloc->competence_uuids->len; c++)
+        if (!acq_sheet_has_competence (self->sheet, g_ptr_array_index (bloc->competence_uuids, c)))
+          {
+            add_choice (self, bloc, c);
+            offered++;
+          }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->no_competence_label),
+                          linked == NULL || linked[0] == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_competence_button), offered > 0);
+}
+
+/* From the sheet to the fields */
+
+static void
+fill_bloc_choices (AcqSheetEditor *self)
+{
+  g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (model, _("Not chosen yet"));
+  for (guint b = 0; self->fiche != NULL && b < self->fiche->blocs->len; b++)
+    {
+      const AcqBlocDef *bloc = g_ptr_array_index (self->fiche->blocs, b);
+      g_autofree char *label = g_strdup_printf (_("Bloc %d — %s"), bloc->position, bloc->title);
+      gtk_string_list_append (model, label);
+    }
+  adw_combo_row_set_model (self->bloc_row, G_LIST_MODEL (model));
+}
+
+static guint
+bloc_position (AcqSheetEditor *self, const char *bloc_uuid)
+{
+  for (guint b = 0; bloc_uuid != NULL && self->fiche != NULL && b < self->fiche->blocs->len; b++)
+    if (g_strcmp0 (((AcqBlocDef *) g_ptr_array_index (self->fiche->blocs, b))->uuid,
+                   bloc_uuid) == 0)
+      return b + 1;
+  return 0;
+}
+
+static void
+load_state (AcqSheetEditor *self)
+{
+  AcqReviewState state = acq_sheet_get_review_state (self->sheet);
+  static const char *const classes[] = { "draft", "to-review", "changes-requested", "validated" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), classes[state]);
+  gtk_label_set_text (self->state_label, acq_review_state_label (state));
+  gtk_widget_set_visible (GTK_WIDGET (self->returned_label),
+                          acq_sheet_get_returned_to_draft (self->sheet));
+  actions_update (self);
+}
+
+static void
+load_fields (AcqSheetEditor *self)
+{
+  AcqSheet *sheet = self->sheet;
+  const char *from, *to;
+
+  if (sheet == NULL)
+    return;
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), acq_sheet_get_title (sheet));
+  gtk_editable_set_text (GTK_EDITABLE (self->organisation_row),
+                         acq_sheet_get_organisation (sheet));
+  gtk_editable_set_text (GTK_EDITABLE (self->department_row), acq_sheet_get_department (sheet));
+  adw_combo_row_set_selected (self->bloc_row,
+                              bloc_position (self, acq_sheet_get_bloc_uuid (sheet)));
+  adw_combo_row_set_selected (self->kind_row, acq_sheet_get_kind (sheet));
+  from = acq_sheet_get_period_from (sheet);
+  to = acq_sheet_get_period_to (sheet);
+  show_date (self->from_button, from, _("Not set"));
+  show_date (self->to_button, to, _("Ongoing"));
+  select_calendar_day (self->from_calendar, from);
+  select_calendar_day (self->to_calendar, to);
+  gtk_check_button_set_active (self->ongoing_check, to == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->to_button), to != NULL);
+  for (guint i = 0; i < ACQ_N_RUBRICS; i++)
+    acq_rubric_view_set_text (self->rubric_views[i], acq_sheet_get_rubric (sheet, i));
+  rebuild_competences (self);
+  load_state (self);
+  self->loading = FALSE;
+}
+
+static void
+ensure_referential (AcqSheetEditor *self)
+{
+  AcqStore *store = acq_sheet_list_get_store (self->list);
+  AcqCandidate *candidate = acq_sheet_list_get_candidate (self->list);
+  g_autoptr (GError) error = NULL;
+
+  if (self->fiche != NULL &&
+      g_strcmp0 (self->fiche->uuid, acq_candidate_get_certification_uuid (candidate)) == 0)
+    return;
+  g_clear_pointer (&self->fiche, acq_fiche_free);
+  g_clear_pointer (&self->guidance, acq_guidance_unref);
+  self->fiche = acq_referential_load (store, ACQ_REFERENTIAL_DEFAULT_FICHE, &error);
+  if (self->fiche == NULL)
+    show_message (self, error->message);
+  self->guidance = acq_guidance_load (self->fiche ? self->fiche->number : "", NULL);
+  if (self->guidance == NULL)
+    self->guidance = acq_guidance_new_generic ();
+  for (guint i = 0; i < ACQ_N_RUBRICS; i++)
+    acq_rubric_view_set_guidance (self->rubric_views[i], self->guidance);
+  self->loading = TRUE;
+  fill_bloc_choices (self);
+  self->loading = FALSE;
+}
+
+static void
+on_sheet_notify_cb (AcqSheetEditor *self, GParamSpec *pspec)
+{
+  if (g_strcmp0 (pspec->name, "review-state") == 0 ||
+      g_strcmp0 (pspec->name, "returned-to-draft") == 0)
+    load_state (self);
+}
+
+/**
+ * acq_sheet_editor_set_sheet:
+ * @self: the editor
+ * @list: (nullable): the candidate's sheets
+ * @sheet: (nullable): the sheet to edit, one of @list
+ *
+ * Saves what the previous sheet was waiting for, then shows @sheet.
+ */
+void
+acq_sheet_editor_set_sheet (AcqSheetEditor *self, AcqSheetList *list, AcqSheet *sheet)
+{
+  g_return_if_fail (ACQ_IS_SHEET_EDITOR (self));
+
+  acq_autosave_flush (self->autosave);
+  g_clear_handle_id (&self->measure_id, g_source_remove);
+  if (self->sheet != NULL)
+    g_clear_signal_handler (&self->notify_id, self->sheet);
+  g_set_object (&self->list, list);
+  g_set_object (&self->sheet, sheet);
+  if (sheet == NULL)
+    return;
+  self->notify_id = g_signal_connect_object (sheet, "notify", G_CALLBACK (on_sheet_notify_cb),
+                                             self, G_CONNECT_SWAPPED);
+  ensure_referential (self);
+  for (guint i = 0; i < ACQ_N_RUBRICS; i++)
+    acq_rubric_view_set_sheet (self->rubric_views[i], list, sheet);
+  load_fields (self);
+  measure (self);
+}
+
+AcqSheet *
+acq_sheet_editor_get_sheet (AcqSheetEditor *self)
+{
+  g_return_val_if_fail (ACQ_IS_SHEET_EDITOR (self), NULL);
+  return self->sheet;
+}
+
+/* Review */
+
+static void
+actions_update (AcqSheetEditor *self)
+{
+  AcqRole role = current_role ();
+  gboolean can_request = self->sheet && acq_review_can_request (self->sheet);
+  gboolean can_decide = self->sheet && acq_review_can_decide (self->sheet, role);
+
+  /* only what can be done now is shown: the buttons are the next step, not a menu */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.request-review", can_request);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.ask-changes", can_decide);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.validate", can_decide);
+  gtk_widget_set_visible (GTK_WIDGET (self->request_button), can_request);
+  gtk_widget_set_visible (GTK_WIDGET (self->changes_button), can_decide);
+  gtk_widget_set_visible (GTK_WIDGET (self->validate_button), can_decide);
+  gtk_widget_set_visible (GTK_WIDGET (self->diff_button), self->sheet != NULL);
+}
+
+static void
+review_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqSheetEditor *self = ACQ_SHEET_EDITOR (widget);
+  g_autoptr (GError) error = NULL;
+  AcqRole role = current_role ();
+  gboolean ok;
+
+  acq_autosave_flush (self->autosave);
+  if (g_strcmp0 (action, "sheet.request-review") == 0)
+    ok = acq_review_request (self->list, self->sheet, role, &error);
+  else
+    ok = acq_review_decide (self->list, self->sheet, role,
+                            g_strcmp0 (action, "sheet.validate") == 0
+                              ? ACQ_REVIEW_STATE_VALIDATED
+                              : ACQ_REVIEW_STATE_CHANGES_REQUESTED,
+                            &error);
+  if (!ok)
+    show_message (self, error->message);
+  load_state (self);
+}
+
+static void
+show_changes_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqSheetEditor *self = ACQ_SHEET_EDITOR (widget);
+
+  acq_autosave_flush (self->autosave);
+  acq_changes_window_show (GTK_WINDOW (gtk_widget_get_root (widget)), self->list, self->sheet);
+}
+
+/* Set-up */
+
+static void
+fill_kinds (AcqSheetEditor *self)
+{
+  g_autoptr (GtkStringList) model = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < ACQ_N_SHEET_KINDS; i++)
+    gtk_string_list_append (model, acq_sheet_kind_label (i));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (model));
+}
+
+static void
+acq_sheet_editor_dispose (GObject *object)
+{
+  AcqSheetEditor *self = ACQ_SHEET_EDITOR (object);
+
+  if (self->autosave != NULL)
+    acq_autosave_flush (self->autosave);
+  g_clear_pointer (&self->autosave, acq_autosave_free);
+  g_clear_handle_id (&self->measure_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_SHEET_EDITOR);
+  g_clear_object (&self->sheet);
+  g_clear_object (&self->list);
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->fiche, acq_fiche_free);
+  g_clear_pointer (&self->guidance, acq_guidance_unref);
+  G_OBJECT_CLASS (acq_sheet_editor_parent_class)->dispose (object);
+}
+
+static void
+acq_sheet_editor_class_init (AcqSheetEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = acq_sheet_editor_dispose;
+
+  g_type_ensure (ACQ_TYPE_RUBRIC_VIEW);
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/acquis/Acquis/ui/acq-sheet-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, add_competence_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, bloc_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, changes_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, competence_choices);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, department_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, diff_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, from_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, from_calendar);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, no_competence_label);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, ongoing_check);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, pages_label);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, returned_label);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, request_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, rubrics_box);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, state_label);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, to_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, to_calendar);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, validate_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_bloc_row_selected_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_competence_choices_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_from_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_row_selected_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_ongoing_check_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_to_calendar_day_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "sheet.request-review", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "sheet.ask-changes", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "sheet.validate", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "sheet.show-changes", NULL,
+                                   show_changes_action);
+}
+
+static void
+acq_sheet_editor_init (AcqSheetEditor *self)
+{
+  AdwEntryRow *rows[] = { NULL, NULL, NULL };
+
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->autosave = acq_autosave_new (save_cb, self);
+  self->layout = acq_dp_layout_new ();
+  fill_kinds (self);
+
+  rows[0] = self->title_row;
+  rows[1] = self->organisation_row;
+  rows[2] = self->department_row;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_signal_connect_object (rows[i], "changed", G_CALLBACK (on_entry_row_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  for (guint i = 0; i < ACQ_N_RUBRICS; i++)
+    {
+      self->rubric_views[i] = acq_rubric_view_new (i);
+      g_signal_connect_object (self->rubric_views[i], "changed",
+                               G_CALLBACK (on_rubric_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->rubrics_box, GTK_WIDGET (self->rubric_views[i]));
+    }
+  acq_a11y_hide_decorative_images (GTK_WIDGET (self));
+  self->loading = FALSE;
+}
