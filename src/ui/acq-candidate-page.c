@@ -369,6 +369,20 @@ load_sheets (AcqCandidatePage *self)
   refresh_coverage (self);
 }
 
+/**
+ * acq_candidate_page_open_sheet:
+ * @self: the page
+ * @sheet_uuid: one of the candidate's sheets
+ *
+ * Asks for that sheet to be opened, as a click on its row would.
+ */
+void
+acq_candidate_page_open_sheet (AcqCandidatePage *self, const char *sheet_uuid)
+{
+  g_return_if_fail (ACQ_IS_CANDIDATE_PAGE (self));
+  on_coverage_grid_open_sheet_cb (self, sheet_uuid);
+}
+
 /* A new sheet illustrates the first targeted bloc; the editor lets the candidate change it. */
 static void
 new_sheet_action (GtkWidget *widget, const char *action, GVariant *param)

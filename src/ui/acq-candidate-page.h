@@ -19,5 +19,7 @@ void acq_candidate_page_set_candidate     (AcqCandidatePage *self,
                                            AcqCandidate     *candidate);
 void acq_candidate_page_flush             (AcqCandidatePage *self);
 void acq_candidate_page_focus_first_field (AcqCandidatePage *self);
+void acq_candidate_page_open_sheet        (AcqCandidatePage *self,
+                                           const char       *sheet_uuid);
 
 G_END_DECLS

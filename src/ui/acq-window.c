@@ -11,6 +11,7 @@
 #include "acq-a11y.h"
 #include "acq-candidate-page.h"
 #include "acq-candidate-row.h"
+#include "acq-search.h"
 #include "acq-sheet-editor.h"
 #include "acq-new-candidate-dialog.h"
 #include "acq-store.h"
@@ -29,6 +30,10 @@ struct _AcqWindow
   AdwWindowTitle      *content_title;
   AdwLeaflet          *leaflet;
   GtkSearchEntry      *search_entry;
+  GtkScrolledWindow   *candidate_scroller;
+  GtkBox              *sheet_results_box;
+  GtkLabel            *sheet_results_label;
+  GtkListBox          *sheet_results_list;
   GtkStack            *sidebar_stack;
   AdwToastOverlay     *toast_overlay;
 
@@ -109,9 +114,13 @@ update_sidebar_stack (AcqWindow *self)
 
   if (self->candidates == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) == 0)
     page = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0 &&
+           !gtk_widget_get_visible (GTK_WIDGET (self->sheet_results_box)))
     page = "no-results";
   gtk_stack_set_visible_child_name (self->sidebar_stack, page);
+  gtk_widget_set_visible (GTK_WIDGET (self->candidate_scroller),
+                          self->filtered != NULL &&
+                            g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0);
 }
 
 static void
@@ -244,12 +253,72 @@ on_leaflet_folded_changed_cb (AcqWindow *self)
   acq_window_actions_update (self);
 }
 
+/* The search finds candidates by name, and experience sheets of every candidate by their
+ * words (full-text, accents ignored): those come under the candidates, with a snippet. */
+#define SHEET_RESULTS_SHOWN 50
+
+static void
+show_sheet_results (AcqWindow *self, const char *text)
+{
+  g_autoptr (GPtrArray) results = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sheet_results_list))) != NULL)
+    gtk_list_box_remove (self->sheet_results_list, child);
+  if (self->candidates != NULL && *text != '\0')
+    results = acq_search_sheets (acq_candidate_list_get_store (self->candidates), text,
+                                 SHEET_RESULTS_SHOWN, &error);
+  if (error != NULL)
+    g_warning ("Search failed: %s", error->message);
+  for (guint i = 0; results != NULL && i < results->len; i++)
+    {
+      AcqSearchResult *result = g_ptr_array_index (results, i);
+      g_autofree char *snippet = acq_search_result_dup_markup (result);
+      g_autofree char *candidate = g_markup_escape_text (result->candidate_name, -1);
+      g_autofree char *subtitle = g_strdup_printf ("%s — %s", candidate, snippet);
+      g_autofree char *title = g_markup_escape_text (result->sheet_title, -1);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "result", acq_search_result_copy (result),
+                              (GDestroyNotify) acq_search_result_free);
+      gtk_list_box_append (self->sheet_results_list, row);
+    }
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u experience sheet",
+                                          "%u experience sheets", results ? results->len : 0),
+                             results ? results->len : 0);
+  gtk_label_set_text (self->sheet_results_label, heading);
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_results_box), results && results->len > 0);
+}
+
 static void
 on_search_entry_search_changed_cb (AcqWindow *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
   g_free (self->folded_query);
-  self->folded_query = acq_text_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  self->folded_query = acq_text_fold (text);
+  show_sheet_results (self, text);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_sidebar_stack (self);
+}
+
+static void
+on_sheet_results_list_row_activated_cb (AcqWindow *self, GtkListBoxRow *row)
+{
+  AcqSearchResult *result = g_object_get_data (G_OBJECT (row), "result");
+  AcqCandidate *candidate = acq_candidate_list_find (self->candidates, result->candidate_uuid);
+
+  if (candidate == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  show_candidate (self, candidate);
+  acq_candidate_page_open_sheet (self->candidate_page, result->sheet_uuid);
 }
 
 static void
@@ -762,6 +831,10 @@ acq_window_class_init (AcqWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, candidate_scroller);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, sheet_results_box);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, sheet_results_label);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, sheet_results_list);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_candidate_list_view_activate_cb);
@@ -769,6 +842,7 @@ acq_window_class_init (AcqWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sheet_results_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-candidate", NULL, new_candidate_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
