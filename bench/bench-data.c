@@ -9,7 +9,10 @@
 #include <stdlib.h>
 
 #include "acq-candidate-list.h"
+#include "acq-referential.h"
+#include "acq-sheet.h"
 #include "acq-store.h"
+#include "bench-text.h"
 
 /* Every person here is invented. The same seed gives the same people, so that two runs of a
  * benchmark open the same data. The text is what a French coach writes, so it is French. */
@@ -96,6 +99,8 @@ typedef struct
   GRand            *rand;
   GPtrArray        *candidates; /* AcqCandidate, those this program created, transfer none */
   guint             n_candidates;
+  guint             sheets_per_candidate;
+  guint             words_per_sheet;
 } BenchData;
 
 #define PICK(data, array) ((array)[g_rand_int_range ((data)->rand, 0, G_N_ELEMENTS (array))])
@@ -239,8 +244,187 @@ add_candidates (BenchData *data, GError **error)
   return TRUE;
 }
 
-/* What a data folder holds, filled in this order. A later kind of record (sheets, reviews,
- * journal entries) adds its step here, working on data->candidates. */
+/* Sheets. acq_sheet_list_save () and acq_sheet_list_add () open a transaction of their own
+ * (BEGIN IMMEDIATE does not nest), and a transaction per sheet makes FTS5 write and merge a
+ * segment per sheet. So the rows go in with the SQL of the store's schema (migration 1 -> 2),
+ * a thousand to a transaction; the store's triggers index them in sheet_fts and touch their
+ * candidate, as for a sheet the app writes. */
+
+#define SHEETS_PER_TRANSACTION 1000
+#define ISO_TIMESTAMP "%Y-%m-%dT%H:%M:%S.%fZ"
+
+static const char sql_insert_sheet[] =
+  "INSERT INTO sheet (uuid, candidate_uuid, bloc_uuid, title, kind, tasks, means, partners,"
+  " context, additional, organisation, department, period_from, period_to, review_state,"
+  " revision, created_at, updated_at)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+static const char sql_insert_competence[] =
+  "INSERT OR IGNORE INTO sheet_competence (sheet_uuid, competence_uuid, position)"
+  " VALUES (?1, ?2, ?3)";
+
+/* The share of a sheet's words in each rubric, in percent; the fifth is optional. */
+static const guint rubric_shares[ACQ_N_RUBRICS] = { 40, 20, 15, 15, 10 };
+/* How many sheets are at each review state, in tenths: most are drafts. */
+static const guint review_weights[ACQ_N_REVIEW_STATES] = { 5, 2, 1, 2 };
+
+static guint
+pick_review_state (BenchData *data)
+{
+  guint total = 0, roll;
+
+  for (guint i = 0; i < ACQ_N_REVIEW_STATES; i++)
+    total += review_weights[i];
+  roll = g_rand_int_range (data->rand, 0, total);
+  for (guint i = 0; i < ACQ_N_REVIEW_STATES; i++)
+    {
+      if (roll < review_weights[i])
+        return i;
+      roll -= review_weights[i];
+    }
+  return ACQ_REVIEW_STATE_DRAFT;
+}
+
+static char *
+days_ago (BenchData *data, GDateTime *now, int days, const char *format)
+{
+  g_autoptr (GDateTime) date =
+    g_date_time_add_seconds (now, -days * 86400.0 - g_rand_int_range (data->rand, 0, 86400));
+
+  return g_date_time_format (date, format);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+step_done (BenchData *data, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  return acq_store_set_error_from_sqlite (error, acq_store_get_db (data->store), rc,
+                                          "inserting a sheet");
+}
+
+static gboolean
+insert_sheet (BenchData *data, const AcqFiche *fiche, AcqCandidate *candidate, GDateTime *now,
+              sqlite3_stmt *sheet, sqlite3_stmt *competence, GError **error)
+{
+  const AcqBlocDef *bloc =
+    g_ptr_array_index (fiche->blocs, g_rand_int_range (data->rand, 0, fiche->blocs->len));
+  g_autofree char *uuid = acq_store_new_uuid ();
+  g_autofree char *title = bench_text_title (data->rand);
+  int age = g_rand_int_range (data->rand, 1, 365);
+  int years = g_rand_int_range (data->rand, 1, 12);
+  g_autofree char *created = days_ago (data, now, age, ISO_TIMESTAMP);
+  g_autofree char *updated = days_ago (data, now, g_rand_int_range (data->rand, 0, age),
+                                       ISO_TIMESTAMP);
+  g_autofree char *from = days_ago (data, now, years * 365 + 200, "%Y-%m-%d");
+  g_autofree char *to = chance (data, 30) ? NULL : days_ago (data, now, years * 200, "%Y-%m-%d");
+  /* from 75 % to 125 % of the words asked for */
+  guint words = data->words_per_sheet * g_rand_int_range (data->rand, 75, 126) / 100;
+  guint n_competences = g_rand_int_range (data->rand, 1, MIN (bloc->competence_uuids->len, 3) + 1);
+
+  bind_text (sheet, 1, uuid);
+  bind_text (sheet, 2, acq_candidate_get_uuid (candidate));
+  bind_text (sheet, 3, bloc->uuid);
+  bind_text (sheet, 4, title);
+  sqlite3_bind_int (sheet, 5, g_rand_int_range (data->rand, 0, ACQ_N_SHEET_KINDS));
+  for (guint i = 0; i < ACQ_N_RUBRICS; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (i != ACQ_RUBRIC_ADDITIONAL || !chance (data, 40))
+        text = bench_text_sentences (data->rand, words * rubric_shares[i] / 100);
+      bind_text (sheet, 6 + i, text != NULL ? text : "");
+    }
+  bind_text (sheet, 11, bench_text_organisation (data->rand));
+  bind_text (sheet, 12, bench_text_department (data->rand));
+  bind_text (sheet, 13, from);
+  bind_text (sheet, 14, to);
+  sqlite3_bind_int (sheet, 15, pick_review_state (data));
+  sqlite3_bind_int (sheet, 16, g_rand_int_range (data->rand, 1, 40));
+  bind_text (sheet, 17, created);
+  bind_text (sheet, 18, updated);
+  if (!step_done (data, sheet, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_competences; i++)
+    {
+      guint index = g_rand_int_range (data->rand, 0, bloc->competence_uuids->len);
+
+      bind_text (competence, 1, uuid);
+      bind_text (competence, 2, g_ptr_array_index (bloc->competence_uuids, index));
+      sqlite3_bind_int (competence, 3, i);
+      if (!step_done (data, competence, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_sheets (BenchData *data, GError **error)
+{
+  g_autoptr (AcqFiche) fiche = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  sqlite3 *db = acq_store_get_db (data->store);
+  sqlite3_stmt *sheet = NULL, *competence = NULL;
+  guint done = 0, total = data->candidates->len * data->sheets_per_candidate;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (total == 0)
+    return TRUE;
+  fiche = acq_referential_load (data->store, ACQ_REFERENTIAL_DEFAULT_FICHE, error);
+  if (fiche == NULL)
+    return FALSE;
+  rc = sqlite3_prepare_v2 (db, sql_insert_sheet, -1, &sheet, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, sql_insert_competence, -1, &competence, NULL);
+  if (rc != SQLITE_OK)
+    {
+      acq_store_set_error_from_sqlite (error, db, rc, "preparing the sheets");
+      goto out;
+    }
+
+  /* the candidates in turn, so that each one's sheets are spread over the file as a
+   * caseload written over a year is */
+  for (guint round = 0; round < data->sheets_per_candidate; round++)
+    for (guint i = 0; i < data->candidates->len; i++)
+      {
+        if (done % SHEETS_PER_TRANSACTION == 0 && !acq_store_begin (data->store, error))
+          goto out;
+        if (!insert_sheet (data, fiche, g_ptr_array_index (data->candidates, i), now, sheet,
+                           competence, error))
+          goto out;
+        done++;
+        if ((done % SHEETS_PER_TRANSACTION == 0 || done == total) &&
+            !acq_store_commit (data->store, error))
+          goto out;
+        if (done % 10000 == 0)
+          g_printerr ("bench-data: %u of %u sheets\n", done, total);
+      }
+  ok = TRUE;
+
+out:
+  if (!ok)
+    acq_store_rollback (data->store);
+  sqlite3_finalize (sheet);
+  sqlite3_finalize (competence);
+  return ok;
+}
+
+/* What a data folder holds, filled in this order. A later kind of record (reviews, journal
+ * entries) adds its step here, working on data->candidates. */
 typedef struct
 {
   const char *name;
@@ -249,6 +433,7 @@ typedef struct
 
 static const BenchStep steps[] = {
   { "candidates", add_candidates },
+  { "sheets", add_sheets },
 };
 
 int
@@ -262,9 +447,13 @@ main (int argc, char *argv[])
   g_autoptr (GRand) rand = NULL;
   g_auto (GStrv) args = NULL;
   int n_candidates = 500;
+  int n_sheets = 0;
+  int n_words = 400;
   int seed = 1;
   const GOptionEntry entries[] = {
     { "candidates", 'n', 0, G_OPTION_ARG_INT, &n_candidates, "How many candidates (500)", "N" },
+    { "sheets", 'S', 0, G_OPTION_ARG_INT, &n_sheets, "Experience sheets per candidate (0)", "N" },
+    { "words", 'w', 0, G_OPTION_ARG_INT, &n_words, "Words per sheet, on average (400)", "N" },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed, "Seed of the random choices (1)", "SEED" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, "DIR" },
     { NULL }
@@ -278,9 +467,11 @@ main (int argc, char *argv[])
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  if (args == NULL || g_strv_length (args) != 1 || n_candidates < 0)
+  if (args == NULL || g_strv_length (args) != 1 || n_candidates < 0 || n_sheets < 0 ||
+      n_words < 1)
     {
-      g_printerr ("Usage: %s [--candidates N] [--seed SEED] DIR\n", g_get_prgname ());
+      g_printerr ("Usage: %s [--candidates N] [--sheets N] [--words N] [--seed SEED] DIR\n",
+                  g_get_prgname ());
       return 2;
     }
 
@@ -300,7 +491,7 @@ main (int argc, char *argv[])
     }
 
   rand = g_rand_new_with_seed (seed);
-  data = (BenchData) { store, list, rand, created, n_candidates };
+  data = (BenchData) { store, list, rand, created, n_candidates, n_sheets, n_words };
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
       gint64 start = g_get_monotonic_time ();

@@ -33,7 +33,7 @@ struct _AcqSheetEditor
   AdwComboRow    *bloc_row;
   GtkButton      *changes_button;
   GtkFlowBox     *chips_box;
-  GtkListBox     *competence_choices;
+  GtkBox         *competence_choices;
   AdwEntryRow    *department_row;
   GtkButton      *diff_button;
   GtkButton      *from_button;
@@ -389,9 +389,9 @@ make_chip (AcqSheetEditor *self, const char *uuid, const char *label)
 }
 
 static void
-on_competence_choices_row_activated_cb (AcqSheetEditor *self, GtkListBoxRow *row)
+on_competence_choice_clicked_cb (AcqSheetEditor *self, GtkButton *button)
 {
-  const char *uuid = g_object_get_data (G_OBJECT (row), "competence-uuid");
+  const char *uuid = g_object_get_data (G_OBJECT (button), "competence-uuid");
 
   gtk_menu_button_popdown (self->add_competence_button);
   acq_sheet_add_competence (self->sheet, uuid);
@@ -404,15 +404,21 @@ add_choice (AcqSheetEditor *self, const AcqBlocDef *bloc, guint index)
 {
   const char *uuid = g_ptr_array_index (bloc->competence_uuids, index);
   const char *label = g_ptr_array_index (bloc->competences, index);
-  g_autofree char *code = g_strdup_printf ("C%d.%u", bloc->position, index + 1);
-  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *text = g_strdup_printf ("C%d.%u — %s", bloc->position, index + 1, label);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *child = gtk_label_new (text);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), code);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "competence-uuid", g_strdup (uuid), g_free);
-  gtk_list_box_append (self->competence_choices, row);
+  gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (child), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (child), 50);
+  gtk_button_set_child (GTK_BUTTON (button), child);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "competence-uuid", g_strdup (uuid), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_competence_choice_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (self->competence_choices, button);
 }
 
 static void
@@ -431,9 +437,9 @@ flow_box_remove (GtkWidget *box, GtkWidget *child)
 }
 
 static void
-list_box_remove (GtkWidget *box, GtkWidget *child)
+box_remove (GtkWidget *box, GtkWidget *child)
 {
-  gtk_list_box_remove (GTK_LIST_BOX (box), child);
+  gtk_box_remove (GTK_BOX (box), child);
 }
 
 /* The chips show what is linked; the list offers the competences of the sheet's bloc (or of
@@ -446,7 +452,7 @@ rebuild_competences (AcqSheetEditor *self)
   guint offered = 0;
 
   clear_container (GTK_WIDGET (self->chips_box), flow_box_remove);
-  clear_container (GTK_WIDGET (self->competence_choices), list_box_remove);
+  clear_container (GTK_WIDGET (self->competence_choices), box_remove);
   for (guint i = 0; linked != NULL && linked[i] != NULL; i++)
     {
       const char *label = competence_label (self, linked[i], NULL, NULL);
@@ -727,7 +733,6 @@ acq_sheet_editor_class_init (AcqSheetEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, to_calendar);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, validate_button);
   gtk_widget_class_bind_template_callback (widget_class, on_bloc_row_selected_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_competence_choices_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_from_calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_row_selected_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_ongoing_check_toggled_cb);

@@ -56,6 +56,7 @@ class App:
             found = first(self.node, "push button", lambda name: name in names)
             if found is not None:
                 press(found)
+                wait_for(lambda: len(self.windows()) == 1, "the question to close")
                 return
             if first(self.node, "label", "The Data File Is Damaged") is not None:
                 return  # asked after the damaged file is dealt with
@@ -167,6 +168,19 @@ def first(node, role, name=None, visible=True):
     return None
 
 
+def first_named(node, name):
+    """The first control on screen whose spoken name matches, whatever its role."""
+    for n in walk(node):
+        if n.name and matches(n, name) and showing(n):
+            return n
+    return None
+
+
+def find_named(node, name, timeout=10.0):
+    return wait_for(lambda: first_named(node, name), "a control named %s" % describe(name),
+                    timeout)
+
+
 def find(node, role, name, timeout=10.0):
     return wait_for(lambda: first(node, role, name), "%s %s" % (role, describe(name)), timeout)
 
@@ -211,13 +225,18 @@ def click(node):
 
 
 def press(node):
-    """Activates a button by its action, without coordinates."""
-    action = node.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ("click", "activate", "press"):
-            action.doAction(i)
-            time.sleep(0.2)
-            return
+    """Activates a button by its action, without coordinates. A menu button's action is on the
+    toggle button GTK 4.8 puts inside it."""
+    for candidate in walk(node):
+        try:
+            action = candidate.queryAction()
+        except NotImplementedError:
+            continue
+        for i in range(action.nActions):
+            if action.getName(i) in ("click", "activate", "press"):
+                action.doAction(i)
+                time.sleep(0.2)
+                return
     raise AssertionError("%r has no click action" % node.name)
 
 

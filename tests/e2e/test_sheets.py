@@ -1,0 +1,135 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A candidate writes an experience sheet and asks for a review; the accompagnatrice comments
+a passage and validates it; the coverage grid follows. Driven as people would, through AT-SPI,
+and read back from the screen and from the store."""
+
+import time
+
+from acqtest import (App, click, find, find_named, first, key, press, row, run, text_of,
+                     type_text, wait_for)
+
+TASKS = ("J'accueille sans rendez-vous un demandeur d'emploi orienté par le CCAS. "
+         "Je reformule sa demande et nous repérons ensemble ses freins.")
+MEANS = "La grille de diagnostic partagé de l'association et le logiciel de suivi."
+
+
+def add_candidate(app, first_name, last_name):
+    press(find(app.window, "push button", "Add a Candidate"))
+    dialog = find(app.node, "frame", "New Candidate")
+    click(find(dialog, "text", "First name"))
+    type_text(first_name)
+    click(find(dialog, "text", "Last name"))
+    type_text(last_name)
+    key("Return")
+    app.wait_window_closed("New Candidate")
+
+
+def rubric(app, number):
+    return find(app.window, "text", lambda name: name.startswith("%d. " % number))
+
+
+def link_competence(app, label_start):
+    press(find_named(app.window, "Link a Competence"))
+    press(find(app.node, "push button", lambda name: name.startswith(label_start)))
+
+
+def sheet_row(db):
+    return db.execute("SELECT title, tasks, means, review_state FROM sheet").fetchone()
+
+
+def test_write_review_comment_validate():
+    app = App(role="candidate")
+    data_dir = app.data_dir
+    try:
+        add_candidate(app, "Nadia", "Haddad")
+        press(find_named(app.window, "New Sheet"))
+        click(find(app.window, "text", "Title"))
+        type_text("Accueil d'un demandeur d'emploi")
+        link_competence(app, "Informer une personne")
+        link_competence(app, "Analyser la demande")
+        find_named(app.window, lambda name: name.startswith("Unlink “Informer une personne"))
+        find_named(app.window, lambda name: name.startswith("Unlink “Analyser la demande"))
+        click(rubric(app, 1))
+        type_text(TASKS)
+        click(rubric(app, 2))
+        type_text(MEANS)
+        time.sleep(1.5)
+        with app.db() as db:
+            title, tasks, means, state = sheet_row(db)
+            links = db.execute("SELECT count(*) FROM sheet_competence").fetchone()[0]
+        assert title == "Accueil d'un demandeur d'emploi", title
+        assert tasks == TASKS, tasks
+        assert means == MEANS, means
+        assert links == 2, links
+        assert state == 0, state
+        # a candidate asks for the review, and cannot validate
+        press(find(app.window, "push button", "Request a Review"))
+        find(app.window, "label", "To review")
+        assert first(app.window, "push button", "Validate") is None
+        with app.db() as db:
+            assert sheet_row(db)[3] == 1
+    finally:
+        app.quit()
+
+    app = App(data_dir=data_dir, role="coach")
+    try:
+        click(find(app.window, "label", row("Nadia Haddad")))
+        # the coverage grid shows the two competences waiting for review
+        find_named(app.window, lambda name: name.startswith("C1.1,") and "Waiting for review" in name)
+        click(find(app.window, "label", "Accueil d'un demandeur d'emploi"))
+        view = rubric(app, 1)
+        wait_for(lambda: text_of(view) == TASKS, "the text the candidate wrote")
+        # select the first three words, as a person would with the keyboard
+        click(view)
+        key("ctrl+Home")
+        for _ in range(3):
+            key("ctrl+shift+Right")
+        press(find_named(app.window, "Comment the Selection"))
+        find(app.node, "text", "Comment")  # the popover puts the focus in it
+        type_text("Précisez qui vous l'adresse et pourquoi.")
+        press(find_named(app.node, "Add the Comment"))
+        find(app.window, "label", "Précisez qui vous l'adresse et pourquoi.")
+        with app.db() as db:
+            quote, body, role = db.execute(
+                "SELECT quote, body, author_role FROM comment").fetchone()
+        assert quote.startswith("J'accueille sans"), quote
+        assert body == "Précisez qui vous l'adresse et pourquoi.", body
+        assert role == 1, role
+        # validate, then the grid marks both competences validated
+        press(find(app.window, "push button", "Validate"))
+        find(app.window, "label", "Validated")
+        press(find(app.window, "push button", "Back"))
+        find_named(app.window, lambda name: name.startswith("C1.1,") and "Validated" in name)
+        find_named(app.window, lambda name: name.startswith("C1.2,") and "Validated" in name)
+        with app.db() as db:
+            assert sheet_row(db)[3] == 3
+    finally:
+        app.quit()
+
+
+def test_kill_while_writing_a_sheet():
+    app = App(role="candidate")
+    data_dir = app.data_dir
+    text = "Je prépare l'atelier CV du jeudi : trois participants, un ordinateur chacun."
+    try:
+        add_candidate(app, "Paul", "Martin")
+        press(find_named(app.window, "New Sheet"))
+        click(rubric(app, 1))
+        type_text(text)
+        time.sleep(1.0)
+    finally:
+        app.kill()
+    app = App(data_dir=data_dir, role="candidate")
+    try:
+        with app.db() as db:
+            assert db.execute("SELECT tasks FROM sheet").fetchone()[0] == text
+        click(find(app.window, "label", row("Paul Martin")))
+        click(find_named(app.window, lambda name: name.startswith("Untitled")))
+        view = rubric(app, 1)
+        wait_for(lambda: text_of(view) == text, "the text typed before the kill")
+    finally:
+        app.quit()
+
+
+if __name__ == "__main__":
+    run([test_write_review_comment_validate, test_kill_while_writing_a_sheet])
