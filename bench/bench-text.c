@@ -309,10 +309,3 @@ bench_text_department (GRand *rand)
 {
   return PICK (rand, departments);
 }
-
-const char *const *
-bench_text_rare_words (guint *n_words)
-{
-  *n_words = G_N_ELEMENTS (rare_words);
-  return rare_words;
-}

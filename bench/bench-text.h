@@ -20,6 +20,5 @@ char       *bench_text_sentences        (GRand      *rand,
 char       *bench_text_title            (GRand      *rand);
 const char *bench_text_organisation     (GRand      *rand);
 const char *bench_text_department       (GRand      *rand);
-const char *const *bench_text_rare_words     (guint      *n_words);
 
 G_END_DECLS

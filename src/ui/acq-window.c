@@ -16,6 +16,7 @@
 #include "acq-new-candidate-dialog.h"
 #include "acq-store.h"
 #include "acq-text.h"
+#include "acq-undo-toast.h"
 #include "acq-window.h"
 
 struct _AcqWindow
@@ -167,6 +168,8 @@ on_candidate_page_open_sheet_cb (AcqWindow *self, AcqSheetList *sheets, AcqSheet
     {
       self->sheet_editor = g_object_new (ACQ_TYPE_SHEET_EDITOR, NULL);
       gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->sheet_editor), "sheet");
+      g_signal_connect_object (self->sheet_editor, "closed", G_CALLBACK (close_sheet), self,
+                               G_CONNECT_SWAPPED);
     }
   self->open_sheet = g_object_ref (sheet);
   self->sheet_notify_id = g_signal_connect_object (sheet, "notify::display-title",
@@ -513,47 +516,31 @@ go_back_action (GtkWidget *widget, const char *action, GVariant *param)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-/* What an undo toast needs to undo, or to finish, a change. */
+/* What an undo toast needs to undo, or to finish, a change to a candidate. */
 typedef struct
 {
   AcqWindow    *window;
   AcqCandidate *candidate;
-  gboolean      undone;
-} PendingChange;
+} Change;
 
-static void
-pending_change_free (PendingChange *change)
+static Change *
+change_new (AcqWindow *self, AcqCandidate *candidate)
 {
-  g_object_unref (change->window);
-  g_object_unref (change->candidate);
-}
-
-static PendingChange *
-pending_change_new (AcqWindow *self, AcqCandidate *candidate)
-{
-  PendingChange *change = g_rc_box_new0 (PendingChange);
+  Change *change = g_new0 (Change, 1);
 
   change->window = g_object_ref (self);
   change->candidate = g_object_ref (candidate);
   return change;
 }
 
-static gpointer
-pending_change_ref (PendingChange *change)
-{
-  return g_rc_box_acquire (change);
-}
-
 static void
-pending_change_unref (gpointer change)
+change_free (gpointer data)
 {
-  g_rc_box_release_full (change, (GDestroyNotify) pending_change_free);
-}
+  Change *change = data;
 
-static void
-pending_change_closure_notify (gpointer change, GClosure *closure)
-{
-  pending_change_unref (change);
+  g_object_unref (change->window);
+  g_object_unref (change->candidate);
+  g_free (change);
 }
 
 static void
@@ -568,9 +555,12 @@ set_archived (AcqWindow *self, AcqCandidate *candidate, gboolean archived)
 }
 
 static void
-on_archive_undo_cb (AdwToast *toast, PendingChange *change)
+undo_archive (gpointer data)
 {
-  set_archived (change->window, change->candidate, !acq_candidate_get_archived (change->candidate));
+  Change *change = data;
+
+  set_archived (change->window, change->candidate,
+                !acq_candidate_get_archived (change->candidate));
 }
 
 /* Archiving hides the candidate from the list (unless archived ones are shown); the toast
@@ -583,7 +573,6 @@ archive_candidate_action (GtkWidget *widget, const char *action, GVariant *param
   g_autoptr (AcqCandidate) candidate = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   if (self->shown == NULL)
     return;
@@ -594,42 +583,30 @@ archive_candidate_action (GtkWidget *widget, const char *action, GVariant *param
   name = acq_candidate_dup_display_name (candidate);
   title = g_strdup_printf (archive ? _("“%s” archived") : _("“%s” back among the candidates"),
                            name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_archive_undo_cb),
-                         pending_change_new (self, candidate), pending_change_closure_notify, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  acq_undo_toast_show (GTK_WIDGET (self->toast_overlay), title, 0, undo_archive, NULL,
+                       change_new (self, candidate), change_free);
 }
 
 static void
-on_delete_undo_cb (AdwToast *toast, PendingChange *change)
+undo_delete (gpointer data)
 {
+  Change *change = data;
   g_autoptr (GError) error = NULL;
 
-  change->undone = TRUE;
   if (!acq_candidate_list_undelete (change->window->candidates, change->candidate, &error))
     acq_window_show_error (change->window, error->message);
 }
 
-static gboolean
-purge_if_not_undone_cb (gpointer data)
+/* Past the undo, the candidate is erased for good (RGPD). */
+static void
+finish_delete (gpointer data)
 {
-  PendingChange *change = data;
+  Change *change = data;
   g_autoptr (GError) error = NULL;
 
-  if (!change->undone && change->window->candidates != NULL &&
+  if (change->window->candidates != NULL &&
       !acq_candidate_list_purge (change->window->candidates, change->candidate, &error))
     g_warning ("Could not erase a deleted candidate: %s", error->message);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_delete_dismissed_cb (AdwToast *toast, PendingChange *change)
-{
-  /* libadwaita dismisses the toast before it reports the click on Undo: decide once both
-   * have been told. Past the undo window, the candidate is erased for good (RGPD). */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, purge_if_not_undone_cb,
-                   pending_change_ref (change), pending_change_unref);
 }
 
 static void
@@ -640,8 +617,6 @@ delete_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
   g_autoptr (AcqCandidate) candidate = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-  PendingChange *change;
-  AdwToast *toast;
 
   if (self->shown == NULL)
     return;
@@ -652,18 +627,10 @@ delete_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
       return;
     }
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-
   name = acq_candidate_dup_display_name (candidate);
   title = g_strdup_printf (_("“%s” deleted"), name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  change = pending_change_new (self, candidate);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_delete_undo_cb), change);
-  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_delete_dismissed_cb), change,
-                         pending_change_closure_notify, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  acq_undo_toast_show (GTK_WIDGET (self->toast_overlay), title, 10, undo_delete, finish_delete,
+                       change_new (self, candidate), change_free);
 }
 
 /* The damaged-file dialog */

@@ -1,0 +1,102 @@
+/* acq-undo-toast.c — a toast that offers to undo what was just done
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "acq-undo-toast"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "acq-undo-toast.h"
+
+typedef struct
+{
+  AcqUndoFunc    undo;
+  AcqUndoFunc    finish;
+  gpointer       data;
+  GDestroyNotify destroy;
+  gboolean       undone;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  if (pending->destroy != NULL)
+    pending->destroy (pending->data);
+}
+
+static void
+pending_unref (gpointer pending)
+{
+  g_rc_box_release_full (pending, (GDestroyNotify) pending_free);
+}
+
+static void
+pending_closure_notify (gpointer pending, GClosure *closure)
+{
+  pending_unref (pending);
+}
+
+static void
+on_button_clicked_cb (AdwToast *toast, Pending *pending)
+{
+  pending->undone = TRUE;
+  pending->undo (pending->data);
+}
+
+static gboolean
+finish_cb (gpointer data)
+{
+  Pending *pending = data;
+
+  if (!pending->undone && pending->finish != NULL)
+    pending->finish (pending->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* libadwaita dismisses the toast before it reports the click on Undo: the decision is taken
+ * once both have been told. */
+static void
+on_dismissed_cb (AdwToast *toast, Pending *pending)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, finish_cb, g_rc_box_acquire (pending), pending_unref);
+}
+
+/**
+ * acq_undo_toast_show:
+ * @widget: a widget inside an #AdwToastOverlay
+ * @title: what was done
+ * @timeout: seconds the undo is offered, 0 for libadwaita's default
+ * @undo: called if the user clicks Undo
+ * @finish: (nullable): called once the undo is no longer offered and was not used
+ * @data: given to both
+ * @destroy: (nullable): frees @data, after both had their chance
+ *
+ * Shows "title — Undo". Exactly one of @undo or @finish runs.
+ */
+void
+acq_undo_toast_show (GtkWidget *widget, const char *title, guint timeout, AcqUndoFunc undo,
+                     AcqUndoFunc finish, gpointer data, GDestroyNotify destroy)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  Pending *pending = g_rc_box_new0 (Pending);
+  AdwToast *toast = adw_toast_new (title);
+
+  pending->undo = undo;
+  pending->finish = finish;
+  pending->data = data;
+  pending->destroy = destroy;
+  adw_toast_set_button_label (toast, _("_Undo"));
+  if (timeout > 0)
+    adw_toast_set_timeout (toast, timeout);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_button_clicked_cb),
+                         g_rc_box_acquire (pending), pending_closure_notify, 0);
+  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_dismissed_cb), pending,
+                         pending_closure_notify, 0);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}

@@ -1,0 +1,21 @@
+/* acq-undo-toast.h — a toast that offers to undo what was just done
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef void (*AcqUndoFunc) (gpointer data);
+
+void acq_undo_toast_show (GtkWidget      *widget,
+                          const char     *title,
+                          guint           timeout,
+                          AcqUndoFunc     undo,
+                          AcqUndoFunc     finish,
+                          gpointer        data,
+                          GDestroyNotify  destroy);
+
+G_END_DECLS
