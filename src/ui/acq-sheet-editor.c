@@ -10,7 +10,6 @@
 
 #include "acq-a11y.h"
 #include "acq-application.h"
-#include "acq-attachment.h"
 #include "acq-autosave.h"
 #include "acq-changes-window.h"
 #include "acq-dp-layout.h"
@@ -18,6 +17,7 @@
 #include "acq-referential.h"
 #include "acq-review.h"
 #include "acq-rubric-view.h"
+#include "acq-sheet-documents.h"
 #include "acq-sheet-editor.h"
 #include "acq-text.h"
 #include "acq-undo-toast.h"
@@ -38,7 +38,7 @@ struct _AcqSheetEditor
   GtkBox         *competence_choices;
   AdwEntryRow    *department_row;
   GtkButton      *diff_button;
-  GtkListBox     *documents_list;
+  AcqSheetDocuments *documents;
   GtkButton      *from_button;
   GtkCalendar    *from_calendar;
   AdwComboRow    *kind_row;
@@ -64,7 +64,6 @@ struct _AcqSheetEditor
   AcqDpLayout    *layout;
   AcqAutosave    *autosave;
   guint           measure_id;
-  GCancellable   *cancellable;
   gboolean        loading;
 };
 
@@ -79,7 +78,6 @@ enum
 static guint signals[N_SIGNALS];
 
 static void load_fields (AcqSheetEditor *self);
-static void load_documents (AcqSheetEditor *self);
 static void actions_update (AcqSheetEditor *self);
 
 static void
@@ -623,7 +621,7 @@ acq_sheet_editor_set_sheet (AcqSheetEditor *self, AcqSheetList *list, AcqSheet *
   for (guint i = 0; i < ACQ_N_RUBRICS; i++)
     acq_rubric_view_set_sheet (self->rubric_views[i], list, sheet);
   load_fields (self);
-  load_documents (self);
+  acq_sheet_documents_set_sheet (self->documents, list, sheet);
   measure (self);
 }
 
@@ -682,158 +680,6 @@ show_changes_action (GtkWidget *widget, const char *action, GVariant *param)
 
   acq_autosave_flush (self->autosave);
   acq_changes_window_show (GTK_WINDOW (gtk_widget_get_root (widget)), self->list, self->sheet);
-}
-
-/* Documents illustrating the practice */
-
-static void
-on_open_document_clicked_cb (AcqSheetEditor *self, GtkButton *button)
-{
-  AcqAttachment *attachment = g_object_get_data (G_OBJECT (button), "attachment");
-  g_autoptr (GFile) file = acq_attachment_get_file (acq_sheet_list_get_store (self->list),
-                                                    attachment);
-  g_autofree char *uri = g_file_get_uri (file);
-
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
-}
-
-static void
-on_remove_response_cb (AdwMessageDialog *dialog, const char *response, AcqSheetEditor *self)
-{
-  AcqAttachment *attachment = g_object_get_data (G_OBJECT (dialog), "attachment");
-  g_autoptr (GError) error = NULL;
-
-  if (g_strcmp0 (response, "remove") != 0)
-    return;
-  if (!acq_attachment_remove (acq_sheet_list_get_store (self->list), attachment, &error))
-    show_message (self, error->message);
-  load_documents (self);
-}
-
-/* Removing a document asks first: the copy Acquis kept goes with it. */
-static void
-on_remove_document_clicked_cb (AcqSheetEditor *self, GtkButton *button)
-{
-  AcqAttachment *attachment = g_object_get_data (G_OBJECT (button), "attachment");
-  g_autofree char *body = g_strdup_printf (_("“%s” will no longer be part of the dossier. Your "
-                                             "own file stays where it is."),
-                                           attachment->file_name);
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
-    adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                            _("Remove This Document?"), body));
-
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "attachment", acq_attachment_copy (attachment),
-                          (GDestroyNotify) acq_attachment_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-document_button (AcqSheetEditor *self, AcqAttachment *attachment, const char *icon,
-                 const char *format, GCallback callback)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-  g_autofree char *name = g_strdup_printf (format, attachment->file_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "attachment", acq_attachment_copy (attachment),
-                          (GDestroyNotify) acq_attachment_free);
-  g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
-  return button;
-}
-
-static void
-load_documents (AcqSheetEditor *self)
-{
-  g_autoptr (GPtrArray) attachments = NULL;
-  g_autoptr (GError) error = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->documents_list))) != NULL)
-    gtk_list_box_remove (self->documents_list, child);
-  if (self->sheet != NULL)
-    attachments = acq_attachment_list (acq_sheet_list_get_store (self->list),
-                                       acq_sheet_get_uuid (self->sheet), &error);
-  if (error != NULL)
-    show_message (self, error->message);
-  for (guint i = 0; attachments != NULL && i < attachments->len; i++)
-    {
-      AcqAttachment *attachment = g_ptr_array_index (attachments, i);
-      g_autofree char *size = g_format_size (attachment->size);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attachment->file_name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
-      /* TRANSLATORS: %s is a file name */
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 document_button (self, attachment, "document-open-symbolic",
-                                                  _("Open “%s”"),
-                                                  G_CALLBACK (on_open_document_clicked_cb)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 document_button (self, attachment, "user-trash-symbolic",
-                                                  _("Remove “%s”"),
-                                                  G_CALLBACK (on_remove_document_clicked_cb)));
-      gtk_list_box_append (self->documents_list, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->documents_list),
-                          attachments != NULL && attachments->len > 0);
-}
-
-static void
-on_document_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (AcqSheetEditor) self = user_data;
-  g_autoptr (AcqAttachment) attachment = NULL;
-  g_autoptr (GError) error = NULL;
-
-  attachment = acq_attachment_add_finish (ACQ_STORE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (attachment == NULL)
-    show_message (self, error->message);
-  load_documents (self);
-}
-
-static void
-on_file_chooser_response_cb (GtkNativeDialog *chooser, int response, AcqSheetEditor *self)
-{
-  g_autoptr (GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->sheet != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      acq_attachment_add_async (acq_sheet_list_get_store (self->list),
-                                acq_sheet_get_uuid (self->sheet), file, self->cancellable,
-                                on_document_added_cb, g_object_ref (self));
-    }
-  g_object_unref (chooser);
-}
-
-static void
-add_document_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  AcqSheetEditor *self = ACQ_SHEET_EDITOR (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Add a Document"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF files and pictures"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* Deleting a sheet: gone from the list at once, back with Undo, erased when the toast ends. */
@@ -921,8 +767,6 @@ acq_sheet_editor_dispose (GObject *object)
     acq_autosave_flush (self->autosave);
   g_clear_pointer (&self->autosave, acq_autosave_free);
   g_clear_handle_id (&self->measure_id, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_SHEET_EDITOR);
   g_clear_object (&self->sheet);
   g_clear_object (&self->list);
@@ -940,6 +784,7 @@ acq_sheet_editor_class_init (AcqSheetEditorClass *klass)
   G_OBJECT_CLASS (klass)->dispose = acq_sheet_editor_dispose;
 
   g_type_ensure (ACQ_TYPE_RUBRIC_VIEW);
+  g_type_ensure (ACQ_TYPE_SHEET_DOCUMENTS);
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/acquis/Acquis/ui/acq-sheet-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, add_competence_button);
@@ -949,7 +794,7 @@ acq_sheet_editor_class_init (AcqSheetEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, competence_choices);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, department_row);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, diff_button);
-  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, documents_list);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, documents);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, from_button);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, from_calendar);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, kind_row);
@@ -976,7 +821,6 @@ acq_sheet_editor_class_init (AcqSheetEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "sheet.validate", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "sheet.show-changes", NULL,
                                    show_changes_action);
-  gtk_widget_class_install_action (widget_class, "sheet.add-document", NULL, add_document_action);
   gtk_widget_class_install_action (widget_class, "sheet.delete", NULL, delete_action);
 
   /**
@@ -996,7 +840,6 @@ acq_sheet_editor_init (AcqSheetEditor *self)
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->autosave = acq_autosave_new (save_cb, self);
-  self->cancellable = g_cancellable_new ();
   self->layout = acq_dp_layout_new ();
   fill_kinds (self);
 
