@@ -316,11 +316,13 @@ create_sheet_row (gpointer item, gpointer user_data)
   g_autofree char *title = acq_sheet_dup_display_title (sheet);
   g_autofree char *subtitle = sheet_subtitle (self, sheet);
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *chevron;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  chevron = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (chevron), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), chevron);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "sheet", g_object_ref (sheet), g_object_unref);
   return row;

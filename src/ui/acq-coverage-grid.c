@@ -109,14 +109,17 @@ cell (AcqCoverageGrid *self, const AcqCoverageBloc *bloc,
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   g_autofree char *code = g_strdup_printf ("C%d.%d", bloc->position, competence->position);
   g_autofree char *name = NULL;
+  GtkWidget *icon;
 
   /* TRANSLATORS: a competence, its label, how well it is backed, and by how many sheets */
   name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s: %s, %u sheet",
                                        "%s, %s: %s, %u sheets", competence->sheets->len),
                           code, competence->label, acq_coverage_level_label (competence->level),
                           competence->sheets->len);
-  gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name (
-                                       acq_coverage_level_icon (competence->level)));
+  icon = gtk_image_new_from_icon_name (acq_coverage_level_icon (competence->level));
+  /* the button's name already says the level */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (content), icon);
   gtk_box_append (GTK_BOX (content), gtk_label_new (code));
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), content);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), cell_popover (self, competence));

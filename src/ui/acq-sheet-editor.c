@@ -375,6 +375,16 @@ on_chip_clicked_cb (AcqSheetEditor *self, GtkButton *chip)
   changed (self);
 }
 
+/* An icon that repeats what its button's name says: hidden from screen readers. */
+static GtkWidget *
+decorative_icon (const char *icon_name)
+{
+  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  return image;
+}
+
 static GtkWidget *
 make_chip (AcqSheetEditor *self, const char *uuid, const char *label)
 {
@@ -387,7 +397,7 @@ make_chip (AcqSheetEditor *self, const char *uuid, const char *label)
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+  gtk_box_append (GTK_BOX (box), decorative_icon ("window-close-symbolic"));
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "competence-chip");
   gtk_widget_set_tooltip_text (button, name);
