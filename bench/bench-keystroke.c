@@ -62,6 +62,7 @@ typedef struct
   GArray *keys_ms;     /* double, one per key, its pause included */
   GArray *cpu_ms;      /* double, the thread's CPU time for the same */
   GArray *plain_ms;    /* the keys not followed by a pause */
+  GArray *insert_ms;   /* the insertion alone: the buffer and the handlers of its signals */
   GArray *pause_ms;    /* the work in each pause */
   GArray *save_ms;     /* the loop iterations in which a save ran */
   GArray *other_ms;    /* iterations in a pause that are neither a save nor a frame */
@@ -354,6 +355,7 @@ static void
 figures_init (Figures *figures)
 {
   GArray **arrays[] = { &figures->keys_ms, &figures->cpu_ms, &figures->plain_ms,
+                        &figures->insert_ms,
                         &figures->pause_ms, &figures->save_ms, &figures->other_ms,
                         &figures->frame_ms };
 
@@ -366,6 +368,7 @@ static void
 figures_clear (Figures *figures)
 {
   GArray **arrays[] = { &figures->keys_ms, &figures->cpu_ms, &figures->plain_ms,
+                        &figures->insert_ms,
                         &figures->pause_ms, &figures->save_ms, &figures->other_ms,
                         &figures->frame_ms };
 
@@ -393,6 +396,7 @@ type_keys (GtkTextView *view, Figures *figures)
       if (*p == '\0')
         p = text;
       gtk_text_buffer_insert_interactive_at_cursor (buffer, next_key (&p, key), -1, TRUE);
+      append (figures->insert_ms, (g_get_monotonic_time () - start) / 1000.0);
       run_until_frame (figures, frames);
       ms = (g_get_monotonic_time () - start - (bench.blocked_us - blocked)) / 1000.0;
       if ((i + 1) % KEYS_PER_BURST == 0)
@@ -519,6 +523,7 @@ main (int argc, char *argv[])
   print_figures ("keystroke_cpu", figures.cpu_ms, TRUE);
   /* the keys inside a burst, and what each pause did (saves, the page estimate, frames) */
   print_figures ("keystroke_plain", figures.plain_ms, TRUE);
+  print_figures ("keystroke_insert", figures.insert_ms, TRUE);
   print_figures ("keystroke_pause_work", figures.pause_ms, FALSE);
   print_figures ("keystroke_autosave_iteration", figures.save_ms, FALSE);
   print_figures ("keystroke_frame_iteration", figures.frame_ms, TRUE);

@@ -28,6 +28,8 @@ struct _AcqCandidate
   char        *updated_at;
   char        *last_activity_at;
 
+  guint        open_comments; /* unresolved comment threads on their sheets, not stored here */
+
   /* derived, rebuilt on demand when the names change */
   char        *search_key;
   char        *sort_key;
@@ -50,6 +52,7 @@ enum
   PROP_DISPLAY_NAME,
   PROP_SUBTITLE,
   PROP_HAS_ACCOMMODATIONS,
+  PROP_OPEN_COMMENTS,
   PROP_TEXT_FIRST,
   N_PROPS = PROP_TEXT_FIRST + ACQ_CANDIDATE_N_TEXT_FIELDS
 };
@@ -189,6 +192,7 @@ acq_candidate_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_LAST_ACTIVITY_AT: g_value_set_string (value, self->last_activity_at); break;
     case PROP_DISPLAY_NAME: g_value_take_string (value, acq_candidate_dup_display_name (self)); break;
     case PROP_SUBTITLE: g_value_take_string (value, acq_candidate_dup_subtitle (self)); break;
+    case PROP_OPEN_COMMENTS: g_value_set_uint (value, self->open_comments); break;
     case PROP_HAS_ACCOMMODATIONS:
       g_value_set_boolean (value, *self->text[ACQ_CANDIDATE_ACCOMMODATIONS] != '\0');
       break;
@@ -257,6 +261,8 @@ acq_candidate_class_init (AcqCandidateClass *klass)
     g_param_spec_string ("display-name", NULL, NULL, NULL, ro | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SUBTITLE] =
     g_param_spec_string ("subtitle", NULL, NULL, NULL, ro | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_OPEN_COMMENTS] =
+    g_param_spec_uint ("open-comments", NULL, NULL, 0, G_MAXUINT, 0, ro | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_HAS_ACCOMMODATIONS] =
     g_param_spec_boolean ("has-accommodations", NULL, NULL, FALSE, ro | G_PARAM_EXPLICIT_NOTIFY);
   for (guint i = 0; i < ACQ_CANDIDATE_N_TEXT_FIELDS; i++)
@@ -506,6 +512,31 @@ _acq_candidate_set_timestamps (AcqCandidate *self, const char *created_at,
   replace_string (&self->updated_at, updated_at);
   if (replace_string (&self->last_activity_at, last_activity_at))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ACTIVITY_AT]);
+}
+
+guint
+acq_candidate_get_open_comments (AcqCandidate *self)
+{
+  g_return_val_if_fail (ACQ_IS_CANDIDATE (self), 0);
+  return self->open_comments;
+}
+
+/**
+ * acq_candidate_set_open_comments:
+ * @self: a candidate
+ * @count: the comment threads still open on their sheets
+ *
+ * Counted by the comments store (acq_comment_unresolved_by_candidate()) and kept here for the
+ * views that list candidates.
+ */
+void
+acq_candidate_set_open_comments (AcqCandidate *self, guint count)
+{
+  g_return_if_fail (ACQ_IS_CANDIDATE (self));
+  if (self->open_comments == count)
+    return;
+  self->open_comments = count;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN_COMMENTS]);
 }
 
 /**

@@ -6,11 +6,15 @@
  * NOT are plain text, and the last word matches as a prefix, so that results come while the
  * word is being typed.
  *
- * Speed, for a store of 100,000 sheets where a common word is in most of them: ranking by
- * bm25 costs a few microseconds per matching sheet, so only the RANKED_MAX most recent matches
- * are ranked (a cheap first query finds where they begin); and a prefix that the index does not
- * keep makes FTS5 merge the lists of every word it begins, so the words are first looked for
- * whole, and as a prefix only when that gives fewer results than asked.
+ * Speed, for a store of 100,000 sheets where a common word is in most of them:
+ * - ranking by bm25 costs about 10 µs per matching sheet and word, so only the RANKED_MAX most
+ *   recent matches are ranked (a first query that ranks nothing finds where they begin);
+ * - a prefix longer than the index keeps (prefix = '2 3') makes FTS5 merge the lists of every
+ *   word it begins, hundreds of milliseconds for "accompag", so the words are first looked for
+ *   whole; if that gives fewer results than asked, the last word is cut to the prefix the index
+ *   keeps ("acc"), and the function acq_prefix_match() keeps the sheets that have a word that
+ *   begins with the whole prefix, reading only the most recent matches. Only when that still
+ *   gives too few does FTS5 merge, and then the prefix is rare, so the merge is short.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -48,6 +52,16 @@ static const char sql_search[] =
   " JOIN candidate c ON c.uuid = s.candidate_uuid"
   " WHERE sheet_fts MATCH ?1 AND sheet_fts.rowid >= ?3 AND s.deleted_at IS NULL"
   " AND c.deleted_at IS NULL ORDER BY sheet_fts.rank LIMIT ?2";
+/* The same, for a query whose last word was cut to the prefix the index keeps: ?4 is the
+ * number of that phrase, ?5 the word as typed. */
+static const char sql_search_cut[] =
+  "SELECT s.candidate_uuid, c.first_name, c.last_name, s.uuid, s.title,"
+  " snippet (sheet_fts, -1, char (2), char (3), '…', 12), sheet_fts.rank"
+  " FROM sheet_fts JOIN sheet s ON s.id = sheet_fts.rowid"
+  " JOIN candidate c ON c.uuid = s.candidate_uuid"
+  " WHERE sheet_fts MATCH ?1 AND sheet_fts.rowid >= ?3 AND s.deleted_at IS NULL"
+  " AND c.deleted_at IS NULL AND acq_prefix_match (sheet_fts, ?4, ?5)"
+  " ORDER BY sheet_fts.rank LIMIT ?2";
 
 G_DEFINE_BOXED_TYPE (AcqSearchResult, acq_search_result, acq_search_result_copy,
                      acq_search_result_free)
@@ -239,6 +253,122 @@ result_from_row (sqlite3_stmt *stmt)
   return result;
 }
 
+/* acq_prefix_match (sheet_fts, PHRASE, WORD): whether the row has a word that begins with WORD
+ * (folded by the table's own tokenizer) where the phrase number PHRASE, a shorter prefix of it,
+ * matched. Only the columns where that phrase matched are read, and only up to the first
+ * word found. */
+
+typedef struct
+{
+  char    *prefix; /* folded */
+  int      length;
+  gboolean found;
+} PrefixScan;
+
+static int
+on_query_token (void *data, int flags, const char *token, int length, int start, int end)
+{
+  PrefixScan *scan = data;
+
+  /* the last token of the word: "l'inser" is not cut, so there is one */
+  g_free (scan->prefix);
+  scan->prefix = g_strndup (token, length);
+  scan->length = length;
+  return SQLITE_OK;
+}
+
+static int
+on_row_token (void *data, int flags, const char *token, int length, int start, int end)
+{
+  PrefixScan *scan = data;
+
+  if (length >= scan->length && memcmp (token, scan->prefix, scan->length) == 0)
+    {
+      scan->found = TRUE;
+      return SQLITE_DONE; /* stops the tokenizer */
+    }
+  return SQLITE_OK;
+}
+
+static int
+scan_row (const Fts5ExtensionApi *api, Fts5Context *fts, int phrase, PrefixScan *scan)
+{
+  guint64 columns_read = 0;
+  int n_inst, rc;
+
+  if ((rc = api->xInstCount (fts, &n_inst)) != SQLITE_OK)
+    return rc;
+  for (int i = 0; i < n_inst && !scan->found; i++)
+    {
+      int inst_phrase, column, offset, length;
+      const char *text;
+
+      if ((rc = api->xInst (fts, i, &inst_phrase, &column, &offset)) != SQLITE_OK)
+        return rc;
+      if (inst_phrase != phrase || column >= 64 || (columns_read & (1ull << column)))
+        continue;
+      columns_read |= 1ull << column;
+      if ((rc = api->xColumnText (fts, column, &text, &length)) != SQLITE_OK)
+        return rc;
+      rc = api->xTokenize (fts, text, length, scan, on_row_token);
+      if (rc != SQLITE_OK && rc != SQLITE_DONE)
+        return rc;
+    }
+  return SQLITE_OK;
+}
+
+static void
+prefix_match_function (const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context,
+                       int argc, sqlite3_value **argv)
+{
+  PrefixScan scan = { NULL, 0, FALSE };
+  const char *word;
+  int rc;
+
+  if (argc != 2)
+    {
+      sqlite3_result_error (context, "acq_prefix_match: two arguments expected", -1);
+      return;
+    }
+  word = (const char *) sqlite3_value_text (argv[1]);
+  rc = api->xTokenize (fts, word ? word : "", sqlite3_value_bytes (argv[1]), &scan,
+                       on_query_token);
+  if (rc == SQLITE_OK && scan.prefix != NULL)
+    rc = scan_row (api, fts, sqlite3_value_int (argv[0]), &scan);
+  if (rc != SQLITE_OK)
+    sqlite3_result_error_code (context, rc);
+  else
+    sqlite3_result_int (context, scan.found);
+  g_free (scan.prefix);
+}
+
+/* The function is registered once per connection: the store keeps a mark of it. */
+static gboolean
+ensure_functions (AcqStore *store, GError **error)
+{
+  sqlite3 *db = acq_store_get_db (store);
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (g_object_get_data (G_OBJECT (store), "acq-search-functions") != NULL)
+    return TRUE;
+  rc = sqlite3_prepare_v2 (db, "SELECT fts5 (?1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+      sqlite3_step (stmt);
+      rc = api != NULL ? api->xCreateFunction (api, "acq_prefix_match", NULL,
+                                               prefix_match_function, NULL)
+                       : SQLITE_ERROR;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return acq_store_set_error_from_sqlite (error, db, rc, "registering acq_prefix_match");
+  g_object_set_data (G_OBJECT (store), "acq-search-functions", GINT_TO_POINTER (TRUE));
+  return TRUE;
+}
+
 static gboolean
 find_cutoff (AcqStore *store, const char *query, gint64 *out_cutoff, GError **error)
 {
@@ -257,12 +387,13 @@ find_cutoff (AcqStore *store, const char *query, gint64 *out_cutoff, GError **er
   return TRUE;
 }
 
-/* Ranks the matches of @query from the sheet @cutoff on, into @results. */
+/* Ranks the matches of @query from the sheet @cutoff on, into @results. If @cut, the query's
+ * last word was cut, and a row must have a word that begins with the last of @words. */
 static gboolean
-rank (AcqStore *store, const char *query, guint limit, gint64 cutoff, GPtrArray *results,
-      GError **error)
+rank (AcqStore *store, const char *query, guint limit, gint64 cutoff, GPtrArray *words,
+      gboolean cut, GPtrArray *results, GError **error)
 {
-  sqlite3_stmt *stmt = acq_store_prepare (store, sql_search, error);
+  sqlite3_stmt *stmt = acq_store_prepare (store, cut ? sql_search_cut : sql_search, error);
   int rc;
 
   if (stmt == NULL)
@@ -270,6 +401,11 @@ rank (AcqStore *store, const char *query, guint limit, gint64 cutoff, GPtrArray 
   _acq_sql_bind_text (stmt, 1, query);
   sqlite3_bind_int (stmt, 2, limit);
   sqlite3_bind_int64 (stmt, 3, cutoff);
+  if (cut)
+    {
+      sqlite3_bind_int (stmt, 4, words->len - 1);
+      _acq_sql_bind_text (stmt, 5, g_ptr_array_index (words, words->len - 1));
+    }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (results, result_from_row (stmt));
   sqlite3_reset (stmt);
@@ -278,11 +414,10 @@ rank (AcqStore *store, const char *query, guint limit, gint64 cutoff, GPtrArray 
   return TRUE;
 }
 
-/* A query that matches at least what @words match with the last one as a prefix, and that
- * FTS5 walks without merging anything: the last word cut to the prefix the index keeps. %NULL
- * if the last word is short already, or not a plain word. */
+/* The query with the last word cut to the prefix the index keeps, which FTS5 walks without
+ * merging anything. %NULL if the last word is short already, or not a plain word. */
 static char *
-broader_query (GPtrArray *words)
+cut_query (GPtrArray *words)
 {
   const char *last = g_ptr_array_index (words, words->len - 1);
   glong length = g_utf8_strlen (last, -1);
@@ -296,28 +431,28 @@ broader_query (GPtrArray *words)
   return join_words (cut, TRUE);
 }
 
-/* The last word as a prefix: where the most recent matches begin is found with the broader
- * query first, which costs nothing; only if that leaves too few results is it found with the
- * query itself. */
+/* The last word as a prefix: with the cut query first, then, if that gives too few results
+ * among the most recent sheets, with the prefix itself. */
 static gboolean
 search_prefixed (AcqStore *store, GPtrArray *words, guint limit, GPtrArray *results,
                  GError **error)
 {
   g_autofree char *query = join_words (words, TRUE);
-  g_autofree char *broader = broader_query (words);
+  g_autofree char *cut = cut_query (words);
   gint64 cutoff = 0;
 
-  if (broader != NULL)
+  if (cut != NULL)
     {
-      if (!find_cutoff (store, broader, &cutoff, error) ||
-          !rank (store, query, limit, cutoff, results, error))
+      if (!ensure_functions (store, error) || !find_cutoff (store, cut, &cutoff, error) ||
+          !rank (store, cut, limit, cutoff, words, TRUE, results, error))
         return FALSE;
+      /* every match was read: nothing more to find */
       if (results->len >= limit || cutoff == 0)
         return TRUE;
       g_ptr_array_set_size (results, 0);
     }
   return find_cutoff (store, query, &cutoff, error) &&
-         rank (store, query, limit, cutoff, results, error);
+         rank (store, query, limit, cutoff, words, FALSE, results, error);
 }
 
 /**
@@ -353,7 +488,7 @@ acq_search_sheets (AcqStore *store, const char *text, guint limit, GError **erro
   whole = join_words (words, FALSE);
   prefixed = join_words (words, TRUE);
   if (!find_cutoff (store, whole, &cutoff, error) ||
-      !rank (store, whole, limit, cutoff, results, error))
+      !rank (store, whole, limit, cutoff, words, FALSE, results, error))
     return NULL;
   if (results->len < limit && strcmp (whole, prefixed) != 0)
     {

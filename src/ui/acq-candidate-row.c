@@ -19,6 +19,7 @@ struct _AcqCandidateRow
 
   GtkWidget    *box;
   GtkLabel     *label;
+  GtkWidget    *comments_label;       /* NULL until a row needs it */
   GtkWidget    *accommodations_image; /* NULL until a row needs it */
   GtkWidget    *archived_image;       /* NULL until a row needs it */
 
@@ -46,6 +47,31 @@ show_mark (AcqCandidateRow *self, GtkWidget **image, gboolean shown, const char 
 }
 
 static void
+show_open_comments (AcqCandidateRow *self, guint count)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *name = NULL;
+
+  if (self->comments_label == NULL && count == 0)
+    return;
+  if (self->comments_label == NULL)
+    {
+      self->comments_label = gtk_label_new (NULL);
+      gtk_widget_add_css_class (self->comments_label, "open-comments");
+      gtk_widget_set_valign (self->comments_label, GTK_ALIGN_CENTER);
+      gtk_box_insert_child_after (GTK_BOX (self->box), self->comments_label,
+                                  GTK_WIDGET (self->label));
+    }
+  name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open comment", "%u open comments",
+                                       count), count);
+  gtk_label_set_text (GTK_LABEL (self->comments_label), text);
+  gtk_widget_set_tooltip_text (self->comments_label, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->comments_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_visible (self->comments_label, count > 0);
+}
+
+static void
 update (AcqCandidateRow *self)
 {
   g_autofree char *name = acq_candidate_dup_display_name (self->candidate);
@@ -55,6 +81,7 @@ update (AcqCandidateRow *self)
                              subtitle);
 
   gtk_label_set_markup (self->label, markup);
+  show_open_comments (self, acq_candidate_get_open_comments (self->candidate));
   show_mark (self, &self->accommodations_image,
              *acq_candidate_get_text (self->candidate, ACQ_CANDIDATE_ACCOMMODATIONS) != '\0',
              "preferences-desktop-accessibility-symbolic", _("Needs accommodations"));

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "acq-a11y.h"
+#include "acq-comment.h"
 #include "acq-candidate-page.h"
 #include "acq-candidate-row.h"
 #include "acq-search.h"
@@ -144,6 +145,33 @@ update_content_title (AcqWindow *self)
   adw_window_title_set_subtitle (self->content_title, subtitle ? subtitle : "");
 }
 
+/* The sidebar shows, per candidate, the comment threads still open on their sheets. */
+static void
+refresh_open_comments (AcqWindow *self)
+{
+  g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n;
+
+  if (self->candidates == NULL)
+    return;
+  counts = acq_comment_unresolved_by_candidate (acq_candidate_list_get_store (self->candidates),
+                                                &error);
+  if (counts == NULL)
+    {
+      g_warning ("Could not count open comments: %s", error->message);
+      return;
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AcqCandidate) candidate = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
+      acq_candidate_set_open_comments (
+        candidate, GPOINTER_TO_UINT (g_hash_table_lookup (counts,
+                                                          acq_candidate_get_uuid (candidate))));
+    }
+}
+
 /* The sheet editor sits in the content area, over the candidate's page it came from. */
 static void
 close_sheet (AcqWindow *self)
@@ -154,6 +182,7 @@ close_sheet (AcqWindow *self)
   g_clear_signal_handler (&self->sheet_notify_id, self->open_sheet);
   g_clear_object (&self->open_sheet);
   acq_sheet_editor_set_sheet (self->sheet_editor, NULL, NULL);
+  refresh_open_comments (self);
   gtk_stack_set_visible_child_name (self->content_stack, self->shown ? "candidate" : "none");
   update_content_title (self);
   acq_window_actions_update (self);
@@ -409,6 +438,10 @@ acq_window_set_candidates (AcqWindow *self, AcqCandidateList *candidates)
   g_set_object (&self->candidates, candidates);
   if (self->candidate_page != NULL)
     acq_candidate_page_set_list (self->candidate_page, candidates);
+  refresh_open_comments (self);
+  if (candidates != NULL)
+    g_signal_connect_object (candidates, "items-changed", G_CALLBACK (refresh_open_comments), self,
+                             G_CONNECT_SWAPPED);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (candidates));
   update_sidebar_stack (self);
   acq_window_actions_update (self);
