@@ -135,6 +135,45 @@ test_prefix (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count (f, "r"), ==, 0);
 }
 
+/* A word being typed whose beginning the index does not keep whole: its first three letters
+ * find the sheets, and only those with a word that begins with all it has are kept. */
+static void
+test_prefix_cut (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) results = NULL;
+
+  g_assert_cmpuint (count (f, "parti"), ==, 1);
+  results = search (f, "partic");
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpstr (result (results, 0)->sheet_title, ==, "Atelier CV collectif");
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = search (f, "parten");
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpstr (result (results, 0)->sheet_title, ==, "Partenariat avec une SIAE");
+  g_assert_cmpuint (count (f, "PARTÉN"), ==, 1);
+  g_assert_cmpuint (count (f, "atelier partic"), ==, 1);
+  g_assert_cmpuint (count (f, "siae partic"), ==, 0);
+  g_assert_cmpuint (count (f, "partix"), ==, 0);
+}
+
+/* An old sheet with a rare word, behind many recent sheets whose words begin like it: it is
+ * found all the same. */
+static void
+test_prefix_rare_behind_many (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) results = NULL;
+
+  add_sheet (f->karim, "Ancien", ACQ_RUBRIC_TASKS, "Un accompagnement particulier.");
+  for (guint i = 0; i < 250; i++)
+    add_sheet (f->helene, "Récent", ACQ_RUBRIC_TASKS, "Un rendez-vous à Paris, par le train.");
+  results = search (f, "particu");
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpstr (result (results, 0)->sheet_title, ==, "Ancien");
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = search (f, "pari");
+  g_assert_cmpuint (results->len, ==, 20);
+}
+
 static void
 test_hostile_query (Fixture *f, gconstpointer data)
 {
@@ -261,26 +300,50 @@ test_deleted_candidate_hidden (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count (f, "mission"), ==, 0);
 }
 
-/* The search must let FTS5 sort by rank and stop at the limit, not sort every match. */
-static void
-test_plan_sorts_in_index (Fixture *f, gconstpointer data)
+static char *
+plan_of (Fixture *f, const char *sql)
 {
-  g_autoptr (GString) plan = g_string_new (NULL);
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  GString *plan = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (
-    acq_store_get_db (f->store),
-    "EXPLAIN QUERY PLAN SELECT s.uuid, snippet (sheet_fts, -1, char (2), char (3), '…', 12)"
-    " FROM sheet_fts JOIN sheet s ON s.id = sheet_fts.rowid"
-    " JOIN candidate c ON c.uuid = s.candidate_uuid"
-    " WHERE sheet_fts MATCH '\"reseau\"' AND s.deleted_at IS NULL AND c.deleted_at IS NULL"
-    " ORDER BY sheet_fts.rank LIMIT 20", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (acq_store_get_db (f->store), explain, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
   sqlite3_finalize (stmt);
   g_test_message ("%s", plan->str);
-  g_assert_null (strstr (plan->str, "TEMP B-TREE"));
-  g_assert_true (g_str_has_prefix (plan->str, "SCAN sheet_fts VIRTUAL TABLE"));
+  return g_string_free (plan, FALSE);
+}
+
+/* The search must let FTS5 sort by rank and stop at the limit, not sort every match; the same
+ * with the function that checks a cut prefix. */
+static void
+test_plan_sorts_in_index (Fixture *f, gconstpointer data)
+{
+  const char *queries[] = {
+    "SELECT s.uuid, snippet (sheet_fts, -1, char (2), char (3), '…', 12)"
+    " FROM sheet_fts JOIN sheet s ON s.id = sheet_fts.rowid"
+    " JOIN candidate c ON c.uuid = s.candidate_uuid"
+    " WHERE sheet_fts MATCH '\"reseau\"' AND sheet_fts.rowid >= 1 AND s.deleted_at IS NULL"
+    " AND c.deleted_at IS NULL ORDER BY sheet_fts.rank LIMIT 20",
+    "SELECT s.uuid FROM sheet_fts JOIN sheet s ON s.id = sheet_fts.rowid"
+    " JOIN candidate c ON c.uuid = s.candidate_uuid"
+    " WHERE sheet_fts MATCH '\"res\"*' AND sheet_fts.rowid >= 1 AND s.deleted_at IS NULL"
+    " AND c.deleted_at IS NULL AND acq_prefix_match (sheet_fts, 0, 'rese')"
+    " ORDER BY sheet_fts.rank LIMIT 20",
+  };
+
+  /* a search of a cut prefix registers the function */
+  g_assert_cmpuint (count (f, "reseau"), ==, 1);
+  g_assert_cmpuint (count (f, "resea"), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *plan = plan_of (f, queries[i]);
+
+      g_assert_null (strstr (plan, "TEMP B-TREE"));
+      g_assert_true (g_str_has_prefix (plan, "SCAN sheet_fts VIRTUAL TABLE"));
+    }
 }
 
 int
@@ -291,6 +354,8 @@ main (int argc, char *argv[])
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/search/accents", test_accents);
   ADD ("/search/prefix", test_prefix);
+  ADD ("/search/prefix-cut", test_prefix_cut);
+  ADD ("/search/prefix-rare-behind-many", test_prefix_rare_behind_many);
   ADD ("/search/hostile-query", test_hostile_query);
   ADD ("/search/snippet-markup", test_snippet_markup);
   ADD ("/search/ranking", test_ranking);

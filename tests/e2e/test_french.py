@@ -6,7 +6,7 @@ strings that po/fr.po translates."""
 import os
 import re
 
-from acqtest import App, click, find, key, row, run, showing, spoken, walk
+from acqtest import App, click, find, key, press, row, run, showing, spoken, walk
 
 SOURCE_ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 FRENCH = {"LANGUAGE": "fr", "LANG": "fr_FR.UTF-8", "LC_ALL": "fr_FR.UTF-8"}
@@ -50,7 +50,7 @@ def english_names(node):
 
 
 def test_main_window_is_french():
-    app = App(args=["--demo"], env=FRENCH)
+    app = App(args=["--demo"], env=FRENCH, role="candidate")
     try:
         find(app.window, "label", "Candidat·es")
         assert english_names(app.window) == [], english_names(app.window)
@@ -58,6 +58,12 @@ def test_main_window_is_french():
         click(find(app.window, "label", row("Sophie Lefèvre")))
         find(app.window, "label", "Aménagements à prévoir")
         assert english_names(app.window) == [], english_names(app.window)
+        # an experience sheet: rubrics, review, comments, documents
+        click(find(app.window, "label", row("Hélène Dubois")))
+        click(find(app.window, "label", "Suivi administratif des parcours sur le logiciel de la structure"))
+        find(app.window, "label", "À reprendre")
+        assert english_names(app.window) == [], english_names(app.window)
+        press(find(app.window, "push button", "Retour"))
         # the new candidate dialog
         key("ctrl+n")
         dialog = find(app.node, "frame", "Nouvelle candidature")
