@@ -244,6 +244,7 @@ test_validated_edit_goes_back_to_draft (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqSheetList) again = NULL;
   AcqSheet *sheet = make_sheet (f, "Partenariat SIAE", "Je contacte la SIAE.");
+  AcqSheet *stored;
   guint state_notes = 0, returned_notes = 0;
 
   g_assert_true (acq_review_request (f->list, sheet, ACQ_ROLE_CANDIDATE, &error));
@@ -269,11 +270,9 @@ test_validated_edit_goes_back_to_draft (Fixture *f, gconstpointer data)
 
   /* the store says so too, after a restart */
   again = reload (f);
-  g_assert_cmpint (acq_sheet_get_review_state (acq_sheet_list_find (again,
-                                                                    acq_sheet_get_uuid (sheet))),
-                   ==, ACQ_REVIEW_STATE_DRAFT);
-  g_assert_true (acq_sheet_get_returned_to_draft (acq_sheet_list_find (again,
-                                                                       acq_sheet_get_uuid (sheet))));
+  stored = acq_sheet_list_find (again, acq_sheet_get_uuid (sheet));
+  g_assert_cmpint (acq_sheet_get_review_state (stored), ==, ACQ_REVIEW_STATE_DRAFT);
+  g_assert_true (acq_sheet_get_returned_to_draft (stored));
 
   /* until a new review is asked for */
   g_assert_true (acq_review_request (f->list, sheet, ACQ_ROLE_CANDIDATE, &error));
@@ -445,14 +444,11 @@ test_saving_touches_candidate_activity (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqCandidateList) candidates = NULL;
-  g_autofree char *before = NULL;
   guint notes = 0;
   AcqSheet *sheet;
 
-  g_assert_true (acq_store_exec (f->store,
-                                 "UPDATE candidate SET last_activity_at = '2020-01-01T00:00:00.000Z'",
-                                 &error));
-  before = g_strdup (acq_candidate_get_last_activity_at (f->candidate));
+  g_assert_true (acq_store_exec (
+    f->store, "UPDATE candidate SET last_activity_at = '2020-01-01T00:00:00.000Z'", &error));
   g_signal_connect (f->candidate, "notify::last-activity-at", G_CALLBACK (on_notify), &notes);
   sheet = make_sheet (f, "Atelier", "Texte.");
   g_assert_cmpuint (notes, >=, 1);
@@ -858,8 +854,8 @@ test_demo_has_sheets (Fixture *f, gconstpointer data)
   for (guint s = 0; s < ACQ_N_REVIEW_STATES; s++)
     g_assert_true (states[s]);
   g_assert_cmpuint (g_hash_table_size (blocs), >=, 2);
-  g_assert_true (acq_comment_count_unresolved_for_candidate (f->store, acq_candidate_get_uuid (helene),
-                                                             &unresolved, &error));
+  g_assert_true (acq_comment_count_unresolved_for_candidate (
+    f->store, acq_candidate_get_uuid (helene), &unresolved, &error));
   g_assert_cmpuint (unresolved, >=, 1);
 }
 

@@ -516,7 +516,8 @@ acq_attachment_list (AcqStore *store, const char *sheet_uuid, GError **error)
 {
   static const char sql[] = "SELECT " ATTACHMENT_COLUMNS " FROM attachment"
                             " WHERE sheet_uuid = ?1 ORDER BY created_at, file_name";
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) acq_attachment_free);
+  g_autoptr (GPtrArray) list =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) acq_attachment_free);
   sqlite3_stmt *stmt;
   int rc;
 

@@ -14,7 +14,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "acq-dp-layout.h"
+#include "acq-dp-layout-private.h"
 
 /* A line may overhang the page bottom by rounding error only. */
 #define FIT_EPSILON 0.01
@@ -642,6 +642,22 @@ acq_dp_layout_get_body_line_height (AcqDpLayout *self)
       paragraph_clear (&para);
     }
   return self->body_line_height;
+}
+
+/**
+ * _acq_dp_layout_get_context:
+ * @self: a layout
+ *
+ * The rest of the dossier is laid out with the examples' context, so that its text has the
+ * same fonts and the same unhinted metrics.
+ *
+ * Returns: (transfer none): the Pango context of @self
+ */
+PangoContext *
+_acq_dp_layout_get_context (AcqDpLayout *self)
+{
+  g_return_val_if_fail (ACQ_IS_DP_LAYOUT (self), NULL);
+  return self->context;
 }
 
 /**

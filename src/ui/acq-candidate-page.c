@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acq-toast.h"
 #include "acq-a11y.h"
 #include "acq-autosave.h"
 #include "acq-candidate-page.h"
@@ -64,19 +65,6 @@ static guint signals[N_SIGNALS];
 
 static void load_fields (AcqCandidatePage *self);
 
-static void
-show_error (AcqCandidatePage *self, const char *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_warning ("%s", message);
-}
-
 /* Saving */
 
 static void
@@ -89,7 +77,7 @@ save_cb (gpointer user_data)
     return;
   if (!acq_candidate_list_save (self->list, self->candidate, &error))
     {
-      show_error (self, error->message);
+      acq_toast_show (GTK_WIDGET (self), error->message);
       load_fields (self); /* the candidate was put back as stored */
     }
 }
@@ -275,7 +263,7 @@ refresh_coverage (AcqCandidatePage *self)
   coverage = acq_coverage_compute (acq_candidate_list_get_store (self->list),
                                    acq_candidate_get_uuid (self->candidate), &error);
   if (coverage == NULL)
-    show_error (self, error->message);
+    acq_toast_show (GTK_WIDGET (self), error->message);
   acq_coverage_grid_set_coverage (self->coverage_grid, coverage);
 }
 
@@ -361,7 +349,7 @@ load_sheets (AcqCandidatePage *self)
       self->sheets = acq_sheet_list_new (acq_candidate_list_get_store (self->list),
                                          self->candidate, &error);
       if (self->sheets == NULL)
-        show_error (self, error->message);
+        acq_toast_show (GTK_WIDGET (self), error->message);
       else
         g_signal_connect_object (self->sheets, "items-changed",
                                  G_CALLBACK (on_sheets_changed_cb), self, G_CONNECT_SWAPPED);
@@ -400,7 +388,7 @@ new_sheet_action (GtkWidget *widget, const char *action, GVariant *param)
   sheet = acq_sheet_list_create (self->sheets, blocs[0], "", &error);
   if (sheet == NULL)
     {
-      show_error (self, error->message);
+      acq_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
   g_signal_emit (self, signals[SIGNAL_OPEN_SHEET], 0, self->sheets, sheet);
@@ -455,7 +443,7 @@ ensure_fiche (AcqCandidatePage *self)
   self->fiche = acq_referential_load (acq_candidate_list_get_store (self->list),
                                       ACQ_REFERENTIAL_DEFAULT_FICHE, &error);
   if (self->fiche == NULL)
-    show_error (self, error->message);
+    acq_toast_show (GTK_WIDGET (self), error->message);
   else if (g_strcmp0 (self->fiche->uuid, wanted) != 0)
     g_clear_pointer (&self->fiche, acq_fiche_free);
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acq-toast.h"
 #include "acq-anchor.h"
 #include "acq-application.h"
 #include "acq-comment.h"
@@ -52,30 +53,6 @@ enum
 static guint signals[N_SIGNALS];
 
 static void rebuild_comments (AcqRubricView *self);
-
-static AcqRole
-current_role (void)
-{
-  GApplication *app = g_application_get_default ();
-  g_autofree char *role = NULL;
-
-  if (!ACQ_IS_APPLICATION (app))
-    return ACQ_ROLE_CANDIDATE;
-  role = g_settings_get_string (acq_application_get_settings (ACQ_APPLICATION (app)),
-                                "user-role");
-  return g_strcmp0 (role, "coach") == 0 ? ACQ_ROLE_COACH : ACQ_ROLE_CANDIDATE;
-}
-
-static void
-show_message (AcqRubricView *self, const char *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_warning ("%s", message);
-}
 
 AcqRubricView *
 acq_rubric_view_new (AcqRubric rubric)
@@ -277,7 +254,7 @@ load_comments (AcqRubricView *self)
                           acq_sheet_get_uuid (self->sheet), &error);
   if (all == NULL)
     {
-      show_message (self, error->message);
+      acq_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
   for (guint i = 0; i < all->len; i++)
@@ -332,7 +309,7 @@ on_resolve_clicked_cb (AcqRubricView *self, GtkButton *button)
     return;
   if (!acq_comment_set_resolved (acq_sheet_list_get_store (self->list), comment,
                                  !comment->resolved, &error))
-    show_message (self, error->message);
+    acq_toast_show (GTK_WIDGET (self), error->message);
   rebuild_comments (self);
   acq_rubric_view_refresh_anchors (self);
 }
@@ -347,11 +324,11 @@ on_reply_activate_cb (AcqRubricView *self, GtkEntry *entry)
 
   if (comment == NULL || *body == '\0')
     return;
-  reply = acq_comment_reply (acq_sheet_list_get_store (self->list), comment, current_role (),
+  reply = acq_comment_reply (acq_sheet_list_get_store (self->list), comment, acq_application_get_role (),
                              body, &error);
   if (reply == NULL)
     {
-      show_message (self, error->message);
+      acq_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
   g_ptr_array_add (self->comments, reply);
@@ -457,13 +434,13 @@ on_add_comment_button_clicked_cb (AcqRubricView *self)
     return;
   anchor = acq_anchor_new (self->text, gtk_text_iter_get_offset (&start),
                            gtk_text_iter_get_offset (&end));
-  comment = acq_comment_new (acq_sheet_get_uuid (self->sheet), self->rubric, current_role (), body);
+  comment = acq_comment_new (acq_sheet_get_uuid (self->sheet), self->rubric, acq_application_get_role (), body);
   acq_comment_set_anchor (comment, acq_anchor_get_quote (anchor), acq_anchor_get_start (anchor),
                           acq_anchor_get_end (anchor), acq_anchor_get_prefix (anchor),
                           acq_anchor_get_suffix (anchor));
   if (!acq_comment_insert (acq_sheet_list_get_store (self->list), comment, &error))
     {
-      show_message (self, error->message);
+      acq_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
   gtk_popover_popdown (self->comment_popover);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acq-toast.h"
 #include "acq-attachment.h"
 #include "acq-sheet-documents.h"
 
@@ -23,17 +24,6 @@ struct _AcqSheetDocuments
 };
 
 G_DEFINE_FINAL_TYPE (AcqSheetDocuments, acq_sheet_documents, ADW_TYPE_PREFERENCES_GROUP)
-
-static void
-show_message (AcqSheetDocuments *self, const char *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_warning ("%s", message);
-}
 
 static void load_documents (AcqSheetDocuments *self);
 
@@ -58,7 +48,7 @@ on_remove_response_cb (AdwMessageDialog *dialog, const char *response, AcqSheetD
   if (g_strcmp0 (response, "remove") != 0)
     return;
   if (!acq_attachment_remove (acq_sheet_list_get_store (self->list), attachment, &error))
-    show_message (self, error->message);
+    acq_toast_show (GTK_WIDGET (self), error->message);
   load_documents (self);
 }
 
@@ -114,7 +104,7 @@ load_documents (AcqSheetDocuments *self)
     attachments = acq_attachment_list (acq_sheet_list_get_store (self->list),
                                        acq_sheet_get_uuid (self->sheet), &error);
   if (error != NULL)
-    show_message (self, error->message);
+    acq_toast_show (GTK_WIDGET (self), error->message);
   for (guint i = 0; attachments != NULL && i < attachments->len; i++)
     {
       AcqAttachment *attachment = g_ptr_array_index (attachments, i);
@@ -150,7 +140,7 @@ on_document_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (attachment == NULL)
-    show_message (self, error->message);
+    acq_toast_show (GTK_WIDGET (self), error->message);
   load_documents (self);
 }
 

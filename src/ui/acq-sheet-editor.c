@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acq-toast.h"
 #include "acq-a11y.h"
 #include "acq-application.h"
 #include "acq-autosave.h"
@@ -20,7 +21,6 @@
 #include "acq-sheet-documents.h"
 #include "acq-sheet-editor.h"
 #include "acq-text.h"
-#include "acq-undo-toast.h"
 
 /* The page estimate lays the example out as the dossier will: a few milliseconds, so it waits
  * for a pause in the typing rather than running on every key. */
@@ -80,30 +80,6 @@ static guint signals[N_SIGNALS];
 static void load_fields (AcqSheetEditor *self);
 static void actions_update (AcqSheetEditor *self);
 
-static void
-show_message (AcqSheetEditor *self, const char *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_warning ("%s", message);
-}
-
-static AcqRole
-current_role (void)
-{
-  GApplication *app = g_application_get_default ();
-  g_autofree char *role = NULL;
-
-  if (!ACQ_IS_APPLICATION (app))
-    return ACQ_ROLE_CANDIDATE;
-  role = g_settings_get_string (acq_application_get_settings (ACQ_APPLICATION (app)),
-                                "user-role");
-  return g_strcmp0 (role, "coach") == 0 ? ACQ_ROLE_COACH : ACQ_ROLE_CANDIDATE;
-}
-
 /* Saving */
 
 static void
@@ -116,7 +92,7 @@ save_cb (gpointer user_data)
     return;
   if (!acq_sheet_list_save (self->list, self->sheet, &error))
     {
-      show_message (self, error->message);
+      acq_toast_show (GTK_WIDGET (self), error->message);
       load_fields (self); /* the sheet was put back as stored */
       return;
     }
@@ -289,7 +265,7 @@ set_period (AcqSheetEditor *self, const char *from, const char *to)
 
   if (from != NULL && to != NULL && g_strcmp0 (from, to) > 0)
     {
-      show_message (self, _("The end of the period comes before its start. Choose another "
+      acq_toast_show (GTK_WIDGET (self), _("The end of the period comes before its start. Choose another "
                             "date; nothing was changed."));
       load_fields (self);
       return;
@@ -585,7 +561,7 @@ ensure_referential (AcqSheetEditor *self)
   g_clear_pointer (&self->guidance, acq_guidance_unref);
   self->fiche = acq_referential_load (store, ACQ_REFERENTIAL_DEFAULT_FICHE, &error);
   if (self->fiche == NULL)
-    show_message (self, error->message);
+    acq_toast_show (GTK_WIDGET (self), error->message);
   self->guidance = acq_guidance_load (self->fiche ? self->fiche->number : "", NULL);
   if (self->guidance == NULL)
     self->guidance = acq_guidance_new_generic ();
@@ -647,7 +623,7 @@ acq_sheet_editor_get_sheet (AcqSheetEditor *self)
 static void
 actions_update (AcqSheetEditor *self)
 {
-  AcqRole role = current_role ();
+  AcqRole role = acq_application_get_role ();
   gboolean can_request = self->sheet && acq_review_can_request (self->sheet);
   gboolean can_decide = self->sheet && acq_review_can_decide (self->sheet, role);
 
@@ -666,7 +642,7 @@ review_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   AcqSheetEditor *self = ACQ_SHEET_EDITOR (widget);
   g_autoptr (GError) error = NULL;
-  AcqRole role = current_role ();
+  AcqRole role = acq_application_get_role ();
   gboolean ok;
 
   acq_autosave_flush (self->autosave);
@@ -679,7 +655,7 @@ review_action (GtkWidget *widget, const char *action, GVariant *param)
                               : ACQ_REVIEW_STATE_CHANGES_REQUESTED,
                             &error);
   if (!ok)
-    show_message (self, error->message);
+    acq_toast_show (GTK_WIDGET (self), error->message);
   load_state (self);
 }
 
@@ -743,7 +719,7 @@ delete_action (GtkWidget *widget, const char *action, GVariant *param)
   acq_autosave_flush (self->autosave);
   if (!acq_sheet_list_delete (self->list, self->sheet, &error))
     {
-      show_message (self, error->message);
+      acq_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
   deleted = g_new0 (DeletedSheet, 1);

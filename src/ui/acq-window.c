@@ -17,7 +17,7 @@
 #include "acq-new-candidate-dialog.h"
 #include "acq-store.h"
 #include "acq-text.h"
-#include "acq-undo-toast.h"
+#include "acq-toast.h"
 #include "acq-window.h"
 
 struct _AcqWindow

@@ -1,14 +1,37 @@
-/* acq-undo-toast.c — a toast that offers to undo what was just done
+/* acq-toast.c — telling the user what happened, with an undo when there is one
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "acq-undo-toast"
+#define G_LOG_DOMAIN "acq-toast"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "acq-undo-toast.h"
+#include "acq-toast.h"
+
+/**
+ * acq_toast_show:
+ * @widget: a widget inside an #AdwToastOverlay
+ * @message: what happened and what to do, for the user
+ *
+ * Shows @message until the user closes it: an error must not vanish before it is read.
+ */
+void
+acq_toast_show (GtkWidget *widget, const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      g_warning ("%s", message);
+      return;
+    }
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
 
 typedef struct
 {

@@ -1,4 +1,4 @@
-/* acq-undo-toast.h — a toast that offers to undo what was just done
+/* acq-toast.h — telling the user what happened, with an undo when there is one
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,9 @@
 G_BEGIN_DECLS
 
 typedef void (*AcqUndoFunc) (gpointer data);
+
+void acq_toast_show      (GtkWidget      *widget,
+                          const char     *message);
 
 void acq_undo_toast_show (GtkWidget      *widget,
                           const char     *title,
