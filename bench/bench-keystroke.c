@@ -51,6 +51,9 @@ typedef struct
   GPollFunc    default_poll;
   gint64       blocked_us;  /* in poll () with a timeout, since the counter was reset */
   guint        n_frames;    /* after-paint of the window's frame clock */
+  gint64       phase_start; /* when the current phase of the frame began */
+  gint64       layout_us;   /* in the layout phases of frames, since the counter was reset */
+  gint64       paint_us;    /* in the paint phases (snapshot and render) */
   guint        n_saves;     /* items-changed of the sheet list: a save that wrote */
   gboolean     woken;
 } Bench;
@@ -63,7 +66,11 @@ typedef struct
   GArray *cpu_ms;      /* double, the thread's CPU time for the same */
   GArray *plain_ms;    /* the keys not followed by a pause */
   GArray *insert_ms;   /* the insertion alone: the buffer and the handlers of its signals */
+  GArray *layout_ms;   /* for the keys not followed by a pause: their frames' layout */
+  GArray *paint_ms;    /* the same, the frames' snapshot and render */
   GArray *pause_ms;    /* the work in each pause */
+  GArray *pause_frames;      /* the frames drawn in each pause */
+  GArray *pause_frames_ms;   /* their layout and paint */
   GArray *save_ms;     /* the loop iterations in which a save ran */
   GArray *other_ms;    /* iterations in a pause that are neither a save nor a frame */
   GArray *frame_ms;    /* iterations that drew a frame */
@@ -98,6 +105,33 @@ thread_cpu_ms (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
   return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
+
+/* Our handlers run after GTK's, connected when the window was realized: "before-paint"
+ * marks the start of the frame's work, "layout" the end of GTK's layout, "paint" the end of
+ * its snapshot and render. */
+static void
+on_before_paint_cb (GdkFrameClock *clock)
+{
+  bench.phase_start = g_get_monotonic_time ();
+}
+
+static void
+on_layout_cb (GdkFrameClock *clock)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  bench.layout_us += now - bench.phase_start;
+  bench.phase_start = now;
+}
+
+static void
+on_paint_cb (GdkFrameClock *clock)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  bench.paint_us += now - bench.phase_start;
+  bench.phase_start = now;
 }
 
 static void
@@ -355,7 +389,8 @@ static void
 figures_init (Figures *figures)
 {
   GArray **arrays[] = { &figures->keys_ms, &figures->cpu_ms, &figures->plain_ms,
-                        &figures->insert_ms,
+                        &figures->insert_ms, &figures->layout_ms, &figures->paint_ms,
+                        &figures->pause_frames, &figures->pause_frames_ms,
                         &figures->pause_ms, &figures->save_ms, &figures->other_ms,
                         &figures->frame_ms };
 
@@ -368,7 +403,8 @@ static void
 figures_clear (Figures *figures)
 {
   GArray **arrays[] = { &figures->keys_ms, &figures->cpu_ms, &figures->plain_ms,
-                        &figures->insert_ms,
+                        &figures->insert_ms, &figures->layout_ms, &figures->paint_ms,
+                        &figures->pause_frames, &figures->pause_frames_ms,
                         &figures->pause_ms, &figures->save_ms, &figures->other_ms,
                         &figures->frame_ms };
 
@@ -390,6 +426,7 @@ type_keys (GtkTextView *view, Figures *figures)
       gint64 start = g_get_monotonic_time ();
       gint64 blocked = bench.blocked_us;
       guint frames = bench.n_frames;
+      gint64 layout = bench.layout_us, paint = bench.paint_us;
       char key[8];
       double ms;
 
@@ -401,13 +438,22 @@ type_keys (GtkTextView *view, Figures *figures)
       ms = (g_get_monotonic_time () - start - (bench.blocked_us - blocked)) / 1000.0;
       if ((i + 1) % KEYS_PER_BURST == 0)
         {
+          guint pause_frames = bench.n_frames;
+          gint64 frames_us = bench.layout_us + bench.paint_us;
           double pause = run_for (figures, PAUSE_MS);
 
           append (figures->pause_ms, pause);
+          append (figures->pause_frames, bench.n_frames - pause_frames);
+          append (figures->pause_frames_ms,
+                  (bench.layout_us + bench.paint_us - frames_us) / 1000.0);
           ms += pause;
         }
       else
-        append (figures->plain_ms, ms);
+        {
+          append (figures->plain_ms, ms);
+          append (figures->layout_ms, (bench.layout_us - layout) / 1000.0);
+          append (figures->paint_ms, (bench.paint_us - paint) / 1000.0);
+        }
       append (figures->keys_ms, ms);
       append (figures->cpu_ms, thread_cpu_ms () - start_cpu);
     }
@@ -503,6 +549,9 @@ main (int argc, char *argv[])
   while (gtk_widget_get_frame_clock (window) == NULL)
     g_main_context_iteration (NULL, TRUE);
   clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), NULL);
+  g_signal_connect (clock, "layout", G_CALLBACK (on_layout_cb), NULL);
+  g_signal_connect (clock, "paint", G_CALLBACK (on_paint_cb), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
   run_for (NULL, 1000);
   place_cursor (GTK_TEXT_VIEW (view));
@@ -524,7 +573,11 @@ main (int argc, char *argv[])
   /* the keys inside a burst, and what each pause did (saves, the page estimate, frames) */
   print_figures ("keystroke_plain", figures.plain_ms, TRUE);
   print_figures ("keystroke_insert", figures.insert_ms, TRUE);
+  print_figures ("keystroke_plain_frame_layout", figures.layout_ms, TRUE);
+  print_figures ("keystroke_plain_frame_paint", figures.paint_ms, TRUE);
   print_figures ("keystroke_pause_work", figures.pause_ms, FALSE);
+  g_print ("keystroke_pause_frames_median: %.0f count\n", percentile (figures.pause_frames, 50));
+  print_figures ("keystroke_pause_frames_work", figures.pause_frames_ms, FALSE);
   print_figures ("keystroke_autosave_iteration", figures.save_ms, FALSE);
   print_figures ("keystroke_frame_iteration", figures.frame_ms, TRUE);
   print_figures ("keystroke_other_timer_iteration", figures.other_ms, FALSE);

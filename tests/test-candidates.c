@@ -9,6 +9,7 @@
 #include "acq-candidate-list.h"
 #include "acq-demo.h"
 #include "acq-referential.h"
+#include "acq-sheet-list.h"
 #include "acq-text.h"
 #include "test-util.h"
 
@@ -335,6 +336,30 @@ test_thousands (Fixture *f, gconstpointer data)
     }
 }
 
+/* Writing a sheet is activity: the sidebar sorted by activity must hear of it. */
+static void
+test_sheet_saved_moves_activity (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqSheetList) sheets = NULL;
+  AcqCandidate *candidate = acq_candidate_list_create (f->list, "Nadia", "Haddad", &error);
+  g_autofree char *before = g_strdup (acq_candidate_get_last_activity_at (candidate));
+  AcqSheet *sheet;
+  guint changes;
+
+  sheets = acq_sheet_list_new (f->store, candidate, &error);
+  g_assert_no_error (error);
+  sheet = acq_sheet_list_create (sheets, NULL, "Atelier CV", &error);
+  g_assert_no_error (error);
+  changes = f->changes;
+  g_usleep (2000);
+  acq_sheet_set_rubric (sheet, ACQ_RUBRIC_TASKS, "J’anime un atelier CV chaque jeudi.");
+  g_assert_true (acq_sheet_list_save (sheets, sheet, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (acq_candidate_get_last_activity_at (candidate), >, before);
+  g_assert_cmpuint (f->changes, ==, changes + 1);
+}
+
 static void
 test_empty_list (Fixture *f, gconstpointer data)
 {
@@ -381,6 +406,7 @@ main (int argc, char *argv[])
   ADD ("/candidates/store/create-and-reload", test_create_and_reload);
   ADD ("/candidates/model/one-items-changed-per-change", test_one_items_changed_per_change);
   ADD ("/candidates/model/empty", test_empty_list);
+  ADD ("/candidates/model/sheet-saved-moves-activity", test_sheet_saved_moves_activity);
   ADD ("/candidates/delete/undo-then-purge", test_delete_undo_and_purge);
   ADD ("/candidates/save/bad-input-changes-nothing", test_too_long_changes_nothing);
   ADD ("/candidates/filter/accents", test_search_ignores_accents);

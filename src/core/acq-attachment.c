@@ -59,11 +59,58 @@ typedef struct
   goffset size;
   char   *sha256;
   char   *stored_path;
+  gboolean pinned;
 } Blob;
+
+/* The copies placed by an import whose row is not written yet (sha256 → count): the removal
+ * of orphans leaves them alone. The lock also makes "place a copy" and "remove an orphan" one
+ * step each, so that neither sees the other half done. */
+static GMutex pinned_lock;
+static GHashTable *pinned;
+
+/* Called with pinned_lock held. */
+static void
+pin (Blob *blob)
+{
+  guint count;
+
+  if (pinned == NULL)
+    pinned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (pinned, blob->sha256));
+  g_hash_table_insert (pinned, g_strdup (blob->sha256), GUINT_TO_POINTER (count + 1));
+  blob->pinned = TRUE;
+}
+
+static void
+unpin (Blob *blob)
+{
+  guint count;
+
+  g_mutex_lock (&pinned_lock);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (pinned, blob->sha256));
+  if (count > 1)
+    g_hash_table_insert (pinned, g_strdup (blob->sha256), GUINT_TO_POINTER (count - 1));
+  else
+    g_hash_table_remove (pinned, blob->sha256);
+  g_mutex_unlock (&pinned_lock);
+  blob->pinned = FALSE;
+}
+
+/* Removes a stored copy that no row uses, unless an import is placing it. */
+static void
+remove_unused_copy (const char *sha256, const char *path)
+{
+  g_mutex_lock (&pinned_lock);
+  if (pinned == NULL || !g_hash_table_contains (pinned, sha256))
+    g_remove (path);
+  g_mutex_unlock (&pinned_lock);
+}
 
 static void
 blob_free (Blob *blob)
 {
+  if (blob->pinned)
+    unpin (blob);
   g_free (blob->file_name);
   g_free (blob->sha256);
   g_free (blob->stored_path);
@@ -237,8 +284,24 @@ sync_file (GFile *file, GError **error)
   return FALSE;
 }
 
-/* Moves the finished copy to its place under its hash; if that place is taken, it holds the
- * same bytes already. */
+/* Moves the finished copy to its place; if that place is taken, it holds the same bytes. */
+static gboolean
+place_copy (GFile *incoming, GFile *target, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (g_file_query_exists (target, cancellable))
+    return g_file_delete (incoming, cancellable, error);
+  if (g_file_move (incoming, target, G_FILE_COPY_NONE, cancellable, NULL, NULL, &local_error))
+    return TRUE;
+  /* another import of the same document got there first */
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    return g_file_delete (incoming, cancellable, error);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Puts the finished copy under its hash, pinned until its row is written (see blob_free()). */
 static gboolean
 settle_copy (const char *data_dir, GFile *incoming, Blob *blob, GCancellable *cancellable,
              GError **error)
@@ -247,27 +310,16 @@ settle_copy (const char *data_dir, GFile *incoming, Blob *blob, GCancellable *ca
   g_autofree char *dir = g_build_filename (data_dir, ACQ_ATTACHMENT_DIR, prefix, NULL);
   g_autofree char *path = g_build_filename (dir, blob->sha256, NULL);
   g_autoptr (GFile) target = g_file_new_for_path (path);
+  gboolean ok;
 
   blob->stored_path = g_build_path ("/", ACQ_ATTACHMENT_DIR, prefix, blob->sha256, NULL);
-  if (!_acq_store_ensure_private_dir (dir, error))
+  if (!_acq_store_ensure_private_dir (dir, error) || !sync_file (incoming, error))
     return FALSE;
-  if (!g_file_query_exists (target, cancellable))
-    {
-      g_autoptr (GError) local_error = NULL;
-
-      if (!sync_file (incoming, error))
-        return FALSE;
-      if (g_file_move (incoming, target, G_FILE_COPY_NONE, cancellable, NULL, NULL,
-                       &local_error))
-        return TRUE;
-      /* another import of the same document got there first */
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-    }
-  return g_file_delete (incoming, cancellable, error);
+  g_mutex_lock (&pinned_lock);
+  pin (blob);
+  ok = place_copy (incoming, target, cancellable, error);
+  g_mutex_unlock (&pinned_lock);
+  return ok;
 }
 
 static Blob *
@@ -592,7 +644,7 @@ acq_attachment_remove (AcqStore *store, const AcqAttachment *attachment, GError 
 {
   sqlite3_stmt *stmt;
   gboolean in_use = TRUE;
-  g_autoptr (GFile) copy = NULL;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (ACQ_IS_STORE (store), FALSE);
   g_return_val_if_fail (attachment != NULL, FALSE);
@@ -603,9 +655,9 @@ acq_attachment_remove (AcqStore *store, const AcqAttachment *attachment, GError 
   if (!acq_store_step_done (store, stmt, error) ||
       !sha256_in_use (store, attachment->sha256, &in_use, error))
     return FALSE;
-  copy = acq_attachment_get_file (store, attachment);
+  path = g_build_filename (acq_store_get_data_dir (store), attachment->stored_path, NULL);
   if (!in_use)
-    g_file_delete (copy, NULL, NULL);
+    remove_unused_copy (attachment->sha256, path);
   return TRUE;
 }
 
@@ -627,7 +679,7 @@ remove_orphans_in (AcqStore *store, const char *dir, GCancellable *cancellable, 
       if (!sha256_in_use (store, name, &in_use, error))
         return FALSE;
       if (!in_use)
-        g_remove (path);
+        remove_unused_copy (name, path);
     }
   return TRUE;
 }

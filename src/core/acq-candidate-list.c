@@ -11,6 +11,7 @@
 #include "acq-candidate-list.h"
 #include "acq-candidate-private.h"
 #include "acq-referential.h"
+#include "acq-sql-private.h"
 
 struct _AcqCandidateList
 {
@@ -20,6 +21,7 @@ struct _AcqCandidateList
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
+static void watch (AcqCandidateList *self, AcqCandidate *candidate);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (AcqCandidateList, acq_candidate_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -117,28 +119,22 @@ acq_candidate_list_init (AcqCandidateList *self)
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt, int column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
 static void
 apply_row (AcqCandidate *candidate, sqlite3_stmt *stmt)
 {
   g_object_freeze_notify (G_OBJECT (candidate));
-  acq_candidate_set_certification_uuid (candidate, column_text (stmt, 1));
+  acq_candidate_set_certification_uuid (candidate, _acq_sql_column_text (stmt, 1));
   for (guint i = 0; i < ACQ_CANDIDATE_N_TEXT_FIELDS; i++)
-    acq_candidate_set_text (candidate, i, column_text (stmt, FIRST_TEXT_COLUMN + i));
+    acq_candidate_set_text (candidate, i, _acq_sql_column_text (stmt, FIRST_TEXT_COLUMN + i));
   acq_candidate_set_situation (candidate, CLAMP (sqlite3_column_int (stmt, 10), 0,
                                                  ACQ_N_SITUATIONS - 1));
   acq_candidate_set_funding (candidate, CLAMP (sqlite3_column_int (stmt, 11), 0,
                                                ACQ_N_FUNDINGS - 1));
   acq_candidate_set_stage (candidate, CLAMP (sqlite3_column_int (stmt, 12), 0, ACQ_N_STAGES - 1));
-  acq_candidate_set_stage_date (candidate, column_text (stmt, 13));
+  acq_candidate_set_stage_date (candidate, _acq_sql_column_text (stmt, 13));
   acq_candidate_set_archived (candidate, sqlite3_column_int (stmt, 14) != 0);
-  _acq_candidate_set_timestamps (candidate, column_text (stmt, 15), column_text (stmt, 16),
-                                 column_text (stmt, 17));
+  _acq_candidate_set_timestamps (candidate, _acq_sql_column_text (stmt, 15), _acq_sql_column_text (stmt, 16),
+                                 _acq_sql_column_text (stmt, 17));
   g_object_thaw_notify (G_OBJECT (candidate));
 }
 
@@ -157,9 +153,10 @@ load_all (AcqCandidateList *self, GError **error)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AcqCandidate *candidate = acq_candidate_new (column_text (stmt, 0));
+      AcqCandidate *candidate = acq_candidate_new (_acq_sql_column_text (stmt, 0));
       apply_row (candidate, stmt);
       g_ptr_array_add (self->items, candidate);
+      watch (self, candidate);
       g_hash_table_insert (by_uuid, (gpointer) acq_candidate_get_uuid (candidate), candidate);
     }
   sqlite3_reset (stmt);
@@ -171,7 +168,7 @@ load_all (AcqCandidateList *self, GError **error)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *uuid = column_text (stmt, 0);
+      const char *uuid = _acq_sql_column_text (stmt, 0);
       GPtrArray *list = g_hash_table_lookup (blocs, uuid);
 
       if (list == NULL)
@@ -179,7 +176,7 @@ load_all (AcqCandidateList *self, GError **error)
           list = g_ptr_array_new_with_free_func (g_free);
           g_hash_table_insert (blocs, g_strdup (uuid), list);
         }
-      g_ptr_array_add (list, g_strdup (column_text (stmt, 1)));
+      g_ptr_array_add (list, g_strdup (_acq_sql_column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -198,6 +195,24 @@ load_all (AcqCandidateList *self, GError **error)
       acq_candidate_set_targeted_blocs (candidate, (const char *const *) list->pdata);
     }
   return TRUE;
+}
+
+/* A sheet saved moves its candidate's last activity: the list tells its observers, so that
+ * the sidebar sorted by activity moves that candidate. */
+static void
+on_candidate_activity_cb (AcqCandidate *candidate, GParamSpec *pspec, AcqCandidateList *self)
+{
+  guint position;
+
+  if (g_ptr_array_find (self->items, candidate, &position))
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}
+
+static void
+watch (AcqCandidateList *self, AcqCandidate *candidate)
+{
+  g_signal_connect_object (candidate, "notify::last-activity-at",
+                           G_CALLBACK (on_candidate_activity_cb), self, 0);
 }
 
 /**
@@ -257,27 +272,18 @@ acq_candidate_list_find (AcqCandidateList *self, const char *uuid)
   return NULL;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt, int index, const char *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
 /* Binds the parameters that insert and update share: ?1 uuid, ?2 … ?15 the fields. */
 static void
 bind_fields (sqlite3_stmt *stmt, AcqCandidate *candidate)
 {
-  bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
-  bind_text (stmt, 2, acq_candidate_get_certification_uuid (candidate));
+  _acq_sql_bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
+  _acq_sql_bind_text (stmt, 2, acq_candidate_get_certification_uuid (candidate));
   for (guint i = 0; i < ACQ_CANDIDATE_N_TEXT_FIELDS; i++)
-    bind_text (stmt, FIRST_TEXT_COLUMN + 1 + i, acq_candidate_get_text (candidate, i));
+    _acq_sql_bind_text (stmt, FIRST_TEXT_COLUMN + 1 + i, acq_candidate_get_text (candidate, i));
   sqlite3_bind_int (stmt, 11, acq_candidate_get_situation (candidate));
   sqlite3_bind_int (stmt, 12, acq_candidate_get_funding (candidate));
   sqlite3_bind_int (stmt, 13, acq_candidate_get_stage (candidate));
-  bind_text (stmt, 14, acq_candidate_get_stage_date (candidate));
+  _acq_sql_bind_text (stmt, 14, acq_candidate_get_stage_date (candidate));
   sqlite3_bind_int (stmt, 15, acq_candidate_get_archived (candidate));
 }
 
@@ -289,15 +295,15 @@ write_blocs (AcqCandidateList *self, AcqCandidate *candidate, GError **error)
 
   if (!(stmt = acq_store_prepare (self->store, sql_delete_blocs, error)))
     return FALSE;
-  bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
+  _acq_sql_bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
   if (!acq_store_step_done (self->store, stmt, error))
     return FALSE;
   for (guint i = 0; blocs[i] != NULL; i++)
     {
       if (!(stmt = acq_store_prepare (self->store, sql_insert_bloc, error)))
         return FALSE;
-      bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
-      bind_text (stmt, 2, blocs[i]);
+      _acq_sql_bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
+      _acq_sql_bind_text (stmt, 2, blocs[i]);
       if (!acq_store_step_done (self->store, stmt, error))
         return FALSE;
     }
@@ -318,9 +324,9 @@ write_candidate (AcqCandidateList *self, AcqCandidate *candidate, gboolean inser
   if (!(stmt = acq_store_prepare (self->store, insert ? sql_insert : sql_update, error)))
     goto fail;
   bind_fields (stmt, candidate);
-  bind_text (stmt, 16, created_at);
-  bind_text (stmt, 17, now);
-  bind_text (stmt, 18, now);
+  _acq_sql_bind_text (stmt, 16, created_at);
+  _acq_sql_bind_text (stmt, 17, now);
+  _acq_sql_bind_text (stmt, 18, now);
   if (!acq_store_step_done (self->store, stmt, error))
     goto fail;
   if (!insert && sqlite3_changes (acq_store_get_db (self->store)) == 0)
@@ -332,7 +338,10 @@ write_candidate (AcqCandidateList *self, AcqCandidate *candidate, gboolean inser
   if (!write_blocs (self, candidate, error) || !acq_store_commit (self->store, error))
     goto fail;
 
+  /* the caller tells the list's observers once: no second signal for the new activity */
+  g_signal_handlers_block_by_func (candidate, on_candidate_activity_cb, self);
   _acq_candidate_set_timestamps (candidate, created_at, now, now);
+  g_signal_handlers_unblock_by_func (candidate, on_candidate_activity_cb, self);
   return TRUE;
 
 fail:
@@ -359,6 +368,7 @@ acq_candidate_list_add (AcqCandidateList *self, AcqCandidate *candidate, GError 
   if (!write_candidate (self, candidate, TRUE, error))
     return FALSE;
   g_ptr_array_add (self->items, g_object_ref (candidate));
+  watch (self, candidate);
   g_list_model_items_changed (G_LIST_MODEL (self), self->items->len - 1, 0, 1);
   return TRUE;
 }
@@ -374,11 +384,11 @@ apply_default_certification (AcqCandidateList *self, AcqCandidate *candidate, GE
     return FALSE;
   if (!(stmt = acq_store_prepare (self->store, sql_default_certification, error)))
     return FALSE;
-  bind_text (stmt, 1, ACQ_REFERENTIAL_DEFAULT_FICHE);
+  _acq_sql_bind_text (stmt, 1, ACQ_REFERENTIAL_DEFAULT_FICHE);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      acq_candidate_set_certification_uuid (candidate, column_text (stmt, 0));
-      g_ptr_array_add (blocs, g_strdup (column_text (stmt, 1)));
+      acq_candidate_set_certification_uuid (candidate, _acq_sql_column_text (stmt, 0));
+      g_ptr_array_add (blocs, g_strdup (_acq_sql_column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -428,16 +438,16 @@ reload (AcqCandidateList *self, AcqCandidate *candidate)
 
   if (!(stmt = acq_store_prepare (self->store, sql_select_one, NULL)))
     return;
-  bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
+  _acq_sql_bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     apply_row (candidate, stmt);
   sqlite3_reset (stmt);
 
   if (!(stmt = acq_store_prepare (self->store, sql_select_blocs_of, NULL)))
     return;
-  bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
+  _acq_sql_bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (blocs, g_strdup (column_text (stmt, 0)));
+    g_ptr_array_add (blocs, g_strdup (_acq_sql_column_text (stmt, 0)));
   sqlite3_reset (stmt);
   g_ptr_array_add (blocs, NULL);
   acq_candidate_set_targeted_blocs (candidate, (const char *const *) blocs->pdata);
@@ -483,9 +493,9 @@ run_on_candidate (AcqCandidateList *self, const char *sql, AcqCandidate *candida
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
+  _acq_sql_bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
   if (sqlite3_bind_parameter_count (stmt) >= 2)
-    bind_text (stmt, 2, now);
+    _acq_sql_bind_text (stmt, 2, now);
   return acq_store_step_done (self->store, stmt, error);
 }
 
@@ -533,6 +543,7 @@ acq_candidate_list_undelete (AcqCandidateList *self, AcqCandidate *candidate, GE
       return FALSE;
     }
   g_ptr_array_add (self->items, g_object_ref (candidate));
+  watch (self, candidate);
   g_list_model_items_changed (G_LIST_MODEL (self), self->items->len - 1, 0, 1);
   return TRUE;
 }
@@ -577,6 +588,6 @@ acq_candidate_list_purge_stale (AcqCandidateList *self, GError **error)
   g_return_val_if_fail (ACQ_IS_CANDIDATE_LIST (self), FALSE);
   if (!(stmt = acq_store_prepare (self->store, sql_purge_stale, error)))
     return FALSE;
-  bind_text (stmt, 1, cutoff);
+  _acq_sql_bind_text (stmt, 1, cutoff);
   return acq_store_step_done (self->store, stmt, error);
 }

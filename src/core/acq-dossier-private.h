@@ -100,6 +100,7 @@ typedef struct
   int   level;   /* 0: section, 1: bloc or annex, 2: example */
   char *title;
   char *dest;    /* NULL: a label of the contents without a page */
+  gboolean in_toc; /* FALSE: in the outline only */
   guint page;    /* from 1, found by the first pass */
 } AcqDossierTarget;
 

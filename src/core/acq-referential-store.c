@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "acq-referential-private.h"
+#include "acq-sql-private.h"
 
 /**
  * acq_referential_derive_uuid:
@@ -51,12 +52,6 @@ derive_uuid (const char *kind, const char *key, guint position)
   return acq_referential_derive_uuid (name);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt, int column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 static gboolean
 sqlite_failed (AcqStore *store, int rc, const char *doing, GError **error)
 {
@@ -68,11 +63,11 @@ bloc_from_row (sqlite3_stmt *stmt)
 {
   AcqBlocDef *bloc = _acq_referential_bloc_def_new ();
 
-  bloc->uuid = column_dup (stmt, 0);
-  bloc->code = column_dup (stmt, 1);
+  bloc->uuid = _acq_sql_column_dup (stmt, 0);
+  bloc->code = _acq_sql_column_dup (stmt, 1);
   bloc->position = sqlite3_column_int (stmt, 2);
-  bloc->title = column_dup (stmt, 3);
-  bloc->evaluation = column_dup (stmt, 4);
+  bloc->title = _acq_sql_column_dup (stmt, 3);
+  bloc->evaluation = _acq_sql_column_dup (stmt, 4);
   bloc->competence_uuids = g_ptr_array_new_with_free_func (g_free);
   return bloc;
 }
@@ -102,8 +97,8 @@ load_blocs (AcqStore *store, AcqFiche *fiche, GError **error)
         }
       if (sqlite3_column_type (stmt, 5) == SQLITE_NULL)
         continue;
-      g_ptr_array_add (bloc->competence_uuids, column_dup (stmt, 5));
-      g_ptr_array_add (bloc->competences, column_dup (stmt, 6));
+      g_ptr_array_add (bloc->competence_uuids, _acq_sql_column_dup (stmt, 5));
+      g_ptr_array_add (bloc->competences, _acq_sql_column_dup (stmt, 6));
     }
   sqlite3_reset (stmt);
   return rc == SQLITE_DONE || sqlite_failed (store, rc, "reading blocs", error);
@@ -140,9 +135,9 @@ acq_referential_load (AcqStore *store, const char *number, GError **error)
   if (rc == SQLITE_ROW)
     {
       fiche = _acq_referential_fiche_new ();
-      fiche->uuid = column_dup (stmt, 0);
+      fiche->uuid = _acq_sql_column_dup (stmt, 0);
       fiche->number = g_strdup (number);
-      fiche->title = column_dup (stmt, 1);
+      fiche->title = _acq_sql_column_dup (stmt, 1);
       fiche->active = sqlite3_column_int (stmt, 2) != 0;
     }
   sqlite3_reset (stmt);

@@ -1,0 +1,567 @@
+/* acq-dossier-pages.c — the sections of the Dossier Professionnel around the examples
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The cover, the table of contents, the page that opens each bloc, the table of titles and
+ * diplomas, the déclaration sur l'honneur and the list of documents. They follow the
+ * ministry's DP template; their text is French whatever the interface language, with the
+ * typography of acq_dp_layout_typeset() (non-breaking spaces, typographic apostrophes).
+ */
+#define G_LOG_DOMAIN "acq-dossier"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <string.h>
+
+#include "acq-dossier-private.h"
+#include "acq-text.h"
+
+/* The column of page numbers in the contents and the list of documents. */
+#define NUMBER_COLUMN 44.0
+/* What is left to fill in by hand when a field is empty. */
+#define BLANK "……………………………………………"
+
+static char *
+typeset_line (const char *text)
+{
+  char *typeset = acq_dp_layout_typeset (text);
+
+  g_strdelimit (g_strstrip (typeset), "\n", ' ');
+  return typeset;
+}
+
+static char *
+example_title (const AcqDossierExample *example)
+{
+  g_autofree char *title = typeset_line (acq_sheet_get_title (example->sheet));
+
+  if (*title == '\0')
+    return g_strdup_printf ("Exemple n°\u00A0%u", example->example.number);
+  return g_strdup_printf ("Exemple n°\u00A0%u\u00A0: %s", example->example.number, title);
+}
+
+static char *
+bloc_title (const AcqDossierBloc *bloc)
+{
+  g_autofree char *title = typeset_line (bloc->bloc->title);
+
+  return g_strdup_printf ("Bloc %d — %s", bloc->bloc->position, title);
+}
+
+static char *
+annex_title (const AcqDossierAnnex *annex)
+{
+  g_autofree char *name = typeset_line (annex->attachment->file_name);
+
+  return g_strdup_printf ("Annexe n°\u00A0%u\u00A0: %s", annex->number, name);
+}
+
+static void
+add_target (AcqDossierWriter *w, int level, char *title, const char *dest, gboolean in_toc)
+{
+  AcqDossierTarget *target = g_new0 (AcqDossierTarget, 1);
+
+  target->level = level;
+  target->title = title;
+  target->dest = g_strdup (dest);
+  target->in_toc = in_toc;
+  g_ptr_array_add (w->targets, target);
+  if (dest != NULL)
+    g_hash_table_insert (w->by_dest, target->dest, target);
+}
+
+/**
+ * _acq_dossier_add_targets:
+ * @w: the writer
+ *
+ * Lists what the contents and the outline lead to, in the order of the dossier.
+ */
+void
+_acq_dossier_add_targets (AcqDossierWriter *w)
+{
+  AcqDossierData *data = w->data;
+
+  add_target (w, 0, g_strdup ("Sommaire"), "sommaire", FALSE);
+  add_target (w, 0, g_strdup ("Exemples de pratique professionnelle"), NULL, TRUE);
+  for (guint b = 0; b < data->blocs->len; b++)
+    {
+      AcqDossierBloc *bloc = g_ptr_array_index (data->blocs, b);
+
+      add_target (w, 1, bloc_title (bloc), bloc->dest, TRUE);
+      for (guint e = 0; e < bloc->examples->len; e++)
+        {
+          AcqDossierExample *example = g_ptr_array_index (bloc->examples, e);
+
+          add_target (w, 2, example_title (example), example->dest, TRUE);
+        }
+    }
+  add_target (w, 0, g_strdup ("Titres, diplômes, CQP, attestations de formation"), "titres",
+              TRUE);
+  add_target (w, 0, g_strdup ("Déclaration sur l’honneur"), "declaration", TRUE);
+  add_target (w, 0, g_strdup ("Documents illustrant la pratique professionnelle"), "documents",
+              TRUE);
+  if (data->annexes->len > 0)
+    add_target (w, 0, g_strdup ("Annexes"), "annexes", TRUE);
+  for (guint a = 0; a < data->annexes->len; a++)
+    {
+      AcqDossierAnnex *annex = g_ptr_array_index (data->annexes, a);
+
+      add_target (w, 1, annex_title (annex), annex->dest, TRUE);
+    }
+}
+
+static void
+start_section (AcqDossierWriter *w, const char *section, const char *dest, const char *title)
+{
+  _acq_dossier_set_section (w, section);
+  _acq_dossier_new_page (w);
+  _acq_dossier_mark (w, dest);
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_SECTION, title, 0, 4);
+}
+
+/* --- The cover ------------------------------------------------------------------------ */
+
+static void
+cover_band (AcqDossierWriter *w)
+{
+  if (w->cr == NULL)
+    return;
+  cairo_save (w->cr);
+  cairo_set_source_rgb (w->cr, 0.09, 0.20, 0.36);
+  cairo_rectangle (w->cr, 0, 0, ACQ_DP_PAGE_WIDTH, 14);
+  cairo_fill (w->cr);
+  cairo_set_source_rgb (w->cr, 0.85, 0.62, 0.16);
+  cairo_rectangle (w->cr, 0, 14, ACQ_DP_PAGE_WIDTH, 3);
+  cairo_fill (w->cr);
+  cairo_restore (w->cr);
+}
+
+static void
+rule (AcqDossierWriter *w, double width)
+{
+  if (w->cr != NULL)
+    {
+      cairo_save (w->cr);
+      cairo_set_source_rgb (w->cr, 0.85, 0.62, 0.16);
+      cairo_rectangle (w->cr, ACQ_DP_CONTENT_X, ACQ_DP_CONTENT_Y + w->y, width, 2);
+      cairo_fill (w->cr);
+      cairo_restore (w->cr);
+    }
+  w->y += 2;
+}
+
+/* A row of the identity form: the label in a column, the value beside it, over as many
+ * lines as it needs. */
+static void
+form_row (AcqDossierWriter *w, const char *label, const char *value)
+{
+  g_autofree char *typeset = acq_dp_layout_typeset (value);
+  g_autoptr (PangoLayout) layout = NULL;
+  const double column = 130;
+
+  g_strstrip (typeset);
+  layout = _acq_dossier_layout (w, ACQ_DOSSIER_TEXT_STRONG, label, column - 8);
+  _acq_dossier_need (w, _acq_dossier_text_height (w, ACQ_DOSSIER_TEXT_STRONG, label, column));
+  _acq_dossier_show_layout (w, ACQ_DOSSIER_TEXT_STRONG, layout, 0, w->y);
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY, *typeset != '\0' ? typeset : BLANK, column, 7);
+}
+
+static void
+cover_identity (AcqDossierWriter *w)
+{
+  AcqCandidate *candidate = w->data->candidate;
+  const char *birth = acq_candidate_get_text (candidate, ACQ_CANDIDATE_BIRTH_NAME);
+  const char *last = acq_candidate_get_text (candidate, ACQ_CANDIDATE_LAST_NAME);
+
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_HEADING, "Candidat ou candidate", 0, 8);
+  form_row (w, "Nom de naissance", *birth != '\0' ? birth : last);
+  form_row (w, "Nom d’usage", last);
+  form_row (w, "Prénom", acq_candidate_get_text (candidate, ACQ_CANDIDATE_FIRST_NAME));
+  form_row (w, "Adresse", acq_candidate_get_text (candidate, ACQ_CANDIDATE_ADDRESS));
+}
+
+static void
+cover_certification (AcqDossierWriter *w)
+{
+  AcqDossierData *data = w->data;
+  g_autofree char *title = typeset_line (data->certification);
+
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_NOTE, "Titre professionnel visé", 0, 2);
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_SECTION, *title != '\0' ? title : BLANK, 0, 4);
+  _acq_dossier_flow_labelled (w, "Code RNCP", data->rncp != NULL ? data->rncp : BLANK, 2);
+  _acq_dossier_flow_labelled (w, "Modalité d’accès",
+                              "Validation des acquis de l’expérience (VAE)", 0);
+}
+
+/* At the foot of the cover when there is room: what this copy is. */
+static void
+cover_note (AcqDossierWriter *w)
+{
+  AcqDossierData *data = w->data;
+  g_autofree char *iso = g_date_time_format (data->generated_at, "%Y-%m-%d");
+  g_autofree char *date = acq_text_french_date (iso);
+  g_autofree char *note = NULL;
+  double height;
+
+  note = data->mode == ACQ_DOSSIER_MODE_DRAFT
+         ? g_strdup_printf ("Version de travail du %s. Les exemples qui n’ont pas encore été "
+                            "validés portent la mention « BROUILLON ».", date)
+         : g_strdup_printf ("Dossier établi le %s.", date);
+  height = _acq_dossier_text_height (w, ACQ_DOSSIER_TEXT_NOTE, note, ACQ_DP_CONTENT_WIDTH);
+  if (w->y + 24 + height <= ACQ_DP_CONTENT_HEIGHT)
+    w->y = ACQ_DP_CONTENT_HEIGHT - height;
+  else
+    _acq_dossier_space (w, 24);
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_NOTE, note, 0, 0);
+}
+
+/**
+ * _acq_dossier_cover:
+ * @w: the writer
+ *
+ * The cover: the kind of dossier, the title aimed at, the access route and the candidate.
+ */
+void
+_acq_dossier_cover (AcqDossierWriter *w)
+{
+  w->bare = TRUE;
+  _acq_dossier_set_section (w, NULL);
+  _acq_dossier_new_page (w);
+  w->bare = FALSE;
+  cover_band (w);
+  w->y = 40;
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_COVER, "Dossier Professionnel", 0, 0);
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_HEADING, "(DP)", 0, 10);
+  rule (w, 90);
+  _acq_dossier_space (w, 40);
+  cover_certification (w);
+  _acq_dossier_space (w, 50);
+  cover_identity (w);
+  cover_note (w);
+}
+
+/* --- Contents ------------------------------------------------------------------------- */
+
+static void
+leader_dots (AcqDossierWriter *w, double from, double to, double baseline)
+{
+  if (w->cr == NULL)
+    return;
+  cairo_save (w->cr);
+  cairo_set_source_rgb (w->cr, 0.55, 0.55, 0.55);
+  for (double x = ceil ((from + 4) / 4) * 4; x <= to - 4; x += 4)
+    {
+      cairo_new_sub_path (w->cr);
+      cairo_arc (w->cr, ACQ_DP_CONTENT_X + x, ACQ_DP_CONTENT_Y + baseline, 0.6, 0, 2 * G_PI);
+    }
+  cairo_fill (w->cr);
+  cairo_restore (w->cr);
+}
+
+static void
+link_area (AcqDossierWriter *w, const char *dest, double x, double y, double width,
+           double height)
+{
+  char rect[4][G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *attributes = NULL;
+
+  if (w->cr == NULL)
+    return;
+  /* cairo reads its attributes with a dot, whatever the locale */
+  g_ascii_formatd (rect[0], sizeof rect[0], "%.2f", ACQ_DP_CONTENT_X + x);
+  g_ascii_formatd (rect[1], sizeof rect[1], "%.2f", ACQ_DP_CONTENT_Y + y);
+  g_ascii_formatd (rect[2], sizeof rect[2], "%.2f", width);
+  g_ascii_formatd (rect[3], sizeof rect[3], "%.2f", height);
+  attributes = g_strdup_printf ("dest='%s' rect=[%s %s %s %s]", dest, rect[0], rect[1],
+                                rect[2], rect[3]);
+  cairo_tag_begin (w->cr, CAIRO_TAG_LINK, attributes);
+  cairo_tag_end (w->cr, CAIRO_TAG_LINK);
+}
+
+/* The page number right-aligned in its column, on the baseline of the title's last line,
+ * with dots leading to it. */
+static void
+entry_number (AcqDossierWriter *w, AcqDossierText style, PangoLayout *title, double indent,
+              double top, guint page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  g_autoptr (PangoLayout) layout = _acq_dossier_layout (w, style, number, 0);
+  PangoLayoutIter *iter = pango_layout_get_iter (title);
+  PangoRectangle last, digits;
+  double baseline;
+
+  while (pango_layout_iter_next_line (iter))
+    ;
+  pango_layout_iter_get_line_extents (iter, NULL, &last);
+  baseline = top + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+  pango_layout_iter_free (iter);
+  pango_layout_get_extents (layout, NULL, &digits);
+  _acq_dossier_show_layout (w, style, layout,
+                            ACQ_DP_CONTENT_WIDTH - (double) digits.width / PANGO_SCALE,
+                            baseline - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
+  leader_dots (w, indent + (double) (last.x + last.width) / PANGO_SCALE,
+               ACQ_DP_CONTENT_WIDTH - (double) digits.width / PANGO_SCALE, baseline);
+}
+
+/* A line of the contents or of the list of documents: the title, dots, the page number,
+ * the whole a link. The number has its own column, so that the title wraps the same in both
+ * passes. */
+static void
+entry (AcqDossierWriter *w, int level, const char *title, const char *dest)
+{
+  AcqDossierText style = level == 0 ? ACQ_DOSSIER_TEXT_STRONG : ACQ_DOSSIER_TEXT_BODY;
+  double indent = level * 16;
+  g_autoptr (PangoLayout) layout =
+    _acq_dossier_layout (w, style, title, ACQ_DP_CONTENT_WIDTH - indent - NUMBER_COLUMN);
+  AcqDossierTarget *target = dest != NULL ? g_hash_table_lookup (w->by_dest, dest) : NULL;
+  PangoRectangle logical;
+  double height, top;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  height = (double) logical.height / PANGO_SCALE;
+  _acq_dossier_space (w, level == 0 ? 10 : 3);
+  _acq_dossier_need (w, height);
+  top = w->y;
+  _acq_dossier_show_layout (w, style, layout, indent, top);
+  if (target != NULL)
+    {
+      entry_number (w, style, layout, indent, top, target->page);
+      link_area (w, dest, indent, top, ACQ_DP_CONTENT_WIDTH - indent, height);
+    }
+  w->y = top + height;
+}
+
+/**
+ * _acq_dossier_contents:
+ * @w: the writer
+ *
+ * The table of contents, with the page numbers the first pass found.
+ */
+void
+_acq_dossier_contents (AcqDossierWriter *w)
+{
+  start_section (w, "Sommaire", "sommaire", "Sommaire");
+  _acq_dossier_space (w, 8);
+  for (guint i = 0; i < w->targets->len; i++)
+    {
+      AcqDossierTarget *target = g_ptr_array_index (w->targets, i);
+
+      if (target->in_toc)
+        entry (w, target->level, target->title, target->dest);
+    }
+}
+
+/* --- Blocs ---------------------------------------------------------------------------- */
+
+static void
+bloc_competences (AcqDossierWriter *w, const AcqCoverageBloc *bloc)
+{
+  _acq_dossier_need (w, 40);
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_HEADING, "Compétences du bloc", 0, 6);
+  for (guint c = 0; c < bloc->competences->len; c++)
+    {
+      AcqCoverageCompetence *competence = g_ptr_array_index (bloc->competences, c);
+      g_autofree char *label = typeset_line (competence->label);
+      g_autofree char *line = g_strconcat ("• ", label, NULL);
+
+      _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY, line, 8, 3);
+    }
+}
+
+static void
+bloc_examples (AcqDossierWriter *w, AcqDossierBloc *bloc)
+{
+  _acq_dossier_space (w, 14);
+  _acq_dossier_need (w, 40);
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_HEADING, "Exemples de pratique professionnelle", 0, 6);
+  if (bloc->examples->len == 0)
+    _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_NOTE,
+                       "Aucun exemple n’a encore été rédigé pour ce bloc.", 8, 0);
+  for (guint e = 0; e < bloc->examples->len; e++)
+    {
+      AcqDossierExample *example = g_ptr_array_index (bloc->examples, e);
+      g_autofree char *title = example_title (example);
+      g_autofree char *line = g_strconcat ("• ", title,
+                                           example->validated ? "" : " (brouillon)", NULL);
+
+      _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY, line, 8, 3);
+    }
+}
+
+/**
+ * _acq_dossier_bloc:
+ * @w: the writer
+ * @bloc: a targeted bloc
+ *
+ * The page that opens a bloc (an *activité-type* of the DP): its code and title, its
+ * competences and its examples.
+ */
+void
+_acq_dossier_bloc (AcqDossierWriter *w, AcqDossierBloc *bloc)
+{
+  g_autofree char *section = g_strdup_printf ("Bloc %d — %s", bloc->bloc->position,
+                                              bloc->bloc->code);
+  g_autofree char *title = bloc_title (bloc);
+  g_autofree char *kind = g_strdup_printf ("Bloc de compétences n°\u00A0%d — %s",
+                                           bloc->bloc->position, bloc->bloc->code);
+
+  _acq_dossier_set_section (w, section);
+  _acq_dossier_new_page (w);
+  _acq_dossier_mark (w, bloc->dest);
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_NOTE, kind, 0, 4);
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_SECTION, title, 0, 6);
+  rule (w, 60);
+  _acq_dossier_space (w, 18);
+  bloc_competences (w, bloc->bloc);
+  bloc_examples (w, bloc);
+}
+
+/* --- Titles and diplomas -------------------------------------------------------------- */
+
+static void
+table_cell (AcqDossierWriter *w, double x, double y, double width, double height,
+            const char *header)
+{
+  if (w->cr == NULL)
+    return;
+  cairo_save (w->cr);
+  cairo_rectangle (w->cr, ACQ_DP_CONTENT_X + x, ACQ_DP_CONTENT_Y + y, width, height);
+  if (header != NULL)
+    {
+      cairo_set_source_rgb (w->cr, 0.89, 0.92, 0.96);
+      cairo_fill_preserve (w->cr);
+    }
+  cairo_set_source_rgb (w->cr, 0.45, 0.50, 0.58);
+  cairo_set_line_width (w->cr, 0.6);
+  cairo_stroke (w->cr);
+  cairo_restore (w->cr);
+  if (header != NULL)
+    {
+      g_autoptr (PangoLayout) layout =
+        _acq_dossier_layout (w, ACQ_DOSSIER_TEXT_STRONG, header, width - 12);
+
+      _acq_dossier_show_layout (w, ACQ_DOSSIER_TEXT_STRONG, layout, x + 6, y + 6);
+    }
+}
+
+/**
+ * _acq_dossier_titles:
+ * @w: the writer
+ *
+ * The table of titles, diplomas, CQP and training certificates. Acquis does not record them
+ * yet: the table is printed with its headers and empty rows, for the candidate to fill in.
+ */
+void
+_acq_dossier_titles (AcqDossierWriter *w)
+{
+  static const char *const headers[] = { "Intitulé", "Autorité ou organisme", "Date" };
+  static const double widths[] = { 0.48, 0.34, 0.18 };
+  const double header_height = 24, row_height = 30;
+  const guint rows = 10;
+
+  start_section (w, "Titres et diplômes", "titres",
+                 "Titres, diplômes, CQP, attestations de formation");
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_NOTE, "(facultatif)", 0, 16);
+  _acq_dossier_need (w, header_height + row_height * rows);
+  for (guint r = 0; r <= rows; r++)
+    {
+      double x = 0;
+      double y = w->y + (r == 0 ? 0 : header_height + (r - 1) * row_height);
+
+      for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+        {
+          double width = widths[c] * ACQ_DP_CONTENT_WIDTH;
+
+          table_cell (w, x, y, width, r == 0 ? header_height : row_height,
+                      r == 0 ? headers[c] : NULL);
+          x += width;
+        }
+    }
+  w->y += header_height + row_height * rows;
+}
+
+/* --- Declaration ---------------------------------------------------------------------- */
+
+static void
+signature_box (AcqDossierWriter *w)
+{
+  const double width = 230, height = 95;
+
+  _acq_dossier_need (w, height + 20);
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_STRONG, "Signature\u00A0:", 0, 6);
+  if (w->cr != NULL)
+    {
+      cairo_save (w->cr);
+      cairo_set_source_rgb (w->cr, 0.45, 0.50, 0.58);
+      cairo_set_line_width (w->cr, 0.6);
+      cairo_rectangle (w->cr, ACQ_DP_CONTENT_X, ACQ_DP_CONTENT_Y + w->y, width, height);
+      cairo_stroke (w->cr);
+      cairo_restore (w->cr);
+    }
+  w->y += height;
+}
+
+/**
+ * _acq_dossier_declaration:
+ * @w: the writer
+ *
+ * The déclaration sur l'honneur, as the DP words it: the candidate's name, the place (the
+ * town of the address), the date of generation, and a box to sign in.
+ */
+void
+_acq_dossier_declaration (AcqDossierWriter *w)
+{
+  AcqDossierData *data = w->data;
+  g_autofree char *name = _acq_dossier_full_name (data->candidate);
+  g_autofree char *typeset_name = typeset_line (name);
+  g_autofree char *place = typeset_line (data->place);
+  g_autofree char *iso = g_date_time_format (data->generated_at, "%Y-%m-%d");
+  g_autofree char *date = acq_text_french_date (iso);
+  g_autofree char *statement = NULL;
+  g_autofree char *made = NULL;
+
+  statement = g_strdup_printf ("Je soussigné(e) %s, déclare sur l’honneur que les "
+                               "renseignements fournis dans ce dossier sont exacts et que je "
+                               "suis l’auteur(e) des réalisations jointes.",
+                               *typeset_name != '\0' ? typeset_name : BLANK);
+  made = g_strdup_printf ("Fait à %s, le %s, pour faire valoir ce que de droit.",
+                          *place != '\0' ? place : BLANK, date);
+  start_section (w, "Déclaration sur l’honneur", "declaration", "Déclaration sur l’honneur");
+  _acq_dossier_space (w, 18);
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY, statement, 0, 14);
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY, made, 0, 28);
+  signature_box (w);
+}
+
+/* --- Documents ------------------------------------------------------------------------ */
+
+/**
+ * _acq_dossier_documents:
+ * @w: the writer
+ *
+ * The list of the documents that illustrate the practice, each with the example it belongs
+ * to and the page of its annex.
+ */
+void
+_acq_dossier_documents (AcqDossierWriter *w)
+{
+  AcqDossierData *data = w->data;
+
+  start_section (w, "Documents illustrant la pratique", "documents",
+                 "Documents illustrant la pratique professionnelle");
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_NOTE, "(facultatif)", 0, 12);
+  if (data->annexes->len == 0)
+    _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY, "Aucun document n’est joint à ce dossier.", 0,
+                       0);
+  for (guint a = 0; a < data->annexes->len; a++)
+    {
+      AcqDossierAnnex *annex = g_ptr_array_index (data->annexes, a);
+      g_autofree char *title = annex_title (annex);
+      g_autofree char *line = g_strdup_printf ("%s (bloc %d, exemple n°\u00A0%u)", title,
+                                               annex->example->bloc->bloc->position,
+                                               annex->example->example.number);
+
+      entry (w, 1, line, annex->dest);
+    }
+}
