@@ -153,7 +153,7 @@ frame (AcqDossierWriter *w, double width, double height)
   cairo_device_to_user_distance (w->cr, &x, &y);
   cairo_rectangle (w->cr, 0, 0, width, height);
   cairo_set_source_rgb (w->cr, 0.70, 0.74, 0.80);
-  cairo_set_line_width (w->cr, MAX (fabs (x), fabs (y)));
+  cairo_set_line_width (w->cr, MAX (ABS (x), ABS (y)));
   cairo_stroke (w->cr);
 }
 
@@ -257,8 +257,8 @@ _acq_dossier_annex (AcqDossierWriter *w, AcqDossierAnnex *annex)
         drawn = draw_image (w, annex);
       if (w->cr != NULL && !drawn)
         _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY,
-                           "Ce document n’a pas pu être lu : il est joint au dossier "
-                           "séparément.", 0, 0);
+                           "Ce document n’a pas pu être lu : il n’a pas été inclus "
+                           "dans le dossier.", 0, 0);
       _acq_dossier_step (w);
     }
 }

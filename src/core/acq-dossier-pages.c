@@ -250,7 +250,8 @@ leader_dots (AcqDossierWriter *w, double from, double to, double baseline)
     return;
   cairo_save (w->cr);
   cairo_set_source_rgb (w->cr, 0.55, 0.55, 0.55);
-  for (double x = ceil ((from + 4) / 4) * 4; x <= to - 4; x += 4)
+  /* on a grid of 4 points, so that the dots of all the lines stand in columns */
+  for (double x = ((int) (from / 4) + 2) * 4; x <= to - 4; x += 4)
     {
       cairo_new_sub_path (w->cr);
       cairo_arc (w->cr, ACQ_DP_CONTENT_X + x, ACQ_DP_CONTENT_Y + baseline, 0.6, 0, 2 * G_PI);

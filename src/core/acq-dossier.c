@@ -17,7 +17,6 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -27,6 +26,8 @@
 G_DEFINE_QUARK (acq-dossier-error-quark, acq_dossier_error)
 
 #define FIT_EPSILON 0.01
+/* The watermark follows the page's diagonal: atan (841.89 / 595.28), in radians. */
+#define WATERMARK_ANGLE 0.95532
 
 typedef struct
 {
@@ -288,7 +289,7 @@ draw_watermark (AcqDossierWriter *w)
   pango_layout_get_extents (layout, NULL, &logical);
   cairo_save (w->cr);
   cairo_translate (w->cr, ACQ_DP_PAGE_WIDTH / 2, ACQ_DP_PAGE_HEIGHT / 2);
-  cairo_rotate (w->cr, -atan2 (ACQ_DP_PAGE_HEIGHT, ACQ_DP_PAGE_WIDTH));
+  cairo_rotate (w->cr, -WATERMARK_ANGLE);
   cairo_move_to (w->cr, -(double) logical.width / PANGO_SCALE / 2,
                  -(double) logical.height / PANGO_SCALE / 2);
   cairo_set_source_rgba (w->cr, rgb[0], rgb[1], rgb[2], 0.13);

@@ -11,6 +11,7 @@
 #include "acq-application.h"
 #include "acq-demo.h"
 #include "acq-referential.h"
+#include "acq-sheet-list.h"
 #include "acq-store.h"
 #include "acq-window.h"
 
@@ -235,8 +236,10 @@ open_store (AcqApplication *self)
       return;
     }
 
-  if (!acq_candidate_list_purge_stale (self->candidates, &error))
-    g_warning ("Could not erase candidates deleted earlier: %s", error->message);
+  /* deletions whose undo was cut short by a quit or a crash are finished now */
+  if (!acq_candidate_list_purge_stale (self->candidates, &error) ||
+      !acq_sheet_list_purge_stale (self->store, &error))
+    g_warning ("Could not erase what was deleted earlier: %s", error->message);
   acq_window_set_candidates (self->window, self->candidates);
   start_daily_backup (self);
   if (self->demo_pending)

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "acq-a11y.h"
+#include "acq-attachment.h"
 #include "acq-comment.h"
 #include "acq-candidate-page.h"
 #include "acq-candidate-row.h"
@@ -637,8 +638,11 @@ finish_delete (gpointer data)
   Change *change = data;
   g_autoptr (GError) error = NULL;
 
-  if (change->window->candidates != NULL &&
-      !acq_candidate_list_purge (change->window->candidates, change->candidate, &error))
+  if (change->window->candidates == NULL)
+    return;
+  if (!acq_candidate_list_purge (change->window->candidates, change->candidate, &error) ||
+      !acq_attachment_remove_orphans (acq_candidate_list_get_store (change->window->candidates),
+                                      NULL, &error))
     g_warning ("Could not erase a deleted candidate: %s", error->message);
 }
 
