@@ -30,7 +30,7 @@ typedef enum
 
 /* The largest document accepted: a scanned certificate is a few MB, and the dossier that
  * carries them travels by mail. */
-#define ACQ_ATTACHMENT_MAX_SIZE (25 * 1024 * 1024)
+#define ACQ_ATTACHMENT_MAX_SIZE (25 * 1000 * 1000) /* "25 MB", as messages and help say it */
 /* The folder of the stored copies, inside the data folder. */
 #define ACQ_ATTACHMENT_DIR "attachments"
 

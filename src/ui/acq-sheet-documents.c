@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "acq-toast.h"
 #include "acq-attachment.h"
@@ -28,14 +30,35 @@ G_DEFINE_FINAL_TYPE (AcqSheetDocuments, acq_sheet_documents, ADW_TYPE_PREFERENCE
 static void load_documents (AcqSheetDocuments *self);
 
 
+/* The viewer gets a read-only copy in a private temporary folder: an application that saves
+ * what it opened must not change the copy the dossier is made from. */
 static void
 on_open_document_clicked_cb (AcqSheetDocuments *self, GtkButton *button)
 {
   AcqAttachment *attachment = g_object_get_data (G_OBJECT (button), "attachment");
-  g_autoptr (GFile) file = acq_attachment_get_file (acq_sheet_list_get_store (self->list),
-                                                    attachment);
-  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr (GFile) stored = acq_attachment_get_file (acq_sheet_list_get_store (self->list),
+                                                      attachment);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("acquis-document-XXXXXX", &error);
+  g_autofree char *base = g_path_get_basename (attachment->file_name);
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) copy = NULL;
+  g_autofree char *uri = NULL;
 
+  if (dir == NULL)
+    {
+      acq_toast_show (GTK_WIDGET (self), error->message);
+      return;
+    }
+  path = g_build_filename (dir, base, NULL);
+  copy = g_file_new_for_path (path);
+  if (!g_file_copy (stored, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error) ||
+      g_chmod (path, 0400) != 0)
+    {
+      acq_toast_show (GTK_WIDGET (self), error ? error->message : g_strerror (errno));
+      return;
+    }
+  uri = g_file_get_uri (copy);
   gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
 }
 

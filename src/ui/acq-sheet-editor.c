@@ -726,7 +726,7 @@ delete_action (GtkWidget *widget, const char *action, GVariant *param)
   deleted->list = g_object_ref (self->list);
   deleted->sheet = g_object_ref (self->sheet);
   title = acq_sheet_dup_display_title (self->sheet);
-  message = g_strdup_printf (_("“%s” deleted"), title);
+  message = g_strdup_printf (_("Sheet “%s” deleted"), title);
   acq_undo_toast_show (widget, message, 10, undo_delete_sheet, finish_delete_sheet, deleted,
                        deleted_sheet_free);
   g_signal_emit (self, signals[SIGNAL_CLOSED], 0);
