@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include <glib.h>
@@ -35,7 +36,7 @@
 
 typedef struct
 {
-  const char *name;
+  char       *name;
   char      **argv;
   GArray     *shown_ms; /* double, one per measured run */
   GArray     *map_ms;
@@ -309,27 +310,96 @@ make_envp (void)
 static void
 program_clear (Program *program)
 {
+  g_clear_pointer (&program->name, g_free);
   g_clear_pointer (&program->argv, g_strfreev);
   g_clear_pointer (&program->shown_ms, g_array_unref);
   g_clear_pointer (&program->map_ms, g_array_unref);
 }
 
 static void
-print_figures (Program *bare, Program *app, const char *label, int runs)
+print_bare_figures (Program *bare, int runs)
+{
+  g_print ("startup_runs: %d count\n", runs);
+  g_print ("startup_bare_median: %.1f ms\n", median (bare->shown_ms));
+  g_print ("startup_bare_min: %.1f ms\n", minimum (bare->shown_ms));
+  /* mapped: the window's size is known and it goes on screen, its first frame not drawn yet */
+  g_print ("startup_map_bare_median: %.1f ms\n", median (bare->map_ms));
+}
+
+static void
+print_app_figures (Program *bare, Program *app)
 {
   double bare_median = median (bare->shown_ms), app_median = median (app->shown_ms);
   double bare_min = minimum (bare->shown_ms), app_min = minimum (app->shown_ms);
+  const char *label = app->name;
 
-  g_print ("startup_runs: %d count\n", runs);
-  g_print ("startup_bare_median: %.1f ms\n", bare_median);
-  g_print ("startup_bare_min: %.1f ms\n", bare_min);
   g_print ("startup_acquis_%s_median: %.1f ms\n", label, app_median);
   g_print ("startup_acquis_%s_min: %.1f ms\n", label, app_min);
   g_print ("startup_ratio_%s: %.2f ratio\n", label, app_median / bare_median);
   g_print ("startup_ratio_%s_min: %.2f ratio\n", label, app_min / bare_min);
-  /* mapped: the window's size is known and it goes on screen, its first frame not drawn yet */
-  g_print ("startup_map_bare_median: %.1f ms\n", median (bare->map_ms));
   g_print ("startup_map_acquis_%s_median: %.1f ms\n", label, median (app->map_ms));
+}
+
+static Program *
+program_new (const char *name, char **argv)
+{
+  Program *program = g_new0 (Program, 1);
+
+  program->name = g_strdup (name);
+  program->argv = argv;
+  program->shown_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  program->map_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  return program;
+}
+
+static void
+program_free (Program *program)
+{
+  program_clear (program);
+  g_free (program);
+}
+
+/* A configuration given as LABEL:DIR runs the app with "--data-dir DIR" added. */
+static Program *
+program_new_for_data_dir (const char *config, char **app_argv, GError **error)
+{
+  const char *colon = strchr (config, ':');
+  g_autofree char *label = NULL;
+  GStrvBuilder *builder;
+  char **argv;
+
+  if (colon == NULL || colon == config || colon[1] == '\0')
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--data-dir wants LABEL:DIR, not “%s”", config);
+      return NULL;
+    }
+  label = g_strndup (config, colon - config);
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) app_argv);
+  g_strv_builder_add (builder, "--data-dir");
+  g_strv_builder_add (builder, colon + 1);
+  argv = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return program_new (label, argv);
+}
+
+/* One unmeasured run each fills the disk cache; then the programs take turns, the first of
+ * each round changing every time, so that none always runs first, or right after a start
+ * that left work behind it (the disk, the X server). */
+static gboolean
+run_all (Bench *bench, GPtrArray *programs, int runs, GError **error)
+{
+  guint n = programs->len;
+
+  for (guint i = 0; i < n; i++)
+    if (!run_once (bench, g_ptr_array_index (programs, i), FALSE, error))
+      return FALSE;
+  for (int round = 0; round < runs; round++)
+    for (guint i = 0; i < n; i++)
+      if (!run_once (bench, g_ptr_array_index (programs, (round + i) % n), TRUE, error))
+        return FALSE;
+  return TRUE;
 }
 
 int
@@ -337,9 +407,11 @@ main (int argc, char *argv[])
 {
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) programs = g_ptr_array_new_with_free_func ((GDestroyNotify) program_free);
   g_autofree char *baseline = NULL;
   g_autofree char *label = NULL;
   g_auto (GStrv) app_argv = NULL;
+  g_auto (GStrv) data_dirs = NULL;
   int runs = 7;
   gboolean verbose = FALSE;
   const GOptionEntry entries[] = {
@@ -347,11 +419,13 @@ main (int argc, char *argv[])
     { "baseline", 'b', 0, G_OPTION_ARG_FILENAME, &baseline, "The bare window program", "PATH" },
     { "label", 'l', 0, G_OPTION_ARG_STRING, &label, "Names the figures: startup_acquis_LABEL",
       "LABEL" },
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME_ARRAY, &data_dirs,
+      "Run the app on DIR, its figures named startup_acquis_LABEL; may be repeated",
+      "LABEL:DIR" },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Log each map and damage", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &app_argv, NULL, NULL },
     { NULL }
   };
-  Program bare = { 0 }, app = { 0 };
   Bench bench = { 0 };
   int event_base, error_base, status = 1;
 
@@ -365,10 +439,25 @@ main (int argc, char *argv[])
     }
   if (baseline == NULL || app_argv == NULL || app_argv[0] == NULL || runs < 1)
     {
-      g_printerr ("Usage: %s --baseline BARE [--runs N] [--label LABEL] -- ACQUIS [ARGS…]\n",
-                  g_get_prgname ());
+      g_printerr ("Usage: %s --baseline BARE [--runs N] [--label LABEL | --data-dir LABEL:DIR…]"
+                  " -- ACQUIS [ARGS…]\n", g_get_prgname ());
       return 2;
     }
+
+  g_ptr_array_add (programs, program_new ("bare", g_strdupv ((char *[]) { baseline, NULL })));
+  for (guint i = 0; data_dirs != NULL && data_dirs[i] != NULL; i++)
+    {
+      Program *app = program_new_for_data_dir (data_dirs[i], app_argv, &error);
+
+      if (app == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 2;
+        }
+      g_ptr_array_add (programs, app);
+    }
+  if (programs->len == 1)
+    g_ptr_array_add (programs, program_new (label != NULL ? label : "app", g_strdupv (app_argv)));
 
   bench.display = XOpenDisplay (NULL);
   if (bench.display == NULL)
@@ -393,32 +482,16 @@ main (int argc, char *argv[])
   bench.verbose = verbose;
   XSelectInput (bench.display, bench.root, SubstructureNotifyMask);
 
-  bare = (Program) { "bare", g_strdupv ((char *[]) { baseline, NULL }),
-                     g_array_new (FALSE, FALSE, sizeof (double)),
-                     g_array_new (FALSE, FALSE, sizeof (double)) };
-  app = (Program) { "acquis", g_strdupv (app_argv), g_array_new (FALSE, FALSE, sizeof (double)),
-                    g_array_new (FALSE, FALSE, sizeof (double)) };
-
-  /* One unmeasured run each fills the disk cache; then the two alternate, the first of each
-   * pair changing every time, so that neither always runs just after the other. */
-  if (!run_once (&bench, &bare, FALSE, &error) || !run_once (&bench, &app, FALSE, &error))
-    goto out;
-  for (int i = 0; i < runs; i++)
+  if (run_all (&bench, programs, runs, &error))
     {
-      Program *first = i % 2 == 0 ? &bare : &app;
-      Program *second = i % 2 == 0 ? &app : &bare;
-
-      if (!run_once (&bench, first, TRUE, &error) || !run_once (&bench, second, TRUE, &error))
-        goto out;
+      print_bare_figures (g_ptr_array_index (programs, 0), runs);
+      for (guint i = 1; i < programs->len; i++)
+        print_app_figures (g_ptr_array_index (programs, 0), g_ptr_array_index (programs, i));
+      status = 0;
     }
-  print_figures (&bare, &app, label != NULL ? label : "app", runs);
-  status = 0;
 
-out:
   if (error != NULL)
     g_printerr ("bench-startup: %s\n", error->message);
-  program_clear (&bare);
-  program_clear (&app);
   g_strfreev (bench.envp);
   g_hash_table_unref (bench.damages);
   XCloseDisplay (bench.display);

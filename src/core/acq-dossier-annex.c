@@ -41,7 +41,7 @@ _acq_dossier_annex_open (AcqDossierAnnex *annex)
     annex->document = poppler_document_new_from_file (uri, NULL, &error);
   if (annex->document == NULL)
     {
-      g_message ("Annex “%s” cannot be read: %s", annex->attachment->file_name,
+      g_debug ("Annex “%s” cannot be read: %s", annex->attachment->file_name,
                  error->message);
       return;
     }
@@ -247,11 +247,15 @@ _acq_dossier_annex (AcqDossierWriter *w, AcqDossierAnnex *annex)
       start_annex_page (w, annex, page);
       if (w->cr != NULL && annex->document != NULL)
         {
-          g_autoptr (PopplerPage) pdf_page = poppler_document_get_page (annex->document, page);
+          /* poppler-glib 22.12 declares no autoptr for its types */
+          PopplerPage *pdf_page = poppler_document_get_page (annex->document, page);
 
-          if (pdf_page != NULL)
-            draw_pdf_page (w, pdf_page);
           drawn = pdf_page != NULL;
+          if (pdf_page != NULL)
+            {
+              draw_pdf_page (w, pdf_page);
+              g_object_unref (pdf_page);
+            }
         }
       else if (w->cr != NULL)
         drawn = draw_image (w, annex);

@@ -22,12 +22,13 @@
 /* What is left to fill in by hand when a field is empty. */
 #define BLANK "……………………………………………"
 
+/* @text typeset on one line: line breaks and tabs become spaces. */
 static char *
 typeset_line (const char *text)
 {
   char *typeset = acq_dp_layout_typeset (text);
 
-  g_strdelimit (g_strstrip (typeset), "\n", ' ');
+  g_strdelimit (g_strstrip (typeset), "\n\t", ' ');
   return typeset;
 }
 
@@ -63,6 +64,9 @@ add_target (AcqDossierWriter *w, int level, char *title, const char *dest, gbool
   AcqDossierTarget *target = g_new0 (AcqDossierTarget, 1);
 
   target->level = level;
+  /* the sections and the blocs stand out; the examples and annexes under them do not */
+  target->strong = level == 0 || (dest != NULL && g_str_has_prefix (dest, "bloc-") &&
+                                  level == 1);
   target->title = title;
   target->dest = g_strdup (dest);
   target->in_toc = in_toc;
@@ -157,14 +161,21 @@ static void
 form_row (AcqDossierWriter *w, const char *label, const char *value)
 {
   g_autofree char *typeset = acq_dp_layout_typeset (value);
-  g_autoptr (PangoLayout) layout = NULL;
   const double column = 130;
+  double top, label_bottom;
+  guint page;
 
-  g_strstrip (typeset);
-  layout = _acq_dossier_layout (w, ACQ_DOSSIER_TEXT_STRONG, label, column - 8);
+  g_strdelimit (g_strstrip (typeset), "\t", ' ');
   _acq_dossier_need (w, _acq_dossier_text_height (w, ACQ_DOSSIER_TEXT_STRONG, label, column));
-  _acq_dossier_show_layout (w, ACQ_DOSSIER_TEXT_STRONG, layout, 0, w->y);
+  top = w->y;
+  page = w->page;
+  /* the label is flowed like the value, so that their first lines share a baseline */
+  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_STRONG, label, 0, 0);
+  label_bottom = w->y;
+  w->y = top;
   _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY, *typeset != '\0' ? typeset : BLANK, column, 7);
+  if (w->page == page)
+    w->y = MAX (w->y, label_bottom + 7);
 }
 
 static void
@@ -309,9 +320,9 @@ entry_number (AcqDossierWriter *w, AcqDossierText style, PangoLayout *title, dou
  * the whole a link. The number has its own column, so that the title wraps the same in both
  * passes. */
 static void
-entry (AcqDossierWriter *w, int level, const char *title, const char *dest)
+entry (AcqDossierWriter *w, int level, const char *title, const char *dest, gboolean strong)
 {
-  AcqDossierText style = level == 0 ? ACQ_DOSSIER_TEXT_STRONG : ACQ_DOSSIER_TEXT_BODY;
+  AcqDossierText style = strong ? ACQ_DOSSIER_TEXT_STRONG : ACQ_DOSSIER_TEXT_BODY;
   double indent = level * 16;
   g_autoptr (PangoLayout) layout =
     _acq_dossier_layout (w, style, title, ACQ_DP_CONTENT_WIDTH - indent - NUMBER_COLUMN);
@@ -349,7 +360,7 @@ _acq_dossier_contents (AcqDossierWriter *w)
       AcqDossierTarget *target = g_ptr_array_index (w->targets, i);
 
       if (target->in_toc)
-        entry (w, target->level, target->title, target->dest);
+        entry (w, target->level, target->title, target->dest, target->strong);
     }
 }
 
@@ -563,6 +574,6 @@ _acq_dossier_documents (AcqDossierWriter *w)
                                                annex->example->bloc->bloc->position,
                                                annex->example->example.number);
 
-      entry (w, 1, line, annex->dest);
+      entry (w, 1, line, annex->dest, FALSE);
     }
 }

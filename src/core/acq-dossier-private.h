@@ -101,6 +101,7 @@ typedef struct
   char *title;
   char *dest;    /* NULL: a label of the contents without a page */
   gboolean in_toc; /* FALSE: in the outline only */
+  gboolean strong; /* in bold in the contents */
   guint page;    /* from 1, found by the first pass */
 } AcqDossierTarget;
 

@@ -19,6 +19,12 @@
 
 #define MAX_EXAMPLES_PER_BLOC 3
 
+/**
+ * acq_dossier_issue_free:
+ * @issue: (nullable): an issue from acq_dossier_check()
+ *
+ * Frees @issue and its strings.
+ */
 void
 acq_dossier_issue_free (AcqDossierIssue *issue)
 {
@@ -65,17 +71,18 @@ is_country (const char *line)
   return g_str_equal (g_strstrip (folded), "france");
 }
 
-/* Cuts a trailing "CEDEX" or "CEDEX 09" off @line, in place. */
-static void
-cut_cedex (char *line)
+/* @line without "CEDEX" and what follows it ("CEDEX 09"). */
+static char *
+cut_cedex (const char *line)
 {
-  g_autofree char *folded = acq_text_fold (line);
-  const char *cedex = strstr (folded, "cedex");
+  g_auto (GStrv) words = g_strsplit (line, " ", -1);
+  guint n = 0;
 
-  /* folding keeps ASCII where it was: the offset is the same in the line */
-  if (cedex != NULL && g_str_is_ascii (line))
-    line[cedex - folded] = '\0';
-  g_strstrip (line);
+  while (words[n] != NULL && g_ascii_strcasecmp (words[n], "cedex") != 0)
+    n++;
+  for (guint i = n; words[i] != NULL; i++)
+    g_clear_pointer (&words[i], g_free);
+  return g_strjoinv (" ", words);
 }
 
 /**
@@ -94,6 +101,7 @@ acq_dossier_parse_town (const char *address)
 {
   g_auto (GStrv) lines = g_strsplit (address != NULL ? address : "", "\n", -1);
   g_autofree char *line = NULL;
+  g_autofree char *town = NULL;
   const char *after_code = NULL;
   int last = (int) g_strv_length (lines) - 1;
 
@@ -110,13 +118,12 @@ acq_dossier_parse_town (const char *address)
     memmove (line, after_code, strlen (after_code) + 1);
   else if (strpbrk (line, "0123456789") != NULL)
     return NULL;
-  cut_cedex (line);
-  g_strstrip (line);
-  g_strdelimit (line, ",;", ' ');
-  g_strstrip (line);
-  if (*line == '\0' || strpbrk (line, "0123456789") != NULL)
+  g_strdelimit (line, ",;\t", ' ');
+  town = cut_cedex (line);
+  g_strstrip (town);
+  if (*town == '\0' || strpbrk (town, "0123456789") != NULL)
     return NULL;
-  return g_steal_pointer (&line);
+  return g_steal_pointer (&town);
 }
 
 static void

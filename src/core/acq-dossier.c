@@ -83,6 +83,9 @@ _acq_dossier_layout (AcqDossierWriter *w, AcqDossierText style, const char *text
     pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   /* a 300-character word is cut rather than pushed out of the page */
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* the dossier is French: a name in Arabic or Hebrew is written right to left, but it stays
+   * aligned on the left like the rest of the form */
+  pango_layout_set_auto_dir (layout, FALSE);
   pango_layout_set_text (layout, text, -1);
   return layout;
 }
@@ -293,7 +296,10 @@ draw_watermark (AcqDossierWriter *w)
   cairo_move_to (w->cr, -(double) logical.width / PANGO_SCALE / 2,
                  -(double) logical.height / PANGO_SCALE / 2);
   cairo_set_source_rgba (w->cr, rgb[0], rgb[1], rgb[2], 0.13);
-  pango_cairo_show_layout (w->cr, layout);
+  /* as a shape, not as text: its letters would mix with the lines of the text when it is
+   * copied or searched */
+  pango_cairo_layout_path (w->cr, layout);
+  cairo_fill (w->cr);
   cairo_restore (w->cr);
 }
 
@@ -308,7 +314,6 @@ band_text (AcqDossierWriter *w, const char *text, double x, double baseline, dou
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
   pango_layout_set_alignment (layout, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-  pango_layout_set_auto_dir (layout, FALSE);
   set_color (w, ACQ_DOSSIER_TEXT_SMALL);
   cairo_move_to (w->cr, x, baseline - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
   pango_cairo_show_layout (w->cr, layout);
@@ -588,7 +593,7 @@ set_metadata (AcqDossierWriter *w)
   g_autofree char *name = _acq_dossier_full_name (data->candidate);
   g_autofree char *title = g_strdup_printf ("Dossier Professionnel — %s", name);
   g_autofree char *subject = NULL;
-  g_autofree char *date = g_date_time_format (data->generated_at, "%Y-%m-%dT%H:%M:%S");
+  g_autofree char *date = g_date_time_format (data->generated_at, "%Y-%m-%dT%H:%M:%S%:z");
 
   subject = data->certification != NULL
             ? g_strdup_printf ("Titre professionnel %s (%s) — Validation des acquis de "
@@ -653,8 +658,12 @@ draw_document (AcqDossierWriter *w, Output *out, const char *path, GError **erro
   w->cr = cairo_create (w->surface);
   set_metadata (w);
   add_outline (w);
+  /* cairo 1.16 gives every link a structure element, and writes those only under a
+   * structure root: without one, the file refers to objects it does not hold. */
+  cairo_tag_begin (w->cr, "Document", NULL);
   if (!write_pages (w))
     out->discard = TRUE;
+  cairo_tag_end (w->cr, "Document");
   cairo_destroy (g_steal_pointer (&w->cr));
   cairo_surface_finish (w->surface);
   if (out->discard)
@@ -737,6 +746,8 @@ check_final (AcqDossierData *data, AcqDpLayout *layout, GError **error)
   return FALSE;
 }
 
+/* The steps of one pass: the sections (2), each example, each page of the annexes; and 2
+ * more for the end of the file, where cairo subsets and writes the fonts. */
 static guint
 count_units (AcqDossierData *data)
 {

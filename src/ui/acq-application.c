@@ -10,6 +10,7 @@
 
 #include "acq-application.h"
 #include "acq-demo.h"
+#include "acq-dossier.h"
 #include "acq-referential.h"
 #include "acq-sheet-list.h"
 #include "acq-store.h"
@@ -37,6 +38,14 @@ static const GOptionEntry option_entries[] = {
   { "list-candidates", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print one line per candidate (id, name, stage) and exit; with --demo, add the demo "
        "first"), NULL },
+  { "export-dossier", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the Dossier Professionnel of CANDIDATE (id or name) to the --output file and "
+       "exit"), N_("CANDIDATE") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The PDF file that --export-dossier writes"), N_("FILE") },
+  { "final", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-dossier: the final dossier, validated sheets only; refused while "
+       "something is missing"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -147,6 +156,46 @@ list_candidates (const char *data_dir, gboolean demo)
   return 0;
 }
 
+/* --export-dossier CANDIDATE --output FILE [--final], with --demo first if asked: no window,
+ * the core only. */
+static int
+export_dossier (const char *data_dir, GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqCandidateList) list = NULL;
+  g_autoptr (GFile) output = NULL;
+  g_autofree char *output_path = NULL;
+  const char *query = NULL, *output_arg = NULL;
+  AcqCandidate *candidate = NULL;
+  AcqDossierMode mode = g_variant_dict_contains (options, "final") ? ACQ_DOSSIER_MODE_FINAL
+                                                                   : ACQ_DOSSIER_MODE_DRAFT;
+
+  g_variant_dict_lookup (options, "export-dossier", "&s", &query);
+  if (g_variant_dict_lookup (options, "output", "^&ay", &output_arg))
+    output = g_file_new_for_commandline_arg (output_arg);
+  if (output == NULL || (output_path = g_file_get_path (output)) == NULL)
+    {
+      g_printerr ("%s\n", _("--export-dossier needs a file to write: --output FILE.pdf"));
+      return 2;
+    }
+  if ((store = acq_store_open (data_dir, &error)) != NULL)
+    list = acq_candidate_list_new (store, &error);
+  if (list != NULL && g_variant_dict_contains (options, "demo") &&
+      !acq_demo_populate (list, &error))
+    g_clear_object (&list);
+  if (list != NULL)
+    candidate = acq_dossier_find_candidate (list, query, &error);
+  if (candidate == NULL ||
+      !acq_dossier_write (store, acq_candidate_get_uuid (candidate), output_path, mode, NULL,
+                          NULL, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 static int
 acq_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
@@ -169,6 +218,8 @@ acq_application_handle_local_options (GApplication *app, GVariantDict *options)
   if (self->data_dir == NULL)
     self->data_dir = acq_application_default_data_dir ();
 
+  if (g_variant_dict_contains (options, "export-dossier"))
+    return export_dossier (self->data_dir, options);
   if (g_variant_dict_contains (options, "list-candidates"))
     return list_candidates (self->data_dir, g_variant_dict_contains (options, "demo"));
 

@@ -78,6 +78,8 @@ enum
 static guint signals[N_SIGNALS];
 
 static void load_fields (AcqSheetEditor *self);
+static const char *competence_label (AcqSheetEditor *self, const char *uuid,
+                                     const AcqBlocDef **out_bloc, int *out_position);
 static void actions_update (AcqSheetEditor *self);
 
 /* Saving */
@@ -114,6 +116,8 @@ measure (AcqSheetEditor *self)
 {
   g_autofree char *period = NULL;
   g_autofree char *text = NULL;
+  g_autoptr (GPtrArray) labels = NULL;
+  const char *const *linked;
   AcqDpExample example = { 0 };
   double pages;
   int max_pages = ACQ_DP_MAX_EXAMPLE_PAGES;
@@ -127,7 +131,17 @@ measure (AcqSheetEditor *self)
   example.organisation = acq_sheet_get_organisation (self->sheet);
   example.department = acq_sheet_get_department (self->sheet);
   example.period = period;
-  example.competences = acq_sheet_get_competences (self->sheet);
+  /* the dossier prints the competences' labels: the estimate lays out the same words */
+  linked = acq_sheet_get_competences (self->sheet);
+  labels = g_ptr_array_new ();
+  for (guint i = 0; linked != NULL && linked[i] != NULL; i++)
+    {
+      const char *label = competence_label (self, linked[i], NULL, NULL);
+      if (label != NULL)
+        g_ptr_array_add (labels, (gpointer) label);
+    }
+  g_ptr_array_add (labels, NULL);
+  example.competences = (const char *const *) labels->pdata;
   for (guint i = 0; i < ACQ_N_RUBRICS; i++)
     example.rubrics[i] = acq_sheet_get_rubric (self->sheet, i);
   pages = acq_dp_layout_measure_example (self->layout, &example);

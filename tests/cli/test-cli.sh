@@ -15,7 +15,7 @@ check () { # check DESCRIPTION COMMAND…
   if "$@" >"$tmp/out" 2>&1; then echo "ok $n $desc"; else
     echo "not ok $n $desc"; sed 's/^/# /' "$tmp/out"; failed=1; fi
 }
-echo "1..7"
+echo "1..9"
 
 check "--version names the program and its version" \
   sh -c "'$app' --version | grep -qx 'acquis [0-9][0-9.]*'"
@@ -45,4 +45,13 @@ check "a damaged store: a sentence, a failure status, the file untouched" \
          grep -q 'damaged' '$tmp/err' && cmp -s '$tmp/damaged/acquis.db' '$tmp/damaged.orig'"
 
 check "an unknown option is refused" sh -c "! '$app' --no-such-option"
+
+check "--export-dossier writes a PDF of the demo candidate, found by name without accents" \
+  sh -c "'$app' --data-dir '$tmp/demo' --export-dossier 'helene dubois' --output '$tmp/d.pdf' &&
+         head -c 5 '$tmp/d.pdf' | grep -q '%PDF-'"
+
+check "--export-dossier --final refuses while sheets are not validated, and says which" \
+  sh -c "! '$app' --data-dir '$tmp/demo' --export-dossier 'Hélène Dubois' --final \
+           --output '$tmp/final.pdf' 2> '$tmp/err' && [ ! -e '$tmp/final.pdf' ] &&
+         grep -q 'Bloc 3' '$tmp/err'"
 exit $failed

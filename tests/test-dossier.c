@@ -1,0 +1,1537 @@
+/* test-dossier.c — the Dossier Professionnel as a PDF, read back with poppler
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-dossier"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "acq-attachment.h"
+#include "acq-candidate-list.h"
+#include "acq-demo.h"
+#include "acq-dossier-rules.h"
+#include "acq-dossier.h"
+#include "acq-referential.h"
+#include "acq-review.h"
+#include "acq-sheet-list.h"
+#include "acq-text.h"
+#include "test-util.h"
+
+/* poppler-glib 22.12 declares no autoptr for its types; a name of our own will not clash
+ * with the one a later poppler adds */
+typedef PopplerDocument Pdf;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pdf, g_object_unref)
+
+#define HELENE "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d01"
+/* 1 January 2026, 00:00 UTC: the date of every dossier written here */
+#define FIXED_EPOCH "1767225600"
+
+typedef struct
+{
+  char             *dir;
+  char             *output;
+  AcqStore         *store;
+  AcqCandidateList *candidates;
+  AcqFiche         *fiche;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = test_make_data_dir ();
+  f->output = g_build_filename (f->dir, "dossier.pdf", NULL);
+  f->store = acq_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  f->candidates = acq_candidate_list_new (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (acq_referential_ensure_default (f->store, &error));
+  f->fiche = acq_referential_load (f->store, ACQ_REFERENTIAL_DEFAULT_FICHE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_pointer (&f->fiche, acq_fiche_free);
+  g_clear_object (&f->candidates);
+  g_clear_object (&f->store);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->output);
+}
+
+/* --- Making data ------------------------------------------------------------------------ */
+
+static void
+populate_demo (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (acq_demo_populate (f->candidates, &error));
+  g_assert_no_error (error);
+}
+
+static const char *
+bloc_uuid (Fixture *f, guint index)
+{
+  return ((AcqBlocDef *) g_ptr_array_index (f->fiche->blocs, index))->uuid;
+}
+
+/* A candidate who aims at bloc 1 only, with a complete identity. */
+static AcqCandidate *
+make_candidate (Fixture *f, const char *first, const char *last, const char *address)
+{
+  g_autoptr (GError) error = NULL;
+  AcqCandidate *candidate = acq_candidate_list_create (f->candidates, first, last, &error);
+  const char *blocs[] = { bloc_uuid (f, 0), NULL };
+
+  g_assert_no_error (error);
+  acq_candidate_set_text (candidate, ACQ_CANDIDATE_ADDRESS, address);
+  acq_candidate_set_targeted_blocs (candidate, blocs);
+  g_assert_true (acq_candidate_list_save (f->candidates, candidate, &error));
+  g_assert_no_error (error);
+  return candidate;
+}
+
+static AcqSheetList *
+sheets_of (Fixture *f, AcqCandidate *candidate)
+{
+  g_autoptr (GError) error = NULL;
+  AcqSheetList *list = acq_sheet_list_new (f->store, candidate, &error);
+
+  g_assert_no_error (error);
+  return list;
+}
+
+/* A sheet of bloc 1 with its context filled and @tasks as its first rubric. */
+static AcqSheet *
+make_sheet (AcqSheetList *list, Fixture *f, const char *title, const char *tasks)
+{
+  g_autoptr (GError) error = NULL;
+  AcqSheet *sheet = acq_sheet_list_create (list, bloc_uuid (f, 0), title, &error);
+
+  g_assert_no_error (error);
+  acq_sheet_set_rubric (sheet, ACQ_RUBRIC_TASKS, tasks);
+  acq_sheet_set_rubric (sheet, ACQ_RUBRIC_MEANS, "Un guide d'entretien et un tableur.");
+  acq_sheet_set_rubric (sheet, ACQ_RUBRIC_PARTNERS, "La conseillère France Travail.");
+  acq_sheet_set_rubric (sheet, ACQ_RUBRIC_CONTEXT, "Une association d'insertion du Lot.");
+  acq_sheet_set_organisation (sheet, "Association Tremplin Quercy");
+  acq_sheet_set_department (sheet, "Pôle accueil");
+  acq_sheet_set_period_from (sheet, "2021-03-01");
+  acq_sheet_set_period_to (sheet, "2022-06-30");
+  g_assert_true (acq_sheet_list_save (list, sheet, &error));
+  g_assert_no_error (error);
+  return sheet;
+}
+
+static void
+validate (AcqSheetList *list, AcqSheet *sheet)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (acq_review_request (list, sheet, ACQ_ROLE_CANDIDATE, &error));
+  g_assert_no_error (error);
+  g_assert_true (acq_review_decide (list, sheet, ACQ_ROLE_COACH, ACQ_REVIEW_STATE_VALIDATED,
+                                    &error));
+  g_assert_no_error (error);
+}
+
+/* About @n_words words of French prose, in paragraphs of about 90 words. */
+static char *
+prose (guint n_words)
+{
+  static const char *const words[] = {
+    "J'ai", "reçu", "la", "personne", "pour", "un", "entretien", "de", "diagnostic", "et",
+    "nous", "avons", "repris", "son", "parcours", "ses", "freins", "ses", "ressources", "puis",
+    "construit", "ensemble", "un", "plan", "d'action", "validé", "par", "elle",
+  };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, i % 90 == 0 ? '\n' : ' ');
+      g_string_append (text, words[i % G_N_ELEMENTS (words)]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static GFile *
+attachment_path (Fixture *f, const char *name)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "originals", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return g_file_new_for_path (path);
+}
+
+/* A PDF of @n_pages pages, each with a line of text, drawn with cairo. */
+static GFile *
+make_pdf_document (Fixture *f, const char *name, guint n_pages)
+{
+  GFile *file = attachment_path (f, name);
+  g_autofree char *path = g_file_get_path (file);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595.28, 841.89);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("Attestation employeur page %u", i + 1);
+
+      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                              CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, 18);
+      cairo_move_to (cr, 72, 100);
+      cairo_show_text (cr, line);
+      cairo_rectangle (cr, 72, 140, 300, 200);
+      cairo_stroke (cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return file;
+}
+
+static GFile *
+make_png (Fixture *f, const char *name, int width, int height)
+{
+  GFile *file = attachment_path (f, name);
+  g_autofree char *path = g_file_get_path (file);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.2, 0.5, 0.3);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, width / 4, height / 4, width / 2, height / 2);
+  cairo_fill (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return file;
+}
+
+static void
+attach (Fixture *f, AcqSheet *sheet, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqAttachment) attachment =
+    acq_attachment_add (f->store, acq_sheet_get_uuid (sheet), file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (attachment);
+}
+
+static gboolean
+contains_bytes (const char *data, gsize length, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* --- Reading the PDF back ------------------------------------------------------------------ */
+
+static void
+write_dossier (Fixture *f, const char *candidate_uuid, AcqDossierMode mode)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (acq_dossier_write (f->store, candidate_uuid, f->output, mode, NULL, NULL, NULL,
+                                    &error));
+  g_assert_no_error (error);
+}
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+/* Text as the tests compare it: non-breaking spaces as spaces, typographic apostrophes as
+ * straight ones, every run of white space as one space. */
+static char *
+normalize (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F)
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c == 0x2019 ? '\'' : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+page_text (PopplerDocument *doc, int index)
+{
+  PopplerPage *page = poppler_document_get_page (doc, index);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (page);
+  text = poppler_page_get_text (page);
+  g_object_unref (page);
+  return normalize (text);
+}
+
+static char *
+document_text (PopplerDocument *doc)
+{
+  GString *all = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autofree char *text = page_text (doc, i);
+
+      g_string_append_printf (all, "%s ", text);
+    }
+  return g_string_free (all, FALSE);
+}
+
+static gboolean
+page_has (PopplerDocument *doc, int index, const char *needle)
+{
+  g_autofree char *text = page_text (doc, index);
+  g_autofree char *wanted = normalize (needle);
+
+  return strstr (text, wanted) != NULL;
+}
+
+/* The texts appear on the page in this order. */
+G_GNUC_NULL_TERMINATED static gboolean
+page_has_in_order (PopplerDocument *doc, int index, ...)
+{
+  g_autofree char *text = page_text (doc, index);
+  const char *cursor = text;
+  const char *needle;
+  gboolean found = TRUE;
+  va_list args;
+
+  va_start (args, index);
+  while (found && (needle = va_arg (args, const char *)) != NULL)
+    {
+      g_autofree char *wanted = normalize (needle);
+      const char *at = strstr (cursor, wanted);
+
+      if (at == NULL)
+        g_test_message ("“%s” not found in order on page %d: %s", wanted, index + 1, text);
+      found = at != NULL;
+      if (found)
+        cursor = at + strlen (wanted);
+    }
+  va_end (args);
+  return found;
+}
+
+/* The "BROUILLON" watermark is a shape, not text: it is looked for as a person would, in
+ * the pixels of the page, where it is the only red. */
+static gboolean
+page_has_watermark (PopplerDocument *doc, int index)
+{
+  PopplerPage *page = poppler_document_get_page (doc, index);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 298, 421);
+  cairo_t *cr = cairo_create (image);
+  guint reddish = 0;
+  const guchar *data;
+  int stride;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 0.5, 0.5);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  data = cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image);
+  for (int y = 0; y < 421; y++)
+    for (int x = 0; x < 298; x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + x * 4);
+        int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+        reddish += r - g > 12 && r - b > 12;
+      }
+  cairo_surface_destroy (image);
+  g_object_unref (page);
+  return reddish > 1000;
+}
+
+/* The page, from 1, that a link action leads to. */
+static int
+action_page (PopplerDocument *doc, PopplerAction *action)
+{
+  PopplerDest *dest;
+  int page;
+
+  g_assert_nonnull (action);
+  g_assert_cmpint (action->type, ==, POPPLER_ACTION_GOTO_DEST);
+  dest = action->goto_dest.dest;
+  if (dest->type != POPPLER_DEST_NAMED)
+    return dest->page_num;
+  dest = poppler_document_find_dest (doc, dest->named_dest);
+  g_assert_nonnull (dest);
+  page = dest->page_num;
+  poppler_dest_free (dest);
+  return page;
+}
+
+typedef struct
+{
+  char *title;
+  int   page;  /* from 1 */
+  int   depth;
+} OutlineItem;
+
+static void
+outline_item_free (OutlineItem *item)
+{
+  g_free (item->title);
+  g_free (item);
+}
+
+static void
+read_outline (PopplerDocument *doc, PopplerIndexIter *iter, int depth, GPtrArray *items)
+{
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+      PopplerIndexIter *child = poppler_index_iter_get_child (iter);
+      OutlineItem *item = g_new0 (OutlineItem, 1);
+
+      item->title = normalize (action->any.title);
+      item->page = action_page (doc, action);
+      item->depth = depth;
+      g_ptr_array_add (items, item);
+      poppler_action_free (action);
+      if (child != NULL)
+        {
+          read_outline (doc, child, depth + 1, items);
+          poppler_index_iter_free (child);
+        }
+    }
+  while (poppler_index_iter_next (iter));
+}
+
+static GPtrArray *
+outline (PopplerDocument *doc)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) outline_item_free);
+  PopplerIndexIter *iter = poppler_index_iter_new (doc);
+
+  g_assert_nonnull (iter);
+  read_outline (doc, iter, 0, items);
+  poppler_index_iter_free (iter);
+  return items;
+}
+
+static const OutlineItem *
+outline_find (GPtrArray *items, const char *prefix)
+{
+  g_autofree char *wanted = normalize (prefix);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const OutlineItem *item = g_ptr_array_index (items, i);
+
+      if (g_str_has_prefix (item->title, wanted))
+        return item;
+    }
+  return NULL;
+}
+
+/* The text inside a link's area, from the characters poppler placed there. */
+static char *
+link_text (PopplerPage *page, PopplerRectangle *area)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  double width, height;
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  poppler_page_get_size (page, &width, &height);
+  for (guint i = 0; i < n_rects && *p != '\0'; i++, p = g_utf8_next_char (p))
+    {
+      double x = (rects[i].x1 + rects[i].x2) / 2;
+      /* links have the PDF's origin at the bottom, text the top */
+      double y = height - (rects[i].y1 + rects[i].y2) / 2;
+
+      if (x >= area->x1 && x <= area->x2 && y >= area->y1 && y <= area->y2)
+        g_string_append_unichar (out, g_utf8_get_char (p));
+      else if (out->len > 0 && out->str[out->len - 1] != ' ')
+        g_string_append_c (out, ' ');
+    }
+  {
+    g_autofree char *raw = g_string_free (out, FALSE);
+    return normalize (raw);
+  }
+}
+
+/* Runs @argv; returns its standard output, or NULL if the program is not installed. */
+static char *
+run_tool (const char *const *argv, int *status)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path (argv[0]);
+  char *out = NULL;
+
+  if (program == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, status, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+/* qpdf finds nothing wrong in the file. */
+static gboolean
+check_qpdf (const char *path)
+{
+  const char *argv[] = { "qpdf", "--check", path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  if (!(out = run_tool (argv, &status)))
+    return FALSE;
+  if (!g_spawn_check_wait_status (status, &error))
+    g_test_message ("qpdf --check %s:\n%s", path, out);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "No syntax or stream encoding errors"));
+  return TRUE;
+}
+
+/* pdffonts lists every font as embedded ("emb" column: yes). */
+static gboolean
+check_fonts_embedded (const char *path)
+{
+  const char *argv[] = { "pdffonts", path, NULL };
+  g_autofree char *out = NULL;
+  g_auto (GStrv) lines = NULL;
+  int status = 0;
+  gsize column;
+  guint fonts = 0;
+
+  if (!(out = run_tool (argv, &status)))
+    return FALSE;
+  g_assert_cmpint (status, ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_nonnull (lines[0]);
+  g_assert_nonnull (strstr (lines[0], " emb "));
+  column = strstr (lines[0], " emb ") - lines[0] + 1;
+  for (guint i = 2; lines[0] != NULL && lines[1] != NULL && lines[i] != NULL; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      g_assert_cmpuint (strlen (lines[i]), >, column + 3);
+      if (strncmp (lines[i] + column, "yes", 3) != 0)
+        g_test_message ("not embedded: %s", lines[i]);
+      g_assert_cmpint (strncmp (lines[i] + column, "yes", 3), ==, 0);
+      fonts++;
+    }
+  g_assert_cmpuint (fonts, >, 0);
+  return TRUE;
+}
+
+static void assert_inside_margins (PopplerDocument *doc);
+
+/* --- The demo candidate --------------------------------------------------------------------- */
+
+static void
+test_demo_structure (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autofree char *last_page = NULL;
+  const OutlineItem *item;
+  int n;
+
+  populate_demo (f);
+  write_dossier (f, HELENE, ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  n = poppler_document_get_n_pages (doc);
+  g_assert_cmpint (n, >=, 15);
+
+  /* the cover */
+  g_assert_true (page_has (doc, 0, "Dossier Professionnel"));
+  /* poppler glues each label of the form to its value: only the order is checked */
+  g_assert_true (page_has_in_order (doc, 0, "Nom de naissance", "Martin", "Nom d'usage",
+                                    "Dubois", "Prénom", "Hélène", "Adresse",
+                                    "12 rue des Tanneurs 46000 Cahors", NULL));
+  g_assert_true (page_has (doc, 0, "Conseiller en insertion professionnelle"));
+  g_assert_true (page_has (doc, 0, "RNCP37274"));
+  g_assert_true (page_has (doc, 0, "Validation des acquis de l'expérience"));
+  g_assert_false (page_has (doc, 0, "page 1 /"));
+
+  /* every other page: the running header and "page X / Y" */
+  for (int i = 1; i < n; i++)
+    {
+      g_autofree char *footer = g_strdup_printf ("page %d / %d", i + 1, n);
+
+      g_assert_true (page_has (doc, i, "Hélène Dubois"));
+      g_assert_true (page_has (doc, i, footer));
+    }
+
+  assert_inside_margins (doc);
+  items = outline (doc);
+  item = outline_find (items, "Titres, diplômes, CQP");
+  g_assert_nonnull (item);
+  g_assert_true (page_has_in_order (doc, item->page - 1, "Intitulé", "Autorité ou organisme",
+                                    "Date", NULL));
+  item = outline_find (items, "Déclaration sur l'honneur");
+  g_assert_nonnull (item);
+  g_assert_true (page_has (doc, item->page - 1,
+                           "Je soussigné(e) Hélène Dubois, déclare sur l'honneur"));
+  g_assert_true (page_has (doc, item->page - 1, "Fait à Cahors, le 1er janvier 2026"));
+  g_assert_true (page_has (doc, item->page - 1, "Signature :"));
+  item = outline_find (items, "Documents illustrant la pratique professionnelle");
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->page, ==, n);
+  last_page = page_text (doc, n - 1);
+  g_assert_nonnull (strstr (last_page, "Aucun document n'est joint à ce dossier."));
+}
+
+static void
+test_demo_outline (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    int depth;
+    const char *title;
+  } expected[] = {
+    { 0, "Sommaire" },
+    { 0, "Bloc 1 — Accueillir pour analyser la demande des personnes et poser les bases d'un "
+         "diagnostic partagé" },
+    { 1, "Exemple n° 1 : Premier accueil d'un demandeur d'emploi sans rendez-vous" },
+    { 1, "Exemple n° 2 : Diagnostic partagé avec une allocataire du RSA" },
+    { 1, "Exemple n° 3 : Suivi administratif des parcours sur le logiciel de la structure" },
+    { 0, "Bloc 2 — Accompagner les personnes dans leur parcours d'insertion sociale et "
+         "professionnelle" },
+    { 1, "Exemple n° 1 : Atelier CV collectif hebdomadaire" },
+    { 1, "Exemple n° 2 : Partenariat avec une SIAE pour une reprise d'emploi" },
+    { 1, "Exemple n° 3 : Parrainage d'une jeune vers l'emploi" },
+    { 0, "Bloc 3 — Mettre en œuvre une offre de services auprès des employeurs pour favoriser "
+         "l'insertion professionnelle" },
+    { 0, "Titres, diplômes, CQP, attestations de formation" },
+    { 0, "Déclaration sur l'honneur" },
+    { 0, "Documents illustrant la pratique professionnelle" },
+  };
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+
+  populate_demo (f);
+  write_dossier (f, HELENE, ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  g_assert_cmpuint (items->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < items->len; i++)
+    {
+      const OutlineItem *item = g_ptr_array_index (items, i);
+      g_autofree char *title = normalize (expected[i].title);
+
+      g_assert_cmpstr (item->title, ==, title);
+      g_assert_cmpint (item->depth, ==, expected[i].depth);
+      /* the heading is on the page the bookmark leads to */
+      g_assert_true (page_has (doc, item->page - 1, item->title));
+      if (i > 0)
+        g_assert_cmpint (item->page, >, ((OutlineItem *) g_ptr_array_index (items, i - 1))->page);
+    }
+}
+
+/* The first @n words of @text as the dossier prints them. */
+static char *
+first_words (const char *text, guint n)
+{
+  g_autofree char *typeset = acq_dp_layout_typeset (text);
+  g_autofree char *flat = normalize (typeset);
+  g_auto (GStrv) words = g_strsplit (flat, " ", -1);
+  guint length = g_strv_length (words);
+
+  for (guint i = n; i < length; i++)
+    g_clear_pointer (&words[i], g_free);
+  return g_strjoinv (" ", words);
+}
+
+/* The text of pages @from to @to (from 1, inclusive). */
+static char *
+pages_text (PopplerDocument *doc, int from, int to)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int i = from; i <= to; i++)
+    {
+      g_autofree char *page = page_text (doc, i - 1);
+
+      g_string_append_printf (text, "%s ", page);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_rubrics_in_order (PopplerDocument *doc, AcqSheet *sheet, int from, int to)
+{
+  g_autofree char *text = pages_text (doc, from, to);
+  const char *cursor = text;
+
+  for (guint r = 0; r < ACQ_N_RUBRICS; r++)
+    {
+      g_autofree char *heading = normalize (acq_dp_layout_get_rubric_heading (r));
+      g_autofree char *words = first_words (acq_sheet_get_rubric (sheet, r), 8);
+      const char *at = strstr (cursor, heading);
+
+      g_assert_nonnull (at);
+      cursor = at + strlen (heading);
+      if (*words == '\0')
+        continue;
+      at = strstr (cursor, words);
+      if (at == NULL)
+        g_test_message ("not found after “%s”: “%s”", heading, words);
+      g_assert_nonnull (at);
+      cursor = at + strlen (words);
+    }
+}
+
+static void
+test_demo_rubrics (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (AcqSheetList) sheets = NULL;
+  guint n_sheets, n_checked = 0;
+
+  populate_demo (f);
+  write_dossier (f, HELENE, ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  sheets = sheets_of (f, acq_candidate_list_find (f->candidates, HELENE));
+  n_sheets = g_list_model_get_n_items (G_LIST_MODEL (sheets));
+  for (guint i = 0; i < items->len; i++)
+    {
+      const OutlineItem *item = g_ptr_array_index (items, i);
+      const OutlineItem *next = g_ptr_array_index (items, i + 1);
+
+      if (item->depth != 1)
+        continue;
+      for (guint s = 0; s < n_sheets; s++)
+        {
+          g_autoptr (AcqSheet) sheet = g_list_model_get_item (G_LIST_MODEL (sheets), s);
+          g_autofree char *title = normalize (acq_sheet_get_title (sheet));
+          gboolean validated =
+            acq_sheet_get_review_state (sheet) == ACQ_REVIEW_STATE_VALIDATED;
+
+          if (!g_str_has_suffix (item->title, title))
+            continue;
+          assert_rubrics_in_order (doc, sheet, item->page, next->page - 1);
+          /* a sheet not validated carries the watermark on every page, the others none */
+          for (int p = item->page; p < next->page; p++)
+            g_assert_true (page_has_watermark (doc, p - 1) == !validated);
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, ==, n_sheets);
+}
+
+static void
+test_demo_metadata (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Pdf) doc = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *creator = NULL;
+
+  populate_demo (f);
+  write_dossier (f, HELENE, ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  title = poppler_document_get_title (doc);
+  author = poppler_document_get_author (doc);
+  subject = poppler_document_get_subject (doc);
+  creator = poppler_document_get_creator (doc);
+  g_assert_cmpstr (title, ==, "Dossier Professionnel — Hélène Dubois");
+  g_assert_cmpstr (author, ==, "Hélène Dubois");
+  g_assert_nonnull (strstr (subject, "Conseiller en insertion professionnelle"));
+  g_assert_nonnull (strstr (subject, "RNCP37274"));
+  g_assert_cmpstr (creator, ==, "Acquis " PACKAGE_VERSION);
+  g_assert_cmpint (poppler_document_get_creation_date (doc), ==,
+                   g_ascii_strtoll (FIXED_EPOCH, NULL, 10));
+}
+
+/* Every line of the contents with a page number is a link to that page, and the heading it
+ * names stands on that page. */
+static void
+test_demo_contents (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  const OutlineItem *contents;
+  PopplerPage *page;
+  GList *links;
+  guint n_links = 0;
+
+  populate_demo (f);
+  write_dossier (f, HELENE, ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  contents = outline_find (items, "Sommaire");
+  g_assert_nonnull (contents);
+  g_assert_cmpint (contents->page, ==, 2);
+  page = poppler_document_get_page (doc, contents->page - 1);
+  links = poppler_page_get_link_mapping (page);
+  for (GList *l = links; l != NULL; l = l->next)
+    {
+      PopplerLinkMapping *mapping = l->data;
+      int target = action_page (doc, mapping->action);
+      g_autofree char *text = link_text (page, &mapping->area);
+      const char *digits = text + strlen (text);
+      g_autofree char *title = NULL;
+
+      while (digits > text && g_ascii_isdigit (digits[-1]))
+        digits--;
+      g_assert_cmpint (*digits, !=, '\0');
+      /* the number printed is the page the link leads to… */
+      g_assert_cmpint (g_ascii_strtoll (digits, NULL, 10), ==, target);
+      /* …and the heading is really there */
+      title = g_strstrip (g_strndup (text, digits - text));
+      g_assert_cmpuint (strlen (title), >, 5);
+      g_assert_true (page_has (doc, target - 1, title));
+      g_assert_nonnull (outline_find (items, title));
+      n_links++;
+    }
+  /* three blocs, six examples, three sections */
+  g_assert_cmpuint (n_links, ==, 12);
+  poppler_page_free_link_mapping (links);
+  g_object_unref (page);
+}
+
+/* --- Final mode ------------------------------------------------------------------------------ */
+
+static void
+test_final_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  populate_demo (f);
+  g_assert_false (acq_dossier_write (f->store, HELENE, f->output, ACQ_DOSSIER_MODE_FINAL, NULL,
+                                     NULL, NULL, &error));
+  g_assert_error (error, ACQ_DOSSIER_ERROR, ACQ_DOSSIER_ERROR_NOT_READY);
+  /* the blocs without a validated example and the sheets not validated, one a line */
+  g_assert_nonnull (strstr (error->message, "Bloc 3 (RNCP37274BC03)"));
+  g_assert_nonnull (strstr (error->message, "Diagnostic partagé avec une allocataire du RSA"));
+  g_assert_nonnull (strstr (error->message, "Suivi administratif des parcours"));
+  g_assert_nonnull (strstr (error->message, "Partenariat avec une SIAE"));
+  g_assert_nonnull (strstr (error->message, "Parrainage d'une jeune"));
+  g_assert_null (strstr (error->message, "Atelier CV collectif"));
+  {
+    g_auto (GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  }
+  g_assert_false (g_file_test (f->output, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_final_written (Fixture *f, gconstpointer data)
+{
+  AcqCandidate *candidate = make_candidate (f, "Léa", "Garnier", "3 rue Nationale\n46100 Figeac");
+  g_autoptr (AcqSheetList) sheets = sheets_of (f, candidate);
+  AcqSheet *done = make_sheet (sheets, f, "Accueil collectif des nouveaux inscrits",
+                               "J'accueille chaque lundi les nouveaux inscrits.");
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (GPtrArray) issues = NULL;
+  g_autoptr (GError) error = NULL;
+
+  make_sheet (sheets, f, "Un brouillon pas encore relu", "Texte en cours d'écriture.");
+  validate (sheets, done);
+  issues = acq_dossier_check (f->store, acq_candidate_get_uuid (candidate),
+                              ACQ_DOSSIER_MODE_FINAL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (acq_dossier_has_errors (issues));
+
+  write_dossier (f, acq_candidate_get_uuid (candidate), ACQ_DOSSIER_MODE_FINAL);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  text = document_text (doc);
+  g_assert_nonnull (outline_find (items, "Exemple n° 1 : Accueil collectif"));
+  g_assert_null (outline_find (items, "Exemple n° 2"));
+  g_assert_null (strstr (text, "Un brouillon pas encore relu"));
+  for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
+    g_assert_false (page_has_watermark (doc, p));
+  g_assert_nonnull (strstr (text, "Fait à Figeac, le 1er janvier 2026"));
+
+  /* the draft has both, the one not validated under its watermark */
+  write_dossier (f, acq_candidate_get_uuid (candidate), ACQ_DOSSIER_MODE_DRAFT);
+  g_clear_object (&doc);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  g_assert_nonnull (outline_find (items, "Exemple n° 2 : Un brouillon pas encore relu"));
+  g_assert_true (page_has_watermark (doc, outline_find (items, "Exemple n° 2")->page - 1));
+  g_assert_false (page_has_watermark (doc, outline_find (items, "Exemple n° 1")->page - 1));
+}
+
+/* --- Rules ----------------------------------------------------------------------------------- */
+
+static guint
+count_issues (GPtrArray *issues, AcqDossierRule rule, const char *sheet_uuid,
+              const char *field)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      AcqDossierIssue *issue = g_ptr_array_index (issues, i);
+
+      g_assert_nonnull (issue->message);
+      g_assert_cmpstr (issue->message, !=, "");
+      if (issue->rule == rule && (sheet_uuid == NULL || g_strcmp0 (issue->sheet_uuid,
+                                                                    sheet_uuid) == 0) &&
+          (field == NULL || g_strcmp0 (issue->field, field) == 0))
+        n++;
+    }
+  return n;
+}
+
+static void
+assert_errors_first (GPtrArray *issues)
+{
+  gboolean warned = FALSE;
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      AcqDossierIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->severity == ACQ_DOSSIER_SEVERITY_WARNING)
+        warned = TRUE;
+      else
+        g_assert_false (warned);
+    }
+}
+
+static void
+test_rules_demo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) issues = NULL;
+  AcqDossierIssue *first;
+
+  populate_demo (f);
+  issues = acq_dossier_check (f->store, HELENE, ACQ_DOSSIER_MODE_DRAFT, NULL, &error);
+  g_assert_no_error (error);
+  assert_errors_first (issues);
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_BLOC_WITHOUT_EXAMPLE, NULL, NULL), ==,
+                    1);
+  first = g_ptr_array_index (issues, 0);
+  g_assert_cmpint (first->rule, ==, ACQ_DOSSIER_RULE_BLOC_WITHOUT_EXAMPLE);
+  g_assert_cmpstr (first->bloc_uuid, ==, bloc_uuid (f, 2));
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_IDENTITY_MISSING, NULL, NULL), ==, 0);
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_DECLARATION_NO_PLACE, NULL, NULL), ==,
+                    0);
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_EXAMPLE_TOO_LONG, NULL, NULL), ==, 0);
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_SHEET_NOT_VALIDATED, NULL, NULL), ==,
+                    4);
+  g_assert_true (acq_dossier_has_errors (issues));
+
+  /* final: the same bloc, said otherwise; the four sheets are left out */
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  issues = acq_dossier_check (f->store, HELENE, ACQ_DOSSIER_MODE_FINAL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_BLOC_WITHOUT_EXAMPLE, NULL, NULL), ==,
+                    1);
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_SHEET_NOT_VALIDATED, NULL, NULL), ==,
+                    4);
+}
+
+static void
+test_rules_missing (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  AcqCandidate *candidate = make_candidate (f, "", "", "");
+  g_autoptr (AcqSheetList) sheets = sheets_of (f, candidate);
+  AcqSheet *sheet = acq_sheet_list_create (sheets, bloc_uuid (f, 0), "Sans contexte", &error);
+  const char *uuid;
+  g_autoptr (GPtrArray) issues = NULL;
+
+  g_assert_no_error (error);
+  uuid = acq_sheet_get_uuid (sheet);
+  issues = acq_dossier_check (f->store, acq_candidate_get_uuid (candidate),
+                              ACQ_DOSSIER_MODE_DRAFT, NULL, &error);
+  g_assert_no_error (error);
+  assert_errors_first (issues);
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_IDENTITY_MISSING, NULL, "last-name"),
+                    ==, 1);
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_IDENTITY_MISSING, NULL,
+                                  "first-name"), ==, 1);
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_IDENTITY_MISSING, NULL, "address"),
+                    ==, 1);
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_DECLARATION_NO_PLACE, NULL,
+                                  "address"), ==, 1);
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_EXAMPLE_NO_PERIOD, uuid,
+                                  "period-from"), ==, 1);
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_EXAMPLE_NO_ORGANISATION, uuid,
+                                  "organisation"), ==, 1);
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_BLOC_WITHOUT_EXAMPLE, NULL, NULL), ==,
+                    0);
+
+  /* four examples in one bloc are one too many */
+  for (guint i = 0; i < 3; i++)
+    make_sheet (sheets, f, "Encore un", "Texte.");
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  issues = acq_dossier_check (f->store, acq_candidate_get_uuid (candidate),
+                              ACQ_DOSSIER_MODE_DRAFT, NULL, &error);
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_BLOC_TOO_MANY, NULL, NULL), ==, 1);
+}
+
+static void
+test_rules_town (void)
+{
+  static const struct
+  {
+    const char *address;
+    const char *town;
+  } cases[] = {
+    { "12 rue des Tanneurs\n46000 Cahors", "Cahors" },
+    { "Lieu-dit Le Mas\n46090 Mercuès\n", "Mercuès" },
+    { "1 place Vendôme\n75008 Paris CEDEX 08\nFrance", "Paris" },
+    { "BP 12\n46400 Saint-Céré Cedex", "Saint-Céré" },
+    { "12 rue des Tanneurs 46000 Cahors", "Cahors" },
+    { "12 rue des Tanneurs\r\n46000\tCahors", "Cahors" },
+    { "Cahors", "Cahors" },
+    { "12 rue des Tanneurs", NULL },
+    { "46000", NULL },
+    { "", NULL },
+    { "\n \n", NULL },
+    { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *town = acq_dossier_parse_town (cases[i].address);
+
+      g_assert_cmpstr (town, ==, cases[i].town);
+    }
+}
+
+/* The example as the dossier builds it from the sheet (no competences here). */
+static double
+measure_sheet (AcqSheet *sheet, AcqDpMeasure *measure)
+{
+  g_autoptr (AcqDpLayout) layout = acq_dp_layout_new ();
+  g_autofree char *period = acq_text_french_period (acq_sheet_get_period_from (sheet),
+                                                    acq_sheet_get_period_to (sheet));
+  AcqDpExample example = { 0 };
+
+  example.number = 1;
+  example.title = acq_sheet_get_title (sheet);
+  example.organisation = acq_sheet_get_organisation (sheet);
+  example.department = acq_sheet_get_department (sheet);
+  example.period = period;
+  for (guint r = 0; r < ACQ_N_RUBRICS; r++)
+    example.rubrics[r] = acq_sheet_get_rubric (sheet, r);
+  return acq_dp_layout_measure_example_full (layout, &example, measure);
+}
+
+static void
+test_rules_three_pages (Fixture *f, gconstpointer data)
+{
+  AcqCandidate *candidate = make_candidate (f, "Léa", "Garnier", "46100 Figeac");
+  g_autoptr (AcqSheetList) sheets = sheets_of (f, candidate);
+  g_autofree char *long_text = prose (2200);
+  AcqSheet *sheet = make_sheet (sheets, f, "Un exemple bien trop long", long_text);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) issues = NULL;
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  const OutlineItem *item, *next;
+  AcqDpMeasure measure;
+
+  make_sheet (sheets, f, "Un exemple court", "Court.");
+  issues = acq_dossier_check (f->store, acq_candidate_get_uuid (candidate),
+                              ACQ_DOSSIER_MODE_DRAFT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_EXAMPLE_TOO_LONG,
+                                  acq_sheet_get_uuid (sheet), "tasks"), ==, 1);
+  g_assert_cmpuint (count_issues (issues, ACQ_DOSSIER_RULE_EXAMPLE_TOO_LONG, NULL, NULL), ==, 1);
+
+  /* the estimate and the PDF agree: the example takes the pages it was measured to take */
+  g_assert_cmpfloat (measure_sheet (sheet, &measure), >, ACQ_DP_MAX_EXAMPLE_PAGES);
+  write_dossier (f, acq_candidate_get_uuid (candidate), ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  item = outline_find (items, "Exemple n° 1 : Un exemple bien trop long");
+  next = outline_find (items, "Exemple n° 2 : Un exemple court");
+  g_assert_nonnull (item);
+  g_assert_nonnull (next);
+  g_assert_cmpint (next->page - item->page, ==, measure.n_pages);
+  /* and each rubric heading stands on the page the measure says */
+  for (guint r = 0; r < ACQ_N_RUBRICS; r++)
+    g_assert_true (page_has (doc, item->page - 1 + measure.rubric_first_page[r],
+                             acq_dp_layout_get_rubric_heading (r)));
+  assert_rubrics_in_order (doc, sheet, item->page, next->page - 1);
+}
+
+/* --- Annexes --------------------------------------------------------------------------------- */
+
+static void
+test_annexes (Fixture *f, gconstpointer data)
+{
+  AcqCandidate *candidate = make_candidate (f, "Léa", "Garnier", "46100 Figeac");
+  const char *uuid = acq_candidate_get_uuid (candidate);
+  g_autoptr (AcqSheetList) sheets = sheets_of (f, candidate);
+  AcqSheet *sheet = make_sheet (sheets, f, "Atelier", "Un atelier.");
+  g_autoptr (GFile) pdf = make_pdf_document (f, "Attestation employeur.pdf", 2);
+  g_autoptr (GFile) png = make_png (f, "Photo de l'atelier.png", 300, 200);
+  g_autoptr (GFile) damaged = attachment_path (f, "abîmé.pdf");
+  g_autoptr (GFile) jpeg = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data",
+                                                                     "dossier", "photo.jpg",
+                                                                     NULL));
+  g_autoptr (Pdf) before = NULL;
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *bytes = NULL;
+  const OutlineItem *annexes;
+  int n_before, first;
+  gsize length;
+  GList *images;
+
+  write_dossier (f, uuid, ACQ_DOSSIER_MODE_DRAFT);
+  before = open_pdf (f->output);
+  n_before = poppler_document_get_n_pages (before);
+
+  /* a PDF of two pages adds two pages, an image one */
+  attach (f, sheet, pdf);
+  attach (f, sheet, png);
+  write_dossier (f, uuid, ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, n_before + 3);
+  items = outline (doc);
+  annexes = outline_find (items, "Annexes");
+  g_assert_nonnull (annexes);
+  first = annexes->page;
+  g_assert_cmpint (outline_find (items, "Annexe n° 1 : Attestation employeur.pdf")->page, ==,
+                   first);
+  g_assert_cmpint (outline_find (items, "Annexe n° 2 : Photo de l'atelier.png")->page, ==,
+                   first + 2);
+  /* the PDF's pages are drawn as vectors: their text is still text */
+  g_assert_true (page_has (doc, first - 1, "Attestation employeur page 1"));
+  g_assert_true (page_has (doc, first, "Attestation employeur page 2"));
+  g_assert_true (page_has (doc, first, "Annexe n° 1 : Attestation employeur.pdf — page 2 / 2"));
+  g_assert_true (page_has (doc, first + 1, "Annexe n° 2 : Photo de l'atelier.png"));
+  {
+    PopplerPage *page = poppler_document_get_page (doc, first + 1);
+
+    images = poppler_page_get_image_mapping (page);
+    g_assert_cmpuint (g_list_length (images), ==, 1);
+    poppler_page_free_image_mapping (images);
+    g_object_unref (page);
+  }
+  /* the list of documents names them, with their pages */
+  g_assert_true (page_has (doc, outline_find (items, "Documents illustrant")->page - 1,
+                           "Annexe n° 1 : Attestation employeur.pdf (bloc 1, exemple n° 1)"));
+
+  /* a JPEG goes in as it is; a damaged PDF takes one page that says so */
+  g_assert_true (g_file_replace_contents (damaged, "%PDF-1.7\nnot really", 19, NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  attach (f, sheet, jpeg);
+  attach (f, sheet, damaged);
+  write_dossier (f, uuid, ACQ_DOSSIER_MODE_DRAFT);
+  g_clear_object (&doc);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  doc = open_pdf (f->output);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, n_before + 5);
+  items = outline (doc);
+  g_assert_true (page_has (doc, outline_find (items, "Annexe n° 4 : abîmé.pdf")->page - 1,
+                           "Ce document n'a pas pu être lu"));
+  g_assert_true (g_file_get_contents (f->output, &bytes, &length, NULL));
+  g_assert_true (contains_bytes (bytes, length, "/DCTDecode"));
+  {
+    PopplerPage *page = poppler_document_get_page (
+      doc, outline_find (items, "Annexe n° 3 : photo.jpg")->page - 1);
+
+    images = poppler_page_get_image_mapping (page);
+    g_assert_cmpuint (g_list_length (images), ==, 1);
+    poppler_page_free_image_mapping (images);
+    g_object_unref (page);
+  }
+}
+
+/* --- Hostile text ------------------------------------------------------------------------------ */
+
+/* @n_words short words: a rubric of 20,000 words within the 100,000 characters a rubric
+ * may hold. */
+static char *
+short_words (guint n_words)
+{
+  static const char *const words[] = { "je", "le", "vu", "un", "de", "et", "il", "on", "ça" };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, i % 400 == 0 ? '\n' : ' ');
+      g_string_append (text, words[i % G_N_ELEMENTS (words)]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* No character of the dossier stands outside the margins: long words are cut, right-to-left
+ * text does not run off the page. */
+static void
+assert_inside_margins (PopplerDocument *doc)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_autofree PopplerRectangle *rects = NULL;
+      guint n_rects = 0;
+
+      g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects) || n_rects == 0);
+      for (guint r = 0; r < n_rects; r++)
+        {
+          /* a line break has an empty box */
+          if (rects[r].x2 - rects[r].x1 < 0.01)
+            continue;
+          g_assert_cmpfloat (rects[r].x1, >=, ACQ_DP_MARGIN_LEFT - 1);
+          g_assert_cmpfloat (rects[r].x2, <=, ACQ_DP_PAGE_WIDTH - ACQ_DP_MARGIN_RIGHT + 1);
+          g_assert_cmpfloat (rects[r].y1, >=, 0);
+          g_assert_cmpfloat (rects[r].y2, <=, ACQ_DP_PAGE_HEIGHT - ACQ_DP_MARGIN_BOTTOM + 1);
+        }
+      g_object_unref (page);
+    }
+}
+
+static void
+assert_sound (const char *path)
+{
+  g_autoptr (Pdf) doc = open_pdf (path);
+  int n = poppler_document_get_n_pages (doc);
+  g_autofree char *footer = g_strdup_printf ("page %d / %d", n, n);
+
+  g_assert_cmpint (n, >=, 5);
+  g_assert_true (page_has (doc, n - 1, footer));
+  assert_inside_margins (doc);
+}
+
+static AcqCandidate *
+make_hostile_candidate (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  AcqCandidate *candidate = make_candidate (f, "مريم", "العلوي 😀",
+                                            "12\true des Tanneurs\n46000\tCahors");
+  g_autoptr (AcqSheetList) sheets = sheets_of (f, candidate);
+  g_autofree char *word = g_strnfill (300, 'x');
+  g_autofree char *tasks = NULL;
+  g_autofree char *huge = short_words (20000);
+  AcqSheet *sheet;
+
+  tasks = g_strdup_printf ("Émoji 🚀🎉👩🏽‍💼 au milieu.\n\tTabulation\tinterne\t.\n%s\n"
+                           "שלום עולם — مرحبا بالعالم — texte mêlé.\n« guillemets » ; "
+                           "ponctuation ! ? : fin", word);
+  sheet = make_sheet (sheets, f, "Accueil 🚀 d'une famille — عائلة", tasks);
+  acq_sheet_set_rubric (sheet, ACQ_RUBRIC_MEANS, huge);
+  acq_sheet_set_organisation (sheet, word);
+  g_assert_true (acq_sheet_list_save (sheets, sheet, &error));
+  g_assert_no_error (error);
+  /* everything empty */
+  g_assert_nonnull (acq_sheet_list_create (sheets, bloc_uuid (f, 0), "", &error));
+  g_assert_no_error (error);
+  return candidate;
+}
+
+static void
+test_hostile_text (Fixture *f, gconstpointer data)
+{
+  AcqCandidate *candidate = make_hostile_candidate (f);
+  AcqCandidate *empty = make_candidate (f, "", "", "");
+  const char *nothing[] = { NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+
+  write_dossier (f, acq_candidate_get_uuid (candidate), ACQ_DOSSIER_MODE_DRAFT);
+  assert_sound (f->output);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  /* the 20,000 words take many pages, and the empty sheet comes after them */
+  g_assert_cmpint (outline_find (items, "Exemple n° 2")->page -
+                   outline_find (items, "Exemple n° 1")->page, >, 10);
+  g_assert_true (page_has (doc, 0, "12 rue des Tanneurs 46000 Cahors"));
+
+  write_dossier (f, acq_candidate_get_uuid (empty), ACQ_DOSSIER_MODE_DRAFT);
+  assert_sound (f->output);
+
+  /* no certification at all */
+  acq_candidate_set_targeted_blocs (empty, nothing);
+  acq_candidate_set_certification_uuid (empty, NULL);
+  g_assert_true (acq_candidate_list_save (f->candidates, empty, &error));
+  g_assert_no_error (error);
+  write_dossier (f, acq_candidate_get_uuid (empty), ACQ_DOSSIER_MODE_DRAFT);
+  assert_sound (f->output);
+}
+
+/* --- What other programs think of the file ---------------------------------------------------- */
+
+static void
+test_tools_qpdf (Fixture *f, gconstpointer data)
+{
+  AcqCandidate *hostile;
+
+  populate_demo (f);
+  write_dossier (f, HELENE, ACQ_DOSSIER_MODE_DRAFT);
+  if (!check_qpdf (f->output))
+    {
+      g_test_skip ("qpdf is not installed");
+      return;
+    }
+  hostile = make_hostile_candidate (f);
+  write_dossier (f, acq_candidate_get_uuid (hostile), ACQ_DOSSIER_MODE_DRAFT);
+  g_assert_true (check_qpdf (f->output));
+}
+
+static void
+test_tools_fonts (Fixture *f, gconstpointer data)
+{
+  AcqCandidate *hostile;
+
+  populate_demo (f);
+  write_dossier (f, HELENE, ACQ_DOSSIER_MODE_DRAFT);
+  if (!check_fonts_embedded (f->output))
+    {
+      g_test_skip ("pdffonts is not installed");
+      return;
+    }
+  hostile = make_hostile_candidate (f);
+  write_dossier (f, acq_candidate_get_uuid (hostile), ACQ_DOSSIER_MODE_DRAFT);
+  g_assert_true (check_fonts_embedded (f->output));
+}
+
+/* --- In a thread, cancelled, failing ------------------------------------------------------------ */
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+  guint         reports;
+  double        last;
+  gboolean      done;
+} AsyncState;
+
+static void
+async_progress_cb (double fraction, gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_false (state->done);
+  g_assert_cmpfloat (fraction, >=, state->last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  state->last = fraction;
+  state->reports++;
+}
+
+static void
+async_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  state->done = TRUE;
+  state->result = g_object_ref (result);
+  g_main_loop_quit (state->loop);
+}
+
+static gboolean
+write_async (Fixture *f, GCancellable *cancellable, AsyncState *state, GError **error)
+{
+  gboolean ok;
+
+  state->loop = g_main_loop_new (NULL, FALSE);
+  acq_dossier_write_async (f->store, HELENE, f->output, ACQ_DOSSIER_MODE_DRAFT,
+                           async_progress_cb, state, cancellable, async_done_cb, state);
+  g_main_loop_run (state->loop);
+  ok = acq_dossier_write_finish (f->store, state->result, error);
+  g_clear_object (&state->result);
+  g_clear_pointer (&state->loop, g_main_loop_unref);
+  return ok;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (listing != NULL && g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_async (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Pdf) doc = NULL;
+  AsyncState state = { 0 };
+
+  populate_demo (f);
+  g_assert_true (write_async (f, NULL, &state, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (state.reports, >=, 1);
+  doc = open_pdf (f->output);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 15);
+}
+
+static void
+cancel_cb (double fraction, gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  AsyncState state = { 0 };
+  guint files;
+
+  populate_demo (f);
+  g_assert_true (g_file_set_contents (f->output, "the previous dossier", -1, &error));
+  files = count_files (f->dir);
+
+  /* cancelled in the middle: the previous file is untouched, nothing is left behind */
+  g_assert_false (acq_dossier_write (f->store, HELENE, f->output, ACQ_DOSSIER_MODE_DRAFT,
+                                     cancel_cb, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (f->output, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the previous dossier");
+  g_assert_cmpuint (count_files (f->dir), ==, files);
+
+  /* cancelled before the thread starts */
+  g_assert_false (write_async (f, cancellable, &state, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_files (f->dir), ==, files);
+}
+
+static void
+test_write_error (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "no such folder", "dossier.pdf", NULL);
+
+  populate_demo (f);
+  g_assert_false (acq_dossier_write (f->store, HELENE, path, ACQ_DOSSIER_MODE_DRAFT, NULL, NULL,
+                                     NULL, &error));
+  g_assert_error (error, ACQ_DOSSIER_ERROR, ACQ_DOSSIER_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+
+  g_assert_false (acq_dossier_write (f->store, "not-a-candidate", f->output,
+                                     ACQ_DOSSIER_MODE_DRAFT, NULL, NULL, NULL, &error));
+  g_assert_error (error, ACQ_DOSSIER_ERROR, ACQ_DOSSIER_ERROR_NOT_FOUND);
+}
+
+/* --- The command line's candidate -------------------------------------------------------------- */
+
+static void
+assert_found (Fixture *f, const char *query, const char *uuid)
+{
+  g_autoptr (GError) error = NULL;
+  AcqCandidate *candidate = acq_dossier_find_candidate (f->candidates, query, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (candidate);
+  g_assert_cmpstr (acq_candidate_get_uuid (candidate), ==, uuid);
+}
+
+static void
+test_find_candidate (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  AcqCandidate *twin;
+
+  populate_demo (f);
+  assert_found (f, HELENE, HELENE);
+  assert_found (f, "Hélène Dubois", HELENE);
+  assert_found (f, "helene dubois", HELENE);
+  assert_found (f, "  DUBOIS   Hélène ", HELENE);
+  assert_found (f, "Lefevre", "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d03");
+
+  g_assert_null (acq_dossier_find_candidate (f->candidates, "Personne Inconnue", &error));
+  g_assert_error (error, ACQ_DOSSIER_ERROR, ACQ_DOSSIER_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  twin = acq_candidate_list_create (f->candidates, "Helene", "DUBOIS", &error);
+  g_assert_no_error (error);
+  g_assert_null (acq_dossier_find_candidate (f->candidates, "Hélène Dubois", &error));
+  g_assert_error (error, ACQ_DOSSIER_ERROR, ACQ_DOSSIER_ERROR_AMBIGUOUS);
+  g_assert_nonnull (strstr (error->message, HELENE));
+  g_assert_nonnull (strstr (error->message, acq_candidate_get_uuid (twin)));
+  /* the id still tells them apart */
+  assert_found (f, acq_candidate_get_uuid (twin), acq_candidate_get_uuid (twin));
+}
+
+int
+main (int argc, char **argv)
+{
+  /* the date of the declaration and of the metadata */
+  g_setenv ("SOURCE_DATE_EPOCH", FIXED_EPOCH, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/dossier/demo/structure", test_demo_structure);
+  ADD ("/dossier/demo/outline", test_demo_outline);
+  ADD ("/dossier/demo/rubrics-in-order", test_demo_rubrics);
+  ADD ("/dossier/demo/metadata", test_demo_metadata);
+  ADD ("/dossier/demo/contents-pages", test_demo_contents);
+  ADD ("/dossier/final/refused-with-what-is-missing", test_final_refused);
+  ADD ("/dossier/final/validated-only", test_final_written);
+  ADD ("/dossier/rules/demo", test_rules_demo);
+  ADD ("/dossier/rules/missing-fields", test_rules_missing);
+  g_test_add_func ("/dossier/rules/town-of-the-address", test_rules_town);
+  ADD ("/dossier/rules/three-pages", test_rules_three_pages);
+  ADD ("/dossier/annexes/appended", test_annexes);
+  ADD ("/dossier/hostile-text", test_hostile_text);
+  ADD ("/dossier/tools/qpdf-check", test_tools_qpdf);
+  ADD ("/dossier/tools/fonts-embedded", test_tools_fonts);
+  ADD ("/dossier/async", test_async);
+  ADD ("/dossier/cancel", test_cancel);
+  ADD ("/dossier/write-error", test_write_error);
+  ADD ("/dossier/find-candidate", test_find_candidate);
+#undef ADD
+
+  return g_test_run ();
+}
