@@ -262,23 +262,35 @@ test_corrupt_damaged_pages (void)
   g_autofree char *dir = test_make_data_dir ();
   g_autofree char *path = db_path (dir);
   g_autoptr (GError) error = NULL;
-  g_autoptr (AcqStore) store = NULL;
   g_autofree char *data = NULL;
   g_autofree char *after = NULL;
   gsize len, after_len;
 
   make_store_with_data (dir, 200);
+  g_assert_true (acq_store_verify (dir, &error));
+  g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   g_assert_cmpuint (len, >, 16 * 4096);
   /* scribble over pages 3 to 8: b-tree pages of the candidate table */
   memset (data + 2 * 4096, 0xA5, 6 * 4096);
   write_file (path, data, len);
 
-  store = acq_store_open (dir, &error);
-  g_assert_null (store);
+  /* the check the app runs on a worker thread at each start finds it, and writes nothing */
+  g_assert_false (acq_store_verify (dir, &error));
   g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_CORRUPT);
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (data, len, after, after_len);
+  test_remove_tree (dir);
+}
+
+static void
+test_verify_missing_file (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (acq_store_verify (dir, &error));
+  g_assert_no_error (error);
   test_remove_tree (dir);
 }
 
@@ -431,6 +443,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/rules/rollback", test_transaction_rollback);
   g_test_add_func ("/store/corrupt/not-a-database", test_corrupt_not_a_database);
   g_test_add_func ("/store/corrupt/damaged-pages", test_corrupt_damaged_pages);
+  g_test_add_func ("/store/corrupt/verify-before-any-file", test_verify_missing_file);
   g_test_add_func ("/store/corrupt/set-aside-then-start-empty", test_set_aside_then_start_empty);
   g_test_add_func ("/store/backup/daily-rotation", test_backup_daily_rotation);
   g_test_add_func ("/store/backup/never-of-a-damaged-file", test_backup_never_of_a_damaged_file);

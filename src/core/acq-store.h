@@ -77,6 +77,8 @@ char        *acq_store_now                (void);
 
 /* Backups and damaged files: these work on a data directory, not an open store, so that the
  * start-up code can use them when the database cannot be opened at all. */
+gboolean     acq_store_verify             (const char   *data_dir,
+                                           GError      **error);
 char        *acq_store_backup_dir         (const char   *data_dir);
 gboolean     acq_store_backup_daily       (const char   *data_dir,
                                            GDateTime    *now,

@@ -11,6 +11,7 @@
 #include "acq-application.h"
 #include "acq-demo.h"
 #include "acq-dossier.h"
+#include "acq-map-export.h"
 #include "acq-referential.h"
 #include "acq-sheet-list.h"
 #include "acq-store.h"
@@ -41,8 +42,11 @@ static const GOptionEntry option_entries[] = {
   { "export-dossier", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the Dossier Professionnel of CANDIDATE (id or name) to the --output file and "
        "exit"), N_("CANDIDATE") },
+  { "export-map", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the mind map of CANDIDATE (id or name) to the --output file, as PNG, SVG, PDF or "
+       "OPML after its extension, and exit"), N_("CANDIDATE") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("The PDF file that --export-dossier writes"), N_("FILE") },
+    N_("The file that --export-dossier or --export-map writes"), N_("FILE") },
   { "final", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-dossier: the final dossier, validated sheets only; refused while "
        "something is missing"), NULL },
@@ -196,6 +200,55 @@ export_dossier (const char *data_dir, GVariantDict *options)
   return 0;
 }
 
+/* --export-map CANDIDATE --output FILE.png|svg|pdf|opml, with --demo first if asked: no
+ * window, the core only. */
+static int
+export_map (const char *data_dir, GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqCandidateList) list = NULL;
+  g_autoptr (AcqMap) map = NULL;
+  g_autoptr (AcqMapLayout) layout = NULL;
+  g_autoptr (GFile) output = NULL;
+  g_autofree char *output_path = NULL;
+  g_autofree char *name = NULL;
+  const char *query = NULL, *output_arg = NULL;
+  AcqCandidate *candidate = NULL;
+  AcqMapFormat format;
+
+  g_variant_dict_lookup (options, "export-map", "&s", &query);
+  if (g_variant_dict_lookup (options, "output", "^&ay", &output_arg))
+    output = g_file_new_for_commandline_arg (output_arg);
+  if (output == NULL || (output_path = g_file_get_path (output)) == NULL ||
+      !acq_map_format_for_path (output_path, &format))
+    {
+      g_printerr ("%s\n", _("--export-map needs a file to write: --output FILE.png, .svg, .pdf "
+                            "or .opml"));
+      return 2;
+    }
+  if ((store = acq_store_open (data_dir, &error)) != NULL)
+    list = acq_candidate_list_new (store, &error);
+  if (list != NULL && g_variant_dict_contains (options, "demo") &&
+      !acq_demo_populate (list, &error))
+    g_clear_object (&list);
+  if (list != NULL)
+    candidate = acq_dossier_find_candidate (list, query, &error);
+  if (candidate != NULL &&
+      (map = acq_map_load (store, acq_candidate_get_uuid (candidate), &error)) != NULL)
+    {
+      name = acq_candidate_dup_display_name (candidate);
+      acq_map_set_title (map, name);
+      layout = acq_map_layout_compute (map);
+    }
+  if (layout == NULL || !acq_map_export (layout, output_path, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 static int
 acq_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
@@ -220,6 +273,8 @@ acq_application_handle_local_options (GApplication *app, GVariantDict *options)
 
   if (g_variant_dict_contains (options, "export-dossier"))
     return export_dossier (self->data_dir, options);
+  if (g_variant_dict_contains (options, "export-map"))
+    return export_map (self->data_dir, options);
   if (g_variant_dict_contains (options, "list-candidates"))
     return list_candidates (self->data_dir, g_variant_dict_contains (options, "demo"));
 
@@ -236,24 +291,49 @@ acq_application_handle_local_options (GApplication *app, GVariantDict *options)
   return -1;
 }
 
+/* On a worker thread at each start: the page-by-page check of the store (too slow for the
+ * start itself when it holds years of sheets), then today's backup, never of a damaged file. */
 static void
-backup_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+check_and_backup_thread (GTask *task, gpointer source, gpointer task_data,
+                         GCancellable *cancellable)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autoptr (GError) error = NULL;
 
+  if (!acq_store_verify (task_data, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   if (!acq_store_backup_daily (task_data, now, NULL, &error))
     g_warning ("Daily backup failed: %s", error->message);
   g_task_return_boolean (task, TRUE);
 }
 
 static void
-start_daily_backup (AcqApplication *self)
+on_check_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (GTask) task = g_task_new (self, NULL, NULL, NULL);
+  AcqApplication *self = ACQ_APPLICATION (source);
+  g_autoptr (GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error) || self->window == NULL)
+    return;
+  /* the damaged file is closed before the user decides what to do with it */
+  acq_window_set_candidates (self->window, NULL);
+  g_clear_object (&self->candidates);
+  g_clear_object (&self->store);
+  acq_window_show_store_problem (self->window, self->data_dir, error->message,
+                                 g_error_matches (error, ACQ_STORE_ERROR,
+                                                  ACQ_STORE_ERROR_CORRUPT));
+}
+
+static void
+start_check_and_backup (AcqApplication *self)
+{
+  g_autoptr (GTask) task = g_task_new (self, NULL, on_check_done_cb, NULL);
 
   g_task_set_task_data (task, g_strdup (self->data_dir), g_free);
-  g_task_run_in_thread (task, backup_thread);
+  g_task_run_in_thread (task, check_and_backup_thread);
 }
 
 static void
@@ -292,7 +372,7 @@ open_store (AcqApplication *self)
       !acq_sheet_list_purge_stale (self->store, &error))
     g_warning ("Could not erase what was deleted earlier: %s", error->message);
   acq_window_set_candidates (self->window, self->candidates);
-  start_daily_backup (self);
+  start_check_and_backup (self);
   if (self->demo_pending)
     populate_demo (self);
 }

@@ -39,6 +39,7 @@ struct _AcqRubricView
   GHashTable   *moved;         /* AcqComment * whose anchor changed and is not stored yet */
   GtkTextTag   *anchor_tag;
   char         *text;          /* the buffer's text, kept to spare copies on each key */
+  gboolean      tagged;        /* some words carry the commented tag */
   gboolean      loading;
 };
 
@@ -174,8 +175,13 @@ acq_rubric_view_refresh_anchors (AcqRubricView *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter start, end;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->anchor_tag, &start, &end);
+  /* Removing a tag from the whole buffer redraws all its text: only when there is one. */
+  if (self->tagged)
+    {
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_remove_tag (buffer, self->anchor_tag, &start, &end);
+      self->tagged = FALSE;
+    }
   for (guint i = 0; self->comments != NULL && i < self->comments->len; i++)
     {
       AcqComment *comment = g_ptr_array_index (self->comments, i);
@@ -204,6 +210,7 @@ acq_rubric_view_refresh_anchors (AcqRubricView *self)
           gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
           gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
           gtk_text_buffer_apply_tag (buffer, self->anchor_tag, &start, &end);
+          self->tagged = TRUE;
         }
     }
   if (g_hash_table_size (self->moved) > 0)

@@ -121,10 +121,15 @@ def test_damaged_file_is_kept_aside():
     try:
         find(app.node, "label", "The Data File Is Damaged")
         press(find(app.node, "push button", "Start Empty"))
-        find(app.window, "push button", "Add a Candidate")
-        aside = [n for n in os.listdir(data_dir) if n.startswith("acquis.db.damaged-")
-                 and not n.endswith(("-wal", "-shm"))]
+
+        def kept_aside():
+            return [n for n in os.listdir(data_dir) if n.startswith("acquis.db.damaged-")
+                    and not n.endswith(("-wal", "-shm"))]
+        aside = wait_for(kept_aside, "the damaged file to be kept aside")
         assert len(aside) == 1, os.listdir(data_dir)
+        # an empty store took its place
+        app.answer_role("coach")
+        find(app.window, "push button", "Add a Candidate")
         with open(os.path.join(data_dir, aside[0]), "rb") as f:
             assert f.read() == garbage
     finally:
