@@ -258,8 +258,10 @@ is_text_view (GtkWidget *widget)
   return GTK_IS_TEXT_VIEW (widget);
 }
 
+/* With @one_paragraph, rubric 1 is a single paragraph, as written by someone who never presses
+ * Enter: GTK lays a paragraph out again whole at each key. */
 static AcqSheet *
-make_sheet (AcqStore *store, AcqSheetList **out_list, GError **error)
+make_sheet (AcqStore *store, gboolean one_paragraph, AcqSheetList **out_list, GError **error)
 {
   g_autoptr (AcqCandidateList) candidates = acq_candidate_list_new (store, error);
   g_autoptr (AcqSheetList) list = NULL;
@@ -281,6 +283,9 @@ make_sheet (AcqStore *store, AcqSheetList **out_list, GError **error)
   for (guint i = 0; i < ACQ_N_RUBRICS; i++)
     {
       g_autofree char *text = bench_text_sentences (rand, SHEET_WORDS * rubric_shares[i] / 100);
+
+      if (one_paragraph && i == ACQ_RUBRIC_TASKS)
+        g_strdelimit (text, "\n", ' ');
       acq_sheet_set_rubric (sheet, i, text);
     }
   if (!acq_sheet_list_save (list, sheet, error))
@@ -391,33 +396,22 @@ print_figures (const char *name, GArray *values, gboolean with_p99)
   g_print ("%s_max: %.3f ms\n", name, percentile (values, 100));
 }
 
+/* Makes every array of @figures, or frees them. */
 static void
-figures_init (Figures *figures)
+figures_set_up (Figures *figures, gboolean make)
 {
   GArray **arrays[] = { &figures->keys_ms, &figures->cpu_ms, &figures->plain_ms,
                         &figures->insert_ms, &figures->layout_ms, &figures->paint_ms,
-                        &figures->pause_frames, &figures->pause_frames_ms,
-                        &figures->pause_longest_ms,
-                        &figures->pause_ms, &figures->save_ms, &figures->other_ms,
+                        &figures->pause_ms, &figures->pause_frames, &figures->pause_frames_ms,
+                        &figures->pause_longest_ms, &figures->save_ms, &figures->other_ms,
                         &figures->frame_ms };
 
   for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
-    *arrays[i] = g_array_new (FALSE, FALSE, sizeof (double));
+    if (make)
+      *arrays[i] = g_array_new (FALSE, FALSE, sizeof (double));
+    else
+      g_clear_pointer (arrays[i], g_array_unref);
   figures->n_missed = 0;
-}
-
-static void
-figures_clear (Figures *figures)
-{
-  GArray **arrays[] = { &figures->keys_ms, &figures->cpu_ms, &figures->plain_ms,
-                        &figures->insert_ms, &figures->layout_ms, &figures->paint_ms,
-                        &figures->pause_frames, &figures->pause_frames_ms,
-                        &figures->pause_longest_ms,
-                        &figures->pause_ms, &figures->save_ms, &figures->other_ms,
-                        &figures->frame_ms };
-
-  for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
-    g_clear_pointer (arrays[i], g_array_unref);
 }
 
 static void
@@ -511,7 +505,17 @@ main (int argc, char *argv[])
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqStore) store = NULL;
   g_autoptr (AcqSheetList) list = NULL;
-  g_autofree char *data_dir = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_auto (GStrv) args = NULL;
+  const char *data_dir;
+  gboolean one_paragraph = FALSE;
+  const GOptionEntry entries[] = {
+    { "one-paragraph", 'p', 0, G_OPTION_ARG_NONE, &one_paragraph,
+      "Write rubric 1 as one paragraph (its sentences otherwise make paragraphs of about 90 "
+      "words)", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, "DATA_DIR" },
+    { NULL }
+  };
   AcqSheet *sheet;
   GtkWidget *window, *editor, *rubric, *view;
   GdkFrameClock *clock;
@@ -519,18 +523,25 @@ main (int argc, char *argv[])
   gint64 revision;
   gboolean saved;
 
-  if (argc != 2)
+  context = g_option_context_new ("— type into a sheet of a new data folder");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("Usage: %s DATA_DIR — a new folder, for the sheet typed into\n", argv[0]);
+      g_printerr ("%s\n", error->message);
       return 2;
     }
-  data_dir = g_strdup (argv[1]);
+  if (args == NULL || g_strv_length (args) != 1)
+    {
+      g_printerr ("Usage: %s [--one-paragraph] DATA_DIR\n", g_get_prgname ());
+      return 2;
+    }
+  data_dir = args[0];
   gtk_init ();
   adw_init ();
   load_style ();
 
   store = acq_store_open (data_dir, &error);
-  if (store == NULL || !(sheet = make_sheet (store, &list, &error)))
+  if (store == NULL || !(sheet = make_sheet (store, one_paragraph, &list, &error)))
     {
       g_printerr ("%s: %s\n", data_dir, error->message);
       return 1;
@@ -555,7 +566,7 @@ main (int argc, char *argv[])
 
   bench.default_poll = g_main_context_get_poll_func (NULL);
   g_main_context_set_poll_func (NULL, poll_cb);
-  figures_init (&figures);
+  figures_set_up (&figures, TRUE);
   /* until the window is on the screen and the page estimate has run */
   while (gtk_widget_get_frame_clock (window) == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -602,7 +613,7 @@ main (int argc, char *argv[])
         "a key's time includes its frame, and for the last key of a burst the pause's work\n",
         N_KEYS, KEYS_PER_BURST, PAUSE_MS);
 
-  figures_clear (&figures);
+  figures_set_up (&figures, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
   return saved ? 0 : 1;
 }

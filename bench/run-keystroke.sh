@@ -5,7 +5,8 @@
 # session, and runs bench-keystroke in them on a new data folder.
 #
 # Usage: run-keystroke.sh BENCH_KEYSTROKE SCHEMA_DIR
-# Exits 77 (skipped) when a tool it needs is missing.
+# BENCH_ONE_PARAGRAPH (set: rubric 1 is one long paragraph) changes the run. Exits 77 (skipped)
+# when a tool it needs is missing.
 set -eu
 
 skip () {
@@ -66,4 +67,4 @@ export XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME GDK_BACKEND GSK_RENDERER NO_
 export GSETTINGS_BACKEND GSETTINGS_SCHEMA_DIR
 unset WAYLAND_DISPLAY MALLOC_PERTURB_
 
-dbus-run-session -- "$bench_keystroke" "$tmp/data"
+dbus-run-session -- "$bench_keystroke" ${BENCH_ONE_PARAGRAPH:+--one-paragraph} "$tmp/data"
