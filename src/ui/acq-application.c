@@ -327,13 +327,24 @@ on_check_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                                                   ACQ_STORE_ERROR_CORRUPT));
 }
 
-static void
-start_check_and_backup (AcqApplication *self)
+static gboolean
+check_and_backup_cb (gpointer data)
 {
+  AcqApplication *self = data;
   g_autoptr (GTask) task = g_task_new (self, NULL, on_check_done_cb, NULL);
 
   g_task_set_task_data (task, g_strdup (self->data_dir), g_free);
   g_task_run_in_thread (task, check_and_backup_thread);
+  return G_SOURCE_REMOVE;
+}
+
+/* A moment after the window shows: reading every page of a large store competes with the
+ * first frame for the machine's cores and disk. */
+static void
+start_check_and_backup (AcqApplication *self)
+{
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, 1, check_and_backup_cb, g_object_ref (self),
+                              g_object_unref);
 }
 
 static void
