@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 #include <glib-object.h>
+#include <pango/pango.h>
 
 G_BEGIN_DECLS
 
@@ -102,6 +103,7 @@ typedef void (*AcqDpPageFunc) (cairo_t *cr, guint page, gpointer user_data);
 
 G_DECLARE_FINAL_TYPE (AcqDpLayout, acq_dp_layout, ACQ, DP_LAYOUT, GObject)
 
+PangoContext *acq_dp_pango_context_new         (void);
 AcqDpLayout *acq_dp_layout_new                  (void);
 double       acq_dp_layout_measure_example      (AcqDpLayout        *self,
                                                  const AcqDpExample *example);

@@ -26,6 +26,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "acq-dp-layout.h"
 #include "acq-map-private.h"
 
 #define NODE_GAP      18.0 /* least space between two boxes of the inner part */
@@ -115,24 +116,12 @@ acq_map_layout_class_init (AcqMapLayoutClass *klass)
   G_OBJECT_CLASS (klass)->finalize = acq_map_layout_finalize;
 }
 
-/* Text is measured without hinting, at 72 dpi, so that sizes are the same on screen, in a PNG,
- * an SVG or a PDF, and from one run to the next. */
+/* Text is measured like the dossier's (see acq_dp_pango_context_new()). */
 static void
 acq_map_layout_init (AcqMapLayout *self)
 {
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  self->font_map = pango_cairo_font_map_new ();
-  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (self->font_map), 72.0);
-  self->context = pango_font_map_create_context (self->font_map);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  pango_cairo_context_set_resolution (self->context, 72.0);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
-  pango_context_set_language (self->context, pango_language_from_string ("fr-fr"));
+  self->context = acq_dp_pango_context_new ();
+  self->font_map = g_object_ref (pango_context_get_font_map (self->context));
   self->boxes = g_array_new (FALSE, TRUE, sizeof (AcqMapBox));
   self->texts = g_ptr_array_new_with_free_func (text_free);
   self->paths = g_ptr_array_new_with_free_func (path_free);
