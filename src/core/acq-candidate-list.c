@@ -15,16 +15,14 @@
 
 struct _AcqCandidateList
 {
-  GObject    parent_instance;
+  AcqRecordList parent_instance;
   AcqStore  *store;
   GPtrArray *items; /* AcqCandidate, in store order; the UI sorts */
 };
 
-static void list_model_iface_init (GListModelInterface *iface);
 static void watch (AcqCandidateList *self, AcqCandidate *candidate);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (AcqCandidateList, acq_candidate_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE (AcqCandidateList, acq_candidate_list, ACQ_TYPE_RECORD_LIST)
 
 /* The text columns are listed in the order of AcqCandidateField, so that columns 2 to 9 of a
  * row (and parameters 3 to 10 of a statement) map to the fields by a loop. */
@@ -67,42 +65,11 @@ static const char sql_default_certification[] =
   "SELECT c.uuid, b.uuid FROM certification c JOIN bloc b ON b.certification_uuid = c.uuid"
   " WHERE c.rncp = ?1 ORDER BY b.position";
 
-static GType
-list_get_item_type (GListModel *model)
-{
-  return ACQ_TYPE_CANDIDATE;
-}
-
-static guint
-list_get_n_items (GListModel *model)
-{
-  return ACQ_CANDIDATE_LIST (model)->items->len;
-}
-
-static gpointer
-list_get_item (GListModel *model, guint position)
-{
-  AcqCandidateList *self = ACQ_CANDIDATE_LIST (model);
-
-  if (position >= self->items->len)
-    return NULL;
-  return g_object_ref (g_ptr_array_index (self->items, position));
-}
-
-static void
-list_model_iface_init (GListModelInterface *iface)
-{
-  iface->get_item_type = list_get_item_type;
-  iface->get_n_items = list_get_n_items;
-  iface->get_item = list_get_item;
-}
-
 static void
 acq_candidate_list_finalize (GObject *object)
 {
   AcqCandidateList *self = ACQ_CANDIDATE_LIST (object);
 
-  g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (acq_candidate_list_parent_class)->finalize (object);
 }
@@ -116,7 +83,7 @@ acq_candidate_list_class_init (AcqCandidateListClass *klass)
 static void
 acq_candidate_list_init (AcqCandidateList *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->items = _acq_record_list_items (ACQ_RECORD_LIST (self)); /* the base owns it */
 }
 
 static void
@@ -232,7 +199,7 @@ acq_candidate_list_new (AcqStore *store, GError **error)
 
   g_return_val_if_fail (ACQ_IS_STORE (store), NULL);
 
-  self = g_object_new (ACQ_TYPE_CANDIDATE_LIST, NULL);
+  self = g_object_new (ACQ_TYPE_CANDIDATE_LIST, "item-type", ACQ_TYPE_CANDIDATE, NULL);
   self->store = g_object_ref (store);
   if (!load_all (self, error))
     return NULL;
@@ -488,15 +455,7 @@ static gboolean
 run_on_candidate (AcqCandidateList *self, const char *sql, AcqCandidate *candidate,
                   GError **error)
 {
-  g_autofree char *now = acq_store_now ();
-  sqlite3_stmt *stmt = acq_store_prepare (self->store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _acq_sql_bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    _acq_sql_bind_text (stmt, 2, now);
-  return acq_store_step_done (self->store, stmt, error);
+  return _acq_record_list_run (self->store, sql, acq_candidate_get_uuid (candidate), error);
 }
 
 /**
@@ -580,14 +539,7 @@ acq_candidate_list_purge (AcqCandidateList *self, AcqCandidate *candidate, GErro
 gboolean
 acq_candidate_list_purge_stale (AcqCandidateList *self, GError **error)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr (GDateTime) limit = g_date_time_add_seconds (now, -ACQ_CANDIDATE_UNDO_SECONDS);
-  g_autofree char *cutoff = g_date_time_format (limit, "%Y-%m-%dT%H:%M:%S.%fZ");
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (ACQ_IS_CANDIDATE_LIST (self), FALSE);
-  if (!(stmt = acq_store_prepare (self->store, sql_purge_stale, error)))
-    return FALSE;
-  _acq_sql_bind_text (stmt, 1, cutoff);
-  return acq_store_step_done (self->store, stmt, error);
+  return _acq_record_list_purge_stale (self->store, sql_purge_stale, ACQ_CANDIDATE_UNDO_SECONDS,
+                                       error);
 }

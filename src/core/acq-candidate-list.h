@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "acq-candidate.h"
+#include "acq-record-list.h"
 #include "acq-store.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,7 @@ G_BEGIN_DECLS
 #define ACQ_CANDIDATE_UNDO_SECONDS 60
 
 #define ACQ_TYPE_CANDIDATE_LIST (acq_candidate_list_get_type ())
-G_DECLARE_FINAL_TYPE (AcqCandidateList, acq_candidate_list, ACQ, CANDIDATE_LIST, GObject)
+G_DECLARE_FINAL_TYPE (AcqCandidateList, acq_candidate_list, ACQ, CANDIDATE_LIST, AcqRecordList)
 
 AcqCandidateList *acq_candidate_list_new        (AcqStore         *store,
                                                  GError          **error);

@@ -15,16 +15,14 @@
 
 struct _AcqSheetList
 {
-  GObject       parent_instance;
+  AcqRecordList parent_instance;
   AcqStore     *store;
   AcqCandidate *candidate;
   GPtrArray    *items; /* AcqSheet, oldest first; the UI sorts */
 };
 
-static void list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (AcqSheetList, acq_sheet_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE (AcqSheetList, acq_sheet_list, ACQ_TYPE_RECORD_LIST)
 
 /* Columns 5 to 9 of a row (parameters 6 to 10) are the rubrics, in the order of AcqRubric. */
 #define SHEET_COLUMNS                                                                         \
@@ -69,42 +67,11 @@ static const char sql_purge[] = "DELETE FROM sheet WHERE uuid = ?1 AND deleted_a
 static const char sql_purge_stale[] =
   "DELETE FROM sheet WHERE deleted_at IS NOT NULL AND deleted_at < ?1";
 
-static GType
-list_get_item_type (GListModel *model)
-{
-  return ACQ_TYPE_SHEET;
-}
-
-static guint
-list_get_n_items (GListModel *model)
-{
-  return ACQ_SHEET_LIST (model)->items->len;
-}
-
-static gpointer
-list_get_item (GListModel *model, guint position)
-{
-  AcqSheetList *self = ACQ_SHEET_LIST (model);
-
-  if (position >= self->items->len)
-    return NULL;
-  return g_object_ref (g_ptr_array_index (self->items, position));
-}
-
-static void
-list_model_iface_init (GListModelInterface *iface)
-{
-  iface->get_item_type = list_get_item_type;
-  iface->get_n_items = list_get_n_items;
-  iface->get_item = list_get_item;
-}
-
 static void
 acq_sheet_list_finalize (GObject *object)
 {
   AcqSheetList *self = ACQ_SHEET_LIST (object);
 
-  g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_object (&self->candidate);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (acq_sheet_list_parent_class)->finalize (object);
@@ -119,7 +86,7 @@ acq_sheet_list_class_init (AcqSheetListClass *klass)
 static void
 acq_sheet_list_init (AcqSheetList *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->items = _acq_record_list_items (ACQ_RECORD_LIST (self)); /* the base owns it */
 }
 
 static gboolean
@@ -233,7 +200,7 @@ acq_sheet_list_new (AcqStore *store, AcqCandidate *candidate, GError **error)
   g_return_val_if_fail (ACQ_IS_STORE (store), NULL);
   g_return_val_if_fail (ACQ_IS_CANDIDATE (candidate), NULL);
 
-  self = g_object_new (ACQ_TYPE_SHEET_LIST, NULL);
+  self = g_object_new (ACQ_TYPE_SHEET_LIST, "item-type", ACQ_TYPE_SHEET, NULL);
   self->store = g_object_ref (store);
   self->candidate = g_object_ref (candidate);
   if (!load_all (self, error))
@@ -598,15 +565,7 @@ acq_sheet_list_save (AcqSheetList *self, AcqSheet *sheet, GError **error)
 static gboolean
 run_on_sheet (AcqSheetList *self, const char *sql, AcqSheet *sheet, GError **error)
 {
-  g_autofree char *now = acq_store_now ();
-  sqlite3_stmt *stmt = acq_store_prepare (self->store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _acq_sql_bind_text (stmt, 1, acq_sheet_get_uuid (sheet));
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    _acq_sql_bind_text (stmt, 2, now);
-  return acq_store_step_done (self->store, stmt, error);
+  return _acq_record_list_run (self->store, sql, acq_sheet_get_uuid (sheet), error);
 }
 
 /**
@@ -707,15 +666,7 @@ acq_sheet_list_purge (AcqSheetList *self, AcqSheet *sheet, GError **error)
 gboolean
 acq_sheet_list_purge_stale (AcqStore *store, GError **error)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr (GDateTime) limit = g_date_time_add_seconds (now, -ACQ_SHEET_UNDO_SECONDS);
-  g_autofree char *cutoff = g_date_time_format (limit, "%Y-%m-%dT%H:%M:%S.%fZ");
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (ACQ_IS_STORE (store), FALSE);
-  if (!(stmt = acq_store_prepare (store, sql_purge_stale, error)))
-    return FALSE;
-  _acq_sql_bind_text (stmt, 1, cutoff);
-  return acq_store_step_done (store, stmt, error) &&
+  return _acq_record_list_purge_stale (store, sql_purge_stale, ACQ_SHEET_UNDO_SECONDS, error) &&
          acq_attachment_remove_orphans (store, NULL, error);
 }

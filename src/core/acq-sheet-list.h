@@ -8,6 +8,7 @@
 
 #include "acq-candidate.h"
 #include "acq-sheet.h"
+#include "acq-record-list.h"
 #include "acq-store.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 #define ACQ_SHEET_UNDO_SECONDS 60
 
 #define ACQ_TYPE_SHEET_LIST (acq_sheet_list_get_type ())
-G_DECLARE_FINAL_TYPE (AcqSheetList, acq_sheet_list, ACQ, SHEET_LIST, GObject)
+G_DECLARE_FINAL_TYPE (AcqSheetList, acq_sheet_list, ACQ, SHEET_LIST, AcqRecordList)
 
 AcqSheetList *acq_sheet_list_new           (AcqStore      *store,
                                             AcqCandidate  *candidate,
