@@ -857,5 +857,10 @@ acq_sheet_editor_init (AcqSheetEditor *self)
       gtk_box_append (self->rubrics_box, GTK_WIDGET (self->rubric_views[i]));
     }
   acq_a11y_hide_decorative_images (GTK_WIDGET (self));
+  /* who may validate changes with the role chosen in the main menu */
+  if (ACQ_IS_APPLICATION (g_application_get_default ()))
+    g_signal_connect_object (
+      acq_application_get_settings (ACQ_APPLICATION (g_application_get_default ())),
+      "changed::user-role", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
   self->loading = FALSE;
 }
