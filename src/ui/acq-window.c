@@ -13,6 +13,7 @@
 #include "acq-comment.h"
 #include "acq-candidate-page.h"
 #include "acq-candidate-row.h"
+#include "acq-dossier-window.h"
 #include "acq-search.h"
 #include "acq-sheet-editor.h"
 #include "acq-new-candidate-dialog.h"
@@ -468,6 +469,7 @@ acq_window_actions_update (AcqWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-candidate",
                                  has_candidate && acq_candidate_get_archived (self->shown));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-candidate", has_candidate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-dossier", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
   gtk_widget_set_sensitive (GTK_WIDGET (self->candidate_menu_button), has_candidate);
@@ -536,6 +538,33 @@ show_shortcuts_action (GtkWidget *widget, const char *action, GVariant *param)
 
   gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
   gtk_window_present (shortcuts);
+}
+
+static void
+on_dossier_open_sheet_cb (AcqWindow *self, const char *sheet_uuid)
+{
+  gtk_window_present (GTK_WINDOW (self));
+  if (self->candidate_page != NULL)
+    acq_candidate_page_open_sheet (self->candidate_page, sheet_uuid);
+}
+
+/* The dossier as it will print, in a window of its own beside the sheets it is made from. */
+static void
+show_dossier_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+  AcqDossierWindow *dossier;
+
+  if (self->shown == NULL)
+    return;
+  if (self->candidate_page != NULL)
+    acq_candidate_page_flush (self->candidate_page);
+  if (self->sheet_editor != NULL)
+    acq_sheet_editor_flush (self->sheet_editor);
+  dossier = acq_dossier_window_new (GTK_WINDOW (self),
+                                    acq_candidate_list_get_store (self->candidates), self->shown);
+  g_signal_connect_object (dossier, "open-sheet", G_CALLBACK (on_dossier_open_sheet_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* Back from a sheet to its candidate, then (on a narrow window) to the list. */
@@ -859,6 +888,7 @@ acq_window_class_init (AcqWindowClass *klass)
                                    archive_candidate_action);
   gtk_widget_class_install_action (widget_class, "win.delete-candidate", NULL,
                                    delete_candidate_action);
+  gtk_widget_class_install_action (widget_class, "win.show-dossier", NULL, show_dossier_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back",
                                        NULL);
 }
