@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <locale.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -1503,6 +1504,26 @@ test_find_candidate (Fixture *f, gconstpointer data)
   assert_found (f, acq_candidate_get_uuid (twin), acq_candidate_get_uuid (twin));
 }
 
+/* A French coach's machine writes numbers with a comma: the links of the table of contents
+ * must still be written (cairo 1.16 reads tag numbers with the locale). */
+static void
+test_french_locale (Fixture *f, gconstpointer data)
+{
+  g_autofree char *previous = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autoptr (Pdf) doc = NULL;
+
+  if (setlocale (LC_NUMERIC, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("no fr_FR.UTF-8 locale on this machine");
+      return;
+    }
+  populate_demo (f);
+  write_dossier (f, HELENE, ACQ_DOSSIER_MODE_DRAFT);
+  setlocale (LC_NUMERIC, previous);
+  doc = open_pdf (f->output);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 15);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1531,6 +1552,7 @@ main (int argc, char **argv)
   ADD ("/dossier/cancel", test_cancel);
   ADD ("/dossier/write-error", test_write_error);
   ADD ("/dossier/find-candidate", test_find_candidate);
+  ADD ("/dossier/write/french-locale", test_french_locale);
 #undef ADD
 
   return g_test_run ();

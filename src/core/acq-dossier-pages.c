@@ -275,18 +275,16 @@ static void
 link_area (AcqDossierWriter *w, const char *dest, double x, double y, double width,
            double height)
 {
-  char rect[4][G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *attributes = NULL;
 
   if (w->cr == NULL)
     return;
-  /* cairo reads its attributes with a dot, whatever the locale */
-  g_ascii_formatd (rect[0], sizeof rect[0], "%.2f", ACQ_DP_CONTENT_X + x);
-  g_ascii_formatd (rect[1], sizeof rect[1], "%.2f", ACQ_DP_CONTENT_Y + y);
-  g_ascii_formatd (rect[2], sizeof rect[2], "%.2f", width);
-  g_ascii_formatd (rect[3], sizeof rect[3], "%.2f", height);
-  attributes = g_strdup_printf ("dest='%s' rect=[%s %s %s %s]", dest, rect[0], rect[1],
-                                rect[2], rect[3]);
+  /* Whole points: cairo 1.16 reads tag attributes with strtod(), which follows the locale
+   * and takes "12.50" for 12 under a French one, then refuses the tag. */
+  attributes = g_strdup_printf ("dest='%s' rect=[%d %d %d %d]", dest,
+                                (int) (ACQ_DP_CONTENT_X + x + 0.5),
+                                (int) (ACQ_DP_CONTENT_Y + y + 0.5), (int) (width + 0.5),
+                                (int) (height + 0.5));
   cairo_tag_begin (w->cr, CAIRO_TAG_LINK, attributes);
   cairo_tag_end (w->cr, CAIRO_TAG_LINK);
 }

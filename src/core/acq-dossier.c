@@ -403,7 +403,6 @@ _acq_dossier_mark (AcqDossierWriter *w, const char *dest)
 {
   AcqDossierTarget *target = g_hash_table_lookup (w->by_dest, dest);
   g_autofree char *attributes = NULL;
-  char y[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_return_if_fail (target != NULL);
   if (w->cr == NULL)
@@ -414,9 +413,9 @@ _acq_dossier_mark (AcqDossierWriter *w, const char *dest)
   /* both passes run the same code: a difference is a bug of the layout */
   if (target->page != w->page)
     g_critical ("“%s” moved from page %u to page %u", dest, target->page, w->page);
-  /* cairo reads its attributes with a dot, whatever the locale */
-  g_ascii_formatd (y, sizeof y, "%.2f", MAX (0, ACQ_DP_CONTENT_Y + w->y - 12));
-  attributes = g_strdup_printf ("name='%s' x=0 y=%s", dest, y);
+  /* whole points: cairo 1.16 parses tag numbers with the locale's decimal separator */
+  attributes = g_strdup_printf ("name='%s' x=0 y=%d", dest,
+                                (int) MAX (0, ACQ_DP_CONTENT_Y + w->y - 12));
   cairo_tag_begin (w->cr, CAIRO_TAG_DEST, attributes);
   cairo_tag_end (w->cr, CAIRO_TAG_DEST);
 }

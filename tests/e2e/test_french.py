@@ -6,7 +6,7 @@ strings that po/fr.po translates."""
 import os
 import re
 
-from acqtest import App, click, find, key, press, row, run, showing, spoken, walk
+from acqtest import App, click, find, find_named, key, press, row, run, showing, spoken, walk
 
 SOURCE_ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 FRENCH = {"LANGUAGE": "fr", "LANG": "fr_FR.UTF-8", "LC_ALL": "fr_FR.UTF-8"}
@@ -64,6 +64,14 @@ def test_main_window_is_french():
         find(app.window, "label", "À reprendre")
         assert english_names(app.window) == [], english_names(app.window)
         press(find(app.window, "push button", "Retour"))
+        # the dossier preview and its rules
+        press(find_named(app.window, "Menu de la candidature"))
+        press(find(app.node, "menu item", "Dossier professionnel"))
+        dossier = find(app.node, "frame", "Dossier professionnel")
+        find(dossier, "image", lambda name: name.startswith("Page 1 sur "), timeout=30)
+        assert english_names(dossier) == [], english_names(dossier)
+        key("Escape")
+        app.wait_window_closed("Dossier professionnel")
         # the new candidate dialog
         key("ctrl+n")
         dialog = find(app.node, "frame", "Nouvelle candidature")
