@@ -84,12 +84,8 @@ acq_window_new (AcqApplication *application)
 void
 acq_window_show_error (AcqWindow *self, const char *message)
 {
-  AdwToast *toast;
-
   g_return_if_fail (ACQ_IS_WINDOW (self));
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  acq_toast_show (GTK_WIDGET (self->toast_overlay), message);
 }
 
 static gboolean
