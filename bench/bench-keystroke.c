@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+#include "bench-stats.h"
 #include "acq-candidate-list.h"
 #include "acq-dp-layout.h"
 #include "acq-rubric-view.h"
@@ -361,39 +362,16 @@ next_key (const char **text, char *key)
   return key;
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The nearest-rank percentile: the smallest value that @percent % of the values do not
- * exceed. */
-static double
-percentile (GArray *values, double percent)
-{
-  g_autoptr (GArray) sorted = g_array_copy (values);
-  guint rank;
-
-  if (sorted->len == 0)
-    return 0;
-  g_array_sort (sorted, compare_doubles);
-  rank = (guint) MAX (1.0, percent / 100.0 * sorted->len + 0.999999);
-  return g_array_index (sorted, double, MIN (rank, sorted->len) - 1);
-}
-
 static void
 print_figures (const char *name, GArray *values, gboolean with_p99)
 {
-  g_print ("%s_median: %.3f ms\n", name, percentile (values, 50));
+  g_print ("%s_median: %.3f ms\n", name, bench_percentile (values, 50));
   if (with_p99)
     {
-      g_print ("%s_p95: %.3f ms\n", name, percentile (values, 95));
-      g_print ("%s_p99: %.3f ms\n", name, percentile (values, 99));
+      g_print ("%s_p95: %.3f ms\n", name, bench_percentile (values, 95));
+      g_print ("%s_p99: %.3f ms\n", name, bench_percentile (values, 99));
     }
-  g_print ("%s_max: %.3f ms\n", name, percentile (values, 100));
+  g_print ("%s_max: %.3f ms\n", name, bench_percentile (values, 100));
 }
 
 /* Makes every array of @figures, or frees them. */
@@ -598,7 +576,7 @@ main (int argc, char *argv[])
   print_figures ("keystroke_plain_frame_layout", figures.layout_ms, TRUE);
   print_figures ("keystroke_plain_frame_paint", figures.paint_ms, TRUE);
   print_figures ("keystroke_pause_work", figures.pause_ms, FALSE);
-  g_print ("keystroke_pause_frames_median: %.0f count\n", percentile (figures.pause_frames, 50));
+  g_print ("keystroke_pause_frames_median: %.0f count\n", bench_percentile (figures.pause_frames, 50));
   print_figures ("keystroke_pause_frames_work", figures.pause_frames_ms, FALSE);
   print_figures ("keystroke_pause_longest_iteration", figures.pause_longest_ms, FALSE);
   print_figures ("keystroke_autosave_iteration", figures.save_ms, FALSE);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bench-stats.h"
 #include "acq-search.h"
 #include "acq-store.h"
 #include "bench-text.h"
@@ -163,43 +164,6 @@ note (const char *format, ...)
   va_end (args);
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The nearest-rank percentile: the smallest value that @percent % of the values do not
- * exceed. */
-static double
-percentile (GArray *values, double percent)
-{
-  g_autoptr (GArray) sorted = g_array_copy (values);
-  guint rank;
-
-  if (sorted->len == 0)
-    return 0;
-  g_array_sort (sorted, compare_doubles);
-  rank = (guint) MAX (1.0, percent / 100.0 * sorted->len + 0.999999);
-  return g_array_index (sorted, double, MIN (rank, sorted->len) - 1);
-}
-
-static double
-median (GArray *values)
-{
-  g_autoptr (GArray) sorted = g_array_copy (values);
-  guint n = sorted->len;
-
-  if (n == 0)
-    return 0;
-  g_array_sort (sorted, compare_doubles);
-  if (n % 2 == 1)
-    return g_array_index (sorted, double, n / 2);
-  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
-}
-
 static double
 now_ms (void)
 {
@@ -350,7 +314,7 @@ time_searches (AcqStore *store, GPtrArray *queries, GError **error)
   for (guint i = 0; i < queries->len; i++)
     {
       Query *query = g_ptr_array_index (queries, i);
-      query->ms = median (query->runs_ms);
+      query->ms = bench_median (query->runs_ms);
     }
   return TRUE;
 }
@@ -388,8 +352,8 @@ pick_like_subset (GPtrArray *queries, guint n)
 static void
 print_stats (const char *name, GArray *values)
 {
-  g_print ("%s_median: %.2f ms\n", name, median (values));
-  g_print ("%s_p95: %.2f ms\n", name, percentile (values, 95));
+  g_print ("%s_median: %.2f ms\n", name, bench_median (values));
+  g_print ("%s_p95: %.2f ms\n", name, bench_percentile (values, 95));
 }
 
 static int
@@ -410,8 +374,8 @@ print_search_figures (GPtrArray *queries)
     g_array_append_val (all, ((Query *) g_ptr_array_index (queries, i))->ms);
   g_print ("search_queries: %u count\n", queries->len);
   print_stats ("search", all);
-  g_print ("search_p99: %.2f ms\n", percentile (all, 99));
-  g_print ("search_max: %.2f ms\n", percentile (all, 100));
+  g_print ("search_p99: %.2f ms\n", bench_percentile (all, 99));
+  g_print ("search_max: %.2f ms\n", bench_percentile (all, 100));
   for (guint kind = 0; kind < N_KINDS; kind++)
     {
       g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
@@ -429,7 +393,7 @@ print_search_figures (GPtrArray *queries)
           g_array_append_val (matches, n);
         }
       print_stats (name, times);
-      g_print ("%s_matches_median: %.0f sheets\n", name, median (matches));
+      g_print ("%s_matches_median: %.0f sheets\n", name, bench_median (matches));
     }
 
   g_ptr_array_sort (slowest, compare_query_ms);
@@ -466,8 +430,8 @@ run_like_baseline (AcqStore *store, GPtrArray *queries, guint n, GError **error)
       g_array_append_val (like, query->like_ms);
       g_array_append_val (fts, query->ms);
     }
-  like_median = median (like);
-  fts_median = median (fts);
+  like_median = bench_median (like);
+  fts_median = bench_median (fts);
   for (guint i = 0; i < like->len; i++)
     {
       like_total += g_array_index (like, double, i);
@@ -479,7 +443,7 @@ run_like_baseline (AcqStore *store, GPtrArray *queries, guint n, GError **error)
   /* above 1, the FTS search is faster */
   g_print ("search_like_ratio: %.2f ratio\n", fts_median > 0 ? like_median / fts_median : 0);
   g_print ("search_like_ratio_p95: %.2f ratio\n",
-           percentile (fts, 95) > 0 ? percentile (like, 95) / percentile (fts, 95) : 0);
+           bench_percentile (fts, 95) > 0 ? bench_percentile (like, 95) / bench_percentile (fts, 95) : 0);
   /* the mean: what a coach waits on average, the long scans included */
   g_print ("search_like_mean: %.2f ms\n", like_total / like->len);
   g_print ("search_fts_same_queries_mean: %.2f ms\n", fts_total / fts->len);

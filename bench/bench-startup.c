@@ -16,6 +16,8 @@
 #include <X11/Xlib.h>
 #include <X11/extensions/Xdamage.h>
 
+#include "bench-stats.h"
+
 /* The programs are watched from the X server, so neither needs a hook: the bench asks for the
  * creation and mapping of every top-level window (SubstructureNotify on the root) and for the
  * damage of each one (XDamage). The window of a run is the first top-level mapped with
@@ -256,26 +258,6 @@ run_once (Bench *bench, Program *program, gboolean measured, GError **error)
   return TRUE;
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_autoptr (GArray) sorted = g_array_copy (values);
-  guint n = sorted->len;
-
-  g_array_sort (sorted, compare_doubles);
-  if (n % 2 == 1)
-    return g_array_index (sorted, double, n / 2);
-  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2;
-}
-
 static double
 minimum (GArray *values)
 {
@@ -320,16 +302,16 @@ static void
 print_bare_figures (Program *bare, int runs)
 {
   g_print ("startup_runs: %d count\n", runs);
-  g_print ("startup_bare_median: %.1f ms\n", median (bare->shown_ms));
+  g_print ("startup_bare_median: %.1f ms\n", bench_median (bare->shown_ms));
   g_print ("startup_bare_min: %.1f ms\n", minimum (bare->shown_ms));
   /* mapped: the window's size is known and it goes on screen, its first frame not drawn yet */
-  g_print ("startup_map_bare_median: %.1f ms\n", median (bare->map_ms));
+  g_print ("startup_map_bare_median: %.1f ms\n", bench_median (bare->map_ms));
 }
 
 static void
 print_app_figures (Program *bare, Program *app)
 {
-  double bare_median = median (bare->shown_ms), app_median = median (app->shown_ms);
+  double bare_median = bench_median (bare->shown_ms), app_median = bench_median (app->shown_ms);
   double bare_min = minimum (bare->shown_ms), app_min = minimum (app->shown_ms);
   const char *label = app->name;
 
@@ -337,7 +319,7 @@ print_app_figures (Program *bare, Program *app)
   g_print ("startup_acquis_%s_min: %.1f ms\n", label, app_min);
   g_print ("startup_ratio_%s: %.2f ratio\n", label, app_median / bare_median);
   g_print ("startup_ratio_%s_min: %.2f ratio\n", label, app_min / bare_min);
-  g_print ("startup_map_acquis_%s_median: %.1f ms\n", label, median (app->map_ms));
+  g_print ("startup_map_acquis_%s_median: %.1f ms\n", label, bench_median (app->map_ms));
 }
 
 static Program *
