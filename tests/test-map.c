@@ -320,8 +320,13 @@ test_graph_load_demo (void)
         {
           AcqCoverageCompetence *competence = g_ptr_array_index (bloc->competences, c);
           guint node = acq_map_find (map, ACQ_MAP_NODE_COMPETENCE, competence->competence_uuid);
+          g_autofree char *code = NULL;
+          g_autofree char *expected = g_strdup_printf ("C%d.%d", bloc->position,
+                                                       competence->position);
 
           g_assert_cmpuint (node, !=, ACQ_MAP_NO_NODE);
+          code = acq_map_dup_competence_code (map, node);
+          g_assert_cmpstr (code, ==, expected);
           g_assert_cmpint (acq_map_get_node (map, node)->level, ==, competence->level);
           g_assert_cmpuint (acq_map_get_node (map, node)->n_links, ==, competence->sheets->len);
           n_links += competence->sheets->len;
@@ -703,6 +708,66 @@ test_export_unknown_format (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+static gboolean
+inside_box (AcqMapLayout *layout, double x, double y)
+{
+  AcqMap *map = acq_map_layout_get_map (layout);
+
+  for (guint i = 0; i < acq_map_get_n_nodes (map); i++)
+    {
+      const AcqMapBox *box = acq_map_layout_get_box (layout, i);
+
+      if (box->visible && x >= box->rect.x && y >= box->rect.y &&
+          x <= box->rect.x + box->rect.width && y <= box->rect.y + box->rect.height)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A pointer on a link between boxes finds it; one on a box, or far from any link, does not. */
+static void
+test_layout_find_link (void)
+{
+  MapSpec spec = { 16, 200, FALSE };
+  g_autoptr (AcqMap) map = synthetic_map (&spec, 3);
+  g_autoptr (AcqMapLayout) layout = acq_map_layout_compute (map);
+  guint checked = 0;
+
+  for (guint e = 0; e < acq_map_get_n_edges (map); e++)
+    {
+      const AcqMapEdge *edge = acq_map_get_edge (map, e);
+      guint n;
+      const AcqMapPoint *points = acq_map_layout_get_path (layout, e, &n);
+      const AcqMapBox *sheet = acq_map_layout_get_box (layout, edge->to);
+
+      if (points == NULL)
+        continue;
+      for (guint p = 0; p + 1 < n; p++)
+        for (double t = 0.1; t < 1.0; t += 0.2)
+          {
+            double x = points[p].x + t * (points[p + 1].x - points[p].x);
+            double y = points[p].y + t * (points[p + 1].y - points[p].y);
+            guint found;
+
+            if (inside_box (layout, x, y))
+              continue;
+            found = acq_map_layout_find_link (layout, x, y, 4.0);
+            g_assert_cmpfloat (acq_map_layout_get_edge_distance (layout, e, x, y), <, 1e-6);
+            if (acq_map_get_node (map, edge->to)->kind != ACQ_MAP_NODE_SHEET)
+              continue;
+            /* where links cross, either is right, as long as it passes there */
+            g_assert_cmpuint (found, !=, ACQ_MAP_NO_EDGE);
+            g_assert_cmpfloat (acq_map_layout_get_edge_distance (layout, found, x, y), <, 1e-6);
+            checked++;
+          }
+      g_assert_cmpuint (acq_map_layout_find_link (layout, sheet->rect.x + sheet->rect.width / 2,
+                                                  sheet->rect.y + sheet->rect.height / 2, 4.0),
+                        ==, ACQ_MAP_NO_EDGE);
+    }
+  g_assert_cmpuint (checked, >, 200);
+  g_assert_cmpuint (acq_map_layout_find_link (layout, 1e6, 1e6, 4.0), ==, ACQ_MAP_NO_EDGE);
+}
+
 static const MapSpec clean_specs[] = {
   { 0, 0 }, { 0, 5 }, { 0, 200 }, { 0, 2000 },
   { 1, 0 }, { 1, 5 }, { 1, 200 }, { 1, 2000 },
@@ -732,6 +797,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/layout/stays-put-when-a-sheet-is-added", test_layout_stable);
   g_test_add_func ("/map/layout/wraps-long-labels", test_layout_wrapped);
   g_test_add_func ("/map/layout/folds-blocs-not-targeted", test_layout_folded);
+  g_test_add_func ("/map/layout/finds-the-link-under-a-pointer", test_layout_find_link);
   g_test_add_func ("/map/layout/timing", test_layout_timing);
   g_test_add_func ("/map/export/png", test_export_png);
   g_test_add_func ("/map/export/svg", test_export_svg);

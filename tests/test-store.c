@@ -105,6 +105,43 @@ test_migrate_from_each_version (void)
     }
 }
 
+/* 3 -> 4 adds the exchange's bookkeeping: a v3 file keeps its sheets, and starts with no
+ * history (its first export records them) and no conflict. */
+static void
+test_migrate_from_v3 (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *units = NULL;
+  g_autofree char *conflicts = NULL;
+  sqlite3 *db = _acq_store_open_db (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (_acq_store_migrate_db (db, 3, &error));
+  g_assert_true (_acq_store_exec_db (
+    db, "INSERT INTO candidate (uuid, created_at, updated_at, last_activity_at)"
+        " VALUES ('k1', 'now', 'now', 'now');"
+        "INSERT INTO sheet (uuid, candidate_uuid, title, created_at, updated_at)"
+        " VALUES ('s1', 'k1', 'Accueil', 'now', 'now')", &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (acq_store_get_schema_version (store), >=, 4);
+  title = query_text (store, "SELECT title FROM sheet WHERE uuid = 's1'");
+  g_assert_cmpstr (title, ==, "Accueil");
+  units = query_text (store, "SELECT count(*) FROM sync_unit");
+  g_assert_cmpstr (units, ==, "0");
+  conflicts = query_text (store, "SELECT count(*) FROM conflict");
+  g_assert_cmpstr (conflicts, ==, "0");
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 static void
 test_reopen_is_idempotent (void)
 {
@@ -200,6 +237,97 @@ test_transaction_rollback (void)
   count = query_text (store, "SELECT count(*) FROM certification");
   g_assert_cmpstr (count, ==, "0");
   g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
+typedef struct
+{
+  guint    count;
+  GThread *thread; /* where the last "changed" was emitted */
+} Changes;
+
+static void
+on_changed_cb (AcqStore *store, Changes *changes)
+{
+  changes->count++;
+  changes->thread = g_thread_self ();
+}
+
+static void
+wait_changes (Changes *changes, guint count)
+{
+  while (changes->count < count)
+    g_main_context_iteration (NULL, TRUE);
+  /* nothing more is on its way */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gpointer
+commit_in_thread (gpointer store)
+{
+  add_certification (store, "t1");
+  return NULL;
+}
+
+static void
+test_changed_after_commit (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = acq_store_open (dir, &error);
+  Changes changes = { 0 };
+  GThread *thread;
+
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed_cb), &changes);
+  /* opening (and migrating) is not a change */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (changes.count, ==, 0);
+
+  /* a burst of commits is one signal, after them, not during */
+  g_assert_true (acq_store_begin (store, &error));
+  add_certification (store, "c1");
+  g_assert_true (acq_store_commit (store, &error));
+  g_assert_no_error (error);
+  add_certification (store, "c2"); /* autocommit */
+  g_assert_cmpuint (changes.count, ==, 0);
+  wait_changes (&changes, 1);
+  g_assert_cmpuint (changes.count, ==, 1);
+
+  /* a rollback changes nothing */
+  g_assert_true (acq_store_begin (store, &error));
+  add_certification (store, "c3");
+  acq_store_rollback (store);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (changes.count, ==, 1);
+
+  /* a commit made on a worker thread is announced in the main context */
+  thread = g_thread_new ("commit", commit_in_thread, store);
+  g_thread_join (thread);
+  wait_changes (&changes, 2);
+  g_assert_cmpuint (changes.count, ==, 2);
+  g_assert_true (changes.thread == g_thread_self ());
+
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
+static void
+test_changed_not_after_close (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autoptr (GError) error = NULL;
+  AcqStore *store = acq_store_open (dir, &error);
+
+  g_assert_no_error (error);
+  add_certification (store, "c1");
+  /* the signal was on its way: it must not reach a store that is gone */
+  g_object_unref (store);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   test_remove_tree (dir);
 }
 
@@ -438,9 +566,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/open/creates-private-files", test_open_creates_private_files);
   g_test_add_func ("/store/open/reopen-keeps-data", test_reopen_is_idempotent);
   g_test_add_func ("/store/migrate/from-each-version", test_migrate_from_each_version);
+  g_test_add_func ("/store/migrate/from-v3", test_migrate_from_v3);
   g_test_add_func ("/store/migrate/newer-version-refused", test_newer_version_refused);
   g_test_add_func ("/store/rules/constraints", test_constraints);
   g_test_add_func ("/store/rules/rollback", test_transaction_rollback);
+  g_test_add_func ("/store/changed/after-commit", test_changed_after_commit);
+  g_test_add_func ("/store/changed/not-after-close", test_changed_not_after_close);
   g_test_add_func ("/store/corrupt/not-a-database", test_corrupt_not_a_database);
   g_test_add_func ("/store/corrupt/damaged-pages", test_corrupt_damaged_pages);
   g_test_add_func ("/store/corrupt/verify-before-any-file", test_verify_missing_file);

@@ -817,6 +817,8 @@ acq_dossier_write (AcqStore *store, const char *candidate_uuid, const char *outp
   if (data == NULL)
     return FALSE;
   layout = acq_dp_layout_new ();
+  /* the first pass measures every paragraph, the second draws the same: shaped once */
+  _acq_dp_layout_keep_layouts (layout);
   if (mode == ACQ_DOSSIER_MODE_FINAL && !check_final (data, layout, error))
     return FALSE;
   for (guint a = 0; a < data->annexes->len; a++)

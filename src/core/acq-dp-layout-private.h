@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
-PangoContext *_acq_dp_layout_get_context (AcqDpLayout *self);
+PangoContext *_acq_dp_layout_get_context  (AcqDpLayout *self);
+void          _acq_dp_layout_keep_layouts (AcqDpLayout *self);
 
 G_END_DECLS

@@ -118,6 +118,9 @@ struct _AcqDpLayout
   /* Style and text of a paragraph → its LineBox array, without the Pango lines: while the
    * candidate types, only the paragraph being edited is laid out again. */
   GHashTable *line_cache;
+  /* The same key → the PangoLayout measured, for the drawing that follows (the dossier's
+   * second pass), so that the text is shaped once; NULL unless asked for. */
+  GHashTable *layout_cache;
   double body_line_height;
 };
 
@@ -131,6 +134,7 @@ acq_dp_layout_finalize (GObject *object)
   for (int i = 0; i < N_STYLES; i++)
     pango_font_description_free (self->fonts[i]);
   g_clear_pointer (&self->line_cache, g_hash_table_unref);
+  g_clear_pointer (&self->layout_cache, g_hash_table_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->font_map);
 
@@ -420,9 +424,10 @@ paragraph_init (AcqDpLayout *self, Paragraph *para, const Block *block, gboolean
 
   para->block = block;
   para->layout = NULL;
+  if (!drawing || self->layout_cache != NULL)
+    key = g_strdup_printf ("%d:%zu:%s", block->style, block->label_len, block->text);
   if (!drawing)
     {
-      key = g_strdup_printf ("%d:%zu:%s", block->style, block->label_len, block->text);
       para->lines = g_hash_table_lookup (self->line_cache, key);
       if (para->lines != NULL)
         {
@@ -430,10 +435,19 @@ paragraph_init (AcqDpLayout *self, Paragraph *para, const Block *block, gboolean
           return;
         }
     }
+  else if (self->layout_cache != NULL &&
+           (para->layout = g_hash_table_lookup (self->layout_cache, key)) != NULL)
+    {
+      g_object_ref (para->layout);
+      para->lines = layout_lines (para->layout, block->style);
+      return;
+    }
   para->layout = make_pango_layout (self, block);
   para->lines = layout_lines (para->layout, block->style);
   if (!drawing)
     {
+      if (self->layout_cache != NULL)
+        g_hash_table_replace (self->layout_cache, g_strdup (key), g_object_ref (para->layout));
       for (guint i = 0; i < para->lines->len; i++)
         g_array_index (para->lines, LineBox, i).line = NULL;
       g_clear_object (&para->layout);
@@ -560,6 +574,23 @@ run_layout (AcqDpLayout *self, const AcqDpExample *example, Pager *pager)
 
   for (guint i = 0; i < blocks->len; i++)
     paragraph_clear (&paras[i]);
+}
+
+/**
+ * _acq_dp_layout_keep_layouts:
+ * @self: a layout
+ *
+ * From now on, the paragraphs measured keep their Pango layout for the drawing of the same
+ * text: a document measured then drawn (the dossier's two passes) is shaped once. The
+ * layouts are kept until @self is freed: for one document, not for an editor.
+ */
+void
+_acq_dp_layout_keep_layouts (AcqDpLayout *self)
+{
+  g_return_if_fail (ACQ_IS_DP_LAYOUT (self));
+  if (self->layout_cache == NULL)
+    self->layout_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                g_object_unref);
 }
 
 /**

@@ -131,15 +131,27 @@ draw_tick (cairo_t *cr, double s)
   cairo_stroke (cr);
 }
 
-/* The level's shape, in a square of side @size at (@x, @y). */
-static void
-draw_level_icon (cairo_t *cr, AcqCoverageLevel level, double x, double y, double size,
-                 double fade)
+/**
+ * acq_map_draw_level_shape:
+ * @cr: where to draw
+ * @level: a coverage level
+ * @x: the left of the square the shape fills
+ * @y: its top
+ * @size: its side
+ *
+ * Draws the level's shape (a barred circle, a pencil, a warning triangle, a clock, a tick) in
+ * @cr's current source, its inner marks in white: the shape that the map's nodes, its legend
+ * and a window showing the map share.
+ */
+void
+acq_map_draw_level_shape (cairo_t *cr, AcqCoverageLevel level, double x, double y, double size)
 {
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (level < ACQ_N_COVERAGE_LEVELS);
+
   cairo_save (cr);
   cairo_new_path (cr);
   cairo_translate (cr, x, y);
-  set_rgb (cr, &level_stroke[level], fade);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   switch (level)
@@ -160,6 +172,17 @@ draw_level_icon (cairo_t *cr, AcqCoverageLevel level, double x, double y, double
   cairo_restore (cr);
 }
 
+/* The level's shape in its colour, in a square of side @size at (@x, @y). */
+static void
+draw_level_icon (cairo_t *cr, AcqCoverageLevel level, double x, double y, double size,
+                 double fade)
+{
+  cairo_save (cr);
+  set_rgb (cr, &level_stroke[level], fade);
+  acq_map_draw_level_shape (cr, level, x, y, size);
+  cairo_restore (cr);
+}
+
 static void
 draw_text (cairo_t *cr, PangoLayout *text, double x, double y)
 {
@@ -171,28 +194,50 @@ draw_text (cairo_t *cr, PangoLayout *text, double x, double y)
   cairo_new_path (cr);
 }
 
-static void
-draw_fold_mark (cairo_t *cr, const cairo_rectangle_t *r, double fade)
+/**
+ * acq_map_draw_fold_shape:
+ * @cr: where to draw
+ * @x: the left of the square the shape fills
+ * @y: its top
+ * @size: its side
+ *
+ * Draws the mark of a folded bloc, a circled plus, in @cr's current source.
+ */
+void
+acq_map_draw_fold_shape (cairo_t *cr, double x, double y, double size)
 {
-  double size = ACQ_MAP_FOLD_SIZE;
-  double x = r->x + r->width - ACQ_MAP_PAD_X - size, y = r->y + (r->height - size) / 2;
+  g_return_if_fail (cr != NULL);
 
-  set_rgb (cr, &tree_edge, fade);
-  cairo_set_line_width (cr, 1.5);
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, size * 1.5 / ACQ_MAP_FOLD_SIZE);
   cairo_arc (cr, x + size / 2, y + size / 2, size / 2 - 0.75, 0, 2 * G_PI);
   cairo_move_to (cr, x + size * 0.27, y + size / 2);
   cairo_line_to (cr, x + size * 0.73, y + size / 2);
   cairo_move_to (cr, x + size / 2, y + size * 0.27);
   cairo_line_to (cr, x + size / 2, y + size * 0.73);
   cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
-/* The polyline with its corners rounded, by less than the clearance around it. */
-static void
-trace_path (cairo_t *cr, const AcqMapPoint *points, guint n)
+/**
+ * acq_map_trace_path:
+ * @cr: where to trace
+ * @points: (array length=n_points): an edge's polyline, from acq_map_layout_get_path()
+ * @n_points: how many points it has, at least 2
+ *
+ * Adds the polyline to @cr's path with its corners rounded, by less than the clearance the
+ * layout leaves around it, as the map draws its edges.
+ */
+void
+acq_map_trace_path (cairo_t *cr, const AcqMapPoint *points, guint n_points)
 {
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (points != NULL && n_points >= 2);
+
   cairo_move_to (cr, points[0].x, points[0].y);
-  for (guint p = 1; p + 1 < n; p++)
+  for (guint p = 1; p + 1 < n_points; p++)
     {
       AcqMapPoint a = points[p - 1], c = points[p], d = points[p + 1];
       double in = hypot (c.x - a.x, c.y - a.y), out = hypot (d.x - c.x, d.y - c.y);
@@ -207,7 +252,7 @@ trace_path (cairo_t *cr, const AcqMapPoint *points, guint n)
       cairo_curve_to (cr, c.x, c.y, c.x, c.y, c.x + (d.x - c.x) / out * r,
                       c.y + (d.y - c.y) / out * r);
     }
-  cairo_line_to (cr, points[n - 1].x, points[n - 1].y);
+  cairo_line_to (cr, points[n_points - 1].x, points[n_points - 1].y);
 }
 
 static void
@@ -216,7 +261,7 @@ draw_node (cairo_t *cr, AcqMapLayout *layout, guint index)
   const AcqMapNode *node = acq_map_get_node (acq_map_layout_get_map (layout), index);
   const AcqMapBox *box = acq_map_layout_get_box (layout, index);
   const Rgb *fill = &level_fill[node->level], *stroke = &level_stroke[node->level];
-  gboolean icon = node->kind == ACQ_MAP_NODE_COMPETENCE || node->kind == ACQ_MAP_NODE_SHEET;
+  cairo_rectangle_t icon, fold;
   double fade = box->dimmed ? DIMMED_FADE : 0;
 
   if (node->kind == ACQ_MAP_NODE_CERTIFICATION)
@@ -232,12 +277,14 @@ draw_node (cairo_t *cr, AcqMapLayout *layout, guint index)
     cairo_set_dash (cr, (double[]) { 5, 3 }, 2, 0);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-  if (icon)
-    draw_level_icon (cr, node->level, box->rect.x + ACQ_MAP_PAD_X,
-                     box->rect.y + (box->rect.height - ACQ_MAP_ICON_SIZE) / 2,
-                     ACQ_MAP_ICON_SIZE, fade);
-  if (node->kind == ACQ_MAP_NODE_BLOC && node->folded)
-    draw_fold_mark (cr, &box->rect, fade);
+  acq_map_layout_get_marks (layout, index, &icon, &fold);
+  if (icon.width > 0)
+    draw_level_icon (cr, node->level, icon.x, icon.y, icon.width, fade);
+  if (fold.width > 0)
+    {
+      set_rgb (cr, &tree_edge, fade);
+      acq_map_draw_fold_shape (cr, fold.x, fold.y, fold.width);
+    }
   if (node->kind == ACQ_MAP_NODE_CERTIFICATION)
     cairo_set_source_rgb (cr, 1, 1, 1);
   else
@@ -257,7 +304,7 @@ draw_edge (cairo_t *cr, AcqMapLayout *layout, guint index)
 
   if (points == NULL)
     return;
-  trace_path (cr, points, n);
+  acq_map_trace_path (cr, points, n);
   set_rgb (cr, link ? &link_edge : &tree_edge, fade);
   cairo_set_line_width (cr, link ? 1.2 : 2.0);
   cairo_stroke (cr);
@@ -659,4 +706,108 @@ acq_map_export (AcqMapLayout *layout, const char *path, GError **error)
                                       G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
     }
   return export_picture (layout, file, format, error);
+}
+
+typedef struct
+{
+  char  *data_dir;
+  char  *candidate_uuid;
+  char  *title;
+  GStrv  folded;
+  char  *path;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->data_dir);
+  g_free (job->candidate_uuid);
+  g_free (job->title);
+  g_strfreev (job->folded);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = acq_store_open (job->data_dir, &error);
+  g_autoptr (AcqMap) map = NULL;
+  g_autoptr (AcqMapLayout) layout = NULL;
+
+  if (store == NULL || !(map = acq_map_load (store, job->candidate_uuid, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  acq_map_set_title (map, job->title);
+  for (guint i = 0; i < acq_map_get_n_nodes (map); i++)
+    if (acq_map_get_node (map, i)->kind == ACQ_MAP_NODE_BLOC)
+      acq_map_set_folded (map, i, job->folded != NULL &&
+                                    g_strv_contains ((const char *const *) job->folded,
+                                                     acq_map_get_node (map, i)->uuid));
+  layout = acq_map_layout_compute (map);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!acq_map_export (layout, job->path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * acq_map_export_async:
+ * @store: the store; the map is loaded and drawn on a connection of its own, in a worker thread
+ * @candidate_uuid: whose map
+ * @title: (nullable): what the picture is headed with (the candidate's name)
+ * @folded: (nullable) (array zero-terminated=1): the blocs to draw folded; the others are
+ *   drawn unfolded
+ * @path: the file to write, as acq_map_export() takes it
+ * @cancellable: (nullable): to give up
+ * @callback: called in the caller's thread-default main context once written or failed
+ * @user_data: given to @callback
+ *
+ * Does what acq_map_export() does with the candidate's map as it is in the store: a PNG of a
+ * large map takes seconds, which a window must not wait for.
+ */
+void
+acq_map_export_async (AcqStore *store, const char *candidate_uuid, const char *title,
+                      const char *const *folded, const char *path, GCancellable *cancellable,
+                      GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (ACQ_IS_STORE (store));
+  g_return_if_fail (candidate_uuid != NULL && path != NULL);
+
+  job = g_new0 (ExportJob, 1);
+  job->data_dir = g_strdup (acq_store_get_data_dir (store));
+  job->candidate_uuid = g_strdup (candidate_uuid);
+  job->title = g_strdup (title);
+  job->folded = g_strdupv ((GStrv) folded);
+  job->path = g_strdup (path);
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, acq_map_export_async);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * acq_map_export_finish:
+ * @store: the store given to acq_map_export_async()
+ * @result: what the callback was given
+ * @error: where to put what acq_map_export() would have
+ *
+ * Returns: %TRUE if written
+ */
+gboolean
+acq_map_export_finish (AcqStore *store, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -26,6 +26,18 @@ gboolean  acq_map_format_for_path    (const char    *path,
 
 void      acq_map_draw               (AcqMapLayout  *layout,
                                       cairo_t       *cr);
+void      acq_map_draw_level_shape   (cairo_t       *cr,
+                                      AcqCoverageLevel level,
+                                      double         x,
+                                      double         y,
+                                      double         size);
+void      acq_map_draw_fold_shape    (cairo_t       *cr,
+                                      double         x,
+                                      double         y,
+                                      double         size);
+void      acq_map_trace_path         (cairo_t       *cr,
+                                      const AcqMapPoint *points,
+                                      guint          n_points);
 void      acq_map_export_get_size    (AcqMapLayout  *layout,
                                       double        *width,
                                       double        *height);
@@ -34,6 +46,17 @@ void      acq_map_export_draw        (AcqMapLayout  *layout,
 char     *acq_map_export_opml        (AcqMap        *map);
 gboolean  acq_map_export             (AcqMapLayout  *layout,
                                       const char    *path,
+                                      GError       **error);
+void      acq_map_export_async       (AcqStore      *store,
+                                      const char    *candidate_uuid,
+                                      const char    *title,
+                                      const char *const *folded,
+                                      const char    *path,
+                                      GCancellable  *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer       user_data);
+gboolean  acq_map_export_finish      (AcqStore      *store,
+                                      GAsyncResult  *result,
                                       GError       **error);
 
 G_END_DECLS

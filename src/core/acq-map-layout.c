@@ -794,3 +794,120 @@ acq_map_layout_get_text (AcqMapLayout *self, guint node)
   g_return_val_if_fail (node < self->texts->len, NULL);
   return g_ptr_array_index (self->texts, node);
 }
+
+static double
+segment_distance (AcqMapPoint p, AcqMapPoint a, AcqMapPoint b)
+{
+  double dx = b.x - a.x, dy = b.y - a.y, length2 = dx * dx + dy * dy;
+  double t = length2 > 0 ? CLAMP (((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0, 1) : 0;
+
+  return hypot (p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+/**
+ * acq_map_layout_get_edge_distance:
+ * @self: a layout
+ * @edge: an edge of its map
+ * @x: a point, in the map's units
+ * @y: the same
+ *
+ * Returns: how far the point is from the edge's polyline, or %G_MAXDOUBLE if the edge is hidden
+ */
+double
+acq_map_layout_get_edge_distance (AcqMapLayout *self, guint edge, double x, double y)
+{
+  GArray *points;
+  double best = G_MAXDOUBLE;
+
+  g_return_val_if_fail (ACQ_IS_MAP_LAYOUT (self), G_MAXDOUBLE);
+  g_return_val_if_fail (edge < self->paths->len, G_MAXDOUBLE);
+  points = g_ptr_array_index (self->paths, edge);
+  for (guint p = 0; points != NULL && p + 1 < points->len; p++)
+    best = MIN (best, segment_distance ((AcqMapPoint) { x, y },
+                                       g_array_index (points, AcqMapPoint, p),
+                                       g_array_index (points, AcqMapPoint, p + 1)));
+  return best;
+}
+
+/**
+ * acq_map_layout_find_link:
+ * @self: a layout
+ * @x: a point, in the map's units
+ * @y: the same
+ * @max_distance: how far from the point an edge may pass
+ *
+ * Finds the link under a pointer: an edge is as thin as a line, so a pointer near it is on it.
+ * The parts of a polyline inside its nodes' boxes do not count, since the boxes hide them.
+ *
+ * Returns: the shown edge from a competence to a sheet nearest the point, if it passes at most
+ *   @max_distance away; else %ACQ_MAP_NO_EDGE
+ */
+guint
+acq_map_layout_find_link (AcqMapLayout *self, double x, double y, double max_distance)
+{
+  guint found = ACQ_MAP_NO_EDGE;
+  double best = max_distance;
+
+  g_return_val_if_fail (ACQ_IS_MAP_LAYOUT (self), ACQ_MAP_NO_EDGE);
+  for (guint b = 0; b < self->boxes->len; b++)
+    {
+      const cairo_rectangle_t *r = &g_array_index (self->boxes, AcqMapBox, b).rect;
+
+      if (g_array_index (self->boxes, AcqMapBox, b).visible && x >= r->x && y >= r->y &&
+          x <= r->x + r->width && y <= r->y + r->height)
+        return ACQ_MAP_NO_EDGE;
+    }
+  for (guint e = 0; e < self->paths->len; e++)
+    {
+      const AcqMapEdge *edge = acq_map_get_edge (self->map, e);
+      double distance;
+
+      if (acq_map_get_node (self->map, edge->to)->kind != ACQ_MAP_NODE_SHEET)
+        continue;
+      distance = acq_map_layout_get_edge_distance (self, e, x, y);
+      if (distance <= best)
+        {
+          best = distance;
+          found = e;
+        }
+    }
+  return found;
+}
+
+/**
+ * acq_map_layout_get_marks:
+ * @self: a layout
+ * @node: a node of its map
+ * @icon: (out): where to put the square of the level's shape (competences and sheets), else an
+ *   empty rectangle
+ * @fold: (out): where to put the square of the fold mark (folded blocs), else an empty
+ *   rectangle
+ *
+ * Where the marks go inside a shown node's box, as the export draws them, for a view that
+ * draws the nodes itself.
+ */
+void
+acq_map_layout_get_marks (AcqMapLayout *self, guint node, cairo_rectangle_t *icon,
+                          cairo_rectangle_t *fold)
+{
+  const AcqMapNode *n;
+  const AcqMapBox *box;
+
+  g_return_if_fail (ACQ_IS_MAP_LAYOUT (self));
+  g_return_if_fail (node < self->boxes->len);
+  n = acq_map_get_node (self->map, node);
+  box = &g_array_index (self->boxes, AcqMapBox, node);
+  *icon = (cairo_rectangle_t) { 0 };
+  *fold = (cairo_rectangle_t) { 0 };
+  if (!box->visible)
+    return;
+  if (n->kind == ACQ_MAP_NODE_COMPETENCE || n->kind == ACQ_MAP_NODE_SHEET)
+    *icon = (cairo_rectangle_t) { box->rect.x + ACQ_MAP_PAD_X,
+                                  box->rect.y + (box->rect.height - ACQ_MAP_ICON_SIZE) / 2,
+                                  ACQ_MAP_ICON_SIZE, ACQ_MAP_ICON_SIZE };
+  if (n->kind == ACQ_MAP_NODE_BLOC && n->folded)
+    *fold = (cairo_rectangle_t) { box->rect.x + box->rect.width - ACQ_MAP_PAD_X -
+                                    ACQ_MAP_FOLD_SIZE,
+                                  box->rect.y + (box->rect.height - ACQ_MAP_FOLD_SIZE) / 2,
+                                  ACQ_MAP_FOLD_SIZE, ACQ_MAP_FOLD_SIZE };
+}

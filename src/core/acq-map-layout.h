@@ -21,6 +21,9 @@ G_BEGIN_DECLS
 #define ACQ_MAP_SHEET_MAX_WIDTH          150.0
 #define ACQ_MAP_SHEET_MAX_LINES          3
 
+/* An index that names no edge. */
+#define ACQ_MAP_NO_EDGE G_MAXUINT
+
 /**
  * AcqMapPoint:
  * @x: from the centre of the certification, rightwards
@@ -62,5 +65,17 @@ const AcqMapPoint *acq_map_layout_get_path   (AcqMapLayout *self,
                                               guint        *n_points);
 PangoLayout       *acq_map_layout_get_text   (AcqMapLayout *self,
                                               guint         node);
+double             acq_map_layout_get_edge_distance (AcqMapLayout *self,
+                                                     guint         edge,
+                                                     double        x,
+                                                     double        y);
+void               acq_map_layout_get_marks  (AcqMapLayout *self,
+                                              guint         node,
+                                              cairo_rectangle_t *icon,
+                                              cairo_rectangle_t *fold);
+guint              acq_map_layout_find_link  (AcqMapLayout *self,
+                                              double        x,
+                                              double        y,
+                                              double        max_distance);
 
 G_END_DECLS

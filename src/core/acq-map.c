@@ -482,6 +482,40 @@ acq_map_is_visible (AcqMap *self, guint index)
     }
 }
 
+/**
+ * acq_map_dup_competence_code:
+ * @self: a map
+ * @competence: a competence's node
+ *
+ * Returns: (transfer full): the short name of the competence, "C1.2" for the second of the
+ *   first bloc, as the coverage grid names it
+ */
+char *
+acq_map_dup_competence_code (AcqMap *self, guint competence)
+{
+  guint bloc, bloc_number = 0, number = 0;
+  Node *node;
+
+  g_return_val_if_fail (ACQ_IS_MAP (self), NULL);
+  g_return_val_if_fail (competence < self->nodes->len, NULL);
+  g_return_val_if_fail (node_at (self, competence)->pub.kind == ACQ_MAP_NODE_COMPETENCE, NULL);
+
+  bloc = node_at (self, competence)->pub.parent;
+  for (guint i = 0; i <= bloc; i++)
+    bloc_number += node_at (self, i)->pub.kind == ACQ_MAP_NODE_BLOC;
+  node = node_at (self, bloc);
+  for (guint i = 0; i < node->edges->len; i++)
+    {
+      guint child = g_array_index (self->edges, AcqMapEdge,
+                                   g_array_index (node->edges, guint, i)).to;
+
+      number += child != bloc && node_at (self, child)->pub.kind == ACQ_MAP_NODE_COMPETENCE;
+      if (child == competence)
+        break;
+    }
+  return g_strdup_printf ("C%u.%u", bloc_number, number);
+}
+
 static void
 add_coverage (AcqMap *self, const AcqCoverage *coverage)
 {

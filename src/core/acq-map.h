@@ -125,5 +125,7 @@ guint             acq_map_find               (AcqMap           *self,
                                               const char       *uuid);
 gboolean          acq_map_is_visible         (AcqMap           *self,
                                               guint             index);
+char             *acq_map_dup_competence_code (AcqMap          *self,
+                                               guint            competence);
 
 G_END_DECLS

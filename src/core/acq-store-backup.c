@@ -65,6 +65,53 @@ prune_backups (const char *data_dir)
                  g_strerror (errno));
 }
 
+/* Writes a copy of the database to @path with `VACUUM INTO` on a connection of its own (so it
+ * can run on a worker thread), through a temporary name: a backup is whole or absent. */
+static gboolean
+write_backup (const char *data_dir, const char *dir, const char *path, GError **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+  g_autofree char *db_path = g_build_filename (data_dir, ACQ_STORE_FILE_NAME, NULL);
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!_acq_store_ensure_private_dir (dir, error))
+    return FALSE;
+  db = _acq_store_open_db (db_path, SQLITE_OPEN_READONLY, error);
+  if (db == NULL)
+    return FALSE;
+  g_unlink (tmp);
+  rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, tmp, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      acq_store_set_error_from_sqlite (error, db, rc, "writing a backup");
+      sqlite3_close_v2 (db);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  sqlite3_close_v2 (db);
+
+  if (g_chmod (tmp, 0600) != 0 || g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_IO,
+                   _("Acquis could not write a backup in “%s”: %s."), dir,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * acq_store_backup_daily:
  * @data_dir: the data folder
@@ -86,11 +133,7 @@ acq_store_backup_daily (const char *data_dir, GDateTime *now, char **out_path, G
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = g_strconcat (BACKUP_PREFIX, day, BACKUP_SUFFIX, NULL);
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
   g_autofree char *db_path = g_build_filename (data_dir, ACQ_STORE_FILE_NAME, NULL);
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
   if (out_path != NULL)
     *out_path = NULL;
@@ -98,42 +141,48 @@ acq_store_backup_daily (const char *data_dir, GDateTime *now, char **out_path, G
     return TRUE;
   if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
     return TRUE;
-  if (!_acq_store_ensure_private_dir (dir, error))
+  if (!write_backup (data_dir, dir, path, error))
     return FALSE;
-
-  db = _acq_store_open_db (db_path, SQLITE_OPEN_READONLY, error);
-  if (db == NULL)
-    return FALSE;
-  g_unlink (tmp);
-  rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, tmp, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      acq_store_set_error_from_sqlite (error, db, rc, "writing the daily backup");
-      sqlite3_close_v2 (db);
-      g_unlink (tmp);
-      return FALSE;
-    }
-  sqlite3_close_v2 (db);
-
-  if (g_chmod (tmp, 0600) != 0 || g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_IO,
-                   _("Acquis could not write its daily backup in “%s”: %s."), dir,
-                   g_strerror (saved));
-      return FALSE;
-    }
 
   prune_backups (data_dir);
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+  return TRUE;
+}
+
+/**
+ * acq_store_backup_before_import:
+ * @data_dir: the data folder
+ * @out_path: (out) (optional) (transfer full): the backup written
+ * @error: where to put an error
+ *
+ * Writes `backups/before-import-<time>.db` just before an exchange file is merged, whatever
+ * the daily backup, so that the state before each import can be restored by hand. The last
+ * %ACQ_STORE_BACKUPS_KEPT of them are kept; the daily rotation does not see them.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+acq_store_backup_before_import (const char *data_dir, char **out_path, GError **error)
+{
+  g_autofree char *dir = acq_store_backup_dir (data_dir);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S-%f");
+  g_autofree char *name = g_strconcat ("before-import-", stamp, BACKUP_SUFFIX, NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) listing = NULL;
+  const char *entry;
+
+  if (!write_backup (data_dir, dir, path, error))
+    return FALSE;
+  listing = g_dir_open (dir, 0, NULL);
+  while (listing != NULL && (entry = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (entry, "before-import-") && g_str_has_suffix (entry, BACKUP_SUFFIX))
+      g_ptr_array_add (paths, g_build_filename (dir, entry, NULL));
+  g_ptr_array_sort (paths, compare_strings);
+  for (guint i = 0; i + ACQ_STORE_BACKUPS_KEPT < paths->len; i++)
+    g_unlink (g_ptr_array_index (paths, i));
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);
   return TRUE;

@@ -85,6 +85,9 @@ gboolean     acq_store_backup_daily       (const char   *data_dir,
                                            char        **out_path,
                                            GError      **error);
 GPtrArray   *acq_store_list_backups       (const char   *data_dir);
+gboolean     acq_store_backup_before_import (const char *data_dir,
+                                             char      **out_path,
+                                             GError    **error);
 char        *acq_store_set_aside_damaged  (const char   *data_dir,
                                            GError      **error);
 gboolean     acq_store_restore_latest_backup (const char *data_dir,

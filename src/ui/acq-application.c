@@ -7,11 +7,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "acq-application.h"
 #include "acq-demo.h"
 #include "acq-dossier.h"
+#include "acq-keyring.h"
 #include "acq-map-export.h"
+#include "acq-package.h"
 #include "acq-referential.h"
 #include "acq-sheet-list.h"
 #include "acq-store.h"
@@ -22,6 +27,7 @@ struct _AcqApplication
   AdwApplication    parent_instance;
 
   char             *data_dir;
+  char             *exchange_folder; /* from the command line, for the settings */
   GSettings        *settings;
   AcqStore         *store;
   AcqCandidateList *candidates;
@@ -45,11 +51,24 @@ static const GOptionEntry option_entries[] = {
   { "export-map", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the mind map of CANDIDATE (id or name) to the --output file, as PNG, SVG, PDF or "
        "OPML after its extension, and exit"), N_("CANDIDATE") },
+  { "export-package", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write everything of CANDIDATE (id or name) to the --output exchange file (.acquis), "
+       "encrypted with the passphrase from ACQUIS_PASSPHRASE, the keyring or a prompt, and "
+       "exit"), N_("CANDIDATE") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Merge the exchange file FILE (.acquis) into the data, print what came in, and exit"),
+    N_("FILE") },
+  { "role", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-package or --import: who you are, “coach” or “candidate” (by default "
+       "the role chosen in Acquis)"), N_("ROLE") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("The file that --export-dossier or --export-map writes"), N_("FILE") },
+    N_("The file that --export-dossier, --export-map or --export-package writes"),
+    N_("FILE") },
   { "final", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-dossier: the final dossier, validated sheets only; refused while "
        "something is missing"), NULL },
+  { "exchange-folder", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use DIR as the exchange folder, as if chosen in the preferences"), N_("DIR") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -249,11 +268,190 @@ export_map (const char *data_dir, GVariantDict *options)
   return 0;
 }
 
+/* Reads a line from the terminal without echoing it; from a pipe, just a line. */
+static char *
+prompt_passphrase (const char *prompt)
+{
+  gboolean tty = isatty (STDIN_FILENO);
+  struct termios saved, quiet;
+  char buffer[1024];
+  char *line;
+
+  if (tty)
+    {
+      g_printerr ("%s", prompt);
+      if (tcgetattr (STDIN_FILENO, &saved) == 0)
+        {
+          quiet = saved;
+          quiet.c_lflag &= ~ECHO;
+          tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+        }
+      else
+        tty = FALSE;
+    }
+  line = fgets (buffer, sizeof buffer, stdin);
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      g_printerr ("\n");
+    }
+  if (line == NULL)
+    return NULL;
+  buffer[strcspn (buffer, "\r\n")] = '\0';
+  line = g_strdup (buffer);
+  memset (buffer, 0, sizeof buffer);
+  return line;
+}
+
+/* ACQUIS_PASSPHRASE for scripts, else the keyring's for this candidate, else a prompt (asked
+ * twice for an export: a typo would lock the other side out). */
+static char *
+get_passphrase (const char *candidate_uuid, gboolean confirm)
+{
+  const char *env = g_getenv ("ACQUIS_PASSPHRASE");
+  char *found;
+  g_autofree char *again = NULL;
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  if (candidate_uuid != NULL && (found = acq_keyring_lookup (candidate_uuid)) != NULL)
+    {
+      char *copy = g_strdup (found);
+      acq_keyring_free (found);
+      return copy;
+    }
+  found = prompt_passphrase (_("Passphrase: "));
+  if (found == NULL || !confirm)
+    return found;
+  again = prompt_passphrase (_("The same passphrase again: "));
+  if (g_strcmp0 (found, again) != 0)
+    {
+      g_printerr ("%s\n", _("The two passphrases differ. Nothing was exported."));
+      g_free (found);
+      return NULL;
+    }
+  return found;
+}
+
+/* --role, else the role chosen in the app; a candidate until one is chosen. */
+static gboolean
+options_role (GVariantDict *options, AcqRole *out_role)
+{
+  g_autofree char *role = NULL;
+
+  if (!g_variant_dict_lookup (options, "role", "s", &role))
+    {
+      g_autoptr (GSettings) settings = load_settings ();
+      role = g_settings_get_string (settings, "user-role");
+    }
+  else if (g_strcmp0 (role, "coach") != 0 && g_strcmp0 (role, "candidate") != 0)
+    {
+      g_printerr ("%s\n", _("--role is “coach” or “candidate”."));
+      return FALSE;
+    }
+  *out_role = g_strcmp0 (role, "coach") == 0 ? ACQ_ROLE_COACH : ACQ_ROLE_CANDIDATE;
+  return TRUE;
+}
+
+/* --export-package CANDIDATE --output FILE.acquis: no window, the core only. */
+static int
+export_package (const char *data_dir, GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqCandidateList) list = NULL;
+  g_autoptr (GFile) output = NULL;
+  g_autofree char *output_path = NULL;
+  g_autofree char *passphrase = NULL;
+  const char *query = NULL, *output_arg = NULL;
+  AcqCandidate *candidate = NULL;
+  AcqRole role;
+
+  if (!options_role (options, &role))
+    return 2;
+  g_variant_dict_lookup (options, "export-package", "&s", &query);
+  if (g_variant_dict_lookup (options, "output", "^&ay", &output_arg))
+    output = g_file_new_for_commandline_arg (output_arg);
+  if (output == NULL || (output_path = g_file_get_path (output)) == NULL)
+    {
+      g_printerr ("%s\n", _("--export-package needs a file to write: --output FILE.acquis"));
+      return 2;
+    }
+  if ((store = acq_store_open (data_dir, &error)) != NULL)
+    list = acq_candidate_list_new (store, &error);
+  if (list != NULL)
+    candidate = acq_dossier_find_candidate (list, query, &error);
+  if (candidate == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  passphrase = get_passphrase (acq_candidate_get_uuid (candidate), TRUE);
+  if (passphrase == NULL)
+    return 1;
+  if (!acq_package_export (store, acq_candidate_get_uuid (candidate), role,
+                           passphrase, output_path, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+/* --import FILE.acquis: the report's lines on the standard output. */
+static int
+import_package (const char *data_dir, GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autoptr (GFile) input = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *candidate_uuid = NULL;
+  g_autofree char *passphrase = NULL;
+  const char *input_arg = NULL;
+  AcqRole role;
+  guint n;
+
+  if (!options_role (options, &role))
+    return 2;
+  g_variant_dict_lookup (options, "import", "^&ay", &input_arg);
+  input = g_file_new_for_commandline_arg (input_arg);
+  path = g_file_get_path (input);
+  if (path == NULL || !acq_package_peek (path, &candidate_uuid, NULL, &error))
+    {
+      g_printerr ("%s\n", error ? error->message : _("This file cannot be read."));
+      return 1;
+    }
+  passphrase = get_passphrase (candidate_uuid, FALSE);
+  if (passphrase == NULL)
+    return 1;
+  if ((store = acq_store_open (data_dir, &error)) != NULL)
+    report = acq_package_import (store, path, passphrase, role, NULL, &error);
+  if (report == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  n = acq_import_report_get_n_items (report);
+  for (guint i = 0; i < n; i++)
+    g_print ("%s\n", acq_import_report_get_item (report, i)->description);
+  if (n == 0)
+    g_print ("%s\n", _("Nothing new in this file."));
+  if (acq_import_report_get_n_conflicts (report) > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u rubric changed on both sides awaits your choice.\n",
+                          "%u rubrics changed on both sides await your choice.\n",
+                          acq_import_report_get_n_conflicts (report)),
+             acq_import_report_get_n_conflicts (report));
+  return 0;
+}
+
 static int
 acq_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
   AcqApplication *self = ACQ_APPLICATION (app);
   const char *data_dir = NULL;
+  const char *exchange_folder = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -270,11 +468,21 @@ acq_application_handle_local_options (GApplication *app, GVariantDict *options)
     }
   if (self->data_dir == NULL)
     self->data_dir = acq_application_default_data_dir ();
+  if (g_variant_dict_lookup (options, "exchange-folder", "^&ay", &exchange_folder))
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (exchange_folder);
+      g_free (self->exchange_folder);
+      self->exchange_folder = g_file_get_path (file);
+    }
 
   if (g_variant_dict_contains (options, "export-dossier"))
     return export_dossier (self->data_dir, options);
   if (g_variant_dict_contains (options, "export-map"))
     return export_map (self->data_dir, options);
+  if (g_variant_dict_contains (options, "export-package"))
+    return export_package (self->data_dir, options);
+  if (g_variant_dict_contains (options, "import"))
+    return import_package (self->data_dir, options);
   if (g_variant_dict_contains (options, "list-candidates"))
     return list_candidates (self->data_dir, g_variant_dict_contains (options, "demo"));
 
@@ -488,6 +696,8 @@ acq_application_startup (GApplication *app)
   G_APPLICATION_CLASS (acq_application_parent_class)->startup (app);
 
   self->settings = load_settings ();
+  if (self->exchange_folder != NULL)
+    g_settings_set_string (self->settings, "exchange-folder", self->exchange_folder);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -504,6 +714,7 @@ acq_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_free (self->data_dir);
+  g_free (self->exchange_folder);
   G_OBJECT_CLASS (acq_application_parent_class)->finalize (object);
 }
 

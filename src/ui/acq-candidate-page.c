@@ -373,6 +373,20 @@ acq_candidate_page_open_sheet (AcqCandidatePage *self, const char *sheet_uuid)
   on_coverage_grid_open_sheet_cb (self, sheet_uuid);
 }
 
+/**
+ * acq_candidate_page_get_sheets:
+ * @self: the page
+ *
+ * Returns: (transfer none) (nullable): the candidate's sheets, as the page lists them; a window
+ *   that changes them through this list keeps the page's coverage up to date
+ */
+AcqSheetList *
+acq_candidate_page_get_sheets (AcqCandidatePage *self)
+{
+  g_return_val_if_fail (ACQ_IS_CANDIDATE_PAGE (self), NULL);
+  return self->sheets;
+}
+
 /* A new sheet illustrates the first targeted bloc; the editor lets the candidate change it. */
 static void
 new_sheet_action (GtkWidget *widget, const char *action, GVariant *param)

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "acq-candidate-list.h"
+#include "acq-sheet-list.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,6 @@ void acq_candidate_page_flush             (AcqCandidatePage *self);
 void acq_candidate_page_focus_first_field (AcqCandidatePage *self);
 void acq_candidate_page_open_sheet        (AcqCandidatePage *self,
                                            const char       *sheet_uuid);
+AcqSheetList *acq_candidate_page_get_sheets (AcqCandidatePage *self);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include "acq-candidate-page.h"
 #include "acq-candidate-row.h"
 #include "acq-dossier-window.h"
+#include "acq-exchange.h"
+#include "acq-map-window.h"
 #include "acq-search.h"
 #include "acq-sheet-editor.h"
 #include "acq-new-candidate-dialog.h"
@@ -55,6 +57,7 @@ struct _AcqWindow
   AcqCandidateSort     sort;
   gboolean             show_archived;
   AcqCandidate        *shown; /* the candidate on the content page */
+  AcqExchange         *exchange; /* sending and receiving .acquis files */
   gulong               shown_notify_id;
 };
 
@@ -434,6 +437,8 @@ acq_window_set_candidates (AcqWindow *self, AcqCandidateList *candidates)
 
   show_candidate (self, NULL);
   g_set_object (&self->candidates, candidates);
+  if (self->exchange != NULL)
+    acq_exchange_set_candidates (self->exchange, candidates);
   if (self->candidate_page != NULL)
     acq_candidate_page_set_list (self->candidate_page, candidates);
   refresh_open_comments (self);
@@ -448,6 +453,91 @@ acq_window_set_candidates (AcqWindow *self, AcqCandidateList *candidates)
     ask_role_once (self);
   else
     g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), self);
+}
+
+/* Shows @candidate, selected in the sidebar if the search lets it be seen there. */
+static void
+reveal_candidate (AcqWindow *self, AcqCandidate *candidate)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AcqCandidate) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+      if (item == candidate)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  show_candidate (self, candidate);
+}
+
+/**
+ * acq_window_flush:
+ * @self: the window
+ *
+ * Saves what is typed and not saved yet, before something else writes to the store.
+ */
+void
+acq_window_flush (AcqWindow *self)
+{
+  g_return_if_fail (ACQ_IS_WINDOW (self));
+  if (self->candidate_page != NULL)
+    acq_candidate_page_flush (self->candidate_page);
+  if (self->sheet_editor != NULL)
+    acq_sheet_editor_flush (self->sheet_editor);
+}
+
+/**
+ * acq_window_open_sheet:
+ * @self: the window
+ * @candidate_uuid: whose sheet
+ * @sheet_uuid: the sheet
+ *
+ * Shows the candidate and opens the sheet in the editor.
+ */
+void
+acq_window_open_sheet (AcqWindow *self, const char *candidate_uuid, const char *sheet_uuid)
+{
+  AcqCandidate *candidate;
+
+  g_return_if_fail (ACQ_IS_WINDOW (self));
+  if (self->candidates == NULL ||
+      (candidate = acq_candidate_list_find (self->candidates, candidate_uuid)) == NULL)
+    return;
+  reveal_candidate (self, candidate);
+  acq_candidate_page_open_sheet (ensure_candidate_page (self), sheet_uuid);
+}
+
+/**
+ * acq_window_reload:
+ * @self: the window
+ *
+ * Reads everything again from the store after it changed under the window's lists (an import,
+ * a conflict resolved); the candidate and the sheet shown stay shown.
+ */
+void
+acq_window_reload (AcqWindow *self)
+{
+  g_autofree char *candidate_uuid = NULL;
+  g_autofree char *sheet_uuid = NULL;
+  AcqCandidate *candidate;
+
+  g_return_if_fail (ACQ_IS_WINDOW (self));
+  if (self->shown != NULL)
+    candidate_uuid = g_strdup (acq_candidate_get_uuid (self->shown));
+  if (self->open_sheet != NULL)
+    sheet_uuid = g_strdup (acq_sheet_get_uuid (self->open_sheet));
+  acq_window_flush (self);
+  g_signal_emit (self, signals[SIGNAL_STORE_RESET], 0);
+  if (candidate_uuid == NULL || self->candidates == NULL ||
+      (candidate = acq_candidate_list_find (self->candidates, candidate_uuid)) == NULL)
+    return;
+  reveal_candidate (self, candidate);
+  if (sheet_uuid != NULL)
+    acq_candidate_page_open_sheet (ensure_candidate_page (self), sheet_uuid);
 }
 
 /* Actions */
@@ -466,9 +556,12 @@ acq_window_actions_update (AcqWindow *self)
                                  has_candidate && acq_candidate_get_archived (self->shown));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-candidate", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-dossier", has_candidate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-map", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
   gtk_widget_set_sensitive (GTK_WIDGET (self->candidate_menu_button), has_candidate);
+  if (self->exchange != NULL)
+    acq_exchange_set_candidate (self->exchange, self->shown);
 }
 
 static void
@@ -560,6 +653,27 @@ show_dossier_action (GtkWidget *widget, const char *action, GVariant *param)
   dossier = acq_dossier_window_new (GTK_WINDOW (self),
                                     acq_candidate_list_get_store (self->candidates), self->shown);
   g_signal_connect_object (dossier, "open-sheet", G_CALLBACK (on_dossier_open_sheet_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* The competence map, in a window of its own: links made there go through the candidate
+ * page's sheets, so that its coverage and an open editor follow. */
+static void
+show_map_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+  AcqSheetList *sheets;
+  AcqMapWindow *map;
+
+  if (self->shown == NULL || self->candidate_page == NULL)
+    return;
+  acq_candidate_page_flush (self->candidate_page);
+  if (self->sheet_editor != NULL)
+    acq_sheet_editor_flush (self->sheet_editor);
+  if ((sheets = acq_candidate_page_get_sheets (self->candidate_page)) == NULL)
+    return;
+  map = acq_map_window_new (GTK_WINDOW (self), sheets);
+  g_signal_connect_object (map, "open-sheet", G_CALLBACK (on_dossier_open_sheet_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -814,6 +928,13 @@ bind_settings (AcqWindow *self, GSettings *settings)
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
   on_settings_changed_cb (self, NULL);
+
+  /* the conflicts banner goes over the content, under its header bar */
+  self->exchange = acq_exchange_new (GTK_WINDOW (self), settings);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->content_stack))),
+                              acq_exchange_get_banner (self->exchange),
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->content_stack)));
+  acq_window_actions_update (self);
 }
 
 static void
@@ -822,6 +943,7 @@ acq_window_dispose (GObject *object)
   AcqWindow *self = ACQ_WINDOW (object);
 
   show_candidate (self, NULL);
+  g_clear_object (&self->exchange);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->candidates);
@@ -885,6 +1007,9 @@ acq_window_class_init (AcqWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-candidate", NULL,
                                    delete_candidate_action);
   gtk_widget_class_install_action (widget_class, "win.show-dossier", NULL, show_dossier_action);
+  gtk_widget_class_install_action (widget_class, "win.show-map", NULL, show_map_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-map",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back",
                                        NULL);
 }

@@ -15,7 +15,7 @@ check () { # check DESCRIPTION COMMAND…
   if "$@" >"$tmp/out" 2>&1; then echo "ok $n $desc"; else
     echo "not ok $n $desc"; sed 's/^/# /' "$tmp/out"; failed=1; fi
 }
-echo "1..9"
+echo "1..14"
 
 check "--version names the program and its version" \
   sh -c "'$app' --version | grep -qx 'acquis [0-9][0-9.]*'"
@@ -54,4 +54,29 @@ check "--export-dossier --final refuses while sheets are not validated, and says
   sh -c "! '$app' --data-dir '$tmp/demo' --export-dossier 'Hélène Dubois' --final \
            --output '$tmp/final.pdf' 2> '$tmp/err' && [ ! -e '$tmp/final.pdf' ] &&
          grep -q 'Bloc 3' '$tmp/err'"
+export ACQUIS_PASSPHRASE="cheval correct pile agrafe"
+check "--export-package writes an encrypted .acquis file, private, with no name in clear" \
+  sh -c "'$app' --data-dir '$tmp/demo' --role candidate --export-package 'Hélène Dubois' \
+           --output '$tmp/h.acquis' && [ \$(stat -c %a '$tmp/h.acquis') = 600 ] &&
+         head -c 6 '$tmp/h.acquis' | grep -q '^ACQUIS' && ! grep -q 'Dubois' '$tmp/h.acquis'"
+
+check "--import creates the candidate on the coach's side and lists what came in" \
+  sh -c "'$app' --data-dir '$tmp/coach' --role coach --import '$tmp/h.acquis' > '$tmp/report' &&
+         grep -qx 'New candidate: Hélène Dubois.' '$tmp/report' &&
+         grep -q '^New sheet “' '$tmp/report' &&
+         '$app' --data-dir '$tmp/coach' --list-candidates | grep -q '	Hélène Dubois	'"
+
+check "--import of the same file again brings nothing" \
+  sh -c "'$app' --data-dir '$tmp/coach' --role coach --import '$tmp/h.acquis' > '$tmp/report' &&
+         grep -qx 'Nothing new in this file.' '$tmp/report'"
+
+check "--import with a wrong passphrase: a sentence, a failure status, nothing imported" \
+  sh -c "! ACQUIS_PASSPHRASE=faux '$app' --data-dir '$tmp/other' --role coach \
+           --import '$tmp/h.acquis' 2> '$tmp/err' && grep -q 'passphrase' '$tmp/err' &&
+         [ -z \"\$('$app' --data-dir '$tmp/other' --list-candidates)\" ]"
+
+head -c 4096 /dev/urandom > "$tmp/random.acquis"
+check "--import of a file that is not an exchange file says so" \
+  sh -c "! '$app' --data-dir '$tmp/other' --import '$tmp/random.acquis' 2> '$tmp/err' &&
+         grep -q 'not an Acquis exchange file' '$tmp/err'"
 exit $failed

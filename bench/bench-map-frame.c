@@ -1,0 +1,266 @@
+/* bench-map-frame.c — the frames of the competence map window while panning and zooming a
+ * candidate's map of 2,000 sheets (200 as the baseline), timed by the window's frame clock
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bench-map-frame"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <glib/gstdio.h>
+
+#include <adwaita.h>
+
+#include "acq-map-view.h"
+#include "acq-map-window.h"
+#include "bench-map-data.h"
+#include "bench-stats.h"
+
+/* A frame is the frame clock's work from "before-paint" to "after-paint": the layout phase
+ * (the view allocates its items at their new place and size) and the paint phase (snapshot,
+ * then the cairo renderer draws the window and sends it to the X server). Each step changes
+ * the view, then waits for the frame that shows it; the frame clock's wait for the next
+ * refresh is not part of the frame. */
+
+#define N_STEPS        240
+#define WINDOW_WIDTH   1280
+#define WINDOW_HEIGHT  800
+#define FRAME_WAIT_US  (500 * 1000)
+
+typedef struct
+{
+  gint64   frame_start;
+  double   last_ms;
+  guint    n_frames;
+} Clock;
+
+static Clock clock_state;
+
+static void
+on_before_paint_cb (GdkFrameClock *clock)
+{
+  clock_state.frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock)
+{
+  clock_state.last_ms = (g_get_monotonic_time () - clock_state.frame_start) / 1000.0;
+  clock_state.n_frames++;
+}
+
+/* Runs the loop until the next frame is drawn; returns its time, or -1 if none came. */
+static double
+wait_frame (void)
+{
+  guint frames = clock_state.n_frames;
+  gint64 end = g_get_monotonic_time () + FRAME_WAIT_US;
+
+  while (clock_state.n_frames == frames && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return clock_state.n_frames == frames ? -1 : clock_state.last_ms;
+}
+
+static void
+settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef enum
+{
+  MOVE_PAN,
+  MOVE_ZOOM,
+} Move;
+
+/* Pans round a circle, or zooms from the whole map to 100 % and back, one frame a step. */
+static GArray *
+run_moves (AcqMapView *view, Move move, guint *missed)
+{
+  GArray *times = g_array_new (FALSE, FALSE, sizeof (double));
+  double fit, factor;
+
+  acq_map_view_zoom_fit (view);
+  wait_frame ();
+  fit = acq_map_view_get_zoom (view);
+  factor = pow (1.0 / fit, 1.0 / (N_STEPS / 2));
+  for (guint step = 0; step < N_STEPS; step++)
+    {
+      double ms;
+
+      if (move == MOVE_PAN)
+        {
+          double angle = 2 * G_PI * step / N_STEPS;
+
+          acq_map_view_pan_by (view, 24 * cos (angle), 24 * sin (angle));
+        }
+      else
+        acq_map_view_zoom_by (view, step < N_STEPS / 2 ? factor : 1 / factor);
+      ms = wait_frame ();
+      if (ms < 0)
+        (*missed)++;
+      else
+        g_array_append_val (times, ms);
+    }
+  return times;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static AcqMapWindow *
+open_window (const char *dir, guint n_sheets, AcqStore **out_store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqSheetList) sheets = NULL;
+  AcqStore *store;
+  AcqMapWindow *window;
+
+  if (!(store = acq_store_open (dir, &error)) ||
+      !(sheets = bench_map_data_fill (store, n_sheets, &error)))
+    g_error ("%s: %s", dir, error->message);
+  window = acq_map_window_new (NULL, sheets);
+  gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
+  *out_store = store;
+  return window;
+}
+
+static AcqMapView *
+find_view (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AcqMapView *found = ACQ_IS_MAP_VIEW (child) ? ACQ_MAP_VIEW (child) : find_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+measure (guint n_sheets)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("acquis-bench-frame-XXXXXX", &error);
+  g_autoptr (AcqStore) store = NULL;
+  static const char *const names[] = { "pan", "zoom" };
+  AcqMapWindow *window;
+  AcqMapView *view;
+  GdkFrameClock *clock;
+
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  window = open_window (dir, n_sheets, &store);
+  view = find_view (GTK_WIDGET (window));
+  while (gtk_widget_get_frame_clock (GTK_WIDGET (window)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+  settle (1500);
+  for (Move move = MOVE_PAN; move <= MOVE_ZOOM; move++)
+    {
+      guint missed = 0;
+      g_autoptr (GArray) times = run_moves (view, move, &missed);
+
+      printf ("map_frame_%s_%u_sheets_median: %.2f ms\n", names[move], n_sheets,
+              bench_median (times));
+      printf ("map_frame_%s_%u_sheets_p95: %.2f ms\n", names[move], n_sheets,
+              bench_percentile (times, 95));
+      printf ("map_frame_%s_%u_sheets_max: %.2f ms\n", names[move], n_sheets,
+              bench_percentile (times, 100));
+      if (missed > 0)
+        printf ("map_frame_%s_%u_sheets_missed: %u frames\n", names[move], n_sheets, missed);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (200);
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+static void
+load_style (void)
+{
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+
+  /* what AdwApplication loads by itself for the app */
+  gtk_css_provider_load_from_resource (provider, "/io/github/acquis/Acquis/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gboolean show = FALSE;
+  int n_sheets = 0;
+  double zoom = 0;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  const GOptionEntry entries[] = {
+    { "show", 0, 0, G_OPTION_ARG_NONE, &show,
+      "Only show the map window of the demo candidate, for a screenshot", NULL },
+    { "sheets", 0, 0, G_OPTION_ARG_INT, &n_sheets, "With --show, sheets to add first", "N" },
+    { "zoom", 0, 0, G_OPTION_ARG_DOUBLE, &zoom, "With --show, the zoom (else the whole map)",
+      "Z" },
+    { NULL }
+  };
+
+  context = g_option_context_new ("— time the frames of the competence map");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  gtk_init ();
+  adw_init ();
+  load_style ();
+  if (show)
+    {
+      g_autofree char *dir = g_dir_make_tmp ("acquis-map-show-XXXXXX", &error);
+      g_autoptr (AcqStore) store = NULL;
+      AcqMapWindow *window;
+
+      if (dir == NULL)
+        g_error ("%s", error->message);
+      window = open_window (dir, MAX (n_sheets, 0), &store);
+      if (zoom > 0)
+        {
+          AcqMapView *view = find_view (GTK_WIDGET (window));
+
+          while (gtk_widget_get_width (GTK_WIDGET (view)) == 0)
+            g_main_context_iteration (NULL, TRUE);
+          settle (300);
+          acq_map_view_zoom_by (view, zoom / acq_map_view_get_zoom (view));
+        }
+      while (g_list_model_get_n_items (gtk_window_get_toplevels ()) > 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_clear_object (&store);
+      remove_tree (dir);
+      return 0;
+    }
+  measure (200);
+  measure (2000);
+  return 0;
+}

@@ -1,0 +1,18 @@
+/* acq-preferences-window.h — the preferences: the exchange folder, the keyring
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define ACQ_TYPE_PREFERENCES_WINDOW (acq_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (AcqPreferencesWindow, acq_preferences_window, ACQ, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
+AcqPreferencesWindow *acq_preferences_window_new (GtkWindow *parent,
+                                                  GSettings *settings);
+
+G_END_DECLS

@@ -1,0 +1,200 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A candidate and her accompagnatrice, each with her own Acquis, exchange the dossier through a
+folder both sync: the candidate sends it, the accompagnatrice's copy imports it by itself; both
+then change the same rubric; the candidate's copy finds the conflict, she keeps a blend of the
+two texts and sends it back. Passphrases are typed in the dialogs, as people would. In the end
+both stores hold the blend, and nothing either of them wrote is lost."""
+
+import glob
+import os
+import subprocess
+import tempfile
+import time
+
+from acqtest import (App, click, find, find_named, first, key, press, row, run, showing,
+                     text_of, type_text, walk, wait_for)
+
+PASSPHRASE = "trois pommes vertes au marché"
+TITLE = "Accueil d'un demandeur d'emploi"
+TASKS = "J'accueille sans rendez-vous un demandeur d'emploi orienté par le CCAS."
+COACH_ADDS = " Précisez le cadre de l'entretien."
+CANDIDATE_ADDS = " Je reformule sa demande avec lui."
+
+
+def front(app):
+    """Both copies sit at the same place on a screen with no window manager: the one to use
+    is raised above the other, its main window first, then its dialogs."""
+    out = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(app.proc.pid)],
+                         capture_output=True, text=True).stdout.split()
+    names = {wid: subprocess.run(["xdotool", "getwindowname", wid], capture_output=True,
+                                 text=True).stdout.strip() for wid in out}
+    ordered = [w for w in out if names[w] == "Acquis"] + [w for w in out if names[w] != "Acquis"]
+    for wid in ordered:
+        subprocess.run(["xdotool", "windowraise", wid], check=False)
+    if ordered:
+        subprocess.run(["xdotool", "windowfocus", ordered[-1]], check=False)
+    time.sleep(0.3)
+
+
+NAMED_ROLES = {"push button", "toggle button", "text", "password text", "entry", "check box",
+               "radio button", "image", "menu item", "combo box", "spin button", "slider",
+               "link", "toggle", "list item"}
+
+
+def assert_all_named(node):
+    """Every control a screen reader would announce has a name."""
+    unnamed = [n.getRoleName() for n in walk(node)
+               if n.getRoleName() in NAMED_ROLES and not (n.name or "").strip() and showing(n)]
+    assert not unnamed, "unnamed controls in %r: %s" % (node.name, unnamed)
+
+
+def add_candidate(app, first_name, last_name):
+    press(find(app.window, "push button", "Add a Candidate"))
+    dialog = find(app.node, "frame", "New Candidate")
+    click(find(dialog, "text", "First name"))
+    type_text(first_name)
+    click(find(dialog, "text", "Last name"))
+    type_text(last_name)
+    key("Return")
+    app.wait_window_closed("New Candidate")
+
+
+def rubric(app, number):
+    return find(app.window, "text", lambda name: name.startswith("%d. " % number))
+
+
+def append_to_rubric(app, number, text):
+    view = rubric(app, number)
+    click(view)
+    key("ctrl+End")
+    type_text(text)
+    time.sleep(1.5)  # past the autosave
+
+
+def packages(folder):
+    return sorted(glob.glob(os.path.join(folder, "*.acquis")))
+
+
+def send(app, folder):
+    """Candidate menu, Send Dossier…, the passphrase (twice, as no keyring keeps it here), into
+    the exchange folder; returns the file written there."""
+    before = {p: os.stat(p).st_mtime_ns for p in packages(folder)}
+    front(app)
+    press(find_named(app.window, "Candidate Menu"))
+    press(find(app.node, "menu item", "Send Dossier…"))
+    dialog = find(app.node, "frame", "Send Dossier")
+    assert_all_named(dialog)
+    click(find_named(dialog, "Passphrase"))
+    type_text(PASSPHRASE)
+    click(find_named(dialog, "Confirm Passphrase"))
+    type_text(PASSPHRASE)
+    press(find(dialog, "push button", "Put in the Exchange Folder"))
+    app.wait_window_closed("Send Dossier")
+    find(app.window, "label", "Dossier put in the exchange folder")
+    changed = [p for p in packages(folder) if before.get(p) != os.stat(p).st_mtime_ns]
+    assert len(changed) == 1, changed
+    return changed[0]
+
+
+def receive(app, toast):
+    """The copy finds the file in the exchange folder by itself and asks its passphrase."""
+    entry = find_named(app.node, "Passphrase", timeout=30)
+    dialog = entry
+    while dialog.parent is not None and dialog.parent.getRoleName() != "application":
+        dialog = dialog.parent
+    assert_all_named(dialog)
+    front(app)
+    click(entry)
+    type_text(PASSPHRASE)
+    key("Return")
+    find(app.window, "label", toast, timeout=30)
+
+
+def sheet_tasks(app):
+    with app.db() as db:
+        return [r[0] for r in db.execute("SELECT tasks FROM sheet WHERE title = ?", (TITLE,))]
+
+
+def test_exchange_through_folder_with_conflict():
+    folder = tempfile.mkdtemp(dir=os.environ.get("ACQUIS_E2E_TMP"))
+    candidate = App(args=["--exchange-folder", folder], role="candidate")
+    coach = App(args=["--exchange-folder", folder], role="coach")
+    try:
+        # the candidate writes her first sheet and sends her dossier
+        front(candidate)
+        add_candidate(candidate, "Nadia", "Haddad")
+        press(find_named(candidate.window, "New Sheet"))
+        click(find(candidate.window, "text", "Title"))
+        type_text(TITLE)
+        append_to_rubric(candidate, 1, TASKS)
+        first_file = send(candidate, folder)
+        assert os.path.basename(first_file).startswith("Nadia Haddad – Candidate – "), first_file
+
+        # the accompagnatrice's copy imports it by itself; its report links to the new sheet
+        receive(coach, "Dossier from Nadia Haddad imported")
+        front(coach)
+        press(find(coach.window, "push button", "View Report"))
+        report = find(coach.node, "frame", "Import Report")
+        assert_all_named(report)
+        find(report, "label", "New candidate: Nadia Haddad.")
+        click(find_named(report, lambda name: name.startswith("New sheet “%s”" % TITLE)))
+        press(find(report, "push button", "Close"))
+        coach.wait_window_closed("Import Report")
+        wait_for(lambda: text_of(rubric(coach, 1)) == TASKS, "the candidate's text at the coach's")
+
+        # both change the same rubric, each on her side
+        append_to_rubric(coach, 1, COACH_ADDS)
+        front(candidate)
+        append_to_rubric(candidate, 1, CANDIDATE_ADDS)
+
+        # the accompagnatrice sends hers back: the candidate's copy finds the conflict
+        send(coach, folder)
+        receive(candidate, "Dossier from your accompagnatrice imported")
+        front(candidate)
+        press(find(candidate.window, "push button", "Resolve…"))
+        conflicts = find(candidate.node, "frame", "Resolve Conflicts")
+        assert_all_named(conflicts)
+        mine = find(conflicts, "text", "On This Computer")
+        theirs = find(conflicts, "text", "In the Received File")
+        assert text_of(mine) == TASKS + CANDIDATE_ADDS, text_of(mine)
+        assert text_of(theirs) == TASKS + COACH_ADDS, text_of(theirs)
+        # she keeps her own text and adds the accompagnatrice's sentence
+        blend = find(conflicts, "text", "A Blend of Both")
+        assert text_of(blend) == TASKS + CANDIDATE_ADDS, text_of(blend)
+        click(blend)
+        key("ctrl+End")
+        type_text(COACH_ADDS)
+        press(find(conflicts, "push button", "Keep This Version"))
+        candidate.wait_window_closed("Resolve Conflicts")
+        find(candidate.window, "label", "All conflicts resolved")
+        final = TASKS + CANDIDATE_ADDS + COACH_ADDS
+        wait_for(lambda: text_of(rubric(candidate, 1)) == final, "the blend in the editor")
+        assert first(candidate.window, "push button", "Resolve…") is None
+
+        # she sends the blend back: the accompagnatrice's copy takes it without a conflict
+        send(candidate, folder)
+        receive(coach, "Dossier from Nadia Haddad imported")
+        front(coach)
+        wait_for(lambda: text_of(rubric(coach, 1)) == final, "the blend at the coach's")
+        assert first(coach.window, "push button", "Resolve…") is None
+
+        # the preferences show the folder given on the command line
+        key("ctrl+comma")
+        preferences = find(coach.node, "frame", "Preferences")
+        assert_all_named(preferences)
+        find(preferences, "label", folder)
+        find(preferences, "push button", "Stop Using This Folder")
+    finally:
+        candidate.quit()
+        coach.quit()
+
+    # read back from both stores: the blend on both sides, and every text kept
+    assert sheet_tasks(candidate) == [final], sheet_tasks(candidate)
+    assert sheet_tasks(coach) == [final], sheet_tasks(coach)
+    for app in (candidate, coach):
+        with app.db() as db:
+            assert db.execute("SELECT count(*) FROM conflict").fetchone()[0] == 0
+
+
+if __name__ == "__main__":
+    run([test_exchange_through_folder_with_conflict])

@@ -1,0 +1,453 @@
+/* test-merge.c — the merge of exchange files between a candidate and the accompagnatrice:
+ * round trips, conflicts, deletions, roles, first contact both ways
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "test-package-fixture.h"
+
+typedef struct
+{
+  Side  candidate;
+  Side  coach;
+  char *uuid;
+  char *sheet; /* the first sheet, known to both sides after set-up */
+} Fixture;
+
+/* The candidate started alone, wrote a sheet and sent it: the coach has it now. */
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqSheetList) list = NULL;
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autofree char *file = NULL;
+  AcqCandidate *candidate;
+  AcqSheet *sheet;
+
+  side_init (&f->candidate, ACQ_ROLE_CANDIDATE);
+  side_init (&f->coach, ACQ_ROLE_COACH);
+  candidate = acq_candidate_list_create (f->candidate.candidates, "Hélène", "Dubois", &error);
+  g_assert_no_error (error);
+  f->uuid = g_strdup (acq_candidate_get_uuid (candidate));
+  list = side_sheets (&f->candidate, f->uuid);
+  sheet = side_add_sheet (&f->candidate, list, "Accueil", "J'accueille.");
+  f->sheet = g_strdup (acq_sheet_get_uuid (sheet));
+  file = side_export (&f->candidate, f->uuid);
+  report = side_import (&f->coach, file);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_NEW_CANDIDATE), ==, 1);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  side_clear (&f->candidate);
+  side_clear (&f->coach);
+  g_free (f->uuid);
+  g_free (f->sheet);
+}
+
+/* Exports from @from and imports into @to. */
+static AcqImportReport *
+send (Fixture *f, Side *from, Side *to)
+{
+  g_autofree char *file = side_export (from, f->uuid);
+  return side_import (to, file);
+}
+
+static void
+set_rubric (Side *side, Fixture *f, const char *sheet, AcqRubric rubric, const char *text)
+{
+  g_autoptr (AcqSheetList) list = side_sheets (side, f->uuid);
+  side_set_rubric (side, list, sheet, rubric, text);
+}
+
+static void
+assert_rubric (Side *side, const char *sheet, const char *column, const char *expected)
+{
+  g_autofree char *text = sheet_rubric (side, sheet, column);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_round_trips_both_ways (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqComment) comment = acq_comment_new (f->sheet, ACQ_RUBRIC_TASKS, ACQ_ROLE_COACH,
+                                                    "Précisez le public.");
+  g_autoptr (AcqImportReport) r1 = NULL;
+  g_autoptr (AcqImportReport) r2 = NULL;
+  g_autoptr (AcqImportReport) r3 = NULL;
+  g_autoptr (AcqImportReport) r4 = NULL;
+  g_autoptr (GPtrArray) comments = NULL;
+  g_autofree char *state = NULL;
+
+  /* coach → candidate: a comment. */
+  g_assert_true (acq_comment_insert (f->coach.store, comment, &error));
+  g_assert_no_error (error);
+  r1 = send (f, &f->coach, &f->candidate);
+  g_assert_cmpuint (report_count (r1, ACQ_IMPORT_NEW_COMMENT), ==, 1);
+  comments = acq_comment_list (f->candidate.store, f->sheet, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (comments->len, ==, 1);
+
+  /* candidate → coach: the rubric rewritten, a review asked. */
+  {
+    g_autoptr (AcqSheetList) list = side_sheets (&f->candidate, f->uuid);
+    side_set_rubric (&f->candidate, list, f->sheet, ACQ_RUBRIC_TASKS, "J'accueille des jeunes.");
+    g_assert_true (acq_review_request (list, acq_sheet_list_find (list, f->sheet),
+                                       ACQ_ROLE_CANDIDATE, &error));
+    g_assert_no_error (error);
+  }
+  r2 = send (f, &f->candidate, &f->coach);
+  g_assert_cmpuint (report_count (r2, ACQ_IMPORT_CHANGED_RUBRIC), ==, 1);
+  g_assert_cmpuint (report_count (r2, ACQ_IMPORT_CHANGED_SHEET), ==, 1);
+  g_assert_cmpuint (report_count (r2, ACQ_IMPORT_IGNORED), ==, 0);
+  assert_rubric (&f->coach, f->sheet, "tasks", "J'accueille des jeunes.");
+  assert_rubric (&f->coach, f->sheet, "review_state", "1");
+
+  /* coach → candidate: validated. */
+  {
+    g_autoptr (AcqSheetList) list = side_sheets (&f->coach, f->uuid);
+    g_assert_true (acq_review_decide (list, acq_sheet_list_find (list, f->sheet), ACQ_ROLE_COACH,
+                                      ACQ_REVIEW_STATE_VALIDATED, &error));
+    g_assert_no_error (error);
+  }
+  r3 = send (f, &f->coach, &f->candidate);
+  g_assert_cmpuint (report_count (r3, ACQ_IMPORT_IGNORED), ==, 0);
+  assert_rubric (&f->candidate, f->sheet, "review_state", "3");
+  state = side_query (&f->candidate, "SELECT count(*) FROM sheet_version WHERE kind = 2");
+  g_assert_cmpstr (state, ==, "1");
+
+  /* Nothing changed since: a file back brings nothing. */
+  r4 = send (f, &f->candidate, &f->coach);
+  g_assert_cmpuint (acq_import_report_get_n_items (r4), ==, 0);
+}
+
+static void
+test_different_rubrics_merge_silently (Fixture *f, gconstpointer data)
+{
+  g_autofree char *from_candidate = NULL;
+  g_autoptr (AcqImportReport) r1 = NULL;
+  g_autoptr (AcqImportReport) r2 = NULL;
+
+  set_rubric (&f->candidate, f, f->sheet, ACQ_RUBRIC_MEANS, "Un ordinateur.");
+  set_rubric (&f->coach, f, f->sheet, ACQ_RUBRIC_CONTEXT, "Une mission locale.");
+  from_candidate = side_export (&f->candidate, f->uuid);
+  r1 = send (f, &f->coach, &f->candidate);
+  r2 = side_import (&f->coach, from_candidate);
+  g_assert_cmpuint (acq_import_report_get_n_conflicts (r1), ==, 0);
+  g_assert_cmpuint (acq_import_report_get_n_conflicts (r2), ==, 0);
+  for (Side *side = &f->candidate; side != NULL; side = side == &f->candidate ? &f->coach : NULL)
+    {
+      assert_rubric (side, f->sheet, "means", "Un ordinateur.");
+      assert_rubric (side, f->sheet, "context", "Une mission locale.");
+    }
+}
+
+static void
+test_same_rubric_is_a_conflict_until_resolved (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *from_candidate = NULL;
+  g_autoptr (AcqImportReport) r1 = NULL;
+  g_autoptr (AcqImportReport) r2 = NULL;
+  g_autoptr (AcqImportReport) r3 = NULL;
+  g_autoptr (GPtrArray) conflicts = NULL;
+  g_autoptr (GPtrArray) left = NULL;
+  AcqConflict *conflict;
+
+  set_rubric (&f->candidate, f, f->sheet, ACQ_RUBRIC_TASKS, "Version de la candidate.");
+  set_rubric (&f->coach, f, f->sheet, ACQ_RUBRIC_TASKS, "Version de l'accompagnatrice.");
+  from_candidate = side_export (&f->candidate, f->uuid);
+  r1 = send (f, &f->coach, &f->candidate);
+  r2 = side_import (&f->coach, from_candidate);
+  g_assert_cmpuint (acq_import_report_get_n_conflicts (r1), ==, 1);
+  g_assert_cmpuint (acq_import_report_get_n_conflicts (r2), ==, 1);
+  /* Each side keeps its text, and the other's beside it. */
+  assert_rubric (&f->coach, f->sheet, "tasks", "Version de l'accompagnatrice.");
+  conflicts = acq_conflict_list (f->coach.store, f->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpint (conflict->rubric, ==, ACQ_RUBRIC_TASKS);
+  g_assert_cmpstr (conflict->sheet_uuid, ==, f->sheet);
+  g_assert_cmpstr (conflict->sheet_title, ==, "Accueil");
+  g_assert_cmpstr (conflict->mine, ==, "Version de l'accompagnatrice.");
+  g_assert_cmpstr (conflict->theirs, ==, "Version de la candidate.");
+
+  /* The coach chooses; the candidate, still in conflict, takes the choice. */
+  g_assert_true (acq_conflict_resolve (f->coach.store, conflict->uuid, "Version commune.", &error));
+  g_assert_no_error (error);
+  left = acq_conflict_list (f->coach.store, f->uuid, &error);
+  g_assert_cmpuint (left->len, ==, 0);
+  r3 = send (f, &f->coach, &f->candidate);
+  g_assert_cmpuint (acq_import_report_get_n_conflicts (r3), ==, 0);
+  assert_rubric (&f->candidate, f->sheet, "tasks", "Version commune.");
+  g_clear_pointer (&left, g_ptr_array_unref);
+  left = acq_conflict_list (f->candidate.store, f->uuid, &error);
+  g_assert_cmpuint (left->len, ==, 0);
+}
+
+static void
+test_same_text_on_both_sides_is_no_conflict (Fixture *f, gconstpointer data)
+{
+  g_autoptr (AcqImportReport) report = NULL;
+
+  set_rubric (&f->candidate, f, f->sheet, ACQ_RUBRIC_MEANS, "Le même texte.");
+  set_rubric (&f->coach, f, f->sheet, ACQ_RUBRIC_MEANS, "Le même texte.");
+  report = send (f, &f->candidate, &f->coach);
+  g_assert_cmpuint (acq_import_report_get_n_items (report), ==, 0);
+}
+
+static void
+test_other_fields_changed_on_both_sides (Fixture *f, gconstpointer data)
+{
+  g_autofree char *from_candidate = NULL;
+  g_autoptr (AcqImportReport) r1 = NULL;
+  g_autoptr (AcqImportReport) r2 = NULL;
+  g_autoptr (AcqImportReport) r3 = NULL;
+  g_autofree char *title_here = NULL;
+  g_autofree char *title_there = NULL;
+
+  side_exec (&f->candidate, "UPDATE sheet SET title = 'Titre candidate'");
+  side_exec (&f->coach, "UPDATE sheet SET title = 'Titre accompagnatrice'");
+  from_candidate = side_export (&f->candidate, f->uuid);
+  r1 = side_import (&f->coach, from_candidate);
+  /* Not a text to show side by side: the importer's stays, and the next file settles it. */
+  g_assert_cmpuint (report_count (r1, ACQ_IMPORT_OTHER), ==, 1);
+  r2 = send (f, &f->coach, &f->candidate);
+  r3 = send (f, &f->candidate, &f->coach);
+  title_here = side_query (&f->candidate, "SELECT title FROM sheet");
+  title_there = side_query (&f->coach, "SELECT title FROM sheet");
+  g_assert_cmpstr (title_here, ==, "Titre accompagnatrice");
+  g_assert_cmpstr (title_there, ==, "Titre accompagnatrice");
+}
+
+static void
+test_deleted_here_edited_there_is_kept (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autofree char *count = NULL;
+
+  /* The candidate erases the sheet for good; the coach had edited it meanwhile. */
+  {
+    g_autoptr (AcqSheetList) list = side_sheets (&f->candidate, f->uuid);
+    AcqSheet *sheet = g_object_ref (acq_sheet_list_find (list, f->sheet));
+    g_assert_true (acq_sheet_list_delete (list, sheet, &error));
+    g_assert_true (acq_sheet_list_purge (list, sheet, &error));
+    g_assert_no_error (error);
+    g_object_unref (sheet);
+  }
+  set_rubric (&f->coach, f, f->sheet, ACQ_RUBRIC_MEANS, "Ajouté par l'accompagnatrice.");
+  report = send (f, &f->coach, &f->candidate);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_KEPT_DELETED), ==, 1);
+  assert_rubric (&f->candidate, f->sheet, "means", "Ajouté par l'accompagnatrice.");
+  count = side_query (&f->candidate, "SELECT count(*) FROM sheet WHERE deleted_at IS NULL");
+  g_assert_cmpstr (count, ==, "1");
+}
+
+static void
+test_deleted_there_edited_here_is_kept (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autofree char *deleted = NULL;
+
+  set_rubric (&f->coach, f, f->sheet, ACQ_RUBRIC_MEANS, "Édité ici.");
+  {
+    g_autoptr (AcqSheetList) list = side_sheets (&f->candidate, f->uuid);
+    g_assert_true (acq_sheet_list_delete (list, acq_sheet_list_find (list, f->sheet), &error));
+    g_assert_no_error (error);
+  }
+  report = send (f, &f->candidate, &f->coach);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_KEPT_DELETED), ==, 1);
+  deleted = side_query (&f->coach, "SELECT deleted_at IS NULL FROM sheet");
+  g_assert_cmpstr (deleted, ==, "1");
+}
+
+static void
+test_deletion_travels (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autofree char *deleted = NULL;
+  g_autoptr (AcqImportReport) again = NULL;
+
+  {
+    g_autoptr (AcqSheetList) list = side_sheets (&f->candidate, f->uuid);
+    g_assert_true (acq_sheet_list_delete (list, acq_sheet_list_find (list, f->sheet), &error));
+    g_assert_no_error (error);
+  }
+  report = send (f, &f->candidate, &f->coach);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_OTHER), ==, 1);
+  deleted = side_query (&f->coach, "SELECT deleted_at IS NOT NULL FROM sheet");
+  g_assert_cmpstr (deleted, ==, "1");
+  /* The coach's next file does not bring it back. */
+  again = send (f, &f->coach, &f->candidate);
+  g_assert_cmpuint (acq_import_report_get_n_items (again), ==, 0);
+}
+
+static void
+test_candidate_cannot_act_for_the_coach (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqComment) comment = acq_comment_new (f->sheet, ACQ_RUBRIC_TASKS, ACQ_ROLE_COACH,
+                                                    "Bien.");
+  g_autoptr (AcqImportReport) r1 = NULL;
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *funding = NULL;
+  g_autofree char *forged = NULL;
+  g_autofree char *sql = NULL;
+
+  g_assert_true (acq_comment_insert (f->coach.store, comment, &error));
+  r1 = send (f, &f->coach, &f->candidate);
+  /* A candidate's file that validates, rewrites the coach's comment, forges a comment of hers,
+   * and sets the funding: all refused, each listed. */
+  side_exec (&f->candidate, "UPDATE sheet SET review_state = 3");
+  side_exec (&f->candidate, "UPDATE comment SET body = 'Parfait, validé.' WHERE author_role = 1");
+  side_exec (&f->candidate, "UPDATE candidate SET funding = 3");
+  sql = g_strdup_printf ("INSERT INTO comment (uuid, sheet_uuid, rubric, author_role, body,"
+                         " created_at, updated_at) VALUES ('1c7a8f5e-2d3b-4c1a-9e8f-7d6c5b4a3f2e',"
+                         " '%s', 0, 1, 'Validé par moi.', 'x', 'x')", f->sheet);
+  side_exec (&f->candidate, sql);
+  before = side_query (&f->coach, "SELECT review_state FROM sheet");
+  report = send (f, &f->candidate, &f->coach);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_IGNORED), ==, 4);
+  state = side_query (&f->coach, "SELECT review_state FROM sheet");
+  g_assert_cmpstr (state, ==, before);
+  body = side_query (&f->coach, "SELECT body FROM comment WHERE author_role = 1");
+  g_assert_cmpstr (body, ==, "Bien.");
+  funding = side_query (&f->coach, "SELECT funding FROM candidate");
+  g_assert_cmpstr (funding, ==, "0");
+  forged = side_query (&f->coach, "SELECT count(*) FROM comment");
+  g_assert_cmpstr (forged, ==, "1");
+}
+
+static void
+test_candidate_may_resolve_and_reply (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqComment) comment = acq_comment_new (f->sheet, ACQ_RUBRIC_TASKS, ACQ_ROLE_COACH,
+                                                    "Précisez.");
+  g_autoptr (AcqImportReport) r1 = NULL;
+  g_autoptr (AcqImportReport) r2 = NULL;
+  g_autoptr (GPtrArray) comments = NULL;
+  g_autoptr (AcqComment) reply = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *resolved = NULL;
+
+  g_assert_true (acq_comment_insert (f->coach.store, comment, &error));
+  r1 = send (f, &f->coach, &f->candidate);
+  comments = acq_comment_list (f->candidate.store, f->sheet, &error);
+  reply = acq_comment_reply (f->candidate.store, g_ptr_array_index (comments, 0),
+                             ACQ_ROLE_CANDIDATE, "C'est fait.", &error);
+  g_assert_no_error (error);
+  g_assert_true (acq_comment_set_resolved (f->candidate.store, g_ptr_array_index (comments, 0),
+                                           TRUE, &error));
+  r2 = send (f, &f->candidate, &f->coach);
+  g_assert_cmpuint (report_count (r2, ACQ_IMPORT_NEW_COMMENT), ==, 1);
+  g_assert_cmpuint (report_count (r2, ACQ_IMPORT_IGNORED), ==, 0);
+  count = side_query (&f->coach, "SELECT count(*) FROM comment");
+  g_assert_cmpstr (count, ==, "2");
+  resolved = side_query (&f->coach, "SELECT resolved FROM comment WHERE parent_uuid IS NULL");
+  g_assert_cmpstr (resolved, ==, "1");
+}
+
+/* The coach prepares a dossier (profile, targeted blocs, a first sheet) for a new candidate. */
+static void
+test_first_contact_from_the_coach (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  Side fresh = { 0 };
+  AcqCandidate *prepared;
+  const char *blocs[] = { NULL, NULL };
+  g_autoptr (AcqSheetList) list = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *targeted = NULL;
+
+  prepared = acq_candidate_list_create (f->coach.candidates, "Karim", "Benali", &error);
+  g_assert_no_error (error);
+  blocs[0] = ((AcqBlocDef *) g_ptr_array_index (f->coach.fiche->blocs, 1))->uuid;
+  acq_candidate_set_targeted_blocs (prepared, blocs);
+  g_assert_true (acq_candidate_list_save (f->coach.candidates, prepared, &error));
+  g_assert_no_error (error);
+  list = acq_sheet_list_new (f->coach.store, prepared, &error);
+  side_add_sheet (&f->coach, list, "Premier exemple", "À compléter.");
+  path = g_build_filename (f->coach.dir, "new.acquis", NULL);
+  g_assert_true (acq_package_export (f->coach.store, acq_candidate_get_uuid (prepared),
+                                     ACQ_ROLE_COACH, PASSPHRASE, path, NULL, &error));
+  g_assert_no_error (error);
+
+  side_init (&fresh, ACQ_ROLE_CANDIDATE);
+  report = side_import (&fresh, path);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_NEW_CANDIDATE), ==, 1);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_NEW_SHEET), ==, 1);
+  sql = g_strdup_printf ("SELECT bloc_uuid FROM candidate_bloc WHERE candidate_uuid = '%s'",
+                         acq_candidate_get_uuid (prepared));
+  targeted = side_query (&fresh, sql);
+  g_assert_cmpstr (targeted, ==, blocs[0]);
+  side_clear (&fresh);
+  (void) file;
+}
+
+/* The same in a long exchange: candidate → coach → candidate → coach, edits each time. */
+static void
+test_long_exchange_converges (Fixture *f, gconstpointer data)
+{
+  g_autofree char *digest_here = NULL;
+  g_autofree char *digest_there = NULL;
+
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autofree char *text = g_strdup_printf ("Tour %u.", round);
+      Side *from = round % 2 ? &f->coach : &f->candidate;
+      Side *to = round % 2 ? &f->candidate : &f->coach;
+      g_autoptr (AcqImportReport) report = NULL;
+      g_autoptr (AcqSheetList) list = side_sheets (from, f->uuid);
+
+      side_set_rubric (from, list, f->sheet, round % ACQ_N_RUBRICS, text);
+      side_add_sheet (from, list, text, text);
+      report = send (f, from, to);
+      g_assert_cmpuint (report_count (report, ACQ_IMPORT_NEW_SHEET), ==, 1);
+      g_assert_cmpuint (report_count (report, ACQ_IMPORT_CHANGED_RUBRIC), ==, 1);
+      g_assert_cmpuint (acq_import_report_get_n_conflicts (report), ==, 0);
+    }
+  digest_here = side_query (&f->candidate, "SELECT group_concat (tasks || means || partners ||"
+                                           " context || additional || title, '|') FROM"
+                                           " (SELECT * FROM sheet ORDER BY uuid)");
+  digest_there = side_query (&f->coach, "SELECT group_concat (tasks || means || partners ||"
+                                        " context || additional || title, '|') FROM"
+                                        " (SELECT * FROM sheet ORDER BY uuid)");
+  g_assert_cmpstr (digest_here, ==, digest_there);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/merge/round-trip/both-ways", test_round_trips_both_ways);
+  ADD ("/merge/round-trip/long-exchange-converges", test_long_exchange_converges);
+  ADD ("/merge/rubrics/different-merge-silently", test_different_rubrics_merge_silently);
+  ADD ("/merge/conflict/same-rubric-until-resolved", test_same_rubric_is_a_conflict_until_resolved);
+  ADD ("/merge/conflict/same-text-is-none", test_same_text_on_both_sides_is_no_conflict);
+  ADD ("/merge/conflict/other-fields", test_other_fields_changed_on_both_sides);
+  ADD ("/merge/deleted/here-edited-there", test_deleted_here_edited_there_is_kept);
+  ADD ("/merge/deleted/there-edited-here", test_deleted_there_edited_here_is_kept);
+  ADD ("/merge/deleted/travels", test_deletion_travels);
+  ADD ("/merge/roles/candidate-cannot-act-for-coach", test_candidate_cannot_act_for_the_coach);
+  ADD ("/merge/roles/candidate-may-resolve-and-reply", test_candidate_may_resolve_and_reply);
+  ADD ("/merge/first-contact/from-the-coach", test_first_contact_from_the_coach);
+#undef ADD
+  return g_test_run ();
+}

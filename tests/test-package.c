@@ -1,0 +1,443 @@
+/* test-package.c — the .acquis file: what it carries, and every bad file refused with its
+ * message and the store left byte for byte as it was
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#include "acq-attachment.h"
+#include "acq-store-private.h"
+#include "test-package-fixture.h"
+
+typedef struct
+{
+  Side  candidate;
+  Side  coach;
+  char *uuid;       /* the candidate's */
+  char *sheet_uuid; /* their first sheet */
+  char *file;       /* a valid file from the candidate */
+} Fixture;
+
+static const guint8 png_bytes[] = {
+  0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1,
+  0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42,
+  0x60, 0x82,
+};
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqSheetList) list = NULL;
+  g_autoptr (AcqAttachment) attachment = NULL;
+  g_autoptr (GFile) png = NULL;
+  g_autofree char *png_path = NULL;
+  AcqCandidate *candidate;
+  AcqSheet *sheet;
+
+  side_init (&f->candidate, ACQ_ROLE_CANDIDATE);
+  side_init (&f->coach, ACQ_ROLE_COACH);
+  candidate = acq_candidate_list_create (f->candidate.candidates, "Hélène", "Dubois", &error);
+  g_assert_no_error (error);
+  f->uuid = g_strdup (acq_candidate_get_uuid (candidate));
+  list = side_sheets (&f->candidate, f->uuid);
+  sheet = side_add_sheet (&f->candidate, list, "Accueil des publics", "J'accueille des publics.");
+  f->sheet_uuid = g_strdup (acq_sheet_get_uuid (sheet));
+  png_path = g_build_filename (f->candidate.dir, "photo.png", NULL);
+  g_assert_true (g_file_set_contents (png_path, (const char *) png_bytes, sizeof png_bytes, NULL));
+  png = g_file_new_for_path (png_path);
+  attachment = acq_attachment_add (f->candidate.store, f->sheet_uuid, png, NULL, &error);
+  g_assert_no_error (error);
+  f->file = side_export (&f->candidate, f->uuid);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  side_clear (&f->candidate);
+  side_clear (&f->coach);
+  g_free (f->uuid);
+  g_free (f->sheet_uuid);
+  g_free (f->file);
+}
+
+static void
+test_round_trip_carries_everything (Fixture *f, gconstpointer data)
+{
+  g_autoptr (AcqImportReport) report = side_import (&f->coach, f->file);
+  g_autofree char *tasks = sheet_rubric (&f->coach, f->sheet_uuid, "tasks");
+  g_autofree char *name = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) attachments = NULL;
+  g_autofree char *bytes = NULL;
+  gsize len;
+
+  g_assert_cmpstr (acq_import_report_get_candidate_uuid (report), ==, f->uuid);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_NEW_CANDIDATE), ==, 1);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_NEW_SHEET), ==, 1);
+  g_assert_cmpuint (acq_import_report_get_n_conflicts (report), ==, 0);
+  g_assert_cmpstr (tasks, ==, "J'accueille des publics.");
+  sql = g_strdup_printf ("SELECT first_name || ' ' || last_name FROM candidate WHERE uuid = '%s'",
+                         f->uuid);
+  name = side_query (&f->coach, sql);
+  g_assert_cmpstr (name, ==, "Hélène Dubois");
+
+  /* The attachment's bytes came inside the file. */
+  attachments = acq_attachment_list (f->coach.store, f->sheet_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attachments->len, ==, 1);
+  stored = g_file_get_path (acq_attachment_get_file (f->coach.store,
+                                                     g_ptr_array_index (attachments, 0)));
+  g_assert_true (g_file_get_contents (stored, &bytes, &len, NULL));
+  g_assert_cmpmem (bytes, len, png_bytes, sizeof png_bytes);
+
+  /* A backup of the store as it was just before. */
+  {
+    g_autofree char *backups = acq_store_backup_dir (f->coach.dir);
+    g_autoptr (GDir) dir = g_dir_open (backups, 0, NULL);
+    const char *entry;
+    guint found = 0;
+    while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+      found += g_str_has_prefix (entry, "before-import-");
+    g_assert_cmpuint (found, ==, 1);
+  }
+
+  /* Nothing left behind in clear: no temporary content in either data folder. */
+  {
+    g_autoptr (GDir) dir = g_dir_open (f->coach.dir, 0, NULL);
+    const char *entry;
+    while ((entry = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_prefix (entry, ".acquis-"));
+  }
+}
+
+static gboolean
+contains (const char *bytes, gsize len, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (bytes + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_peek_reads_the_clear_header (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *bytes = NULL;
+  gsize len;
+  int version = 0;
+
+  g_assert_true (acq_package_peek (f->file, &uuid, &version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (uuid, ==, f->uuid);
+  g_assert_cmpint (version, ==, ACQ_PACKAGE_FORMAT_VERSION);
+  /* No personal data in clear. */
+  g_assert_true (g_file_get_contents (f->file, &bytes, &len, NULL));
+  g_assert_false (contains (bytes, len, "Dubois"));
+  g_assert_false (contains (bytes, len, "accueille"));
+}
+
+static void
+test_export_writes_no_partial_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->candidate.dir, "none.acquis", NULL);
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+
+  g_assert_false (acq_package_export (f->candidate.store, f->uuid, ACQ_ROLE_CANDIDATE, "", path,
+                                      NULL, &error));
+  g_assert_error (error, ACQ_PACKAGE_ERROR, ACQ_PACKAGE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (acq_package_export (f->candidate.store, "2b1b0c1e-0000-4000-8000-000000000000",
+                                      ACQ_ROLE_CANDIDATE, PASSPHRASE, path, NULL, &error));
+  g_assert_error (error, ACQ_PACKAGE_ERROR, ACQ_PACKAGE_ERROR_FAILED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+}
+
+/* Imports @bytes into the coach's store; it must fail with @domain/@code (or any package
+ * error if @code < 0), a sentence, and the store unchanged. */
+static void
+assert_refused (Fixture *f, const guint8 *bytes, gsize len, int code)
+{
+  g_autofree char *path = g_build_filename (f->coach.dir, "bad.acquis", NULL);
+  g_autofree char *before = side_digest (&f->coach);
+  g_autofree char *after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqImportReport) report = NULL;
+
+  g_assert_true (g_file_set_contents (path, (const char *) bytes, len, NULL));
+  report = acq_package_import (f->coach.store, path, PASSPHRASE, ACQ_ROLE_COACH, NULL, &error);
+  g_assert_null (report);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == ACQ_PACKAGE_ERROR);
+  if (code >= 0)
+    g_assert_cmpint (error->code, ==, code);
+  else
+    g_assert_cmpint (error->code, !=, ACQ_PACKAGE_ERROR_FAILED);
+  g_assert_cmpuint (strlen (error->message), >, 20);
+  after = side_digest (&f->coach);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static guint8 *
+read_file (const char *path, gsize *len)
+{
+  char *bytes = NULL;
+
+  g_assert_true (g_file_get_contents (path, &bytes, len, NULL));
+  return (guint8 *) bytes;
+}
+
+static void
+test_bit_flips_everywhere (Fixture *f, gconstpointer data)
+{
+  gsize len;
+  g_autofree guint8 *bytes = read_file (f->file, &len);
+  /* Every byte of the header, then about 300 places spread over the content. */
+  gsize step = MAX (1, (len - ACQ_PACKAGE_HEADER_SIZE) / 300);
+
+  /* Once with a file the coach already has, so that a refused file is not a first import. */
+  g_autoptr (AcqImportReport) report = side_import (&f->coach, f->file);
+
+  for (gsize at = 0; at < len; at += at < ACQ_PACKAGE_HEADER_SIZE ? 1 : step)
+    {
+      guint8 bit = 1u << (at % 8);
+
+      bytes[at] ^= bit;
+      assert_refused (f, bytes, len, at >= ACQ_PACKAGE_HEADER_SIZE ? ACQ_PACKAGE_ERROR_DAMAGED : -1);
+      bytes[at] ^= bit;
+    }
+}
+
+static void
+test_truncated_everywhere (Fixture *f, gconstpointer data)
+{
+  gsize len;
+  g_autofree guint8 *bytes = read_file (f->file, &len);
+
+  for (guint percent = 1; percent < 100; percent++)
+    assert_refused (f, bytes, len * percent / 100, len * percent / 100 == 0
+                    ? ACQ_PACKAGE_ERROR_NOT_PACKAGE
+                    : len * percent / 100 < ACQ_PACKAGE_MAGIC_LEN ? ACQ_PACKAGE_ERROR_NOT_PACKAGE
+                    : ACQ_PACKAGE_ERROR_DAMAGED);
+  /* And one byte short, and one byte more. */
+  assert_refused (f, bytes, len - 1, ACQ_PACKAGE_ERROR_DAMAGED);
+  {
+    g_autofree guint8 *longer = g_malloc (len + 1);
+    memcpy (longer, bytes, len);
+    longer[len] = 0;
+    assert_refused (f, longer, len + 1, ACQ_PACKAGE_ERROR_DAMAGED);
+  }
+}
+
+static void
+test_wrong_passphrase (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = side_digest (&f->coach);
+  g_autofree char *after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqImportReport) report =
+    acq_package_import (f->coach.store, f->file, "cheval correct pile agrafee", ACQ_ROLE_COACH,
+                        NULL, &error);
+
+  g_assert_null (report);
+  g_assert_error (error, ACQ_PACKAGE_ERROR, ACQ_PACKAGE_ERROR_PASSPHRASE);
+  after = side_digest (&f->coach);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_not_a_package (Fixture *f, gconstpointer data)
+{
+  g_autofree char *store_path = g_build_filename (f->candidate.dir, ACQ_STORE_FILE_NAME, NULL);
+  gsize len;
+  g_autofree guint8 *sqlite_bytes = NULL;
+  guint8 random[4096];
+
+  assert_refused (f, (const guint8 *) "", 0, ACQ_PACKAGE_ERROR_NOT_PACKAGE);
+  randombytes_buf (random, sizeof random);
+  assert_refused (f, random, sizeof random, ACQ_PACKAGE_ERROR_NOT_PACKAGE);
+  /* A valid SQLite file that is not ours: Acquis's own database. */
+  acq_store_exec (f->candidate.store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+  sqlite_bytes = read_file (store_path, &len);
+  assert_refused (f, sqlite_bytes, len, ACQ_PACKAGE_ERROR_NOT_PACKAGE);
+}
+
+/* Changes a header field and seals the header again, as a forger would. */
+static void
+forge (guint8 *bytes, gsize offset, guint64 value, gsize width)
+{
+  for (gsize i = 0; i < width; i++)
+    bytes[offset + i] = (value >> (8 * i)) & 0xff;
+  crypto_hash_sha256 (bytes + 128, bytes, 128);
+}
+
+static void
+test_forged_headers (Fixture *f, gconstpointer data)
+{
+  gsize len;
+  g_autofree guint8 *bytes = read_file (f->file, &len);
+  g_autofree guint8 *copy = g_memdup2 (bytes, len);
+
+  /* A newer format, refused before the rest of the header is read. */
+  forge (copy, 8, ACQ_PACKAGE_FORMAT_VERSION + 1, 4);
+  assert_refused (f, copy, len, ACQ_PACKAGE_ERROR_NEWER);
+  /* Gigabytes of memory for Argon2id, or too many passes. */
+  memcpy (copy, bytes, len);
+  forge (copy, 72, 4u * 1024 * 1024, 4);
+  assert_refused (f, copy, len, ACQ_PACKAGE_ERROR_TOO_LARGE);
+  memcpy (copy, bytes, len);
+  forge (copy, 68, 1000000, 4);
+  assert_refused (f, copy, len, ACQ_PACKAGE_ERROR_TOO_LARGE);
+  /* A content of a thousand terabytes. */
+  memcpy (copy, bytes, len);
+  forge (copy, 80, G_GUINT64_CONSTANT (1) << 50, 8);
+  assert_refused (f, copy, len, ACQ_PACKAGE_ERROR_TOO_LARGE);
+  /* A size that does not match the file. */
+  memcpy (copy, bytes, len);
+  forge (copy, 80, 100, 8);
+  assert_refused (f, copy, len, ACQ_PACKAGE_ERROR_DAMAGED);
+  /* Another candidate's uuid on this content: the header is authenticated. */
+  memcpy (copy, bytes, len);
+  memcpy (copy + 16, "2b1b0c1e-0000-4000-8000-000000000000", 36);
+  crypto_hash_sha256 (copy + 128, copy, 128);
+  assert_refused (f, copy, len, ACQ_PACKAGE_ERROR_DAMAGED);
+}
+
+/* A file written by an Acquis whose store was at schema 3: migrated on import. */
+static void
+test_older_schema_is_migrated (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *content = g_build_filename (f->coach.dir, "old-content.db", NULL);
+  g_autofree char *path = g_build_filename (f->coach.dir, "old.acquis", NULL);
+  const char *uuid = "6f1c2a9e-5b7d-4c3e-9a1f-0d2e3c4b5a69";
+  const char *sheet = "0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b";
+  g_autofree char *digest = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *tasks = NULL;
+  g_autoptr (AcqImportReport) report = NULL;
+  sqlite3 *db = _acq_store_open_db (content, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (_acq_store_migrate_db (db, 3, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf (
+    "PRAGMA application_id = %d;"
+    "INSERT INTO candidate (uuid, first_name, last_name, created_at, updated_at,"
+    "  last_activity_at) VALUES ('%s', 'Ana', 'Martins', 'x', 'x', 'x');"
+    "INSERT INTO sheet (uuid, candidate_uuid, title, tasks, created_at, updated_at)"
+    "  VALUES ('%s', '%s', 'Ancien', 'Écrit avec une version 3.', 'x', 'x');"
+    "CREATE TABLE package_unit (unit TEXT, history TEXT);"
+    "CREATE TABLE package_blob (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL);",
+    ACQ_PACKAGE_APPLICATION_ID, uuid, sheet, uuid);
+  g_assert_true (_acq_store_exec_db (db, sql, &error));
+  g_clear_pointer (&sql, g_free);
+  digest = _acq_package_content_digest (db, "main", &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("CREATE TABLE package_manifest (key TEXT PRIMARY KEY, value TEXT);"
+                         "INSERT INTO package_manifest VALUES ('format_version', '1'),"
+                         " ('schema_version', '3'), ('candidate_uuid', '%s'),"
+                         " ('exporter_role', 'candidate'), ('content_sha256', '%s');",
+                         uuid, digest);
+  g_assert_true (_acq_store_exec_db (db, sql, &error));
+  sqlite3_close (db);
+  g_assert_true (_acq_package_encrypt (content, uuid, 1, PASSPHRASE, path, NULL, &error));
+  g_assert_no_error (error);
+
+  report = side_import (&f->coach, path);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_NEW_CANDIDATE), ==, 1);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_NEW_SHEET), ==, 1);
+  tasks = sheet_rubric (&f->coach, sheet, "tasks");
+  g_assert_cmpstr (tasks, ==, "Écrit avec une version 3.");
+}
+
+static void
+test_newer_schema_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *content = g_build_filename (f->coach.dir, "new-content.db", NULL);
+  g_autofree char *path = g_build_filename (f->coach.dir, "new.acquis", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;"
+                                          "CREATE TABLE t (x);", ACQ_PACKAGE_APPLICATION_ID,
+                                          acq_store_get_latest_version () + 1);
+  gsize len;
+  g_autofree guint8 *bytes = NULL;
+  sqlite3 *db = _acq_store_open_db (content, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (_acq_store_exec_db (db, sql, &error));
+  sqlite3_close (db);
+  g_assert_true (_acq_package_encrypt (content, f->uuid, 1, PASSPHRASE, path, NULL, &error));
+  bytes = read_file (path, &len);
+  assert_refused (f, bytes, len, ACQ_PACKAGE_ERROR_NEWER);
+}
+
+static void
+on_imported (GObject *source, GAsyncResult *result, gpointer data)
+{
+  AcqImportReport **out = data;
+  g_autoptr (GError) error = NULL;
+
+  *out = acq_package_import_finish (ACQ_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_exported (GObject *source, GAsyncResult *result, gpointer data)
+{
+  gboolean *done = data;
+  g_autoptr (GError) error = NULL;
+
+  *done = acq_package_export_finish (ACQ_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async_on_a_worker (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->candidate.dir, "async.acquis", NULL);
+  g_autoptr (AcqImportReport) report = NULL;
+  gboolean done = FALSE;
+
+  acq_package_export_async (f->candidate.store, f->uuid, ACQ_ROLE_CANDIDATE, PASSPHRASE, path,
+                            NULL, on_exported, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  acq_package_import_async (f->coach.store, path, PASSPHRASE, ACQ_ROLE_COACH, NULL, on_imported,
+                            &report);
+  while (report == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_NEW_SHEET), ==, 1);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/package/round-trip/carries-everything", test_round_trip_carries_everything);
+  ADD ("/package/header/peek-without-passphrase", test_peek_reads_the_clear_header);
+  ADD ("/package/export/no-partial-file", test_export_writes_no_partial_file);
+  ADD ("/package/import/bit-flips-everywhere", test_bit_flips_everywhere);
+  ADD ("/package/import/truncated-everywhere", test_truncated_everywhere);
+  ADD ("/package/import/wrong-passphrase", test_wrong_passphrase);
+  ADD ("/package/import/not-a-package", test_not_a_package);
+  ADD ("/package/import/forged-headers", test_forged_headers);
+  ADD ("/package/import/older-schema-migrated", test_older_schema_is_migrated);
+  ADD ("/package/import/newer-schema-refused", test_newer_schema_refused);
+  ADD ("/package/async/on-a-worker", test_async_on_a_worker);
+#undef ADD
+  return g_test_run ();
+}
