@@ -119,6 +119,14 @@ typedef struct
   char                  *section;    /* in the running header */
   gboolean               watermark;  /* "BROUILLON" on the pages started now */
   gboolean               bare;       /* no running header nor footer on pages started now */
+  /* drawn on many pages, laid out once: the name and the dossier in the running bands, the
+   * section while it lasts, the watermark */
+  PangoLayout           *band_name;
+  PangoLayout           *band_footer;
+  PangoLayout           *band_section;
+  char                  *band_section_text;
+  PangoLayout           *watermark_layout;
+  GHashTable            *kept_layouts; /* see _acq_dossier_kept_layout() */
   GPtrArray             *targets;    /* (element-type AcqDossierTarget), in order */
   GHashTable            *by_dest;    /* dest → AcqDossierTarget */
   /* progress */
@@ -155,6 +163,12 @@ PangoLayout *_acq_dossier_layout   (AcqDossierWriter *w,
                                     AcqDossierText    style,
                                     const char       *text,
                                     double            width);
+PangoLayout *_acq_dossier_kept_layout (AcqDossierWriter *w,
+                                       AcqDossierText    style,
+                                       const char       *text,
+                                       double            width,
+                                       guint             variant,
+                                       gboolean         *is_new);
 void   _acq_dossier_show_layout    (AcqDossierWriter *w,
                                     AcqDossierText    style,
                                     PangoLayout      *layout,

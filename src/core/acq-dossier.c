@@ -90,6 +90,37 @@ _acq_dossier_layout (AcqDossierWriter *w, AcqDossierText style, const char *text
   return layout;
 }
 
+/**
+ * _acq_dossier_kept_layout:
+ * @w: the writer
+ * @style: the text style
+ * @text: text, already typeset
+ * @width: the width to wrap it in, in points; 0 for no wrapping
+ * @variant: what the caller changes in the layout it gets new (0: nothing)
+ * @is_new: (out): whether the layout was just made, for the caller to change it
+ *
+ * The layout of @text made by the first pass is kept for the second: the text of the pages
+ * around the examples is shaped once too.
+ *
+ * Returns: (transfer full): the laid-out text
+ */
+PangoLayout *
+_acq_dossier_kept_layout (AcqDossierWriter *w, AcqDossierText style, const char *text,
+                          double width, guint variant, gboolean *is_new)
+{
+  g_autofree char *key = g_strdup_printf ("%d:%d:%u:%s", style, (int) (width * PANGO_SCALE),
+                                          variant, text);
+  PangoLayout *layout = g_hash_table_lookup (w->kept_layouts, key);
+
+  *is_new = layout == NULL;
+  if (layout == NULL)
+    {
+      layout = _acq_dossier_layout (w, style, text, width);
+      g_hash_table_insert (w->kept_layouts, g_steal_pointer (&key), layout);
+    }
+  return g_object_ref (layout);
+}
+
 static void
 set_color (AcqDossierWriter *w, AcqDossierText style)
 {
@@ -173,12 +204,14 @@ double
 _acq_dossier_flow (AcqDossierWriter *w, AcqDossierText style, const char *text, double indent,
                    double space_after)
 {
+  gboolean bullet = g_str_has_prefix (text, "• ");
+  gboolean is_new;
   g_autoptr (PangoLayout) layout =
-    _acq_dossier_layout (w, style, text, ACQ_DP_CONTENT_WIDTH - indent);
+    _acq_dossier_kept_layout (w, style, text, ACQ_DP_CONTENT_WIDTH - indent, bullet, &is_new);
   double height;
 
   /* a bullet ("• ") hangs: the following lines align with the text, not with it */
-  if (g_str_has_prefix (text, "• "))
+  if (bullet && is_new)
     {
       PangoRectangle bullet;
 
@@ -206,17 +239,24 @@ _acq_dossier_flow_labelled (AcqDossierWriter *w, const char *label, const char *
                             double space_after)
 {
   g_autofree char *text = g_strconcat (label, "\u00A0: ", value, NULL);
+  gboolean is_new;
+  /* the variant is the length of the bold label, after the 1 of a bullet */
   g_autoptr (PangoLayout) layout =
-    _acq_dossier_layout (w, ACQ_DOSSIER_TEXT_BODY, text, ACQ_DP_CONTENT_WIDTH);
-  PangoAttrList *attrs = pango_attr_list_new ();
-  PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+    _acq_dossier_kept_layout (w, ACQ_DOSSIER_TEXT_BODY, text, ACQ_DP_CONTENT_WIDTH,
+                              2 + strlen (label), &is_new);
   double height;
 
-  bold->start_index = 0;
-  bold->end_index = strlen (label);
-  pango_attr_list_insert (attrs, bold);
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
+  if (is_new)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+      bold->start_index = 0;
+      bold->end_index = strlen (label);
+      pango_attr_list_insert (attrs, bold);
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
   height = flow_layout (w, ACQ_DOSSIER_TEXT_BODY, layout, 0);
   _acq_dossier_space (w, space_after);
   return height + space_after;
@@ -235,7 +275,8 @@ double
 _acq_dossier_text_height (AcqDossierWriter *w, AcqDossierText style, const char *text,
                           double width)
 {
-  g_autoptr (PangoLayout) layout = _acq_dossier_layout (w, style, text, width);
+  gboolean is_new;
+  g_autoptr (PangoLayout) layout = _acq_dossier_kept_layout (w, style, text, width, 0, &is_new);
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   double height = 0;
 
@@ -284,12 +325,12 @@ _acq_dossier_space (AcqDossierWriter *w, double height)
 static void
 draw_watermark (AcqDossierWriter *w)
 {
-  g_autoptr (PangoLayout) layout =
-    _acq_dossier_layout (w, ACQ_DOSSIER_TEXT_WATERMARK, "BROUILLON", 0);
   const double *rgb = text_specs[ACQ_DOSSIER_TEXT_WATERMARK].rgb;
   PangoRectangle logical;
 
-  pango_layout_get_extents (layout, NULL, &logical);
+  if (w->watermark_layout == NULL)
+    w->watermark_layout = _acq_dossier_layout (w, ACQ_DOSSIER_TEXT_WATERMARK, "BROUILLON", 0);
+  pango_layout_get_extents (w->watermark_layout, NULL, &logical);
   cairo_save (w->cr);
   cairo_translate (w->cr, ACQ_DP_PAGE_WIDTH / 2, ACQ_DP_PAGE_HEIGHT / 2);
   cairo_rotate (w->cr, -WATERMARK_ANGLE);
@@ -298,22 +339,27 @@ draw_watermark (AcqDossierWriter *w)
   cairo_set_source_rgba (w->cr, rgb[0], rgb[1], rgb[2], 0.13);
   /* as a shape, not as text: its letters would mix with the lines of the text when it is
    * copied or searched */
-  pango_cairo_layout_path (w->cr, layout);
+  pango_cairo_layout_path (w->cr, w->watermark_layout);
   cairo_fill (w->cr);
   cairo_restore (w->cr);
 }
 
-/* One line of the header or the footer: @text ellipsized to @width, at @x, its baseline at
- * @baseline (page coordinates), aligned right if asked. */
-static void
-band_text (AcqDossierWriter *w, const char *text, double x, double baseline, double width,
-           gboolean right)
+/* One line of the header or the footer: @text ellipsized to @width, aligned right if asked. */
+static PangoLayout *
+band_layout (AcqDossierWriter *w, const char *text, double width, gboolean right)
 {
-  g_autoptr (PangoLayout) layout = _acq_dossier_layout (w, ACQ_DOSSIER_TEXT_SMALL, text, width);
+  PangoLayout *layout = _acq_dossier_layout (w, ACQ_DOSSIER_TEXT_SMALL, text, width);
 
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
   pango_layout_set_alignment (layout, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  return layout;
+}
+
+/* Draws a band's @layout at @x, its baseline at @baseline (page coordinates). */
+static void
+band_text (AcqDossierWriter *w, PangoLayout *layout, double x, double baseline)
+{
   set_color (w, ACQ_DOSSIER_TEXT_SMALL);
   cairo_move_to (w->cr, x, baseline - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
   pango_cairo_show_layout (w->cr, layout);
@@ -333,25 +379,39 @@ band_rule (AcqDossierWriter *w, double y)
 static void
 draw_bands (AcqDossierWriter *w)
 {
-  g_autofree char *name = _acq_dossier_full_name (w->data->candidate);
-  g_autofree char *typeset_name = acq_dp_layout_typeset (name);
-  g_autofree char *footer = NULL;
-  g_autofree char *page = g_strdup_printf ("page %u / %u", w->page, w->n_pages);
+  const char *section = w->section != NULL ? w->section : "";
+  g_autofree char *page_text = g_strdup_printf ("page %u / %u", w->page, w->n_pages);
   double half = ACQ_DP_CONTENT_WIDTH / 2 - 6;
   double header_base = ACQ_DP_MARGIN_TOP + ACQ_DP_HEADER_HEIGHT - 10;
   double footer_base = ACQ_DP_PAGE_HEIGHT - ACQ_DP_MARGIN_BOTTOM - ACQ_DP_FOOTER_HEIGHT + 18;
+  g_autoptr (PangoLayout) page = band_layout (w, page_text, 80, TRUE);
 
-  footer = w->data->certification != NULL
-           ? g_strdup_printf ("Dossier Professionnel — %s", w->data->certification)
-           : g_strdup ("Dossier Professionnel");
+  if (w->band_name == NULL)
+    {
+      g_autofree char *name = _acq_dossier_full_name (w->data->candidate);
+      g_autofree char *typeset_name = acq_dp_layout_typeset (name);
+      g_autofree char *footer = NULL;
+
+      footer = w->data->certification != NULL
+               ? g_strdup_printf ("Dossier Professionnel — %s", w->data->certification)
+               : g_strdup ("Dossier Professionnel");
+      w->band_name = band_layout (w, typeset_name, half, FALSE);
+      w->band_footer = band_layout (w, footer, ACQ_DP_CONTENT_WIDTH - 80, FALSE);
+    }
+  if (w->band_section == NULL || g_strcmp0 (w->band_section_text, section) != 0)
+    {
+      g_clear_object (&w->band_section);
+      g_free (w->band_section_text);
+      w->band_section = band_layout (w, section, half, TRUE);
+      w->band_section_text = g_strdup (section);
+    }
   cairo_save (w->cr);
-  band_text (w, typeset_name, ACQ_DP_CONTENT_X, header_base, half, FALSE);
-  band_text (w, w->section != NULL ? w->section : "", ACQ_DP_CONTENT_X + half + 12,
-             header_base, half, TRUE);
+  band_text (w, w->band_name, ACQ_DP_CONTENT_X, header_base);
+  band_text (w, w->band_section, ACQ_DP_CONTENT_X + half + 12, header_base);
   band_rule (w, header_base + 5);
   band_rule (w, footer_base - 11);
-  band_text (w, footer, ACQ_DP_CONTENT_X, footer_base, ACQ_DP_CONTENT_WIDTH - 80, FALSE);
-  band_text (w, page, ACQ_DP_CONTENT_X + ACQ_DP_CONTENT_WIDTH - 80, footer_base, 80, TRUE);
+  band_text (w, w->band_footer, ACQ_DP_CONTENT_X, footer_base);
+  band_text (w, page, ACQ_DP_CONTENT_X + ACQ_DP_CONTENT_WIDTH - 80, footer_base);
   cairo_restore (w->cr);
 }
 
@@ -538,6 +598,7 @@ writer_init (AcqDossierWriter *w, AcqDossierData *data, AcqDpLayout *layout)
       pango_font_description_set_absolute_size (desc, text_specs[i].size * PANGO_SCALE);
       w->fonts[i] = desc;
     }
+  w->kept_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   w->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
   w->by_dest = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -552,6 +613,12 @@ writer_clear (AcqDossierWriter *w)
   g_clear_pointer (&w->by_dest, g_hash_table_unref);
   g_clear_pointer (&w->targets, g_ptr_array_unref);
   g_clear_pointer (&w->section, g_free);
+  g_clear_object (&w->band_name);
+  g_clear_object (&w->band_footer);
+  g_clear_object (&w->band_section);
+  g_clear_pointer (&w->band_section_text, g_free);
+  g_clear_object (&w->watermark_layout);
+  g_clear_pointer (&w->kept_layouts, g_hash_table_unref);
   g_clear_object (&w->layout);
 }
 
@@ -608,19 +675,23 @@ set_metadata (AcqDossierWriter *w)
 
 /* --- The file ------------------------------------------------------------------------- */
 
+/* cairo writes the file in pieces of a few bytes: they are gathered before they reach the
+ * system, a write() each would cost more than the drawing. */
+#define OUTPUT_BUFFER_SIZE (64 * 1024)
+
 typedef struct
 {
   int      fd;
   int      saved_errno;
   gboolean discard; /* abandoned: what cairo still writes goes nowhere */
+  guchar  *buffer;  /* OUTPUT_BUFFER_SIZE bytes */
+  gsize    buffered;
 } Output;
 
-static cairo_status_t
-write_cb (void *closure, const unsigned char *data, unsigned int length)
+static gboolean
+output_write_all (Output *out, const guchar *data, gsize length)
 {
-  Output *out = closure;
-
-  while (length > 0 && !out->discard)
+  while (length > 0)
     {
       ssize_t n = write (out->fd, data, length);
 
@@ -629,11 +700,38 @@ write_cb (void *closure, const unsigned char *data, unsigned int length)
       if (n <= 0)
         {
           out->saved_errno = n < 0 ? errno : EIO;
-          return CAIRO_STATUS_WRITE_ERROR;
+          return FALSE;
         }
       data += n;
       length -= n;
     }
+  return TRUE;
+}
+
+/* Writes what is gathered; FALSE (and out->saved_errno) if the system refused it. */
+static gboolean
+output_flush (Output *out)
+{
+  gsize length = out->buffered;
+
+  out->buffered = 0;
+  return out->discard || output_write_all (out, out->buffer, length);
+}
+
+static cairo_status_t
+write_cb (void *closure, const unsigned char *data, unsigned int length)
+{
+  Output *out = closure;
+
+  if (out->discard)
+    return CAIRO_STATUS_SUCCESS;
+  if (out->buffered + length > OUTPUT_BUFFER_SIZE && !output_flush (out))
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (length >= OUTPUT_BUFFER_SIZE)
+    return output_write_all (out, data, length) ? CAIRO_STATUS_SUCCESS
+                                                : CAIRO_STATUS_WRITE_ERROR;
+  memcpy (out->buffer + out->buffered, data, length);
+  out->buffered += length;
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -668,6 +766,8 @@ draw_document (AcqDossierWriter *w, Output *out, const char *path, GError **erro
   if (out->discard)
     return !g_cancellable_set_error_if_cancelled (w->cancellable, error);
   status = cairo_surface_status (w->surface);
+  if (status == CAIRO_STATUS_SUCCESS && !output_flush (out))
+    status = CAIRO_STATUS_WRITE_ERROR;
   if (status == CAIRO_STATUS_WRITE_ERROR)
     set_write_error (error, path, out->saved_errno);
   else if (status != CAIRO_STATUS_SUCCESS)
@@ -686,7 +786,8 @@ write_file (AcqDossierWriter *w, const char *path, GError **error)
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  Output out = { -1, 0, FALSE };
+  g_autofree guchar *buffer = g_malloc (OUTPUT_BUFFER_SIZE);
+  Output out = { -1, 0, FALSE, buffer, 0 };
   gboolean ok;
 
   out.fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
@@ -757,6 +858,31 @@ count_units (AcqDossierData *data)
   return units;
 }
 
+static void
+prepare_progress_cb (guint done, guint total, gpointer user_data)
+{
+  AcqDossierWriter *w = user_data;
+  guint units = (guint) ((guint64) done * w->data->examples->len / total);
+
+  while (w->units_done < units)
+    _acq_dossier_step (w);
+}
+
+/* Every paragraph of the examples, shaped on all the processors before the first pass. */
+static void
+prepare_examples (AcqDossierWriter *w)
+{
+  GPtrArray *examples = w->data->examples;
+  g_autofree const AcqDpExample **list = g_new (const AcqDpExample *, examples->len + 1);
+
+  for (guint e = 0; e < examples->len; e++)
+    list[e] = &((AcqDossierExample *) g_ptr_array_index (examples, e))->example;
+  _acq_dp_layout_prepare_examples (w->layout, list, examples->len, w->cancellable,
+                                   prepare_progress_cb, w);
+  while (w->units_done < examples->len)
+    _acq_dossier_step (w);
+}
+
 /**
  * acq_dossier_write:
  * @store: the store
@@ -819,16 +945,21 @@ acq_dossier_write (AcqStore *store, const char *candidate_uuid, const char *outp
   layout = acq_dp_layout_new ();
   /* the first pass measures every paragraph, the second draws the same: shaped once */
   _acq_dp_layout_keep_layouts (layout);
-  if (mode == ACQ_DOSSIER_MODE_FINAL && !check_final (data, layout, error))
-    return FALSE;
-  for (guint a = 0; a < data->annexes->len; a++)
-    _acq_dossier_annex_open (g_ptr_array_index (data->annexes, a));
-
   writer_init (&w, data, layout);
   w.progress_func = progress_func;
   w.progress_data = progress_data;
   w.cancellable = cancellable;
-  w.units_total = 2 * count_units (data);
+  /* shaping the examples ahead weighs as much as a pass over them */
+  w.units_total = 2 * count_units (data) + data->examples->len;
+  prepare_examples (&w);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      (mode == ACQ_DOSSIER_MODE_FINAL && !check_final (data, layout, error)))
+    {
+      writer_clear (&w);
+      return FALSE;
+    }
+  for (guint a = 0; a < data->annexes->len; a++)
+    _acq_dossier_annex_open (g_ptr_array_index (data->annexes, a));
   _acq_dossier_add_targets (&w);
 
   /* first pass: the pages of everything, drawing nothing */

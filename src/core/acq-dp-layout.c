@@ -219,9 +219,16 @@ acq_dp_layout_new (void)
 /* --- Text ---------------------------------------------------------------------------- */
 
 static gboolean
-is_plain_space (gunichar c)
+is_plain_space (char c)
 {
   return c == ' ' || c == '\t';
+}
+
+/* The bytes the loop below looks at; UTF-8 sequences of other characters pass whole. */
+static gboolean
+is_special (guchar c)
+{
+  return c == '\r' || c == '\'' || c == ' ' || c == '\t' || c == 0xC2 /* « */;
 }
 
 /**
@@ -241,29 +248,47 @@ acq_dp_layout_typeset (const char *text)
   g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
   GString *out = g_string_sized_new (strlen (valid) + 16);
 
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+  /* byte by byte: the characters that change are ASCII or « (C2 AB), » is C2 BB */
+  for (const char *p = valid; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
-      gunichar next = g_utf8_get_char (g_utf8_next_char (p));
+      const char *run = p;
 
-      if (c == '\r')
+      while (*p != '\0' && !is_special (*p))
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (*p == '\0')
+        break;
+      if (*p == '\r')
         {
-          if (next != '\n')
+          if (p[1] != '\n')
             g_string_append_c (out, '\n');
+          p++;
         }
-      else if (c == '\'')
-        g_string_append_unichar (out, 0x2019);
-      else if (is_plain_space (c) && (next == ':' || next == 0xBB))
-        g_string_append_unichar (out, 0x00A0);
-      else if (is_plain_space (c) && (next == ';' || next == '!' || next == '?'))
-        g_string_append_unichar (out, 0x202F);
-      else if (c == 0xAB && is_plain_space (next))
+      else if (*p == '\'')
+        {
+          g_string_append (out, "\u2019");
+          p++;
+        }
+      else if (is_plain_space (*p))
+        {
+          if (p[1] == ':' || ((guchar) p[1] == 0xC2 && (guchar) p[2] == 0xBB))
+            g_string_append (out, "\u00A0");
+          else if (p[1] == ';' || p[1] == '!' || p[1] == '?')
+            g_string_append (out, "\u202F");
+          else
+            g_string_append_c (out, *p);
+          p++;
+        }
+      else if ((guchar) p[1] == 0xAB && is_plain_space (p[2]))
         {
           g_string_append (out, "«\u00A0");
-          p = g_utf8_next_char (p);
+          p += 3;
         }
       else
-        g_string_append_unichar (out, c);
+        {
+          g_string_append_c (out, *p);
+          p++;
+        }
     }
   return g_string_free (out, FALSE);
 }
@@ -415,6 +440,25 @@ layout_lines (PangoLayout *layout, Style style)
   return lines;
 }
 
+/* What a paragraph's lines depend on: its style, its bold label and its text. */
+static char *
+paragraph_key (const Block *block)
+{
+  return g_strdup_printf ("%d:%zu:%s", block->style, block->label_len, block->text);
+}
+
+/* Remembers the line heights of a paragraph for the next measure; @lines keep no Pango
+ * line, their layout may go. */
+static void
+remember_lines (AcqDpLayout *self, char *key, GArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    g_array_index (lines, LineBox, i).line = NULL;
+  if (g_hash_table_size (self->line_cache) >= MAX_CACHED_PARAGRAPHS)
+    g_hash_table_remove_all (self->line_cache);
+  g_hash_table_insert (self->line_cache, key, g_array_ref (lines));
+}
+
 /* Lays a paragraph out. To draw it, the Pango lines are needed; to measure it, the line
  * heights are enough, and they are kept for the next measure. */
 static void
@@ -425,7 +469,7 @@ paragraph_init (AcqDpLayout *self, Paragraph *para, const Block *block, gboolean
   para->block = block;
   para->layout = NULL;
   if (!drawing || self->layout_cache != NULL)
-    key = g_strdup_printf ("%d:%zu:%s", block->style, block->label_len, block->text);
+    key = paragraph_key (block);
   if (!drawing)
     {
       para->lines = g_hash_table_lookup (self->line_cache, key);
@@ -435,8 +479,8 @@ paragraph_init (AcqDpLayout *self, Paragraph *para, const Block *block, gboolean
           return;
         }
     }
-  else if (self->layout_cache != NULL &&
-           (para->layout = g_hash_table_lookup (self->layout_cache, key)) != NULL)
+  if (self->layout_cache != NULL &&
+      (para->layout = g_hash_table_lookup (self->layout_cache, key)) != NULL)
     {
       g_object_ref (para->layout);
       para->lines = layout_lines (para->layout, block->style);
@@ -448,12 +492,8 @@ paragraph_init (AcqDpLayout *self, Paragraph *para, const Block *block, gboolean
     {
       if (self->layout_cache != NULL)
         g_hash_table_replace (self->layout_cache, g_strdup (key), g_object_ref (para->layout));
-      for (guint i = 0; i < para->lines->len; i++)
-        g_array_index (para->lines, LineBox, i).line = NULL;
       g_clear_object (&para->layout);
-      if (g_hash_table_size (self->line_cache) >= MAX_CACHED_PARAGRAPHS)
-        g_hash_table_remove_all (self->line_cache);
-      g_hash_table_insert (self->line_cache, g_steal_pointer (&key), g_array_ref (para->lines));
+      remember_lines (self, g_steal_pointer (&key), para->lines);
     }
 }
 
@@ -591,6 +631,160 @@ _acq_dp_layout_keep_layouts (AcqDpLayout *self)
   if (self->layout_cache == NULL)
     self->layout_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                 g_object_unref);
+}
+
+/* --- Shaping ahead, on every core ---------------------------------------------------- */
+
+/* Past this, a paragraph more costs less than a font map for one more thread. */
+#define MIN_PARAGRAPHS_PER_THREAD 32
+#define MAX_THREADS 8
+
+/* One paragraph to shape; the thread that takes it fills @layout and @lines. */
+typedef struct
+{
+  const Block *block;
+  char        *key;
+  PangoLayout *layout;
+  GArray      *lines;
+} Job;
+
+typedef struct
+{
+  Job          *jobs;
+  guint         n_jobs;
+  gint          next;  /* atomic: the next job to take */
+  gint          done;  /* atomic */
+  GCancellable *cancellable;
+} JobQueue;
+
+/* Takes jobs until there are none left; every thread runs it with a layout of its own. */
+static void
+run_jobs (AcqDpLayout *self, JobQueue *queue, AcqDpPrepareFunc func, gpointer user_data)
+{
+  for (;;)
+    {
+      guint i = (guint) g_atomic_int_add (&queue->next, 1);
+      Job *job;
+
+      if (i >= queue->n_jobs || g_cancellable_is_cancelled (queue->cancellable))
+        return;
+      job = &queue->jobs[i];
+      job->layout = make_pango_layout (self, job->block);
+      job->lines = layout_lines (job->layout, job->block->style);
+      i = (guint) g_atomic_int_add (&queue->done, 1) + 1;
+      if (func != NULL)
+        func (i, queue->n_jobs, user_data);
+    }
+}
+
+typedef struct
+{
+  JobQueue    *queue;
+  AcqDpLayout *layout; /* the worker's own: Pango objects are not shared between threads */
+} Worker;
+
+static gpointer
+worker_thread (gpointer user_data)
+{
+  Worker *worker = user_data;
+
+  run_jobs (worker->layout, worker->queue, NULL, NULL);
+  return NULL;
+}
+
+/* The paragraphs of @examples not yet shaped, each once. */
+static GArray *
+collect_jobs (AcqDpLayout *self, GPtrArray *all_blocks, const AcqDpExample *const *examples,
+              guint n_examples)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GArray *jobs = g_array_new (FALSE, TRUE, sizeof (Job));
+
+  for (guint e = 0; e < n_examples; e++)
+    {
+      GArray *blocks = example_blocks (examples[e]);
+
+      g_ptr_array_add (all_blocks, blocks);
+      for (guint b = 0; b < blocks->len; b++)
+        {
+          Job job = { &g_array_index (blocks, Block, b), NULL, NULL, NULL };
+
+          job.key = paragraph_key (job.block);
+          if (g_hash_table_contains (self->layout_cache, job.key) ||
+              !g_hash_table_add (seen, job.key))
+            {
+              g_free (job.key);
+              continue;
+            }
+          g_array_append_val (jobs, job);
+        }
+    }
+  return jobs;
+}
+
+/**
+ * _acq_dp_layout_prepare_examples:
+ * @self: a layout that keeps its layouts (_acq_dp_layout_keep_layouts())
+ * @examples: (array length=n_examples): the examples about to be measured then drawn
+ * @n_examples: their number
+ * @cancellable: (nullable): stops the work; what is done is kept
+ * @func: (scope call) (nullable): called in the calling thread as paragraphs are shaped
+ * @user_data: data for @func
+ *
+ * Shapes every paragraph of @examples ahead, on as many threads as there are processors,
+ * each with its own Pango context and font map (Pango objects are not thread-safe, font
+ * maps apart are). The measures and drawings that follow find them ready; they give the
+ * same lines as if @self had shaped them, with the same fonts and metrics.
+ */
+void
+_acq_dp_layout_prepare_examples (AcqDpLayout *self, const AcqDpExample *const *examples,
+                                 guint n_examples, GCancellable *cancellable,
+                                 AcqDpPrepareFunc func, gpointer user_data)
+{
+  g_autoptr (GPtrArray) all_blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                     g_array_unref);
+  g_autoptr (GArray) jobs = NULL;
+  Worker workers[MAX_THREADS - 1];
+  GThread *threads[MAX_THREADS - 1];
+  JobQueue queue = { NULL };
+  guint n_threads;
+
+  g_return_if_fail (ACQ_IS_DP_LAYOUT (self));
+  g_return_if_fail (self->layout_cache != NULL);
+
+  jobs = collect_jobs (self, all_blocks, examples, n_examples);
+  queue.jobs = (Job *) jobs->data;
+  queue.n_jobs = jobs->len;
+  queue.cancellable = cancellable;
+  n_threads = CLAMP (jobs->len / MIN_PARAGRAPHS_PER_THREAD, 1,
+                     MIN ((guint) g_get_num_processors (), MAX_THREADS));
+  for (guint t = 0; t + 1 < n_threads; t++)
+    {
+      workers[t].queue = &queue;
+      workers[t].layout = acq_dp_layout_new ();
+      threads[t] = g_thread_new ("acq-dp-shape", worker_thread, &workers[t]);
+    }
+  run_jobs (self, &queue, func, user_data);
+  for (guint t = 0; t + 1 < n_threads; t++)
+    {
+      g_thread_join (threads[t]);
+      /* its layouts hold its context and font map: they stay for the drawing */
+      g_object_unref (workers[t].layout);
+    }
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      Job *job = &g_array_index (jobs, Job, i);
+
+      if (job->layout == NULL)
+        {
+          g_free (job->key);
+          continue;
+        }
+      g_hash_table_replace (self->layout_cache, g_strdup (job->key), job->layout);
+      remember_lines (self, job->key, job->lines);
+      g_array_unref (job->lines);
+    }
 }
 
 /**

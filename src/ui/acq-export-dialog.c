@@ -621,9 +621,26 @@ acq_export_dialog_class_init (AcqExportDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* libadwaita 1.2's password rows have an unnamed button that shows the text typed. */
+static void
+name_peek_buttons (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Show the Passphrase"), -1);
+      else
+        name_peek_buttons (child);
+    }
+}
+
 static void
 acq_export_dialog_init (AcqExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   acq_a11y_hide_decorative_images (GTK_WIDGET (self));
+  name_peek_buttons (GTK_WIDGET (self->passphrase_row));
+  name_peek_buttons (GTK_WIDGET (self->confirm_row));
 }

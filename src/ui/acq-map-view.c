@@ -53,6 +53,13 @@ struct _AcqMapView
   GHashTable    *folds;     /* bloc uuid → GINT_TO_POINTER (folded + 1), as the user left it */
   GskRenderNode *edges;     /* the edges, in the map's units */
   gboolean       edges_dark;
+  GArray        *placed;    /* node → graphene_rect_t: where its item was last allocated */
+  cairo_surface_t *picture; /* the map around the view as last drawn, or NULL */
+  double         picture_zoom;
+  double         picture_x, picture_y; /* the map's point at its top left corner */
+  gboolean       picture_valid; /* drawn at the zoom, with the items as they are */
+  gboolean       zooming;   /* a zoom changes, frame after frame */
+  guint          zoom_end_id;
   double         zoom;
   double         cx, cy;    /* the map's point at the centre of the view */
   gboolean       fit_pending;
@@ -92,6 +99,32 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* The picture: the map drawn into a texture, shown as one image while panning and zooming;
+ * drawn again once the zoom rests and whenever what it shows changes. */
+#define PICTURE_MAX_SIDE 2048 /* a view larger than that draws its items each frame */
+#define ZOOM_REST_MS     160
+
+/* Items away from the view keep a stale place (see size_allocate): the picture drawn anew
+ * needs them placed again. */
+static void
+invalidate_picture (AcqMapView *self)
+{
+  self->picture_valid = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+zoom_rest_cb (gpointer data)
+{
+  AcqMapView *self = data;
+
+  self->zoom_end_id = 0;
+  self->zooming = FALSE;
+  invalidate_picture (self);
+  return G_SOURCE_REMOVE;
+}
 
 /* Coordinates */
 
@@ -154,6 +187,9 @@ set_zoom_at (AcqMapView *self, double zoom, double x, double y)
     return;
   to_map (self, x, y, &mx, &my);
   self->zoom = zoom;
+  self->zooming = TRUE;
+  g_clear_handle_id (&self->zoom_end_id, g_source_remove);
+  self->zoom_end_id = g_timeout_add (ZOOM_REST_MS, zoom_rest_cb, self);
   self->cx = mx - (x - view_width (self) / 2) / zoom;
   self->cy = my - (y - view_height (self) / 2) / zoom;
   changed_view (self);
@@ -297,14 +333,11 @@ update_classes (AcqMapView *self, guint node)
 
   if (item == NULL)
     return;
+  invalidate_picture (self);
   if (node == self->selected)
     gtk_widget_add_css_class (item, "selected");
   else
     gtk_widget_remove_css_class (item, "selected");
-  if (node == self->drop_node)
-    gtk_widget_add_css_class (item, "drop-target");
-  else
-    gtk_widget_remove_css_class (item, "drop-target");
   if (self->matched != NULL && self->matched[node])
     gtk_widget_add_css_class (item, "match");
   else
@@ -318,13 +351,8 @@ update_classes (AcqMapView *self, guint node)
 static void
 set_drop_node (AcqMapView *self, guint node)
 {
-  guint old = self->drop_node;
-
-  if (old == node)
-    return;
   self->drop_node = node;
-  update_classes (self, old);
-  update_classes (self, node);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Brings the node's box into the view, moving as little as needed. */
@@ -361,10 +389,12 @@ relayout (AcqMapView *self)
 
   g_clear_object (&self->layout);
   g_clear_pointer (&self->edges, gsk_render_node_unref);
+  self->picture_valid = FALSE;
   self->layout = acq_map_layout_compute (self->map);
   n = acq_map_get_n_nodes (self->map);
   g_ptr_array_set_size (self->items, 0);
   g_ptr_array_set_size (self->items, n);
+  g_array_set_size (self->placed, 0); /* every item to place */
   for (guint i = 0; i < n; i++)
     {
       GtkWidget *item;
@@ -855,12 +885,14 @@ ensure_edges (AcqMapView *self, gboolean dark)
                                                                  bounds.width, bounds.height));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  /* one stroke per kind of edge: four strokes, whatever the number of edges */
+  /* a stroke per edge: replaying the drawing skips those out of view */
   for (guint pass = 0; pass < 4; pass++)
     {
       gboolean want_link = pass & 1, want_dimmed = pass >> 1;
       const Ink *ink = want_link ? &link : &tree;
 
+      cairo_set_source_rgba (cr, ink->r, ink->g, ink->b, want_dimmed ? 0.4 : ink->a);
+      cairo_set_line_width (cr, want_link ? 1.2 : 2.0);
       for (guint e = 0; e < acq_map_get_n_edges (map); e++)
         {
           const AcqMapEdge *edge = acq_map_get_edge (map, e);
@@ -872,10 +904,8 @@ ensure_edges (AcqMapView *self, gboolean dark)
               acq_map_layout_get_box (self->layout, edge->to)->dimmed != want_dimmed)
             continue;
           acq_map_trace_path (cr, points, n);
+          cairo_stroke (cr);
         }
-      cairo_set_source_rgba (cr, ink->r, ink->g, ink->b, want_dimmed ? 0.4 : ink->a);
-      cairo_set_line_width (cr, want_link ? 1.2 : 2.0);
-      cairo_stroke (cr);
     }
   cairo_destroy (cr);
   self->edges = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -949,6 +979,160 @@ append_dragged_sheet (AcqMapView *self, GtkSnapshot *snapshot)
   cairo_destroy (cr);
 }
 
+/* The edges, then the items, in the view's coordinates; only those in @viewport if given. */
+static void
+append_map (AcqMapView *self, GtkSnapshot *snapshot, const graphene_rect_t *viewport)
+{
+  double w = view_width (self), h = view_height (self);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (w / 2 - self->cx * self->zoom,
+                                                          h / 2 - self->cy * self->zoom));
+  gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
+  gtk_snapshot_append_node (snapshot, self->edges);
+  gtk_snapshot_restore (snapshot);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      GtkWidget *item = g_ptr_array_index (self->items, i);
+      graphene_rect_t r;
+
+      if (item == NULL)
+        continue;
+      r = view_rect_of (self, i);
+      graphene_rect_inset (&r, -4, -4); /* the focus ring */
+      if (viewport == NULL || graphene_rect_intersection (&r, viewport, NULL))
+        gtk_widget_snapshot_child (GTK_WIDGET (self), item, snapshot);
+    }
+}
+
+/* The part of the map in view, in the view's coordinates. */
+static gboolean
+needed_rect (AcqMapView *self, graphene_rect_t *need)
+{
+  cairo_rectangle_t bounds;
+  graphene_rect_t map, viewport = GRAPHENE_RECT_INIT (0, 0, view_width (self),
+                                                      view_height (self));
+  double x, y;
+
+  acq_map_layout_get_bounds (self->layout, &bounds);
+  to_view (self, bounds.x, bounds.y, &x, &y);
+  map = GRAPHENE_RECT_INIT (x, y, bounds.width * self->zoom, bounds.height * self->zoom);
+  return graphene_rect_intersection (&map, &viewport, need);
+}
+
+static graphene_rect_t
+picture_rect (AcqMapView *self)
+{
+  double x, y, scale = self->zoom / self->picture_zoom;
+
+  to_view (self, self->picture_x, self->picture_y, &x, &y);
+  if (scale == 1.0)
+    x = round (x), y = round (y);
+  return GRAPHENE_RECT_INIT (x, y, cairo_image_surface_get_width (self->picture) * scale,
+                             cairo_image_surface_get_height (self->picture) * scale);
+}
+
+static gboolean
+picture_covers (AcqMapView *self)
+{
+  graphene_rect_t need, have;
+
+  if (self->picture == NULL)
+    return FALSE;
+  if (!needed_rect (self, &need))
+    return TRUE;
+  have = picture_rect (self);
+  graphene_rect_inset (&have, -1, -1);
+  return graphene_rect_contains_rect (&have, &need);
+}
+
+/* Whether the next frame draws the picture anew: while the zoom changes, the picture drawn at
+ * another zoom will do, scaled, as long as it covers the view. */
+static gboolean
+picture_wanted (AcqMapView *self)
+{
+  return !(picture_covers (self) &&
+           (self->zooming || (self->picture_valid && self->picture_zoom == self->zoom)));
+}
+
+/* Draws the part of the map in view and around it, half a view each way, into a texture. */
+static void
+draw_picture (AcqMapView *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  cairo_rectangle_t bounds;
+  graphene_rect_t need, map, region;
+  double x, y, margin_x, margin_y;
+
+  g_clear_pointer (&self->picture, cairo_surface_destroy);
+  self->picture_valid = TRUE;
+  self->picture_zoom = self->zoom;
+  if (renderer == NULL || !needed_rect (self, &need))
+    return;
+  margin_x = MIN (view_width (self) / 2, (PICTURE_MAX_SIDE - need.size.width) / 2);
+  margin_y = MIN (view_height (self) / 2, (PICTURE_MAX_SIDE - need.size.height) / 2);
+  if (margin_x < 0 || margin_y < 0)
+    return;
+  acq_map_layout_get_bounds (self->layout, &bounds);
+  to_view (self, bounds.x, bounds.y, &x, &y);
+  map = GRAPHENE_RECT_INIT (x, y, bounds.width * self->zoom, bounds.height * self->zoom);
+  region = need;
+  graphene_rect_inset (&region, -margin_x, -margin_y);
+  graphene_rect_intersection (&region, &map, &region);
+  graphene_rect_round_extents (&region, &region);
+  to_map (self, region.origin.x, region.origin.y, &self->picture_x, &self->picture_y);
+  append_map (self, snapshot, &region);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node != NULL)
+    {
+      g_autoptr (GdkTexture) texture = gsk_renderer_render_texture (renderer, node, &region);
+      int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+
+      /* kept as a cairo surface: GTK 4.8's cairo renderer copies a texture whole at each
+       * frame, while a cairo node paints only the part in view */
+      self->picture = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      gdk_texture_download (texture, cairo_image_surface_get_data (self->picture),
+                            cairo_image_surface_get_stride (self->picture));
+      cairo_surface_mark_dirty (self->picture);
+    }
+}
+
+static void
+append_picture (AcqMapView *self, GtkSnapshot *snapshot, const graphene_rect_t *viewport)
+{
+  graphene_rect_t r = picture_rect (self), shown;
+  double scale = self->zoom / self->picture_zoom;
+  cairo_t *cr;
+
+  if (!graphene_rect_intersection (&r, viewport, &shown))
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &shown);
+  cairo_translate (cr, r.origin.x, r.origin.y);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, self->picture, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr),
+                            scale == 1.0 ? CAIRO_FILTER_FAST : CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+static void
+append_drop_target (AcqMapView *self, GtkSnapshot *snapshot)
+{
+  graphene_rect_t r = view_rect_of (self, self->drop_node);
+  GskRoundedRect outline;
+  GdkRGBA accent = { 0.208, 0.518, 0.894, 1 };
+  const float widths[4] = { 4, 4, 4, 4 };
+  const GdkRGBA colors[4] = { accent, accent, accent, accent };
+
+  graphene_rect_inset (&r, -5, -5);
+  gsk_rounded_rect_init_from_rect (&outline, &r, 8);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
 static void
 acq_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -960,30 +1144,32 @@ acq_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   if (self->layout == NULL)
     return;
   gtk_snapshot_push_clip (snapshot, &viewport);
-  ensure_edges (self, dark);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (w / 2 - self->cx * self->zoom,
-                                                          h / 2 - self->cy * self->zoom));
-  gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
-  gtk_snapshot_append_node (snapshot, self->edges);
-  if (self->drag == DRAG_LINK)
-    append_dragged_link (self, snapshot);
-  gtk_snapshot_restore (snapshot);
-  /* only the items in the view: the others would be drawn, clipped, for nothing */
-  for (guint i = 0; i < self->items->len; i++)
+  if (self->edges == NULL || self->edges_dark != dark)
     {
-      GtkWidget *item = g_ptr_array_index (self->items, i);
-      graphene_rect_t r;
-
-      if (item == NULL)
-        continue;
-      r = view_rect_of (self, i);
-      graphene_rect_inset (&r, -4, -4); /* the focus ring */
-      if (graphene_rect_intersection (&r, &viewport, NULL))
-        gtk_widget_snapshot_child (widget, item, snapshot);
+      ensure_edges (self, dark);
+      self->picture_valid = FALSE;
+    }
+  if (picture_wanted (self))
+    draw_picture (self);
+  if (picture_covers (self))
+    append_picture (self, snapshot, &viewport);
+  else
+    append_map (self, snapshot, &viewport);
+  if (self->drag == DRAG_LINK)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (w / 2 - self->cx * self->zoom,
+                                                              h / 2 - self->cy * self->zoom));
+      gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
+      append_dragged_link (self, snapshot);
+      gtk_snapshot_restore (snapshot);
     }
   if (self->drag == DRAG_SHEET && self->dragging)
-    append_dragged_sheet (self, snapshot);
+    {
+      if (self->drop_node != ACQ_MAP_NO_NODE)
+        append_drop_target (self, snapshot);
+      append_dragged_sheet (self, snapshot);
+    }
   gtk_snapshot_pop (snapshot);
 }
 
@@ -991,6 +1177,8 @@ static void
 acq_map_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   AcqMapView *self = ACQ_MAP_VIEW (widget);
+  graphene_rect_t viewport;
+  gboolean all;
 
   if (self->layout == NULL)
     return;
@@ -999,21 +1187,34 @@ acq_map_view_size_allocate (GtkWidget *widget, int width, int height, int baseli
       self->fit_pending = FALSE;
       acq_map_view_zoom_fit (self);
     }
+  /* An item out of view that was out of view already keeps its place: allocating 2,000 items
+   * a frame would take most of it. The picture needs those around the view where they are. */
+  all = picture_wanted (self);
+  viewport = all ? GRAPHENE_RECT_INIT (-width, -height, 3 * width, 3 * height)
+               : GRAPHENE_RECT_INIT (-VISIBLE_MARGIN, -VISIBLE_MARGIN, width + 2 * VISIBLE_MARGIN,
+                                     height + 2 * VISIBLE_MARGIN);
+  g_array_set_size (self->placed, self->items->len);
   for (guint i = 0; i < self->items->len; i++)
     {
       GtkWidget *item = g_ptr_array_index (self->items, i);
-      const cairo_rectangle_t *r;
+      graphene_rect_t *placed = &g_array_index (self->placed, graphene_rect_t, i);
+      graphene_rect_t r;
       GskTransform *transform;
-      double x, y;
 
       if (item == NULL)
         continue;
-      r = &acq_map_layout_get_box (self->layout, i)->rect;
-      to_view (self, r->x, r->y, &x, &y);
-      transform = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (round (x), round (y)));
+      r = view_rect_of (self, i);
+      r.origin.x = round (r.origin.x);
+      r.origin.y = round (r.origin.y);
+      r.size.width = ceil (r.size.width);
+      r.size.height = ceil (r.size.height);
+      if (placed->size.width > 0 && !graphene_rect_intersection (&r, &viewport, NULL) &&
+          !graphene_rect_intersection (placed, &viewport, NULL))
+        continue;
+      *placed = r;
+      transform = gsk_transform_translate (NULL, &r.origin);
       acq_map_item_set_zoom (ACQ_MAP_ITEM (item), self->zoom);
-      gtk_widget_allocate (item, (int) ceil (r->width * self->zoom),
-                           (int) ceil (r->height * self->zoom), -1, transform);
+      gtk_widget_allocate (item, (int) r.size.width, (int) r.size.height, -1, transform);
     }
   if (self->popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->popover));
@@ -1054,6 +1255,7 @@ acq_map_view_set_focus_child (GtkWidget *widget, GtkWidget *child)
   guint old = self->selected;
 
   GTK_WIDGET_CLASS (acq_map_view_parent_class)->set_focus_child (widget, child);
+  invalidate_picture (self); /* the focus ring */
   if (node == ACQ_MAP_NO_NODE)
     return;
   self->selected = node;
@@ -1079,8 +1281,11 @@ acq_map_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->placed, g_array_unref);
   g_clear_pointer (&self->all_items, g_ptr_array_unref);
   g_clear_pointer (&self->edges, gsk_render_node_unref);
+  g_clear_pointer (&self->picture, cairo_surface_destroy);
+  g_clear_handle_id (&self->zoom_end_id, g_source_remove);
   g_clear_object (&self->layout);
   g_clear_object (&self->map);
   G_OBJECT_CLASS (acq_map_view_parent_class)->dispose (object);
@@ -1167,6 +1372,7 @@ acq_map_view_init (AcqMapView *self)
   GtkGesture *gesture;
 
   self->items = g_ptr_array_new ();
+  self->placed = g_array_new (FALSE, TRUE, sizeof (graphene_rect_t));
   self->all_items = g_ptr_array_new ();
   self->folds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->zoom = 1.0;

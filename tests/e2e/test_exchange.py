@@ -7,6 +7,7 @@ both stores hold the blend, and nothing either of them wrote is lost."""
 
 import glob
 import os
+import re
 import subprocess
 import tempfile
 import time
@@ -32,6 +33,7 @@ def front(app):
     for wid in ordered:
         subprocess.run(["xdotool", "windowraise", wid], check=False)
     if ordered:
+        # the keyboard follows: GTK warns that the other copy's field lost it without notice
         subprocess.run(["xdotool", "windowfocus", ordered[-1]], check=False)
     time.sleep(0.3)
 
@@ -44,8 +46,16 @@ NAMED_ROLES = {"push button", "toggle button", "text", "password text", "entry",
 def assert_all_named(node):
     """Every control a screen reader would announce has a name."""
     unnamed = [n.getRoleName() for n in walk(node)
-               if n.getRoleName() in NAMED_ROLES and not (n.name or "").strip() and showing(n)]
+               if n.getRoleName() in NAMED_ROLES and showing(n)
+               and (not (n.name or "").strip() or re.match(r"^(Gtk|Adw)[A-Z]\w+$", n.name))]
     assert not unnamed, "unnamed controls in %r: %s" % (node.name, unnamed)
+
+
+def toplevel(node):
+    """The window a control is in."""
+    while node.parent is not None and node.parent.getRoleName() != "application":
+        node = node.parent
+    return node
 
 
 def add_candidate(app, first_name, last_name):
@@ -99,10 +109,7 @@ def send(app, folder):
 def receive(app, toast):
     """The copy finds the file in the exchange folder by itself and asks its passphrase."""
     entry = find_named(app.node, "Passphrase", timeout=30)
-    dialog = entry
-    while dialog.parent is not None and dialog.parent.getRoleName() != "application":
-        dialog = dialog.parent
-    assert_all_named(dialog)
+    assert_all_named(toplevel(entry))
     front(app)
     click(entry)
     type_text(PASSPHRASE)
@@ -178,11 +185,23 @@ def test_exchange_through_folder_with_conflict():
         wait_for(lambda: text_of(rubric(coach, 1)) == final, "the blend at the coach's")
         assert first(coach.window, "push button", "Resolve…") is None
 
+        # a file that is not a dossier: each copy says so clearly, and imports nothing
+        with open(os.path.join(folder, "Broken.acquis"), "wb") as broken:
+            broken.write(b"These bytes are not an exchange file. " * 20)
+        for app in (coach, candidate):
+            message = toplevel(find(app.node, "label", "“Broken.acquis” Could Not Be Imported",
+                                    timeout=30))
+            assert_all_named(message)
+            press(find(message, "push button", "Close"))
+            wait_for(lambda: len(app.windows()) == 1, "the message to close")
+
         # the preferences show the folder given on the command line
-        key("ctrl+comma")
+        front(coach)
+        press(find_named(coach.window, "Main Menu"))
+        press(find(coach.node, "menu item", "Preferences"))
         preferences = find(coach.node, "frame", "Preferences")
         assert_all_named(preferences)
-        find(preferences, "label", folder)
+        find_named(preferences, lambda name: folder in name)
         find(preferences, "push button", "Stop Using This Folder")
     finally:
         candidate.quit()
