@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <glib/gstdio.h>
 
 #include "acq-coverage.h"
 #include "acq-demo.h"
@@ -63,4 +64,23 @@ bench_map_data_fill (AcqStore *store, guint n_sheets, GError **error)
                   "UPDATE sheet SET review_state = abs(random()) % 4 WHERE review_state = 0",
                   NULL, NULL, NULL);
   return g_steal_pointer (&sheets);
+}
+
+/* Removes a data folder the benchmark made, and what it holds. */
+void
+bench_map_data_remove (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        bench_map_data_remove (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }

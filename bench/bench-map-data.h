@@ -12,3 +12,4 @@
 AcqSheetList *bench_map_data_fill (AcqStore  *store,
                                    guint      n_sheets,
                                    GError   **error);
+void          bench_map_data_remove (const char *path);

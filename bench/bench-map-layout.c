@@ -17,24 +17,6 @@
 #define RUNS_LAYOUT 9
 #define RUNS_EXPORT 3
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static double
 ms_since (gint64 start)
 {
@@ -123,7 +105,7 @@ main (int argc, char *argv[])
           big_dir = g_steal_pointer (&dir);
         }
       else
-        remove_tree (dir);
+        bench_map_data_remove (dir);
     }
   printf ("map_layout_2000_over_200_ratio: %.1f x\n", layout_ms[2] / layout_ms[1]);
   acq_map_layout_get_bounds (big, &bounds);
@@ -136,6 +118,6 @@ main (int argc, char *argv[])
       printf ("map_export_2000_sheets_%s_median: %.0f ms\n", formats[f], ms);
       printf ("map_export_2000_sheets_%s_size: %.1f MB\n", formats[f], size / 1e6);
     }
-  remove_tree (big_dir);
+  bench_map_data_remove (big_dir);
   return 0;
 }

@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "acq-dp-layout.h"
+#include "acq-dp-layout-private.h"
 
 static const char *const sentences[] = {
   "J'ai reçu Mme R., orientée par la mission locale, pour un premier entretien de diagnostic.",
@@ -342,6 +342,57 @@ test_render_matches_measure (void)
   cairo_surface_destroy (surface);
 }
 
+/* Shaping the paragraphs ahead on several threads gives the measures of one thread, and a
+ * cancelled preparation leaves the measures right. */
+static void
+test_prepare_matches_measure (void)
+{
+  g_autoptr (AcqDpLayout) plain = acq_dp_layout_new ();
+  g_autoptr (AcqDpLayout) prepared = acq_dp_layout_new ();
+  g_autoptr (AcqDpLayout) cancelled = acq_dp_layout_new ();
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  AcqDpExample examples[12];
+  const AcqDpExample *list[G_N_ELEMENTS (examples)];
+  char *rubrics[ACQ_DP_N_RUBRICS] = { NULL };
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      char *text = prose (300 + 150 * e);
+
+      g_ptr_array_add (texts, text);
+      rubrics[0] = text;
+      rubrics[e % 4 + 1] = "Un paragraphe de plus.\nEt un autre, partagé par plusieurs exemples.";
+      examples[e] = filled_example (rubrics);
+      examples[e].number = e + 1;
+      list[e] = &examples[e];
+    }
+  _acq_dp_layout_keep_layouts (prepared);
+  _acq_dp_layout_prepare_examples (prepared, list, G_N_ELEMENTS (examples), NULL, NULL, NULL);
+  _acq_dp_layout_keep_layouts (cancelled);
+  g_cancellable_cancel (cancellable);
+  _acq_dp_layout_prepare_examples (cancelled, list, G_N_ELEMENTS (examples), cancellable, NULL,
+                                   NULL);
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      AcqDpMeasure want, got, got_cancelled;
+
+      acq_dp_layout_measure_example_full (plain, &examples[e], &want);
+      acq_dp_layout_measure_example_full (prepared, &examples[e], &got);
+      acq_dp_layout_measure_example_full (cancelled, &examples[e], &got_cancelled);
+      g_assert_cmpfloat (got.pages, ==, want.pages);
+      g_assert_cmpuint (got.total_lines, ==, want.total_lines);
+      g_assert_cmpfloat (got_cancelled.pages, ==, want.pages);
+      g_assert_cmpuint (got_cancelled.total_lines, ==, want.total_lines);
+      for (int r = 0; r < ACQ_DP_N_RUBRICS; r++)
+        {
+          g_assert_cmpuint (got.rubric_lines[r], ==, want.rubric_lines[r]);
+          g_assert_cmpuint (got.rubric_first_page[r], ==, want.rubric_first_page[r]);
+        }
+    }
+}
+
 static void
 test_typeset_french (void)
 {
@@ -369,6 +420,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dp-layout/measure/hostile-text", test_hostile_text);
   g_test_add_func ("/dp-layout/measure/deterministic", test_deterministic);
   g_test_add_func ("/dp-layout/render/matches-measure", test_render_matches_measure);
+  g_test_add_func ("/dp-layout/prepare/matches-measure", test_prepare_matches_measure);
 
   return g_test_run ();
 }

@@ -768,6 +768,76 @@ test_layout_find_link (void)
   g_assert_cmpuint (acq_map_layout_find_link (layout, 1e6, 1e6, 4.0), ==, ACQ_MAP_NO_EDGE);
 }
 
+static void
+on_exported_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+/* The export in a thread draws the map as it is in the store, with the blocs folded as asked,
+ * and leaves the caller's store alone. */
+static void
+test_export_in_a_thread (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = test_make_data_dir ();
+  g_autoptr (AcqStore) store = acq_store_open (dir, &error);
+  g_autoptr (AcqCandidateList) list = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autofree char *path = g_build_filename (dir, "map.opml", NULL);
+  g_autofree char *folded_path = g_build_filename (dir, "folded.svg", NULL);
+  g_autofree char *path_unfolded = g_build_filename (dir, "unfolded.svg", NULL);
+  g_autofree char *opml = NULL;
+  const char *helene = "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d01";
+  g_autoptr (AcqMap) map = NULL;
+  const char *folded[2] = { NULL, NULL };
+  XmlCount count, unfolded;
+
+  g_assert_no_error (error);
+  list = acq_candidate_list_new (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (acq_demo_populate (list, &error));
+  map = acq_map_load (store, helene, &error);
+  g_assert_no_error (error);
+  acq_map_export_async (store, helene, "Hélène Dubois", NULL, path, NULL, on_exported_cb,
+                        &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (acq_map_export_finish (store, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &opml, NULL, NULL));
+  g_assert_nonnull (strstr (opml, "<title>Hélène Dubois</title>"));
+  g_assert_nonnull (strstr (opml, "Informer une personne"));
+
+  /* bloc 1 folded: its competences are left out of the picture */
+  for (guint i = 0; i < acq_map_get_n_nodes (map) && folded[0] == NULL; i++)
+    if (acq_map_get_node (map, i)->kind == ACQ_MAP_NODE_BLOC)
+      folded[0] = acq_map_get_node (map, i)->uuid;
+  g_clear_object (&result);
+  acq_map_export_async (store, helene, "Hélène Dubois", folded, folded_path, NULL,
+                        on_exported_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (acq_map_export_finish (store, result, &error));
+  g_assert_no_error (error);
+  count = parse_xml (folded_path);
+  g_assert_cmpstr (count.root, ==, "svg");
+  g_free (count.root);
+  /* the same unfolded has more to draw */
+  g_clear_object (&result);
+  acq_map_export_async (store, helene, "Hélène Dubois", NULL, path_unfolded, NULL,
+                        on_exported_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (acq_map_export_finish (store, result, &error));
+  unfolded = parse_xml (path_unfolded);
+  g_assert_cmpuint (unfolded.n_elements, >, count.n_elements);
+  g_free (unfolded.root);
+  test_remove_tree (dir);
+}
+
 static const MapSpec clean_specs[] = {
   { 0, 0 }, { 0, 5 }, { 0, 200 }, { 0, 2000 },
   { 1, 0 }, { 1, 5 }, { 1, 200 }, { 1, 2000 },
@@ -803,6 +873,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/export/svg", test_export_svg);
   g_test_add_func ("/map/export/pdf", test_export_pdf);
   g_test_add_func ("/map/export/opml", test_export_opml);
+  g_test_add_func ("/map/export/in-a-thread", test_export_in_a_thread);
   g_test_add_func ("/map/export/refuses-an-unknown-format", test_export_unknown_format);
   return g_test_run ();
 }

@@ -711,11 +711,12 @@ collect_jobs (AcqDpLayout *self, GPtrArray *all_blocks, const AcqDpExample *cons
 
           job.key = paragraph_key (job.block);
           if (g_hash_table_contains (self->layout_cache, job.key) ||
-              !g_hash_table_add (seen, job.key))
+              g_hash_table_contains (seen, job.key))
             {
               g_free (job.key);
               continue;
             }
+          g_hash_table_add (seen, job.key);
           g_array_append_val (jobs, job);
         }
     }
@@ -762,7 +763,13 @@ _acq_dp_layout_prepare_examples (AcqDpLayout *self, const AcqDpExample *const *e
     {
       workers[t].queue = &queue;
       workers[t].layout = acq_dp_layout_new ();
-      threads[t] = g_thread_new ("acq-dp-shape", worker_thread, &workers[t]);
+      threads[t] = g_thread_try_new ("acq-dp-shape", worker_thread, &workers[t], NULL);
+      /* without it, the threads already started and this one do the work */
+      if (threads[t] == NULL)
+        {
+          g_object_unref (workers[t].layout);
+          n_threads = t + 1;
+        }
     }
   run_jobs (self, &queue, func, user_data);
   for (guint t = 0; t + 1 < n_threads; t++)

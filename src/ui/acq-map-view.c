@@ -334,10 +334,6 @@ update_classes (AcqMapView *self, guint node)
   if (item == NULL)
     return;
   invalidate_picture (self);
-  if (node == self->selected)
-    gtk_widget_add_css_class (item, "selected");
-  else
-    gtk_widget_remove_css_class (item, "selected");
   if (self->matched != NULL && self->matched[node])
     gtk_widget_add_css_class (item, "match");
   else
@@ -411,12 +407,12 @@ relayout (AcqMapView *self)
         }
       used++;
       acq_map_item_set_node (ACQ_MAP_ITEM (item), self->layout, i);
-      gtk_widget_set_child_visible (item, TRUE);
+      gtk_widget_set_visible (item, TRUE);
       g_ptr_array_index (self->items, i) = item;
       update_classes (self, i);
     }
   for (guint k = used; k < self->all_items->len; k++)
-    gtk_widget_set_child_visible (g_ptr_array_index (self->all_items, k), FALSE);
+    gtk_widget_set_visible (g_ptr_array_index (self->all_items, k), FALSE);
   changed_view (self);
 }
 
@@ -1046,13 +1042,23 @@ picture_covers (AcqMapView *self)
   return graphene_rect_contains_rect (&have, &need);
 }
 
-/* Whether the next frame draws the picture anew: while the zoom changes, the picture drawn at
- * another zoom will do, scaled, as long as it covers the view. */
+/* While the zoom changes, the picture drawn at another zoom will do, scaled, even short of the
+ * view's edges: drawing 2,000 items anew takes longer than a frame. Once the zoom rests, the
+ * picture is drawn again at the zoom. */
+static gboolean
+picture_usable (AcqMapView *self)
+{
+  if (self->picture == NULL)
+    return FALSE;
+  return self->zooming ||
+         (picture_covers (self) && self->picture_valid && self->picture_zoom == self->zoom);
+}
+
+/* Whether the next frame draws the picture anew. */
 static gboolean
 picture_wanted (AcqMapView *self)
 {
-  return !(picture_covers (self) &&
-           (self->zooming || (self->picture_valid && self->picture_zoom == self->zoom)));
+  return !picture_usable (self);
 }
 
 /* Draws the part of the map in view and around it, half a view each way, into a texture. */
@@ -1119,17 +1125,19 @@ append_picture (AcqMapView *self, GtkSnapshot *snapshot, const graphene_rect_t *
   cairo_destroy (cr);
 }
 
+/* A ring around a node: the focused one, or the competence a sheet is dragged onto. The view
+ * draws it over the picture, so that moving the focus does not draw the map anew. */
 static void
-append_drop_target (AcqMapView *self, GtkSnapshot *snapshot)
+append_ring (AcqMapView *self, GtkSnapshot *snapshot, guint node, float width)
 {
-  graphene_rect_t r = view_rect_of (self, self->drop_node);
+  graphene_rect_t r = view_rect_of (self, node);
   GskRoundedRect outline;
   GdkRGBA accent = { 0.208, 0.518, 0.894, 1 };
-  const float widths[4] = { 4, 4, 4, 4 };
+  const float widths[4] = { width, width, width, width };
   const GdkRGBA colors[4] = { accent, accent, accent, accent };
 
-  graphene_rect_inset (&r, -5, -5);
-  gsk_rounded_rect_init_from_rect (&outline, &r, 8);
+  graphene_rect_inset (&r, -width - 1, -width - 1);
+  gsk_rounded_rect_init_from_rect (&outline, &r, 6 + width);
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
@@ -1151,10 +1159,18 @@ acq_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     }
   if (picture_wanted (self))
     draw_picture (self);
-  if (picture_covers (self))
+  if (picture_usable (self))
     append_picture (self, snapshot, &viewport);
   else
     append_map (self, snapshot, &viewport);
+  if (gtk_widget_get_focus_child (widget) != NULL && shown (self, self->selected))
+    append_ring (self, snapshot, self->selected, 3);
+  /* the zoom rests once no frame had it change for a while, however long frames take */
+  if (self->zooming)
+    {
+      g_clear_handle_id (&self->zoom_end_id, g_source_remove);
+      self->zoom_end_id = g_timeout_add (ZOOM_REST_MS, zoom_rest_cb, self);
+    }
   if (self->drag == DRAG_LINK)
     {
       gtk_snapshot_save (snapshot);
@@ -1167,7 +1183,7 @@ acq_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   if (self->drag == DRAG_SHEET && self->dragging)
     {
       if (self->drop_node != ACQ_MAP_NO_NODE)
-        append_drop_target (self, snapshot);
+        append_ring (self, snapshot, self->drop_node, 4);
       append_dragged_sheet (self, snapshot);
     }
   gtk_snapshot_pop (snapshot);
@@ -1252,15 +1268,12 @@ acq_map_view_set_focus_child (GtkWidget *widget, GtkWidget *child)
 {
   AcqMapView *self = ACQ_MAP_VIEW (widget);
   guint node = child != NULL ? node_of_widget (self, child) : ACQ_MAP_NO_NODE;
-  guint old = self->selected;
 
   GTK_WIDGET_CLASS (acq_map_view_parent_class)->set_focus_child (widget, child);
-  invalidate_picture (self); /* the focus ring */
+  gtk_widget_queue_draw (widget); /* the focus ring */
   if (node == ACQ_MAP_NO_NODE)
     return;
   self->selected = node;
-  update_classes (self, old);
-  update_classes (self, node);
   ensure_visible (self, node);
 }
 

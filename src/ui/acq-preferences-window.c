@@ -149,8 +149,25 @@ acq_preferences_window_class_init (AcqPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_clear_button_clicked_cb);
 }
 
+/* The page switcher of libadwaita 1.2 shows an unnamed image beside each page's name, which
+ * the page tab already says: hidden from screen readers. */
+static void
+hide_switcher_images (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_IMAGE (child) && gtk_widget_get_ancestor (child, ADW_TYPE_VIEW_SWITCHER) != NULL)
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                                     -1);
+      else
+        hide_switcher_images (child);
+    }
+}
+
 static void
 acq_preferences_window_init (AcqPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hide_switcher_images (GTK_WIDGET (self));
 }

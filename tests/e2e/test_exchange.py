@@ -12,8 +12,9 @@ import subprocess
 import tempfile
 import time
 
-from acqtest import (App, click, find, find_named, first, key, press, row, run, showing,
-                     text_of, type_text, walk, wait_for)
+from acqtest import (App, click, find, find_named, first, key, press, run, showing, text_of,
+                     type_text, walk, wait_for)
+from test_sheets import add_candidate, rubric
 
 PASSPHRASE = "trois pommes vertes au marché"
 TITLE = "Accueil d'un demandeur d'emploi"
@@ -56,21 +57,6 @@ def toplevel(node):
     while node.parent is not None and node.parent.getRoleName() != "application":
         node = node.parent
     return node
-
-
-def add_candidate(app, first_name, last_name):
-    press(find(app.window, "push button", "Add a Candidate"))
-    dialog = find(app.node, "frame", "New Candidate")
-    click(find(dialog, "text", "First name"))
-    type_text(first_name)
-    click(find(dialog, "text", "Last name"))
-    type_text(last_name)
-    key("Return")
-    app.wait_window_closed("New Candidate")
-
-
-def rubric(app, number):
-    return find(app.window, "text", lambda name: name.startswith("%d. " % number))
 
 
 def append_to_rubric(app, number, text):
@@ -215,5 +201,45 @@ def test_exchange_through_folder_with_conflict():
             assert db.execute("SELECT count(*) FROM conflict").fetchone()[0] == 0
 
 
+def test_import_by_hand_after_a_wrong_passphrase():
+    """A file received by e-mail, imported from the main menu: a wrong passphrase is asked
+    again with the reason shown and imports nothing; the right one opens the report."""
+    source = tempfile.mkdtemp(dir=os.environ.get("ACQUIS_E2E_TMP"))
+    path = os.path.join(source, "Hélène Dubois.acquis")
+    acquis = os.environ["ACQUIS_APP"]
+    subprocess.run([acquis, "--data-dir", source, "--demo", "--list-candidates"], check=True,
+                   capture_output=True)
+    subprocess.run([acquis, "--data-dir", source, "--role", "coach", "--export-package",
+                    "Hélène Dubois", "--output", path],
+                   env=dict(os.environ, ACQUIS_PASSPHRASE=PASSPHRASE), check=True)
+    app = App(role="candidate")
+    try:
+        press(find_named(app.window, "Main Menu"))
+        press(find(app.node, "menu item", "Import Dossier…"))
+        wait_for(lambda: "Import a Dossier" in app.windows(), "the file chooser")
+        time.sleep(1)
+        key("ctrl+l")
+        type_text(path)
+        key("Return")
+        app.wait_window_closed("Import a Dossier")
+        entry = find_named(app.node, "Passphrase", timeout=30)
+        click(entry)
+        type_text("pas la bonne phrase")
+        key("Return")
+        find(app.node, "label", lambda text: text.startswith("The passphrase is not the one"),
+             timeout=30)
+        with app.db() as db:
+            assert db.execute("SELECT count(*) FROM candidate").fetchone()[0] == 0
+        click(find_named(app.node, "Passphrase"))
+        type_text(PASSPHRASE)
+        key("Return")
+        report = find(app.node, "frame", "Import Report", timeout=30)
+        assert_all_named(report)
+        find(report, "label", "New candidate: Hélène Dubois.")
+        find(app.window, "label", lambda name: name.split("\n")[0] == "Hélène Dubois")
+    finally:
+        app.quit()
+
+
 if __name__ == "__main__":
-    run([test_exchange_through_folder_with_conflict])
+    run([test_exchange_through_folder_with_conflict, test_import_by_hand_after_a_wrong_passphrase])

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The accompagnatrice opens the demo candidate's competence map, moves through its nodes with
 the keyboard, links a sheet to a competence of bloc 3 from the sheet's menu (the keyboard's
-drag and drop), sees the coverage change on the map and in the main window, undoes it, then
-drags a sheet onto a competence with the mouse. Read back from the screen and from the store."""
+drag and drop), sees the coverage change on the map and in the main window, undoes it, drags
+a sheet onto a competence with the mouse, finds a sheet with Ctrl+F and folds a bloc. Read
+back from the screen and from the store."""
 
 import os
 import subprocess
@@ -10,13 +11,16 @@ import time
 
 import pyatspi
 
-from acqtest import App, click, extents, find, find_named, key, press, row, run, wait_for
+from acqtest import (App, absent, click, extents, find, find_named, key, press, row, run,
+                     type_text, wait_for)
 
 CERTIFICATION = "RNCP37274 — Conseiller en insertion professionnelle"
 BLOC_1 = "Bloc 1 — Accueillir pour analyser la demande des personnes et poser les bases " \
          "d'un diagnostic partagé"
 BLOC_2 = "Bloc 2 — Accompagner les personnes dans leur parcours d'insertion sociale et " \
          "professionnelle"
+BLOC_3 = "Bloc 3 — Mettre en œuvre une offre de services auprès des employeurs pour " \
+         "favoriser l'insertion professionnelle"
 CONTRACT = "Contractualiser avec la personne les objectifs, les étapes et les modalités de " \
            "son parcours d'insertion professionnelle."
 SPONSORSHIP = "Parrainage d'une jeune vers l'emploi"
@@ -130,6 +134,22 @@ def test_keyboard_link_and_drag():
         wait_for(lambda: description(window, SUPPORT) == "1 sheet, 0 validated — Drafts only",
                  "the dragged sheet to be linked")
         assert links(app, "Apporter un appui technique") == [(WORKSHOP,)]
+        # Ctrl+F finds a sheet, Enter goes to it
+        key("ctrl+f")
+        type_text("parrainage")
+        key("Return")
+        expect_focus(window, SPONSORSHIP)
+        # up to its competence and bloc, across to bloc 3, which Space folds and unfolds
+        key("Up")
+        expect_focus(window, CONTRACT)
+        key("Up")
+        expect_focus(window, BLOC_2)
+        key("Right")
+        expect_focus(window, BLOC_3)
+        key("space")
+        absent(window, "push button", PROSPECTION)
+        key("space")
+        find(window, "push button", PROSPECTION)
         if os.environ.get("ACQUIS_E2E_SHOT"):
             subprocess.run(["import", "-window", "root", os.environ["ACQUIS_E2E_SHOT"]])
     finally:
