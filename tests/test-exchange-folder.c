@@ -87,8 +87,8 @@ write_file (const char *folder, const char *name, const char *contents)
 static void
 test_piecewise_reported_once (Fixture *fixture, gconstpointer data)
 {
-  g_autofree char *path = g_build_filename (fixture->folder, "Hélène Dubois – Coach – 2026-11-27.acquis",
-                                            NULL);
+  g_autofree char *path =
+    g_build_filename (fixture->folder, "Hélène Dubois – Coach – 2026-11-27.acquis", NULL);
   FILE *file = fopen (path, "wb");
   gint64 last_write;
 
@@ -172,6 +172,22 @@ test_handled_not_again (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (g_ptr_array_index (fixture->ready, 0), ==, handled);
 }
 
+/* Syncthing and Nextcloud write a hidden file, then rename it into place. */
+static void
+test_renamed_into_place (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *hidden = write_file (fixture->folder, ".syncthing.dossier.acquis.tmp",
+                                        "ACQUIS-FROM-THE-OTHER-SIDE");
+  g_autofree char *path = g_build_filename (fixture->folder, "dossier.acquis", NULL);
+
+  spin (SETTLE_MS * 2);
+  g_assert_cmpuint (fixture->ready->len, ==, 0);
+  g_assert_cmpint (g_rename (hidden, path), ==, 0);
+  spin (SETTLE_MS * 3);
+  g_assert_cmpuint (fixture->ready->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->ready, 0), ==, path);
+}
+
 static void
 test_other_files_ignored (Fixture *fixture, gconstpointer data)
 {
@@ -235,6 +251,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/exchange/folder/handled-not-again", Fixture, NULL, fixture_set_up,
               test_handled_not_again, fixture_tear_down);
+  g_test_add ("/exchange/folder/renamed-into-place", Fixture, NULL, fixture_set_up,
+              test_renamed_into_place, fixture_tear_down);
   g_test_add ("/exchange/folder/other-files-ignored", Fixture, NULL, fixture_set_up,
               test_other_files_ignored, fixture_tear_down);
   g_test_add ("/exchange/folder/present-at-start", Fixture, NULL, fixture_set_up,

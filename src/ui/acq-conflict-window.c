@@ -87,11 +87,13 @@ static gboolean
 reload (AcqConflictWindow *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) acq_conflict_free);
+  g_autoptr (GPtrArray) conflicts =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) acq_conflict_free);
 
   for (guint i = 0; self->candidate_uuids[i] != NULL; i++)
     {
-      g_autoptr (GPtrArray) more = acq_conflict_list (self->store, self->candidate_uuids[i], &error);
+      g_autoptr (GPtrArray) more =
+        acq_conflict_list (self->store, self->candidate_uuids[i], &error);
       if (more == NULL)
         {
           gtk_label_set_text (self->error_label, error->message);

@@ -116,7 +116,8 @@ dup_candidate_uuids (AcqExchange *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (AcqCandidate) candidate = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
+      g_autoptr (AcqCandidate) candidate =
+        g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
       g_strv_builder_add (builder, acq_candidate_get_uuid (candidate));
     }
   return g_strv_builder_end (builder);
@@ -252,7 +253,7 @@ imported (AcqExchange *self, AcqImportReport *report)
   if (g_settings_get_boolean (self->settings, "remember-passphrases") && !import->from_keyring)
     {
       name = dup_candidate_name (self, acq_import_report_get_candidate_uuid (report));
-      label = g_strdup_printf (_("Acquis passphrase for %s"), name ? name : import->candidate_uuid);
+      label = acq_keyring_dup_label (name ? name : import->candidate_uuid);
       acq_keyring_store_async (acq_import_report_get_candidate_uuid (report), label,
                                import->passphrase);
     }
@@ -361,7 +362,8 @@ on_passphrase_response_cb (AdwMessageDialog *dialog, const char *response, AcqEx
 static void
 on_passphrase_entry_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
 {
-  adw_message_dialog_set_response_enabled (dialog, "import", *gtk_editable_get_text (entry) != '\0');
+  adw_message_dialog_set_response_enabled (dialog, "import",
+                                           *gtk_editable_get_text (entry) != '\0');
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <gio/gunixfdlist.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -163,6 +164,12 @@ on_passphrase_changed_cb (AcqExportDialog *self)
   const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_row));
   int strength = passphrase_strength (passphrase);
 
+  /* a passphrase from the keyring changed by hand is a new one: typed twice */
+  if (self->from_keyring)
+    {
+      self->from_keyring = FALSE;
+      gtk_widget_set_visible (GTK_WIDGET (self->confirm_row), TRUE);
+    }
   gtk_level_bar_set_value (self->strength_bar, strength);
   if (gtk_widget_get_visible (GTK_WIDGET (self->confirm_row)) && strength > 0 && *confirm != '\0' &&
       g_strcmp0 (passphrase, confirm) != 0)
@@ -203,7 +210,7 @@ finish (AcqExportDialog *self, const char *message)
   if (self->remember && !self->from_keyring)
     {
       g_autofree char *name = dup_name (self);
-      g_autofree char *label = g_strdup_printf (_("Acquis passphrase for %s"), name);
+      g_autofree char *label = acq_keyring_dup_label (name);
       acq_keyring_store_async (acq_candidate_get_uuid (self->candidate), label,
                                gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)));
     }
@@ -481,8 +488,8 @@ on_keyring_looked_up_cb (GObject *source, GAsyncResult *result, gpointer user_da
   if (passphrase != NULL &&
       *gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)) == '\0')
     {
-      self->from_keyring = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), passphrase);
+      self->from_keyring = TRUE;
       gtk_widget_set_visible (GTK_WIDGET (self->confirm_row), FALSE);
       gtk_label_set_text (self->strength_label, _("The passphrase kept in your keyring."));
       update_sensitivity (self);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <libsecret/secret.h>
 
 #include "acq-keyring.h"
@@ -27,6 +28,18 @@ passphrase_schema (void)
   };
 
   return &schema;
+}
+
+/**
+ * acq_keyring_dup_label:
+ * @candidate_name: whose passphrase
+ *
+ * Returns: (transfer full): what the keyring shows for the passphrase of @candidate_name
+ */
+char *
+acq_keyring_dup_label (const char *candidate_name)
+{
+  return g_strdup_printf (_("Acquis passphrase for %s"), candidate_name);
 }
 
 /**

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+char     *acq_keyring_dup_label     (const char          *candidate_name);
+
 /* Blocking calls, for the command line. */
 char     *acq_keyring_lookup        (const char          *candidate_uuid);
 gboolean  acq_keyring_store         (const char          *candidate_uuid,

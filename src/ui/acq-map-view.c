@@ -27,7 +27,7 @@
 #include "acq-text.h"
 
 #define DRAG_THRESHOLD 8.0   /* pixels a sheet moves before it is dragged */
-#define EDGE_GRAB      6.0   /* pixels from a link that grab it */
+#define EDGE_GRAB      8.0   /* pixels from a link that grab it: a line is thin to aim at */
 #define EDGE_DETACH    48.0  /* pixels from its course that a dragged link comes off at */
 #define VISIBLE_MARGIN 24.0  /* pixels kept around a node brought into view */
 #define FIT_MARGIN     0.94  /* the share of the view a fitted map takes */

@@ -2,8 +2,8 @@
 """The accompagnatrice opens the demo candidate's competence map, moves through its nodes with
 the keyboard, links a sheet to a competence of bloc 3 from the sheet's menu (the keyboard's
 drag and drop), sees the coverage change on the map and in the main window, undoes it, drags
-a sheet onto a competence with the mouse, finds a sheet with Ctrl+F and folds a bloc. Read
-back from the screen and from the store."""
+a sheet onto a competence with the mouse, finds a sheet with Ctrl+F, folds a bloc and exports
+the map to PDF. Read back from the screen, from the store and from the file."""
 
 import os
 import subprocess
@@ -28,6 +28,9 @@ PROSPECTION = "Déployer des actions de prospection auprès des employeurs du te
               "de repérer des opportunités d'insertion."
 SUPPORT = "Apporter un appui technique aux employeurs dans leurs démarches de recrutement."
 WORKSHOP = "Atelier CV collectif hebdomadaire"
+TEAMWORK = "Travailler en équipe, en réseau et en partenariat afin d'apporter des réponses " \
+           "coordonnées aux situations rencontrées."
+DIAGNOSIS = "Diagnostic partagé avec une allocataire du RSA"
 
 
 def focused(window):
@@ -74,8 +77,11 @@ def links(app, competence_start):
 def drag(source, target):
     """Presses on one control, moves in steps as a hand would, and releases on the other."""
     a, b = extents(source), extents(target)
-    x0, y0 = a.x + a.width // 2, a.y + a.height // 2
-    x1, y1 = b.x + b.width // 2, b.y + b.height // 2
+    drag_points(a.x + a.width // 2, a.y + a.height // 2, b.x + b.width // 2,
+                b.y + b.height // 2)
+
+
+def drag_points(x0, y0, x1, y1):
     subprocess.run(["xdotool", "mousemove", str(x0), str(y0), "mousedown", "1"], check=True)
     for step in range(1, 11):
         subprocess.run(["xdotool", "mousemove", str(x0 + (x1 - x0) * step // 10),
@@ -85,7 +91,7 @@ def drag(source, target):
     time.sleep(0.5)
 
 
-def test_keyboard_link_and_drag():
+def test_navigate_link_find_fold_export():
     app = App(args=["--demo"], role="coach")
     try:
         click(find(app.window, "label", row("Hélène Dubois")))
@@ -134,6 +140,19 @@ def test_keyboard_link_and_drag():
         wait_for(lambda: description(window, SUPPORT) == "1 sheet, 0 validated — Drafts only",
                  "the dragged sheet to be linked")
         assert links(app, "Apporter un appui technique") == [(WORKSHOP,)]
+        # a link dragged away from its course is undone: the one from C1.4 to the RSA sheet
+        # runs straight between the two boxes, through the middle of their centres
+        a = extents(find(window, "push button", TEAMWORK))
+        b = extents(find(window, "push button", DIAGNOSIS))
+        x = (a.x + a.width // 2 + b.x + b.width // 2) // 2
+        y = (a.y + a.height // 2 + b.y + b.height // 2) // 2
+        print("# points", a, b, x, y, flush=True)
+        subprocess.run(["import", "-window", "root", "/tmp/mapwork/dbg1.png"])
+        drag_points(x, y, x - 120, y - 60)
+        time.sleep(1)
+        print("# links", links(app, "Travailler en équipe"), flush=True)
+        find_named(app.node, lambda name: name.startswith("Sheet unlinked from C1.4"))
+        assert links(app, "Travailler en équipe") == []
         # Ctrl+F finds a sheet, Enter goes to it
         key("ctrl+f")
         type_text("parrainage")
@@ -150,6 +169,19 @@ def test_keyboard_link_and_drag():
         absent(window, "push button", PROSPECTION)
         key("space")
         find(window, "push button", PROSPECTION)
+        # the whole map exported from the header's menu, written by a worker thread
+        target = os.path.join(app.data_dir, "carte.pdf")
+        press(find_named(window, "Export the Map"))
+        press(find(app.node, "menu item", "As PDF Document…"))
+        wait_for(lambda: "Export the Map" in app.windows(), "the file chooser")
+        time.sleep(1)
+        key("ctrl+a")  # the name field has the focus, a name proposed
+        type_text(target)
+        key("Return")
+        app.wait_window_closed("Export the Map")
+        find_named(window, "Map exported to “carte.pdf”")
+        with open(target, "rb") as pdf:
+            assert pdf.read(5) == b"%PDF-"
         if os.environ.get("ACQUIS_E2E_SHOT"):
             subprocess.run(["import", "-window", "root", os.environ["ACQUIS_E2E_SHOT"]])
     finally:
@@ -157,4 +189,4 @@ def test_keyboard_link_and_drag():
 
 
 if __name__ == "__main__":
-    run([test_keyboard_link_and_drag])
+    run([test_navigate_link_find_fold_export])
