@@ -404,21 +404,39 @@ on_exported (GObject *source, GAsyncResult *result, gpointer data)
 }
 
 static void
+count_changed (AcqStore *store, gpointer data)
+{
+  guint *n_changed = data;
+
+  (*n_changed)++;
+}
+
+static void
 test_async_on_a_worker (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->candidate.dir, "async.acquis", NULL);
   g_autoptr (AcqImportReport) report = NULL;
   gboolean done = FALSE;
+  guint n_changed = 0;
 
   acq_package_export_async (f->candidate.store, f->uuid, ACQ_ROLE_CANDIDATE, PASSPHRASE, path,
                             NULL, on_exported, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_signal_connect (f->coach.store, "changed", G_CALLBACK (count_changed), &n_changed);
   acq_package_import_async (f->coach.store, path, PASSPHRASE, ACQ_ROLE_COACH, NULL, on_imported,
                             &report);
   while (report == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (report_count (report, ACQ_IMPORT_NEW_SHEET), ==, 1);
+
+  /* the worker merged through its own connection: the coach's store still says "changed",
+   * so that what watches it (the dossier preview) makes itself again */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (n_changed, ==, 1);
 }
 
 int

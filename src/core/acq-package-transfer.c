@@ -696,6 +696,12 @@ acq_package_import_async (AcqStore *store, const char *path, const char *passphr
 AcqImportReport *
 acq_package_import_finish (AcqStore *store, GAsyncResult *result, GError **error)
 {
+  AcqImportReport *report;
+
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  report = g_task_propagate_pointer (G_TASK (result), error);
+  /* the worker's connection committed: tell those who watch this one (the dossier preview) */
+  if (report != NULL)
+    _acq_store_notify_changed (store);
+  return report;
 }

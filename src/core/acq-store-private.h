@@ -19,5 +19,6 @@ gboolean  _acq_store_migrate_db           (sqlite3     *db,
                                            GError     **error);
 gboolean  _acq_store_ensure_private_dir   (const char  *dir,
                                            GError     **error);
+void      _acq_store_notify_changed       (AcqStore    *self);
 
 G_END_DECLS

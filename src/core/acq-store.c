@@ -369,7 +369,8 @@ acq_store_class_init (AcqStoreClass *klass)
   /**
    * AcqStore::changed:
    *
-   * Something was committed on this connection. Emitted once for a burst of commits, from an
+   * Something was committed on this connection, or an import merged data through its own
+   * connection (acq_package_import_async()). Emitted once for a burst of commits, from an
    * idle in the thread-default main context of the thread that opened the store (the main
    * thread for the app's store), whatever thread committed.
    */
@@ -397,18 +398,16 @@ emit_changed_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* sqlite calls this in the committing thread, before the commit ends: nothing may run on the
- * store here, so it only sends "changed" to the store's context, once until it is emitted.
+/* Sends "changed" to the store's context, once until it is emitted; callable from any thread.
  * The idle holds a weak reference: a store dropped meanwhile is not kept alive. */
-static int
-on_commit_cb (void *data)
+void
+_acq_store_notify_changed (AcqStore *self)
 {
-  AcqStore *self = data;
   GSource *source;
   GWeakRef *ref;
 
   if (!g_atomic_int_compare_and_exchange (&self->change_pending, 0, 1))
-    return 0;
+    return;
   ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (ref, self);
   source = g_idle_source_new ();
@@ -416,6 +415,14 @@ on_commit_cb (void *data)
   g_source_set_static_name (source, "[acquis] store changed");
   g_source_attach (source, self->context);
   g_source_unref (source);
+}
+
+/* sqlite calls this in the committing thread, before the commit ends: nothing may run on the
+ * store here, so it only schedules "changed". */
+static int
+on_commit_cb (void *data)
+{
+  _acq_store_notify_changed (data);
   return 0; /* 0: let the commit go on */
 }
 
