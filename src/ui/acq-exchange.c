@@ -292,6 +292,8 @@ on_imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqImportReport) report = NULL;
 
+  if (self->window != NULL)
+    acq_window_set_busy (ACQ_WINDOW (self->window), FALSE);
   if (self->current == NULL)
     return;
   report = acq_package_import_finish (self->current->store, result, &error);
@@ -330,6 +332,7 @@ run_import (AcqExchange *self)
   adw_toast_set_timeout (self->progress, 0);
   add_toast (self, self->progress);
   g_set_object (&self->current->store, store);
+  acq_window_set_busy (ACQ_WINDOW (self->window), TRUE);
   acq_package_import_async (store, self->current->path, self->current->passphrase,
                             acq_application_get_role (), self->cancellable, on_imported_cb,
                             g_object_ref (self));

@@ -491,6 +491,21 @@ acq_window_flush (AcqWindow *self)
 }
 
 /**
+ * acq_window_set_busy:
+ * @self: the window
+ * @busy: whether something else is writing to the store (an import)
+ *
+ * While busy, the candidates and the editors take no input: what would be typed meanwhile
+ * would be saved over what the import brings.
+ */
+void
+acq_window_set_busy (AcqWindow *self, gboolean busy)
+{
+  g_return_if_fail (ACQ_IS_WINDOW (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), !busy);
+}
+
+/**
  * acq_window_open_sheet:
  * @self: the window
  * @candidate_uuid: whose sheet

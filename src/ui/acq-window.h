@@ -20,6 +20,8 @@ void       acq_window_set_candidates      (AcqWindow        *self,
 void       acq_window_show_error          (AcqWindow        *self,
                                            const char       *message);
 void       acq_window_flush               (AcqWindow        *self);
+void       acq_window_set_busy            (AcqWindow        *self,
+                                           gboolean          busy);
 void       acq_window_open_sheet          (AcqWindow        *self,
                                            const char       *candidate_uuid,
                                            const char       *sheet_uuid);
