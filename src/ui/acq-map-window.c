@@ -143,15 +143,21 @@ undo_change (gpointer data)
   store_link (change->self, change->sheet_uuid, change->competence_uuid, !change->linked, NULL);
 }
 
-static void
-change_link (AcqMapWindow *self, const char *sheet_uuid, const char *competence_uuid,
-             gboolean link)
+static char *
+dup_competence_code (AcqMapWindow *self, const char *competence_uuid)
 {
   AcqMap *map = acq_map_view_get_map (self->map_view);
   guint competence = acq_map_find (map, ACQ_MAP_NODE_COMPETENCE, competence_uuid);
-  g_autofree char *code = competence != ACQ_MAP_NO_NODE
-                            ? acq_map_dup_competence_code (map, competence)
-                            : g_strdup (_("a competence"));
+
+  return competence != ACQ_MAP_NO_NODE ? acq_map_dup_competence_code (map, competence)
+                                       : g_strdup (_("a competence"));
+}
+
+static void
+do_change_link (AcqMapWindow *self, const char *sheet_uuid, const char *competence_uuid,
+                gboolean link)
+{
+  g_autofree char *code = dup_competence_code (self, competence_uuid);
   g_autofree char *title = NULL;
   gboolean back_to_draft = FALSE;
   Change *change;
@@ -171,6 +177,57 @@ change_link (AcqMapWindow *self, const char *sheet_uuid, const char *competence_
   change->linked = link;
   acq_undo_toast_show (GTK_WIDGET (self->map_view), title, 0, undo_change, NULL, change,
                        change_free);
+}
+
+static void
+on_confirm_response_cb (AdwMessageDialog *dialog, const char *response, gpointer data)
+{
+  Change *change = data;
+
+  if (g_strcmp0 (response, "change") == 0)
+    do_change_link (change->self, change->sheet_uuid, change->competence_uuid, change->linked);
+}
+
+/* A validated sheet whose competences change goes back to draft, and Undo gives back the
+ * links, not the validation (which only a new review gives): so ask first. */
+static void
+change_link (AcqMapWindow *self, const char *sheet_uuid, const char *competence_uuid,
+             gboolean link)
+{
+  AcqSheet *sheet = acq_sheet_list_find (self->sheets, sheet_uuid);
+  g_autofree char *code = NULL;
+  g_autofree char *body = NULL;
+  Change *change;
+  GtkWidget *dialog;
+
+  if (sheet == NULL || acq_sheet_get_review_state (sheet) != ACQ_REVIEW_STATE_VALIDATED)
+    {
+      do_change_link (self, sheet_uuid, competence_uuid, link);
+      return;
+    }
+  code = dup_competence_code (self, competence_uuid);
+  body = g_strdup_printf (link ? _("“%s” is validated. Linking it to %s sends it back to draft: "
+                                   "it will need a new review.")
+                               : _("“%s” is validated. Unlinking it from %s sends it back to "
+                                   "draft: it will need a new review."),
+                          acq_sheet_get_title (sheet), code);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Change a Validated Sheet?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "change", link ? _("_Link") : _("_Unlink"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  change = g_new0 (Change, 1);
+  change->self = g_object_ref (self);
+  change->sheet_uuid = g_strdup (sheet_uuid);
+  change->competence_uuid = g_strdup (competence_uuid);
+  change->linked = link;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_confirm_response_cb), change,
+                         (GClosureNotify) (void (*) (void)) change_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

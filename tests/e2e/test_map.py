@@ -136,8 +136,11 @@ def test_navigate_link_find_fold_export():
         wait_for(lambda: description(window, PROSPECTION) == "No sheet yet",
                  "the link to be undone")
         assert links(app, "Déployer des actions") == []
-        # the same with the mouse: drag the workshop sheet onto another competence of bloc 3
+        # the same with the mouse: drag the workshop sheet onto another competence of bloc 3;
+        # it is validated, so Acquis asks first (the link sends it back to draft)
         drag(find(window, "push button", WORKSHOP), find(window, "push button", SUPPORT))
+        find_named(app.node, "Change a Validated Sheet?")
+        press(find_named(app.node, "Link"))
         wait_for(lambda: description(window, SUPPORT) == "1 sheet, 0 validated — Drafts only",
                  "the dragged sheet to be linked")
         assert links(app, "Apporter un appui technique") == [(WORKSHOP,)]
