@@ -4,7 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-dossier DATA_DIR   (run by run-keystroke.sh, in its own X server)
+ * Usage: bench-dossier DATA_DIR   (run by run-in-x.sh, in its own X server)
  *        bench-dossier --write DATA_DIR CANDIDATE OUTPUT [TIMINGS]   (one generation, in a child
  *        process so that its peak memory is its own; the seconds of its parts go to TIMINGS)
  *        bench-dossier --start   (returns at once: the cost of starting the process)

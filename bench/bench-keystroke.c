@@ -486,7 +486,8 @@ main (int argc, char *argv[])
   g_autoptr (GOptionContext) context = NULL;
   g_auto (GStrv) args = NULL;
   const char *data_dir;
-  gboolean one_paragraph = FALSE;
+  /* BENCH_ONE_PARAGRAPH=1 in the environment does the same as the option */
+  gboolean one_paragraph = g_getenv ("BENCH_ONE_PARAGRAPH") != NULL;
   const GOptionEntry entries[] = {
     { "one-paragraph", 'p', 0, G_OPTION_ARG_NONE, &one_paragraph,
       "Write rubric 1 as one paragraph (its sentences otherwise make paragraphs of about 90 "

@@ -1,29 +1,30 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# run-map-frame.sh — the map's frame benchmark: starts a private X server and a private D-Bus
-# session, and runs bench-map-frame in them (it makes its own data folders).
+# run-in-x.sh — runs a benchmark that shows windows (typing, dossier preview, map frames) in a
+# private X server and a private D-Bus session, with a new temporary folder as TMPDIR; an
+# argument "{data}" becomes a new data folder inside it.
 #
-# Usage: run-map-frame.sh BENCH_MAP_FRAME SCHEMA_DIR
+# Usage: run-in-x.sh SCHEMA_DIR PROGRAM [ARGS…]
 # Exits 77 (skipped) when a tool it needs is missing.
 set -eu
 
 skip () {
-  echo "map frame benchmark skipped: $*" >&2
+  echo "$(basename "$2") benchmark skipped: $1" >&2
   exit 77
 }
 
-if [ $# -ne 2 ]; then
-  echo "usage: $0 BENCH_MAP_FRAME SCHEMA_DIR" >&2
+if [ $# -lt 2 ]; then
+  echo "usage: $0 SCHEMA_DIR PROGRAM [ARGS…]" >&2
   exit 2
 fi
-bench_map_frame=$1
-schema_dir=$2
+schema_dir=$1
+shift
 
-command -v Xvfb >/dev/null 2>&1 || skip "no Xvfb (package xvfb)"
-command -v dbus-run-session >/dev/null 2>&1 || skip "no dbus-run-session (package dbus-daemon)"
+command -v Xvfb >/dev/null 2>&1 || skip "no Xvfb (package xvfb)" "$1"
+command -v dbus-run-session >/dev/null 2>&1 || skip "no dbus-run-session (package dbus-daemon)" "$1"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/acquis-map-frame.XXXXXX")
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/acquis-bench.XXXXXX")
 xvfb_pid=
 cleanup () {
   if [ -n "$xvfb_pid" ]; then
@@ -66,4 +67,14 @@ export XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME GDK_BACKEND GSK_RENDERER NO_
 export GSETTINGS_BACKEND GSETTINGS_SCHEMA_DIR
 unset WAYLAND_DISPLAY MALLOC_PERTURB_
 
-TMPDIR=$tmp dbus-run-session -- "$bench_map_frame"
+program=$1
+shift
+for arg in "$@"; do
+  shift
+  if [ "$arg" = "{data}" ]; then
+    set -- "$@" "$tmp/data"
+  else
+    set -- "$@" "$arg"
+  fi
+done
+TMPDIR=$tmp dbus-run-session -- "$program" "$@"
