@@ -168,6 +168,7 @@ acq_map_item_dup_description (AcqMap *map, guint node)
   const AcqMapNode *n = acq_map_get_node (map, node);
   const char *level = acq_map_level_label (n->level);
   g_autofree char *count = NULL;
+  g_autofree char *counted = NULL;
 
   switch (n->kind)
     {
@@ -176,8 +177,17 @@ acq_map_item_dup_description (AcqMap *map, guint node)
         return g_strdup (level);
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sheet", "%u sheets",
                                             n->n_links), n->n_links);
-      /* TRANSLATORS: "2 sheets, 1 validated — Validated": the sheets, then the level */
-      return g_strdup_printf (_("%s, %u validated — %s"), count, n->n_validated, level);
+      if (n->n_validated == 0)
+        /* TRANSLATORS: "2 sheets, none validated": %s is "2 sheets" */
+        counted = g_strdup_printf (_("%s, none validated"), count);
+      else
+        /* TRANSLATORS: "2 sheets, 1 validated" (in French "2 fiches, dont 1 validée"): %s is
+         * "2 sheets" */
+        counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u validated",
+                                                "%s, %u validated", n->n_validated),
+                                   count, n->n_validated);
+      /* the sheets, then the level: "2 sheets, 1 validated — Validated" */
+      return g_strdup_printf ("%s — %s", counted, level);
     case ACQ_MAP_NODE_SHEET:
       if (n->n_links == 0)
         return g_strdup_printf (_("Sheet: %s, linked to no competence"), level);

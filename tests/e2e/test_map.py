@@ -113,7 +113,7 @@ def test_navigate_link_find_fold_export():
         expect_focus(window, BLOC_2)
         key("Down")
         _, state = expect_focus(window, CONTRACT)
-        assert state == "1 sheet, 0 validated — Drafts only", state
+        assert state == "1 sheet, none validated — Drafts only", state
         key("Down")
         _, state = expect_focus(window, SPONSORSHIP)
         assert state.startswith("Sheet: Drafts only, linked to 2 competences"), state
@@ -125,7 +125,7 @@ def test_navigate_link_find_fold_export():
         # the keyboard's drag and drop: the sheet's menu ticks the competences it demonstrates
         key("Menu")
         press(find_named(app.node, lambda name: name.startswith("C3.1  Déployer des actions")))
-        wait_for(lambda: description(window, PROSPECTION) == "1 sheet, 0 validated — Drafts only",
+        wait_for(lambda: description(window, PROSPECTION) == "1 sheet, none validated — Drafts only",
                  "the coverage of the competence to change on the map")
         assert links(app, "Déployer des actions") == [(SPONSORSHIP,)]
         find_named(app.node, lambda name: name.startswith("Sheet linked to C3.1"))
@@ -141,7 +141,7 @@ def test_navigate_link_find_fold_export():
         drag(find(window, "push button", WORKSHOP), find(window, "push button", SUPPORT))
         find_named(app.node, "Change a Validated Sheet?")
         press(find_named(app.node, "Link"))
-        wait_for(lambda: description(window, SUPPORT) == "1 sheet, 0 validated — Drafts only",
+        wait_for(lambda: description(window, SUPPORT) == "1 sheet, none validated — Drafts only",
                  "the dragged sheet to be linked")
         assert links(app, "Apporter un appui technique") == [(WORKSHOP,)]
         # a link dragged away from its course is undone: the one from C1.4 to the RSA sheet
