@@ -796,6 +796,95 @@ export_action (GtkWidget *widget, const char *action, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The final dossier: the validated sheets only, without the watermark, written straight to
+ * the chosen file; refused with the list of what is missing while a rule fails. */
+
+static void
+show_message (AcqDossierWindow *self, const char *heading, const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_final_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (AcqDossierWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (acq_dossier_write_finish (ACQ_STORE (source), result, &error))
+    toast (self, _("The final dossier is exported"));
+  else
+    show_message (self, _("The Final Dossier Was Not Exported"), error->message);
+}
+
+static void
+on_export_final_response_cb (GtkNativeDialog *chooser, int response, AcqDossierWindow *self)
+{
+  g_autoptr (GFile) target = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      target = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (target);
+    }
+  if (path != NULL)
+    acq_dossier_write_async (self->store, acq_candidate_get_uuid (self->candidate), path,
+                             ACQ_DOSSIER_MODE_FINAL, NULL, NULL, NULL, on_final_written_cb, g_object_ref (self));
+  g_object_unref (chooser);
+}
+
+static void
+export_final_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqDossierWindow *self = ACQ_DOSSIER_WINDOW (widget);
+  g_autoptr (AcqDpLayout) layout = acq_dp_layout_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) issues = acq_dossier_check (self->store,
+                                                    acq_candidate_get_uuid (self->candidate),
+                                                    ACQ_DOSSIER_MODE_FINAL, layout, &error);
+  g_autoptr (GString) missing = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (issues == NULL)
+    {
+      show_message (self, _("The Final Dossier Was Not Exported"), error->message);
+      return;
+    }
+  for (guint i = 0; i < issues->len; i++)
+    {
+      AcqDossierIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->severity == ACQ_DOSSIER_SEVERITY_ERROR)
+        g_string_append_printf (missing, "%s• %s", missing->len > 0 ? "\n" : "",
+                                issue->message);
+    }
+  if (missing->len > 0)
+    {
+      g_autofree char *body = g_strdup_printf ("%s\n\n%s",
+                                               _("The jury’s dossier holds validated sheets "
+                                                 "only, and these rules are not met yet:"),
+                                               missing->str);
+
+      show_message (self, _("The Final Dossier Is Not Ready"), body);
+      return;
+    }
+  name = acq_candidate_dup_display_name (self->candidate);
+  file_name = g_strdup_printf ("Dossier professionnel - %s - final.pdf", name);
+  chooser = gtk_file_chooser_native_new (_("Export the Final Dossier"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_final_response_cb), self,
+                           0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 print_action (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -951,6 +1040,8 @@ acq_dossier_window_class_init (AcqDossierWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_thumbnails_list_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "dossier.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "dossier.export-final", NULL,
+                                   export_final_action);
   gtk_widget_class_install_action (widget_class, "dossier.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "dossier.open-viewer", NULL,
                                    open_viewer_action);

@@ -8,6 +8,8 @@ import re
 import subprocess
 import time
 
+import pyatspi
+
 from acqtest import (App, click, find, find_named, first, key, press, row, run, text_of,
                      type_text, wait_for)
 
@@ -83,6 +85,16 @@ def test_preview_pages_zoom_find():
         printing = find(app.node, "dialog", "Print", timeout=20)
         press(find(printing, "push button", "Cancel"))
         app.wait_window_closed("Print")
+        # the final dossier holds validated sheets only: refused, with what is missing
+        press(find_named(dossier, "Dossier Menu"))
+        press(find(app.node, "menu item", "Export the Final Dossier…"))
+        refusal = find(app.node, "label", lambda name: name.startswith("The jury’s dossier holds")
+                       and "Bloc 3" in name)
+        while refusal.getRole() not in (pyatspi.ROLE_DIALOG, pyatspi.ROLE_FRAME,
+                                        pyatspi.ROLE_WINDOW):
+            refusal = refusal.parent
+        press(find(refusal, "push button", "Close"))
+        find(dossier, "push button", "Next Page")
         # a rule about a sheet opens that sheet in the main window
         click(find(dossier, "label", lambda name: name.startswith("“Diagnostic partagé")))
         find(app.window, "label", "Diagnostic partagé avec une allocataire du RSA")
