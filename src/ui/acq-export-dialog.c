@@ -442,6 +442,29 @@ on_folder_button_clicked_cb (AcqExportDialog *self)
   export_to (self, WAY_FOLDER, temp);
 }
 
+/* Files attached to an e-mail stay in the cache until the mail client has sent them; a week
+ * later they are surely sent, and are removed (encrypted as they are, they still name the
+ * candidate). */
+#define OUTGOING_KEEP_SECONDS (7 * 24 * 3600)
+
+static void
+remove_old_outgoing (const char *dir)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf info;
+
+      if (g_str_has_suffix (name, ACQ_PACKAGE_SUFFIX) && g_stat (path, &info) == 0 &&
+          S_ISREG (info.st_mode) && now - (gint64) info.st_mtime > OUTGOING_KEEP_SECONDS)
+        g_remove (path);
+    }
+}
+
 static void
 on_email_button_clicked_cb (AcqExportDialog *self)
 {
@@ -459,6 +482,7 @@ on_email_button_clicked_cb (AcqExportDialog *self)
       show_error (self, message);
       return;
     }
+  remove_old_outgoing (dir);
   export_to (self, WAY_EMAIL, path);
 }
 
