@@ -179,6 +179,42 @@ list_candidates (const char *data_dir, gboolean demo)
   return 0;
 }
 
+/* --output FILE of the command-line exports, as a local path; %NULL if missing. */
+static char *
+options_output_path (GVariantDict *options)
+{
+  const char *output_arg = NULL;
+  g_autoptr (GFile) output = NULL;
+
+  if (!g_variant_dict_lookup (options, "output", "^&ay", &output_arg))
+    return NULL;
+  output = g_file_new_for_commandline_arg (output_arg);
+  return g_file_get_path (output);
+}
+
+/* The candidate that the value of @option names (by id or by name) in the store of @data_dir,
+ * with the demo added first if --demo is given. */
+static AcqCandidate *
+options_find_candidate (const char *data_dir, GVariantDict *options, const char *option,
+                        AcqStore **out_store, GError **error)
+{
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqCandidateList) list = NULL;
+  const char *query = NULL;
+  AcqCandidate *candidate;
+
+  g_variant_dict_lookup (options, option, "&s", &query);
+  if ((store = acq_store_open (data_dir, error)) == NULL ||
+      (list = acq_candidate_list_new (store, error)) == NULL)
+    return NULL;
+  if (g_variant_dict_contains (options, "demo") && !acq_demo_populate (list, error))
+    return NULL;
+  if ((candidate = acq_dossier_find_candidate (list, query, error)) == NULL)
+    return NULL;
+  *out_store = g_steal_pointer (&store);
+  return g_object_ref (candidate);
+}
+
 /* --export-dossier CANDIDATE --output FILE [--final], with --demo first if asked: no window,
  * the core only. */
 static int
@@ -186,29 +222,17 @@ export_dossier (const char *data_dir, GVariantDict *options)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqStore) store = NULL;
-  g_autoptr (AcqCandidateList) list = NULL;
-  g_autoptr (GFile) output = NULL;
-  g_autofree char *output_path = NULL;
-  const char *query = NULL, *output_arg = NULL;
-  AcqCandidate *candidate = NULL;
+  g_autoptr (AcqCandidate) candidate = NULL;
+  g_autofree char *output_path = options_output_path (options);
   AcqDossierMode mode = g_variant_dict_contains (options, "final") ? ACQ_DOSSIER_MODE_FINAL
                                                                    : ACQ_DOSSIER_MODE_DRAFT;
 
-  g_variant_dict_lookup (options, "export-dossier", "&s", &query);
-  if (g_variant_dict_lookup (options, "output", "^&ay", &output_arg))
-    output = g_file_new_for_commandline_arg (output_arg);
-  if (output == NULL || (output_path = g_file_get_path (output)) == NULL)
+  if (output_path == NULL)
     {
       g_printerr ("%s\n", _("--export-dossier needs a file to write: --output FILE.pdf"));
       return 2;
     }
-  if ((store = acq_store_open (data_dir, &error)) != NULL)
-    list = acq_candidate_list_new (store, &error);
-  if (list != NULL && g_variant_dict_contains (options, "demo") &&
-      !acq_demo_populate (list, &error))
-    g_clear_object (&list);
-  if (list != NULL)
-    candidate = acq_dossier_find_candidate (list, query, &error);
+  candidate = options_find_candidate (data_dir, options, "export-dossier", &store, &error);
   if (candidate == NULL ||
       !acq_dossier_write (store, acq_candidate_get_uuid (candidate), output_path, mode, NULL,
                           NULL, NULL, &error))
@@ -226,33 +250,20 @@ export_map (const char *data_dir, GVariantDict *options)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqStore) store = NULL;
-  g_autoptr (AcqCandidateList) list = NULL;
+  g_autoptr (AcqCandidate) candidate = NULL;
   g_autoptr (AcqMap) map = NULL;
   g_autoptr (AcqMapLayout) layout = NULL;
-  g_autoptr (GFile) output = NULL;
-  g_autofree char *output_path = NULL;
+  g_autofree char *output_path = options_output_path (options);
   g_autofree char *name = NULL;
-  const char *query = NULL, *output_arg = NULL;
-  AcqCandidate *candidate = NULL;
   AcqMapFormat format;
 
-  g_variant_dict_lookup (options, "export-map", "&s", &query);
-  if (g_variant_dict_lookup (options, "output", "^&ay", &output_arg))
-    output = g_file_new_for_commandline_arg (output_arg);
-  if (output == NULL || (output_path = g_file_get_path (output)) == NULL ||
-      !acq_map_format_for_path (output_path, &format))
+  if (output_path == NULL || !acq_map_format_for_path (output_path, &format))
     {
       g_printerr ("%s\n", _("--export-map needs a file to write: --output FILE.png, .svg, .pdf "
                             "or .opml"));
       return 2;
     }
-  if ((store = acq_store_open (data_dir, &error)) != NULL)
-    list = acq_candidate_list_new (store, &error);
-  if (list != NULL && g_variant_dict_contains (options, "demo") &&
-      !acq_demo_populate (list, &error))
-    g_clear_object (&list);
-  if (list != NULL)
-    candidate = acq_dossier_find_candidate (list, query, &error);
+  candidate = options_find_candidate (data_dir, options, "export-map", &store, &error);
   if (candidate != NULL &&
       (map = acq_map_load (store, acq_candidate_get_uuid (candidate), &error)) != NULL)
     {
@@ -359,28 +370,19 @@ export_package (const char *data_dir, GVariantDict *options)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqStore) store = NULL;
-  g_autoptr (AcqCandidateList) list = NULL;
-  g_autoptr (GFile) output = NULL;
-  g_autofree char *output_path = NULL;
+  g_autoptr (AcqCandidate) candidate = NULL;
+  g_autofree char *output_path = options_output_path (options);
   g_autofree char *passphrase = NULL;
-  const char *query = NULL, *output_arg = NULL;
-  AcqCandidate *candidate = NULL;
   AcqRole role;
 
   if (!options_role (options, &role))
     return 2;
-  g_variant_dict_lookup (options, "export-package", "&s", &query);
-  if (g_variant_dict_lookup (options, "output", "^&ay", &output_arg))
-    output = g_file_new_for_commandline_arg (output_arg);
-  if (output == NULL || (output_path = g_file_get_path (output)) == NULL)
+  if (output_path == NULL)
     {
       g_printerr ("%s\n", _("--export-package needs a file to write: --output FILE.acquis"));
       return 2;
     }
-  if ((store = acq_store_open (data_dir, &error)) != NULL)
-    list = acq_candidate_list_new (store, &error);
-  if (list != NULL)
-    candidate = acq_dossier_find_candidate (list, query, &error);
+  candidate = options_find_candidate (data_dir, options, "export-package", &store, &error);
   if (candidate == NULL)
     {
       g_printerr ("%s\n", error->message);
