@@ -34,7 +34,7 @@ acq_coverage_level_icon (AcqCoverageLevel level)
 {
   static const char *const icons[ACQ_N_COVERAGE_LEVELS] = {
     "action-unavailable-symbolic", "document-edit-symbolic", "dialog-warning-symbolic",
-    "mail-send-symbolic", "emblem-ok-symbolic",
+    "document-open-recent-symbolic", "emblem-ok-symbolic",
   };
   g_return_val_if_fail (level < ACQ_N_COVERAGE_LEVELS, NULL);
   return icons[level];
