@@ -125,7 +125,7 @@ typedef struct
   PangoLayout           *band_footer;
   PangoLayout           *band_section;
   char                  *band_section_text;
-  PangoLayout           *watermark_layout;
+  cairo_surface_t       *watermark_picture;
   GHashTable            *kept_layouts; /* see _acq_dossier_kept_layout() */
   GPtrArray             *targets;    /* (element-type AcqDossierTarget), in order */
   GHashTable            *by_dest;    /* dest → AcqDossierTarget */

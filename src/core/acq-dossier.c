@@ -322,25 +322,37 @@ _acq_dossier_space (AcqDossierWriter *w, double height)
 
 /* --- Pages ---------------------------------------------------------------------------- */
 
+/* The watermark is drawn once, into a recording surface that every page paints: the PDF
+ * holds its outline once, as a form that each page refers to, instead of once per page. */
 static void
 draw_watermark (AcqDossierWriter *w)
 {
-  const double *rgb = text_specs[ACQ_DOSSIER_TEXT_WATERMARK].rgb;
-  PangoRectangle logical;
+  if (w->watermark_picture == NULL)
+    {
+      const double *rgb = text_specs[ACQ_DOSSIER_TEXT_WATERMARK].rgb;
+      cairo_rectangle_t page = { 0, 0, ACQ_DP_PAGE_WIDTH, ACQ_DP_PAGE_HEIGHT };
+      g_autoptr (PangoLayout) layout = _acq_dossier_layout (w, ACQ_DOSSIER_TEXT_WATERMARK,
+                                                            "BROUILLON", 0);
+      PangoRectangle logical;
+      cairo_t *cr;
 
-  if (w->watermark_layout == NULL)
-    w->watermark_layout = _acq_dossier_layout (w, ACQ_DOSSIER_TEXT_WATERMARK, "BROUILLON", 0);
-  pango_layout_get_extents (w->watermark_layout, NULL, &logical);
+      w->watermark_picture = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &page);
+      cr = cairo_create (w->watermark_picture);
+      pango_layout_get_extents (layout, NULL, &logical);
+      cairo_translate (cr, ACQ_DP_PAGE_WIDTH / 2, ACQ_DP_PAGE_HEIGHT / 2);
+      cairo_rotate (cr, -WATERMARK_ANGLE);
+      cairo_move_to (cr, -(double) logical.width / PANGO_SCALE / 2,
+                     -(double) logical.height / PANGO_SCALE / 2);
+      cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.13);
+      /* as a shape, not as text: its letters would mix with the lines of the text when it
+       * is copied or searched */
+      pango_cairo_layout_path (cr, layout);
+      cairo_fill (cr);
+      cairo_destroy (cr);
+    }
   cairo_save (w->cr);
-  cairo_translate (w->cr, ACQ_DP_PAGE_WIDTH / 2, ACQ_DP_PAGE_HEIGHT / 2);
-  cairo_rotate (w->cr, -WATERMARK_ANGLE);
-  cairo_move_to (w->cr, -(double) logical.width / PANGO_SCALE / 2,
-                 -(double) logical.height / PANGO_SCALE / 2);
-  cairo_set_source_rgba (w->cr, rgb[0], rgb[1], rgb[2], 0.13);
-  /* as a shape, not as text: its letters would mix with the lines of the text when it is
-   * copied or searched */
-  pango_cairo_layout_path (w->cr, w->watermark_layout);
-  cairo_fill (w->cr);
+  cairo_set_source_surface (w->cr, w->watermark_picture, 0, 0);
+  cairo_paint (w->cr);
   cairo_restore (w->cr);
 }
 
@@ -617,7 +629,7 @@ writer_clear (AcqDossierWriter *w)
   g_clear_object (&w->band_footer);
   g_clear_object (&w->band_section);
   g_clear_pointer (&w->band_section_text, g_free);
-  g_clear_object (&w->watermark_layout);
+  g_clear_pointer (&w->watermark_picture, cairo_surface_destroy);
   g_clear_pointer (&w->kept_layouts, g_hash_table_unref);
   g_clear_object (&w->layout);
 }
