@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "acq-dossier-document.h"
 #include "acq-dossier-print.h"
@@ -332,6 +333,21 @@ page_action (GtkWidget *widget, const char *action, GVariant *param)
   else
     page = n > 0 ? n - 1 : 0;
   acq_dossier_view_go_to_page (self->view, page);
+}
+
+/* Ctrl+scroll zooms, as in a document viewer: a wheel notch is a step of the zoom buttons. */
+static gboolean
+on_view_scroll_cb (GtkEventControllerScroll *controller, double dx, double dy,
+                   AcqDossierWindow *self)
+{
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
+    return GDK_EVENT_PROPAGATE;
+  acq_dossier_view_set_zoom (self->view,
+                             acq_dossier_view_get_zoom (self->view) * pow (ZOOM_STEP, -dy));
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -1084,6 +1100,8 @@ acq_dossier_window_class_init (AcqDossierWindowClass *klass)
 static void
 acq_dossier_window_init (AcqDossierWindow *self)
 {
+  GtkEventController *scroll;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->thumbs_cancellable = g_cancellable_new ();
   self->match_counts = g_array_new (FALSE, TRUE, sizeof (guint));
@@ -1104,6 +1122,9 @@ acq_dossier_window_init (AcqDossierWindow *self)
   g_signal_connect_object (self->view, "notify::zoom", G_CALLBACK (on_view_zoom_cb), self,
                            G_CONNECT_SWAPPED);
   on_view_zoom_cb (self);
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_view_scroll_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), scroll);
   gtk_widget_set_visible (GTK_WIDGET (self->page_bar), FALSE);
   actions_update (self);
 }

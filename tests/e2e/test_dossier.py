@@ -10,8 +10,8 @@ import time
 
 import pyatspi
 
-from acqtest import (App, click, find, find_named, first, key, press, row, run, text_of,
-                     type_text, wait_for)
+from acqtest import (App, click, extents, find, find_named, first, key, press, row, run,
+                     text_of, type_text, wait_for)
 
 
 def open_dossier(app):
@@ -65,6 +65,12 @@ def test_preview_pages_zoom_find():
         wait_for(lambda: int(re.search(r"(\d+)", zoom.name).group(1)) > before, "a larger zoom")
         key("ctrl+0")
         wait_for(lambda: zoom.name == "Zoom: 100%", "100 %")
+        # Ctrl and the mouse wheel over the pages: one notch up is one step larger
+        box = extents(find_named(dossier, "Pages of the dossier"))
+        subprocess.run(["xdotool", "mousemove", str(box.x + box.width // 2),
+                        str(box.y + box.height // 2), "keydown", "ctrl", "click", "4",
+                        "keyup", "ctrl"], check=True)
+        wait_for(lambda: zoom.name == "Zoom: 120%", "120 % after Ctrl+wheel")
         # find a word of the demo dossier: a count, and the first match shown
         key("ctrl+f")
         type_text("diagnostic")
