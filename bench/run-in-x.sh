@@ -52,7 +52,7 @@ done
 DISPLAY=:$(cat "$tmp/display")
 export DISPLAY
 
-# As bench-startup runs the app: X11, the cairo renderer, no accessibility bus, settings in
+# As bench-startup runs the app too: X11, the cairo renderer, no accessibility bus, settings in
 # memory (the schema of this build, should a widget ask for it), nobody's configuration.
 mkdir -p "$tmp/config" "$tmp/share" "$tmp/state"
 XDG_CONFIG_HOME=$tmp/config
