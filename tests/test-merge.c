@@ -155,6 +155,7 @@ test_same_rubric_is_a_conflict_until_resolved (Fixture *f, gconstpointer data)
   g_autoptr (AcqImportReport) r2 = NULL;
   g_autoptr (AcqImportReport) r3 = NULL;
   g_autoptr (GPtrArray) conflicts = NULL;
+  g_autoptr (GPtrArray) all = NULL;
   g_autoptr (GPtrArray) left = NULL;
   AcqConflict *conflict;
 
@@ -176,6 +177,11 @@ test_same_rubric_is_a_conflict_until_resolved (Fixture *f, gconstpointer data)
   g_assert_cmpstr (conflict->sheet_title, ==, "Accueil");
   g_assert_cmpstr (conflict->mine, ==, "Version de l'accompagnatrice.");
   g_assert_cmpstr (conflict->theirs, ==, "Version de la candidate.");
+  /* with no candidate named: every candidate's, here the same one */
+  all = acq_conflict_list (f->coach.store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 1);
+  g_assert_cmpstr (((AcqConflict *) g_ptr_array_index (all, 0))->uuid, ==, conflict->uuid);
 
   /* The coach chooses; the candidate, still in conflict, takes the choice. */
   g_assert_true (acq_conflict_resolve (f->coach.store, conflict->uuid, "Version commune.", &error));

@@ -1268,12 +1268,14 @@ static const char sql_conflicts[] =
   "SELECT c.uuid, c.candidate_uuid, c.sheet_uuid, s.title, c.rubric, CASE c.rubric"
   " WHEN 0 THEN s.tasks WHEN 1 THEN s.means WHEN 2 THEN s.partners WHEN 3 THEN s.context"
   " ELSE s.additional END, c.theirs FROM conflict c JOIN sheet s ON s.uuid = c.sheet_uuid"
-  " WHERE c.candidate_uuid = ?1 AND s.deleted_at IS NULL ORDER BY c.created_at, s.title, c.rubric";
+  " JOIN candidate k ON k.uuid = c.candidate_uuid"
+  " WHERE (?1 IS NULL OR c.candidate_uuid = ?1) AND s.deleted_at IS NULL AND k.deleted_at IS NULL"
+  " ORDER BY c.created_at, s.title, c.rubric";
 
 /**
  * acq_conflict_list:
  * @store: the store
- * @candidate_uuid: whose conflicts
+ * @candidate_uuid: (nullable): whose conflicts; %NULL for every candidate's
  * @error: where to put an error
  *
  * Returns: (transfer full) (element-type AcqConflict): the rubrics changed on both sides and

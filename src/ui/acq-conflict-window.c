@@ -28,7 +28,6 @@ struct _AcqConflictWindow
   AdwWindowTitle *window_title;
 
   AcqStore       *store;
-  GStrv           candidate_uuids;
   GPtrArray      *conflicts; /* of AcqConflict, the first one shown */
 };
 
@@ -87,20 +86,13 @@ static gboolean
 reload (AcqConflictWindow *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) conflicts =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) acq_conflict_free);
+  g_autoptr (GPtrArray) conflicts = acq_conflict_list (self->store, NULL, &error);
 
-  for (guint i = 0; self->candidate_uuids[i] != NULL; i++)
+  if (conflicts == NULL)
     {
-      g_autoptr (GPtrArray) more =
-        acq_conflict_list (self->store, self->candidate_uuids[i], &error);
-      if (more == NULL)
-        {
-          gtk_label_set_text (self->error_label, error->message);
-          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-          return FALSE;
-        }
-      g_ptr_array_extend_and_steal (conflicts, g_steal_pointer (&more));
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return FALSE;
     }
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   self->conflicts = g_steal_pointer (&conflicts);
@@ -168,15 +160,14 @@ on_blend_button_clicked_cb (AcqConflictWindow *self)
  * acq_conflict_window_new:
  * @parent: the main window
  * @store: the store, which keeps the conflicts
- * @candidate_uuids: whose conflicts to show
  *
- * Shows the conflicts one after the other; each one settled emits
+ * Shows the conflicts of every candidate one after the other; each one settled emits
  * #AcqConflictWindow::resolved. The window closes when none is left.
  *
  * Returns: (transfer none) (nullable): the window, shown, or %NULL if there is no conflict
  */
 AcqConflictWindow *
-acq_conflict_window_new (GtkWindow *parent, AcqStore *store, const char *const *candidate_uuids)
+acq_conflict_window_new (GtkWindow *parent, AcqStore *store)
 {
   AcqConflictWindow *self;
 
@@ -184,7 +175,6 @@ acq_conflict_window_new (GtkWindow *parent, AcqStore *store, const char *const *
 
   self = g_object_new (ACQ_TYPE_CONFLICT_WINDOW, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
-  self->candidate_uuids = g_strdupv ((GStrv) candidate_uuids);
   /* GTK owns the window: once destroyed for want of conflicts, it is not to be touched */
   g_object_ref (self);
   if (!reload (self) && self->store == NULL)
@@ -208,12 +198,6 @@ acq_conflict_window_dispose (GObject *object)
   G_OBJECT_CLASS (acq_conflict_window_parent_class)->dispose (object);
 }
 
-static void
-acq_conflict_window_finalize (GObject *object)
-{
-  g_strfreev (ACQ_CONFLICT_WINDOW (object)->candidate_uuids);
-  G_OBJECT_CLASS (acq_conflict_window_parent_class)->finalize (object);
-}
 
 static void
 acq_conflict_window_class_init (AcqConflictWindowClass *klass)
@@ -221,7 +205,6 @@ acq_conflict_window_class_init (AcqConflictWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = acq_conflict_window_dispose;
-  G_OBJECT_CLASS (klass)->finalize = acq_conflict_window_finalize;
 
   /**
    * AcqConflictWindow::resolved:

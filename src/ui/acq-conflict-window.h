@@ -13,8 +13,7 @@ G_BEGIN_DECLS
 #define ACQ_TYPE_CONFLICT_WINDOW (acq_conflict_window_get_type ())
 G_DECLARE_FINAL_TYPE (AcqConflictWindow, acq_conflict_window, ACQ, CONFLICT_WINDOW, AdwWindow)
 
-AcqConflictWindow *acq_conflict_window_new (GtkWindow         *parent,
-                                            AcqStore          *store,
-                                            const char *const *candidate_uuids);
+AcqConflictWindow *acq_conflict_window_new (GtkWindow *parent,
+                                            AcqStore  *store);
 
 G_END_DECLS

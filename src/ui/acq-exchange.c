@@ -107,38 +107,18 @@ show_message (AcqExchange *self, const char *heading, const char *body)
 
 /* Conflicts */
 
-/* Every candidate of the store, for their conflicts. */
-static GStrv
-dup_candidate_uuids (AcqExchange *self)
-{
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  guint n = self->candidates ? g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (AcqCandidate) candidate =
-        g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
-      g_strv_builder_add (builder, acq_candidate_get_uuid (candidate));
-    }
-  return g_strv_builder_end (builder);
-}
-
 static void
 update_conflicts (AcqExchange *self)
 {
-  g_auto (GStrv) uuids = dup_candidate_uuids (self);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) conflicts = NULL;
   g_autofree char *text = NULL;
   guint n = 0;
 
-  for (guint i = 0; uuids[i] != NULL; i++)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autoptr (GPtrArray) conflicts = acq_conflict_list (get_store (self), uuids[i], &error);
-
-      if (conflicts == NULL)
-        g_warning ("Could not count the conflicts: %s", error->message);
-      n += conflicts ? conflicts->len : 0;
-    }
+  if (get_store (self) != NULL &&
+      (conflicts = acq_conflict_list (get_store (self), NULL, &error)) == NULL)
+    g_warning ("Could not count the conflicts: %s", error->message);
+  n = conflicts ? conflicts->len : 0;
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%u rubric changed on both sides: both texts are kept "
                                        "until you choose",
@@ -170,13 +150,11 @@ static void
 resolve_conflicts (AcqExchange *self)
 {
   AcqConflictWindow *window;
-  g_auto (GStrv) uuids = NULL;
 
   if (get_store (self) == NULL || self->window == NULL)
     return;
   acq_window_flush (ACQ_WINDOW (self->window));
-  uuids = dup_candidate_uuids (self);
-  window = acq_conflict_window_new (self->window, get_store (self), (const char *const *) uuids);
+  window = acq_conflict_window_new (self->window, get_store (self));
   if (window != NULL)
     g_signal_connect_object (window, "resolved", G_CALLBACK (on_conflict_resolved_cb), self,
                              G_CONNECT_SWAPPED);
