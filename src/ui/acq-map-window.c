@@ -34,6 +34,7 @@ struct _AcqMapWindow
   GCancellable   *cancellable;
   char           *export_path; /* the file being exported to */
   guint           reload_id;
+  char           *shown;     /* what the map shows of the sheets: see dup_shown() */
 };
 
 G_DEFINE_FINAL_TYPE (AcqMapWindow, acq_map_window, ADW_TYPE_WINDOW)
@@ -45,6 +46,35 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+/* A digest of what the map shows of the sheets — titles, review states, competences — and of
+ * the blocs aimed at: a rubric typed in the editor (saved every second or so) changes none of
+ * it, and must not lay the whole map out again. */
+static char *
+dup_shown (AcqMapWindow *self)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  GListModel *sheets = G_LIST_MODEL (self->sheets);
+  const char *const *blocs =
+    acq_candidate_get_targeted_blocs (acq_sheet_list_get_candidate (self->sheets));
+  guint n = g_list_model_get_n_items (sheets);
+
+  for (guint i = 0; blocs != NULL && blocs[i] != NULL; i++)
+    g_checksum_update (sum, (const guchar *) blocs[i], -1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AcqSheet) sheet = g_list_model_get_item (sheets, i);
+      const char *const *competences = acq_sheet_get_competences (sheet);
+      g_autofree char *fields = g_strdup_printf ("\x1f%s\x1f%s\x1f%d", acq_sheet_get_uuid (sheet),
+                                                 acq_sheet_get_title (sheet),
+                                                 (int) acq_sheet_get_review_state (sheet));
+
+      g_checksum_update (sum, (const guchar *) fields, -1);
+      for (guint c = 0; competences != NULL && competences[c] != NULL; c++)
+        g_checksum_update (sum, (const guchar *) competences[c], -1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
 
 static void
 reload (AcqMapWindow *self)
@@ -62,6 +92,8 @@ reload (AcqMapWindow *self)
     }
   acq_map_set_title (map, name);
   acq_map_view_set_map (self->map_view, map);
+  g_free (self->shown);
+  self->shown = dup_shown (self);
   if (gtk_search_bar_get_search_mode (self->search_bar))
     g_signal_emit_by_name (self->search_entry, "search-changed");
 }
@@ -71,12 +103,16 @@ reload_idle_cb (gpointer data)
 {
   AcqMapWindow *self = data;
 
+  g_autofree char *shown = dup_shown (self);
+
   self->reload_id = 0;
-  reload (self);
+  if (g_strcmp0 (shown, self->shown) != 0)
+    reload (self);
   return G_SOURCE_REMOVE;
 }
 
-/* Any change to the sheets (here, in the editor, a review) shows on the map, once per batch. */
+/* Any change to the sheets that the map shows (here, in the editor, a review) shows on the
+ * map, once per batch. */
 static void
 on_sheets_items_changed_cb (AcqMapWindow *self)
 {
@@ -475,6 +511,7 @@ acq_map_window_dispose (GObject *object)
   g_clear_object (&self->sheets);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->export_path, g_free);
+  g_clear_pointer (&self->shown, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_MAP_WINDOW);
   G_OBJECT_CLASS (acq_map_window_parent_class)->dispose (object);
 }
