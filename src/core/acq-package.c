@@ -682,7 +682,7 @@ not_ours (GError **error)
 static void
 index_content (sqlite3 *db)
 {
-  static const char *const columns[] = { "uuid", "sheet_uuid", "candidate_uuid", "unit" };
+  static const char *const columns[] = { "uuid", "sheet_uuid", "candidate_uuid", "unit", NULL };
   g_autoptr (GString) sql = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
 
