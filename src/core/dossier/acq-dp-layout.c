@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "acq-dp-layout-private.h"
+#include "acq-pango.h"
 
 /* A line may overhang the page bottom by rounding error only. */
 #define FIT_EPSILON 0.01
@@ -147,39 +148,10 @@ acq_dp_layout_class_init (AcqDpLayoutClass *klass)
   G_OBJECT_CLASS (klass)->finalize = acq_dp_layout_finalize;
 }
 
-/**
- * acq_dp_pango_context_new:
- *
- * Metrics must not depend on a screen: no hinting, no rounding of glyph positions, 72 dpi so
- * that one Pango point is one PDF point; a PDF, PNG or SVG surface then gives the same sizes,
- * from one run to the next. The dossier and the mind map measure their text with it.
- *
- * Returns: (transfer full): a context for French text, holding its own font map
- */
-PangoContext *
-acq_dp_pango_context_new (void)
-{
-  g_autoptr (PangoFontMap) font_map = pango_cairo_font_map_new ();
-  cairo_font_options_t *options = cairo_font_options_create ();
-  PangoContext *context;
-
-  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (font_map), 72.0);
-  context = pango_font_map_create_context (font_map);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_cairo_context_set_resolution (context, 72.0);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  pango_context_set_language (context, pango_language_from_string ("fr-fr"));
-  return context;
-}
-
 static void
 setup_context (AcqDpLayout *self)
 {
-  self->context = acq_dp_pango_context_new ();
+  self->context = acq_pango_context_new ();
   self->font_map = g_object_ref (pango_context_get_font_map (self->context));
 }
 

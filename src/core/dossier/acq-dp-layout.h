@@ -103,7 +103,6 @@ typedef void (*AcqDpPageFunc) (cairo_t *cr, guint page, gpointer user_data);
 
 G_DECLARE_FINAL_TYPE (AcqDpLayout, acq_dp_layout, ACQ, DP_LAYOUT, GObject)
 
-PangoContext *acq_dp_pango_context_new         (void);
 AcqDpLayout *acq_dp_layout_new                  (void);
 double       acq_dp_layout_measure_example      (AcqDpLayout        *self,
                                                  const AcqDpExample *example);

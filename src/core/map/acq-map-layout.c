@@ -26,7 +26,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "acq-dp-layout.h"
+#include "acq-pango.h"
 #include "acq-map-private.h"
 
 #define NODE_GAP      18.0 /* least space between two boxes of the inner part */
@@ -116,11 +116,11 @@ acq_map_layout_class_init (AcqMapLayoutClass *klass)
   G_OBJECT_CLASS (klass)->finalize = acq_map_layout_finalize;
 }
 
-/* Text is measured like the dossier's (see acq_dp_pango_context_new()). */
+/* Text is measured like the dossier's (see acq_pango_context_new()). */
 static void
 acq_map_layout_init (AcqMapLayout *self)
 {
-  self->context = acq_dp_pango_context_new ();
+  self->context = acq_pango_context_new ();
   self->font_map = g_object_ref (pango_context_get_font_map (self->context));
   self->boxes = g_array_new (FALSE, TRUE, sizeof (AcqMapBox));
   self->texts = g_ptr_array_new_with_free_func (text_free);
