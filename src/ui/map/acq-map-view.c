@@ -21,64 +21,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "acq-map-export.h"
-#include "acq-map-item.h"
-#include "acq-map-view.h"
-#include "acq-text.h"
-
-#define DRAG_THRESHOLD 8.0   /* pixels a sheet moves before it is dragged */
-#define EDGE_GRAB      8.0   /* pixels from a link that grab it: a line is thin to aim at */
-#define EDGE_DETACH    48.0  /* pixels from its course that a dragged link comes off at */
-#define VISIBLE_MARGIN 24.0  /* pixels kept around a node brought into view */
-#define FIT_MARGIN     0.94  /* the share of the view a fitted map takes */
-#define SCROLL_STEP    60.0  /* pixels a wheel's notch pans */
-#define ZOOM_STEP      1.25
-
-typedef enum
-{
-  DRAG_NONE,
-  DRAG_PAN,
-  DRAG_SHEET,
-  DRAG_LINK,
-} DragMode;
-
-struct _AcqMapView
-{
-  GtkWidget      parent_instance;
-
-  AcqMap        *map;
-  AcqMapLayout  *layout;
-  GPtrArray     *items;     /* node → its AcqMapItem, or NULL if hidden */
-  GPtrArray     *all_items; /* every item made, in use or not (children of the view) */
-  GHashTable    *folds;     /* bloc uuid → GINT_TO_POINTER (folded + 1), as the user left it */
-  GskRenderNode *edges;     /* the edges, in the map's units */
-  gboolean       edges_dark;
-  GArray        *placed;    /* node → graphene_rect_t: where its item was last allocated */
-  cairo_surface_t *picture; /* the map around the view as last drawn, or NULL */
-  double         picture_zoom;
-  double         picture_x, picture_y; /* the map's point at its top left corner */
-  gboolean       picture_valid; /* drawn at the zoom, with the items as they are */
-  gboolean       zooming;   /* a zoom changes, frame after frame */
-  guint          zoom_end_id;
-  double         zoom;
-  double         cx, cy;    /* the map's point at the centre of the view */
-  gboolean       fit_pending;
-  gboolean      *matched;   /* node → whether it matches the search, NULL without a search */
-  guint          selected;
-  guint          came_from; /* the competence a sheet was reached from with the arrows */
-  GtkWidget     *popover;
-
-  DragMode       drag;
-  gboolean       dragging;
-  double         drag_x, drag_y;   /* where the drag began, in the view */
-  double         drag_cx, drag_cy; /* the centre then */
-  double         pointer_x, pointer_y;
-  guint          drag_node;
-  guint          drag_edge;
-  guint          drop_node;
-  gboolean       detached;
-  double         pinch_zoom;
-};
+#include "acq-map-view-private.h"
 
 G_DEFINE_FINAL_TYPE (AcqMapView, acq_map_view, GTK_TYPE_WIDGET)
 
@@ -100,11 +43,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* The picture: the map drawn into a texture, shown as one image while panning and zooming;
- * drawn again once the zoom rests and whenever what it shows changes. */
-#define PICTURE_MAX_SIDE 2048 /* a view larger than that draws its items each frame */
-#define ZOOM_REST_MS     160
-
 /* Items away from the view keep a stale place (see size_allocate): the picture drawn anew
  * needs them placed again. */
 static void
@@ -115,8 +53,8 @@ invalidate_picture (AcqMapView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static gboolean
-zoom_rest_cb (gpointer data)
+gboolean
+_acq_map_view_zoom_rest_cb (gpointer data)
 {
   AcqMapView *self = data;
 
@@ -128,46 +66,46 @@ zoom_rest_cb (gpointer data)
 
 /* Coordinates */
 
-static double
-view_width (AcqMapView *self)
+double
+_acq_map_view_view_width (AcqMapView *self)
 {
   return gtk_widget_get_width (GTK_WIDGET (self));
 }
 
-static double
-view_height (AcqMapView *self)
+double
+_acq_map_view_view_height (AcqMapView *self)
 {
   return gtk_widget_get_height (GTK_WIDGET (self));
 }
 
-static void
-to_map (AcqMapView *self, double x, double y, double *mx, double *my)
+void
+_acq_map_view_to_map (AcqMapView *self, double x, double y, double *mx, double *my)
 {
-  *mx = (x - view_width (self) / 2) / self->zoom + self->cx;
-  *my = (y - view_height (self) / 2) / self->zoom + self->cy;
+  *mx = (x - _acq_map_view_view_width (self) / 2) / self->zoom + self->cx;
+  *my = (y - _acq_map_view_view_height (self) / 2) / self->zoom + self->cy;
 }
 
-static void
-to_view (AcqMapView *self, double mx, double my, double *x, double *y)
+void
+_acq_map_view_to_view (AcqMapView *self, double mx, double my, double *x, double *y)
 {
-  *x = (mx - self->cx) * self->zoom + view_width (self) / 2;
-  *y = (my - self->cy) * self->zoom + view_height (self) / 2;
+  *x = (mx - self->cx) * self->zoom + _acq_map_view_view_width (self) / 2;
+  *y = (my - self->cy) * self->zoom + _acq_map_view_view_height (self) / 2;
 }
 
-static graphene_rect_t
-view_rect_of (AcqMapView *self, guint node)
+graphene_rect_t
+_acq_map_view_view_rect_of (AcqMapView *self, guint node)
 {
   const cairo_rectangle_t *r = &acq_map_layout_get_box (self->layout, node)->rect;
   double x, y;
 
-  to_view (self, r->x, r->y, &x, &y);
+  _acq_map_view_to_view (self, r->x, r->y, &x, &y);
   return GRAPHENE_RECT_INIT (x, y, r->width * self->zoom, r->height * self->zoom);
 }
 
 #define ZOOMED_OUT 0.6 /* below, borders thin out: the boxes' padding shrinks with the zoom */
 
-static void
-changed_view (AcqMapView *self)
+void
+_acq_map_view_changed_view (AcqMapView *self)
 {
   if (self->zoom < ZOOMED_OUT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "zoomed-out");
@@ -177,35 +115,35 @@ changed_view (AcqMapView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-set_zoom_at (AcqMapView *self, double zoom, double x, double y)
+void
+_acq_map_view_set_zoom_at (AcqMapView *self, double zoom, double x, double y)
 {
   double mx, my;
 
   zoom = CLAMP (zoom, ACQ_MAP_VIEW_MIN_ZOOM, ACQ_MAP_VIEW_MAX_ZOOM);
   if (zoom == self->zoom)
     return;
-  to_map (self, x, y, &mx, &my);
+  _acq_map_view_to_map (self, x, y, &mx, &my);
   self->zoom = zoom;
   self->zooming = TRUE;
   g_clear_handle_id (&self->zoom_end_id, g_source_remove);
-  self->zoom_end_id = g_timeout_add (ZOOM_REST_MS, zoom_rest_cb, self);
-  self->cx = mx - (x - view_width (self) / 2) / zoom;
-  self->cy = my - (y - view_height (self) / 2) / zoom;
-  changed_view (self);
+  self->zoom_end_id = g_timeout_add (ZOOM_REST_MS, _acq_map_view_zoom_rest_cb, self);
+  self->cx = mx - (x - _acq_map_view_view_width (self) / 2) / zoom;
+  self->cy = my - (y - _acq_map_view_view_height (self) / 2) / zoom;
+  _acq_map_view_changed_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
 /* The nodes */
 
-static const AcqMapNode *
-node_at (AcqMapView *self, guint node)
+const AcqMapNode *
+_acq_map_view_node_at (AcqMapView *self, guint node)
 {
   return acq_map_get_node (self->map, node);
 }
 
-static gboolean
-shown (AcqMapView *self, guint node)
+gboolean
+_acq_map_view_shown (AcqMapView *self, guint node)
 {
   return node != ACQ_MAP_NO_NODE && self->items != NULL && node < self->items->len &&
          g_ptr_array_index (self->items, node) != NULL;
@@ -214,7 +152,7 @@ shown (AcqMapView *self, guint node)
 static GtkWidget *
 item_of (AcqMapView *self, guint node)
 {
-  return shown (self, node) ? g_ptr_array_index (self->items, node) : NULL;
+  return _acq_map_view_shown (self, node) ? g_ptr_array_index (self->items, node) : NULL;
 }
 
 static guint
@@ -226,14 +164,14 @@ node_of_widget (AcqMapView *self, GtkWidget *widget)
                                                      : ACQ_MAP_NO_NODE;
 }
 
-static guint
-node_at_point (AcqMapView *self, double x, double y)
+guint
+_acq_map_view_node_at_point (AcqMapView *self, double x, double y)
 {
   return node_of_widget (self, gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT));
 }
 
-static gboolean
-are_linked (AcqMapView *self, guint sheet, guint competence)
+gboolean
+_acq_map_view_are_linked (AcqMapView *self, guint sheet, guint competence)
 {
   guint n;
   const guint *edges = acq_map_get_node_edges (self->map, sheet, &n);
@@ -257,13 +195,13 @@ children_of (AcqMapView *self, guint node)
     {
       const AcqMapEdge *edge = acq_map_get_edge (self->map, edges[i]);
 
-      if (edge->from == node && shown (self, edge->to))
+      if (edge->from == node && _acq_map_view_shown (self, edge->to))
         g_array_append_val (children, edge->to);
     }
   if (node == 0)
     for (guint i = 0; i < acq_map_get_n_nodes (self->map); i++)
-      if (node_at (self, i)->kind == ACQ_MAP_NODE_SHEET && node_at (self, i)->n_links == 0 &&
-          shown (self, i))
+      if (_acq_map_view_node_at (self, i)->kind == ACQ_MAP_NODE_SHEET && _acq_map_view_node_at (self, i)->n_links == 0 &&
+          _acq_map_view_shown (self, i))
         g_array_append_val (children, i);
   return children;
 }
@@ -271,7 +209,7 @@ children_of (AcqMapView *self, guint node)
 static guint
 parent_of (AcqMapView *self, guint node)
 {
-  const AcqMapNode *n = node_at (self, node);
+  const AcqMapNode *n = _acq_map_view_node_at (self, node);
   guint count;
   const guint *edges;
 
@@ -279,19 +217,19 @@ parent_of (AcqMapView *self, guint node)
     return n->parent;
   if (n->n_links == 0)
     return 0;
-  if (shown (self, self->came_from) && are_linked (self, node, self->came_from))
+  if (_acq_map_view_shown (self, self->came_from) && _acq_map_view_are_linked (self, node, self->came_from))
     return self->came_from;
   edges = acq_map_get_node_edges (self->map, node, &count);
   for (guint i = 0; i < count; i++)
-    if (shown (self, acq_map_get_edge (self->map, edges[i])->from))
+    if (_acq_map_view_shown (self, acq_map_get_edge (self->map, edges[i])->from))
       return acq_map_get_edge (self->map, edges[i])->from;
   return ACQ_MAP_NO_NODE;
 }
 
 /* The node the arrow @keyval leads to: Up to the parent, Down to the first child, Left and
  * Right to the previous and next sibling, round. */
-static guint
-neighbour (AcqMapView *self, guint node, guint keyval)
+guint
+_acq_map_view_neighbour (AcqMapView *self, guint node, guint keyval)
 {
   g_autoptr (GArray) siblings = NULL;
   guint parent;
@@ -304,7 +242,7 @@ neighbour (AcqMapView *self, guint node, guint keyval)
 
       if (children->len == 0)
         return ACQ_MAP_NO_NODE;
-      if (node_at (self, node)->kind == ACQ_MAP_NODE_COMPETENCE)
+      if (_acq_map_view_node_at (self, node)->kind == ACQ_MAP_NODE_COMPETENCE)
         self->came_from = node;
       return g_array_index (children, guint, 0);
     }
@@ -317,7 +255,7 @@ neighbour (AcqMapView *self, guint node, guint keyval)
         gboolean next = keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right;
         guint k = next ? (i + 1) % siblings->len : (i + siblings->len - 1) % siblings->len;
 
-        if (node_at (self, parent)->kind == ACQ_MAP_NODE_COMPETENCE)
+        if (_acq_map_view_node_at (self, parent)->kind == ACQ_MAP_NODE_COMPETENCE)
           self->came_from = parent;
         return g_array_index (siblings, guint, k);
       }
@@ -344,8 +282,8 @@ update_classes (AcqMapView *self, guint node)
     gtk_widget_remove_css_class (item, "unmatched");
 }
 
-static void
-set_drop_node (AcqMapView *self, guint node)
+void
+_acq_map_view_set_drop_node (AcqMapView *self, guint node)
 {
   self->drop_node = node;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -355,8 +293,8 @@ set_drop_node (AcqMapView *self, guint node)
 static void
 ensure_visible (AcqMapView *self, guint node)
 {
-  graphene_rect_t r = view_rect_of (self, node);
-  double w = view_width (self), h = view_height (self), dx = 0, dy = 0;
+  graphene_rect_t r = _acq_map_view_view_rect_of (self, node);
+  double w = _acq_map_view_view_width (self), h = _acq_map_view_view_height (self), dx = 0, dy = 0;
 
   if (w <= 0 || h <= 0)
     return;
@@ -413,11 +351,11 @@ relayout (AcqMapView *self)
     }
   for (guint k = used; k < self->all_items->len; k++)
     gtk_widget_set_visible (g_ptr_array_index (self->all_items, k), FALSE);
-  changed_view (self);
+  _acq_map_view_changed_view (self);
 }
 
-static void
-focus_node (AcqMapView *self, guint node)
+void
+_acq_map_view_focus_node (AcqMapView *self, guint node)
 {
   GtkWidget *item = item_of (self, node);
 
@@ -425,768 +363,16 @@ focus_node (AcqMapView *self, guint node)
     gtk_widget_grab_focus (item);
 }
 
-static void
-toggle_fold (AcqMapView *self, guint bloc)
+void
+_acq_map_view_toggle_fold (AcqMapView *self, guint bloc)
 {
-  gboolean folded = !node_at (self, bloc)->folded;
+  gboolean folded = !_acq_map_view_node_at (self, bloc)->folded;
 
   acq_map_set_folded (self->map, bloc, folded);
-  g_hash_table_insert (self->folds, g_strdup (node_at (self, bloc)->uuid),
+  g_hash_table_insert (self->folds, g_strdup (_acq_map_view_node_at (self, bloc)->uuid),
                        GINT_TO_POINTER (folded + 1));
   relayout (self);
-  focus_node (self, bloc);
-}
-
-/* Menus: the competences to link a sheet to, the sheets of a competence */
-
-static gboolean
-unparent_idle_cb (gpointer data)
-{
-  GtkWidget *popover = data;
-
-  if (gtk_widget_get_parent (popover) != NULL)
-    gtk_widget_unparent (popover);
-  g_object_unref (popover);
-  return G_SOURCE_REMOVE;
-}
-
-/* A menu item closes its menu before it activates its action, which the menu finds through its
- * parent: the menu leaves the view once idle. */
-static void
-on_popover_closed_cb (AcqMapView *self, GtkWidget *popover)
-{
-  if (self->popover == popover)
-    self->popover = NULL;
-  g_signal_handlers_disconnect_by_data (popover, self);
-  g_idle_add (unparent_idle_cb, popover);
-}
-
-/* A label for a menu: not too long, its underscores kept (menus take them for mnemonics). */
-static char *
-menu_label (const char *prefix, const char *text)
-{
-  g_autofree char *shortened = NULL;
-  g_autofree char *full = NULL;
-  g_auto (GStrv) parts = NULL;
-
-  if (g_utf8_strlen (text, -1) > 64)
-    {
-      g_autofree char *cut = g_utf8_substring (text, 0, 62);
-      char *space = strrchr (cut, ' ');
-
-      if (space != NULL && space - cut > 30)
-        *space = '\0';
-      shortened = g_strconcat (cut, "…", NULL);
-    }
-  full = prefix != NULL ? g_strconcat (prefix, "  ", shortened ? shortened : text, NULL)
-                        : g_strdup (shortened ? shortened : text);
-  parts = g_strsplit (full, "_", -1);
-  return g_strjoinv ("__", parts);
-}
-
-static void
-on_link_change_state_cb (GSimpleAction *action, GVariant *value, gpointer data)
-{
-  AcqMapView *self = data;
-  gboolean link = g_variant_get_boolean (value);
-  g_autofree char *sheet = g_strdup (g_object_get_data (G_OBJECT (action), "sheet-uuid"));
-  g_autofree char *competence = g_strdup (g_object_get_data (G_OBJECT (action),
-                                                             "competence-uuid"));
-
-  g_simple_action_set_state (action, value);
-  g_signal_emit (self, signals[link ? SIGNAL_LINK : SIGNAL_UNLINK], 0, sheet, competence);
-}
-
-static GMenu *
-link_menu (AcqMapView *self, guint sheet, GActionMap *actions)
-{
-  GMenu *menu = g_menu_new ();
-
-  for (guint b = 0; b < acq_map_get_n_nodes (self->map); b++)
-    {
-      g_autoptr (GMenu) section = NULL;
-      g_auto (GStrv) bloc_title = NULL;
-      guint n;
-      const guint *edges;
-
-      if (node_at (self, b)->kind != ACQ_MAP_NODE_BLOC)
-        continue;
-      section = g_menu_new ();
-      edges = acq_map_get_node_edges (self->map, b, &n);
-      for (guint i = 0; i < n; i++)
-        {
-          guint c = acq_map_get_edge (self->map, edges[i])->to;
-          g_autoptr (GSimpleAction) action = NULL;
-          g_autofree char *name = NULL;
-          g_autofree char *detailed = NULL;
-          g_autofree char *code = NULL;
-          g_autofree char *label = NULL;
-
-          if (c == b || node_at (self, c)->kind != ACQ_MAP_NODE_COMPETENCE)
-            continue;
-          name = g_strdup_printf ("link-%u", c);
-          detailed = g_strconcat ("node.", name, NULL);
-          code = acq_map_dup_competence_code (self->map, c);
-          label = menu_label (code, node_at (self, c)->label);
-          action = g_simple_action_new_stateful (name, NULL,
-                                                 g_variant_new_boolean (are_linked (self, sheet,
-                                                                                    c)));
-          g_object_set_data_full (G_OBJECT (action), "sheet-uuid",
-                                  g_strdup (node_at (self, sheet)->uuid), g_free);
-          g_object_set_data_full (G_OBJECT (action), "competence-uuid",
-                                  g_strdup (node_at (self, c)->uuid), g_free);
-          g_signal_connect_object (action, "change-state", G_CALLBACK (on_link_change_state_cb),
-                                   self, 0);
-          g_action_map_add_action (actions, G_ACTION (action));
-          g_menu_append (section, label, detailed);
-        }
-      /* "Bloc 1 — Accueillir…": the section says "Bloc 1" */
-      bloc_title = g_strsplit (node_at (self, b)->label, " — ", 2);
-      g_menu_append_section (menu, bloc_title[0], G_MENU_MODEL (section));
-    }
-  return menu;
-}
-
-static void
-on_open_activate_cb (GSimpleAction *action, GVariant *parameter, gpointer data)
-{
-  AcqMapView *self = data;
-
-  g_signal_emit (self, signals[SIGNAL_OPEN_SHEET], 0, g_variant_get_string (parameter, NULL));
-}
-
-static GMenu *
-sheets_menu (AcqMapView *self, guint competence, GActionMap *actions)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr (GSimpleAction) open = g_simple_action_new ("open", G_VARIANT_TYPE_STRING);
-  guint n;
-  const guint *edges = acq_map_get_node_edges (self->map, competence, &n);
-
-  g_signal_connect_object (open, "activate", G_CALLBACK (on_open_activate_cb), self, 0);
-  g_action_map_add_action (actions, G_ACTION (open));
-  for (guint i = 0; i < n; i++)
-    {
-      guint s = acq_map_get_edge (self->map, edges[i])->to;
-      g_autoptr (GMenuItem) item = NULL;
-      g_autofree char *label = NULL;
-
-      if (node_at (self, s)->kind != ACQ_MAP_NODE_SHEET)
-        continue;
-      label = menu_label (NULL, node_at (self, s)->label);
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target (item, "node.open", "s", node_at (self, s)->uuid);
-      g_menu_append_item (menu, item);
-    }
-  if (g_menu_model_get_n_items (G_MENU_MODEL (menu)) == 0)
-    {
-      /* an item that does nothing would mislead: say how to link one instead */
-      g_autoptr (GMenuItem) item = g_menu_item_new (_("No sheet demonstrates it yet: drag a "
-                                                      "sheet onto it"), "node.none");
-
-      g_menu_append_item (menu, item);
-    }
-  return menu;
-}
-
-static gboolean
-show_menu_for (AcqMapView *self, guint node)
-{
-  g_autoptr (GSimpleActionGroup) actions = NULL;
-  g_autoptr (GMenu) menu = NULL;
-  GtkWidget *popover;
-  graphene_rect_t r;
-  const AcqMapNode *n;
-
-  if (!shown (self, node))
-    return FALSE;
-  n = node_at (self, node);
-  if (n->kind != ACQ_MAP_NODE_SHEET && n->kind != ACQ_MAP_NODE_COMPETENCE)
-    return FALSE;
-  if (self->popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (self->popover));
-  actions = g_simple_action_group_new ();
-  menu = n->kind == ACQ_MAP_NODE_SHEET ? link_menu (self, node, G_ACTION_MAP (actions))
-                                       : sheets_menu (self, node, G_ACTION_MAP (actions));
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "node", G_ACTION_GROUP (actions));
-  popover = g_object_ref_sink (gtk_popover_menu_new_from_model (G_MENU_MODEL (menu)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  n->kind == ACQ_MAP_NODE_SHEET ? _("Link to Competences")
-                                                                : _("Sheets Demonstrating It"),
-                                  -1);
-  gtk_widget_set_parent (popover, GTK_WIDGET (self));
-  r = view_rect_of (self, node);
-  gtk_popover_set_pointing_to (GTK_POPOVER (popover),
-                               &(GdkRectangle) { (int) r.origin.x, (int) r.origin.y,
-                                                 MAX (1, (int) r.size.width),
-                                                 MAX (1, (int) r.size.height) });
-  g_signal_connect_object (popover, "closed", G_CALLBACK (on_popover_closed_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->popover = popover;
-  gtk_popover_popup (GTK_POPOVER (popover));
-  return TRUE;
-}
-
-static void
-activate_node (AcqMapView *self, guint node)
-{
-  switch (node_at (self, node)->kind)
-    {
-    case ACQ_MAP_NODE_SHEET:
-      g_signal_emit (self, signals[SIGNAL_OPEN_SHEET], 0, node_at (self, node)->uuid);
-      break;
-    case ACQ_MAP_NODE_COMPETENCE:
-      show_menu_for (self, node);
-      break;
-    case ACQ_MAP_NODE_BLOC:
-      toggle_fold (self, node);
-      break;
-    case ACQ_MAP_NODE_CERTIFICATION:
-    default:
-      acq_map_view_zoom_fit (self);
-      break;
-    }
-}
-
-/* Input */
-
-static gboolean
-on_key_pressed_cb (AcqMapView *self, guint keyval, guint keycode, GdkModifierType state)
-{
-  guint node = self->selected;
-  guint target;
-
-  if (!shown (self, node) || gtk_widget_get_focus_child (GTK_WIDGET (self)) == NULL)
-    return FALSE;
-  state &= gtk_accelerator_get_default_mod_mask ();
-  switch (keyval)
-    {
-    case GDK_KEY_Up: case GDK_KEY_Down: case GDK_KEY_Left: case GDK_KEY_Right:
-    case GDK_KEY_KP_Up: case GDK_KEY_KP_Down: case GDK_KEY_KP_Left: case GDK_KEY_KP_Right:
-      if (state != 0)
-        return FALSE;
-      target = neighbour (self, node, keyval);
-      if (target != ACQ_MAP_NO_NODE)
-        focus_node (self, target);
-      else
-        gtk_widget_error_bell (GTK_WIDGET (self));
-      return TRUE;
-    case GDK_KEY_Home:
-      focus_node (self, 0);
-      return TRUE;
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
-      if (node_at (self, node)->kind == ACQ_MAP_NODE_COMPETENCE)
-        node = node_at (self, node)->parent;
-      if (node_at (self, node)->kind != ACQ_MAP_NODE_BLOC)
-        return FALSE;
-      toggle_fold (self, node);
-      return TRUE;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-      activate_node (self, node);
-      return TRUE;
-    case GDK_KEY_Menu:
-      return show_menu_for (self, node);
-    case GDK_KEY_F10:
-      return (state & GDK_SHIFT_MASK) && show_menu_for (self, node);
-    default:
-      return FALSE;
-    }
-}
-
-static void
-on_click_pressed_cb (AcqMapView *self, int n_press, double x, double y, GtkGestureClick *gesture)
-{
-  guint node = node_at_point (self, x, y);
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
-
-  if (node == ACQ_MAP_NO_NODE)
-    return;
-  focus_node (self, node);
-  if (button == GDK_BUTTON_SECONDARY)
-    show_menu_for (self, node);
-  else if (button == GDK_BUTTON_PRIMARY && n_press == 2)
-    activate_node (self, node);
-}
-
-static void
-on_drag_begin_cb (AcqMapView *self, double x, double y)
-{
-  guint node = node_at_point (self, x, y);
-  double mx, my;
-
-  self->drag_x = self->pointer_x = x;
-  self->drag_y = self->pointer_y = y;
-  self->drag_cx = self->cx;
-  self->drag_cy = self->cy;
-  self->dragging = FALSE;
-  self->detached = FALSE;
-  self->drag_node = node;
-  self->drag_edge = ACQ_MAP_NO_EDGE;
-  self->drag = DRAG_PAN;
-  if (self->layout == NULL)
-    return;
-  if (node != ACQ_MAP_NO_NODE && node_at (self, node)->kind == ACQ_MAP_NODE_SHEET)
-    self->drag = DRAG_SHEET;
-  else if (node == ACQ_MAP_NO_NODE)
-    {
-      to_map (self, x, y, &mx, &my);
-      self->drag_edge = acq_map_layout_find_link (self->layout, mx, my, EDGE_GRAB / self->zoom);
-      if (self->drag_edge != ACQ_MAP_NO_EDGE)
-        {
-          self->drag = DRAG_LINK;
-          gtk_widget_queue_draw (GTK_WIDGET (self));
-        }
-    }
-}
-
-static void
-on_drag_update_cb (AcqMapView *self, double dx, double dy)
-{
-  double mx, my;
-  guint node;
-
-  self->pointer_x = self->drag_x + dx;
-  self->pointer_y = self->drag_y + dy;
-  if (!self->dragging && hypot (dx, dy) >= DRAG_THRESHOLD)
-    {
-      self->dragging = TRUE;
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-    }
-  if (!self->dragging)
-    return;
-  switch (self->drag)
-    {
-    case DRAG_PAN:
-      self->cx = self->drag_cx - dx / self->zoom;
-      self->cy = self->drag_cy - dy / self->zoom;
-      changed_view (self);
-      break;
-    case DRAG_SHEET:
-      node = node_at_point (self, self->pointer_x, self->pointer_y);
-      set_drop_node (self, node != ACQ_MAP_NO_NODE &&
-                             node_at (self, node)->kind == ACQ_MAP_NODE_COMPETENCE
-                           ? node : ACQ_MAP_NO_NODE);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      break;
-    case DRAG_LINK:
-      to_map (self, self->pointer_x, self->pointer_y, &mx, &my);
-      self->detached = acq_map_layout_get_edge_distance (self->layout, self->drag_edge, mx, my) *
-                       self->zoom > EDGE_DETACH;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      break;
-    case DRAG_NONE:
-    default:
-      break;
-    }
-}
-
-static void
-on_drag_end_cb (AcqMapView *self, double dx, double dy)
-{
-  DragMode mode = self->drag;
-  guint sheet = self->drag_node, competence = self->drop_node, edge = self->drag_edge;
-  gboolean dropped = self->dragging;
-  gboolean detached = self->detached;
-
-  self->drag = DRAG_NONE;
-  self->dragging = FALSE;
-  self->detached = FALSE;
-  set_drop_node (self, ACQ_MAP_NO_NODE);
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (mode == DRAG_SHEET && dropped && competence != ACQ_MAP_NO_NODE &&
-      !are_linked (self, sheet, competence))
-    g_signal_emit (self, signals[SIGNAL_LINK], 0, node_at (self, sheet)->uuid,
-                   node_at (self, competence)->uuid);
-  else if (mode == DRAG_LINK && detached)
-    {
-      const AcqMapEdge *link = acq_map_get_edge (self->map, edge);
-      g_autofree char *sheet_uuid = g_strdup (node_at (self, link->to)->uuid);
-      g_autofree char *competence_uuid = g_strdup (node_at (self, link->from)->uuid);
-
-      g_signal_emit (self, signals[SIGNAL_UNLINK], 0, sheet_uuid, competence_uuid);
-    }
-}
-
-static void
-on_motion_cb (AcqMapView *self, double x, double y)
-{
-  self->pointer_x = x;
-  self->pointer_y = y;
-}
-
-static gboolean
-on_scroll_cb (AcqMapView *self, double dx, double dy, GtkEventControllerScroll *controller)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (
-    GTK_EVENT_CONTROLLER (controller));
-  double step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL
-                  ? SCROLL_STEP : 1.0;
-
-  if (state & GDK_CONTROL_MASK)
-    {
-      set_zoom_at (self, self->zoom * pow (ZOOM_STEP, -dy * (step == 1.0 ? 0.02 : 1)),
-                   self->pointer_x, self->pointer_y);
-      return TRUE;
-    }
-  if ((state & GDK_SHIFT_MASK) && dx == 0)
-    dx = dy, dy = 0;
-  acq_map_view_pan_by (self, dx * step, dy * step);
-  return TRUE;
-}
-
-static void
-on_zoom_begin_cb (AcqMapView *self)
-{
-  self->pinch_zoom = self->zoom;
-}
-
-static void
-on_zoom_scale_changed_cb (AcqMapView *self, double scale, GtkGesture *gesture)
-{
-  double x, y;
-
-  if (!gtk_gesture_get_bounding_box_center (gesture, &x, &y))
-    x = view_width (self) / 2, y = view_height (self) / 2;
-  set_zoom_at (self, self->pinch_zoom * scale, x, y);
-}
-
-/* Drawing */
-
-typedef struct
-{
-  double r, g, b, a;
-} Ink;
-
-static void
-ensure_edges (AcqMapView *self, gboolean dark)
-{
-  /* tree edges strong, links lighter; those of dimmed nodes fainter */
-  const Ink tree = dark ? (Ink) { 0.60, 0.60, 0.59, 1 } : (Ink) { 0.37, 0.36, 0.39, 1 };
-  const Ink link = dark ? (Ink) { 0.47, 0.46, 0.48, 1 } : (Ink) { 0.60, 0.60, 0.59, 1 };
-  AcqMap *map = self->map;
-  g_autoptr (GtkSnapshot) snapshot = NULL;
-  cairo_rectangle_t bounds;
-  cairo_t *cr;
-
-  if (self->edges != NULL && self->edges_dark == dark)
-    return;
-  g_clear_pointer (&self->edges, gsk_render_node_unref);
-  acq_map_layout_get_bounds (self->layout, &bounds);
-  snapshot = gtk_snapshot_new ();
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (bounds.x, bounds.y,
-                                                                 bounds.width, bounds.height));
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  /* a stroke per edge: replaying the drawing skips those out of view */
-  for (guint pass = 0; pass < 4; pass++)
-    {
-      gboolean want_link = pass & 1, want_dimmed = pass >> 1;
-      const Ink *ink = want_link ? &link : &tree;
-
-      cairo_set_source_rgba (cr, ink->r, ink->g, ink->b, want_dimmed ? 0.4 : ink->a);
-      cairo_set_line_width (cr, want_link ? 1.2 : 2.0);
-      for (guint e = 0; e < acq_map_get_n_edges (map); e++)
-        {
-          const AcqMapEdge *edge = acq_map_get_edge (map, e);
-          guint n;
-          const AcqMapPoint *points = acq_map_layout_get_path (self->layout, e, &n);
-
-          if (points == NULL ||
-              (acq_map_get_node (map, edge->to)->kind == ACQ_MAP_NODE_SHEET) != want_link ||
-              acq_map_layout_get_box (self->layout, edge->to)->dimmed != want_dimmed)
-            continue;
-          acq_map_trace_path (cr, points, n);
-          cairo_stroke (cr);
-        }
-    }
-  cairo_destroy (cr);
-  self->edges = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  self->edges_dark = dark;
-}
-
-/* The link being dragged, in the map's units: accent while held, dashed red once off. */
-static void
-append_dragged_link (AcqMapView *self, GtkSnapshot *snapshot)
-{
-  guint n;
-  const AcqMapPoint *points = acq_map_layout_get_path (self->layout, self->drag_edge, &n);
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE, mx, my;
-  cairo_t *cr;
-
-  if (points == NULL)
-    return;
-  to_map (self, self->pointer_x, self->pointer_y, &mx, &my);
-  for (guint p = 0; p < n; p++)
-    {
-      x0 = MIN (x0, points[p].x), y0 = MIN (y0, points[p].y);
-      x1 = MAX (x1, points[p].x), y1 = MAX (y1, points[p].y);
-    }
-  if (self->detached)
-    {
-      x0 = MIN (x0, mx), y0 = MIN (y0, my), x1 = MAX (x1, mx), y1 = MAX (y1, my);
-    }
-  cr = gtk_snapshot_append_cairo (snapshot,
-                                  &GRAPHENE_RECT_INIT (x0 - 8, y0 - 8, x1 - x0 + 16, y1 - y0 + 16));
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_width (cr, 4.0 / MAX (self->zoom, 0.5));
-  acq_map_trace_path (cr, points, n);
-  if (self->detached)
-    {
-      double dash = 6.0 / self->zoom;
-
-      cairo_set_dash (cr, &dash, 1, 0);
-      cairo_set_source_rgb (cr, 0.878, 0.106, 0.141);
-      cairo_stroke (cr);
-      cairo_arc (cr, mx, my, 5.0 / self->zoom, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
-  else
-    {
-      cairo_set_source_rgb (cr, 0.208, 0.518, 0.894);
-      cairo_stroke (cr);
-    }
-  cairo_destroy (cr);
-}
-
-/* The sheet being dragged: a dashed line from it to the pointer. */
-static void
-append_dragged_sheet (AcqMapView *self, GtkSnapshot *snapshot)
-{
-  graphene_rect_t r = view_rect_of (self, self->drag_node);
-  double x = r.origin.x + r.size.width / 2, y = r.origin.y + r.size.height / 2;
-  double dash = 6;
-  cairo_t *cr = gtk_snapshot_append_cairo (
-    snapshot, &GRAPHENE_RECT_INIT (0, 0, view_width (self), view_height (self)));
-
-  cairo_set_source_rgb (cr, 0.208, 0.518, 0.894);
-  cairo_set_line_width (cr, 2.5);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_dash (cr, &dash, 1, 0);
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, self->pointer_x, self->pointer_y);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_arc (cr, self->pointer_x, self->pointer_y, 5, 0, 2 * G_PI);
-  cairo_fill (cr);
-  cairo_destroy (cr);
-}
-
-/* The edges, then the items, in the view's coordinates; only those in @viewport if given. */
-static void
-append_map (AcqMapView *self, GtkSnapshot *snapshot, const graphene_rect_t *viewport)
-{
-  double w = view_width (self), h = view_height (self);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (w / 2 - self->cx * self->zoom,
-                                                          h / 2 - self->cy * self->zoom));
-  gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
-  gtk_snapshot_append_node (snapshot, self->edges);
-  gtk_snapshot_restore (snapshot);
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      GtkWidget *item = g_ptr_array_index (self->items, i);
-      graphene_rect_t r;
-
-      if (item == NULL)
-        continue;
-      r = view_rect_of (self, i);
-      graphene_rect_inset (&r, -4, -4); /* the focus ring */
-      if (viewport == NULL || graphene_rect_intersection (&r, viewport, NULL))
-        gtk_widget_snapshot_child (GTK_WIDGET (self), item, snapshot);
-    }
-}
-
-/* The part of the map in view, in the view's coordinates. */
-static gboolean
-needed_rect (AcqMapView *self, graphene_rect_t *need)
-{
-  cairo_rectangle_t bounds;
-  graphene_rect_t map, viewport = GRAPHENE_RECT_INIT (0, 0, view_width (self),
-                                                      view_height (self));
-  double x, y;
-
-  acq_map_layout_get_bounds (self->layout, &bounds);
-  to_view (self, bounds.x, bounds.y, &x, &y);
-  map = GRAPHENE_RECT_INIT (x, y, bounds.width * self->zoom, bounds.height * self->zoom);
-  return graphene_rect_intersection (&map, &viewport, need);
-}
-
-static graphene_rect_t
-picture_rect (AcqMapView *self)
-{
-  double x, y, scale = self->zoom / self->picture_zoom;
-
-  to_view (self, self->picture_x, self->picture_y, &x, &y);
-  if (scale == 1.0)
-    x = round (x), y = round (y);
-  return GRAPHENE_RECT_INIT (x, y, cairo_image_surface_get_width (self->picture) * scale,
-                             cairo_image_surface_get_height (self->picture) * scale);
-}
-
-static gboolean
-picture_covers (AcqMapView *self)
-{
-  graphene_rect_t need, have;
-
-  if (self->picture == NULL)
-    return FALSE;
-  if (!needed_rect (self, &need))
-    return TRUE;
-  have = picture_rect (self);
-  graphene_rect_inset (&have, -1, -1);
-  return graphene_rect_contains_rect (&have, &need);
-}
-
-/* While the zoom changes, the picture drawn at another zoom will do, scaled, even short of the
- * view's edges: drawing 2,000 items anew takes longer than a frame. Once the zoom rests, the
- * picture is drawn again at the zoom. */
-static gboolean
-picture_usable (AcqMapView *self)
-{
-  if (self->picture == NULL)
-    return FALSE;
-  return self->zooming ||
-         (picture_covers (self) && self->picture_valid && self->picture_zoom == self->zoom);
-}
-
-/* Whether the next frame draws the picture anew. */
-static gboolean
-picture_wanted (AcqMapView *self)
-{
-  return !picture_usable (self);
-}
-
-/* Draws the part of the map in view and around it, half a view each way, into a texture. */
-static void
-draw_picture (AcqMapView *self)
-{
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  cairo_rectangle_t bounds;
-  graphene_rect_t need, map, region;
-  double x, y, margin_x, margin_y;
-
-  g_clear_pointer (&self->picture, cairo_surface_destroy);
-  self->picture_valid = TRUE;
-  self->picture_zoom = self->zoom;
-  if (renderer == NULL || !needed_rect (self, &need))
-    return;
-  margin_x = MIN (view_width (self) / 2, (PICTURE_MAX_SIDE - need.size.width) / 2);
-  margin_y = MIN (view_height (self) / 2, (PICTURE_MAX_SIDE - need.size.height) / 2);
-  if (margin_x < 0 || margin_y < 0)
-    return;
-  acq_map_layout_get_bounds (self->layout, &bounds);
-  to_view (self, bounds.x, bounds.y, &x, &y);
-  map = GRAPHENE_RECT_INIT (x, y, bounds.width * self->zoom, bounds.height * self->zoom);
-  region = need;
-  graphene_rect_inset (&region, -margin_x, -margin_y);
-  graphene_rect_intersection (&region, &map, &region);
-  graphene_rect_round_extents (&region, &region);
-  to_map (self, region.origin.x, region.origin.y, &self->picture_x, &self->picture_y);
-  append_map (self, snapshot, &region);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node != NULL)
-    {
-      g_autoptr (GdkTexture) texture = gsk_renderer_render_texture (renderer, node, &region);
-      int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
-
-      /* kept as a cairo surface: GTK 4.8's cairo renderer copies a texture whole at each
-       * frame, while a cairo node paints only the part in view */
-      self->picture = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-      gdk_texture_download (texture, cairo_image_surface_get_data (self->picture),
-                            cairo_image_surface_get_stride (self->picture));
-      cairo_surface_mark_dirty (self->picture);
-    }
-}
-
-static void
-append_picture (AcqMapView *self, GtkSnapshot *snapshot, const graphene_rect_t *viewport)
-{
-  graphene_rect_t r = picture_rect (self), shown;
-  double scale = self->zoom / self->picture_zoom;
-  cairo_t *cr;
-
-  if (!graphene_rect_intersection (&r, viewport, &shown))
-    return;
-  cr = gtk_snapshot_append_cairo (snapshot, &shown);
-  cairo_translate (cr, r.origin.x, r.origin.y);
-  cairo_scale (cr, scale, scale);
-  cairo_set_source_surface (cr, self->picture, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr),
-                            scale == 1.0 ? CAIRO_FILTER_FAST : CAIRO_FILTER_GOOD);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-}
-
-/* A ring around a node: the focused one, or the competence a sheet is dragged onto. The view
- * draws it over the picture, so that moving the focus does not draw the map anew. */
-static void
-append_ring (AcqMapView *self, GtkSnapshot *snapshot, guint node, float width)
-{
-  graphene_rect_t r = view_rect_of (self, node);
-  GskRoundedRect outline;
-  GdkRGBA accent = { 0.208, 0.518, 0.894, 1 };
-  const float widths[4] = { width, width, width, width };
-  const GdkRGBA colors[4] = { accent, accent, accent, accent };
-
-  graphene_rect_inset (&r, -width - 1, -width - 1);
-  gsk_rounded_rect_init_from_rect (&outline, &r, 6 + width);
-  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
-}
-
-static void
-acq_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
-{
-  AcqMapView *self = ACQ_MAP_VIEW (widget);
-  double w = view_width (self), h = view_height (self);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  graphene_rect_t viewport = GRAPHENE_RECT_INIT (0, 0, w, h);
-
-  if (self->layout == NULL)
-    return;
-  gtk_snapshot_push_clip (snapshot, &viewport);
-  if (self->edges == NULL || self->edges_dark != dark)
-    {
-      ensure_edges (self, dark);
-      self->picture_valid = FALSE;
-    }
-  if (picture_wanted (self))
-    draw_picture (self);
-  if (picture_usable (self))
-    append_picture (self, snapshot, &viewport);
-  else
-    append_map (self, snapshot, &viewport);
-  if (gtk_widget_get_focus_child (widget) != NULL && shown (self, self->selected))
-    append_ring (self, snapshot, self->selected, 3);
-  /* the zoom rests once no frame had it change for a while, however long frames take */
-  if (self->zooming)
-    {
-      g_clear_handle_id (&self->zoom_end_id, g_source_remove);
-      self->zoom_end_id = g_timeout_add (ZOOM_REST_MS, zoom_rest_cb, self);
-    }
-  if (self->drag == DRAG_LINK)
-    {
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (w / 2 - self->cx * self->zoom,
-                                                              h / 2 - self->cy * self->zoom));
-      gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
-      append_dragged_link (self, snapshot);
-      gtk_snapshot_restore (snapshot);
-    }
-  if (self->drag == DRAG_SHEET && self->dragging)
-    {
-      if (self->drop_node != ACQ_MAP_NO_NODE)
-        append_ring (self, snapshot, self->drop_node, 4);
-      append_dragged_sheet (self, snapshot);
-    }
-  gtk_snapshot_pop (snapshot);
+  _acq_map_view_focus_node (self, bloc);
 }
 
 static void
@@ -1205,7 +391,7 @@ acq_map_view_size_allocate (GtkWidget *widget, int width, int height, int baseli
     }
   /* An item out of view that was out of view already keeps its place: allocating 2,000 items
    * a frame would take most of it. The picture needs those around the view where they are. */
-  all = picture_wanted (self);
+  all = _acq_map_view_picture_wanted (self);
   viewport = all ? GRAPHENE_RECT_INIT (-width, -height, 3 * width, 3 * height)
                : GRAPHENE_RECT_INIT (-VISIBLE_MARGIN, -VISIBLE_MARGIN, width + 2 * VISIBLE_MARGIN,
                                      height + 2 * VISIBLE_MARGIN);
@@ -1219,7 +405,7 @@ acq_map_view_size_allocate (GtkWidget *widget, int width, int height, int baseli
 
       if (item == NULL)
         continue;
-      r = view_rect_of (self, i);
+      r = _acq_map_view_view_rect_of (self, i);
       r.origin.x = round (r.origin.x);
       r.origin.y = round (r.origin.y);
       r.size.width = ceil (r.size.width);
@@ -1253,7 +439,7 @@ acq_map_view_focus (GtkWidget *widget, GtkDirectionType direction)
 
   if (gtk_widget_get_focus_child (widget) != NULL)
     return FALSE;
-  item = item_of (self, shown (self, self->selected) ? self->selected : 0);
+  item = item_of (self, _acq_map_view_shown (self, self->selected) ? self->selected : 0);
   return item != NULL && gtk_widget_grab_focus (item);
 }
 
@@ -1338,7 +524,7 @@ acq_map_view_class_init (AcqMapViewClass *klass)
   object_class->dispose = acq_map_view_dispose;
   object_class->finalize = acq_map_view_finalize;
   object_class->get_property = acq_map_view_get_property;
-  widget_class->snapshot = acq_map_view_snapshot;
+  widget_class->snapshot = _acq_map_view_snapshot;
   widget_class->size_allocate = acq_map_view_size_allocate;
   widget_class->measure = acq_map_view_measure;
   widget_class->focus = acq_map_view_focus;
@@ -1381,9 +567,6 @@ acq_map_view_class_init (AcqMapViewClass *klass)
 static void
 acq_map_view_init (AcqMapView *self)
 {
-  GtkEventController *controller;
-  GtkGesture *gesture;
-
   self->items = g_ptr_array_new ();
   self->placed = g_array_new (FALSE, TRUE, sizeof (graphene_rect_t));
   self->all_items = g_ptr_array_new ();
@@ -1396,42 +579,7 @@ acq_map_view_init (AcqMapView *self)
   self->drag_edge = ACQ_MAP_NO_EDGE;
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
-  g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_click_pressed_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_drag_new ();
-  g_signal_connect_object (gesture, "drag-begin", G_CALLBACK (on_drag_begin_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (gesture, "drag-update", G_CALLBACK (on_drag_update_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (gesture, "drag-end", G_CALLBACK (on_drag_end_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_zoom_new ();
-  g_signal_connect_object (gesture, "begin", G_CALLBACK (on_zoom_begin_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (gesture, "scale-changed", G_CALLBACK (on_zoom_scale_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect_object (controller, "scroll", G_CALLBACK (on_scroll_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect_object (controller, "motion", G_CALLBACK (on_motion_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  _acq_map_view_add_input (self);
 }
 
 /**
@@ -1468,18 +616,18 @@ acq_map_view_set_map (AcqMapView *self, AcqMap *map)
   had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL;
   if (self->map != NULL && self->selected < acq_map_get_n_nodes (self->map))
     {
-      kind = node_at (self, self->selected)->kind;
-      uuid = g_strdup (node_at (self, self->selected)->uuid);
+      kind = _acq_map_view_node_at (self, self->selected)->kind;
+      uuid = g_strdup (_acq_map_view_node_at (self, self->selected)->uuid);
     }
   if (self->map != NULL && self->came_from < acq_map_get_n_nodes (self->map))
-    came_from = g_strdup (node_at (self, self->came_from)->uuid);
+    came_from = g_strdup (_acq_map_view_node_at (self, self->came_from)->uuid);
   g_set_object (&self->map, map);
   for (guint i = 0; i < acq_map_get_n_nodes (map); i++)
     {
       gpointer folded;
 
-      if (node_at (self, i)->kind == ACQ_MAP_NODE_BLOC && node_at (self, i)->uuid != NULL &&
-          (folded = g_hash_table_lookup (self->folds, node_at (self, i)->uuid)) != NULL)
+      if (_acq_map_view_node_at (self, i)->kind == ACQ_MAP_NODE_BLOC && _acq_map_view_node_at (self, i)->uuid != NULL &&
+          (folded = g_hash_table_lookup (self->folds, _acq_map_view_node_at (self, i)->uuid)) != NULL)
         acq_map_set_folded (map, i, GPOINTER_TO_INT (folded) - 1);
     }
   g_clear_pointer (&self->matched, g_free);
@@ -1490,7 +638,7 @@ acq_map_view_set_map (AcqMapView *self, AcqMap *map)
   self->drag = DRAG_NONE;
   relayout (self);
   if (had_focus)
-    focus_node (self, shown (self, self->selected) ? self->selected : 0);
+    _acq_map_view_focus_node (self, _acq_map_view_shown (self, self->selected) ? self->selected : 0);
 }
 
 /**
@@ -1543,7 +691,7 @@ void
 acq_map_view_zoom_by (AcqMapView *self, double factor)
 {
   g_return_if_fail (ACQ_IS_MAP_VIEW (self));
-  set_zoom_at (self, self->zoom * factor, view_width (self) / 2, view_height (self) / 2);
+  _acq_map_view_set_zoom_at (self, self->zoom * factor, _acq_map_view_view_width (self) / 2, _acq_map_view_view_height (self) / 2);
 }
 
 /**
@@ -1559,8 +707,8 @@ acq_map_view_zoom_fit (AcqMapView *self)
   double w, h;
 
   g_return_if_fail (ACQ_IS_MAP_VIEW (self));
-  w = view_width (self);
-  h = view_height (self);
+  w = _acq_map_view_view_width (self);
+  h = _acq_map_view_view_height (self);
   if (self->layout == NULL || w <= 0 || h <= 0)
     {
       self->fit_pending = TRUE;
@@ -1571,7 +719,7 @@ acq_map_view_zoom_fit (AcqMapView *self)
   self->cy = bounds.y + bounds.height / 2;
   self->zoom = CLAMP (FIT_MARGIN * MIN (w / bounds.width, h / bounds.height),
                       ACQ_MAP_VIEW_MIN_ZOOM, 1.0);
-  changed_view (self);
+  _acq_map_view_changed_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
@@ -1587,7 +735,7 @@ acq_map_view_pan_by (AcqMapView *self, double dx, double dy)
   g_return_if_fail (ACQ_IS_MAP_VIEW (self));
   self->cx += dx / self->zoom;
   self->cy += dy / self->zoom;
-  changed_view (self);
+  _acq_map_view_changed_view (self);
 }
 
 /**
@@ -1617,7 +765,7 @@ acq_map_view_set_search (AcqMapView *self, const char *text, GHashTable *sheet_u
       self->matched = g_new0 (gboolean, n);
       for (guint i = 0; i < n; i++)
         {
-          const AcqMapNode *node = node_at (self, i);
+          const AcqMapNode *node = _acq_map_view_node_at (self, i);
           g_autofree char *label = acq_text_fold (node->label);
 
           self->matched[i] = acq_text_matches (label, query) ||
@@ -1652,7 +800,7 @@ acq_map_view_focus_match (AcqMapView *self)
     {
       guint i = ((self->selected == ACQ_MAP_NO_NODE ? n - 1 : self->selected) + k) % n;
 
-      if (self->matched[i] && shown (self, i))
+      if (self->matched[i] && _acq_map_view_shown (self, i))
         return acq_map_view_focus_node (self, i);
     }
   return FALSE;
@@ -1669,7 +817,7 @@ gboolean
 acq_map_view_focus_node (AcqMapView *self, guint node)
 {
   g_return_val_if_fail (ACQ_IS_MAP_VIEW (self), FALSE);
-  if (!shown (self, node))
+  if (!_acq_map_view_shown (self, node))
     return FALSE;
   return gtk_widget_grab_focus (item_of (self, node));
 }
@@ -1687,5 +835,5 @@ gboolean
 acq_map_view_show_menu (AcqMapView *self)
 {
   g_return_val_if_fail (ACQ_IS_MAP_VIEW (self), FALSE);
-  return show_menu_for (self, self->selected);
+  return _acq_map_view_show_menu_for (self, self->selected);
 }
