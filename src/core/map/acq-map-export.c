@@ -374,7 +374,7 @@ header_measure (AcqMapLayout *layout, Header *header)
   header->legend_height = ACQ_MAP_ICON_SIZE;
   for (guint i = 0; i < ACQ_N_COVERAGE_LEVELS; i++)
     {
-      header->entries[i] = _acq_map_layout_new_text (layout, acq_map_level_label (i),
+      header->entries[i] = _acq_map_layout_new_text (layout, acq_coverage_level_label (i),
                                                      LEGEND_SIZE, FALSE);
       pango_layout_get_size (header->entries[i], &w, &h);
       header->legend_width += (i > 0 ? LEGEND_GAP : 0) + ACQ_MAP_ICON_SIZE + ACQ_MAP_ICON_GAP +
@@ -530,7 +530,7 @@ append_outline (GString *xml, AcqMap *map, guint index, guint depth)
   g_string_append_printf (xml, "%*s<outline", (int) (2 * depth), "");
   append_attribute (xml, "text", node->label);
   if (node->kind == ACQ_MAP_NODE_COMPETENCE)
-    append_attribute (xml, "_note", acq_map_level_label (node->level));
+    append_attribute (xml, "_note", acq_coverage_level_label (node->level));
   else if (node->kind == ACQ_MAP_NODE_SHEET)
     append_attribute (xml, "_note", acq_review_state_label (state_of_level (node->level)));
   for (guint e = 0; e < n_edges; e++)

@@ -84,27 +84,6 @@ acq_map_init (AcqMap *self)
     self->by_uuid[k] = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
-/**
- * acq_map_level_label:
- * @level: a coverage level
- *
- * Returns: the level in words, as the coverage grid and the map's legend say it
- */
-const char *
-acq_map_level_label (AcqCoverageLevel level)
-{
-  switch (level)
-    {
-    case ACQ_COVERAGE_NONE: return _("No sheet yet");
-    case ACQ_COVERAGE_DRAFT: return _("Drafts only");
-    case ACQ_COVERAGE_CHANGES_REQUESTED: return _("Changes asked");
-    case ACQ_COVERAGE_TO_REVIEW: return _("Waiting for review");
-    case ACQ_COVERAGE_VALIDATED: return _("Validated");
-    case ACQ_N_COVERAGE_LEVELS: default: break;
-    }
-  g_return_val_if_reached ("");
-}
-
 static Node *
 node_at (AcqMap *self, guint index)
 {

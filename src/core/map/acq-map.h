@@ -78,7 +78,6 @@ typedef struct
 G_DECLARE_FINAL_TYPE (AcqMap, acq_map, ACQ, MAP, GObject)
 
 GQuark            acq_map_error_quark        (void);
-const char       *acq_map_level_label        (AcqCoverageLevel level);
 
 AcqMap           *acq_map_new                (const char       *certification_uuid,
                                               const char       *certification_label);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "acq-coverage.h"
 #include "acq-sql-private.h"
 
@@ -305,4 +307,25 @@ acq_coverage_is_complete (const AcqCoverage *coverage)
         return FALSE;
     }
   return any;
+}
+
+/**
+ * acq_coverage_level_label:
+ * @level: a coverage level
+ *
+ * Returns: the level in words, as the coverage grid, the map and its legend say it
+ */
+const char *
+acq_coverage_level_label (AcqCoverageLevel level)
+{
+  switch (level)
+    {
+    case ACQ_COVERAGE_NONE: return _("No sheet yet");
+    case ACQ_COVERAGE_DRAFT: return _("Drafts only");
+    case ACQ_COVERAGE_CHANGES_REQUESTED: return _("Changes asked");
+    case ACQ_COVERAGE_TO_REVIEW: return _("Waiting for review");
+    case ACQ_COVERAGE_VALIDATED: return _("Validated");
+    case ACQ_N_COVERAGE_LEVELS: default: break;
+    }
+  g_return_val_if_reached ("");
 }

@@ -23,6 +23,8 @@ typedef enum
   ACQ_N_COVERAGE_LEVELS
 } AcqCoverageLevel;
 
+const char *acq_coverage_level_label (AcqCoverageLevel level);
+
 typedef struct
 {
   char          *sheet_uuid;

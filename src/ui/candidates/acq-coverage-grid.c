@@ -40,21 +40,6 @@ acq_coverage_level_icon (AcqCoverageLevel level)
   return icons[level];
 }
 
-const char *
-acq_coverage_level_label (AcqCoverageLevel level)
-{
-  switch (level)
-    {
-    case ACQ_COVERAGE_NONE: return _("No sheet yet");
-    case ACQ_COVERAGE_DRAFT: return _("Drafts only");
-    case ACQ_COVERAGE_CHANGES_REQUESTED: return _("Changes asked");
-    case ACQ_COVERAGE_TO_REVIEW: return _("Waiting for review");
-    case ACQ_COVERAGE_VALIDATED: return _("Validated");
-    case ACQ_N_COVERAGE_LEVELS: default: break;
-    }
-  g_return_val_if_reached ("");
-}
-
 static void
 on_sheet_button_clicked_cb (AcqCoverageGrid *self, GtkButton *button)
 {

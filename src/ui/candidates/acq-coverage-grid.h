@@ -17,6 +17,5 @@ GtkWidget  *acq_coverage_grid_new          (void);
 void        acq_coverage_grid_set_coverage (AcqCoverageGrid   *self,
                                             const AcqCoverage *coverage);
 const char *acq_coverage_level_icon        (AcqCoverageLevel   level);
-const char *acq_coverage_level_label       (AcqCoverageLevel   level);
 
 G_END_DECLS

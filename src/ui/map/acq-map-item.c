@@ -166,7 +166,7 @@ char *
 acq_map_item_dup_description (AcqMap *map, guint node)
 {
   const AcqMapNode *n = acq_map_get_node (map, node);
-  const char *level = acq_map_level_label (n->level);
+  const char *level = acq_coverage_level_label (n->level);
   g_autofree char *count = NULL;
   g_autofree char *counted = NULL;
 

@@ -494,7 +494,7 @@ fill_legend (AcqMapWindow *self)
                                       GUINT_TO_POINTER (level), NULL);
       gtk_accessible_update_state (GTK_ACCESSIBLE (shape), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       gtk_box_append (GTK_BOX (box), shape);
-      gtk_box_append (GTK_BOX (box), gtk_label_new (acq_map_level_label (level)));
+      gtk_box_append (GTK_BOX (box), gtk_label_new (acq_coverage_level_label (level)));
       gtk_flow_box_append (self->legend_box, box);
     }
 }
