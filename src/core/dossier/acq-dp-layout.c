@@ -148,6 +148,19 @@ acq_dp_layout_class_init (AcqDpLayoutClass *klass)
   G_OBJECT_CLASS (klass)->finalize = acq_dp_layout_finalize;
 }
 
+/* A font of the dossier: @family is a static string, @size in points. */
+PangoFontDescription *
+_acq_dp_font_new (const char *family, PangoWeight weight, PangoStyle slant, double size)
+{
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family_static (desc, family);
+  pango_font_description_set_weight (desc, weight);
+  pango_font_description_set_style (desc, slant);
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  return desc;
+}
+
 static void
 setup_context (AcqDpLayout *self)
 {
@@ -162,15 +175,8 @@ acq_dp_layout_init (AcqDpLayout *self)
   self->line_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_array_unref);
   for (int i = 0; i < N_STYLES; i++)
-    {
-      PangoFontDescription *desc = pango_font_description_new ();
-
-      pango_font_description_set_family_static (desc, styles[i].family);
-      pango_font_description_set_weight (desc, styles[i].weight);
-      pango_font_description_set_style (desc, styles[i].slant);
-      pango_font_description_set_absolute_size (desc, styles[i].size * PANGO_SCALE);
-      self->fonts[i] = desc;
-    }
+    self->fonts[i] = _acq_dp_font_new (styles[i].family, styles[i].weight, styles[i].slant,
+                                       styles[i].size);
 }
 
 /**
