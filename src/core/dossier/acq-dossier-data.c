@@ -8,11 +8,75 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "acq-dossier-private.h"
 #include "acq-sheet-list.h"
 #include "acq-sql-private.h"
 #include "acq-text.h"
+
+static gboolean
+is_country (const char *line)
+{
+  g_autofree char *folded = acq_text_fold (line);
+
+  return g_str_equal (g_strstrip (folded), "france");
+}
+
+/* @line without "CEDEX" and what follows it ("CEDEX 09"). */
+static char *
+cut_cedex (const char *line)
+{
+  g_auto (GStrv) words = g_strsplit (line, " ", -1);
+  guint n = 0;
+
+  while (words[n] != NULL && g_ascii_strcasecmp (words[n], "cedex") != 0)
+    n++;
+  for (guint i = n; words[i] != NULL; i++)
+    g_clear_pointer (&words[i], g_free);
+  return g_strjoinv (" ", words);
+}
+
+/**
+ * acq_dossier_parse_town:
+ * @address: (nullable): the candidate's address, as typed, on one or more lines
+ *
+ * The place of the déclaration sur l'honneur ("Fait à Cahors"), read from the address: its
+ * last line that is not "France", without the postal code in front of the town ("46000
+ * Cahors") nor a CEDEX after it. A line without a postal code is taken whole only if it holds
+ * no digit (a street is not a town).
+ *
+ * Returns: (transfer full) (nullable): the town, or %NULL if the address gives none
+ */
+char *
+acq_dossier_parse_town (const char *address)
+{
+  g_auto (GStrv) lines = g_strsplit (address != NULL ? address : "", "\n", -1);
+  g_autofree char *line = NULL;
+  g_autofree char *town = NULL;
+  const char *after_code = NULL;
+  int last = (int) g_strv_length (lines) - 1;
+
+  while (last >= 0 && (acq_text_is_blank (lines[last]) || is_country (lines[last])))
+    last--;
+  if (last < 0 || !g_utf8_validate (lines[last], -1, NULL))
+    return NULL;
+  line = g_strstrip (g_strdup (lines[last]));
+  /* after the last run of five digits: the postal code */
+  for (const char *p = line; *p != '\0'; p++)
+    if (strspn (p, "0123456789") == 5 && (p == line || !g_ascii_isdigit (p[-1])))
+      after_code = p + 5;
+  if (after_code != NULL)
+    memmove (line, after_code, strlen (after_code) + 1);
+  else if (strpbrk (line, "0123456789") != NULL)
+    return NULL;
+  g_strdelimit (line, ",;\t", ' ');
+  town = cut_cedex (line);
+  g_strstrip (town);
+  if (*town == '\0' || strpbrk (town, "0123456789") != NULL)
+    return NULL;
+  return g_steal_pointer (&town);
+}
 
 static const char sql_certification[] =
   "SELECT c.rncp, c.title FROM candidate k JOIN certification c"

@@ -54,78 +54,6 @@ add_issue (GPtrArray *issues, AcqDossierRule rule, AcqDossierSeverity severity,
   g_ptr_array_add (issues, issue);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-is_country (const char *line)
-{
-  g_autofree char *folded = acq_text_fold (line);
-
-  return g_str_equal (g_strstrip (folded), "france");
-}
-
-/* @line without "CEDEX" and what follows it ("CEDEX 09"). */
-static char *
-cut_cedex (const char *line)
-{
-  g_auto (GStrv) words = g_strsplit (line, " ", -1);
-  guint n = 0;
-
-  while (words[n] != NULL && g_ascii_strcasecmp (words[n], "cedex") != 0)
-    n++;
-  for (guint i = n; words[i] != NULL; i++)
-    g_clear_pointer (&words[i], g_free);
-  return g_strjoinv (" ", words);
-}
-
-/**
- * acq_dossier_parse_town:
- * @address: (nullable): the candidate's address, as typed, on one or more lines
- *
- * The place of the déclaration sur l'honneur ("Fait à Cahors"), read from the address: its
- * last line that is not "France", without the postal code in front of the town ("46000
- * Cahors") nor a CEDEX after it. A line without a postal code is taken whole only if it holds
- * no digit (a street is not a town).
- *
- * Returns: (transfer full) (nullable): the town, or %NULL if the address gives none
- */
-char *
-acq_dossier_parse_town (const char *address)
-{
-  g_auto (GStrv) lines = g_strsplit (address != NULL ? address : "", "\n", -1);
-  g_autofree char *line = NULL;
-  g_autofree char *town = NULL;
-  const char *after_code = NULL;
-  int last = (int) g_strv_length (lines) - 1;
-
-  while (last >= 0 && (is_blank (lines[last]) || is_country (lines[last])))
-    last--;
-  if (last < 0 || !g_utf8_validate (lines[last], -1, NULL))
-    return NULL;
-  line = g_strstrip (g_strdup (lines[last]));
-  /* after the last run of five digits: the postal code */
-  for (const char *p = line; *p != '\0'; p++)
-    if (strspn (p, "0123456789") == 5 && (p == line || !g_ascii_isdigit (p[-1])))
-      after_code = p + 5;
-  if (after_code != NULL)
-    memmove (line, after_code, strlen (after_code) + 1);
-  else if (strpbrk (line, "0123456789") != NULL)
-    return NULL;
-  g_strdelimit (line, ",;\t", ' ');
-  town = cut_cedex (line);
-  g_strstrip (town);
-  if (*town == '\0' || strpbrk (town, "0123456789") != NULL)
-    return NULL;
-  return g_steal_pointer (&town);
-}
-
 static void
 check_identity (AcqDossierData *data, GPtrArray *issues)
 {
@@ -143,7 +71,7 @@ check_identity (AcqDossierData *data, GPtrArray *issues)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
-    if (is_blank (acq_candidate_get_text (data->candidate, required[i].field)))
+    if (acq_text_is_blank (acq_candidate_get_text (data->candidate, required[i].field)))
       add_issue (issues, ACQ_DOSSIER_RULE_IDENTITY_MISSING, ACQ_DOSSIER_SEVERITY_ERROR, NULL,
                  acq_candidate_field_info (required[i].field)->property, "%s",
                  _(required[i].message));
@@ -210,7 +138,7 @@ check_example (AcqDossierExample *example, AcqDpLayout *layout, GPtrArray *issue
   if (acq_sheet_get_period_from (example->sheet) == NULL)
     add_issue (issues, ACQ_DOSSIER_RULE_EXAMPLE_NO_PERIOD, ACQ_DOSSIER_SEVERITY_ERROR, uuid,
                "period-from", _("“%s” has no period: give the date it started."), title);
-  if (is_blank (acq_sheet_get_organisation (example->sheet)))
+  if (acq_text_is_blank (acq_sheet_get_organisation (example->sheet)))
     add_issue (issues, ACQ_DOSSIER_RULE_EXAMPLE_NO_ORGANISATION, ACQ_DOSSIER_SEVERITY_ERROR,
                uuid, "organisation",
                _("“%s” does not say in which organisation it took place."), title);

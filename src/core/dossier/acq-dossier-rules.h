@@ -60,6 +60,5 @@ GPtrArray *acq_dossier_check       (AcqStore        *store,
                                     AcqDpLayout     *layout,
                                     GError         **error);
 gboolean   acq_dossier_has_errors  (GPtrArray       *issues);
-char      *acq_dossier_parse_town  (const char      *address);
 
 G_END_DECLS

@@ -84,4 +84,6 @@ AcqCandidate *acq_dossier_find_candidate (AcqCandidateList       *candidates,
                                           const char             *uuid_or_name,
                                           GError                **error);
 
+char         *acq_dossier_parse_town     (const char             *address);
+
 G_END_DECLS

@@ -120,6 +120,21 @@ acq_text_validate (const char *text, gsize max_chars, const char *field_label, G
 }
 
 /**
+ * acq_text_is_blank:
+ * @text: (nullable): UTF-8 text
+ *
+ * Returns: whether @text is %NULL, empty or only white space
+ */
+gboolean
+acq_text_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/**
  * acq_text_count_words:
  * @text: (nullable): UTF-8 text
  *

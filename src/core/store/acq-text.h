@@ -16,6 +16,7 @@ gboolean  acq_text_validate (const char  *text,
                              const char  *field_label,
                              GError     **error);
 
+gboolean  acq_text_is_blank      (const char *text);
 guint     acq_text_count_words  (const char *text);
 char     *acq_text_french_date  (const char *iso_date);
 char     *acq_text_french_period (const char *iso_from,
