@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "acq-text.h"
 #include "bench-text.h"
 
 /* A sentence is a subject, a verb, a noun phrase and a few complements, each drawn from a list
@@ -189,29 +190,6 @@ zipf_pick (ZipfList *list, GRand *rand)
 
 #define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
 
-/* Words as acq_text_count_words() counts them: an apostrophe or a hyphen inside keeps one. */
-static guint
-count_words (const char *text)
-{
-  guint words = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      gboolean joiner = c == '\'' || c == '-';
-
-      if (g_unichar_isalnum (c) || (in_word && joiner))
-        {
-          words += !in_word;
-          in_word = TRUE;
-        }
-      else
-        in_word = FALSE;
-    }
-  return words;
-}
-
 /* "de le" is "du", "à les" is "aux": the contractions French requires after a connector. */
 static void
 append_complement (GString *text, const char *connector, const char *noun)
@@ -278,7 +256,7 @@ bench_text_append (GString *text, GRand *rand, guint n_words)
       gsize start = text->len;
 
       append_sentence (text, rand);
-      words += count_words (text->str + start);
+      words += acq_text_count_words (text->str + start);
     }
   return words;
 }

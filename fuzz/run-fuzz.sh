@@ -21,12 +21,15 @@ if ! echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long s){return 0;}
   exit 0
 fi
 echo "1..2"
+# the core's headers, one folder per feature
+includes=-I"$src/src/core"
+for dir in "$src"/src/core/*/; do includes="$includes -I$dir"; done
 flags=$(pkg-config --cflags glib-2.0 gio-2.0 sqlite3 libsodium)
 libs=$(pkg-config --libs glib-2.0 gio-2.0 gobject-2.0 sqlite3 libsodium libxml-2.0 cairo \
        pangocairo poppler-glib)
 if "$cc" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-     -I"$build" -I"$src/src/core" $flags -o "$tmp/fuzz-package" \
-     "$src/fuzz/fuzz-package.c" "$src/src/core/acq-package.c" "$lib" $libs -lm \
+     -I"$build" $includes $flags -o "$tmp/fuzz-package" \
+     "$src/fuzz/fuzz-package.c" "$src/src/core/exchange/acq-package.c" "$lib" $libs -lm \
      > "$tmp/build.log" 2>&1; then
   echo "ok 1 the reader and the target build with clang's libFuzzer"
 else

@@ -68,6 +68,16 @@ test_validate (void)
 }
 
 static void
+test_is_blank (void)
+{
+  g_assert_true (acq_text_is_blank (NULL));
+  g_assert_true (acq_text_is_blank (""));
+  g_assert_true (acq_text_is_blank (" \t\n\u00a0"));
+  g_assert_false (acq_text_is_blank ("  Cahors "));
+  g_assert_false (acq_text_is_blank ("\u00a0é"));
+}
+
+static void
 test_count_words (void)
 {
   g_assert_cmpuint (acq_text_count_words (NULL), ==, 0);
@@ -104,6 +114,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/text/fold/bad-input", test_fold_bad_input);
   g_test_add_func ("/text/matches/every-word", test_matches_every_word);
   g_test_add_func ("/text/validate/length-and-utf8", test_validate);
+  g_test_add_func ("/text/is-blank/white-space-only", test_is_blank);
   g_test_add_func ("/text/count-words", test_count_words);
   g_test_add_func ("/text/french/dates-and-periods", test_french_dates);
   return g_test_run ();

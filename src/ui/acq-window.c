@@ -661,10 +661,7 @@ show_dossier_action (GtkWidget *widget, const char *action, GVariant *param)
 
   if (self->shown == NULL)
     return;
-  if (self->candidate_page != NULL)
-    acq_candidate_page_flush (self->candidate_page);
-  if (self->sheet_editor != NULL)
-    acq_sheet_editor_flush (self->sheet_editor);
+  acq_window_flush (self);
   dossier = acq_dossier_window_new (GTK_WINDOW (self),
                                     acq_candidate_list_get_store (self->candidates), self->shown);
   g_signal_connect_object (dossier, "open-sheet", G_CALLBACK (on_dossier_open_sheet_cb), self,
@@ -682,9 +679,7 @@ show_map_action (GtkWidget *widget, const char *action, GVariant *param)
 
   if (self->shown == NULL || self->candidate_page == NULL)
     return;
-  acq_candidate_page_flush (self->candidate_page);
-  if (self->sheet_editor != NULL)
-    acq_sheet_editor_flush (self->sheet_editor);
+  acq_window_flush (self);
   if ((sheets = acq_candidate_page_get_sheets (self->candidate_page)) == NULL)
     return;
   map = acq_map_window_new (GTK_WINDOW (self), sheets);
@@ -909,10 +904,7 @@ acq_window_close_request (GtkWindow *window)
   AcqWindow *self = ACQ_WINDOW (window);
   int width, height;
 
-  if (self->candidate_page != NULL)
-    acq_candidate_page_flush (self->candidate_page);
-  if (self->sheet_editor != NULL)
-    acq_sheet_editor_flush (self->sheet_editor);
+  acq_window_flush (self);
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);

@@ -1,0 +1,89 @@
+/* acq-dossier.h — the Dossier Professionnel of one candidate, written as a PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "acq-candidate-list.h"
+#include "acq-store.h"
+
+G_BEGIN_DECLS
+
+#define ACQ_DOSSIER_ERROR (acq_dossier_error_quark ())
+
+/**
+ * AcqDossierError:
+ * @ACQ_DOSSIER_ERROR_NOT_FOUND: no candidate has that id or name
+ * @ACQ_DOSSIER_ERROR_AMBIGUOUS: several candidates have that name
+ * @ACQ_DOSSIER_ERROR_NOT_READY: the final dossier was asked for and something is missing;
+ *   the message lists what, one item a line
+ * @ACQ_DOSSIER_ERROR_WRITE: the file cannot be written (folder missing, disk full)
+ * @ACQ_DOSSIER_ERROR_FAILED: the PDF could not be drawn (out of memory)
+ *
+ * Cancelling gives %G_IO_ERROR_CANCELLED, as everywhere in GIO.
+ */
+typedef enum
+{
+  ACQ_DOSSIER_ERROR_NOT_FOUND,
+  ACQ_DOSSIER_ERROR_AMBIGUOUS,
+  ACQ_DOSSIER_ERROR_NOT_READY,
+  ACQ_DOSSIER_ERROR_WRITE,
+  ACQ_DOSSIER_ERROR_FAILED,
+} AcqDossierError;
+
+/**
+ * AcqDossierMode:
+ * @ACQ_DOSSIER_MODE_DRAFT: every sheet of a targeted bloc, those not validated yet under a
+ *   "BROUILLON" watermark; always written, whatever is missing
+ * @ACQ_DOSSIER_MODE_FINAL: the validated sheets only; refused (%ACQ_DOSSIER_ERROR_NOT_READY)
+ *   while a rule of acq_dossier_check() fails with %ACQ_DOSSIER_SEVERITY_ERROR
+ */
+typedef enum
+{
+  ACQ_DOSSIER_MODE_DRAFT,
+  ACQ_DOSSIER_MODE_FINAL,
+} AcqDossierMode;
+
+/**
+ * AcqDossierProgressFunc:
+ * @fraction: the work done, from 0 to 1
+ * @user_data: the data given with the function
+ *
+ * Called as the dossier is written. From acq_dossier_write() it is called in the calling
+ * thread; from acq_dossier_write_async() in the thread-default main context of the caller,
+ * never after the callback.
+ */
+typedef void (*AcqDossierProgressFunc) (double fraction, gpointer user_data);
+
+GQuark        acq_dossier_error_quark    (void);
+
+gboolean      acq_dossier_write          (AcqStore               *store,
+                                          const char             *candidate_uuid,
+                                          const char             *output_path,
+                                          AcqDossierMode          mode,
+                                          AcqDossierProgressFunc  progress_func,
+                                          gpointer                progress_data,
+                                          GCancellable           *cancellable,
+                                          GError                **error);
+void          acq_dossier_write_async    (AcqStore               *store,
+                                          const char             *candidate_uuid,
+                                          const char             *output_path,
+                                          AcqDossierMode          mode,
+                                          AcqDossierProgressFunc  progress_func,
+                                          gpointer                progress_data,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data);
+gboolean      acq_dossier_write_finish   (AcqStore               *store,
+                                          GAsyncResult           *result,
+                                          GError                **error);
+
+AcqCandidate *acq_dossier_find_candidate (AcqCandidateList       *candidates,
+                                          const char             *uuid_or_name,
+                                          GError                **error);
+
+char         *acq_dossier_parse_town     (const char             *address);
+
+G_END_DECLS

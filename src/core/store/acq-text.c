@@ -1,0 +1,220 @@
+/* acq-text.c — text helpers shared by search, sorting and validation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "acq-text"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "acq-store.h"
+#include "acq-text.h"
+
+/**
+ * acq_text_fold:
+ * @text: (nullable): UTF-8 text
+ *
+ * Folds @text for comparison the way a French user expects a search to work: case and
+ * accents do not count ("Hélène" matches "helene"), ligatures match their letters ("cœur"
+ * matches "coeur").
+ *
+ * Returns: (transfer full): the folded text, "" for %NULL
+ */
+char *
+acq_text_fold (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autofree char *folded = NULL;
+  GString *out;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (g_unichar_type (c))
+        {
+        case G_UNICODE_NON_SPACING_MARK:
+        case G_UNICODE_SPACING_MARK:
+        case G_UNICODE_ENCLOSING_MARK:
+          continue;
+        default:
+          break;
+        }
+      if (c == 0x0153 || c == 0x0152) /* œ Œ have no Unicode decomposition */
+        g_string_append (out, "oe");
+      else if (c == 0x00E6 || c == 0x00C6) /* æ Æ */
+        g_string_append (out, "ae");
+      else
+        g_string_append_unichar (out, c);
+    }
+  folded = g_string_free (out, FALSE);
+  return g_utf8_casefold (folded, -1);
+}
+
+/**
+ * acq_text_matches:
+ * @folded_text: text folded with acq_text_fold()
+ * @folded_query: a query folded with acq_text_fold()
+ *
+ * Every word of the query must appear somewhere in the text, in any order: "martin hel"
+ * finds "Hélène Martin".
+ *
+ * Returns: %TRUE if the text matches; an empty query matches everything
+ */
+gboolean
+acq_text_matches (const char *folded_text, const char *folded_query)
+{
+  g_auto (GStrv) words = NULL;
+
+  g_return_val_if_fail (folded_text != NULL, FALSE);
+  if (folded_query == NULL || *folded_query == '\0')
+    return TRUE;
+
+  words = g_strsplit_set (folded_query, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && strstr (folded_text, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * acq_text_validate:
+ * @text: (nullable): the text to check
+ * @max_chars: the longest acceptable text, in characters
+ * @field_label: the field's name as the user sees it, for the message
+ * @error: where to put an %ACQ_STORE_ERROR_INVALID error
+ *
+ * Text that comes from a file or a paste is checked before anything is stored.
+ *
+ * Returns: %TRUE if @text is valid UTF-8 and not too long
+ */
+gboolean
+acq_text_validate (const char *text, gsize max_chars, const char *field_label, GError **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID,
+                   _("The field “%s” contains characters that are not valid text. Nothing was "
+                     "saved."),
+                   field_label);
+      return FALSE;
+    }
+  if (g_utf8_strlen (text, -1) > (glong) max_chars)
+    {
+      g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID,
+                   _("The field “%s” is too long (more than %lu characters). Nothing was "
+                     "saved."),
+                   field_label, (gulong) max_chars);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * acq_text_is_blank:
+ * @text: (nullable): UTF-8 text
+ *
+ * Returns: whether @text is %NULL, empty or only white space
+ */
+gboolean
+acq_text_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * acq_text_count_words:
+ * @text: (nullable): UTF-8 text
+ *
+ * Counts words the way a writer does: runs of letters and digits, an apostrophe or a hyphen
+ * inside a word keeping it one ("aujourd’hui", "Jean-Marc").
+ *
+ * Returns: the number of words
+ */
+guint
+acq_text_count_words (const char *text)
+{
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  if (text == NULL)
+    return 0;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean joiner = c == '\'' || c == 0x2019 || c == '-';
+
+      if (g_unichar_isalnum (c) || (in_word && joiner))
+        {
+          words += !in_word;
+          in_word = TRUE;
+        }
+      else
+        in_word = FALSE;
+    }
+  return words;
+}
+
+static const char *const french_months[] = {
+  "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+  "octobre", "novembre", "décembre",
+};
+
+/**
+ * acq_text_french_date:
+ * @iso_date: (nullable): "YYYY-MM-DD"
+ *
+ * The dossier is French whatever the interface language: "1er mars 2024".
+ *
+ * Returns: (transfer full) (nullable): the date in French, or %NULL if @iso_date is not one
+ */
+char *
+acq_text_french_date (const char *iso_date)
+{
+  GDate date;
+
+  if (iso_date == NULL)
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, iso_date);
+  if (!g_date_valid (&date) || strlen (iso_date) != 10)
+    return NULL;
+  return g_strdup_printf (g_date_get_day (&date) == 1 ? "%der %s %d" : "%d %s %d",
+                          g_date_get_day (&date), french_months[g_date_get_month (&date) - 1],
+                          g_date_get_year (&date));
+}
+
+/**
+ * acq_text_french_period:
+ * @iso_from: (nullable): the start, "YYYY-MM-DD"
+ * @iso_to: (nullable): the end, or %NULL for a period still going on
+ *
+ * The period of an example as the Dossier Professionnel writes it: "du 1er mars 2024 au
+ * 30 juin 2025", "depuis le 1er mars 2024".
+ *
+ * Returns: (transfer full): the period in French, "" if there is no start
+ */
+char *
+acq_text_french_period (const char *iso_from, const char *iso_to)
+{
+  g_autofree char *from = acq_text_french_date (iso_from);
+  g_autofree char *to = acq_text_french_date (iso_to);
+
+  if (from == NULL)
+    return g_strdup ("");
+  if (to == NULL)
+    return g_strdup_printf ("depuis le %s", from);
+  return g_strdup_printf ("du %s au %s", from, to);
+}

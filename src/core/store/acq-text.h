@@ -1,0 +1,25 @@
+/* acq-text.h — text helpers shared by search, sorting and validation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *acq_text_fold     (const char  *text);
+gboolean  acq_text_matches  (const char  *folded_text,
+                             const char  *folded_query);
+gboolean  acq_text_validate (const char  *text,
+                             gsize        max_chars,
+                             const char  *field_label,
+                             GError     **error);
+
+gboolean  acq_text_is_blank      (const char *text);
+guint     acq_text_count_words  (const char *text);
+char     *acq_text_french_date  (const char *iso_date);
+char     *acq_text_french_period (const char *iso_from,
+                                  const char *iso_to);
+
+G_END_DECLS
