@@ -22,6 +22,7 @@
 #include "acq-attachment.h"
 #include "acq-sql-private.h"
 #include "acq-store-private.h"
+#include "acq-user-file.h"
 
 #define CHUNK_SIZE (64 * 1024)
 /* A leftover of an import that crashed is removed once it is surely not in progress. */
@@ -236,11 +237,17 @@ copy_and_hash (GFile *file, GOutputStream *out, Blob *blob, GCancellable *cancel
                GError **error)
 {
   g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr (GFileInputStream) in = g_file_read (file, cancellable, error);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GInputStream) in = NULL;
   g_autofree guint8 *buffer = g_malloc (CHUNK_SIZE);
   gboolean first = TRUE;
   gsize n;
 
+  /* A local file may have become a pipe since it was checked: never wait on one. */
+  if (path != NULL)
+    in = acq_user_file_read (path, error);
+  else
+    in = G_INPUT_STREAM (g_file_read (file, cancellable, error));
   if (in == NULL)
     return FALSE;
   blob->size = 0;
