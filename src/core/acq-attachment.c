@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "acq-attachment.h"
+#include "acq-document.h"
 #include "acq-sql-private.h"
 #include "acq-store-private.h"
 #include "acq-user-file.h"
@@ -348,6 +349,8 @@ import_blob (const char *data_dir, GFile *file, GCancellable *cancellable, GErro
     goto fail;
   ok = copy_and_hash (file, G_OUTPUT_STREAM (out), blob, cancellable, error);
   ok = g_output_stream_close (G_OUTPUT_STREAM (out), NULL, ok ? error : NULL) && ok;
+  /* the copy is checked, not the original that may still change */
+  ok = ok && acq_document_check (incoming_path, blob->type->mime_type, blob->file_name, error);
   if (ok && settle_copy (data_dir, incoming, blob, cancellable, error))
     return g_steal_pointer (&blob);
   g_file_delete (incoming, NULL, NULL);
