@@ -1398,6 +1398,36 @@ test_annex_bombs_noted (Fixture *f, gconstpointer data)
   }
 }
 
+/* A PDF whose page tree is empty: poppler opens it, with no page to draw. Found by
+ * fuzz/fuzz-annex.c: the dossier asked poppler for its page 0. */
+static void
+test_annex_without_pages (Fixture *f, gconstpointer data)
+{
+  static const char pdf[] =
+    "%PDF-1.4\n"
+    "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+    "trailer\n<< /Size 3 /Root 1 0 R >>\n%%EOF\n";
+  AcqCandidate *candidate = make_candidate (f, "Léa", "Garnier", "46100 Figeac");
+  const char *uuid = acq_candidate_get_uuid (candidate);
+  g_autoptr (AcqSheetList) sheets = sheets_of (f, candidate);
+  AcqSheet *sheet = make_sheet (sheets, f, "Atelier", "Un atelier.");
+  g_autoptr (GFile) empty = attachment_path (f, "vide.pdf");
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_replace_contents (empty, pdf, sizeof pdf - 1, NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  attach (f, sheet, empty);
+  write_dossier (f, uuid, ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  g_assert_true (page_has (doc, outline_find (items, "Annexe n° 1 : vide.pdf")->page - 1,
+                           "Ce document n'a pas pu être lu"));
+}
+
 /* --- Hostile text ------------------------------------------------------------------------------ */
 
 /* @n_words short words: a rubric of 20,000 words within the 100,000 characters a rubric
@@ -1757,6 +1787,7 @@ main (int argc, char **argv)
   ADD ("/dossier/annexes/appended", test_annexes);
   ADD ("/dossier/annexes/bombs-refused-at-attach", test_annex_bombs_refused);
   ADD ("/dossier/annexes/bombs-in-store-noted", test_annex_bombs_noted);
+  ADD ("/dossier/annexes/without-pages", test_annex_without_pages);
   ADD ("/dossier/hostile-text", test_hostile_text);
   ADD ("/dossier/tools/qpdf-check", test_tools_qpdf);
   ADD ("/dossier/tools/fonts-embedded", test_tools_fonts);

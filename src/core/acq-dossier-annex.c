@@ -51,13 +51,19 @@ open_pdf (AcqDossierAnnex *annex)
       return;
     }
   n_pages = poppler_document_get_n_pages (annex->document);
+  /* a PDF without pages has nothing to draw: its page says it could not be read */
+  if (n_pages < 1)
+    {
+      g_clear_object (&annex->document);
+      return;
+    }
   if (!acq_document_pages_fit (n_pages))
     {
       annex->refusal = too_many_pages (n_pages);
       g_clear_object (&annex->document);
       return;
     }
-  annex->n_pages = MAX (1, n_pages);
+  annex->n_pages = n_pages;
 }
 
 /**
