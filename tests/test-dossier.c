@@ -1253,6 +1253,29 @@ make_empty_pdf (Fixture *f, const char *name, guint n_pages)
   return file;
 }
 
+/* tests/data/dossier/photo.jpg, 160 × 100, declaring 65535 × 65535 pixels in its frame
+ * header (at byte 158) */
+static GFile *
+make_bomb_jpeg (Fixture *f, const char *name)
+{
+  GFile *file = attachment_path (f, name);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *bytes = NULL;
+  guint8 *data;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "dossier",
+                                                           "photo.jpg", NULL),
+                                      &bytes, &length, NULL));
+  data = (guint8 *) bytes;
+  g_assert_cmpuint (length, >, 167);
+  g_assert_cmpuint (data[158], ==, 0xFF);
+  g_assert_cmpuint (data[159], ==, 0xC0);
+  memset (data + 163, 0xFF, 4);
+  g_assert_true (g_file_set_contents (path, bytes, length, NULL));
+  return file;
+}
+
 static void
 assert_attach_refused (Fixture *f, AcqSheet *sheet, GFile *file, const char *what,
                        const char *limit)
@@ -1286,6 +1309,7 @@ test_annex_bombs_refused (Fixture *f, gconstpointer data)
   AcqSheet *sheet = make_sheet (sheets, f, "Atelier", "Un atelier.");
   g_autoptr (GFile) bomb = make_bomb_png (f, "bombe.png", 20000, 20000);
   g_autoptr (GFile) tall = make_bomb_png (f, "bandeau.png", 100, 40000);
+  g_autoptr (GFile) photo = make_bomb_jpeg (f, "photo.jpg");
   g_autoptr (GFile) book = make_empty_pdf (f, "annuaire.pdf", 20000);
   g_autoptr (GFile) just_over = make_empty_pdf (f, "juste trop.pdf", 201);
   g_autoptr (GFile) scan = make_bomb_png (f, "scan 600 dpi.png", 4960, 7016);
@@ -1294,6 +1318,7 @@ test_annex_bombs_refused (Fixture *f, gconstpointer data)
   assert_attach_refused (f, sheet, bomb, "“bombe.png” is too large an image to attach "
                          "(20000 × 20000 pixels", "50 megapixels and 32767 pixels on a side");
   assert_attach_refused (f, sheet, tall, "100 × 40000 pixels", "32767 pixels on a side");
+  assert_attach_refused (f, sheet, photo, "(65535 × 65535 pixels", "50 megapixels");
   assert_attach_refused (f, sheet, book, "“annuaire.pdf” has too many pages to attach (20000 "
                          "pages", "the limit is 200");
   assert_attach_refused (f, sheet, just_over, "(201 pages", "the limit is 200");
