@@ -1188,6 +1188,271 @@ test_annexes (Fixture *f, gconstpointer data)
   }
 }
 
+/* --- Documents over the limits -------------------------------------------------------------- */
+
+static void
+put_be32 (guint8 *p, guint32 value)
+{
+  p[0] = value >> 24;
+  p[1] = value >> 16;
+  p[2] = value >> 8;
+  p[3] = value;
+}
+
+/* The CRC of PNG chunks (ISO 3309), bit by bit: the tests make a few headers only. */
+static guint32
+png_crc (const guint8 *data, gsize length)
+{
+  guint32 crc = 0xFFFFFFFF;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int bit = 0; bit < 8; bit++)
+        crc = (crc >> 1) ^ (0xEDB88320 & -(crc & 1));
+    }
+  return crc ^ 0xFFFFFFFF;
+}
+
+/* A small PNG whose header declares @width × @height pixels, with a valid CRC: cairo decodes
+ * the whole declared image before it says anything. */
+static GFile *
+make_bomb_png (Fixture *f, const char *name, guint32 width, guint32 height)
+{
+  GFile *file = make_png (f, name, 10, 10);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *bytes = NULL;
+  guint8 *data;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  data = (guint8 *) bytes;
+  g_assert_cmpuint (length, >, 33);
+  g_assert_cmpmem (data + 12, 4, "IHDR", 4);
+  put_be32 (data + 16, width);
+  put_be32 (data + 20, height);
+  put_be32 (data + 29, png_crc (data + 12, 17));
+  g_assert_true (g_file_set_contents (path, bytes, length, NULL));
+  return file;
+}
+
+/* A PDF of @n_pages empty pages. */
+static GFile *
+make_empty_pdf (Fixture *f, const char *name, guint n_pages)
+{
+  GFile *file = attachment_path (f, name);
+  g_autofree char *path = g_file_get_path (file);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595.28, 841.89);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < n_pages; i++)
+    cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  return file;
+}
+
+/* tests/data/dossier/photo.jpg, 160 × 100, declaring 65535 × 65535 pixels in its frame
+ * header (at byte 158) */
+static GFile *
+make_bomb_jpeg (Fixture *f, const char *name)
+{
+  GFile *file = attachment_path (f, name);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *bytes = NULL;
+  guint8 *data;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "dossier",
+                                                           "photo.jpg", NULL),
+                                      &bytes, &length, NULL));
+  data = (guint8 *) bytes;
+  g_assert_cmpuint (length, >, 167);
+  g_assert_cmpuint (data[158], ==, 0xFF);
+  g_assert_cmpuint (data[159], ==, 0xC0);
+  memset (data + 163, 0xFF, 4);
+  g_assert_true (g_file_set_contents (path, bytes, length, NULL));
+  return file;
+}
+
+static void
+assert_attach_refused (Fixture *f, AcqSheet *sheet, GFile *file, const char *what,
+                       const char *limit)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqAttachment) attachment =
+    acq_attachment_add (f->store, acq_sheet_get_uuid (sheet), file, NULL, &error);
+
+  g_assert_null (attachment);
+  g_assert_error (error, ACQ_ATTACHMENT_ERROR, ACQ_ATTACHMENT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, what));
+  g_assert_nonnull (strstr (error->message, limit));
+}
+
+static guint
+count_attachments (Fixture *f, AcqSheet *sheet)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = acq_attachment_list (f->store, acq_sheet_get_uuid (sheet),
+                                                     &error);
+
+  g_assert_no_error (error);
+  return list->len;
+}
+
+static void
+test_annex_bombs_refused (Fixture *f, gconstpointer data)
+{
+  AcqCandidate *candidate = make_candidate (f, "Léa", "Garnier", "46100 Figeac");
+  g_autoptr (AcqSheetList) sheets = sheets_of (f, candidate);
+  AcqSheet *sheet = make_sheet (sheets, f, "Atelier", "Un atelier.");
+  g_autoptr (GFile) bomb = make_bomb_png (f, "bombe.png", 20000, 20000);
+  g_autoptr (GFile) tall = make_bomb_png (f, "bandeau.png", 100, 40000);
+  g_autoptr (GFile) photo = make_bomb_jpeg (f, "photo.jpg");
+  g_autoptr (GFile) book = make_empty_pdf (f, "annuaire.pdf", 20000);
+  g_autoptr (GFile) just_over = make_empty_pdf (f, "juste trop.pdf", 201);
+  g_autoptr (GFile) scan = make_bomb_png (f, "scan 600 dpi.png", 4960, 7016);
+  g_autoptr (GFile) report = make_empty_pdf (f, "rapport.pdf", 200);
+
+  assert_attach_refused (f, sheet, bomb, "“bombe.png” is too large an image to attach "
+                         "(20000 × 20000 pixels", "50 megapixels and 32767 pixels on a side");
+  assert_attach_refused (f, sheet, tall, "100 × 40000 pixels", "32767 pixels on a side");
+  assert_attach_refused (f, sheet, photo, "(65535 × 65535 pixels", "50 megapixels");
+  assert_attach_refused (f, sheet, book, "“annuaire.pdf” has too many pages to attach (20000 "
+                         "pages", "the limit is 200");
+  assert_attach_refused (f, sheet, just_over, "(201 pages", "the limit is 200");
+  g_assert_cmpuint (count_attachments (f, sheet), ==, 0);
+
+  /* the limits themselves are accepted: an A4 page scanned at 600 dpi, 200 pages */
+  attach (f, sheet, scan);
+  attach (f, sheet, report);
+  g_assert_cmpuint (count_attachments (f, sheet), ==, 2);
+}
+
+/* Puts @file in the store as an attachment of @sheet without any check, as a row attached
+ * before the checks existed (or imported) would be. */
+static void
+forge_attachment (Fixture *f, AcqSheet *sheet, GFile *file, const char *mime_type)
+{
+  static const char sql[] =
+    "INSERT INTO attachment (uuid, sheet_uuid, file_name, mime_type, size, sha256, "
+    "stored_path, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *bytes = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *uuid = acq_store_new_uuid ();
+  g_autofree char *now = acq_store_now ();
+  sqlite3 *db = acq_store_get_db (f->store);
+  sqlite3_stmt *stmt = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, length);
+  prefix = g_strndup (sha256, 2);
+  dir = g_build_filename (f->dir, ACQ_ATTACHMENT_DIR, prefix, NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  copy = g_build_filename (dir, sha256, NULL);
+  g_assert_true (g_file_set_contents (copy, bytes, length, NULL));
+  stored = g_build_path ("/", ACQ_ATTACHMENT_DIR, prefix, sha256, NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, acq_sheet_get_uuid (sheet), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, mime_type, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, length);
+  sqlite3_bind_text (stmt, 6, sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, stored, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_annex_bombs_noted (Fixture *f, gconstpointer data)
+{
+  AcqCandidate *candidate = make_candidate (f, "Léa", "Garnier", "46100 Figeac");
+  const char *uuid = acq_candidate_get_uuid (candidate);
+  g_autoptr (AcqSheetList) sheets = sheets_of (f, candidate);
+  AcqSheet *sheet = make_sheet (sheets, f, "Atelier", "Un atelier.");
+  g_autoptr (GFile) bomb = make_bomb_png (f, "bombe.png", 20000, 20000);
+  g_autoptr (GFile) book = make_empty_pdf (f, "annuaire.pdf", 20000);
+  g_autoptr (GFile) png = make_png (f, "Photo de l'atelier.png", 300, 200);
+  g_autoptr (Pdf) before = NULL;
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  gint64 start;
+  int n_before;
+
+  write_dossier (f, uuid, ACQ_DOSSIER_MODE_DRAFT);
+  before = open_pdf (f->output);
+  n_before = poppler_document_get_n_pages (before);
+
+  forge_attachment (f, sheet, bomb, "image/png");
+  forge_attachment (f, sheet, book, "application/pdf");
+  attach (f, sheet, png);
+  start = g_get_monotonic_time ();
+  write_dossier (f, uuid, ACQ_DOSSIER_MODE_DRAFT);
+  /* was 17.5 s and 1.6 GB for the image, 23 s for the pages; a few pages take well under */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 8 * G_USEC_PER_SEC);
+
+  doc = open_pdf (f->output);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, n_before + 3);
+  items = outline (doc);
+  g_assert_true (page_has (doc, outline_find (items, "Annexe n° 1 : bombe.png")->page - 1,
+                           "Cette image n'a pas été incluse dans le dossier : elle mesure "
+                           "20000 × 20000 pixels"));
+  g_assert_true (page_has (doc, outline_find (items, "Annexe n° 2 : annuaire.pdf")->page - 1,
+                           "Ce document n'a pas été inclus dans le dossier : il compte 20000 "
+                           "pages, et un document en annexe en compte au plus 200."));
+  /* the document within the limits is drawn */
+  {
+    PopplerPage *page = poppler_document_get_page (
+      doc, outline_find (items, "Annexe n° 3 : Photo de l'atelier.png")->page - 1);
+    GList *images = poppler_page_get_image_mapping (page);
+
+    g_assert_cmpuint (g_list_length (images), ==, 1);
+    poppler_page_free_image_mapping (images);
+    g_object_unref (page);
+  }
+}
+
+/* A PDF whose page tree is empty: poppler opens it, with no page to draw. Found by
+ * fuzz/fuzz-annex.c: the dossier asked poppler for its page 0. */
+static void
+test_annex_without_pages (Fixture *f, gconstpointer data)
+{
+  static const char pdf[] =
+    "%PDF-1.4\n"
+    "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+    "trailer\n<< /Size 3 /Root 1 0 R >>\n%%EOF\n";
+  AcqCandidate *candidate = make_candidate (f, "Léa", "Garnier", "46100 Figeac");
+  const char *uuid = acq_candidate_get_uuid (candidate);
+  g_autoptr (AcqSheetList) sheets = sheets_of (f, candidate);
+  AcqSheet *sheet = make_sheet (sheets, f, "Atelier", "Un atelier.");
+  g_autoptr (GFile) empty = attachment_path (f, "vide.pdf");
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_replace_contents (empty, pdf, sizeof pdf - 1, NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  attach (f, sheet, empty);
+  write_dossier (f, uuid, ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  g_assert_true (page_has (doc, outline_find (items, "Annexe n° 1 : vide.pdf")->page - 1,
+                           "Ce document n'a pas pu être lu"));
+}
+
 /* --- Hostile text ------------------------------------------------------------------------------ */
 
 /* @n_words short words: a rubric of 20,000 words within the 100,000 characters a rubric
@@ -1545,6 +1810,9 @@ main (int argc, char **argv)
   g_test_add_func ("/dossier/rules/town-of-the-address", test_rules_town);
   ADD ("/dossier/rules/three-pages", test_rules_three_pages);
   ADD ("/dossier/annexes/appended", test_annexes);
+  ADD ("/dossier/annexes/bombs-refused-at-attach", test_annex_bombs_refused);
+  ADD ("/dossier/annexes/bombs-in-store-noted", test_annex_bombs_noted);
+  ADD ("/dossier/annexes/without-pages", test_annex_without_pages);
   ADD ("/dossier/hostile-text", test_hostile_text);
   ADD ("/dossier/tools/qpdf-check", test_tools_qpdf);
   ADD ("/dossier/tools/fonts-embedded", test_tools_fonts);

@@ -4,6 +4,8 @@
  */
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "acq-exchange-folder.h"
 #include "test-util.h"
@@ -201,6 +203,23 @@ test_other_files_ignored (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (fixture->ready->len, ==, 0);
 }
 
+/* A named pipe (or a link to one) is never reported: reading it would wait forever. */
+static void
+test_pipe_ignored (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *pipe = g_build_filename (fixture->folder, "dossier.acquis", NULL);
+  g_autofree char *link = g_build_filename (fixture->folder, "lien.acquis", NULL);
+  g_autofree char *real = write_file (fixture->folder, "vrai.acquis", "ACQUIS");
+
+  alarm (10);
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+  g_assert_cmpint (symlink (pipe, link), ==, 0);
+  spin (SETTLE_MS * 3);
+  g_assert_cmpuint (fixture->ready->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->ready, 0), ==, real);
+  alarm (0);
+}
+
 static void
 test_present_at_start (Fixture *fixture, gconstpointer data)
 {
@@ -255,6 +274,8 @@ main (int argc, char **argv)
               test_renamed_into_place, fixture_tear_down);
   g_test_add ("/exchange/folder/other-files-ignored", Fixture, NULL, fixture_set_up,
               test_other_files_ignored, fixture_tear_down);
+  g_test_add ("/exchange/folder/pipe-ignored", Fixture, NULL, fixture_set_up, test_pipe_ignored,
+              fixture_tear_down);
   g_test_add ("/exchange/folder/present-at-start", Fixture, NULL, fixture_set_up,
               test_present_at_start, fixture_tear_down);
   g_test_add_func ("/exchange/folder/missing-folder", test_missing_folder);

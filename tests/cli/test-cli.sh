@@ -15,7 +15,7 @@ check () { # check DESCRIPTION COMMAND…
   if "$@" >"$tmp/out" 2>&1; then echo "ok $n $desc"; else
     echo "not ok $n $desc"; sed 's/^/# /' "$tmp/out"; failed=1; fi
 }
-echo "1..14"
+echo "1..15"
 
 check "--version names the program and its version" \
   sh -c "'$app' --version | grep -qx 'acquis [0-9][0-9.]*'"
@@ -79,4 +79,9 @@ head -c 4096 /dev/urandom > "$tmp/random.acquis"
 check "--import of a file that is not an exchange file says so" \
   sh -c "! '$app' --data-dir '$tmp/other' --import '$tmp/random.acquis' 2> '$tmp/err' &&
          grep -q 'not an Acquis exchange file' '$tmp/err'"
+mkfifo "$tmp/pipe.acquis"
+check "--import of a named pipe is refused at once, with a sentence" \
+  sh -c "timeout 10 '$app' --data-dir '$tmp/other' --import '$tmp/pipe.acquis' 2> '$tmp/err';
+         rc=\$?; [ \$rc -ne 0 ] && [ \$rc -ne 124 ] &&
+         grep -q '“pipe.acquis” is not a regular file' '$tmp/err'"
 exit $failed

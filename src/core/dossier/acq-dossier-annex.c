@@ -14,120 +14,177 @@
 
 #include <string.h>
 
+#include "acq-document.h"
 #include "acq-dossier-private.h"
+#include "acq-user-file.h"
 
-/* Beyond this many pixels an image is not drawn (its decoded copy would not fit in memory);
- * a 50-megapixel photo is well below. */
-#define MAX_IMAGE_PIXELS (80 * 1000 * 1000)
+static char *
+too_many_pages (int n_pages)
+{
+  return g_strdup_printf ("Ce document n’a pas été inclus dans le dossier : il compte %d pages, "
+                          "et un document en annexe en compte au plus %d.",
+                          n_pages, ACQ_DOCUMENT_MAX_PAGES);
+}
+
+static char *
+too_large_image (guint width, guint height)
+{
+  return g_strdup_printf ("Cette image n’a pas été incluse dans le dossier : elle mesure %u × %u "
+                          "pixels, et une image en annexe a au plus %u mégapixels et %u pixels "
+                          "de côté.",
+                          width, height, ACQ_DOCUMENT_MAX_MEGAPIXELS, ACQ_DOCUMENT_MAX_SIDE);
+}
+
+static void
+open_pdf (AcqDossierAnnex *annex)
+{
+  g_autoptr (GError) error = NULL;
+  int fd, n_pages;
+
+  /* the stored copy is opened as a file the user chose: a pipe in its place never blocks */
+  fd = acq_user_file_open (annex->path, &error);
+  if (fd >= 0)
+    annex->document = poppler_document_new_from_fd (fd, NULL, &error);
+  if (annex->document == NULL)
+    {
+      g_debug ("Annex “%s” cannot be read: %s", annex->attachment->file_name, error->message);
+      return;
+    }
+  n_pages = poppler_document_get_n_pages (annex->document);
+  /* a PDF without pages has nothing to draw: its page says it could not be read */
+  if (n_pages < 1)
+    {
+      g_clear_object (&annex->document);
+      return;
+    }
+  if (!acq_document_pages_fit (n_pages))
+    {
+      annex->refusal = too_many_pages (n_pages);
+      g_clear_object (&annex->document);
+      return;
+    }
+  annex->n_pages = n_pages;
+}
 
 /**
  * _acq_dossier_annex_open:
  * @annex: an annex
  *
- * Opens a PDF annex to count its pages. A document that cannot be read takes one page that
- * says so; it does not stop the dossier.
+ * Opens a PDF annex to count its pages, and reads the size an image declares: a document over
+ * the limits of acq-document.h is not drawn, its page says so. A document that cannot be read
+ * takes one page that says so too; neither stops the dossier.
  */
 void
 _acq_dossier_annex_open (AcqDossierAnnex *annex)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *uri = NULL;
+  const char *type = annex->attachment->mime_type;
+  g_autoptr (GBytes) contents = NULL;
+  const guint8 *data;
+  guint width, height;
+  gsize length;
 
   annex->n_pages = 1;
-  if (g_strcmp0 (annex->attachment->mime_type, "application/pdf") != 0 || annex->path == NULL)
+  if (annex->path == NULL)
     return;
-  uri = g_filename_to_uri (annex->path, NULL, &error);
-  if (uri != NULL)
-    annex->document = poppler_document_new_from_file (uri, NULL, &error);
-  if (annex->document == NULL)
+  if (g_strcmp0 (type, "application/pdf") == 0)
     {
-      g_debug ("Annex “%s” cannot be read: %s", annex->attachment->file_name,
-                 error->message);
+      open_pdf (annex);
       return;
     }
-  annex->n_pages = MAX (1, poppler_document_get_n_pages (annex->document));
+  contents = acq_document_load (annex->path, ACQ_ATTACHMENT_MAX_SIZE, NULL);
+  if (contents == NULL)
+    return;
+  /* only the header is read: the image is decoded when drawn */
+  data = g_bytes_get_data (contents, &length);
+  if (acq_document_image_size (data, length, &width, &height) &&
+      !acq_document_image_fits (width, height))
+    annex->refusal = too_large_image (width, height);
 }
 
-/* The size of a JPEG image, from its start-of-frame segment. */
-static gboolean
-jpeg_size (const guchar *data, gsize length, int *width, int *height)
+typedef struct
 {
-  gsize i = 2;
+  const guint8 *data;
+  gsize         length;
+  gsize         offset;
+} Reader;
 
-  if (length < 4 || data[0] != 0xFF || data[1] != 0xD8)
-    return FALSE;
-  while (i + 9 < length)
-    {
-      guchar marker;
-      gsize segment;
+static cairo_status_t
+read_png_cb (void *closure, unsigned char *buffer, unsigned int length)
+{
+  Reader *reader = closure;
 
-      if (data[i] != 0xFF)
-        return FALSE;
-      marker = data[i + 1];
-      if (marker == 0xFF)
-        {
-          i++;
-          continue;
-        }
-      segment = ((gsize) data[i + 2] << 8) | data[i + 3];
-      /* SOF0 to SOF15, but DHT (C4), JPG (C8) and DAC (CC) are not frames */
-      if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-          marker != 0xCC)
-        {
-          *height = (data[i + 5] << 8) | data[i + 6];
-          *width = (data[i + 7] << 8) | data[i + 8];
-          return *width > 0 && *height > 0;
-        }
-      if (segment < 2)
-        return FALSE;
-      i += 2 + segment;
-    }
-  return FALSE;
+  if (length > reader->length - reader->offset)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (buffer, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
 }
 
-static cairo_surface_t *
-load_jpeg (const char *path)
+/**
+ * _acq_dossier_annex_load_image:
+ * @mime_type: image/png or image/jpeg
+ * @contents: the bytes of the image
+ * @refusal: (out) (optional): set to a note for the dossier if the image is larger than the
+ *   limits of acq-document.h
+ *
+ * Makes the surface an annex is drawn from. A PNG is decoded; a JPEG is not: the surface
+ * carries its bytes as mime data. The size the header declares is checked first, so that a
+ * small file that declares a huge image costs nothing.
+ *
+ * Returns: (transfer full) (nullable): the image, or %NULL if it is too large or cannot be
+ *   read
+ */
+cairo_surface_t *
+_acq_dossier_annex_load_image (const char *mime_type, GBytes *contents, char **refusal)
 {
-  char *contents = NULL;
+  cairo_surface_t *surface = NULL;
   gsize length;
-  int width, height;
-  cairo_surface_t *surface;
+  const guint8 *data = g_bytes_get_data (contents, &length);
+  guint width, height;
 
-  if (!g_file_get_contents (path, &contents, &length, NULL))
+  if (!acq_document_image_size (data, length, &width, &height))
     return NULL;
-  if (!jpeg_size ((const guchar *) contents, length, &width, &height) ||
-      (guint64) width * height > MAX_IMAGE_PIXELS)
+  if (!acq_document_image_fits (width, height))
     {
-      g_free (contents);
+      if (refusal != NULL)
+        *refusal = too_large_image (width, height);
       return NULL;
     }
-  /* The pixels are never drawn: the PDF gets the JPEG itself. Pages of zeroes that nobody
-   * touches cost no memory. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  if (cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG, (guchar *) contents, length,
-                                   g_free, contents) != CAIRO_STATUS_SUCCESS)
+  if (g_strcmp0 (mime_type, "image/png") == 0 && data[0] == 0x89)
     {
-      g_free (contents);
-      g_clear_pointer (&surface, cairo_surface_destroy);
+      Reader reader = { data, length, 0 };
+
+      surface = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
     }
+  else if (g_strcmp0 (mime_type, "image/jpeg") == 0 && data[0] == 0xFF)
+    {
+      /* The pixels are never drawn: the PDF gets the JPEG itself. Pages of zeroes that nobody
+       * touches cost no memory. */
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      if (cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG, data, length,
+                                       (cairo_destroy_func_t) g_bytes_unref,
+                                       g_bytes_ref (contents)) != CAIRO_STATUS_SUCCESS)
+        {
+          g_bytes_unref (contents);
+          g_clear_pointer (&surface, cairo_surface_destroy);
+        }
+    }
+  if (surface != NULL && cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    g_clear_pointer (&surface, cairo_surface_destroy);
   return surface;
 }
 
 static cairo_surface_t *
 load_image (const AcqDossierAnnex *annex)
 {
-  const char *type = annex->attachment->mime_type;
-  cairo_surface_t *surface = NULL;
+  g_autoptr (GBytes) contents = NULL;
 
   if (annex->path == NULL)
     return NULL;
-  if (g_strcmp0 (type, "image/png") == 0)
-    surface = cairo_image_surface_create_from_png (annex->path);
-  else if (g_strcmp0 (type, "image/jpeg") == 0)
-    surface = load_jpeg (annex->path);
-  if (surface != NULL && cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    g_clear_pointer (&surface, cairo_surface_destroy);
-  return surface;
+  contents = acq_document_load (annex->path, ACQ_ATTACHMENT_MAX_SIZE, NULL);
+  if (contents == NULL)
+    return NULL;
+  return _acq_dossier_annex_load_image (annex->attachment->mime_type, contents, NULL);
 }
 
 /* Fits a @width × @height page or image into the area under the caption, centred across and
@@ -245,7 +302,12 @@ _acq_dossier_annex (AcqDossierWriter *w, AcqDossierAnnex *annex)
       if (g_cancellable_is_cancelled (w->cancellable))
         return;
       start_annex_page (w, annex, page);
-      if (w->cr != NULL && annex->document != NULL)
+      if (w->cr != NULL && annex->refusal != NULL)
+        {
+          _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY, annex->refusal, 0, 0);
+          drawn = TRUE;
+        }
+      else if (w->cr != NULL && annex->document != NULL)
         {
           /* poppler-glib 22.12 declares no autoptr for its types */
           PopplerPage *pdf_page = poppler_document_get_page (annex->document, page);

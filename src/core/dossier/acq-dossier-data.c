@@ -107,6 +107,7 @@ annex_free (AcqDossierAnnex *annex)
   g_free (annex->path);
   g_free (annex->dest);
   g_clear_object (&annex->document);
+  g_free (annex->refusal);
   g_free (annex);
 }
 

@@ -49,6 +49,7 @@ typedef struct
   char                    *dest;
   PopplerDocument         *document;  /* a PDF that opened, else NULL */
   guint                    n_pages;   /* pages it takes in the dossier, at least 1 */
+  char                    *refusal;   /* why it is not drawn (too large), else NULL */
 } AcqDossierAnnex;
 
 typedef struct
@@ -188,6 +189,9 @@ void   _acq_dossier_documents      (AcqDossierWriter *w);
 
 /* acq-dossier-annex.c */
 void   _acq_dossier_annex_open     (AcqDossierAnnex  *annex);
+cairo_surface_t *_acq_dossier_annex_load_image (const char *mime_type,
+                                                GBytes     *contents,
+                                                char      **refusal);
 void   _acq_dossier_annex          (AcqDossierWriter *w,
                                     AcqDossierAnnex  *annex);
 

@@ -56,6 +56,7 @@
 #include "acq-package-private.h"
 #include "acq-sql-private.h"
 #include "acq-store-private.h"
+#include "acq-user-file.h"
 
 #define CHUNK_SIZE (64 * 1024)
 #define CHUNK_MIN 4096
@@ -150,6 +151,21 @@ fail_io (GError **error, const char *path, int saved_errno)
   g_set_error (error, ACQ_PACKAGE_ERROR, ACQ_PACKAGE_ERROR_FAILED,
                _("Acquis cannot read or write “%s”: %s."), path, g_strerror (saved_errno));
   return FALSE;
+}
+
+/* Opens the file the user chose: a pipe or a device is refused at once, never waited on. */
+static int
+open_chosen (const char *path, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  int fd = acq_user_file_open (path, &local_error);
+
+  if (fd < 0)
+    g_set_error_literal (error, ACQ_PACKAGE_ERROR,
+                         g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE)
+                         ? ACQ_PACKAGE_ERROR_NOT_PACKAGE : ACQ_PACKAGE_ERROR_FAILED,
+                         local_error->message);
+  return fd;
 }
 
 static gboolean
@@ -417,12 +433,13 @@ acq_package_peek (const char *path, char **candidate_uuid, int *format_version, 
   int fd;
 
   g_return_val_if_fail (path != NULL, FALSE);
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || fstat (fd, &st) != 0)
+  fd = open_chosen (path, error);
+  if (fd < 0)
+    return FALSE;
+  if (fstat (fd, &st) != 0)
     {
       int saved = errno;
-      if (fd >= 0)
-        close (fd);
+      close (fd);
       return fail_io (error, path, saved);
     }
   len = read_full (fd, bytes, sizeof bytes);
@@ -821,19 +838,14 @@ _acq_package_open (const char *path, const char *passphrase, const char *tmp_dir
 
   if (!ensure_sodium (error))
     return NULL;
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || fstat (fd, &st) != 0)
+  fd = open_chosen (path, error);
+  if (fd < 0)
+    return NULL;
+  if (fstat (fd, &st) != 0)
     {
       int saved = errno;
-      if (fd >= 0)
-        close (fd);
-      fail_io (error, path, saved);
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
       close (fd);
-      not_ours (error);
+      fail_io (error, path, saved);
       return NULL;
     }
   len = read_full (fd, bytes, sizeof bytes);

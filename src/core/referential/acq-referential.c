@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "acq-referential-private.h"
+#include "acq-user-file.h"
 
 /* A real fiche's longest field is a few KiB and the full export hundreds of MB: anything beyond
  * these is a damaged or hostile file, refused before it costs memory. */
@@ -724,4 +725,32 @@ acq_referential_read_fiche (GInputStream  *stream,
   if (!acq_referential_parse (stream, numbers, keep_fiche, &fiche, cancellable, error))
     return NULL;
   return g_steal_pointer (&fiche);
+}
+
+/**
+ * acq_referential_read_fiche_file:
+ * @path: a France Compétences export the user chose
+ * @number: the NUMERO_FICHE, such as "RNCP37274"
+ * @cancellable: (nullable): a #GCancellable
+ * @error: where to put an error; %G_IO_ERROR_NOT_REGULAR_FILE if @path is a folder, a pipe or
+ *   a device (refused at once, see acq_user_file_open())
+ *
+ * Returns: (transfer full) (nullable): the fiche, or %NULL with @error set
+ */
+AcqFiche *
+acq_referential_read_fiche_file (const char    *path,
+                                 const char    *number,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_autoptr (GInputStream) stream = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stream = acq_user_file_read (path, error);
+  if (stream == NULL)
+    return NULL;
+  return acq_referential_read_fiche (stream, number, cancellable, error);
 }

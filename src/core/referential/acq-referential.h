@@ -78,6 +78,10 @@ AcqFiche  *acq_referential_read_fiche      (GInputStream  *stream,
                                             const char    *number,
                                             GCancellable  *cancellable,
                                             GError       **error);
+AcqFiche  *acq_referential_read_fiche_file (const char    *path,
+                                            const char    *number,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
 
 gboolean   acq_referential_store_fiche     (AcqStore       *store,
                                             const AcqFiche *fiche,

@@ -20,8 +20,10 @@
 #include <unistd.h>
 
 #include "acq-attachment.h"
+#include "acq-document.h"
 #include "acq-sql-private.h"
 #include "acq-store-private.h"
+#include "acq-user-file.h"
 
 #define CHUNK_SIZE (64 * 1024)
 /* A leftover of an import that crashed is removed once it is surely not in progress. */
@@ -236,11 +238,17 @@ copy_and_hash (GFile *file, GOutputStream *out, Blob *blob, GCancellable *cancel
                GError **error)
 {
   g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr (GFileInputStream) in = g_file_read (file, cancellable, error);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GInputStream) in = NULL;
   g_autofree guint8 *buffer = g_malloc (CHUNK_SIZE);
   gboolean first = TRUE;
   gsize n;
 
+  /* A local file may have become a pipe since it was checked: never wait on one. */
+  if (path != NULL)
+    in = acq_user_file_read (path, error);
+  else
+    in = G_INPUT_STREAM (g_file_read (file, cancellable, error));
   if (in == NULL)
     return FALSE;
   blob->size = 0;
@@ -341,6 +349,8 @@ import_blob (const char *data_dir, GFile *file, GCancellable *cancellable, GErro
     goto fail;
   ok = copy_and_hash (file, G_OUTPUT_STREAM (out), blob, cancellable, error);
   ok = g_output_stream_close (G_OUTPUT_STREAM (out), NULL, ok ? error : NULL) && ok;
+  /* the copy is checked, not the original that may still change */
+  ok = ok && acq_document_check (incoming_path, blob->type->mime_type, blob->file_name, error);
   if (ok && settle_copy (data_dir, incoming, blob, cancellable, error))
     return g_steal_pointer (&blob);
   g_file_delete (incoming, NULL, NULL);

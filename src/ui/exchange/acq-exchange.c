@@ -420,17 +420,33 @@ on_keyring_looked_up_cb (GObject *source, GAsyncResult *result, gpointer user_da
   run_import (self);
 }
 
+/* Even the clear header is read on a worker: a file on a network mount that stopped
+ * answering must not freeze the window. */
 static void
-process_next (AcqExchange *self)
+peek_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
+  GError *error = NULL;
+  char *candidate_uuid = NULL;
+
+  if (acq_package_peek (task_data, &candidate_uuid, NULL, &error))
+    g_task_return_pointer (task, candidate_uuid, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_peeked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (AcqExchange) self = user_data;
   g_autoptr (GError) error = NULL;
+  g_autofree char *candidate_uuid = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *base = NULL;
   g_autofree char *heading = NULL;
 
-  if (self->current != NULL || g_queue_is_empty (&self->imports))
+  if (self->current == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_strcmp0 (g_task_get_task_data (G_TASK (result)), self->current->path) != 0)
     return;
-  self->current = g_queue_pop_head (&self->imports);
-  if (!acq_package_peek (self->current->path, &self->current->candidate_uuid, NULL, &error))
+  if (candidate_uuid == NULL)
     {
       base = g_path_get_basename (self->current->path);
       heading = g_strdup_printf (_("“%s” Could Not Be Imported"), base);
@@ -438,11 +454,27 @@ process_next (AcqExchange *self)
       finish_current (self, TRUE);
       return;
     }
+  self->current->candidate_uuid = g_steal_pointer (&candidate_uuid);
   if (g_settings_get_boolean (self->settings, "remember-passphrases"))
     acq_keyring_lookup_async (self->current->candidate_uuid, self->cancellable,
                               on_keyring_looked_up_cb, g_object_ref (self));
   else
     ask_passphrase (self, NULL);
+}
+
+static void
+process_next (AcqExchange *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (self->current != NULL || g_queue_is_empty (&self->imports))
+    return;
+  self->current = g_queue_pop_head (&self->imports);
+  task = g_task_new (NULL, self->cancellable, on_peeked_cb, g_object_ref (self));
+  g_task_set_source_tag (task, process_next);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, g_strdup (self->current->path), g_free);
+  g_task_run_in_thread (task, peek_thread);
 }
 
 static void
