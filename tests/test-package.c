@@ -5,8 +5,10 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sodium.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "acq-attachment.h"
 #include "acq-store-private.h"
@@ -91,8 +93,12 @@ test_round_trip_carries_everything (Fixture *f, gconstpointer data)
   attachments = acq_attachment_list (f->coach.store, f->sheet_uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (attachments->len, ==, 1);
-  stored = g_file_get_path (acq_attachment_get_file (f->coach.store,
-                                                     g_ptr_array_index (attachments, 0)));
+  {
+    g_autoptr (GFile) file = acq_attachment_get_file (f->coach.store,
+                                                      g_ptr_array_index (attachments, 0), &error);
+    g_assert_no_error (error);
+    stored = g_file_get_path (file);
+  }
   g_assert_true (g_file_get_contents (stored, &bytes, &len, NULL));
   g_assert_cmpmem (bytes, len, png_bytes, sizeof png_bytes);
 
@@ -383,6 +389,56 @@ test_newer_schema_refused (Fixture *f, gconstpointer data)
   assert_refused (f, bytes, len, ACQ_PACKAGE_ERROR_NEWER);
 }
 
+/* The candidate's valid file, decrypted, changed by @sql as a passphrase holder could, its
+ * manifest's digest made right again, and encrypted anew. */
+static char *
+forge_content (Fixture *f, const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *content = _acq_package_open (f->file, PASSPHRASE, f->coach.dir, NULL, NULL,
+                                                NULL, &error);
+  g_autofree char *digest = NULL;
+  g_autofree char *update = NULL;
+  char *path = g_build_filename (f->coach.dir, "forged.acquis", NULL);
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  db = _acq_store_open_db (content, SQLITE_OPEN_READWRITE, &error);
+  g_assert_no_error (error);
+  g_assert_true (_acq_store_exec_db (db, sql, &error));
+  g_assert_no_error (error);
+  digest = _acq_package_content_digest (db, "main", &error);
+  g_assert_no_error (error);
+  update = g_strdup_printf ("UPDATE " ACQ_PACKAGE_MANIFEST_TABLE " SET value = '%s' WHERE key = "
+                            "'content_sha256'", digest);
+  g_assert_true (_acq_store_exec_db (db, update, &error));
+  sqlite3_close (db);
+  g_assert_true (_acq_package_encrypt (content, f->uuid, ACQ_PACKAGE_FORMAT_VERSION, PASSPHRASE,
+                                       path, NULL, &error));
+  g_assert_no_error (error);
+  g_unlink (content);
+  return path;
+}
+
+static void
+assert_forged_refused (Fixture *f, const char *sql, int code)
+{
+  g_autofree char *path = forge_content (f, sql);
+  gsize len;
+  g_autofree guint8 *bytes = read_file (path, &len);
+
+  assert_refused (f, bytes, len, code);
+}
+
+/* A content whose attachment bytes do not match their SHA-256: one error, no GLib warning
+ * (g_test makes a warning fatal). */
+static void
+test_blob_mismatch_one_error (Fixture *f, gconstpointer data)
+{
+  assert_forged_refused (f, "UPDATE " ACQ_PACKAGE_BLOB_TABLE " SET data = X'00'",
+                         ACQ_PACKAGE_ERROR_DAMAGED);
+}
+
 static void
 on_imported (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -456,6 +512,7 @@ main (int argc, char *argv[])
   ADD ("/package/import/older-schema-migrated", test_older_schema_is_migrated);
   ADD ("/package/import/newer-schema-refused", test_newer_schema_refused);
   ADD ("/package/async/on-a-worker", test_async_on_a_worker);
+  ADD ("/package/import/blob-mismatch-one-error", test_blob_mismatch_one_error);
 #undef ADD
   return g_test_run ();
 }

@@ -762,7 +762,7 @@ _acq_package_check_content (const char *content_path, const char *candidate_uuid
   if (g_ascii_strtoll (format, NULL, 10) != format_version ||
       g_strcmp0 (candidate, candidate_uuid) != 0 ||
       !(digest = _acq_package_content_digest (db, "main", &local_error)) ||
-      g_strcmp0 (digest, expected) != 0 || !verify_blobs (db, error))
+      g_strcmp0 (digest, expected) != 0 || !verify_blobs (db, NULL))
     {
       fail_damaged (error);
       goto out;
