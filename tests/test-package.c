@@ -430,6 +430,14 @@ assert_forged_refused (Fixture *f, const char *sql, int code)
   assert_refused (f, bytes, len, code);
 }
 
+/* A NUL inside a rubric would hide the bytes after it from the checks (and the length limit). */
+static void
+test_rubric_with_nul_refused (Fixture *f, gconstpointer data)
+{
+  assert_forged_refused (f, "UPDATE sheet SET tasks = CAST (X'4a27616363756569006c6c65' AS TEXT)",
+                         ACQ_PACKAGE_ERROR_FAILED);
+}
+
 /* A content whose attachment bytes do not match their SHA-256: one error, no GLib warning
  * (g_test makes a warning fatal). */
 static void
@@ -512,6 +520,7 @@ main (int argc, char *argv[])
   ADD ("/package/import/older-schema-migrated", test_older_schema_is_migrated);
   ADD ("/package/import/newer-schema-refused", test_newer_schema_refused);
   ADD ("/package/async/on-a-worker", test_async_on_a_worker);
+  ADD ("/package/import/rubric-with-nul-refused", test_rubric_with_nul_refused);
   ADD ("/package/import/blob-mismatch-one-error", test_blob_mismatch_one_error);
 #undef ADD
   return g_test_run ();

@@ -421,9 +421,11 @@ digest_rows (Merge *m, const char *sql, const char *uuid, gboolean check, gsize 
         *out_found = TRUE;
       for (int c = 0; c < sqlite3_column_count (stmt); c++)
         {
+          /* With its length: a NUL would hide what follows it from the checks. */
           if (check && sqlite3_column_type (stmt, c) == SQLITE_TEXT &&
-              !acq_text_validate (_acq_sql_column_text (stmt, c), max_chars,
-                                  sqlite3_column_name (stmt, c), &m->error))
+              !acq_text_validate_len ((const char *) sqlite3_column_text (stmt, c),
+                                      sqlite3_column_bytes (stmt, c), max_chars,
+                                      sqlite3_column_name (stmt, c), &m->error))
             {
               sqlite3_reset (stmt);
               return FALSE;
