@@ -270,18 +270,21 @@ copy_blobs (AcqStore *store, GError **error)
   if (!exec_bound (db, "CREATE TABLE pkg." ACQ_PACKAGE_BLOB_TABLE " (sha256 TEXT PRIMARY KEY "
                    "NOT NULL, data BLOB NOT NULL)", NULL, error))
     return FALSE;
-  rc = sqlite3_prepare_v2 (db, "SELECT sha256, min (stored_path) FROM pkg.attachment GROUP BY "
-                           "sha256", -1, &select, NULL);
+  /* The copy is found by its SHA-256, never by a stored path (see acq_attachment_resolve()). */
+  rc = sqlite3_prepare_v2 (db, "SELECT DISTINCT sha256 FROM pkg.attachment", -1, &select, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "INSERT INTO pkg." ACQ_PACKAGE_BLOB_TABLE " VALUES (?1, ?2)", -1,
                              &insert, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (select)) == SQLITE_ROW)
     {
-      g_autofree char *path = g_build_filename (acq_store_get_data_dir (store),
-                                                _acq_sql_column_text (select, 1), NULL);
       g_autoptr (GError) local_error = NULL;
-      g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, &local_error);
+      g_autofree char *path = acq_attachment_resolve (acq_store_get_data_dir (store),
+                                                      _acq_sql_column_text (select, 0),
+                                                      &local_error);
+      g_autoptr (GMappedFile) file = NULL;
 
+      if (path != NULL)
+        file = g_mapped_file_new (path, FALSE, &local_error);
       if (file == NULL)
         {
           sqlite3_finalize (select);
@@ -451,6 +454,34 @@ acq_package_export (AcqStore *store, const char *candidate_uuid, AcqRole role,
 
 /* Import ---------------------------------------------------------------------------------- */
 
+/* Every attachment row of the file names its copy by a valid SHA-256 whose bytes the file
+ * carries: the copy's path is made from it here (acq_attachment_path_for_sha256()), never
+ * taken from the file, whose stored_path could name any file of the data folder or beyond. */
+static gboolean
+check_attachments (sqlite3 *db, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT a.sha256, EXISTS (SELECT 1 FROM pkg."
+                               ACQ_PACKAGE_BLOB_TABLE " b WHERE b.sha256 = a.sha256) FROM "
+                               "pkg.attachment a", -1, &stmt, NULL);
+  gboolean ok = TRUE;
+
+  while (ok && rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ok = sqlite3_column_type (stmt, 0) == SQLITE_TEXT &&
+           acq_attachment_sha256_is_valid (_acq_sql_column_text (stmt, 0)) &&
+           sqlite3_column_int (stmt, 1) == 1;
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (ok && rc == SQLITE_DONE)
+    return TRUE;
+  g_set_error_literal (error, ACQ_PACKAGE_ERROR, ACQ_PACKAGE_ERROR_DAMAGED,
+                       _("An attached document in this file is damaged or missing. Nothing was "
+                         "imported: ask the sender to export the file again."));
+  return FALSE;
+}
+
 /* Writes the attachments that the data folder lacks, content-addressed like acq-attachment.c
  * does, before the transaction: a file that ends up unused is removed by the next clean-up of
  * orphans, and a failed import removes the ones it wrote. */
@@ -464,14 +495,17 @@ place_blobs (AcqStore *store, GPtrArray *written, GError **error)
 
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *sha = _acq_sql_column_text (stmt, 0);
-      g_autofree char *prefix = g_strndup (sha, 2);
-      g_autofree char *dir = g_build_filename (acq_store_get_data_dir (store),
-                                               ACQ_ATTACHMENT_DIR, prefix, NULL);
-      g_autofree char *path = g_build_filename (dir, sha, NULL);
+      /* verify_blobs() checked that the bytes have this SHA-256: it is a valid one */
+      g_autofree char *relative = acq_attachment_path_for_sha256 (_acq_sql_column_text (stmt, 0));
+      g_autofree char *path = NULL;
+      g_autofree char *dir = NULL;
       g_autoptr (GError) local_error = NULL;
 
       rc = SQLITE_OK;
+      if (relative == NULL)
+        continue;
+      path = g_build_filename (acq_store_get_data_dir (store), relative, NULL);
+      dir = g_path_get_dirname (path);
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
       if (!_acq_store_ensure_private_dir (dir, &local_error) ||
@@ -500,7 +534,8 @@ merge_attached (AcqStore *store, const char *candidate_uuid, AcqRole role,
   AcqRole author = role == ACQ_ROLE_COACH ? ACQ_ROLE_CANDIDATE : ACQ_ROLE_COACH;
   g_autofree char *backup = NULL;
 
-  if (!place_blobs (store, written, error) ||
+  if (!check_attachments (acq_store_get_db (store), error) ||
+      !place_blobs (store, written, error) ||
       !acq_store_backup_before_import (acq_store_get_data_dir (store), &backup, error) ||
       !acq_store_begin (store, error))
     return FALSE;
@@ -508,6 +543,7 @@ merge_attached (AcqStore *store, const char *candidate_uuid, AcqRole role,
   /* The rows come in table by table; the links between them are checked at the commit. */
   if (!acq_store_exec (store, "PRAGMA defer_foreign_keys = ON", error) ||
       !_acq_package_merge (store, candidate_uuid, author, report, error) ||
+      !acq_attachment_repair_paths (acq_store_get_db (store), error) ||
       !acq_store_commit (store, error))
     {
       acq_store_rollback (store);
