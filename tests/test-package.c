@@ -644,6 +644,26 @@ test_blob_mismatch_one_error (Fixture *f, gconstpointer data)
                          ACQ_PACKAGE_ERROR_DAMAGED);
 }
 
+/* A script's passphrase is read once and gone from the environment: no child inherits it. */
+static void
+test_passphrase_taken_from_env (void)
+{
+  g_autoptr (AcqPassphrase) passphrase = NULL;
+  g_autoptr (AcqPassphrase) empty = NULL;
+  g_autoptr (AcqPassphrase) none = NULL;
+
+  g_assert_true (g_setenv ("ACQUIS_PASSPHRASE", PASSPHRASE, TRUE));
+  passphrase = acq_passphrase_take_from_env ();
+  g_assert_cmpstr (passphrase, ==, PASSPHRASE);
+  g_assert_null (g_getenv ("ACQUIS_PASSPHRASE"));
+  g_assert_true (g_setenv ("ACQUIS_PASSPHRASE", "", TRUE));
+  empty = acq_passphrase_take_from_env ();
+  g_assert_null (empty);
+  g_assert_null (g_getenv ("ACQUIS_PASSPHRASE"));
+  none = acq_passphrase_take_from_env ();
+  g_assert_null (none);
+}
+
 static void
 on_imported (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -724,5 +744,6 @@ main (int argc, char *argv[])
   ADD ("/package/import/rubric-with-nul-refused", test_rubric_with_nul_refused);
   ADD ("/package/import/blob-mismatch-one-error", test_blob_mismatch_one_error);
 #undef ADD
+  g_test_add_func ("/package/passphrase/taken-from-env", test_passphrase_taken_from_env);
   return g_test_run ();
 }

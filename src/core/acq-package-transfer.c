@@ -20,6 +20,70 @@
 #include "acq-sql-private.h"
 #include "acq-store-private.h"
 
+/* Passphrases ------------------------------------------------------------------------------ */
+
+/**
+ * acq_passphrase_new:
+ * @text: (nullable): a passphrase
+ *
+ * Returns: (transfer full) (nullable): a copy of @text in locked memory (never written to the
+ *   swap, nor in a core dump once excluded from it), wiped by acq_passphrase_free()
+ */
+AcqPassphrase *
+acq_passphrase_new (const char *text)
+{
+  gsize len;
+  char *copy;
+
+  if (text == NULL)
+    return NULL;
+  if (sodium_init () < 0)
+    g_error ("libsodium cannot start");
+  len = strlen (text);
+  if (!(copy = sodium_malloc (len + 1)))
+    g_error ("%s: out of memory", G_STRFUNC);
+  memcpy (copy, text, len + 1);
+  return copy;
+}
+
+/**
+ * acq_passphrase_free:
+ * @passphrase: (nullable): from acq_passphrase_new()
+ *
+ * Wipes and frees the passphrase.
+ */
+void
+acq_passphrase_free (AcqPassphrase *passphrase)
+{
+  if (passphrase != NULL)
+    sodium_free (passphrase); /* wipes it first */
+}
+
+/**
+ * acq_passphrase_take_from_env:
+ *
+ * Reads ACQUIS_PASSPHRASE, the scripts' way to give a passphrase, and removes it from the
+ * environment at once: its bytes are wiped where they were (so that /proc/PID/environ no
+ * longer shows them) and the variable is unset, so that no program started later inherits it.
+ *
+ * Returns: (transfer full) (nullable): the passphrase, or %NULL if the variable is not set or
+ *   empty; free it with acq_passphrase_free()
+ */
+AcqPassphrase *
+acq_passphrase_take_from_env (void)
+{
+  char *value = (char *) g_getenv ("ACQUIS_PASSPHRASE");
+  AcqPassphrase *passphrase = NULL;
+
+  if (value == NULL)
+    return NULL;
+  if (*value != '\0')
+    passphrase = acq_passphrase_new (value);
+  sodium_memzero (value, strlen (value));
+  g_unsetenv ("ACQUIS_PASSPHRASE");
+  return passphrase;
+}
+
 /* The report ----------------------------------------------------------------------------- */
 
 struct _AcqImportReport
@@ -628,9 +692,7 @@ task_data_free (TaskData *data)
 {
   g_free (data->data_dir);
   g_free (data->candidate_uuid);
-  if (data->passphrase != NULL)
-    sodium_memzero (data->passphrase, strlen (data->passphrase));
-  g_free (data->passphrase);
+  acq_passphrase_free (data->passphrase);
   g_free (data->path);
   g_free (data);
 }
@@ -643,7 +705,7 @@ task_data_new (AcqStore *store, const char *candidate_uuid, AcqRole role,
 
   data->data_dir = g_strdup (acq_store_get_data_dir (store));
   data->candidate_uuid = g_strdup (candidate_uuid);
-  data->passphrase = g_strdup (passphrase);
+  data->passphrase = acq_passphrase_new (passphrase);
   data->path = g_strdup (path);
   data->role = role;
   return data;

@@ -308,9 +308,12 @@ encrypt_stream (int in_fd, int out_fd, Header *h, const char *passphrase,
   guint64 left = h->content_size;
   gboolean first = TRUE, ok = FALSE;
 
+  /* The key and the stream's state (which holds it) never reach the swap, and are wiped. */
+  sodium_mlock (key, sizeof key);
+  sodium_mlock (&state, sizeof state);
   randombytes_buf (h->bytes + 52, crypto_pwhash_SALTBYTES);
   if (!derive_key (key, h, passphrase, error))
-    return FALSE;
+    goto out;
   crypto_secretstream_xchacha20poly1305_init_push (&state, h->bytes + 88, key);
   key_check (h->bytes + 112, key);
   header_seal (h);
@@ -342,7 +345,8 @@ encrypt_stream (int in_fd, int out_fd, Header *h, const char *passphrase,
 io_error:
   fail_io (error, _("the exchange file"), errno);
 out:
-  sodium_memzero (key, sizeof key);
+  sodium_munlock (key, sizeof key); /* wipes it first */
+  sodium_munlock (&state, sizeof state);
   sodium_memzero (plain, h->chunk_size);
   return ok;
 }
@@ -451,8 +455,10 @@ decrypt_stream (int in_fd, int out_fd, const Header *h, const char *passphrase,
   guint64 left = h->content_size;
   gboolean first = TRUE, ok = FALSE;
 
+  sodium_mlock (key, sizeof key);
+  sodium_mlock (&state, sizeof state);
   if (!derive_key (key, h, passphrase, error))
-    return FALSE;
+    goto out;
   key_check (check, key);
   if (sodium_memcmp (check, h->bytes + 112, KEY_CHECK_LEN) != 0)
     {
@@ -508,7 +514,8 @@ decrypt_stream (int in_fd, int out_fd, const Header *h, const char *passphrase,
   ok = TRUE;
 
 out:
-  sodium_memzero (key, sizeof key);
+  sodium_munlock (key, sizeof key); /* wipes it first */
+  sodium_munlock (&state, sizeof state);
   sodium_memzero (plain, h->chunk_size);
   return ok;
 }

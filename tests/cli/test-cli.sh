@@ -15,7 +15,7 @@ check () { # check DESCRIPTION COMMAND…
   if "$@" >"$tmp/out" 2>&1; then echo "ok $n $desc"; else
     echo "not ok $n $desc"; sed 's/^/# /' "$tmp/out"; failed=1; fi
 }
-echo "1..14"
+echo "1..15"
 
 check "--version names the program and its version" \
   sh -c "'$app' --version | grep -qx 'acquis [0-9][0-9.]*'"
@@ -74,6 +74,17 @@ check "--import with a wrong passphrase: a sentence, a failure status, nothing i
   sh -c "! ACQUIS_PASSPHRASE=faux '$app' --data-dir '$tmp/other' --role coach \
            --import '$tmp/h.acquis' 2> '$tmp/err' && grep -q 'passphrase' '$tmp/err' &&
          [ -z \"\$('$app' --data-dir '$tmp/other' --list-candidates)\" ]"
+
+# No passphrase anywhere: no variable, no keyring (no session bus), no terminal.
+nokeys="env -u ACQUIS_PASSPHRASE DBUS_SESSION_BUS_ADDRESS=unix:path=$tmp/no-bus"
+# A core dump would hold keys and clear content: a running acquis (here waiting for a
+# passphrase on a pipe) allows none, even when the shell that started it would.
+check "a running acquis allows no core dump" \
+  sh -c "ulimit -S -c \$(ulimit -H -c) 2>/dev/null; mkfifo '$tmp/fifo' && exec 3<> '$tmp/fifo' &&
+         { $nokeys '$app' --data-dir '$tmp/other' --import '$tmp/h.acquis' < '$tmp/fifo' \
+             > /dev/null 2>&1 & } && pid=\$! && found=1 && for i in \$(seq 100); do
+           if grep -Eq '^Max core file size +0 +0 ' /proc/\$pid/limits; then found=0; break; fi
+           sleep 0.1; done; kill \$pid; exit \$found"
 
 head -c 4096 /dev/urandom > "$tmp/random.acquis"
 check "--import of a file that is not an exchange file says so" \
