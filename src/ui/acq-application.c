@@ -336,8 +336,15 @@ get_passphrase (const char *candidate_uuid, gboolean confirm)
       acq_keyring_free (stored);
       return g_steal_pointer (&found);
     }
-  found = prompt_passphrase (_("Passphrase: "));
-  if (found == NULL || !confirm)
+  if (!(found = prompt_passphrase (_("Passphrase: "))))
+    {
+      g_printerr ("%s\n", _("No passphrase was given: the keyring has none for this candidate, "
+                            "and none could be read from the terminal. Set ACQUIS_PASSPHRASE "
+                            "in the environment, or run the command in a terminal to type "
+                            "it."));
+      return NULL;
+    }
+  if (!confirm)
     return g_steal_pointer (&found);
   again = prompt_passphrase (_("The same passphrase again: "));
   if (g_strcmp0 (found, again) != 0)

@@ -15,7 +15,7 @@ check () { # check DESCRIPTION COMMAND…
   if "$@" >"$tmp/out" 2>&1; then echo "ok $n $desc"; else
     echo "not ok $n $desc"; sed 's/^/# /' "$tmp/out"; failed=1; fi
 }
-echo "1..15"
+echo "1..16"
 
 check "--version names the program and its version" \
   sh -c "'$app' --version | grep -qx 'acquis [0-9][0-9.]*'"
@@ -77,6 +77,11 @@ check "--import with a wrong passphrase: a sentence, a failure status, nothing i
 
 # No passphrase anywhere: no variable, no keyring (no session bus), no terminal.
 nokeys="env -u ACQUIS_PASSPHRASE DBUS_SESSION_BUS_ADDRESS=unix:path=$tmp/no-bus"
+check "--import with no passphrase source and no terminal says how to give one" \
+  sh -c "! $nokeys '$app' --data-dir '$tmp/other' --role coach --import '$tmp/h.acquis' \
+           < /dev/null 2> '$tmp/err' && grep -q 'ACQUIS_PASSPHRASE' '$tmp/err' &&
+         [ -z \"\$('$app' --data-dir '$tmp/other' --list-candidates)\" ]"
+
 # A core dump would hold keys and clear content: a running acquis (here waiting for a
 # passphrase on a pipe) allows none, even when the shell that started it would.
 check "a running acquis allows no core dump" \
