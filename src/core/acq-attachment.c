@@ -158,6 +158,16 @@ acq_attachment_path_for_sha256 (const char *sha256)
   return g_build_path ("/", ACQ_ATTACHMENT_DIR, prefix, sha256, NULL);
 }
 
+static gpointer
+set_damaged_record (GError **error)
+{
+  g_set_error_literal (error, ACQ_ATTACHMENT_ERROR, ACQ_ATTACHMENT_ERROR_DAMAGED,
+                       _("The record of this document is damaged (its fingerprint is not "
+                         "valid), so Acquis does not use it. Remove the document from its "
+                         "sheet and attach it again."));
+  return NULL;
+}
+
 /**
  * acq_attachment_resolve:
  * @data_dir: the data folder
@@ -186,11 +196,7 @@ acq_attachment_resolve (const char *data_dir, const char *sha256, GError **error
 
   if (relative == NULL)
     {
-      g_set_error_literal (error, ACQ_ATTACHMENT_ERROR, ACQ_ATTACHMENT_ERROR_DAMAGED,
-                           _("The record of this document is damaged (its fingerprint is not "
-                             "valid), so Acquis does not use it. Remove the document from its "
-                             "sheet and attach it again."));
-      return NULL;
+      return set_damaged_record (error);
     }
   root = g_build_filename (data_dir, ACQ_ATTACHMENT_DIR, NULL);
   path = g_build_filename (data_dir, relative, NULL);
@@ -766,11 +772,7 @@ acq_attachment_get_file (AcqStore *store, const AcqAttachment *attachment, GErro
     g_clear_pointer (&expected, g_free);
   if (expected == NULL)
     {
-      g_set_error_literal (error, ACQ_ATTACHMENT_ERROR, ACQ_ATTACHMENT_ERROR_DAMAGED,
-                           _("The record of this document is damaged (its fingerprint is not "
-                             "valid), so Acquis does not use it. Remove the document from its "
-                             "sheet and attach it again."));
-      return NULL;
+      return set_damaged_record (error);
     }
   path = acq_attachment_resolve (acq_store_get_data_dir (store), attachment->sha256, error);
   return path != NULL ? g_file_new_for_path (path) : NULL;
