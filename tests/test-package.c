@@ -627,6 +627,27 @@ test_symlink_out_refused (Fixture *f, gconstpointer data)
   assert_store_intact (f);
 }
 
+/* A folder of attachments/ that is a link to elsewhere: the import writes nothing there. */
+static void
+test_import_never_writes_through_a_link (Fixture *f, gconstpointer data)
+{
+  g_autofree char *sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, png_bytes,
+                                                         sizeof png_bytes);
+  g_autofree char *prefix = g_strndup (sha256, 2);
+  g_autofree char *root = g_build_filename (f->coach.dir, ACQ_ATTACHMENT_DIR, NULL);
+  g_autofree char *link = g_build_filename (root, prefix, NULL);
+  g_autofree char *outside = g_build_filename (f->candidate.dir, "outside", NULL);
+  g_autofree char *planted = g_build_filename (outside, sha256, NULL);
+  gsize len;
+  g_autofree guint8 *bytes = read_file (f->file, &len);
+
+  g_assert_cmpint (g_mkdir (root, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (outside, 0700), ==, 0);
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+  assert_refused (f, bytes, len, ACQ_PACKAGE_ERROR_FAILED);
+  g_assert_false (g_file_test (planted, G_FILE_TEST_EXISTS));
+}
+
 /* A NUL inside a rubric would hide the bytes after it from the checks (and the length limit). */
 static void
 test_rubric_with_nul_refused (Fixture *f, gconstpointer data)
@@ -741,6 +762,8 @@ main (int argc, char *argv[])
   ADD ("/package/attachment/remove-never-follows-a-path", test_remove_never_follows_a_path);
   ADD ("/package/attachment/bad-rows-refused", test_import_refuses_bad_attachments);
   ADD ("/package/attachment/symlink-out-refused", test_symlink_out_refused);
+  ADD ("/package/attachment/import-never-writes-through-a-link",
+       test_import_never_writes_through_a_link);
   ADD ("/package/import/rubric-with-nul-refused", test_rubric_with_nul_refused);
   ADD ("/package/import/blob-mismatch-one-error", test_blob_mismatch_one_error);
 #undef ADD

@@ -572,7 +572,11 @@ place_blobs (AcqStore *store, GPtrArray *written, GError **error)
       dir = g_path_get_dirname (path);
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
-      if (!_acq_store_ensure_private_dir (dir, &local_error) ||
+      /* a link planted in attachments/ would have the copy written elsewhere */
+      if (g_file_test (dir, G_FILE_TEST_IS_SYMLINK))
+        g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
+                             g_strerror (ELOOP));
+      if (local_error != NULL || !_acq_store_ensure_private_dir (dir, &local_error) ||
           !g_file_set_contents_full (path, sqlite3_column_blob (stmt, 1),
                                      sqlite3_column_bytes (stmt, 1),
                                      G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
