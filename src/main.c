@@ -8,14 +8,18 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <sys/resource.h>
 
 #include "acq-application.h"
 
 int
 main (int argc, char *argv[])
 {
+  /* A core dump would hold passphrases, keys and decrypted dossiers in clear. */
+  const struct rlimit no_core = { 0, 0 };
   g_autoptr (AcqApplication) app = NULL;
 
+  setrlimit (RLIMIT_CORE, &no_core);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE,
                   acq_application_is_uninstalled () ? ACQ_BUILD_ROOT "/po" : LOCALEDIR);

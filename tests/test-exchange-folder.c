@@ -4,6 +4,7 @@
  */
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -259,6 +260,30 @@ test_outgoing_name (void)
   g_assert_cmpstr (odd, ==, "A_B_ C_ – Candidate – 2027-01-05.acquis");
 }
 
+/* A 300-character accented name: the file name (and the hidden name it is written under
+ * first) fits in 255 bytes, cut between two characters, and still ends as it should. */
+static void
+test_outgoing_name_long (void)
+{
+  g_autoptr (GDateTime) date = g_date_time_new_utc (2027, 1, 5, 23, 0, 0);
+  g_autoptr (GString) long_name = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *hidden = NULL;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (long_name, "éÉè");
+  g_assert_cmpuint (g_utf8_strlen (long_name->str, -1), ==, 300);
+  name = acq_exchange_folder_outgoing_name (long_name->str, "Candidate", date);
+  hidden = g_strdup_printf (".%s.part", name);
+  g_assert_cmpuint (strlen (name), <=, 255);
+  g_assert_cmpuint (strlen (hidden), <=, 255);
+  g_assert_true (g_utf8_validate (name, -1, NULL));
+  g_assert_true (g_str_has_suffix (name, "é – Candidate – 2027-01-05.acquis") ||
+                 g_str_has_suffix (name, "É – Candidate – 2027-01-05.acquis") ||
+                 g_str_has_suffix (name, "è – Candidate – 2027-01-05.acquis"));
+  g_assert_true (g_str_has_prefix (name, "éÉè"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -280,5 +305,6 @@ main (int argc, char **argv)
               test_present_at_start, fixture_tear_down);
   g_test_add_func ("/exchange/folder/missing-folder", test_missing_folder);
   g_test_add_func ("/exchange/folder/outgoing-name", test_outgoing_name);
+  g_test_add_func ("/exchange/folder/outgoing-name-long", test_outgoing_name_long);
   return g_test_run ();
 }

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "test-package-fixture.h"
 
 typedef struct
@@ -436,6 +438,65 @@ test_long_exchange_converges (Fixture *f, gconstpointer data)
   g_assert_cmpstr (digest_here, ==, digest_there);
 }
 
+static gboolean
+report_mentions (AcqImportReport *report, const char *text)
+{
+  for (guint i = 0; i < acq_import_report_get_n_items (report); i++)
+    if (strstr (acq_import_report_get_item (report, i)->description, text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A candidate's file carries the sender's whole referential: only the candidate's own
+ * certification, its blocs and competences come in, and the report says so. */
+static void
+test_referential_only_the_candidates_own (Fixture *f, gconstpointer data)
+{
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO certification (uuid, rncp, title, created_at, updated_at) VALUES"
+    " ('7e1f0000-0000-4000-8000-000000000001', 'RNCP99991', 'Certification en trop', 'x', 'x'),"
+    " ('7e1f0000-0000-4000-8000-000000000002', 'RNCP99992', 'Certification visée', 'x', 'x');"
+    "INSERT INTO bloc (uuid, certification_uuid, code, position, title, created_at, updated_at)"
+    " VALUES ('7e1f0000-0000-4000-8000-000000000011', '7e1f0000-0000-4000-8000-000000000001',"
+    " 'RNCP99991BC01', 1, 'Bloc en trop', 'x', 'x'),"
+    " ('7e1f0000-0000-4000-8000-000000000012', '7e1f0000-0000-4000-8000-000000000002',"
+    " 'RNCP99992BC01', 1, 'Bloc visé', 'x', 'x');"
+    "INSERT INTO competence (uuid, bloc_uuid, position, label, created_at, updated_at) VALUES"
+    " ('7e1f0000-0000-4000-8000-000000000021', '7e1f0000-0000-4000-8000-000000000011', 1,"
+    " 'Compétence en trop', 'x', 'x'),"
+    " ('7e1f0000-0000-4000-8000-000000000022', '7e1f0000-0000-4000-8000-000000000012', 1,"
+    " 'Compétence visée', 'x', 'x');"
+    "UPDATE candidate SET certification_uuid = '7e1f0000-0000-4000-8000-000000000002'"
+    " WHERE uuid = '%s';", f->uuid);
+  g_autofree char *extra = NULL;
+  g_autofree char *extra_blocs = NULL;
+  g_autofree char *own = NULL;
+  g_autofree char *own_competences = NULL;
+  g_autofree char *chosen = NULL;
+
+  side_exec (&f->candidate, sql);
+  report = send (f, &f->candidate, &f->coach);
+  extra = side_query (&f->coach, "SELECT count (*) FROM certification WHERE rncp = 'RNCP99991'");
+  extra_blocs = side_query (&f->coach, "SELECT count (*) FROM bloc WHERE code = 'RNCP99991BC01'"
+                            " OR uuid IN (SELECT bloc_uuid FROM competence WHERE label ="
+                            " 'Compétence en trop')");
+  own = side_query (&f->coach, "SELECT count (*) FROM certification WHERE rncp = 'RNCP99992'");
+  own_competences = side_query (&f->coach, "SELECT count (*) FROM competence WHERE label ="
+                                " 'Compétence visée'");
+  chosen = side_query (&f->coach, "SELECT title FROM certification WHERE uuid = (SELECT "
+                       "certification_uuid FROM candidate)");
+  g_assert_cmpstr (extra, ==, "0");
+  g_assert_cmpstr (extra_blocs, ==, "0");
+  g_assert_cmpstr (own, ==, "1");
+  g_assert_cmpstr (own_competences, ==, "1");
+  g_assert_cmpstr (chosen, ==, "Certification visée");
+  g_assert_true (report_mentions (report, "Certification visée"));
+  g_assert_false (report_mentions (report, "Certification en trop"));
+  g_assert_true (report_mentions (report, "1 bloc "));
+  g_assert_true (report_mentions (report, "1 competence "));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -454,6 +515,7 @@ main (int argc, char *argv[])
   ADD ("/merge/roles/candidate-cannot-act-for-coach", test_candidate_cannot_act_for_the_coach);
   ADD ("/merge/roles/candidate-may-resolve-and-reply", test_candidate_may_resolve_and_reply);
   ADD ("/merge/first-contact/from-the-coach", test_first_contact_from_the_coach);
+  ADD ("/merge/referential/only-the-candidates-own", test_referential_only_the_candidates_own);
 #undef ADD
   return g_test_run ();
 }

@@ -5,8 +5,10 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sodium.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "acq-attachment.h"
 #include "acq-store-private.h"
@@ -91,8 +93,12 @@ test_round_trip_carries_everything (Fixture *f, gconstpointer data)
   attachments = acq_attachment_list (f->coach.store, f->sheet_uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (attachments->len, ==, 1);
-  stored = g_file_get_path (acq_attachment_get_file (f->coach.store,
-                                                     g_ptr_array_index (attachments, 0)));
+  {
+    g_autoptr (GFile) file = acq_attachment_get_file (f->coach.store,
+                                                      g_ptr_array_index (attachments, 0), &error);
+    g_assert_no_error (error);
+    stored = g_file_get_path (file);
+  }
   g_assert_true (g_file_get_contents (stored, &bytes, &len, NULL));
   g_assert_cmpmem (bytes, len, png_bytes, sizeof png_bytes);
 
@@ -383,6 +389,302 @@ test_newer_schema_refused (Fixture *f, gconstpointer data)
   assert_refused (f, bytes, len, ACQ_PACKAGE_ERROR_NEWER);
 }
 
+/* The candidate's valid file, decrypted, changed by @sql as a passphrase holder could, its
+ * manifest's digest made right again, and encrypted anew. */
+static char *
+forge_content (Fixture *f, const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *content = _acq_package_open (f->file, PASSPHRASE, f->coach.dir, NULL, NULL,
+                                                NULL, &error);
+  g_autofree char *digest = NULL;
+  g_autofree char *update = NULL;
+  char *path = g_build_filename (f->coach.dir, "forged.acquis", NULL);
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  db = _acq_store_open_db (content, SQLITE_OPEN_READWRITE, &error);
+  g_assert_no_error (error);
+  g_assert_true (_acq_store_exec_db (db, sql, &error));
+  g_assert_no_error (error);
+  digest = _acq_package_content_digest (db, "main", &error);
+  g_assert_no_error (error);
+  update = g_strdup_printf ("UPDATE " ACQ_PACKAGE_MANIFEST_TABLE " SET value = '%s' WHERE key = "
+                            "'content_sha256'", digest);
+  g_assert_true (_acq_store_exec_db (db, update, &error));
+  sqlite3_close (db);
+  g_assert_true (_acq_package_encrypt (content, f->uuid, ACQ_PACKAGE_FORMAT_VERSION, PASSPHRASE,
+                                       path, NULL, &error));
+  g_assert_no_error (error);
+  g_unlink (content);
+  return path;
+}
+
+static void
+assert_forged_refused (Fixture *f, const char *sql, int code)
+{
+  g_autofree char *path = forge_content (f, sql);
+  gsize len;
+  g_autofree guint8 *bytes = read_file (path, &len);
+
+  assert_refused (f, bytes, len, code);
+}
+
+static AcqAttachment *
+coach_attachment (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = acq_attachment_list (f->coach.store, f->sheet_uuid, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  return acq_attachment_copy (g_ptr_array_index (list, 0));
+}
+
+/* The blobs of the coach's next file for the candidate. */
+static GPtrArray *
+coach_export_blobs (Fixture *f, GError **out_error)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = g_build_filename (f->coach.dir, "back.acquis", NULL);
+  g_autofree char *content = NULL;
+  GPtrArray *blobs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  if (!acq_package_export (f->coach.store, f->uuid, ACQ_ROLE_COACH, PASSPHRASE, out, NULL,
+                           out_error))
+    return blobs;
+  content = _acq_package_open (out, PASSPHRASE, f->candidate.dir, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  db = _acq_store_open_db (content, SQLITE_OPEN_READONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT data FROM " ACQ_PACKAGE_BLOB_TABLE, -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (blobs, g_bytes_new (sqlite3_column_blob (stmt, 0),
+                                         sqlite3_column_bytes (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_unlink (content);
+  return blobs;
+}
+
+static void
+assert_store_intact (Fixture *f)
+{
+  g_autofree char *db = g_build_filename (f->coach.dir, ACQ_STORE_FILE_NAME, NULL);
+  g_autofree char *count = side_query (&f->coach, "SELECT count (*) FROM candidate");
+
+  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (count, ==, "1");
+}
+
+/* A stored_path from the file would let a candidate's file make the coach's next export carry
+ * her whole store, or make "Remove document" erase it: the path is made from the SHA-256. */
+static void
+test_import_never_takes_a_path (Fixture *f, gconstpointer data)
+{
+  const char *const paths[] = { ACQ_STORE_FILE_NAME, "../../x", "attachments/../acquis.db",
+                                "/etc/passwd" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE attachment SET stored_path = '%s'",
+                                              paths[i]);
+      g_autofree char *path = forge_content (f, sql);
+      g_autoptr (AcqImportReport) report = side_import (&f->coach, path);
+      g_autoptr (AcqAttachment) attachment = coach_attachment (f);
+      g_autofree char *expected = acq_attachment_path_for_sha256 (attachment->sha256);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GFile) file = NULL;
+      g_autoptr (GPtrArray) blobs = NULL;
+      g_autofree char *stored = NULL;
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      g_assert_nonnull (expected);
+      g_assert_cmpstr (attachment->stored_path, ==, expected);
+      file = acq_attachment_get_file (f->coach.store, attachment, &error);
+      g_assert_no_error (error);
+      stored = g_file_get_path (file);
+      g_assert_true (g_file_get_contents (stored, &contents, &len, NULL));
+      g_assert_cmpmem (contents, len, png_bytes, sizeof png_bytes);
+
+      /* the coach's next file carries the document, not her store */
+      blobs = coach_export_blobs (f, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (blobs->len, ==, 1);
+      g_assert_cmpmem (g_bytes_get_data (g_ptr_array_index (blobs, 0), NULL),
+                       g_bytes_get_size (g_ptr_array_index (blobs, 0)), png_bytes,
+                       sizeof png_bytes);
+
+      /* a row carrying such a path (a store written before) is refused, and repaired */
+      g_free (attachment->stored_path);
+      attachment->stored_path = g_strdup (paths[i]);
+      g_clear_object (&file);
+      file = acq_attachment_get_file (f->coach.store, attachment, &error);
+      g_assert_null (file);
+      g_assert_error (error, ACQ_ATTACHMENT_ERROR, ACQ_ATTACHMENT_ERROR_DAMAGED);
+      g_clear_error (&error);
+    }
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE attachment SET stored_path = '%s'",
+                                            ACQ_STORE_FILE_NAME);
+    g_autoptr (AcqAttachment) attachment = NULL;
+    g_autoptr (GError) error = NULL;
+    g_autofree char *expected = NULL;
+
+    side_exec (&f->coach, sql);
+    g_assert_true (acq_attachment_remove_orphans (f->coach.store, NULL, &error));
+    g_assert_no_error (error);
+    attachment = coach_attachment (f);
+    expected = acq_attachment_path_for_sha256 (attachment->sha256);
+    g_assert_cmpstr (attachment->stored_path, ==, expected);
+    /* removing the document erases its copy, not the store */
+    side_exec (&f->coach, sql);
+    g_assert_true (acq_attachment_remove (f->coach.store, attachment, &error));
+    g_assert_no_error (error);
+  }
+  assert_store_intact (f);
+}
+
+/* Removing a row that says stored_path = acquis.db erases nothing but the document's copy. */
+static void
+test_remove_never_follows_a_path (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = forge_content (f, "UPDATE attachment SET stored_path = 'acquis.db'");
+  g_autoptr (AcqImportReport) report = side_import (&f->coach, path);
+  g_autoptr (AcqAttachment) attachment = coach_attachment (f);
+  g_autoptr (GError) error = NULL;
+
+  g_free (attachment->stored_path);
+  attachment->stored_path = g_strdup (ACQ_STORE_FILE_NAME);
+  g_assert_true (acq_attachment_remove (f->coach.store, attachment, &error));
+  g_assert_no_error (error);
+  assert_store_intact (f);
+}
+
+/* A row whose SHA-256 is not one, or whose bytes the file lacks: the whole file is refused. */
+static void
+test_import_refuses_bad_attachments (Fixture *f, gconstpointer data)
+{
+  assert_forged_refused (f, "UPDATE attachment SET sha256 = upper (sha256)",
+                         ACQ_PACKAGE_ERROR_DAMAGED);
+  assert_forged_refused (f, "UPDATE attachment SET sha256 = '../../../../../../../../../../../../"
+                            "../../../../../../../../../../../acquis.db'",
+                         ACQ_PACKAGE_ERROR_DAMAGED);
+  assert_forged_refused (f, "DELETE FROM " ACQ_PACKAGE_BLOB_TABLE, ACQ_PACKAGE_ERROR_DAMAGED);
+  assert_forged_refused (f, "UPDATE attachment SET sha256 = NULL", ACQ_PACKAGE_ERROR_DAMAGED);
+}
+
+/* A symbolic link in attachments/ that leads out of it is never read, exported or erased. */
+static void
+test_symlink_out_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (AcqImportReport) report = side_import (&f->coach, f->file);
+  g_autoptr (AcqAttachment) attachment = coach_attachment (f);
+  g_autofree char *copy = g_build_filename (f->coach.dir, attachment->stored_path, NULL);
+  g_autofree char *dir = g_path_get_dirname (copy);
+  g_autofree char *target = g_build_filename (f->coach.dir, ACQ_STORE_FILE_NAME, NULL);
+  g_autofree char *outside = g_build_filename (f->candidate.dir, "outside", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GPtrArray) blobs = NULL;
+
+  /* the copy itself is a link to the store */
+  g_assert_cmpint (g_unlink (copy), ==, 0);
+  g_assert_cmpint (symlink (target, copy), ==, 0);
+  file = acq_attachment_get_file (f->coach.store, attachment, &error);
+  g_assert_null (file);
+  g_assert_error (error, ACQ_ATTACHMENT_ERROR, ACQ_ATTACHMENT_ERROR_DAMAGED);
+  g_clear_error (&error);
+  blobs = coach_export_blobs (f, &error);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (blobs->len, ==, 0);
+  g_clear_error (&error);
+
+  /* its folder is a link to a folder outside, holding a file of that name */
+  g_assert_cmpint (g_unlink (copy), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_assert_cmpint (g_mkdir (outside, 0700), ==, 0);
+  g_assert_cmpint (symlink (outside, dir), ==, 0);
+  {
+    g_autofree char *victim = g_build_filename (outside, attachment->sha256, NULL);
+
+    g_assert_true (g_file_set_contents (victim, "not yours", -1, NULL));
+    file = acq_attachment_get_file (f->coach.store, attachment, &error);
+    g_assert_null (file);
+    g_assert_error (error, ACQ_ATTACHMENT_ERROR, ACQ_ATTACHMENT_ERROR_DAMAGED);
+    g_clear_error (&error);
+    g_assert_true (acq_attachment_remove (f->coach.store, attachment, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (victim, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (acq_attachment_remove_orphans (f->coach.store, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (victim, G_FILE_TEST_IS_REGULAR));
+  }
+  assert_store_intact (f);
+}
+
+/* A folder of attachments/ that is a link to elsewhere: the import writes nothing there. */
+static void
+test_import_never_writes_through_a_link (Fixture *f, gconstpointer data)
+{
+  g_autofree char *sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, png_bytes,
+                                                         sizeof png_bytes);
+  g_autofree char *prefix = g_strndup (sha256, 2);
+  g_autofree char *root = g_build_filename (f->coach.dir, ACQ_ATTACHMENT_DIR, NULL);
+  g_autofree char *link = g_build_filename (root, prefix, NULL);
+  g_autofree char *outside = g_build_filename (f->candidate.dir, "outside", NULL);
+  g_autofree char *planted = g_build_filename (outside, sha256, NULL);
+  gsize len;
+  g_autofree guint8 *bytes = read_file (f->file, &len);
+
+  g_assert_cmpint (g_mkdir (root, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (outside, 0700), ==, 0);
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+  assert_refused (f, bytes, len, ACQ_PACKAGE_ERROR_FAILED);
+  g_assert_false (g_file_test (planted, G_FILE_TEST_EXISTS));
+}
+
+/* A NUL inside a rubric would hide the bytes after it from the checks (and the length limit). */
+static void
+test_rubric_with_nul_refused (Fixture *f, gconstpointer data)
+{
+  assert_forged_refused (f, "UPDATE sheet SET tasks = CAST (X'4a27616363756569006c6c65' AS TEXT)",
+                         ACQ_PACKAGE_ERROR_FAILED);
+}
+
+/* A content whose attachment bytes do not match their SHA-256: one error, no GLib warning
+ * (g_test makes a warning fatal). */
+static void
+test_blob_mismatch_one_error (Fixture *f, gconstpointer data)
+{
+  assert_forged_refused (f, "UPDATE " ACQ_PACKAGE_BLOB_TABLE " SET data = X'00'",
+                         ACQ_PACKAGE_ERROR_DAMAGED);
+}
+
+/* A script's passphrase is read once and gone from the environment: no child inherits it. */
+static void
+test_passphrase_taken_from_env (void)
+{
+  g_autoptr (AcqPassphrase) passphrase = NULL;
+  g_autoptr (AcqPassphrase) empty = NULL;
+  g_autoptr (AcqPassphrase) none = NULL;
+
+  g_assert_true (g_setenv ("ACQUIS_PASSPHRASE", PASSPHRASE, TRUE));
+  passphrase = acq_passphrase_take_from_env ();
+  g_assert_cmpstr (passphrase, ==, PASSPHRASE);
+  g_assert_null (g_getenv ("ACQUIS_PASSPHRASE"));
+  g_assert_true (g_setenv ("ACQUIS_PASSPHRASE", "", TRUE));
+  empty = acq_passphrase_take_from_env ();
+  g_assert_null (empty);
+  g_assert_null (g_getenv ("ACQUIS_PASSPHRASE"));
+  none = acq_passphrase_take_from_env ();
+  g_assert_null (none);
+}
+
 static void
 on_imported (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -456,6 +758,15 @@ main (int argc, char *argv[])
   ADD ("/package/import/older-schema-migrated", test_older_schema_is_migrated);
   ADD ("/package/import/newer-schema-refused", test_newer_schema_refused);
   ADD ("/package/async/on-a-worker", test_async_on_a_worker);
+  ADD ("/package/attachment/import-never-takes-a-path", test_import_never_takes_a_path);
+  ADD ("/package/attachment/remove-never-follows-a-path", test_remove_never_follows_a_path);
+  ADD ("/package/attachment/bad-rows-refused", test_import_refuses_bad_attachments);
+  ADD ("/package/attachment/symlink-out-refused", test_symlink_out_refused);
+  ADD ("/package/attachment/import-never-writes-through-a-link",
+       test_import_never_writes_through_a_link);
+  ADD ("/package/import/rubric-with-nul-refused", test_rubric_with_nul_refused);
+  ADD ("/package/import/blob-mismatch-one-error", test_blob_mismatch_one_error);
 #undef ADD
+  g_test_add_func ("/package/passphrase/taken-from-env", test_passphrase_taken_from_env);
   return g_test_run ();
 }

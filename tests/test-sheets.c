@@ -526,7 +526,7 @@ count_attachments (Fixture *f, AcqSheet *sheet)
 static void
 assert_private_copy (Fixture *f, const AcqAttachment *attachment, const char *data, gsize len)
 {
-  g_autoptr (GFile) copy = acq_attachment_get_file (f->store, attachment);
+  g_autoptr (GFile) copy = acq_attachment_get_file (f->store, attachment, NULL);
   g_autofree char *path = g_file_get_path (copy);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *stored = NULL;

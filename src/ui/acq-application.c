@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <termios.h>
 #include <unistd.h>
@@ -279,15 +280,17 @@ export_map (const char *data_dir, GVariantDict *options)
   return 0;
 }
 
-/* Reads a line from the terminal without echoing it; from a pipe, just a line. */
-static char *
+/* Reads a line from the terminal without echoing it; from a pipe, just a line. The buffer is
+ * locked (never swapped) and wiped. */
+static AcqPassphrase *
 prompt_passphrase (const char *prompt)
 {
   gboolean tty = isatty (STDIN_FILENO);
   struct termios saved, quiet;
   char buffer[1024];
-  char *line;
+  AcqPassphrase *passphrase = NULL;
 
+  sodium_mlock (buffer, sizeof buffer);
   if (tty)
     {
       g_printerr ("%s", prompt);
@@ -300,48 +303,56 @@ prompt_passphrase (const char *prompt)
       else
         tty = FALSE;
     }
-  line = fgets (buffer, sizeof buffer, stdin);
+  if (fgets (buffer, sizeof buffer, stdin) != NULL)
+    {
+      buffer[strcspn (buffer, "\r\n")] = '\0';
+      passphrase = acq_passphrase_new (buffer);
+    }
   if (tty)
     {
       tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
       g_printerr ("\n");
     }
-  if (line == NULL)
-    return NULL;
-  buffer[strcspn (buffer, "\r\n")] = '\0';
-  line = g_strdup (buffer);
-  memset (buffer, 0, sizeof buffer);
-  return line;
+  sodium_munlock (buffer, sizeof buffer); /* wipes it first */
+  return passphrase;
 }
 
-/* ACQUIS_PASSPHRASE for scripts, else the keyring's for this candidate, else a prompt (asked
- * twice for an export: a typo would lock the other side out). */
-static char *
+/* ACQUIS_PASSPHRASE for scripts (removed from the environment once read), else the keyring's
+ * for this candidate, else a prompt (asked twice for an export: a typo would lock the other
+ * side out). */
+static AcqPassphrase *
 get_passphrase (const char *candidate_uuid, gboolean confirm)
 {
-  const char *env = g_getenv ("ACQUIS_PASSPHRASE");
-  char *found;
-  g_autofree char *again = NULL;
+  g_autoptr (AcqPassphrase) env = acq_passphrase_take_from_env ();
+  g_autoptr (AcqPassphrase) found = NULL;
+  g_autoptr (AcqPassphrase) again = NULL;
+  char *stored;
 
-  if (env != NULL && *env != '\0')
-    return g_strdup (env);
-  if (candidate_uuid != NULL && (found = acq_keyring_lookup (candidate_uuid)) != NULL)
+  if (env != NULL)
+    return g_steal_pointer (&env);
+  if (candidate_uuid != NULL && (stored = acq_keyring_lookup (candidate_uuid)) != NULL)
     {
-      char *copy = g_strdup (found);
-      acq_keyring_free (found);
-      return copy;
+      found = acq_passphrase_new (stored);
+      acq_keyring_free (stored);
+      return g_steal_pointer (&found);
     }
-  found = prompt_passphrase (_("Passphrase: "));
-  if (found == NULL || !confirm)
-    return found;
+  if (!(found = prompt_passphrase (_("Passphrase: "))))
+    {
+      g_printerr ("%s\n", _("No passphrase was given: the keyring has none for this candidate, "
+                            "and none could be read from the terminal. Set ACQUIS_PASSPHRASE "
+                            "in the environment, or run the command in a terminal to type "
+                            "it."));
+      return NULL;
+    }
+  if (!confirm)
+    return g_steal_pointer (&found);
   again = prompt_passphrase (_("The same passphrase again: "));
   if (g_strcmp0 (found, again) != 0)
     {
       g_printerr ("%s\n", _("The two passphrases differ. Nothing was exported."));
-      g_free (found);
       return NULL;
     }
-  return found;
+  return g_steal_pointer (&found);
 }
 
 /* --role, else the role chosen in the app; a candidate until one is chosen. */
@@ -372,7 +383,7 @@ export_package (const char *data_dir, GVariantDict *options)
   g_autoptr (AcqStore) store = NULL;
   g_autoptr (AcqCandidate) candidate = NULL;
   g_autofree char *output_path = options_output_path (options);
-  g_autofree char *passphrase = NULL;
+  g_autoptr (AcqPassphrase) passphrase = NULL;
   AcqRole role;
 
   if (!options_role (options, &role))
@@ -410,7 +421,7 @@ import_package (const char *data_dir, GVariantDict *options)
   g_autoptr (GFile) input = NULL;
   g_autofree char *path = NULL;
   g_autofree char *candidate_uuid = NULL;
-  g_autofree char *passphrase = NULL;
+  g_autoptr (AcqPassphrase) passphrase = NULL;
   const char *input_arg = NULL;
   AcqRole role;
   guint n;

@@ -15,7 +15,6 @@ check () { # check DESCRIPTION COMMAND…
   if "$@" >"$tmp/out" 2>&1; then echo "ok $n $desc"; else
     echo "not ok $n $desc"; sed 's/^/# /' "$tmp/out"; failed=1; fi
 }
-echo "1..15"
 
 check "--version names the program and its version" \
   sh -c "'$app' --version | grep -qx 'acquis [0-9][0-9.]*'"
@@ -75,6 +74,22 @@ check "--import with a wrong passphrase: a sentence, a failure status, nothing i
            --import '$tmp/h.acquis' 2> '$tmp/err' && grep -q 'passphrase' '$tmp/err' &&
          [ -z \"\$('$app' --data-dir '$tmp/other' --list-candidates)\" ]"
 
+# No passphrase anywhere: no variable, no keyring (no session bus), no terminal.
+nokeys="env -u ACQUIS_PASSPHRASE DBUS_SESSION_BUS_ADDRESS=unix:path=$tmp/no-bus"
+check "--import with no passphrase source and no terminal says how to give one" \
+  sh -c "! $nokeys '$app' --data-dir '$tmp/other' --role coach --import '$tmp/h.acquis' \
+           < /dev/null 2> '$tmp/err' && grep -q 'ACQUIS_PASSPHRASE' '$tmp/err' &&
+         [ -z \"\$('$app' --data-dir '$tmp/other' --list-candidates)\" ]"
+
+# A core dump would hold keys and clear content: a running acquis (here waiting for a
+# passphrase on a pipe) allows none, even when the shell that started it would.
+check "a running acquis allows no core dump" \
+  sh -c "ulimit -S -c \$(ulimit -H -c) 2>/dev/null; mkfifo '$tmp/fifo' && exec 3<> '$tmp/fifo' &&
+         { $nokeys '$app' --data-dir '$tmp/other' --import '$tmp/h.acquis' < '$tmp/fifo' \
+             > /dev/null 2>&1 & } && pid=\$! && found=1 && for i in \$(seq 100); do
+           if grep -Eq '^Max core file size +0 +0 ' /proc/\$pid/limits; then found=0; break; fi
+           sleep 0.1; done; kill \$pid; exit \$found"
+
 head -c 4096 /dev/urandom > "$tmp/random.acquis"
 check "--import of a file that is not an exchange file says so" \
   sh -c "! '$app' --data-dir '$tmp/other' --import '$tmp/random.acquis' 2> '$tmp/err' &&
@@ -84,4 +99,6 @@ check "--import of a named pipe is refused at once, with a sentence" \
   sh -c "timeout 10 '$app' --data-dir '$tmp/other' --import '$tmp/pipe.acquis' 2> '$tmp/err';
          rc=\$?; [ \$rc -ne 0 ] && [ \$rc -ne 124 ] &&
          grep -q '“pipe.acquis” is not a regular file' '$tmp/err'"
+# the plan comes last: each check counts itself, so adding one needs no count here
+echo "1..$n"
 exit $failed

@@ -317,12 +317,18 @@ load_annexes (AcqStore *store, AcqDossierData *data, GError **error)
         {
           AcqDossierAnnex *annex = g_new0 (AcqDossierAnnex, 1);
           g_autoptr (GFile) file = NULL;
+          GError *local_error = NULL;
 
           annex->attachment = acq_attachment_copy (g_ptr_array_index (attachments, a));
           annex->example = example;
           annex->number = data->annexes->len + 1;
-          file = acq_attachment_get_file (store, annex->attachment);
-          annex->path = g_file_get_path (file);
+          /* A copy that is missing or refused is drawn as such (annex->path stays NULL). */
+          file = acq_attachment_get_file (store, annex->attachment, &local_error);
+          if (file != NULL)
+            annex->path = g_file_get_path (file);
+          else
+            g_debug ("Annex %u left out: %s", annex->number, local_error->message);
+          g_clear_error (&local_error);
           annex->dest = g_strdup_printf ("annexe-%u", annex->number);
           annex->n_pages = 1;
           g_ptr_array_add (data->annexes, annex);

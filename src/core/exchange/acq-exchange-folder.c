@@ -360,20 +360,54 @@ acq_exchange_folder_mark_handled (AcqExchangeFolder *self, const char *path)
  * Returns: (transfer full): the name of a file to send, such as
  *   “Hélène Dubois – Coach – 2026-11-27.acquis”, safe on every file system a sync client uses
  */
+/* The longest file name most file systems take, in bytes; the file is first written under
+ * ".NAME.part" (acq_exchange_folder_temp_path()), which must fit too. */
+#define NAME_MAX_BYTES 255
+#define TEMP_EXTRA_BYTES (strlen (".") + strlen (".part"))
+
+/* characters that Windows, macOS or a shell would refuse or misread */
+static void
+replace_unsafe (GString *text)
+{
+  for (char *c = text->str; *c != '\0'; c++)
+    if (strchr ("/\\:*?\"<>|", *c) != NULL || (guchar) *c < 0x20)
+      *c = '_';
+}
+
+/* Cuts @text to at most @max_bytes, between two characters. */
+static void
+truncate_utf8 (GString *text, gsize max_bytes)
+{
+  const char *end = text->str;
+
+  if (text->len <= max_bytes)
+    return;
+  while (*end != '\0' && (gsize) (g_utf8_next_char (end) - text->str) <= max_bytes)
+    end = g_utf8_next_char (end);
+  g_string_truncate (text, end - text->str);
+}
+
 char *
 acq_exchange_folder_outgoing_name (const char *candidate_name, const char *role_label,
                                    GDateTime *date)
 {
   g_autofree char *day = g_date_time_format (date, "%Y-%m-%d");
-  GString *name = g_string_new (NULL);
+  GString *name = g_string_new (candidate_name);
+  g_autoptr (GString) tail = g_string_new (NULL);
+  gsize tail_bytes;
 
-  g_string_append_printf (name, "%s – %s – %s", candidate_name, role_label, day);
-  /* characters that Windows, macOS or a shell would refuse or misread */
-  for (char *c = name->str; *c != '\0'; c++)
-    if (strchr ("/\\:*?\"<>|", *c) != NULL || (guchar) *c < 0x20)
-      *c = '_';
+  g_string_append_printf (tail, " – %s – %s", role_label, day);
+  replace_unsafe (name);
+  replace_unsafe (tail);
   while (name->str[0] == '.' || name->str[0] == ' ')
     g_string_erase (name, 0, 1);
+  if (name->len == 0)
+    while (tail->str[0] == '.' || tail->str[0] == ' ')
+      g_string_erase (tail, 0, 1);
+  /* a long name is cut, never the role, the date or the suffix that make it ours */
+  tail_bytes = tail->len + strlen (ACQ_PACKAGE_SUFFIX) + TEMP_EXTRA_BYTES;
+  truncate_utf8 (name, NAME_MAX_BYTES > tail_bytes ? NAME_MAX_BYTES - tail_bytes : 0);
+  g_string_append (name, tail->str);
   g_string_append (name, ACQ_PACKAGE_SUFFIX);
   return g_string_free (name, FALSE);
 }

@@ -110,6 +110,7 @@ typedef struct
   GHashTable      *theirs;     /* unit -> GStrv history */
   GHashTable      *write;      /* unit -> char * history to store */
   char            *now;
+  guint            n_blocs, n_competences; /* added to the referential */
   GError          *error;      /* the first error met */
 } Merge;
 
@@ -421,9 +422,11 @@ digest_rows (Merge *m, const char *sql, const char *uuid, gboolean check, gsize 
         *out_found = TRUE;
       for (int c = 0; c < sqlite3_column_count (stmt); c++)
         {
+          /* With its length: a NUL would hide what follows it from the checks. */
           if (check && sqlite3_column_type (stmt, c) == SQLITE_TEXT &&
-              !acq_text_validate (_acq_sql_column_text (stmt, c), max_chars,
-                                  sqlite3_column_name (stmt, c), &m->error))
+              !acq_text_validate_len ((const char *) sqlite3_column_text (stmt, c),
+                                      sqlite3_column_bytes (stmt, c), max_chars,
+                                      sqlite3_column_name (stmt, c), &m->error))
             {
               sqlite3_reset (stmt);
               return FALSE;
@@ -1183,16 +1186,85 @@ merge_one (Merge *m, Table *table, const char *uuid)
     adopt_histories (m, table, uuid);
 }
 
+#define CANDIDATE_CERTIFICATION "(SELECT certification_uuid FROM pkg.candidate WHERE uuid = ?1)"
+
+/* What a shared table may take from the file: the file carries the sender's whole
+ * referential, but only the candidate's certification, its blocs and their competences come
+ * in; a shared table a later version adds brings nothing until it gets its rule here. */
+static const char *
+shared_filter (const char *table)
+{
+  if (g_strcmp0 (table, "certification") == 0)
+    return "uuid IN " CANDIDATE_CERTIFICATION;
+  if (g_strcmp0 (table, "bloc") == 0)
+    return "certification_uuid IN " CANDIDATE_CERTIFICATION;
+  if (g_strcmp0 (table, "competence") == 0)
+    return "bloc_uuid IN (SELECT uuid FROM pkg.bloc WHERE certification_uuid IN "
+           CANDIDATE_CERTIFICATION ")";
+  return NULL;
+}
+
 /* The referential both sides load from the same files, with the same uuids: only what is
- * missing here is added. */
+ * missing here is added, and the report says what. */
 static gboolean
 complete_shared (Merge *m, Table *table)
 {
+  const char *filter = shared_filter (table->name);
   g_autofree char *columns = join_columns (table->columns, "");
-  g_autofree char *sql = g_strdup_printf ("INSERT OR IGNORE INTO main.\"%s\" (%s) SELECT %s FROM "
-                                          "pkg.\"%s\"", table->name, columns, columns,
-                                          table->name);
-  return run (m, sql, NULL, NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *title = NULL;
+  guint added;
+
+  if (filter == NULL)
+    return TRUE;
+  if (g_strcmp0 (table->name, "certification") == 0)
+    title = query (m, "SELECT title FROM pkg.certification WHERE uuid IN " CANDIDATE_CERTIFICATION
+                      " AND uuid NOT IN (SELECT uuid FROM main.certification)", m->candidate_uuid);
+  sql = g_strdup_printf ("INSERT OR IGNORE INTO main.\"%s\" (%s) SELECT %s FROM pkg.\"%s\" WHERE "
+                         "%s", table->name, columns, columns, table->name, filter);
+  if (!run (m, sql, m->candidate_uuid, NULL))
+    return FALSE;
+  added = sqlite3_changes (m->db);
+  if (title != NULL && added > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("The certification “%s” was added to the "
+                                                 "referential."), title);
+      _acq_import_report_add (m->report, ACQ_IMPORT_OTHER, NULL, text);
+    }
+  else if (g_strcmp0 (table->name, "bloc") == 0)
+    m->n_blocs = added;
+  else if (g_strcmp0 (table->name, "competence") == 0)
+    m->n_competences = added;
+  return TRUE;
+}
+
+static void
+report_referential (Merge *m)
+{
+  g_autofree char *blocs = NULL;
+  g_autofree char *competences = NULL;
+
+  if (m->n_blocs > 0)
+    {
+      blocs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u bloc of the candidate's certification was added "
+                                            "to the referential.",
+                                            "%u blocs of the candidate's certification were "
+                                            "added to the referential.", m->n_blocs),
+                               m->n_blocs);
+      _acq_import_report_add (m->report, ACQ_IMPORT_OTHER, NULL, blocs);
+    }
+  if (m->n_competences > 0)
+    {
+      competences = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u competence of the candidate's "
+                                                  "certification was added to the referential.",
+                                                  "%u competences of the candidate's "
+                                                  "certification were added to the referential.",
+                                                  m->n_competences),
+                                     m->n_competences);
+      _acq_import_report_add (m->report, ACQ_IMPORT_OTHER, NULL, competences);
+    }
 }
 
 gboolean
@@ -1244,6 +1316,7 @@ _acq_package_merge (AcqStore *store, const char *candidate_uuid, AcqRole author_
       merge_clear (&m);
       return FALSE;
     }
+  report_referential (&m);
   merge_clear (&m);
   return TRUE;
 }

@@ -20,6 +20,70 @@
 #include "acq-sql-private.h"
 #include "acq-store-private.h"
 
+/* Passphrases ------------------------------------------------------------------------------ */
+
+/**
+ * acq_passphrase_new:
+ * @text: (nullable): a passphrase
+ *
+ * Returns: (transfer full) (nullable): a copy of @text in locked memory (never written to the
+ *   swap, nor in a core dump once excluded from it), wiped by acq_passphrase_free()
+ */
+AcqPassphrase *
+acq_passphrase_new (const char *text)
+{
+  gsize len;
+  char *copy;
+
+  if (text == NULL)
+    return NULL;
+  if (sodium_init () < 0)
+    g_error ("libsodium cannot start");
+  len = strlen (text);
+  if (!(copy = sodium_malloc (len + 1)))
+    g_error ("%s: out of memory", G_STRFUNC);
+  memcpy (copy, text, len + 1);
+  return copy;
+}
+
+/**
+ * acq_passphrase_free:
+ * @passphrase: (nullable): from acq_passphrase_new()
+ *
+ * Wipes and frees the passphrase.
+ */
+void
+acq_passphrase_free (AcqPassphrase *passphrase)
+{
+  if (passphrase != NULL)
+    sodium_free (passphrase); /* wipes it first */
+}
+
+/**
+ * acq_passphrase_take_from_env:
+ *
+ * Reads ACQUIS_PASSPHRASE, the scripts' way to give a passphrase, and removes it from the
+ * environment at once: its bytes are wiped where they were (so that /proc/PID/environ no
+ * longer shows them) and the variable is unset, so that no program started later inherits it.
+ *
+ * Returns: (transfer full) (nullable): the passphrase, or %NULL if the variable is not set or
+ *   empty; free it with acq_passphrase_free()
+ */
+AcqPassphrase *
+acq_passphrase_take_from_env (void)
+{
+  char *value = (char *) g_getenv ("ACQUIS_PASSPHRASE");
+  AcqPassphrase *passphrase = NULL;
+
+  if (value == NULL)
+    return NULL;
+  if (*value != '\0')
+    passphrase = acq_passphrase_new (value);
+  sodium_memzero (value, strlen (value));
+  g_unsetenv ("ACQUIS_PASSPHRASE");
+  return passphrase;
+}
+
 /* The report ----------------------------------------------------------------------------- */
 
 struct _AcqImportReport
@@ -270,18 +334,21 @@ copy_blobs (AcqStore *store, GError **error)
   if (!exec_bound (db, "CREATE TABLE pkg." ACQ_PACKAGE_BLOB_TABLE " (sha256 TEXT PRIMARY KEY "
                    "NOT NULL, data BLOB NOT NULL)", NULL, error))
     return FALSE;
-  rc = sqlite3_prepare_v2 (db, "SELECT sha256, min (stored_path) FROM pkg.attachment GROUP BY "
-                           "sha256", -1, &select, NULL);
+  /* The copy is found by its SHA-256, never by a stored path (see acq_attachment_resolve()). */
+  rc = sqlite3_prepare_v2 (db, "SELECT DISTINCT sha256 FROM pkg.attachment", -1, &select, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "INSERT INTO pkg." ACQ_PACKAGE_BLOB_TABLE " VALUES (?1, ?2)", -1,
                              &insert, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (select)) == SQLITE_ROW)
     {
-      g_autofree char *path = g_build_filename (acq_store_get_data_dir (store),
-                                                _acq_sql_column_text (select, 1), NULL);
       g_autoptr (GError) local_error = NULL;
-      g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, &local_error);
+      g_autofree char *path = acq_attachment_resolve (acq_store_get_data_dir (store),
+                                                      _acq_sql_column_text (select, 0),
+                                                      &local_error);
+      g_autoptr (GMappedFile) file = NULL;
 
+      if (path != NULL)
+        file = g_mapped_file_new (path, FALSE, &local_error);
       if (file == NULL)
         {
           sqlite3_finalize (select);
@@ -451,6 +518,34 @@ acq_package_export (AcqStore *store, const char *candidate_uuid, AcqRole role,
 
 /* Import ---------------------------------------------------------------------------------- */
 
+/* Every attachment row of the file names its copy by a valid SHA-256 whose bytes the file
+ * carries: the copy's path is made from it here (acq_attachment_path_for_sha256()), never
+ * taken from the file, whose stored_path could name any file of the data folder or beyond. */
+static gboolean
+check_attachments (sqlite3 *db, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT a.sha256, EXISTS (SELECT 1 FROM pkg."
+                               ACQ_PACKAGE_BLOB_TABLE " b WHERE b.sha256 = a.sha256) FROM "
+                               "pkg.attachment a", -1, &stmt, NULL);
+  gboolean ok = TRUE;
+
+  while (ok && rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ok = sqlite3_column_type (stmt, 0) == SQLITE_TEXT &&
+           acq_attachment_sha256_is_valid (_acq_sql_column_text (stmt, 0)) &&
+           sqlite3_column_int (stmt, 1) == 1;
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (ok && rc == SQLITE_DONE)
+    return TRUE;
+  g_set_error_literal (error, ACQ_PACKAGE_ERROR, ACQ_PACKAGE_ERROR_DAMAGED,
+                       _("An attached document in this file is damaged or missing. Nothing was "
+                         "imported: ask the sender to export the file again."));
+  return FALSE;
+}
+
 /* Writes the attachments that the data folder lacks, content-addressed like acq-attachment.c
  * does, before the transaction: a file that ends up unused is removed by the next clean-up of
  * orphans, and a failed import removes the ones it wrote. */
@@ -464,17 +559,24 @@ place_blobs (AcqStore *store, GPtrArray *written, GError **error)
 
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *sha = _acq_sql_column_text (stmt, 0);
-      g_autofree char *prefix = g_strndup (sha, 2);
-      g_autofree char *dir = g_build_filename (acq_store_get_data_dir (store),
-                                               ACQ_ATTACHMENT_DIR, prefix, NULL);
-      g_autofree char *path = g_build_filename (dir, sha, NULL);
+      /* verify_blobs() checked that the bytes have this SHA-256: it is a valid one */
+      g_autofree char *relative = acq_attachment_path_for_sha256 (_acq_sql_column_text (stmt, 0));
+      g_autofree char *path = NULL;
+      g_autofree char *dir = NULL;
       g_autoptr (GError) local_error = NULL;
 
       rc = SQLITE_OK;
+      if (relative == NULL)
+        continue;
+      path = g_build_filename (acq_store_get_data_dir (store), relative, NULL);
+      dir = g_path_get_dirname (path);
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
-      if (!_acq_store_ensure_private_dir (dir, &local_error) ||
+      /* a link planted in attachments/ would have the copy written elsewhere */
+      if (g_file_test (dir, G_FILE_TEST_IS_SYMLINK))
+        g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
+                             g_strerror (ELOOP));
+      if (local_error != NULL || !_acq_store_ensure_private_dir (dir, &local_error) ||
           !g_file_set_contents_full (path, sqlite3_column_blob (stmt, 1),
                                      sqlite3_column_bytes (stmt, 1),
                                      G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
@@ -500,7 +602,8 @@ merge_attached (AcqStore *store, const char *candidate_uuid, AcqRole role,
   AcqRole author = role == ACQ_ROLE_COACH ? ACQ_ROLE_CANDIDATE : ACQ_ROLE_COACH;
   g_autofree char *backup = NULL;
 
-  if (!place_blobs (store, written, error) ||
+  if (!check_attachments (acq_store_get_db (store), error) ||
+      !place_blobs (store, written, error) ||
       !acq_store_backup_before_import (acq_store_get_data_dir (store), &backup, error) ||
       !acq_store_begin (store, error))
     return FALSE;
@@ -508,6 +611,7 @@ merge_attached (AcqStore *store, const char *candidate_uuid, AcqRole role,
   /* The rows come in table by table; the links between them are checked at the commit. */
   if (!acq_store_exec (store, "PRAGMA defer_foreign_keys = ON", error) ||
       !_acq_package_merge (store, candidate_uuid, author, report, error) ||
+      !acq_attachment_repair_paths (acq_store_get_db (store), error) ||
       !acq_store_commit (store, error))
     {
       acq_store_rollback (store);
@@ -592,9 +696,7 @@ task_data_free (TaskData *data)
 {
   g_free (data->data_dir);
   g_free (data->candidate_uuid);
-  if (data->passphrase != NULL)
-    sodium_memzero (data->passphrase, strlen (data->passphrase));
-  g_free (data->passphrase);
+  acq_passphrase_free (data->passphrase);
   g_free (data->path);
   g_free (data);
 }
@@ -607,7 +709,7 @@ task_data_new (AcqStore *store, const char *candidate_uuid, AcqRole role,
 
   data->data_dir = g_strdup (acq_store_get_data_dir (store));
   data->candidate_uuid = g_strdup (candidate_uuid);
-  data->passphrase = g_strdup (passphrase);
+  data->passphrase = acq_passphrase_new (passphrase);
   data->path = g_strdup (path);
   data->role = role;
   return data;

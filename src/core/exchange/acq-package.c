@@ -324,9 +324,12 @@ encrypt_stream (int in_fd, int out_fd, Header *h, const char *passphrase,
   guint64 left = h->content_size;
   gboolean first = TRUE, ok = FALSE;
 
+  /* The key and the stream's state (which holds it) never reach the swap, and are wiped. */
+  sodium_mlock (key, sizeof key);
+  sodium_mlock (&state, sizeof state);
   randombytes_buf (h->bytes + 52, crypto_pwhash_SALTBYTES);
   if (!derive_key (key, h, passphrase, error))
-    return FALSE;
+    goto out;
   crypto_secretstream_xchacha20poly1305_init_push (&state, h->bytes + 88, key);
   key_check (h->bytes + 112, key);
   header_seal (h);
@@ -358,7 +361,8 @@ encrypt_stream (int in_fd, int out_fd, Header *h, const char *passphrase,
 io_error:
   fail_io (error, _("the exchange file"), errno);
 out:
-  sodium_memzero (key, sizeof key);
+  sodium_munlock (key, sizeof key); /* wipes it first */
+  sodium_munlock (&state, sizeof state);
   sodium_memzero (plain, h->chunk_size);
   return ok;
 }
@@ -468,8 +472,10 @@ decrypt_stream (int in_fd, int out_fd, const Header *h, const char *passphrase,
   guint64 left = h->content_size;
   gboolean first = TRUE, ok = FALSE;
 
+  sodium_mlock (key, sizeof key);
+  sodium_mlock (&state, sizeof state);
   if (!derive_key (key, h, passphrase, error))
-    return FALSE;
+    goto out;
   key_check (check, key);
   if (sodium_memcmp (check, h->bytes + 112, KEY_CHECK_LEN) != 0)
     {
@@ -525,7 +531,8 @@ decrypt_stream (int in_fd, int out_fd, const Header *h, const char *passphrase,
   ok = TRUE;
 
 out:
-  sodium_memzero (key, sizeof key);
+  sodium_munlock (key, sizeof key); /* wipes it first */
+  sodium_munlock (&state, sizeof state);
   sodium_memzero (plain, h->chunk_size);
   return ok;
 }
@@ -779,7 +786,7 @@ _acq_package_check_content (const char *content_path, const char *candidate_uuid
   if (g_ascii_strtoll (format, NULL, 10) != format_version ||
       g_strcmp0 (candidate, candidate_uuid) != 0 ||
       !(digest = _acq_package_content_digest (db, "main", &local_error)) ||
-      g_strcmp0 (digest, expected) != 0 || !verify_blobs (db, error))
+      g_strcmp0 (digest, expected) != 0 || !verify_blobs (db, NULL))
     {
       fail_damaged (error);
       goto out;

@@ -37,6 +37,14 @@ typedef enum
 
 GQuark acq_package_error_quark (void);
 
+/* A passphrase held in memory that never reaches the swap and is wiped when freed. */
+typedef char AcqPassphrase;
+
+AcqPassphrase *acq_passphrase_new           (const char    *text);
+AcqPassphrase *acq_passphrase_take_from_env (void);
+void           acq_passphrase_free          (AcqPassphrase *passphrase);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqPassphrase, acq_passphrase_free)
+
 /* The clear header: what can be read without the passphrase (no personal data). */
 gboolean acq_package_peek (const char  *path,
                            char       **candidate_uuid,

@@ -16,6 +16,8 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -120,6 +122,160 @@ blob_free (Blob *blob)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Blob, blob_free)
+
+/**
+ * acq_attachment_sha256_is_valid:
+ * @sha256: (nullable): a text
+ *
+ * Returns: %TRUE if @sha256 is 64 lower-case hexadecimal digits, as Acquis writes a SHA-256
+ */
+gboolean
+acq_attachment_sha256_is_valid (const char *sha256)
+{
+  if (sha256 == NULL)
+    return FALSE;
+  for (guint i = 0; i < 64; i++)
+    if (!g_ascii_isdigit (sha256[i]) && (sha256[i] < 'a' || sha256[i] > 'f'))
+      return FALSE;
+  return sha256[64] == '\0';
+}
+
+/**
+ * acq_attachment_path_for_sha256:
+ * @sha256: (nullable): the SHA-256 of a document's content
+ *
+ * The only place a stored copy's path comes from: a path is never read from a row or a file.
+ *
+ * Returns: (transfer full) (nullable): "attachments/<2 first digits>/<sha256>", relative to
+ *   the data folder, or %NULL if @sha256 is not a valid SHA-256
+ */
+char *
+acq_attachment_path_for_sha256 (const char *sha256)
+{
+  g_autofree char *prefix = NULL;
+
+  if (!acq_attachment_sha256_is_valid (sha256))
+    return NULL;
+  prefix = g_strndup (sha256, 2);
+  return g_build_path ("/", ACQ_ATTACHMENT_DIR, prefix, sha256, NULL);
+}
+
+static gpointer
+set_damaged_record (GError **error)
+{
+  g_set_error_literal (error, ACQ_ATTACHMENT_ERROR, ACQ_ATTACHMENT_ERROR_DAMAGED,
+                       _("The record of this document is damaged (its fingerprint is not "
+                         "valid), so Acquis does not use it. Remove the document from its "
+                         "sheet and attach it again."));
+  return NULL;
+}
+
+/**
+ * acq_attachment_resolve:
+ * @data_dir: the data folder
+ * @sha256: (nullable): the SHA-256 of a document's content
+ * @error: where to put an error: %ACQ_ATTACHMENT_ERROR_DAMAGED (an invalid SHA-256, or a copy
+ *   that leads outside the data folder's attachments/ through a symbolic link), or
+ *   %G_IO_ERROR_NOT_FOUND
+ *
+ * Every access to a stored copy goes through here: the path is made from the SHA-256, and the
+ * file it leads to, once every symbolic link is followed, must be inside
+ * <data dir>/attachments/.
+ *
+ * Returns: (transfer full): the absolute path of the stored copy, or %NULL
+ */
+char *
+acq_attachment_resolve (const char *data_dir, const char *sha256, GError **error)
+{
+  g_autofree char *relative = acq_attachment_path_for_sha256 (sha256);
+  g_autofree char *root = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *real_root = NULL;
+  g_autofree char *real_path = NULL;
+  int saved;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  if (relative == NULL)
+    {
+      return set_damaged_record (error);
+    }
+  root = g_build_filename (data_dir, ACQ_ATTACHMENT_DIR, NULL);
+  path = g_build_filename (data_dir, relative, NULL);
+  real_root = realpath (root, NULL);
+  real_path = real_root != NULL ? realpath (path, NULL) : NULL;
+  saved = errno;
+  if (real_path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("The stored copy of this document cannot be read (%s). Remove the "
+                     "document from its sheet and attach it again."), g_strerror (saved));
+      return NULL;
+    }
+  if (!g_str_has_prefix (real_path, real_root) || real_path[strlen (real_root)] != '/')
+    {
+      g_set_error_literal (error, ACQ_ATTACHMENT_ERROR, ACQ_ATTACHMENT_ERROR_DAMAGED,
+                           _("The stored copy of this document leads outside the data folder, "
+                             "so Acquis does not use it. Remove the document from its sheet "
+                             "and attach it again."));
+      return NULL;
+    }
+  return g_steal_pointer (&path);
+}
+
+/**
+ * acq_attachment_repair_paths:
+ * @db: a store's connection
+ * @error: where to put an error
+ *
+ * Writes again the stored path of every row that does not have the one its SHA-256 gives
+ * (a store written before this check, or an import by an older Acquis trusted the other
+ * side's). A row with an invalid SHA-256 keeps its path: acq_attachment_resolve() refuses it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+acq_attachment_repair_paths (sqlite3 *db, GError **error)
+{
+  g_autoptr (GPtrArray) wrong = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT sha256, stored_path FROM main.attachment", -1, &stmt,
+                               NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *sha256 = _acq_sql_column_text (stmt, 0);
+      g_autofree char *expected = acq_attachment_path_for_sha256 (sha256);
+
+      rc = SQLITE_OK;
+      if (expected != NULL && g_strcmp0 (expected, _acq_sql_column_text (stmt, 1)) != 0)
+        g_ptr_array_add (wrong, g_strdup (sha256));
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (rc != SQLITE_DONE)
+    return acq_store_set_error_from_sqlite (error, db, rc, "checking the documents' paths");
+  /* Only when there is something to repair: a read-only store is read without a write. */
+  if (wrong->len == 0)
+    return TRUE;
+  rc = sqlite3_prepare_v2 (db, "UPDATE main.attachment SET stored_path = ?2 WHERE sha256 = ?1",
+                           -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < wrong->len; i++)
+    {
+      g_autofree char *expected = acq_attachment_path_for_sha256 (g_ptr_array_index (wrong, i));
+
+      sqlite3_reset (stmt);
+      _acq_sql_bind_text (stmt, 1, g_ptr_array_index (wrong, i));
+      _acq_sql_bind_text (stmt, 2, expected);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return acq_store_set_error_from_sqlite (error, db, rc, "repairing the documents' paths");
+  return TRUE;
+}
 
 AcqAttachment *
 acq_attachment_copy (const AcqAttachment *attachment)
@@ -320,7 +476,7 @@ settle_copy (const char *data_dir, GFile *incoming, Blob *blob, GCancellable *ca
   g_autoptr (GFile) target = g_file_new_for_path (path);
   gboolean ok;
 
-  blob->stored_path = g_build_path ("/", ACQ_ATTACHMENT_DIR, prefix, blob->sha256, NULL);
+  blob->stored_path = acq_attachment_path_for_sha256 (blob->sha256);
   if (!_acq_store_ensure_private_dir (dir, error) || !sync_file (incoming, error))
     return FALSE;
   g_mutex_lock (&pinned_lock);
@@ -604,19 +760,32 @@ acq_attachment_list (AcqStore *store, const char *sheet_uuid, GError **error)
  * acq_attachment_get_file:
  * @store: the store
  * @attachment: an attachment
+ * @error: where to put an error, as for acq_attachment_resolve()
  *
  * Returns: (transfer full): the stored copy, to open or to put in the dossier; it is the
- *   user's only (0600): hand out a copy of it, never the file itself, to be edited
+ *   user's only (0600): hand out a copy of it, never the file itself, to be edited. %NULL if
+ *   the copy is missing, or if the row's SHA-256 or stored path does not lead to a copy inside
+ *   the data folder's attachments/
  */
 GFile *
-acq_attachment_get_file (AcqStore *store, const AcqAttachment *attachment)
+acq_attachment_get_file (AcqStore *store, const AcqAttachment *attachment, GError **error)
 {
+  g_autofree char *expected = NULL;
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (ACQ_IS_STORE (store), NULL);
   g_return_val_if_fail (attachment != NULL, NULL);
-  path = g_build_filename (acq_store_get_data_dir (store), attachment->stored_path, NULL);
-  return g_file_new_for_path (path);
+
+  /* A row whose path is not the one its SHA-256 gives was written by someone else. */
+  expected = acq_attachment_path_for_sha256 (attachment->sha256);
+  if (expected != NULL && g_strcmp0 (expected, attachment->stored_path) != 0)
+    g_clear_pointer (&expected, g_free);
+  if (expected == NULL)
+    {
+      return set_damaged_record (error);
+    }
+  path = acq_attachment_resolve (acq_store_get_data_dir (store), attachment->sha256, error);
+  return path != NULL ? g_file_new_for_path (path) : NULL;
 }
 
 static gboolean
@@ -665,8 +834,9 @@ acq_attachment_remove (AcqStore *store, const AcqAttachment *attachment, GError 
   if (!acq_store_step_done (store, stmt, error) ||
       !sha256_in_use (store, attachment->sha256, &in_use, error))
     return FALSE;
-  path = g_build_filename (acq_store_get_data_dir (store), attachment->stored_path, NULL);
-  if (!in_use)
+  /* Only a copy inside attachments/, named by its SHA-256, is ever erased. */
+  if (!in_use &&
+      (path = acq_attachment_resolve (acq_store_get_data_dir (store), attachment->sha256, NULL)))
     remove_unused_copy (attachment->sha256, path);
   return TRUE;
 }
@@ -712,7 +882,8 @@ remove_stale_incoming (const char *root, const char *name)
  * @error: where to put an error
  *
  * Erases the stored copies that no attachment uses any more (their sheet or candidate was
- * erased), and what an import that crashed left behind.
+ * erased), and what an import that crashed left behind; repairs the rows' stored paths (see
+ * acq_attachment_repair_paths()). The running app calls it at start.
  *
  * Returns: %TRUE on success
  */
@@ -725,6 +896,8 @@ acq_attachment_remove_orphans (AcqStore *store, GCancellable *cancellable, GErro
 
   g_return_val_if_fail (ACQ_IS_STORE (store), FALSE);
 
+  if (!acq_attachment_repair_paths (acq_store_get_db (store), error))
+    return FALSE;
   root = g_build_filename (acq_store_get_data_dir (store), ACQ_ATTACHMENT_DIR, NULL);
   listing = g_dir_open (root, 0, NULL);
   while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
@@ -733,7 +906,8 @@ acq_attachment_remove_orphans (AcqStore *store, GCancellable *cancellable, GErro
 
       if (g_str_has_prefix (name, INCOMING_PREFIX))
         remove_stale_incoming (root, name);
-      else if (strlen (name) == 2 && !remove_orphans_in (store, dir, cancellable, error))
+      else if (strlen (name) == 2 && !g_file_test (dir, G_FILE_TEST_IS_SYMLINK) &&
+               !remove_orphans_in (store, dir, cancellable, error))
         return FALSE;
     }
   return TRUE;

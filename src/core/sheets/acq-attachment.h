@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  * @ACQ_ATTACHMENT_ERROR_UNSUPPORTED_TYPE: its name is not that of a PDF, PNG or JPEG file
  * @ACQ_ATTACHMENT_ERROR_WRONG_TYPE: its content is not what its name says
  * @ACQ_ATTACHMENT_ERROR_NOT_A_FILE: a folder or a special file
+ * @ACQ_ATTACHMENT_ERROR_DAMAGED: a row whose SHA-256 is not valid, or whose stored copy leads
+ *   outside the data folder's attachments/
  */
 typedef enum
 {
@@ -26,6 +28,7 @@ typedef enum
   ACQ_ATTACHMENT_ERROR_UNSUPPORTED_TYPE,
   ACQ_ATTACHMENT_ERROR_WRONG_TYPE,
   ACQ_ATTACHMENT_ERROR_NOT_A_FILE,
+  ACQ_ATTACHMENT_ERROR_DAMAGED,
 } AcqAttachmentError;
 
 /* The largest document accepted: a scanned certificate is a few MB, and the dossier that
@@ -47,6 +50,14 @@ typedef struct
 } AcqAttachment;
 
 GQuark         acq_attachment_error_quark    (void);
+
+gboolean       acq_attachment_sha256_is_valid (const char         *sha256);
+char          *acq_attachment_path_for_sha256 (const char         *sha256);
+char          *acq_attachment_resolve         (const char         *data_dir,
+                                               const char         *sha256,
+                                               GError            **error);
+gboolean       acq_attachment_repair_paths    (sqlite3            *db,
+                                               GError            **error);
 
 #define ACQ_TYPE_ATTACHMENT (acq_attachment_get_type ())
 GType          acq_attachment_get_type       (void);
@@ -72,7 +83,8 @@ GPtrArray     *acq_attachment_list           (AcqStore            *store,
                                               const char          *sheet_uuid,
                                               GError             **error);
 GFile         *acq_attachment_get_file       (AcqStore            *store,
-                                              const AcqAttachment *attachment);
+                                              const AcqAttachment *attachment,
+                                              GError             **error);
 gboolean       acq_attachment_remove         (AcqStore            *store,
                                               const AcqAttachment *attachment,
                                               GError             **error);

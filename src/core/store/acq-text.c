@@ -98,9 +98,29 @@ acq_text_matches (const char *folded_text, const char *folded_query)
 gboolean
 acq_text_validate (const char *text, gsize max_chars, const char *field_label, GError **error)
 {
+  return acq_text_validate_len (text, -1, max_chars, field_label, error);
+}
+
+/**
+ * acq_text_validate_len:
+ * @text: (nullable): the text to check
+ * @len: its length in bytes, or -1 if it ends at its first NUL
+ * @max_chars: the longest acceptable text, in characters
+ * @field_label: the field's name as the user sees it, for the message
+ * @error: where to put an %ACQ_STORE_ERROR_INVALID error
+ *
+ * acq_text_validate() for a text whose length is known (a value read from SQLite): a NUL
+ * inside it is invalid, instead of hiding the bytes after it from the checks.
+ *
+ * Returns: %TRUE if @text is valid UTF-8 without a NUL and not too long
+ */
+gboolean
+acq_text_validate_len (const char *text, gssize len, gsize max_chars, const char *field_label,
+                       GError **error)
+{
   if (text == NULL)
     return TRUE;
-  if (!g_utf8_validate (text, -1, NULL))
+  if (!g_utf8_validate (text, len, NULL))
     {
       g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID,
                    _("The field “%s” contains characters that are not valid text. Nothing was "
@@ -108,7 +128,7 @@ acq_text_validate (const char *text, gsize max_chars, const char *field_label, G
                    field_label);
       return FALSE;
     }
-  if (g_utf8_strlen (text, -1) > (glong) max_chars)
+  if (g_utf8_strlen (text, len) > (glong) max_chars)
     {
       g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID,
                    _("The field “%s” is too long (more than %lu characters). Nothing was "

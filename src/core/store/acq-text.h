@@ -15,6 +15,11 @@ gboolean  acq_text_validate (const char  *text,
                              gsize        max_chars,
                              const char  *field_label,
                              GError     **error);
+gboolean  acq_text_validate_len (const char  *text,
+                                 gssize       len,
+                                 gsize        max_chars,
+                                 const char  *field_label,
+                                 GError     **error);
 
 gboolean  acq_text_is_blank      (const char *text);
 guint     acq_text_count_words  (const char *text);

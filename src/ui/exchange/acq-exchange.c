@@ -26,7 +26,7 @@ typedef struct
   char     *path;
   gboolean  from_folder;
   char     *candidate_uuid;
-  char     *passphrase;
+  char     *passphrase; /* AcqPassphrase: locked, wiped when freed */
   gboolean  from_keyring;
   AcqStore *store; /* the one the import writes to */
 } Import;
@@ -59,7 +59,7 @@ import_free (Import *import)
 {
   g_free (import->path);
   g_free (import->candidate_uuid);
-  acq_keyring_free (import->passphrase);
+  acq_passphrase_free (import->passphrase);
   g_clear_object (&import->store);
   g_free (import);
 }
@@ -333,8 +333,8 @@ on_passphrase_response_cb (AdwMessageDialog *dialog, const char *response, AcqEx
       finish_current (self, TRUE);
       return;
     }
-  acq_keyring_free (self->current->passphrase);
-  self->current->passphrase = g_strdup (gtk_editable_get_text (entry));
+  acq_passphrase_free (self->current->passphrase);
+  self->current->passphrase = acq_passphrase_new (gtk_editable_get_text (entry));
   self->current->from_keyring = FALSE;
   gtk_editable_set_text (entry, "");
   run_import (self);
@@ -415,7 +415,8 @@ on_keyring_looked_up_cb (GObject *source, GAsyncResult *result, gpointer user_da
       ask_passphrase (self, NULL);
       return;
     }
-  self->current->passphrase = passphrase;
+  self->current->passphrase = acq_passphrase_new (passphrase);
+  acq_keyring_free (passphrase);
   self->current->from_keyring = TRUE;
   run_import (self);
 }

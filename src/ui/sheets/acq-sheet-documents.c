@@ -36,16 +36,16 @@ static void
 on_open_document_clicked_cb (AcqSheetDocuments *self, GtkButton *button)
 {
   AcqAttachment *attachment = g_object_get_data (G_OBJECT (button), "attachment");
-  g_autoptr (GFile) stored = acq_attachment_get_file (acq_sheet_list_get_store (self->list),
-                                                      attachment);
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("acquis-document-XXXXXX", &error);
+  g_autoptr (GFile) stored = acq_attachment_get_file (acq_sheet_list_get_store (self->list),
+                                                      attachment, &error);
+  g_autofree char *dir = NULL;
   g_autofree char *base = g_path_get_basename (attachment->file_name);
   g_autofree char *path = NULL;
   g_autoptr (GFile) copy = NULL;
   g_autofree char *uri = NULL;
 
-  if (dir == NULL)
+  if (stored == NULL || !(dir = g_dir_make_tmp ("acquis-document-XXXXXX", &error)))
     {
       acq_toast_show (GTK_WIDGET (self), error->message);
       return;
