@@ -586,12 +586,64 @@ ensure_referential (AcqSheetEditor *self)
   self->loading = FALSE;
 }
 
+/* A text field whose value came from the store: what the user types is in the sheet already,
+ * so only a value from elsewhere differs from the widget. */
+static gboolean
+show_text (AcqSheetEditor *self, const char *name)
+{
+  AdwEntryRow *rows[] = { self->title_row, self->organisation_row, self->department_row };
+  const char *values[] = { acq_sheet_get_title (self->sheet),
+                           acq_sheet_get_organisation (self->sheet),
+                           acq_sheet_get_department (self->sheet) };
+  const char *names[] = { "title", "organisation", "department" };
+
+  for (guint i = 0; i < ACQ_N_RUBRICS; i++)
+    if (g_strcmp0 (name, acq_rubric_property (i)) == 0)
+      {
+        acq_rubric_view_set_text (self->rubric_views[i], acq_sheet_get_rubric (self->sheet, i));
+        return TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      {
+        if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (rows[i])), values[i]) != 0)
+          gtk_editable_set_text (GTK_EDITABLE (rows[i]), values[i]);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The sheet changed under the editor: read again after another process or window stored it
+ * (acq_sheet_list_refresh(), or the merge of a save), or set by the editor itself. */
 static void
 on_sheet_notify_cb (AcqSheetEditor *self, GParamSpec *pspec)
 {
+  static const char *const fields[] = { "kind", "bloc-uuid", "period-from", "period-to",
+                                        "competences", NULL };
+
   if (g_strcmp0 (pspec->name, "review-state") == 0 ||
       g_strcmp0 (pspec->name, "returned-to-draft") == 0)
-    load_state (self);
+    {
+      load_state (self);
+      return;
+    }
+  if (self->loading)
+    return;
+  self->loading = TRUE;
+  if (show_text (self, pspec->name))
+    self->loading = FALSE;
+  else if (g_strv_contains (fields, pspec->name))
+    {
+      self->loading = FALSE;
+      load_fields (self);
+    }
+  else
+    {
+      self->loading = FALSE;
+      return;
+    }
+  g_clear_handle_id (&self->measure_id, g_source_remove);
+  self->measure_id = g_timeout_add (MEASURE_DELAY_MS, measure_timeout_cb, self);
 }
 
 /**
