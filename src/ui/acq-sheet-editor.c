@@ -530,6 +530,14 @@ load_state (AcqSheetEditor *self)
   actions_update (self);
 }
 
+/* Only a different text is set: the same one would move the cursor of a row being typed in. */
+static void
+set_row_text (AdwEntryRow *row, const char *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
 static void
 load_fields (AcqSheetEditor *self)
 {
@@ -539,10 +547,9 @@ load_fields (AcqSheetEditor *self)
   if (sheet == NULL)
     return;
   self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), acq_sheet_get_title (sheet));
-  gtk_editable_set_text (GTK_EDITABLE (self->organisation_row),
-                         acq_sheet_get_organisation (sheet));
-  gtk_editable_set_text (GTK_EDITABLE (self->department_row), acq_sheet_get_department (sheet));
+  set_row_text (self->title_row, acq_sheet_get_title (sheet));
+  set_row_text (self->organisation_row, acq_sheet_get_organisation (sheet));
+  set_row_text (self->department_row, acq_sheet_get_department (sheet));
   adw_combo_row_set_selected (self->bloc_row,
                               bloc_position (self, acq_sheet_get_bloc_uuid (sheet)));
   adw_combo_row_set_selected (self->kind_row, acq_sheet_get_kind (sheet));
@@ -606,8 +613,7 @@ show_text (AcqSheetEditor *self, const char *name)
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (g_strcmp0 (name, names[i]) == 0)
       {
-        if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (rows[i])), values[i]) != 0)
-          gtk_editable_set_text (GTK_EDITABLE (rows[i]), values[i]);
+        set_row_text (rows[i], values[i]);
         return TRUE;
       }
   return FALSE;

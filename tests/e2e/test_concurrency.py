@@ -124,5 +124,45 @@ def test_two_windows_on_one_folder():
     assert stored(data_dir, "means").endswith(OTHER_WINDOW), stored(data_dir, "means")
 
 
+def candidate_text(data_dir, column):
+    with sqlite3.connect(os.path.join(data_dir, "acquis.db")) as db:
+        return db.execute("SELECT %s FROM candidate WHERE first_name = 'Hélène'"
+                          % column).fetchone()[0] or ""
+
+
+def test_two_windows_on_one_candidate():
+    """The profile too: the second window writes notes, the first one accommodations."""
+    data_dir = new_dir()
+    cli(data_dir, "--demo", "--list-candidates")
+    first = App(data_dir=data_dir, role="coach")
+    try:
+        click(find(first.window, "label", row(CANDIDATE)))
+        first_notes = find(first.window, "text", "Notes")
+        second = App(data_dir=data_dir, role="coach")
+        try:
+            click(find(second.window, "label", row(CANDIDATE)))
+            click(find(second.window, "text", "Notes"))
+            key("ctrl+End")
+            type_text(OTHER_WINDOW)
+            wait_for(lambda: candidate_text(data_dir, "notes").endswith(OTHER_WINDOW),
+                     "the second window's notes saved")
+            quit_app(second)
+        finally:
+            second.quit()
+        wait_for(lambda: text_of(first_notes).endswith(OTHER_WINDOW),
+                 "the first window to show the second one's notes")
+        click(find(first.window, "text", "Accommodations"))
+        key("ctrl+End")
+        type_text(TYPED)
+        wait_for(lambda: candidate_text(data_dir, "accommodations").endswith(TYPED),
+                 "the first window's accommodations saved")
+        quit_app(first)
+    finally:
+        first.quit()
+    assert candidate_text(data_dir, "notes").endswith(OTHER_WINDOW)
+    assert candidate_text(data_dir, "accommodations").endswith(TYPED)
+
+
 if __name__ == "__main__":
-    run([test_import_from_command_line_under_open_window, test_two_windows_on_one_folder])
+    run([test_import_from_command_line_under_open_window, test_two_windows_on_one_folder,
+         test_two_windows_on_one_candidate])
