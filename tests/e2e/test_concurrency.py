@@ -8,7 +8,6 @@ import os
 import sqlite3
 import subprocess
 import tempfile
-import time
 
 from acqtest import App, click, find, key, row, run, text_of, type_text, wait_for
 from test_sheets import rubric
@@ -159,8 +158,10 @@ def test_two_windows_on_one_candidate():
         quit_app(first)
     finally:
         first.quit()
-    assert candidate_text(data_dir, "notes").endswith(OTHER_WINDOW)
-    assert candidate_text(data_dir, "accommodations").endswith(TYPED)
+    notes = candidate_text(data_dir, "notes")
+    accommodations = candidate_text(data_dir, "accommodations")
+    assert notes.endswith(OTHER_WINDOW), notes
+    assert accommodations.endswith(TYPED), accommodations
 
 
 if __name__ == "__main__":
