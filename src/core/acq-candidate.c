@@ -727,7 +727,9 @@ copy_part (AcqCandidate *to, AcqCandidate *from, guint part)
     }
   switch (part)
     {
-    case PART_CERTIFICATION: acq_candidate_set_certification_uuid (to, from->certification_uuid); break;
+    case PART_CERTIFICATION:
+      acq_candidate_set_certification_uuid (to, from->certification_uuid);
+      break;
     case PART_STAGE:
       acq_candidate_set_stage (to, from->stage);
       acq_candidate_set_stage_date (to, from->stage_date);
