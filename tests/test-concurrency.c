@@ -143,6 +143,20 @@ test_save_same_rubric_conflict (Fixture *f, gconstpointer data)
   g_clear_pointer (&conflicts, g_ptr_array_unref);
   conflicts = acq_conflict_list (f->store, NULL, NULL);
   g_assert_cmpuint (conflicts->len, ==, 1);
+
+  /* changed on both sides again before the choice (the other side's save meets a conflict too,
+   * with this side's last text): every text waits, none is lost */
+  other_write (&o, sheet, ACQ_RUBRIC_TASKS, "Tâches de l'autre fenêtre, encore");
+  acq_sheet_set_rubric (sheet, ACQ_RUBRIC_TASKS, "Tâches de cette fenêtre, encore");
+  save (f, sheet);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = acq_conflict_list (f->store, NULL, NULL);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (conflict->mine, ==, "Tâches de cette fenêtre, encore");
+  g_assert_cmpstr (conflict->theirs, ==,
+                   "Tâches de l'autre fenêtre\n\nTâches de cette fenêtre, suite\n\n"
+                   "Tâches de l'autre fenêtre, encore");
   g_assert_true (acq_conflict_resolve (f->store, uuid, "Les deux", NULL));
   other_close (&o);
 }
