@@ -635,18 +635,17 @@ on_sheet_notify_cb (AcqSheetEditor *self, GParamSpec *pspec)
     }
   if (self->loading)
     return;
-  self->loading = TRUE;
-  if (show_text (self, pspec->name))
-    self->loading = FALSE;
-  else if (g_strv_contains (fields, pspec->name))
-    {
-      self->loading = FALSE;
-      load_fields (self);
-    }
+  if (g_strv_contains (fields, pspec->name))
+    load_fields (self);
   else
     {
+      gboolean shown;
+
+      self->loading = TRUE;
+      shown = show_text (self, pspec->name);
       self->loading = FALSE;
-      return;
+      if (!shown)
+        return;
     }
   g_clear_handle_id (&self->measure_id, g_source_remove);
   self->measure_id = g_timeout_add (MEASURE_DELAY_MS, measure_timeout_cb, self);
