@@ -603,6 +603,8 @@ open_store (AcqApplication *self)
   if (!acq_candidate_list_purge_stale (self->candidates, &error) ||
       !acq_sheet_list_purge_stale (self->store, &error))
     g_warning ("Could not erase what was deleted earlier: %s", error->message);
+  /* what the command line or a second window commits on this folder shows here */
+  acq_store_watch (self->store, ACQ_STORE_WATCH_INTERVAL_MS);
   acq_window_set_candidates (self->window, self->candidates);
   start_check_and_backup (self);
   if (self->demo_pending)

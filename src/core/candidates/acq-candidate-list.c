@@ -18,6 +18,9 @@ struct _AcqCandidateList
   AcqRecordList parent_instance;
   AcqStore  *store;
   GPtrArray *items; /* AcqCandidate, in store order; the UI sorts */
+  /* candidate uuid -> AcqCandidate: each one as this list last read or wrote it, to tell what
+   * the user changed since from what another connection or process changed meanwhile */
+  GHashTable *bases;
 };
 
 static void watch (AcqCandidateList *self, AcqCandidate *candidate);
@@ -71,6 +74,7 @@ acq_candidate_list_finalize (GObject *object)
   AcqCandidateList *self = ACQ_CANDIDATE_LIST (object);
 
   g_clear_object (&self->store);
+  g_clear_pointer (&self->bases, g_hash_table_unref);
   G_OBJECT_CLASS (acq_candidate_list_parent_class)->finalize (object);
 }
 
@@ -84,6 +88,24 @@ static void
 acq_candidate_list_init (AcqCandidateList *self)
 {
   self->items = _acq_record_list_items (ACQ_RECORD_LIST (self)); /* the base owns it */
+  self->bases = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+}
+
+/* @candidate is now as stored: remember it as the base of the next merge. */
+static void
+remember (AcqCandidateList *self, AcqCandidate *candidate)
+{
+  AcqCandidate *base = _acq_candidate_copy (candidate);
+
+  g_hash_table_replace (self->bases, (gpointer) acq_candidate_get_uuid (base), base);
+}
+
+static AcqCandidate *
+lookup_base (AcqCandidateList *self, AcqCandidate *candidate, AcqCandidate *stored)
+{
+  if (!g_hash_table_contains (self->bases, acq_candidate_get_uuid (candidate)))
+    remember (self, stored);
+  return g_hash_table_lookup (self->bases, acq_candidate_get_uuid (candidate));
 }
 
 static void
@@ -105,8 +127,9 @@ apply_row (AcqCandidate *candidate, sqlite3_stmt *stmt)
   g_object_thaw_notify (G_OBJECT (candidate));
 }
 
+/* The candidates as stored now (not deleted), into @into. */
 static gboolean
-load_all (AcqCandidateList *self, GError **error)
+load_into (AcqCandidateList *self, GPtrArray *into, GError **error)
 {
   g_autoptr (GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) blocs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -122,8 +145,7 @@ load_all (AcqCandidateList *self, GError **error)
     {
       AcqCandidate *candidate = acq_candidate_new (_acq_sql_column_text (stmt, 0));
       apply_row (candidate, stmt);
-      g_ptr_array_add (self->items, candidate);
-      watch (self, candidate);
+      g_ptr_array_add (into, candidate);
       g_hash_table_insert (by_uuid, (gpointer) acq_candidate_get_uuid (candidate), candidate);
     }
   sqlite3_reset (stmt);
@@ -164,6 +186,19 @@ load_all (AcqCandidateList *self, GError **error)
   return TRUE;
 }
 
+static gboolean
+load_all (AcqCandidateList *self, GError **error)
+{
+  if (!load_into (self, self->items, error))
+    return FALSE;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      watch (self, g_ptr_array_index (self->items, i));
+      remember (self, g_ptr_array_index (self->items, i));
+    }
+  return TRUE;
+}
+
 /* A sheet saved moves its candidate's last activity: the list tells its observers, so that
  * the sidebar sorted by activity moves that candidate. */
 static void
@@ -180,6 +215,15 @@ watch (AcqCandidateList *self, AcqCandidate *candidate)
 {
   g_signal_connect_object (candidate, "notify::last-activity-at",
                            G_CALLBACK (on_candidate_activity_cb), self, 0);
+}
+
+static void
+on_store_changed_elsewhere_cb (AcqCandidateList *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!acq_candidate_list_refresh (self, &error))
+    g_warning ("Could not read the candidates again: %s", error->message);
 }
 
 /**
@@ -203,6 +247,8 @@ acq_candidate_list_new (AcqStore *store, GError **error)
   self->store = g_object_ref (store);
   if (!load_all (self, error))
     return NULL;
+  g_signal_connect_object (store, "changed::external", G_CALLBACK (on_store_changed_elsewhere_cb),
+                           self, G_CONNECT_SWAPPED);
   return g_steal_pointer (&self);
 }
 
@@ -237,6 +283,32 @@ acq_candidate_list_find (AcqCandidateList *self, const char *uuid)
         return candidate;
     }
   return NULL;
+}
+
+/* The candidate as stored now, deleted or not, or %NULL. */
+static AcqCandidate *
+load_one (AcqCandidateList *self, const char *uuid)
+{
+  g_autoptr (AcqCandidate) stored = acq_candidate_new (uuid);
+  g_autoptr (GPtrArray) blocs = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = acq_store_prepare (self->store, sql_select_one, NULL)))
+    return NULL;
+  _acq_sql_bind_text (stmt, 1, uuid);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    apply_row (stored, stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW || !(stmt = acq_store_prepare (self->store, sql_select_blocs_of, NULL)))
+    return NULL;
+  _acq_sql_bind_text (stmt, 1, uuid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (blocs, g_strdup (_acq_sql_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  g_ptr_array_add (blocs, NULL);
+  acq_candidate_set_targeted_blocs (stored, (const char *const *) blocs->pdata);
+  return g_steal_pointer (&stored);
 }
 
 /* Binds the parameters that insert and update share: ?1 uuid, ?2 … ?15 the fields. */
@@ -284,10 +356,15 @@ write_candidate (AcqCandidateList *self, AcqCandidate *candidate, gboolean inser
 {
   g_autofree char *now = acq_store_now ();
   const char *created_at = insert ? now : acq_candidate_get_created_at (candidate);
+  g_autoptr (AcqCandidate) stored = NULL;
   sqlite3_stmt *stmt;
 
   if (!acq_candidate_validate (candidate, error) || !acq_store_begin (self->store, error))
     return FALSE;
+  /* Inside the transaction nobody else writes: what another connection stored since the
+   * last read stays, and only what the user changed is written over it. */
+  if (!insert && (stored = load_one (self, acq_candidate_get_uuid (candidate))) != NULL)
+    _acq_candidate_merge (candidate, lookup_base (self, candidate, stored), stored);
   if (!(stmt = acq_store_prepare (self->store, insert ? sql_insert : sql_update, error)))
     goto fail;
   bind_fields (stmt, candidate);
@@ -309,6 +386,7 @@ write_candidate (AcqCandidateList *self, AcqCandidate *candidate, gboolean inser
   g_signal_handlers_block_by_func (candidate, on_candidate_activity_cb, self);
   _acq_candidate_set_timestamps (candidate, created_at, now, now);
   g_signal_handlers_unblock_by_func (candidate, on_candidate_activity_cb, self);
+  remember (self, candidate);
   return TRUE;
 
 fail:
@@ -400,24 +478,85 @@ acq_candidate_list_create (AcqCandidateList *self, const char *first_name,
 static void
 reload (AcqCandidateList *self, AcqCandidate *candidate)
 {
-  g_autoptr (GPtrArray) blocs = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  g_autoptr (AcqCandidate) stored = load_one (self, acq_candidate_get_uuid (candidate));
 
-  if (!(stmt = acq_store_prepare (self->store, sql_select_one, NULL)))
+  if (stored == NULL)
     return;
-  _acq_sql_bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    apply_row (candidate, stmt);
-  sqlite3_reset (stmt);
+  g_object_freeze_notify (G_OBJECT (candidate));
+  for (guint i = 0; i < ACQ_CANDIDATE_N_TEXT_FIELDS; i++)
+    acq_candidate_set_text (candidate, i, acq_candidate_get_text (stored, i));
+  acq_candidate_set_certification_uuid (candidate, acq_candidate_get_certification_uuid (stored));
+  acq_candidate_set_situation (candidate, acq_candidate_get_situation (stored));
+  acq_candidate_set_funding (candidate, acq_candidate_get_funding (stored));
+  acq_candidate_set_stage (candidate, acq_candidate_get_stage (stored));
+  acq_candidate_set_stage_date (candidate, acq_candidate_get_stage_date (stored));
+  acq_candidate_set_archived (candidate, acq_candidate_get_archived (stored));
+  acq_candidate_set_targeted_blocs (candidate, acq_candidate_get_targeted_blocs (stored));
+  g_object_thaw_notify (G_OBJECT (candidate));
+  remember (self, candidate);
+}
 
-  if (!(stmt = acq_store_prepare (self->store, sql_select_blocs_of, NULL)))
-    return;
-  _acq_sql_bind_text (stmt, 1, acq_candidate_get_uuid (candidate));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (blocs, g_strdup (_acq_sql_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  g_ptr_array_add (blocs, NULL);
-  acq_candidate_set_targeted_blocs (candidate, (const char *const *) blocs->pdata);
+/**
+ * acq_candidate_list_refresh:
+ * @self: the list
+ * @error: where to put an error
+ *
+ * Reads the candidates again after another connection or process changed the store (the
+ * store's #AcqStore::changed with the detail "external" calls it). A candidate keeps what the
+ * user changed and did not save yet, and takes what changed in the store for the rest;
+ * candidates created there are added, those deleted there are taken out.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+acq_candidate_list_refresh (AcqCandidateList *self, GError **error)
+{
+  g_autoptr (GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (ACQ_IS_CANDIDATE_LIST (self), FALSE);
+
+  if (!load_into (self, fresh, error))
+    return FALSE;
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      AcqCandidate *stored = g_ptr_array_index (fresh, i);
+      g_hash_table_insert (by_uuid, (gpointer) acq_candidate_get_uuid (stored), stored);
+    }
+  for (guint i = self->items->len; i-- > 0;)
+    if (!g_hash_table_contains (by_uuid,
+                                acq_candidate_get_uuid (g_ptr_array_index (self->items, i))))
+      {
+        g_ptr_array_remove_index (self->items, i);
+        g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 0);
+      }
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      AcqCandidate *stored = g_ptr_array_index (fresh, i);
+      AcqCandidate *candidate = acq_candidate_list_find (self, acq_candidate_get_uuid (stored));
+      guint position;
+
+      if (candidate == NULL)
+        {
+          remember (self, stored);
+          g_ptr_array_add (self->items, g_object_ref (stored));
+          watch (self, stored);
+          g_list_model_items_changed (G_LIST_MODEL (self), self->items->len - 1, 0, 1);
+          continue;
+        }
+      if (_acq_candidate_merge (candidate, lookup_base (self, candidate, stored), stored) &&
+          g_strcmp0 (acq_candidate_get_updated_at (candidate),
+                     acq_candidate_get_updated_at (stored)) == 0 &&
+          g_strcmp0 (acq_candidate_get_last_activity_at (candidate),
+                     acq_candidate_get_last_activity_at (stored)) == 0)
+        continue;
+      _acq_candidate_set_timestamps (candidate, acq_candidate_get_created_at (stored),
+                                     acq_candidate_get_updated_at (stored),
+                                     acq_candidate_get_last_activity_at (stored));
+      if (find_position (self, candidate, &position))
+        g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+    }
+  return TRUE;
 }
 
 /**

@@ -30,6 +30,8 @@ AcqCandidate     *acq_candidate_list_create     (AcqCandidateList *self,
 gboolean          acq_candidate_list_add        (AcqCandidateList *self,
                                                  AcqCandidate     *candidate,
                                                  GError          **error);
+gboolean          acq_candidate_list_refresh    (AcqCandidateList *self,
+                                                 GError          **error);
 gboolean          acq_candidate_list_save       (AcqCandidateList *self,
                                                  AcqCandidate     *candidate,
                                                  GError          **error);

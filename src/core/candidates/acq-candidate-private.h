@@ -13,4 +13,9 @@ void _acq_candidate_set_timestamps (AcqCandidate *self,
                                     const char   *updated_at,
                                     const char   *last_activity_at);
 
+AcqCandidate *_acq_candidate_copy  (AcqCandidate *self);
+gboolean      _acq_candidate_merge (AcqCandidate *self,
+                                    AcqCandidate *base,
+                                    AcqCandidate *stored);
+
 G_END_DECLS

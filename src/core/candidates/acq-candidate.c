@@ -684,3 +684,101 @@ acq_candidate_validate (AcqCandidate *self, GError **error)
       return FALSE;
   return TRUE;
 }
+
+/* What a three-way merge compares: each text field, then the rest; the stage goes with its
+ * date. */
+enum
+{
+  PART_CERTIFICATION = ACQ_CANDIDATE_N_TEXT_FIELDS,
+  PART_STAGE,
+  PART_SITUATION,
+  PART_FUNDING,
+  PART_ARCHIVED,
+  PART_BLOCS,
+  N_PARTS
+};
+
+static gboolean
+same_part (AcqCandidate *a, AcqCandidate *b, guint part)
+{
+  if (part < ACQ_CANDIDATE_N_TEXT_FIELDS)
+    return g_strcmp0 (a->text[part], b->text[part]) == 0;
+  switch (part)
+    {
+    case PART_CERTIFICATION: return g_strcmp0 (a->certification_uuid, b->certification_uuid) == 0;
+    case PART_STAGE:
+      return a->stage == b->stage && g_strcmp0 (a->stage_date, b->stage_date) == 0;
+    case PART_SITUATION: return a->situation == b->situation;
+    case PART_FUNDING: return a->funding == b->funding;
+    case PART_ARCHIVED: return a->archived == b->archived;
+    default:
+      return g_strv_equal ((const char *const *) a->targeted_blocs,
+                           (const char *const *) b->targeted_blocs);
+    }
+}
+
+static void
+copy_part (AcqCandidate *to, AcqCandidate *from, guint part)
+{
+  if (part < ACQ_CANDIDATE_N_TEXT_FIELDS)
+    {
+      acq_candidate_set_text (to, part, from->text[part]);
+      return;
+    }
+  switch (part)
+    {
+    case PART_CERTIFICATION:
+      acq_candidate_set_certification_uuid (to, from->certification_uuid);
+      break;
+    case PART_STAGE:
+      acq_candidate_set_stage (to, from->stage);
+      acq_candidate_set_stage_date (to, from->stage_date);
+      break;
+    case PART_SITUATION: acq_candidate_set_situation (to, from->situation); break;
+    case PART_FUNDING: acq_candidate_set_funding (to, from->funding); break;
+    case PART_ARCHIVED: acq_candidate_set_archived (to, from->archived); break;
+    default:
+      acq_candidate_set_targeted_blocs (to, (const char *const *) from->targeted_blocs);
+      break;
+    }
+}
+
+/* A new candidate equal to @self, timestamps included: what a list remembers as last read or
+ * written, to tell later what the user changed from what another connection changed. */
+AcqCandidate *
+_acq_candidate_copy (AcqCandidate *self)
+{
+  AcqCandidate *copy = acq_candidate_new (self->uuid);
+
+  for (guint part = 0; part < N_PARTS; part++)
+    copy_part (copy, self, part);
+  _acq_candidate_set_timestamps (copy, self->created_at, self->updated_at,
+                                 self->last_activity_at);
+  return copy;
+}
+
+/* Part by part, as _acq_sheet_merge(): what the user did not change since @base takes
+ * @stored's value (and @base with it); what the user changed stays, also when @stored changed
+ * it too (a profile has no conflict to show: this side's is kept, as the exchange does).
+ * Returns whether @self is now equal to @stored. */
+gboolean
+_acq_candidate_merge (AcqCandidate *self, AcqCandidate *base, AcqCandidate *stored)
+{
+  gboolean same = TRUE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint part = 0; part < N_PARTS; part++)
+    {
+      if (same_part (self, base, part))
+        {
+          copy_part (self, stored, part);
+          copy_part (base, stored, part);
+        }
+      else if (same_part (self, stored, part))
+        copy_part (base, stored, part);
+      else
+        same = FALSE;
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+  return same;
+}

@@ -19,6 +19,9 @@ struct _AcqSheetList
   AcqStore     *store;
   AcqCandidate *candidate;
   GPtrArray    *items; /* AcqSheet, oldest first; the UI sorts */
+  /* sheet uuid -> AcqSheet: each sheet as this list last read or wrote it, to tell what the
+   * user changed since from what another connection or process changed meanwhile */
+  GHashTable   *bases;
 };
 
 
@@ -66,6 +69,12 @@ static const char sql_undelete[] =
 static const char sql_purge[] = "DELETE FROM sheet WHERE uuid = ?1 AND deleted_at IS NOT NULL";
 static const char sql_purge_stale[] =
   "DELETE FROM sheet WHERE deleted_at IS NOT NULL AND deleted_at < ?1";
+/* A rubric changed here and by another connection: the other text waits in the conflict table
+ * as an exchange's would; one already waiting there is kept too, before it. */
+static const char sql_keep_conflict[] =
+  "INSERT INTO conflict (uuid, candidate_uuid, sheet_uuid, rubric, theirs, theirs_history,"
+  " created_at) VALUES (?1, ?2, ?3, ?4, ?5, '', ?6) ON CONFLICT (sheet_uuid, rubric) DO UPDATE"
+  " SET theirs = theirs || char (10, 10) || excluded.theirs WHERE theirs <> excluded.theirs";
 
 static void
 acq_sheet_list_finalize (GObject *object)
@@ -74,6 +83,7 @@ acq_sheet_list_finalize (GObject *object)
 
   g_clear_object (&self->candidate);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->bases, g_hash_table_unref);
   G_OBJECT_CLASS (acq_sheet_list_parent_class)->finalize (object);
 }
 
@@ -87,6 +97,39 @@ static void
 acq_sheet_list_init (AcqSheetList *self)
 {
   self->items = _acq_record_list_items (ACQ_RECORD_LIST (self)); /* the base owns it */
+  self->bases = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+}
+
+/* @sheet is now as stored: remember it as the base of the next merge. */
+static void
+remember (AcqSheetList *self, AcqSheet *sheet)
+{
+  AcqSheet *base = _acq_sheet_copy (sheet);
+
+  g_hash_table_replace (self->bases, (gpointer) acq_sheet_get_uuid (base), base);
+}
+
+static void
+take_stored_state (AcqSheet *sheet, AcqSheet *stored)
+{
+  _acq_sheet_set_stored (sheet, acq_sheet_get_review_state (stored),
+                         acq_sheet_get_returned_to_draft (stored),
+                         acq_sheet_get_revision (stored), acq_sheet_get_created_at (stored),
+                         acq_sheet_get_updated_at (stored));
+}
+
+/* The base of @sheet; @stored if the list never read it (nothing to merge then). */
+static AcqSheet *
+lookup_base (AcqSheetList *self, AcqSheet *sheet, AcqSheet *stored)
+{
+  AcqSheet *base = g_hash_table_lookup (self->bases, acq_sheet_get_uuid (sheet));
+
+  if (base == NULL)
+    {
+      remember (self, stored);
+      base = g_hash_table_lookup (self->bases, acq_sheet_get_uuid (sheet));
+    }
+  return base;
 }
 
 static gboolean
@@ -156,8 +199,9 @@ load_competences (AcqSheetList *self, GHashTable *by_uuid, GError **error)
   return TRUE;
 }
 
+/* The candidate's sheets as stored now, into @into. */
 static gboolean
-load_all (AcqSheetList *self, GError **error)
+load_into (AcqSheetList *self, GPtrArray *into, GError **error)
 {
   g_autoptr (GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
   const char *candidate_uuid = acq_candidate_get_uuid (self->candidate);
@@ -172,13 +216,32 @@ load_all (AcqSheetList *self, GError **error)
       AcqSheet *sheet = acq_sheet_new (_acq_sql_column_text (stmt, 0), candidate_uuid);
 
       apply_row (sheet, stmt);
-      g_ptr_array_add (self->items, sheet);
+      g_ptr_array_add (into, sheet);
       g_hash_table_insert (by_uuid, (gpointer) acq_sheet_get_uuid (sheet), sheet);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return sqlite_failed (self, rc, "loading sheets", error);
   return load_competences (self, by_uuid, error);
+}
+
+static void
+on_store_changed_elsewhere_cb (AcqSheetList *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!acq_sheet_list_refresh (self, &error))
+    g_warning ("Could not read the sheets again: %s", error->message);
+}
+
+static gboolean
+load_all (AcqSheetList *self, GError **error)
+{
+  if (!load_into (self, self->items, error))
+    return FALSE;
+  for (guint i = 0; i < self->items->len; i++)
+    remember (self, g_ptr_array_index (self->items, i));
+  return TRUE;
 }
 
 /**
@@ -205,7 +268,81 @@ acq_sheet_list_new (AcqStore *store, AcqCandidate *candidate, GError **error)
   self->candidate = g_object_ref (candidate);
   if (!load_all (self, error))
     return NULL;
+  g_signal_connect_object (store, "changed::external", G_CALLBACK (on_store_changed_elsewhere_cb),
+                           self, G_CONNECT_SWAPPED);
   return g_steal_pointer (&self);
+}
+
+/* A sheet read again: a part the user did not touch takes the stored value, a part the user
+ * changed stays until the next save merges it. Returns whether anything changed. */
+static gboolean
+refresh_one (AcqSheetList *self, AcqSheet *sheet, AcqSheet *stored)
+{
+  AcqSheet *base = lookup_base (self, sheet, stored);
+  gboolean conflicts[ACQ_N_RUBRICS];
+
+  if (_acq_sheet_same_content (sheet, stored) && _acq_sheet_same_competences (sheet, stored) &&
+      acq_sheet_get_revision (sheet) == acq_sheet_get_revision (stored) &&
+      acq_sheet_get_review_state (sheet) == acq_sheet_get_review_state (stored))
+    return FALSE;
+  g_object_freeze_notify (G_OBJECT (sheet));
+  _acq_sheet_merge (sheet, base, stored, conflicts);
+  take_stored_state (sheet, stored);
+  g_object_thaw_notify (G_OBJECT (sheet));
+  return TRUE;
+}
+
+/**
+ * acq_sheet_list_refresh:
+ * @self: the list
+ * @error: where to put an error
+ *
+ * Reads the candidate's sheets again after another connection or process changed the store
+ * (the store's #AcqStore::changed with the detail "external" calls it). A sheet keeps what the
+ * user changed and did not save yet, and takes what changed in the store for the rest; sheets
+ * created there are added, sheets deleted there are taken out. One items-changed per sheet
+ * that changed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+acq_sheet_list_refresh (AcqSheetList *self, GError **error)
+{
+  g_autoptr (GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (ACQ_IS_SHEET_LIST (self), FALSE);
+
+  if (!load_into (self, fresh, error))
+    return FALSE;
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      AcqSheet *stored = g_ptr_array_index (fresh, i);
+      g_hash_table_insert (by_uuid, (gpointer) acq_sheet_get_uuid (stored), stored);
+    }
+  for (guint i = self->items->len; i-- > 0;)
+    if (!g_hash_table_contains (by_uuid, acq_sheet_get_uuid (g_ptr_array_index (self->items, i))))
+      {
+        g_ptr_array_remove_index (self->items, i);
+        g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 0);
+      }
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      AcqSheet *stored = g_ptr_array_index (fresh, i);
+      AcqSheet *sheet = acq_sheet_list_find (self, acq_sheet_get_uuid (stored));
+      guint position;
+
+      if (sheet == NULL)
+        {
+          remember (self, stored);
+          g_ptr_array_add (self->items, g_object_ref (stored));
+          g_list_model_items_changed (G_LIST_MODEL (self), self->items->len - 1, 0, 1);
+        }
+      else if (refresh_one (self, sheet, stored) &&
+               g_ptr_array_find (self->items, sheet, &position))
+        g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+    }
+  return TRUE;
 }
 
 AcqStore *
@@ -356,6 +493,33 @@ _acq_sheet_list_reload (AcqSheetList *self, AcqSheet *sheet)
                          acq_sheet_get_revision (stored), acq_sheet_get_created_at (stored),
                          acq_sheet_get_updated_at (stored));
   g_object_thaw_notify (G_OBJECT (sheet));
+  remember (self, sheet);
+}
+
+static gboolean
+keep_conflicts (AcqSheetList *self, AcqSheet *stored, const gboolean conflicts[ACQ_N_RUBRICS],
+                const char *now, GError **error)
+{
+  for (guint i = 0; i < ACQ_N_RUBRICS; i++)
+    {
+      g_autofree char *uuid = NULL;
+      sqlite3_stmt *stmt;
+
+      if (!conflicts[i])
+        continue;
+      if (!(stmt = acq_store_prepare (self->store, sql_keep_conflict, error)))
+        return FALSE;
+      uuid = acq_store_new_uuid ();
+      _acq_sql_bind_text (stmt, 1, uuid);
+      _acq_sql_bind_text (stmt, 2, acq_sheet_get_candidate_uuid (stored));
+      _acq_sql_bind_text (stmt, 3, acq_sheet_get_uuid (stored));
+      sqlite3_bind_int (stmt, 4, i);
+      _acq_sql_bind_text (stmt, 5, acq_sheet_get_rubric (stored, i));
+      _acq_sql_bind_text (stmt, 6, now);
+      if (!acq_store_step_done (self->store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -404,19 +568,28 @@ _acq_sheet_list_write (AcqSheetList *self, AcqSheet *sheet, gboolean *out_change
 {
   g_autofree char *now = acq_store_now ();
   g_autoptr (AcqSheet) stored = NULL;
+  gboolean conflicts[ACQ_N_RUBRICS];
 
   *out_changed = FALSE;
   if (!acq_sheet_validate (sheet, error) || !acq_store_begin (self->store, error))
     goto fail;
   if (!(stored = load_stored (self, sheet, error)))
     goto rollback;
+  /* Inside the transaction, nobody else writes until the commit: what another connection
+   * stored since the last read stays, and only what the user changed is written over it. */
+  _acq_sheet_merge (sheet, lookup_base (self, sheet, stored), stored, conflicts);
   if (_acq_sheet_same_content (stored, sheet) && _acq_sheet_same_competences (stored, sheet))
     {
       acq_store_rollback (self->store);
+      take_stored_state (sheet, stored);
+      remember (self, sheet);
       return TRUE;
     }
-  if (!update_row (self, sheet, stored, now, error) || !acq_store_commit (self->store, error))
+  if (!update_row (self, sheet, stored, now, error) ||
+      !keep_conflicts (self, stored, conflicts, now, error) ||
+      !acq_store_commit (self->store, error))
     goto rollback;
+  remember (self, sheet);
   *out_changed = TRUE;
   return TRUE;
 
@@ -469,6 +642,7 @@ insert_row (AcqSheetList *self, AcqSheet *sheet, GError **error)
       !write_competences (self, sheet, error) || !acq_store_commit (self->store, error))
     goto fail;
   _acq_sheet_set_stored (sheet, state, FALSE, 1, now, now);
+  remember (self, sheet);
   return TRUE;
 
 fail:

@@ -33,6 +33,8 @@ AcqSheet     *acq_sheet_list_create        (AcqSheetList  *self,
 gboolean      acq_sheet_list_add           (AcqSheetList  *self,
                                             AcqSheet      *sheet,
                                             GError       **error);
+gboolean      acq_sheet_list_refresh        (AcqSheetList  *self,
+                                            GError       **error);
 gboolean      acq_sheet_list_save          (AcqSheetList  *self,
                                             AcqSheet      *sheet,
                                             GError       **error);

@@ -19,6 +19,11 @@ gboolean  _acq_sheet_same_content        (AcqSheet       *a,
                                           AcqSheet       *b);
 gboolean  _acq_sheet_same_competences    (AcqSheet       *a,
                                           AcqSheet       *b);
+AcqSheet *_acq_sheet_copy                (AcqSheet       *self);
+gboolean  _acq_sheet_merge               (AcqSheet       *self,
+                                          AcqSheet       *base,
+                                          AcqSheet       *stored,
+                                          gboolean        conflicts[ACQ_N_RUBRICS]);
 
 /* acq-sheet-list.c */
 gboolean  _acq_sheet_list_write          (AcqSheetList   *self,

@@ -676,6 +676,106 @@ _acq_sheet_same_competences (AcqSheet *a, AcqSheet *b)
                        (const char *const *) b->competences);
 }
 
+/* What a three-way merge compares: each text field, then the rest, each on its own except
+ * the period, whose two dates must stay in order together. */
+enum
+{
+  PART_KIND = N_FIELDS,
+  PART_BLOC,
+  PART_PERIOD,
+  PART_COMPETENCES,
+  N_PARTS
+};
+
+static gboolean
+same_part (AcqSheet *a, AcqSheet *b, guint part)
+{
+  if (part < N_FIELDS)
+    return g_strcmp0 (a->text[part], b->text[part]) == 0;
+  switch (part)
+    {
+    case PART_KIND: return a->kind == b->kind;
+    case PART_BLOC: return g_strcmp0 (a->bloc_uuid, b->bloc_uuid) == 0;
+    case PART_PERIOD:
+      return g_strcmp0 (a->period_from, b->period_from) == 0 &&
+             g_strcmp0 (a->period_to, b->period_to) == 0;
+    default: return _acq_sheet_same_competences (a, b);
+    }
+}
+
+static void
+copy_part (AcqSheet *to, AcqSheet *from, guint part)
+{
+  if (part < N_FIELDS)
+    {
+      set_text (to, part, from->text[part]);
+      return;
+    }
+  switch (part)
+    {
+    case PART_KIND: acq_sheet_set_kind (to, from->kind); break;
+    case PART_BLOC: acq_sheet_set_bloc_uuid (to, from->bloc_uuid); break;
+    case PART_PERIOD:
+      acq_sheet_set_period_from (to, from->period_from);
+      acq_sheet_set_period_to (to, from->period_to);
+      break;
+    default: acq_sheet_set_competences (to, (const char *const *) from->competences); break;
+    }
+}
+
+/* A new sheet equal to @self, stored state included: what a list remembers as last read or
+ * written, to tell later what the user changed from what another connection changed. */
+AcqSheet *
+_acq_sheet_copy (AcqSheet *self)
+{
+  AcqSheet *copy = acq_sheet_new (self->uuid, self->candidate_uuid);
+
+  for (guint part = 0; part < N_PARTS; part++)
+    copy_part (copy, self, part);
+  _acq_sheet_set_stored (copy, self->review_state, self->returned_to_draft, self->revision,
+                         self->created_at, self->updated_at);
+  return copy;
+}
+
+/**
+ * _acq_sheet_merge:
+ * @self: the sheet in memory, maybe edited since @base
+ * @base: the sheet as the list last read or wrote it; updated for each part taken from @stored
+ * @stored: the sheet as it is in the store now, maybe changed by another connection or process
+ * @conflicts: (out caller-allocates): %TRUE for each rubric changed on both sides to different
+ *   texts; @self keeps its text, and the caller keeps @stored's as a conflict
+ *
+ * Part by part: what the user did not change since @base takes @stored's value; what only the
+ * user changed stays. A part other than a rubric changed on both sides keeps the user's value,
+ * as the exchange does (acq-package-merge.c). The stored state (revision…) is not touched.
+ *
+ * Returns: %TRUE if a rubric is in conflict
+ */
+gboolean
+_acq_sheet_merge (AcqSheet *self, AcqSheet *base, AcqSheet *stored,
+                  gboolean conflicts[ACQ_N_RUBRICS])
+{
+  gboolean any = FALSE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint part = 0; part < N_PARTS; part++)
+    {
+      if (part < ACQ_N_RUBRICS)
+        conflicts[part] = FALSE;
+      if (same_part (self, base, part))
+        {
+          copy_part (self, stored, part);
+          copy_part (base, stored, part);
+        }
+      else if (same_part (self, stored, part))
+        copy_part (base, stored, part);
+      else if (part < ACQ_N_RUBRICS && !same_part (stored, base, part))
+        any = conflicts[part] = TRUE;
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+  return any;
+}
+
 static gboolean
 parse_iso_date (const char *text, GDate *date)
 {

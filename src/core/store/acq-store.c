@@ -24,6 +24,8 @@ struct _AcqStore
   int         schema_version;
   GMainContext *context;  /* where "changed" is emitted: the thread-default one at open */
   int           change_pending; /* atomic: a "changed" is on its way to the context */
+  gint64        data_version;   /* PRAGMA data_version at the last look, see acq_store_poll() */
+  GSource      *watch;          /* acq_store_watch()'s timeout, in the context */
 };
 
 G_DEFINE_FINAL_TYPE (AcqStore, acq_store, G_TYPE_OBJECT)
@@ -349,6 +351,9 @@ acq_store_finalize (GObject *object)
 {
   AcqStore *self = ACQ_STORE (object);
 
+  if (self->watch != NULL)
+    g_source_destroy (self->watch);
+  g_clear_pointer (&self->watch, g_source_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
@@ -373,9 +378,14 @@ acq_store_class_init (AcqStoreClass *klass)
    * connection (acq_package_import_async()). Emitted once for a burst of commits, from an
    * idle in the thread-default main context of the thread that opened the store (the main
    * thread for the app's store), whatever thread committed.
+   *
+   * With the detail "external", another connection committed: another process on the same
+   * folder (the command line, a second window), or a worker's connection. Seen by
+   * acq_store_poll(), synchronously.
    */
-  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL,
+                                          NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -424,6 +434,74 @@ on_commit_cb (void *data)
 {
   _acq_store_notify_changed (data);
   return 0; /* 0: let the commit go on */
+}
+
+static gint64
+read_data_version (AcqStore *self)
+{
+  sqlite3_stmt *stmt = acq_store_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return version;
+}
+
+/**
+ * acq_store_poll:
+ * @self: the store
+ *
+ * Looks whether another connection committed since the last look (SQLite's data_version: a
+ * read of shared memory, no disk access), and if so emits #AcqStore::changed with the detail
+ * "external", so that what shows the store reads it again.
+ *
+ * Returns: %TRUE if another connection committed
+ */
+gboolean
+acq_store_poll (AcqStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (ACQ_IS_STORE (self), FALSE);
+  if (!sqlite3_get_autocommit (self->db))
+    return FALSE; /* inside a transaction: the next look will tell */
+  version = read_data_version (self);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_static_string ("external"));
+  return TRUE;
+}
+
+static gboolean
+watch_cb (gpointer data)
+{
+  acq_store_poll (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * acq_store_watch:
+ * @self: the store
+ * @interval_ms: how often to look
+ *
+ * Calls acq_store_poll() every @interval_ms in the store's main context, for as long as the
+ * store lives: the window sees what the command line or a second window committed.
+ */
+void
+acq_store_watch (AcqStore *self, guint interval_ms)
+{
+  g_return_if_fail (ACQ_IS_STORE (self));
+  if (self->watch != NULL)
+    g_source_destroy (self->watch);
+  g_clear_pointer (&self->watch, g_source_unref);
+  /* the store destroys the source before it goes: the callback never sees it gone */
+  self->watch = g_timeout_source_new (interval_ms);
+  g_source_set_callback (self->watch, watch_cb, self, NULL);
+  g_source_set_static_name (self->watch, "[acquis] store watch");
+  g_source_attach (self->watch, self->context);
 }
 
 static void
@@ -696,6 +774,7 @@ acq_store_open (const char *data_dir, GError **error)
 
   /* after the migrations: opening the store is not a change */
   self->context = g_main_context_ref_thread_default ();
+  self->data_version = read_data_version (self);
   sqlite3_commit_hook (self->db, on_commit_cb, self);
   return g_steal_pointer (&self);
 }

@@ -38,6 +38,9 @@ typedef enum
 #define ACQ_STORE_FILE_NAME "acquis.db"
 /* How many daily backups are kept. */
 #define ACQ_STORE_BACKUPS_KEPT 7
+/* How often the app looks for what other processes committed (acq_store_watch()): a read of
+ * shared memory each time. */
+#define ACQ_STORE_WATCH_INTERVAL_MS 1000
 
 #define ACQ_TYPE_STORE (acq_store_get_type ())
 G_DECLARE_FINAL_TYPE (AcqStore, acq_store, ACQ, STORE, GObject)
@@ -60,6 +63,10 @@ gboolean     acq_store_exec               (AcqStore     *self,
 gboolean     acq_store_step_done          (AcqStore     *self,
                                            sqlite3_stmt *stmt,
                                            GError      **error);
+
+gboolean     acq_store_poll               (AcqStore     *self);
+void         acq_store_watch              (AcqStore     *self,
+                                           guint         interval_ms);
 
 gboolean     acq_store_begin              (AcqStore     *self,
                                            GError      **error);

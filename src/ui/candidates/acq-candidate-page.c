@@ -467,10 +467,30 @@ ensure_fiche (AcqCandidatePage *self)
   rebuild_bloc_rows (self);
 }
 
+/* Only a different text is set, the cursor kept where it was as far as it goes: the fields
+ * are loaded again when another process changed the candidate, maybe while the user types. */
 static void
 set_buffer (GtkTextView *view, const char *text)
 {
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *current = buffer_text (buffer);
+  GtkTextIter iter;
+  int cursor;
+
+  if (g_strcmp0 (current, text) == 0)
+    return;
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  cursor = gtk_text_iter_get_offset (&iter);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, cursor);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+static void
+set_row (AdwEntryRow *row, const char *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
 static void
@@ -483,16 +503,11 @@ load_fields (AcqCandidatePage *self)
     return;
   self->loading = TRUE;
   ensure_fiche (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->last_name_row),
-                         acq_candidate_get_text (c, ACQ_CANDIDATE_LAST_NAME));
-  gtk_editable_set_text (GTK_EDITABLE (self->birth_name_row),
-                         acq_candidate_get_text (c, ACQ_CANDIDATE_BIRTH_NAME));
-  gtk_editable_set_text (GTK_EDITABLE (self->first_name_row),
-                         acq_candidate_get_text (c, ACQ_CANDIDATE_FIRST_NAME));
-  gtk_editable_set_text (GTK_EDITABLE (self->email_row),
-                         acq_candidate_get_text (c, ACQ_CANDIDATE_EMAIL));
-  gtk_editable_set_text (GTK_EDITABLE (self->phone_row),
-                         acq_candidate_get_text (c, ACQ_CANDIDATE_PHONE));
+  set_row (self->last_name_row, acq_candidate_get_text (c, ACQ_CANDIDATE_LAST_NAME));
+  set_row (self->birth_name_row, acq_candidate_get_text (c, ACQ_CANDIDATE_BIRTH_NAME));
+  set_row (self->first_name_row, acq_candidate_get_text (c, ACQ_CANDIDATE_FIRST_NAME));
+  set_row (self->email_row, acq_candidate_get_text (c, ACQ_CANDIDATE_EMAIL));
+  set_row (self->phone_row, acq_candidate_get_text (c, ACQ_CANDIDATE_PHONE));
   set_buffer (self->address_view, acq_candidate_get_text (c, ACQ_CANDIDATE_ADDRESS));
   set_buffer (self->accommodations_view, acq_candidate_get_text (c, ACQ_CANDIDATE_ACCOMMODATIONS));
   set_buffer (self->notes_view, acq_candidate_get_text (c, ACQ_CANDIDATE_NOTES));
@@ -517,13 +532,29 @@ load_fields (AcqCandidatePage *self)
   self->loading = FALSE;
 }
 
+/* The list tells when a candidate changed: after a save here, or after another process (the
+ * command line, a second window) stored it (acq_candidate_list_refresh()). What the user did
+ * not touch shows the stored value; what she types is in the candidate already. */
+static void
+on_list_items_changed_cb (AcqCandidatePage *self, guint position, guint removed, guint added,
+                          AcqCandidateList *list)
+{
+  if (list != self->list || self->loading || self->candidate == NULL)
+    return;
+  load_fields (self);
+}
+
 void
 acq_candidate_page_set_list (AcqCandidatePage *self, AcqCandidateList *list)
 {
   g_return_if_fail (ACQ_IS_CANDIDATE_PAGE (self));
   save_now (self);
   g_clear_pointer (&self->fiche, acq_fiche_free);
-  g_set_object (&self->list, list);
+  if (!g_set_object (&self->list, list))
+    return;
+  if (list != NULL)
+    g_signal_connect_object (list, "items-changed", G_CALLBACK (on_list_items_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 }
 
 /**

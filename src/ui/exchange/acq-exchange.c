@@ -714,6 +714,11 @@ acq_exchange_set_candidates (AcqExchange *self, AcqCandidateList *candidates)
                  acq_store_get_data_dir (get_store (self))) != 0)
     g_clear_object (&self->folder);
   g_set_object (&self->candidates, candidates);
+  /* a save in the window can keep a conflict too, when another process (the command line, a
+   * second window) changed the same rubric meanwhile */
+  if (candidates != NULL)
+    g_signal_connect_object (acq_candidate_list_get_store (candidates), "changed",
+                             G_CALLBACK (update_conflicts), self, G_CONNECT_SWAPPED);
   restart_folder (self);
   update_actions (self);
   update_conflicts (self);

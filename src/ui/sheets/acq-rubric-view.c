@@ -137,13 +137,20 @@ void
 acq_rubric_view_set_text (AcqRubricView *self, const char *text)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+  int cursor;
 
   g_return_if_fail (ACQ_IS_RUBRIC_VIEW (self));
   if (g_strcmp0 (self->text, text) == 0)
     return;
+  /* a text read again from the store keeps the cursor where it was, as far as it goes */
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  cursor = gtk_text_iter_get_offset (&iter);
   self->loading = TRUE;
   gtk_text_buffer_set_text (buffer, text ? text : "", -1);
   self->loading = FALSE;
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, cursor);
+  gtk_text_buffer_place_cursor (buffer, &iter);
   acq_rubric_view_refresh_anchors (self);
 }
 

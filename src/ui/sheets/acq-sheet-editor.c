@@ -530,6 +530,14 @@ load_state (AcqSheetEditor *self)
   actions_update (self);
 }
 
+/* Only a different text is set: the same one would move the cursor of a row being typed in. */
+static void
+set_row_text (AdwEntryRow *row, const char *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
 static void
 load_fields (AcqSheetEditor *self)
 {
@@ -539,10 +547,9 @@ load_fields (AcqSheetEditor *self)
   if (sheet == NULL)
     return;
   self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), acq_sheet_get_title (sheet));
-  gtk_editable_set_text (GTK_EDITABLE (self->organisation_row),
-                         acq_sheet_get_organisation (sheet));
-  gtk_editable_set_text (GTK_EDITABLE (self->department_row), acq_sheet_get_department (sheet));
+  set_row_text (self->title_row, acq_sheet_get_title (sheet));
+  set_row_text (self->organisation_row, acq_sheet_get_organisation (sheet));
+  set_row_text (self->department_row, acq_sheet_get_department (sheet));
   adw_combo_row_set_selected (self->bloc_row,
                               bloc_position (self, acq_sheet_get_bloc_uuid (sheet)));
   adw_combo_row_set_selected (self->kind_row, acq_sheet_get_kind (sheet));
@@ -586,12 +593,62 @@ ensure_referential (AcqSheetEditor *self)
   self->loading = FALSE;
 }
 
+/* A text field whose value came from the store: what the user types is in the sheet already,
+ * so only a value from elsewhere differs from the widget. */
+static gboolean
+show_text (AcqSheetEditor *self, const char *name)
+{
+  AdwEntryRow *rows[] = { self->title_row, self->organisation_row, self->department_row };
+  const char *values[] = { acq_sheet_get_title (self->sheet),
+                           acq_sheet_get_organisation (self->sheet),
+                           acq_sheet_get_department (self->sheet) };
+  const char *names[] = { "title", "organisation", "department" };
+
+  for (guint i = 0; i < ACQ_N_RUBRICS; i++)
+    if (g_strcmp0 (name, acq_rubric_property (i)) == 0)
+      {
+        acq_rubric_view_set_text (self->rubric_views[i], acq_sheet_get_rubric (self->sheet, i));
+        return TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      {
+        set_row_text (rows[i], values[i]);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The sheet changed under the editor: read again after another process or window stored it
+ * (acq_sheet_list_refresh(), or the merge of a save), or set by the editor itself. */
 static void
 on_sheet_notify_cb (AcqSheetEditor *self, GParamSpec *pspec)
 {
+  static const char *const fields[] = { "kind", "bloc-uuid", "period-from", "period-to",
+                                        "competences", NULL };
+
   if (g_strcmp0 (pspec->name, "review-state") == 0 ||
       g_strcmp0 (pspec->name, "returned-to-draft") == 0)
-    load_state (self);
+    {
+      load_state (self);
+      return;
+    }
+  if (self->loading)
+    return;
+  if (g_strv_contains (fields, pspec->name))
+    load_fields (self);
+  else
+    {
+      gboolean shown;
+
+      self->loading = TRUE;
+      shown = show_text (self, pspec->name);
+      self->loading = FALSE;
+      if (!shown)
+        return;
+    }
+  g_clear_handle_id (&self->measure_id, g_source_remove);
+  self->measure_id = g_timeout_add (MEASURE_DELAY_MS, measure_timeout_cb, self);
 }
 
 /**
