@@ -71,6 +71,26 @@ test_open_creates_private_files (void)
   test_remove_tree (dir);
 }
 
+/* A file made by an older version, or copied in, is made private by its path. */
+static void
+test_open_fixes_mode (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  struct stat st;
+
+  g_assert_true (g_file_set_contents (path, "", 0, &error));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 /* Every migration is run from the version just before it, on a file that has data. */
 static void
 test_migrate_from_each_version (void)
@@ -559,11 +579,69 @@ test_set_aside_then_start_empty (void)
   test_remove_tree (dir);
 }
 
+/* The other process of the lock tests: what the CLI does on the folder the window has open. */
+static void
+test_lock_other_process (void)
+{
+  const char *dir = g_getenv ("ACQ_TEST_LOCK_DIR");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autofree char *count = NULL;
+
+  if (!g_test_subprocess () || dir == NULL)
+    return;
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  count = query_text (store, "SELECT count(*) FROM certification");
+  g_assert_nonnull (count);
+}
+
+/* POSIX locks belong to the process: if opening a worker store touched the database file
+ * outside SQLite, the main connection would lose its locks, and another process closing the
+ * database would take itself for the last one and delete the WAL under the app. */
+static void
+test_lock_survives_worker_open (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *wal = g_strconcat (dir, "/" ACQ_STORE_FILE_NAME, "-wal", NULL);
+  g_autofree char *path = db_path (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = acq_store_open (dir, &error);
+  g_autoptr (AcqStore) worker = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  add_certification (store, "c1");
+  worker = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+
+  g_setenv ("ACQ_TEST_LOCK_DIR", dir, TRUE);
+  g_test_trap_subprocess ("/store/lock/other-process", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_unsetenv ("ACQ_TEST_LOCK_DIR");
+
+  add_certification (store, "c2");
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_clear_object (&worker);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM certification", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/open/creates-private-files", test_open_creates_private_files);
+  g_test_add_func ("/store/open/fixes-mode-of-existing-file", test_open_fixes_mode);
   g_test_add_func ("/store/open/reopen-keeps-data", test_reopen_is_idempotent);
   g_test_add_func ("/store/migrate/from-each-version", test_migrate_from_each_version);
   g_test_add_func ("/store/migrate/from-v3", test_migrate_from_v3);
@@ -579,5 +657,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/backup/daily-rotation", test_backup_daily_rotation);
   g_test_add_func ("/store/backup/never-of-a-damaged-file", test_backup_never_of_a_damaged_file);
   g_test_add_func ("/store/backup/restore-latest", test_restore_latest_backup);
+  g_test_add_func ("/store/lock/survives-worker-open", test_lock_survives_worker_open);
+  g_test_add_func ("/store/lock/other-process", test_lock_other_process);
   return g_test_run ();
 }

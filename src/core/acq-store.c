@@ -611,22 +611,41 @@ _acq_store_ensure_private_dir (const char *dir, GError **error)
   return TRUE;
 }
 
+/* Never open() and close() the database file itself once it exists: POSIX locks belong to
+ * the process, and closing any descriptor of the file drops the locks every SQLite connection
+ * of the process holds on it. Another process would then take itself for the last one and
+ * delete the WAL under us. So the file is created here only when it does not exist yet (no
+ * connection can have it open then), and an existing one is fixed by its path. */
 static gboolean
 ensure_private_file (const char *path, GError **error)
 {
-  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  struct stat st;
+  int fd;
 
-  if (fd < 0 || fchmod (fd, 0600) != 0)
+  if (g_lstat (path, &st) != 0)
     {
-      int saved = errno;
+      if (errno != ENOENT)
+        goto fail;
+      fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
       if (fd >= 0)
         close (fd);
-      g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_IO,
-                   _("Acquis cannot open its data file “%s”: %s."), path, g_strerror (saved));
-      return FALSE;
+      else if (errno != EEXIST)
+        goto fail;
+      if (g_lstat (path, &st) != 0)
+        goto fail;
     }
-  close (fd);
+  /* a symbolic link is left to SQLITE_OPEN_NOFOLLOW, which refuses it */
+  if (S_ISREG (st.st_mode) && (st.st_mode & 0777) != 0600 && g_chmod (path, 0600) != 0)
+    goto fail;
   return TRUE;
+
+fail:
+  {
+    int saved = errno;
+    g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_IO,
+                 _("Acquis cannot open its data file “%s”: %s."), path, g_strerror (saved));
+    return FALSE;
+  }
 }
 
 sqlite3 *

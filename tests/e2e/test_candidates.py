@@ -2,10 +2,11 @@
 """Journeys through the candidates sidebar, driven as a person would through AT-SPI."""
 
 import os
+import re
 import time
 
-from acqtest import (App, absent, click, find, first, key, press, row, run, text_of, type_text,
-                     wait_for)
+from acqtest import (App, absent, click, find, find_named, first, key, press, row, run, text_of,
+                     type_text, wait_for)
 
 
 def add_candidate(app, first_name, last_name, submit_with_enter=False):
@@ -136,8 +137,41 @@ def test_damaged_file_is_kept_aside():
         app.quit()
 
 
+def test_cli_beside_the_window_loses_nothing():
+    """The CLI run on the folder the window has open must not take the window's changes
+    away: opening a worker store (the dossier) once dropped the app's SQLite locks, and the
+    CLI then deleted the WAL under it."""
+    app = App(args=["--demo"], role="coach")
+    try:
+        click(find(app.window, "label", row("Hélène Dubois")))
+        press(find_named(app.window, "Candidate Menu"))
+        press(find(app.node, "menu item", "Dossier Professionnel"))
+        dossier = find(app.node, "frame", "Dossier Professionnel")
+        find(dossier, "label", lambda name: re.fullmatch(r"of \d+", name), timeout=60)
+        assert "Hélène Dubois" in [r[1] for r in app.list_candidates()]
+        assert os.path.exists(os.path.join(app.data_dir, "acquis.db-wal"))
+        press(find(dossier, "push button", "Close"))
+        app.wait_window_closed("Dossier Professionnel")
+
+        click(find(app.window, "label", row("Hélène Dubois")))
+        press(find_named(app.window, "Candidate Menu"))
+        press(find(app.node, "menu item", "Archive"))
+        # archived candidates are hidden from the list
+        absent(app.window, "label", row("Hélène Dubois"))
+        click(find(app.window, "entry", "Search candidates"))
+        key("ctrl+q")
+        app.proc.wait(timeout=20)
+    finally:
+        app.quit()
+    with app.db() as db:
+        archived = db.execute("SELECT archived FROM candidate"
+                              " WHERE first_name = 'Hélène' AND last_name = 'Dubois'").fetchone()
+    assert archived == (1,), archived
+
+
 if __name__ == "__main__":
     run([test_add_search_delete_undo,
          test_edits_are_saved_as_you_type,
          test_kill_while_typing_loses_at_most_a_second,
-         test_damaged_file_is_kept_aside])
+         test_damaged_file_is_kept_aside,
+         test_cli_beside_the_window_loses_nothing])
