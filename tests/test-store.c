@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "acq-store-private.h"
@@ -636,6 +638,36 @@ test_lock_survives_worker_open (void)
   test_remove_tree (dir);
 }
 
+/* The disk fills up during the backup (a file size limit, as a full disk would): no backup is
+ * listed and no part of it is left in the folder. */
+static void
+test_backup_disk_full (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *backups = acq_store_backup_dir (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = day (1);
+  g_autoptr (GDir) listing = NULL;
+  struct rlimit saved, limit;
+  gboolean ok;
+
+  make_store_with_data (dir, 3);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 4096;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = acq_store_backup_daily (dir, now, NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
+  g_assert_false (ok);
+  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_IO);
+  listing = g_dir_open (backups, 0, NULL);
+  g_assert_nonnull (listing);
+  g_assert_null (g_dir_read_name (listing));
+  test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -657,6 +689,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/backup/daily-rotation", test_backup_daily_rotation);
   g_test_add_func ("/store/backup/never-of-a-damaged-file", test_backup_never_of_a_damaged_file);
   g_test_add_func ("/store/backup/restore-latest", test_restore_latest_backup);
+  g_test_add_func ("/store/backup/disk-full-leaves-nothing", test_backup_disk_full);
   g_test_add_func ("/store/lock/survives-worker-open", test_lock_survives_worker_open);
   g_test_add_func ("/store/lock/other-process", test_lock_other_process);
   return g_test_run ();

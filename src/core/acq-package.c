@@ -53,6 +53,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "acq-output-file.h"
 #include "acq-package-private.h"
 #include "acq-sql-private.h"
 #include "acq-store-private.h"
@@ -352,7 +353,7 @@ _acq_package_encrypt (const char *content_path, const char *candidate_uuid, int 
                       const char *passphrase, const char *path, GCancellable *cancellable,
                       GError **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+  g_autofree char *tmp = NULL;
   Header h = { 0 };
   struct stat st;
   int in_fd, out_fd;
@@ -370,7 +371,7 @@ _acq_package_encrypt (const char *content_path, const char *candidate_uuid, int 
       return fail_io (error, content_path, saved);
     }
   /* Never a half-written .acquis: the file appears under its name only when complete. */
-  out_fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  out_fd = acq_output_file_open (path, &tmp);
   if (out_fd < 0)
     {
       int saved = errno;
@@ -385,14 +386,10 @@ _acq_package_encrypt (const char *content_path, const char *candidate_uuid, int 
   h.content_size = st.st_size;
   ok = encrypt_stream (in_fd, out_fd, &h, passphrase, cancellable, error);
   close (in_fd);
-  if (ok && fsync (out_fd) != 0)
-    ok = fail_io (error, path, errno);
-  if (close (out_fd) != 0 && ok)
-    ok = fail_io (error, path, errno);
-  if (ok && g_rename (tmp, path) != 0)
-    ok = fail_io (error, path, errno);
   if (!ok)
-    g_unlink (tmp);
+    acq_output_file_abandon (out_fd, tmp);
+  else if (!acq_output_file_commit (out_fd, tmp, path))
+    ok = fail_io (error, path, errno);
   return ok;
 }
 
