@@ -109,12 +109,24 @@ test_round_trip_carries_everything (Fixture *f, gconstpointer data)
     g_assert_cmpuint (found, ==, 1);
   }
 
-  /* Nothing left behind in clear: no temporary content in either data folder. */
+  /* Nothing left behind in clear: no temporary content in either data folder, nor in the
+   * private temporary folder (only the lock of this process's folder). */
   {
     g_autoptr (GDir) dir = g_dir_open (f->coach.dir, 0, NULL);
+    g_autofree char *tmp = g_build_filename (f->coach.dir, "tmp", NULL);
+    g_autoptr (GDir) runs = g_dir_open (tmp, 0, NULL);
     const char *entry;
     while ((entry = g_dir_read_name (dir)) != NULL)
       g_assert_false (g_str_has_prefix (entry, ".acquis-"));
+    while (runs != NULL && (entry = g_dir_read_name (runs)) != NULL)
+      {
+        g_autofree char *run = g_build_filename (tmp, entry, NULL);
+        g_autoptr (GDir) files = g_dir_open (run, 0, NULL);
+        const char *name;
+        g_assert_nonnull (files);
+        while ((name = g_dir_read_name (files)) != NULL)
+          g_assert_cmpstr (name, ==, ".lock");
+      }
   }
 }
 

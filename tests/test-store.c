@@ -10,6 +10,15 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
+#include <sys/file.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <utime.h>
+
+#include "acq-candidate-list.h"
+#include "acq-dossier.h"
+#include "acq-package.h"
+#include "acq-referential.h"
 #include "acq-store-private.h"
 #include "test-util.h"
 
@@ -668,6 +677,221 @@ test_backup_disk_full (void)
   test_remove_tree (dir);
 }
 
+static void
+write_leftover (const char *dir, const char *name, gboolean old)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "clear personal data", -1, &error));
+  if (old)
+    {
+      struct utimbuf times = { 0, 0 };
+      g_assert_cmpint (utime (path, &times), ==, 0);
+    }
+}
+
+static gboolean
+exists_in (const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* A crash or a kill leaves decrypted files behind: the next opening removes them, those of the
+ * earlier versions beside the database too, but not those of a process still running. */
+static void
+test_temp_swept_at_open (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *alive_lock = g_build_filename (dir, "tmp", "run-alive", ".lock", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  int fd;
+
+  write_leftover (dir, ".acquis-import-Ab12Cd", FALSE);
+  write_leftover (dir, ".acquis-export-Ef34Gh", FALSE);
+  write_leftover (dir, "backups/acquis-2026-11-01.db.part", TRUE);
+  write_leftover (dir, "backups/.acquis-2026-11-02.db.Xy12Zt.part", TRUE);
+  write_leftover (dir, "tmp/run-dead/.lock", FALSE);
+  write_leftover (dir, "tmp/run-dead/document-k1-Qw12Er/cv.pdf", FALSE);
+  write_leftover (dir, "tmp/dossier-k1-Rt56Yu/dossier-1.pdf", FALSE);
+  write_leftover (dir, "tmp/run-alive/import-Ui78Op", FALSE);
+  /* a running process holds its lock: another open file description of it */
+  write_leftover (dir, "tmp/run-alive/.lock", FALSE);
+  fd = g_open (alive_lock, O_RDWR | O_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_false (exists_in (dir, ".acquis-import-Ab12Cd"));
+  g_assert_false (exists_in (dir, ".acquis-export-Ef34Gh"));
+  g_assert_false (exists_in (dir, "backups/acquis-2026-11-01.db.part"));
+  g_assert_false (exists_in (dir, "backups/.acquis-2026-11-02.db.Xy12Zt.part"));
+  g_assert_false (exists_in (dir, "tmp/run-dead"));
+  g_assert_false (exists_in (dir, "tmp/dossier-k1-Rt56Yu"));
+  g_assert_true (exists_in (dir, "tmp/run-alive/import-Ui78Op"));
+  close (fd);
+  g_clear_object (&store);
+
+  /* once its process is gone, the next opening removes it */
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_false (exists_in (dir, "tmp/run-alive"));
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
+static void
+assert_private_in (const char *path, const char *data_dir, guint mode)
+{
+  g_autofree char *root = g_build_filename (data_dir, "tmp", NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  struct stat st;
+
+  g_assert_true (g_str_has_prefix (path, root));
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, mode);
+  g_assert_cmpint (stat (parent, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (stat (root, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+}
+
+/* Run in a child whose TMPDIR is an empty folder (ACQ_TEST_TMPDIR): the temporaries of an
+ * export, an import and a dossier all stay in the data folder, private. */
+static void
+test_temp_private_child (void)
+{
+  const char *tmpdir = g_getenv ("ACQ_TEST_TMPDIR");
+  const char *dir = g_getenv ("ACQ_TEST_DATA_DIR");
+  g_autofree char *other = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *package = NULL;
+  g_autofree char *dossier = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqStore) coach = NULL;
+  g_autoptr (AcqCandidateList) candidates = NULL;
+  AcqCandidate *candidate;
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autoptr (GDir) listing = NULL;
+
+  if (!g_test_subprocess () || tmpdir == NULL || dir == NULL)
+    return;
+  g_assert_cmpstr (g_get_tmp_dir (), ==, tmpdir);
+
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  file = acq_store_make_temp (dir, "import", FALSE, &error);
+  g_assert_no_error (error);
+  assert_private_in (file, dir, 0600);
+  folder = acq_store_make_temp (dir, "document", TRUE, &error);
+  g_assert_no_error (error);
+  assert_private_in (folder, dir, 0700);
+
+  g_assert_true (acq_referential_ensure_default (store, &error));
+  candidates = acq_candidate_list_new (store, &error);
+  g_assert_no_error (error);
+  candidate = acq_candidate_list_create (candidates, "Hélène", "Dubois", &error);
+  g_assert_no_error (error);
+  package = g_build_filename (dir, "out.acquis", NULL);
+  g_assert_true (acq_package_export (store, acq_candidate_get_uuid (candidate),
+                                     ACQ_ROLE_CANDIDATE, "cheval correct pile agrafe", package,
+                                     NULL, &error));
+  g_assert_no_error (error);
+  dossier = g_build_filename (dir, "out.pdf", NULL);
+  g_assert_true (acq_dossier_write (store, acq_candidate_get_uuid (candidate), dossier,
+                                    ACQ_DOSSIER_MODE_DRAFT, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  other = g_build_filename (dir, "coach", NULL);
+  coach = acq_store_open (other, &error);
+  g_assert_no_error (error);
+  g_assert_true (acq_referential_ensure_default (coach, &error));
+  report = acq_package_import (coach, package, "cheval correct pile agrafe", ACQ_ROLE_COACH,
+                               NULL, &error);
+  g_assert_no_error (error);
+
+  listing = g_dir_open (tmpdir, 0, NULL);
+  g_assert_nonnull (listing);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, NULL);
+}
+
+static void
+test_temp_private (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *tmpdir = test_make_data_dir ();
+  g_autofree char *run = NULL;
+  g_autoptr (GDir) listing = NULL;
+
+  g_setenv ("ACQ_TEST_DATA_DIR", dir, TRUE);
+  g_setenv ("ACQ_TEST_TMPDIR", tmpdir, TRUE);
+  g_setenv ("TMPDIR", tmpdir, TRUE);
+  g_test_trap_subprocess ("/store/temp/private-child", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("TMPDIR");
+  g_unsetenv ("ACQ_TEST_TMPDIR");
+  g_unsetenv ("ACQ_TEST_DATA_DIR");
+  g_test_trap_assert_passed ();
+  listing = g_dir_open (tmpdir, 0, NULL);
+  g_assert_nonnull (listing);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, NULL);
+  test_remove_tree (tmpdir);
+  test_remove_tree (dir);
+}
+
+/* Erasing a candidate takes the clear copies made for them (documents opened, dossier
+ * previews) with them; the other candidates' stay. */
+static void
+test_temp_gone_with_candidate (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = acq_store_open (dir, &error);
+  g_autoptr (AcqCandidateList) candidates = NULL;
+  g_autoptr (AcqCandidate) erased = NULL;
+  AcqCandidate *kept;
+  g_autofree char *mine = NULL;
+  g_autofree char *preview = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *prefix = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (acq_referential_ensure_default (store, &error));
+  candidates = acq_candidate_list_new (store, &error);
+  erased = g_object_ref (acq_candidate_list_create (candidates, "Hélène", "Dubois", &error));
+  kept = acq_candidate_list_create (candidates, "Karim", "Benali", &error);
+  g_assert_no_error (error);
+  prefix = g_strconcat ("document-", acq_candidate_get_uuid (erased), NULL);
+  mine = acq_store_make_temp (dir, prefix, TRUE, &error);
+  g_free (prefix);
+  prefix = g_strconcat ("dossier-", acq_candidate_get_uuid (erased), NULL);
+  preview = acq_store_make_temp (dir, prefix, TRUE, &error);
+  g_free (prefix);
+  prefix = g_strconcat ("document-", acq_candidate_get_uuid (kept), NULL);
+  theirs = acq_store_make_temp (dir, prefix, TRUE, &error);
+  g_assert_no_error (error);
+  write_leftover (mine, "cv.pdf", FALSE);
+
+  g_assert_true (acq_candidate_list_delete (candidates, erased, &error));
+  g_assert_true (acq_candidate_list_purge (candidates, erased, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (mine, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (preview, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (theirs, G_FILE_TEST_IS_DIR));
+
+  /* and everything of this run goes when the application ends */
+  acq_store_remove_temp (dir, NULL);
+  g_assert_false (g_file_test (theirs, G_FILE_TEST_EXISTS));
+  g_clear_object (&candidates);
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -692,5 +916,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/backup/disk-full-leaves-nothing", test_backup_disk_full);
   g_test_add_func ("/store/lock/survives-worker-open", test_lock_survives_worker_open);
   g_test_add_func ("/store/lock/other-process", test_lock_other_process);
+  g_test_add_func ("/store/temp/swept-at-open", test_temp_swept_at_open);
+  g_test_add_func ("/store/temp/private-inside-data-folder", test_temp_private);
+  g_test_add_func ("/store/temp/private-child", test_temp_private_child);
+  g_test_add_func ("/store/temp/gone-with-the-candidate", test_temp_gone_with_candidate);
   return g_test_run ();
 }

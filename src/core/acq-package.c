@@ -781,24 +781,28 @@ out:
   return ok;
 }
 
+/* The clear content is personal data: it goes to the data folder's private temporary folder. */
 static int
-open_private_temp (const char *dir, char **out_path, GError **error)
+open_private_temp (const char *data_dir, char **out_path, GError **error)
 {
-  g_autofree char *template = g_build_filename (dir, ".acquis-import-XXXXXX", NULL);
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *path = acq_store_make_temp (data_dir, "import", FALSE, &local_error);
   int fd;
 
-  if (!_acq_store_ensure_private_dir (dir, NULL))
+  if (path == NULL)
     {
-      fail_io (error, dir, errno);
+      g_set_error_literal (error, ACQ_PACKAGE_ERROR, ACQ_PACKAGE_ERROR_FAILED,
+                           local_error->message);
       return -1;
     }
-  fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600);
+  fd = g_open (path, O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0);
   if (fd < 0)
     {
-      fail_io (error, dir, errno);
+      fail_io (error, path, errno);
+      g_unlink (path);
       return -1;
     }
-  *out_path = g_steal_pointer (&template);
+  *out_path = g_steal_pointer (&path);
   return fd;
 }
 

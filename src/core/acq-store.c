@@ -685,6 +685,7 @@ acq_store_open (const char *data_dir, GError **error)
 
   if (!_acq_store_ensure_private_dir (data_dir, error))
     return NULL;
+  acq_store_sweep_temp (data_dir);
   path = g_build_filename (data_dir, ACQ_STORE_FILE_NAME, NULL);
   if (!ensure_private_file (path, error))
     return NULL;

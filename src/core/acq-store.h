@@ -75,6 +75,15 @@ gboolean     acq_store_set_error_from_sqlite (GError   **error,
 char        *acq_store_new_uuid           (void);
 char        *acq_store_now                (void);
 
+/* Temporary files: one private folder inside the data folder, swept at each opening. */
+char        *acq_store_make_temp          (const char   *data_dir,
+                                           const char   *prefix,
+                                           gboolean      directory,
+                                           GError      **error);
+void         acq_store_remove_temp        (const char   *data_dir,
+                                           const char   *prefix);
+void         acq_store_sweep_temp         (const char   *data_dir);
+
 /* Backups and damaged files: these work on a data directory, not an open store, so that the
  * start-up code can use them when the database cannot be opened at all. */
 gboolean     acq_store_verify             (const char   *data_dir,

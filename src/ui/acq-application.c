@@ -715,6 +715,9 @@ acq_application_finalize (GObject *object)
   g_clear_object (&self->candidates);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  /* the clear copies this run made (documents handed to a viewer, decrypted files) */
+  if (self->data_dir != NULL)
+    acq_store_remove_temp (self->data_dir, NULL);
   g_free (self->data_dir);
   g_free (self->exchange_folder);
   G_OBJECT_CLASS (acq_application_parent_class)->finalize (object);
