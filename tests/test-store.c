@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 
@@ -17,6 +18,9 @@
 
 #include "acq-candidate-list.h"
 #include "acq-dossier.h"
+#include "acq-map-export.h"
+#include "acq-map-layout.h"
+#include "acq-map.h"
 #include "acq-package.h"
 #include "acq-referential.h"
 #include "acq-store-private.h"
@@ -892,6 +896,148 @@ test_temp_gone_with_candidate (void)
   test_remove_tree (dir);
 }
 
+/* The uid the read-only tests run as when the suite runs as root, who may write anywhere. */
+#define NOBODY 65534
+
+/* In a child that cannot write the data folder (dropped to nobody when run as root): the store
+ * opens read-only, reads, exports, and refuses changes with a sentence that says why. */
+static void
+test_read_only_child (void)
+{
+  const char *dir = g_getenv ("ACQ_TEST_RO_DIR");
+  const char *out = g_getenv ("ACQ_TEST_RO_OUT");
+  const char *uuid = g_getenv ("ACQ_TEST_RO_CANDIDATE");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqMap) map = NULL;
+  g_autoptr (AcqMapLayout) layout = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *dossier = NULL;
+  g_autofree char *picture = NULL;
+  g_autofree char *package = NULL;
+
+  if (!g_test_subprocess () || dir == NULL)
+    return;
+  if (getuid () == 0)
+    {
+      g_assert_cmpint (setgid (NOBODY), ==, 0);
+      g_assert_cmpint (setuid (NOBODY), ==, 0);
+    }
+
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (acq_store_is_read_only (store));
+  count = query_text (store, "SELECT count(*) FROM candidate");
+  g_assert_cmpstr (count, ==, "1");
+
+  g_assert_false (acq_store_exec (store, "UPDATE candidate SET notes = 'x'", &error));
+  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_clear_error (&error);
+
+  dossier = g_build_filename (out, "dossier.pdf", NULL);
+  g_assert_true (acq_dossier_write (store, uuid, dossier, ACQ_DOSSIER_MODE_DRAFT, NULL, NULL,
+                                    NULL, &error));
+  g_assert_no_error (error);
+  map = acq_map_load (store, uuid, &error);
+  g_assert_no_error (error);
+  layout = acq_map_layout_compute (map);
+  picture = g_build_filename (out, "map.svg", NULL);
+  g_assert_true (acq_map_export (layout, picture, &error));
+  g_assert_no_error (error);
+  package = g_build_filename (out, "dossier.acquis", NULL);
+  /* an exchange file records what it carried, for the next exchange: it needs to write */
+  g_assert_false (acq_package_export (store, uuid, ACQ_ROLE_COACH, "cheval correct pile agrafe",
+                                      package, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_assert_false (g_file_test (package, G_FILE_TEST_EXISTS));
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+static char *
+list_folder (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* A data folder that cannot be written (another user's, a read-only disk, a folder made
+ * read-only): not "cannot create the folder", but read and exported, and left as it was. */
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *out = test_make_data_dir ();
+  g_autofree char *run = g_build_filename (out, "run", NULL);
+  g_autofree char *path = db_path (dir);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *bytes_before = NULL;
+  g_autofree char *bytes_after = NULL;
+  gsize len_before, len_after;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = acq_store_open (dir, &error);
+  g_autoptr (AcqCandidateList) candidates = NULL;
+  AcqCandidate *candidate;
+  g_autofree char *uuid = NULL;
+  gboolean root = getuid () == 0;
+
+  g_assert_no_error (error);
+  g_assert_false (acq_store_is_read_only (store));
+  g_assert_true (acq_referential_ensure_default (store, &error));
+  candidates = acq_candidate_list_new (store, &error);
+  candidate = acq_candidate_list_create (candidates, "Hélène", "Dubois", &error);
+  g_assert_no_error (error);
+  uuid = g_strdup (acq_candidate_get_uuid (candidate));
+  g_clear_object (&candidates);
+  g_clear_object (&store);
+  acq_store_remove_temp (dir, NULL);
+
+  /* as root, the folder is root's and the child is nobody, who may only read it */
+  g_assert_cmpint (g_chmod (dir, root ? 0755 : 0500), ==, 0);
+  g_assert_cmpint (g_chmod (path, root ? 0644 : 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (run, 0700), ==, 0);
+  if (root)
+    {
+      g_assert_cmpint (chown (out, NOBODY, NOBODY), ==, 0);
+      g_assert_cmpint (chown (run, NOBODY, NOBODY), ==, 0);
+    }
+  before = list_folder (dir);
+  g_assert_true (g_file_get_contents (path, &bytes_before, &len_before, NULL));
+
+  g_setenv ("ACQ_TEST_RO_DIR", dir, TRUE);
+  g_setenv ("ACQ_TEST_RO_OUT", out, TRUE);
+  g_setenv ("ACQ_TEST_RO_CANDIDATE", uuid, TRUE);
+  g_setenv ("XDG_RUNTIME_DIR", run, TRUE);
+  g_test_trap_subprocess ("/store/read-only/child", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("ACQ_TEST_RO_DIR");
+  g_unsetenv ("ACQ_TEST_RO_OUT");
+  g_unsetenv ("ACQ_TEST_RO_CANDIDATE");
+  g_unsetenv ("XDG_RUNTIME_DIR");
+  g_test_trap_assert_passed ();
+
+  after = list_folder (dir);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (g_file_get_contents (path, &bytes_after, &len_after, NULL));
+  g_assert_cmpmem (bytes_before, len_before, bytes_after, len_after);
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  test_remove_tree (dir);
+  test_remove_tree (out);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -920,5 +1066,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/temp/private-inside-data-folder", test_temp_private);
   g_test_add_func ("/store/temp/private-child", test_temp_private_child);
   g_test_add_func ("/store/temp/gone-with-the-candidate", test_temp_gone_with_candidate);
+  g_test_add_func ("/store/read-only/folder-is-read-and-exported", test_read_only_folder);
+  g_test_add_func ("/store/read-only/child", test_read_only_child);
   return g_test_run ();
 }

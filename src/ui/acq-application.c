@@ -588,11 +588,18 @@ open_store (AcqApplication *self)
       return;
     }
 
-  /* deletions whose undo was cut short by a quit or a crash are finished now */
-  if (!acq_candidate_list_purge_stale (self->candidates, &error) ||
-      !acq_sheet_list_purge_stale (self->store, &error))
+  /* deletions whose undo was cut short by a quit or a crash are finished now (or, in a
+   * folder that cannot be written, the next time it can) */
+  if (!acq_store_is_read_only (self->store) &&
+      (!acq_candidate_list_purge_stale (self->candidates, &error) ||
+       !acq_sheet_list_purge_stale (self->store, &error)))
     g_warning ("Could not erase what was deleted earlier: %s", error->message);
   acq_window_set_candidates (self->window, self->candidates);
+  if (acq_store_is_read_only (self->store))
+    {
+      acq_window_show_read_only (self->window);
+      return;
+    }
   start_check_and_backup (self);
   if (self->demo_pending)
     populate_demo (self);

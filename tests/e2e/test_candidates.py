@@ -3,6 +3,8 @@
 
 import os
 import re
+import subprocess
+import tempfile
 import time
 
 from acqtest import (App, absent, click, find, find_named, first, key, press, row, run, text_of,
@@ -169,9 +171,56 @@ def test_cli_beside_the_window_loses_nothing():
     assert archived == (1,), archived
 
 
+READ_ONLY_LAUNCHER = """#!/bin/sh
+# acquis --data-dir DIR ...: the real app, with DIR mounted read-only in a mount namespace of
+# its own (root, who runs these tests, may write anywhere else)
+exec unshare -m sh -c 'mount --bind "$2" "$2" && mount -o remount,bind,ro "$2" && exec "$0" "$@"' \\
+  "%s" "$@"
+"""
+
+
+def test_read_only_folder_is_read():
+    """A data folder that cannot be written opens with a banner that says so; candidates and
+    the dossier preview are read; nothing in the folder changes."""
+    import acqtest
+    if subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode != 0:
+        print("# skipped: no mount namespace here", flush=True)
+        return
+    data_dir = tempfile.mkdtemp(dir=os.environ.get("ACQUIS_E2E_TMP"))
+    subprocess.run([acqtest.APP, "--data-dir", data_dir, "--demo", "--list-candidates"],
+                   check=True, capture_output=True)
+    db_path = os.path.join(data_dir, "acquis.db")
+    with open(db_path, "rb") as f:
+        before = f.read()
+    listing = sorted(os.listdir(data_dir))
+    launcher = os.path.join(tempfile.mkdtemp(dir=os.environ.get("ACQUIS_E2E_TMP")), "acquis-ro")
+    with open(launcher, "w") as f:
+        f.write(READ_ONLY_LAUNCHER % acqtest.APP)
+    os.chmod(launcher, 0o755)
+    real, acqtest.APP = acqtest.APP, launcher
+    try:
+        app = App(data_dir=data_dir)
+    finally:
+        acqtest.APP = real
+    try:
+        find(app.window, "label",
+             "This data folder is read-only: you can read and export, not change.")
+        click(find(app.window, "label", row("Hélène Dubois")))
+        press(find_named(app.window, "Candidate Menu"))
+        press(find(app.node, "menu item", "Dossier Professionnel"))
+        dossier = find(app.node, "frame", "Dossier Professionnel")
+        find(dossier, "label", lambda name: re.fullmatch(r"of \d+", name), timeout=60)
+    finally:
+        app.quit()
+    with open(db_path, "rb") as f:
+        assert f.read() == before
+    assert sorted(os.listdir(data_dir)) == listing, os.listdir(data_dir)
+
+
 if __name__ == "__main__":
     run([test_add_search_delete_undo,
          test_edits_are_saved_as_you_type,
          test_kill_while_typing_loses_at_most_a_second,
          test_damaged_file_is_kept_aside,
-         test_cli_beside_the_window_loses_nothing])
+         test_cli_beside_the_window_loses_nothing,
+         test_read_only_folder_is_read])
