@@ -133,9 +133,11 @@ sweep_legacy (const char *data_dir)
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   const char *name;
 
-  /* what versions before the tmp folder decrypted beside the database */
+  /* what versions before the tmp folder decrypted beside the database, and a probe of
+   * acq_store_open() cut short */
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, ".acquis-import-") || g_str_has_prefix (name, ".acquis-export-"))
+    if (g_str_has_prefix (name, ".acquis-import-") || g_str_has_prefix (name, ".acquis-export-") ||
+        g_str_has_prefix (name, ".acquis-probe-"))
       {
         g_autofree char *path = g_build_filename (data_dir, name, NULL);
         remove_tree (path);
