@@ -8,8 +8,10 @@
 
 #include <cairo-pdf.h>
 #include <locale.h>
+#include <signal.h>
 #include <poppler.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "acq-attachment.h"
 #include "acq-candidate-list.h"
@@ -1729,6 +1731,57 @@ test_write_error (Fixture *f, gconstpointer data)
   g_assert_error (error, ACQ_DOSSIER_ERROR, ACQ_DOSSIER_ERROR_NOT_FOUND);
 }
 
+/* The dossier is the user's only, written over a file that others could read, in a folder of
+ * its own where nothing else must be left. */
+static void
+test_write_private (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *path = g_build_filename (dir, "dossier.pdf", NULL);
+
+  populate_demo (f);
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, "old", -1, &error));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_true (acq_dossier_write (f->store, HELENE, path, ACQ_DOSSIER_MODE_DRAFT, NULL, NULL,
+                                    NULL, &error));
+  g_assert_no_error (error);
+  test_assert_output_alone (path);
+}
+
+/* The disk fills up in the middle of the file (a file size limit, as a full disk would): the
+ * previous dossier stays whole under its name and no part of the new one is left behind. */
+static void
+test_write_disk_full (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *path = g_build_filename (dir, "dossier.pdf", NULL);
+  g_autofree char *contents = NULL;
+  struct rlimit saved, limit;
+  gboolean ok;
+
+  populate_demo (f);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "the previous dossier", -1, &error));
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 64 * 1024;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = acq_dossier_write (f->store, HELENE, path, ACQ_DOSSIER_MODE_DRAFT, NULL, NULL, NULL,
+                          &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
+  g_assert_false (ok);
+  g_assert_error (error, ACQ_DOSSIER_ERROR, ACQ_DOSSIER_ERROR_WRITE);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the previous dossier");
+  test_assert_output_alone (path);
+}
+
 /* --- The command line's candidate -------------------------------------------------------------- */
 
 static void
@@ -1819,6 +1872,8 @@ main (int argc, char **argv)
   ADD ("/dossier/async", test_async);
   ADD ("/dossier/cancel", test_cancel);
   ADD ("/dossier/write-error", test_write_error);
+  ADD ("/dossier/write/private", test_write_private);
+  ADD ("/dossier/write/disk-full-keeps-previous", test_write_disk_full);
   ADD ("/dossier/find-candidate", test_find_candidate);
   ADD ("/dossier/write/french-locale", test_french_locale);
 #undef ADD

@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <math.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <poppler.h>
 
 #include "acq-candidate-list.h"
@@ -705,7 +707,66 @@ test_export_unknown_format (void)
   g_assert_error (error, ACQ_MAP_ERROR, ACQ_MAP_ERROR_FORMAT);
   g_clear_error (&error);
   g_assert_false (acq_map_export (layout, "/nonexistent/folder/map.png", &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_error (error, ACQ_MAP_ERROR, ACQ_MAP_ERROR_WRITE);
+}
+
+/* A map holds a candidate's experience: every format is written for the user only, even over
+ * a file that was readable by others, and nothing is left beside it. */
+static void
+test_export_private (void)
+{
+  static const char *const names[] = { "map.png", "map.svg", "map.pdf", "map.opml" };
+  g_autoptr (AcqMapLayout) layout = export_layout ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *dir = test_make_data_dir ();
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr (GError) error = NULL;
+
+      g_assert_true (g_file_set_contents (path, "old", -1, &error));
+      g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+      g_assert_true (acq_map_export (layout, path, &error));
+      g_assert_no_error (error);
+      test_assert_output_alone (path);
+      test_remove_tree (dir);
+    }
+}
+
+/* The disk fills up in the middle of the file (a file size limit, as a full disk would): the
+ * previous map stays whole under its name, and no part of the new one is left behind. */
+static void
+test_export_failure_keeps_previous (void)
+{
+  static const char *const names[] = { "map.png", "map.svg", "map.pdf" };
+  g_autoptr (AcqMapLayout) layout = export_layout ();
+  struct rlimit saved, limit;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, SIG_IGN);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *dir = test_make_data_dir ();
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr (GError) error = NULL;
+      gboolean ok;
+
+      g_assert_true (g_file_set_contents (path, "previous map", -1, &error));
+      g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+      limit = saved;
+      limit.rlim_cur = 2048;
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      ok = acq_map_export (layout, path, &error);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+      g_assert_false (ok);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "previous map");
+      test_assert_output_alone (path);
+      g_assert_error (error, ACQ_MAP_ERROR, ACQ_MAP_ERROR_WRITE);
+      test_remove_tree (dir);
+    }
+  signal (SIGXFSZ, SIG_DFL);
 }
 
 static gboolean
@@ -875,5 +936,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/export/opml", test_export_opml);
   g_test_add_func ("/map/export/in-a-thread", test_export_in_a_thread);
   g_test_add_func ("/map/export/refuses-an-unknown-format", test_export_unknown_format);
+  g_test_add_func ("/map/export/private", test_export_private);
+  g_test_add_func ("/map/export/failure-keeps-previous", test_export_failure_keeps_previous);
   return g_test_run ();
 }

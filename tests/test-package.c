@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sodium.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "acq-attachment.h"
@@ -113,12 +115,24 @@ test_round_trip_carries_everything (Fixture *f, gconstpointer data)
     g_assert_cmpuint (found, ==, 1);
   }
 
-  /* Nothing left behind in clear: no temporary content in either data folder. */
+  /* Nothing left behind in clear: no temporary content in either data folder, nor in the
+   * private temporary folder (only the lock of this process's folder). */
   {
     g_autoptr (GDir) dir = g_dir_open (f->coach.dir, 0, NULL);
+    g_autofree char *tmp = g_build_filename (f->coach.dir, "tmp", NULL);
+    g_autoptr (GDir) runs = g_dir_open (tmp, 0, NULL);
     const char *entry;
     while ((entry = g_dir_read_name (dir)) != NULL)
       g_assert_false (g_str_has_prefix (entry, ".acquis-"));
+    while (runs != NULL && (entry = g_dir_read_name (runs)) != NULL)
+      {
+        g_autofree char *run = g_build_filename (tmp, entry, NULL);
+        g_autoptr (GDir) files = g_dir_open (run, 0, NULL);
+        const char *name;
+        g_assert_nonnull (files);
+        while ((name = g_dir_read_name (files)) != NULL)
+          g_assert_cmpstr (name, ==, ".lock");
+      }
   }
 }
 
@@ -168,6 +182,55 @@ test_export_writes_no_partial_file (Fixture *f, gconstpointer data)
   g_assert_error (error, ACQ_PACKAGE_ERROR, ACQ_PACKAGE_ERROR_FAILED);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+}
+
+/* An exchange file is written for the user only, over a file others could read, in a folder
+ * where nothing else is left. */
+static void
+test_export_private (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_build_filename (f->candidate.dir, "out", NULL);
+  g_autofree char *path = g_build_filename (dir, "dossier.acquis", NULL);
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, "old", -1, &error));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_true (acq_package_export (f->candidate.store, f->uuid, ACQ_ROLE_CANDIDATE,
+                                     PASSPHRASE, path, NULL, &error));
+  g_assert_no_error (error);
+  test_assert_output_alone (path);
+}
+
+/* The disk fills up (a file size limit, as a full disk would): the previous exchange file stays
+ * whole under its name and nothing is left behind. */
+static void
+test_export_disk_full (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_build_filename (f->candidate.dir, "out", NULL);
+  g_autofree char *path = g_build_filename (dir, "dossier.acquis", NULL);
+  g_autofree char *contents = NULL;
+  struct rlimit saved, limit;
+  gboolean ok;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "the previous file", -1, &error));
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 4096;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = acq_package_export (f->candidate.store, f->uuid, ACQ_ROLE_CANDIDATE, PASSPHRASE, path,
+                           NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the previous file");
+  test_assert_output_alone (path);
 }
 
 /* Imports @bytes into the coach's store; it must fail with @domain/@code (or any package
@@ -750,6 +813,8 @@ main (int argc, char *argv[])
   ADD ("/package/round-trip/carries-everything", test_round_trip_carries_everything);
   ADD ("/package/header/peek-without-passphrase", test_peek_reads_the_clear_header);
   ADD ("/package/export/no-partial-file", test_export_writes_no_partial_file);
+  ADD ("/package/export/private", test_export_private);
+  ADD ("/package/export/disk-full-keeps-previous", test_export_disk_full);
   ADD ("/package/import/bit-flips-everywhere", test_bit_flips_everywhere);
   ADD ("/package/import/truncated-everywhere", test_truncated_everywhere);
   ADD ("/package/import/wrong-passphrase", test_wrong_passphrase);

@@ -6,8 +6,23 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
+#include <sys/file.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <utime.h>
+
+#include "acq-candidate-list.h"
+#include "acq-dossier.h"
+#include "acq-map-export.h"
+#include "acq-map-layout.h"
+#include "acq-map.h"
+#include "acq-package.h"
+#include "acq-referential.h"
 #include "acq-store-private.h"
 #include "test-util.h"
 
@@ -67,6 +82,26 @@ test_open_creates_private_files (void)
   g_assert_cmpstr (journal, ==, "wal");
   g_assert_cmpstr (fk, ==, "1");
 
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
+/* A file made by an older version, or copied in, is made private by its path. */
+static void
+test_open_fixes_mode (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  struct stat st;
+
+  g_assert_true (g_file_set_contents (path, "", 0, &error));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_clear_object (&store);
   test_remove_tree (dir);
 }
@@ -559,11 +594,456 @@ test_set_aside_then_start_empty (void)
   test_remove_tree (dir);
 }
 
+/* The other process of the lock tests: what the CLI does on the folder the window has open. */
+static void
+test_lock_other_process (void)
+{
+  const char *dir = g_getenv ("ACQ_TEST_LOCK_DIR");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autofree char *count = NULL;
+
+  if (!g_test_subprocess () || dir == NULL)
+    return;
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  count = query_text (store, "SELECT count(*) FROM certification");
+  g_assert_nonnull (count);
+}
+
+/* POSIX locks belong to the process: if opening a worker store touched the database file
+ * outside SQLite, the main connection would lose its locks, and another process closing the
+ * database would take itself for the last one and delete the WAL under the app. */
+static void
+test_lock_survives_worker_open (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *wal = g_strconcat (dir, "/" ACQ_STORE_FILE_NAME, "-wal", NULL);
+  g_autofree char *path = db_path (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = acq_store_open (dir, &error);
+  g_autoptr (AcqStore) worker = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  add_certification (store, "c1");
+  worker = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+
+  g_setenv ("ACQ_TEST_LOCK_DIR", dir, TRUE);
+  g_test_trap_subprocess ("/store/lock/other-process", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_unsetenv ("ACQ_TEST_LOCK_DIR");
+
+  add_certification (store, "c2");
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_clear_object (&worker);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM certification", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  test_remove_tree (dir);
+}
+
+/* The disk fills up during the backup (a file size limit, as a full disk would): no backup is
+ * listed and no part of it is left in the folder. */
+static void
+test_backup_disk_full (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *backups = acq_store_backup_dir (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = day (1);
+  g_autoptr (GDir) listing = NULL;
+  struct rlimit saved, limit;
+  gboolean ok;
+
+  make_store_with_data (dir, 3);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 4096;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = acq_store_backup_daily (dir, now, NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
+  g_assert_false (ok);
+  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_IO);
+  listing = g_dir_open (backups, 0, NULL);
+  g_assert_nonnull (listing);
+  g_assert_null (g_dir_read_name (listing));
+  test_remove_tree (dir);
+}
+
+static void
+write_leftover (const char *dir, const char *name, gboolean old)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "clear personal data", -1, &error));
+  if (old)
+    {
+      struct utimbuf times = { 0, 0 };
+      g_assert_cmpint (utime (path, &times), ==, 0);
+    }
+}
+
+static gboolean
+exists_in (const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* A crash or a kill leaves decrypted files behind: the next opening removes them, those of the
+ * earlier versions beside the database too, but not those of a process still running. */
+static void
+test_temp_swept_at_open (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *alive_lock = g_build_filename (dir, "tmp", "run-alive", ".lock", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  int fd;
+
+  write_leftover (dir, ".acquis-import-Ab12Cd", FALSE);
+  write_leftover (dir, ".acquis-export-Ef34Gh", FALSE);
+  write_leftover (dir, "backups/acquis-2026-11-01.db.part", TRUE);
+  write_leftover (dir, "backups/.acquis-2026-11-02.db.Xy12Zt.part", TRUE);
+  write_leftover (dir, "tmp/run-dead/.lock", FALSE);
+  write_leftover (dir, "tmp/run-dead/document-k1-Qw12Er/cv.pdf", FALSE);
+  write_leftover (dir, "tmp/dossier-k1-Rt56Yu/dossier-1.pdf", FALSE);
+  write_leftover (dir, "tmp/run-alive/import-Ui78Op", FALSE);
+  /* a running process holds its lock: another open file description of it */
+  write_leftover (dir, "tmp/run-alive/.lock", FALSE);
+  fd = g_open (alive_lock, O_RDWR | O_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_false (exists_in (dir, ".acquis-import-Ab12Cd"));
+  g_assert_false (exists_in (dir, ".acquis-export-Ef34Gh"));
+  g_assert_false (exists_in (dir, "backups/acquis-2026-11-01.db.part"));
+  g_assert_false (exists_in (dir, "backups/.acquis-2026-11-02.db.Xy12Zt.part"));
+  g_assert_false (exists_in (dir, "tmp/run-dead"));
+  g_assert_false (exists_in (dir, "tmp/dossier-k1-Rt56Yu"));
+  g_assert_true (exists_in (dir, "tmp/run-alive/import-Ui78Op"));
+  close (fd);
+  g_clear_object (&store);
+
+  /* once its process is gone, the next opening removes it */
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_false (exists_in (dir, "tmp/run-alive"));
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
+static void
+assert_private_in (const char *path, const char *data_dir, guint mode)
+{
+  g_autofree char *root = g_build_filename (data_dir, "tmp", NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  struct stat st;
+
+  g_assert_true (g_str_has_prefix (path, root));
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, mode);
+  g_assert_cmpint (stat (parent, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (stat (root, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+}
+
+/* Run in a child whose TMPDIR is an empty folder (ACQ_TEST_TMPDIR): the temporaries of an
+ * export, an import and a dossier all stay in the data folder, private. */
+static void
+test_temp_private_child (void)
+{
+  const char *tmpdir = g_getenv ("ACQ_TEST_TMPDIR");
+  const char *dir = g_getenv ("ACQ_TEST_DATA_DIR");
+  g_autofree char *other = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *package = NULL;
+  g_autofree char *dossier = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqStore) coach = NULL;
+  g_autoptr (AcqCandidateList) candidates = NULL;
+  AcqCandidate *candidate;
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autoptr (GDir) listing = NULL;
+
+  if (!g_test_subprocess () || tmpdir == NULL || dir == NULL)
+    return;
+  g_assert_cmpstr (g_get_tmp_dir (), ==, tmpdir);
+
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  file = acq_store_make_temp (dir, "import", FALSE, &error);
+  g_assert_no_error (error);
+  assert_private_in (file, dir, 0600);
+  folder = acq_store_make_temp (dir, "document", TRUE, &error);
+  g_assert_no_error (error);
+  assert_private_in (folder, dir, 0700);
+
+  g_assert_true (acq_referential_ensure_default (store, &error));
+  candidates = acq_candidate_list_new (store, &error);
+  g_assert_no_error (error);
+  candidate = acq_candidate_list_create (candidates, "Hélène", "Dubois", &error);
+  g_assert_no_error (error);
+  package = g_build_filename (dir, "out.acquis", NULL);
+  g_assert_true (acq_package_export (store, acq_candidate_get_uuid (candidate),
+                                     ACQ_ROLE_CANDIDATE, "cheval correct pile agrafe", package,
+                                     NULL, &error));
+  g_assert_no_error (error);
+  dossier = g_build_filename (dir, "out.pdf", NULL);
+  g_assert_true (acq_dossier_write (store, acq_candidate_get_uuid (candidate), dossier,
+                                    ACQ_DOSSIER_MODE_DRAFT, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  other = g_build_filename (dir, "coach", NULL);
+  coach = acq_store_open (other, &error);
+  g_assert_no_error (error);
+  g_assert_true (acq_referential_ensure_default (coach, &error));
+  report = acq_package_import (coach, package, "cheval correct pile agrafe", ACQ_ROLE_COACH,
+                               NULL, &error);
+  g_assert_no_error (error);
+
+  listing = g_dir_open (tmpdir, 0, NULL);
+  g_assert_nonnull (listing);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, NULL);
+}
+
+static void
+test_temp_private (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *tmpdir = test_make_data_dir ();
+  g_autofree char *run = NULL;
+  g_autoptr (GDir) listing = NULL;
+
+  g_setenv ("ACQ_TEST_DATA_DIR", dir, TRUE);
+  g_setenv ("ACQ_TEST_TMPDIR", tmpdir, TRUE);
+  g_setenv ("TMPDIR", tmpdir, TRUE);
+  g_test_trap_subprocess ("/store/temp/private-child", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("TMPDIR");
+  g_unsetenv ("ACQ_TEST_TMPDIR");
+  g_unsetenv ("ACQ_TEST_DATA_DIR");
+  g_test_trap_assert_passed ();
+  listing = g_dir_open (tmpdir, 0, NULL);
+  g_assert_nonnull (listing);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, NULL);
+  test_remove_tree (tmpdir);
+  test_remove_tree (dir);
+}
+
+/* Erasing a candidate takes the clear copies made for them (documents opened, dossier
+ * previews) with them; the other candidates' stay. */
+static void
+test_temp_gone_with_candidate (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = acq_store_open (dir, &error);
+  g_autoptr (AcqCandidateList) candidates = NULL;
+  g_autoptr (AcqCandidate) erased = NULL;
+  AcqCandidate *kept;
+  g_autofree char *mine = NULL;
+  g_autofree char *preview = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *prefix = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (acq_referential_ensure_default (store, &error));
+  candidates = acq_candidate_list_new (store, &error);
+  erased = g_object_ref (acq_candidate_list_create (candidates, "Hélène", "Dubois", &error));
+  kept = acq_candidate_list_create (candidates, "Karim", "Benali", &error);
+  g_assert_no_error (error);
+  prefix = g_strconcat ("document-", acq_candidate_get_uuid (erased), NULL);
+  mine = acq_store_make_temp (dir, prefix, TRUE, &error);
+  g_free (prefix);
+  prefix = g_strconcat ("dossier-", acq_candidate_get_uuid (erased), NULL);
+  preview = acq_store_make_temp (dir, prefix, TRUE, &error);
+  g_free (prefix);
+  prefix = g_strconcat ("document-", acq_candidate_get_uuid (kept), NULL);
+  theirs = acq_store_make_temp (dir, prefix, TRUE, &error);
+  g_assert_no_error (error);
+  write_leftover (mine, "cv.pdf", FALSE);
+
+  g_assert_true (acq_candidate_list_delete (candidates, erased, &error));
+  g_assert_true (acq_candidate_list_purge (candidates, erased, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (mine, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (preview, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (theirs, G_FILE_TEST_IS_DIR));
+
+  /* and everything of this run goes when the application ends */
+  acq_store_remove_temp (dir, NULL);
+  g_assert_false (g_file_test (theirs, G_FILE_TEST_EXISTS));
+  g_clear_object (&candidates);
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
+/* The uid the read-only tests run as when the suite runs as root, who may write anywhere. */
+#define NOBODY 65534
+
+/* In a child that cannot write the data folder (dropped to nobody when run as root): the store
+ * opens read-only, reads, exports, and refuses changes with a sentence that says why. */
+static void
+test_read_only_child (void)
+{
+  const char *dir = g_getenv ("ACQ_TEST_RO_DIR");
+  const char *out = g_getenv ("ACQ_TEST_RO_OUT");
+  const char *uuid = g_getenv ("ACQ_TEST_RO_CANDIDATE");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqMap) map = NULL;
+  g_autoptr (AcqMapLayout) layout = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *dossier = NULL;
+  g_autofree char *picture = NULL;
+  g_autofree char *package = NULL;
+
+  if (!g_test_subprocess () || dir == NULL)
+    return;
+  if (getuid () == 0)
+    {
+      g_assert_cmpint (setgid (NOBODY), ==, 0);
+      g_assert_cmpint (setuid (NOBODY), ==, 0);
+    }
+
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (acq_store_is_read_only (store));
+  count = query_text (store, "SELECT count(*) FROM candidate");
+  g_assert_cmpstr (count, ==, "1");
+
+  g_assert_false (acq_store_exec (store, "UPDATE candidate SET notes = 'x'", &error));
+  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_clear_error (&error);
+
+  dossier = g_build_filename (out, "dossier.pdf", NULL);
+  g_assert_true (acq_dossier_write (store, uuid, dossier, ACQ_DOSSIER_MODE_DRAFT, NULL, NULL,
+                                    NULL, &error));
+  g_assert_no_error (error);
+  map = acq_map_load (store, uuid, &error);
+  g_assert_no_error (error);
+  layout = acq_map_layout_compute (map);
+  picture = g_build_filename (out, "map.svg", NULL);
+  g_assert_true (acq_map_export (layout, picture, &error));
+  g_assert_no_error (error);
+  package = g_build_filename (out, "dossier.acquis", NULL);
+  /* an exchange file records what it carried, for the next exchange: it needs to write */
+  g_assert_false (acq_package_export (store, uuid, ACQ_ROLE_COACH, "cheval correct pile agrafe",
+                                      package, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_assert_false (g_file_test (package, G_FILE_TEST_EXISTS));
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+static char *
+list_folder (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* A data folder that cannot be written (another user's, a read-only disk, a folder made
+ * read-only): not "cannot create the folder", but read and exported, and left as it was. */
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *out = test_make_data_dir ();
+  g_autofree char *run = g_build_filename (out, "run", NULL);
+  g_autofree char *path = db_path (dir);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *bytes_before = NULL;
+  g_autofree char *bytes_after = NULL;
+  gsize len_before, len_after;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = acq_store_open (dir, &error);
+  g_autoptr (AcqCandidateList) candidates = NULL;
+  AcqCandidate *candidate;
+  g_autofree char *uuid = NULL;
+  gboolean root = getuid () == 0;
+
+  g_assert_no_error (error);
+  g_assert_false (acq_store_is_read_only (store));
+  g_assert_true (acq_referential_ensure_default (store, &error));
+  candidates = acq_candidate_list_new (store, &error);
+  candidate = acq_candidate_list_create (candidates, "Hélène", "Dubois", &error);
+  g_assert_no_error (error);
+  uuid = g_strdup (acq_candidate_get_uuid (candidate));
+  g_clear_object (&candidates);
+  g_clear_object (&store);
+  acq_store_remove_temp (dir, NULL);
+
+  /* as root, the folder is root's and the child is nobody, who may only read it */
+  g_assert_cmpint (g_chmod (dir, root ? 0755 : 0500), ==, 0);
+  g_assert_cmpint (g_chmod (path, root ? 0644 : 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (run, 0700), ==, 0);
+  if (root)
+    {
+      g_assert_cmpint (chown (out, NOBODY, NOBODY), ==, 0);
+      g_assert_cmpint (chown (run, NOBODY, NOBODY), ==, 0);
+    }
+  before = list_folder (dir);
+  g_assert_true (g_file_get_contents (path, &bytes_before, &len_before, NULL));
+
+  g_setenv ("ACQ_TEST_RO_DIR", dir, TRUE);
+  g_setenv ("ACQ_TEST_RO_OUT", out, TRUE);
+  g_setenv ("ACQ_TEST_RO_CANDIDATE", uuid, TRUE);
+  g_setenv ("XDG_RUNTIME_DIR", run, TRUE);
+  g_test_trap_subprocess ("/store/read-only/child", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("ACQ_TEST_RO_DIR");
+  g_unsetenv ("ACQ_TEST_RO_OUT");
+  g_unsetenv ("ACQ_TEST_RO_CANDIDATE");
+  g_unsetenv ("XDG_RUNTIME_DIR");
+  g_test_trap_assert_passed ();
+
+  after = list_folder (dir);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (g_file_get_contents (path, &bytes_after, &len_after, NULL));
+  g_assert_cmpmem (bytes_before, len_before, bytes_after, len_after);
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  test_remove_tree (dir);
+  test_remove_tree (out);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/open/creates-private-files", test_open_creates_private_files);
+  g_test_add_func ("/store/open/fixes-mode-of-existing-file", test_open_fixes_mode);
   g_test_add_func ("/store/open/reopen-keeps-data", test_reopen_is_idempotent);
   g_test_add_func ("/store/migrate/from-each-version", test_migrate_from_each_version);
   g_test_add_func ("/store/migrate/from-v3", test_migrate_from_v3);
@@ -579,5 +1059,14 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/backup/daily-rotation", test_backup_daily_rotation);
   g_test_add_func ("/store/backup/never-of-a-damaged-file", test_backup_never_of_a_damaged_file);
   g_test_add_func ("/store/backup/restore-latest", test_restore_latest_backup);
+  g_test_add_func ("/store/backup/disk-full-leaves-nothing", test_backup_disk_full);
+  g_test_add_func ("/store/lock/survives-worker-open", test_lock_survives_worker_open);
+  g_test_add_func ("/store/lock/other-process", test_lock_other_process);
+  g_test_add_func ("/store/temp/swept-at-open", test_temp_swept_at_open);
+  g_test_add_func ("/store/temp/private-inside-data-folder", test_temp_private);
+  g_test_add_func ("/store/temp/private-child", test_temp_private_child);
+  g_test_add_func ("/store/temp/gone-with-the-candidate", test_temp_gone_with_candidate);
+  g_test_add_func ("/store/read-only/folder-is-read-and-exported", test_read_only_folder);
+  g_test_add_func ("/store/read-only/child", test_read_only_child);
   return g_test_run ();
 }

@@ -35,3 +35,20 @@ test_remove_tree (const char *path)
       }
   g_rmdir (path);
 }
+
+/* An output file is the user's only, and nothing else (no ".part") stays beside it. */
+static inline void
+test_assert_output_alone (const char *path)
+{
+  g_autofree char *dir_path = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GStatBuf st;
+  const char *name;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_cmpstr (name, ==, base);
+}

@@ -599,13 +599,20 @@ open_store (AcqApplication *self)
       return;
     }
 
-  /* deletions whose undo was cut short by a quit or a crash are finished now */
-  if (!acq_candidate_list_purge_stale (self->candidates, &error) ||
-      !acq_sheet_list_purge_stale (self->store, &error))
+  /* deletions whose undo was cut short by a quit or a crash are finished now (or, in a
+   * folder that cannot be written, the next time it can) */
+  if (!acq_store_is_read_only (self->store) &&
+      (!acq_candidate_list_purge_stale (self->candidates, &error) ||
+       !acq_sheet_list_purge_stale (self->store, &error)))
     g_warning ("Could not erase what was deleted earlier: %s", error->message);
   /* what the command line or a second window commits on this folder shows here */
   acq_store_watch (self->store, ACQ_STORE_WATCH_INTERVAL_MS);
   acq_window_set_candidates (self->window, self->candidates);
+  if (acq_store_is_read_only (self->store))
+    {
+      acq_window_show_read_only (self->window);
+      return;
+    }
   start_check_and_backup (self);
   if (self->demo_pending)
     populate_demo (self);
@@ -728,6 +735,9 @@ acq_application_finalize (GObject *object)
   g_clear_object (&self->candidates);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  /* the clear copies this run made (documents handed to a viewer, decrypted files) */
+  if (self->data_dir != NULL)
+    acq_store_remove_temp (self->data_dir, NULL);
   g_free (self->data_dir);
   g_free (self->exchange_folder);
   G_OBJECT_CLASS (acq_application_parent_class)->finalize (object);

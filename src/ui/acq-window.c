@@ -455,6 +455,35 @@ acq_window_set_candidates (AcqWindow *self, AcqCandidateList *candidates)
     g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), self);
 }
 
+/**
+ * acq_window_show_read_only:
+ * @self: the window
+ *
+ * Says above everything that the data folder cannot be written: what the user may still do
+ * (read, export) and what not (change). Shown once; it stays while the window lives.
+ */
+void
+acq_window_show_read_only (AcqWindow *self)
+{
+  GtkWidget *content, *box, *banner;
+
+  g_return_if_fail (ACQ_IS_WINDOW (self));
+  if (g_object_get_data (G_OBJECT (self), "read-only-banner") != NULL)
+    return;
+  content = g_object_ref (adw_toast_overlay_get_child (self->toast_overlay));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  banner = gtk_label_new (_("This data folder is read-only: you can read and export, not "
+                            "change."));
+  gtk_label_set_wrap (GTK_LABEL (banner), TRUE);
+  gtk_widget_add_css_class (banner, "read-only-banner");
+  adw_toast_overlay_set_child (self->toast_overlay, box);
+  gtk_box_append (GTK_BOX (box), banner);
+  gtk_box_append (GTK_BOX (box), content);
+  gtk_widget_set_vexpand (content, TRUE);
+  g_object_unref (content);
+  g_object_set_data (G_OBJECT (self), "read-only-banner", banner);
+}
+
 /* Shows @candidate, selected in the sidebar if the search lets it be seen there. */
 static void
 reveal_candidate (AcqWindow *self, AcqCandidate *candidate)

@@ -26,6 +26,7 @@ void       acq_window_open_sheet          (AcqWindow        *self,
                                            const char       *candidate_uuid,
                                            const char       *sheet_uuid);
 void       acq_window_reload              (AcqWindow        *self);
+void       acq_window_show_read_only      (AcqWindow        *self);
 void       acq_window_show_store_problem  (AcqWindow        *self,
                                            const char       *data_dir,
                                            const char       *message,

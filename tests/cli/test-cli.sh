@@ -47,7 +47,15 @@ check "an unknown option is refused" sh -c "! '$app' --no-such-option"
 
 check "--export-dossier writes a PDF of the demo candidate, found by name without accents" \
   sh -c "'$app' --data-dir '$tmp/demo' --export-dossier 'helene dubois' --output '$tmp/d.pdf' &&
-         head -c 5 '$tmp/d.pdf' | grep -q '%PDF-'"
+         head -c 5 '$tmp/d.pdf' | grep -q '%PDF-' && [ \$(stat -c %a '$tmp/d.pdf') = 600 ]"
+
+mkdir "$tmp/maps"
+touch "$tmp/maps/m.svg"
+chmod 644 "$tmp/maps/m.svg"
+check "--export-map replaces a map with a private one and leaves nothing beside it" \
+  sh -c "'$app' --data-dir '$tmp/demo' --export-map 'Hélène Dubois' --output '$tmp/maps/m.svg' &&
+         grep -q '<svg' '$tmp/maps/m.svg' && [ \$(stat -c %a '$tmp/maps/m.svg') = 600 ] &&
+         [ \"\$(ls -A '$tmp/maps')\" = m.svg ]"
 
 check "--export-dossier --final refuses while sheets are not validated, and says which" \
   sh -c "! '$app' --data-dir '$tmp/demo' --export-dossier 'Hélène Dubois' --final \
@@ -61,6 +69,7 @@ check "--export-package writes an encrypted .acquis file, private, with no name 
 
 check "--import creates the candidate on the coach's side and lists what came in" \
   sh -c "'$app' --data-dir '$tmp/coach' --role coach --import '$tmp/h.acquis' > '$tmp/report' &&
+         [ -z \"\$(ls -A '$tmp/coach/tmp')\" ] &&
          grep -qx 'New candidate: Hélène Dubois.' '$tmp/report' &&
          grep -q '^New sheet “' '$tmp/report' &&
          '$app' --data-dir '$tmp/coach' --list-candidates | grep -q '	Hélène Dubois	'"

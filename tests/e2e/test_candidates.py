@@ -2,10 +2,13 @@
 """Journeys through the candidates sidebar, driven as a person would through AT-SPI."""
 
 import os
+import re
+import subprocess
+import tempfile
 import time
 
-from acqtest import (App, absent, click, find, first, key, press, row, run, text_of, type_text,
-                     wait_for)
+from acqtest import (App, absent, click, find, find_named, first, key, press, row, run, text_of,
+                     type_text, wait_for)
 
 
 def add_candidate(app, first_name, last_name, submit_with_enter=False):
@@ -136,8 +139,88 @@ def test_damaged_file_is_kept_aside():
         app.quit()
 
 
+def test_cli_beside_the_window_loses_nothing():
+    """The CLI run on the folder the window has open must not take the window's changes
+    away: opening a worker store (the dossier) once dropped the app's SQLite locks, and the
+    CLI then deleted the WAL under it."""
+    app = App(args=["--demo"], role="coach")
+    try:
+        click(find(app.window, "label", row("Hélène Dubois")))
+        press(find_named(app.window, "Candidate Menu"))
+        press(find(app.node, "menu item", "Dossier Professionnel"))
+        dossier = find(app.node, "frame", "Dossier Professionnel")
+        find(dossier, "label", lambda name: re.fullmatch(r"of \d+", name), timeout=60)
+        assert "Hélène Dubois" in [r[1] for r in app.list_candidates()]
+        assert os.path.exists(os.path.join(app.data_dir, "acquis.db-wal"))
+        press(find(dossier, "push button", "Close"))
+        app.wait_window_closed("Dossier Professionnel")
+
+        click(find(app.window, "label", row("Hélène Dubois")))
+        press(find_named(app.window, "Candidate Menu"))
+        press(find(app.node, "menu item", "Archive"))
+        # archived candidates are hidden from the list
+        absent(app.window, "label", row("Hélène Dubois"))
+        click(find(app.window, "entry", "Search candidates"))
+        key("ctrl+q")
+        app.proc.wait(timeout=20)
+    finally:
+        app.quit()
+    with app.db() as db:
+        archived = db.execute("SELECT archived FROM candidate"
+                              " WHERE first_name = 'Hélène' AND last_name = 'Dubois'").fetchone()
+    assert archived == (1,), archived
+
+
+READ_ONLY_LAUNCHER = """#!/bin/sh
+# acquis --data-dir DIR ...: the real app, with DIR mounted read-only in a mount namespace of
+# its own (root, who runs these tests, may write anywhere else)
+exec unshare -m sh -c 'mount --bind "$2" "$2" && mount -o remount,bind,ro "$2" && exec "$0" "$@"' \\
+  "%s" "$@"
+"""
+
+
+def test_read_only_folder_is_read():
+    """A data folder that cannot be written opens with a banner that says so; candidates and
+    the dossier preview are read; nothing in the folder changes."""
+    import acqtest
+    if subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode != 0:
+        print("# skipped: no mount namespace here", flush=True)
+        return
+    data_dir = tempfile.mkdtemp(dir=os.environ.get("ACQUIS_E2E_TMP"))
+    subprocess.run([acqtest.APP, "--data-dir", data_dir, "--demo", "--list-candidates"],
+                   check=True, capture_output=True)
+    db_path = os.path.join(data_dir, "acquis.db")
+    with open(db_path, "rb") as f:
+        before = f.read()
+    listing = sorted(os.listdir(data_dir))
+    launcher = os.path.join(tempfile.mkdtemp(dir=os.environ.get("ACQUIS_E2E_TMP")), "acquis-ro")
+    with open(launcher, "w") as f:
+        f.write(READ_ONLY_LAUNCHER % acqtest.APP)
+    os.chmod(launcher, 0o755)
+    real, acqtest.APP = acqtest.APP, launcher
+    try:
+        app = App(data_dir=data_dir)
+    finally:
+        acqtest.APP = real
+    try:
+        find(app.window, "label",
+             "This data folder is read-only: you can read and export, not change.")
+        click(find(app.window, "label", row("Hélène Dubois")))
+        press(find_named(app.window, "Candidate Menu"))
+        press(find(app.node, "menu item", "Dossier Professionnel"))
+        dossier = find(app.node, "frame", "Dossier Professionnel")
+        find(dossier, "label", lambda name: re.fullmatch(r"of \d+", name), timeout=60)
+    finally:
+        app.quit()
+    with open(db_path, "rb") as f:
+        assert f.read() == before
+    assert sorted(os.listdir(data_dir)) == listing, os.listdir(data_dir)
+
+
 if __name__ == "__main__":
     run([test_add_search_delete_undo,
          test_edits_are_saved_as_you_type,
          test_kill_while_typing_loses_at_most_a_second,
-         test_damaged_file_is_kept_aside])
+         test_damaged_file_is_kept_aside,
+         test_cli_beside_the_window_loses_nothing,
+         test_read_only_folder_is_read])

@@ -646,6 +646,21 @@ acq_candidate_list_undelete (AcqCandidateList *self, AcqCandidate *candidate, GE
   return TRUE;
 }
 
+/* The clear copies made for this candidate (dossier previews, documents handed to a viewer)
+ * go with them. */
+static void
+purge_temp (AcqCandidateList *self, AcqCandidate *candidate)
+{
+  static const char *const kinds[] = { "dossier-", "document-" };
+  const char *data_dir = acq_store_get_data_dir (self->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *prefix = g_strconcat (kinds[i], acq_candidate_get_uuid (candidate), NULL);
+      acq_store_remove_temp (data_dir, prefix);
+    }
+}
+
 /**
  * acq_candidate_list_purge:
  * @self: the list
@@ -661,7 +676,10 @@ acq_candidate_list_purge (AcqCandidateList *self, AcqCandidate *candidate, GErro
 {
   g_return_val_if_fail (ACQ_IS_CANDIDATE_LIST (self), FALSE);
   g_return_val_if_fail (ACQ_IS_CANDIDATE (candidate), FALSE);
-  return run_on_candidate (self, sql_purge, candidate, error);
+  if (!run_on_candidate (self, sql_purge, candidate, error))
+    return FALSE;
+  purge_temp (self, candidate);
+  return TRUE;
 }
 
 /**

@@ -22,6 +22,7 @@
 
 #include "acq-dossier-private.h"
 #include "acq-dp-layout-private.h"
+#include "acq-output-file.h"
 
 G_DEFINE_QUARK (acq-dossier-error-quark, acq_dossier_error)
 
@@ -783,43 +784,32 @@ draw_document (AcqDossierWriter *w, Output *out, const char *path, GError **erro
   return status == CAIRO_STATUS_SUCCESS;
 }
 
-/* Writes into a hidden file beside @path, renamed over it once complete: a cancelled or
- * failed generation leaves the previous dossier as it was. */
+/* Writes into a private ".part" file beside @path, renamed over it once complete: a cancelled
+ * or failed generation leaves the previous dossier as it was. */
 static gboolean
 write_file (AcqDossierWriter *w, const char *path, GError **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  g_autofree char *tmp = NULL;
   g_autofree guchar *buffer = g_malloc (OUTPUT_BUFFER_SIZE);
   Output out = { -1, 0, FALSE, buffer, 0 };
-  gboolean ok;
 
-  out.fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
+  out.fd = acq_output_file_open (path, &tmp);
   if (out.fd < 0)
     {
       set_write_error (error, path, errno);
       return FALSE;
     }
-  ok = draw_document (w, &out, path, error);
-  if (ok && fsync (out.fd) != 0)
+  if (!draw_document (w, &out, path, error))
+    {
+      acq_output_file_abandon (out.fd, tmp);
+      return FALSE;
+    }
+  if (!acq_output_file_commit (out.fd, tmp, path))
     {
       set_write_error (error, path, errno);
-      ok = FALSE;
+      return FALSE;
     }
-  if (close (out.fd) != 0 && ok)
-    {
-      set_write_error (error, path, errno);
-      ok = FALSE;
-    }
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      set_write_error (error, path, errno);
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (tmp);
-  return ok;
+  return TRUE;
 }
 
 static char *

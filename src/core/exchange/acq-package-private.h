@@ -42,7 +42,8 @@ gboolean  _acq_package_encrypt          (const char   *content_path,
                                           GCancellable *cancellable,
                                           GError      **error);
 
-/* The reader: checks the header, decrypts into a private file of @tmp_dir, migrates an older
+/* The reader: checks the header, decrypts into a private temporary file of the data folder
+ * @tmp_dir (acq_store_make_temp()), migrates an older
  * content, verifies the manifest and the SHA-256 of the content and of every attachment.
  * Returns the content's path (the caller removes it) or %NULL with an AcqPackageError. */
 char     *_acq_package_open             (const char   *path,

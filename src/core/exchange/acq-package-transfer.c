@@ -224,24 +224,6 @@ exec_bound (sqlite3 *db, const char *sql, const char *arg, GError **error)
   return TRUE;
 }
 
-static char *
-make_private_temp (const char *dir, const char *prefix, GError **error)
-{
-  g_autofree char *template = g_strdup_printf ("%s/.%s-XXXXXX", dir, prefix);
-  int fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, ACQ_PACKAGE_ERROR, ACQ_PACKAGE_ERROR_FAILED,
-                   _("Acquis cannot write a temporary file in “%s”: %s."), dir,
-                   g_strerror (saved));
-      return NULL;
-    }
-  close (fd);
-  return g_steal_pointer (&template);
-}
-
 /* Export ---------------------------------------------------------------------------------- */
 
 typedef struct
@@ -498,8 +480,9 @@ acq_package_export (AcqStore *store, const char *candidate_uuid, AcqRole role,
       !candidate_exists (store, candidate_uuid, error))
     return FALSE;
   /* The clear content is personal data: it stays in the private data folder. */
-  if (!(content = make_private_temp (acq_store_get_data_dir (store), "acquis-export", error)))
-    return FALSE;
+  content = acq_store_make_temp (acq_store_get_data_dir (store), "export", FALSE, &local_error);
+  if (content == NULL)
+    return wrap_error (error, local_error);
   db = acq_store_get_db (store);
   ok = exec_bound (db, "ATTACH ?1 AS pkg", content, &local_error);
   if (ok)

@@ -53,6 +53,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "acq-output-file.h"
 #include "acq-package-private.h"
 #include "acq-sql-private.h"
 #include "acq-store-private.h"
@@ -372,7 +373,7 @@ _acq_package_encrypt (const char *content_path, const char *candidate_uuid, int 
                       const char *passphrase, const char *path, GCancellable *cancellable,
                       GError **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+  g_autofree char *tmp = NULL;
   Header h = { 0 };
   struct stat st;
   int in_fd, out_fd;
@@ -390,7 +391,7 @@ _acq_package_encrypt (const char *content_path, const char *candidate_uuid, int 
       return fail_io (error, content_path, saved);
     }
   /* Never a half-written .acquis: the file appears under its name only when complete. */
-  out_fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  out_fd = acq_output_file_open (path, &tmp);
   if (out_fd < 0)
     {
       int saved = errno;
@@ -405,14 +406,10 @@ _acq_package_encrypt (const char *content_path, const char *candidate_uuid, int 
   h.content_size = st.st_size;
   ok = encrypt_stream (in_fd, out_fd, &h, passphrase, cancellable, error);
   close (in_fd);
-  if (ok && fsync (out_fd) != 0)
-    ok = fail_io (error, path, errno);
-  if (close (out_fd) != 0 && ok)
-    ok = fail_io (error, path, errno);
-  if (ok && g_rename (tmp, path) != 0)
-    ok = fail_io (error, path, errno);
   if (!ok)
-    g_unlink (tmp);
+    acq_output_file_abandon (out_fd, tmp);
+  else if (!acq_output_file_commit (out_fd, tmp, path))
+    ok = fail_io (error, path, errno);
   return ok;
 }
 
@@ -808,24 +805,28 @@ out:
   return ok;
 }
 
+/* The clear content is personal data: it goes to the data folder's private temporary folder. */
 static int
-open_private_temp (const char *dir, char **out_path, GError **error)
+open_private_temp (const char *data_dir, char **out_path, GError **error)
 {
-  g_autofree char *template = g_build_filename (dir, ".acquis-import-XXXXXX", NULL);
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *path = acq_store_make_temp (data_dir, "import", FALSE, &local_error);
   int fd;
 
-  if (!_acq_store_ensure_private_dir (dir, NULL))
+  if (path == NULL)
     {
-      fail_io (error, dir, errno);
+      g_set_error_literal (error, ACQ_PACKAGE_ERROR, ACQ_PACKAGE_ERROR_FAILED,
+                           local_error->message);
       return -1;
     }
-  fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600);
+  fd = g_open (path, O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0);
   if (fd < 0)
     {
-      fail_io (error, dir, errno);
+      fail_io (error, path, errno);
+      g_unlink (path);
       return -1;
     }
-  *out_path = g_steal_pointer (&template);
+  *out_path = g_steal_pointer (&path);
   return fd;
 }
 

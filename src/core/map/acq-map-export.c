@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 #include <cairo-pdf.h>
@@ -21,6 +22,7 @@
 
 #include "acq-map-export.h"
 #include "acq-map-private.h"
+#include "acq-output-file.h"
 
 #define MARGIN        24.0
 #define TITLE_SIZE    18.0
@@ -579,8 +581,8 @@ acq_map_export_opml (AcqMap *map)
 
 typedef struct
 {
-  GOutputStream *out;
-  GError        *error;
+  int fd;
+  int saved_errno; /* the first write refused, 0 if none */
 } Sink;
 
 static cairo_status_t
@@ -588,10 +590,21 @@ sink_write (void *closure, const unsigned char *data, unsigned int length)
 {
   Sink *sink = closure;
 
-  if (sink->error == NULL &&
-      g_output_stream_write_all (sink->out, data, length, NULL, NULL, &sink->error))
-    return CAIRO_STATUS_SUCCESS;
-  return CAIRO_STATUS_WRITE_ERROR;
+  if (sink->saved_errno == 0 && !acq_output_file_write_all (sink->fd, data, length))
+    sink->saved_errno = errno;
+  return sink->saved_errno == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static gboolean
+set_write_error (GError **error, const char *path, int saved_errno)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, ACQ_MAP_ERROR, ACQ_MAP_ERROR_WRITE,
+               _("The map could not be written to “%s”: %s. Check that you may write in this "
+                 "folder and that the disk is not full."),
+               name, g_strerror (saved_errno));
+  return FALSE;
 }
 
 static cairo_surface_t *
@@ -619,22 +632,19 @@ create_surface (AcqMapLayout *layout, AcqMapFormat format, Sink *sink, double *s
     }
 }
 
-/* Draws into a new file that replaces @file only once complete. */
+/* Draws into a private file beside @path that replaces it only once complete. */
 static gboolean
-export_picture (AcqMapLayout *layout, GFile *file, AcqMapFormat format, GError **error)
+export_picture (AcqMapLayout *layout, const char *path, AcqMapFormat format, GError **error)
 {
-  g_autoptr (GCancellable) abandon = g_cancellable_new ();
-  Sink sink = { 0 };
+  g_autofree char *tmp = NULL;
+  Sink sink = { -1, 0 };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
   double scale = 1.0;
-  gboolean ok;
 
-  sink.out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE,
-                                              G_FILE_CREATE_REPLACE_DESTINATION, NULL, error));
-  if (sink.out == NULL)
-    return FALSE;
+  if ((sink.fd = acq_output_file_open (path, &tmp)) < 0)
+    return set_write_error (error, path, errno);
   surface = create_surface (layout, format, &sink, &scale);
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
@@ -646,24 +656,39 @@ export_picture (AcqMapLayout *layout, GFile *file, AcqMapFormat format, GError *
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  ok = sink.error == NULL && status == CAIRO_STATUS_SUCCESS;
-  /* a cancelled close keeps whatever file was there */
-  if (!ok)
-    g_cancellable_cancel (abandon);
-  g_output_stream_close (sink.out, abandon, ok ? &sink.error : NULL);
-  g_object_unref (sink.out);
-  if (sink.error != NULL)
+  if (sink.saved_errno != 0)
     {
-      g_propagate_error (error, sink.error);
-      return FALSE;
+      acq_output_file_abandon (sink.fd, tmp);
+      return set_write_error (error, path, sink.saved_errno);
     }
   if (status != CAIRO_STATUS_SUCCESS)
     {
+      acq_output_file_abandon (sink.fd, tmp);
       g_set_error (error, ACQ_MAP_ERROR, ACQ_MAP_ERROR_WRITE,
                    _("The map could not be drawn (%s). Try another format."),
                    cairo_status_to_string (status));
       return FALSE;
     }
+  if (!acq_output_file_commit (sink.fd, tmp, path))
+    return set_write_error (error, path, errno);
+  return TRUE;
+}
+
+static gboolean
+export_text (const char *text, const char *path, GError **error)
+{
+  g_autofree char *tmp = NULL;
+  int fd = acq_output_file_open (path, &tmp);
+
+  if (fd < 0)
+    return set_write_error (error, path, errno);
+  if (!acq_output_file_write_all (fd, text, strlen (text)))
+    {
+      acq_output_file_abandon (fd, tmp);
+      return set_write_error (error, path, errno);
+    }
+  if (!acq_output_file_commit (fd, tmp, path))
+    return set_write_error (error, path, errno);
   return TRUE;
 }
 
@@ -671,18 +696,17 @@ export_picture (AcqMapLayout *layout, GFile *file, AcqMapFormat format, GError *
  * acq_map_export:
  * @layout: a map's layout
  * @path: the file to write; its extension (.png, .svg, .pdf or .opml) says the format
- * @error: where to put an error: %ACQ_MAP_ERROR_FORMAT, or a #GIOError or
- *   %ACQ_MAP_ERROR_WRITE if the file could not be written
+ * @error: where to put an error: %ACQ_MAP_ERROR_FORMAT, or %ACQ_MAP_ERROR_WRITE if the file
+ *   could not be written
  *
  * Writes the whole map, as acq_map_export_draw() draws it, or its outline. An existing file
- * is replaced only once the new one is complete.
+ * is replaced only once the new one is complete; the file is the user's only (0600).
  *
  * Returns: %TRUE if written
  */
 gboolean
 acq_map_export (AcqMapLayout *layout, const char *path, GError **error)
 {
-  g_autoptr (GFile) file = NULL;
   AcqMapFormat format;
 
   g_return_val_if_fail (ACQ_IS_MAP_LAYOUT (layout), FALSE);
@@ -697,15 +721,13 @@ acq_map_export (AcqMapLayout *layout, const char *path, GError **error)
                      "these names."), name);
       return FALSE;
     }
-  file = g_file_new_for_path (path);
   if (format == ACQ_MAP_FORMAT_OPML)
     {
       g_autofree char *opml = acq_map_export_opml (acq_map_layout_get_map (layout));
 
-      return g_file_replace_contents (file, opml, strlen (opml), NULL, FALSE,
-                                      G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+      return export_text (opml, path, error);
     }
-  return export_picture (layout, file, format, error);
+  return export_picture (layout, path, format, error);
 }
 
 typedef struct

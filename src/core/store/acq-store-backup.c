@@ -7,9 +7,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
+#include "acq-output-file.h"
 #include "acq-store-private.h"
 
 #define BACKUP_PREFIX "acquis-"
@@ -65,23 +68,41 @@ prune_backups (const char *data_dir)
                  g_strerror (errno));
 }
 
+static gboolean
+fail_backup (GError **error, const char *dir, int saved_errno)
+{
+  g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_IO,
+               _("Acquis could not write a backup in “%s”: %s."), dir, g_strerror (saved_errno));
+  return FALSE;
+}
+
 /* Writes a copy of the database to @path with `VACUUM INTO` on a connection of its own (so it
- * can run on a worker thread), through a temporary name: a backup is whole or absent. */
+ * can run on a worker thread), through a private ".part" file made before SQLite fills it (an
+ * empty file is what VACUUM INTO accepts): a backup is whole or absent, and never readable by
+ * others, even for a moment. */
 static gboolean
 write_backup (const char *data_dir, const char *dir, const char *path, GError **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+  g_autofree char *tmp = NULL;
   g_autofree char *db_path = g_build_filename (data_dir, ACQ_STORE_FILE_NAME, NULL);
   sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int rc, fd;
 
   if (!_acq_store_ensure_private_dir (dir, error))
     return FALSE;
   db = _acq_store_open_db (db_path, SQLITE_OPEN_READONLY, error);
   if (db == NULL)
     return FALSE;
-  g_unlink (tmp);
+  /* SQLite opens the copy itself: no descriptor of ours may stay open on it meanwhile */
+  if ((fd = acq_output_file_open (path, &tmp)) < 0 || close (fd) != 0)
+    {
+      int saved = errno;
+      sqlite3_close_v2 (db);
+      if (tmp != NULL)
+        g_unlink (tmp);
+      return fail_backup (error, dir, saved);
+    }
   rc = sqlite3_prepare_v2 (db, "VACUUM INTO ?", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
@@ -100,15 +121,13 @@ write_backup (const char *data_dir, const char *dir, const char *path, GError **
     }
   sqlite3_close_v2 (db);
 
-  if (g_chmod (tmp, 0600) != 0 || g_rename (tmp, path) != 0)
+  if ((fd = g_open (tmp, O_WRONLY | O_CLOEXEC, 0)) < 0)
     {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_IO,
-                   _("Acquis could not write a backup in “%s”: %s."), dir,
-                   g_strerror (saved));
-      return FALSE;
+      acq_output_file_abandon (-1, tmp);
+      return fail_backup (error, dir, errno);
     }
+  if (!acq_output_file_commit (fd, tmp, path))
+    return fail_backup (error, dir, errno);
   return TRUE;
 }
 

@@ -22,6 +22,7 @@ struct _AcqStore
   sqlite3    *db;
   GHashTable *statements; /* const char *sql (static) -> sqlite3_stmt */
   int         schema_version;
+  gboolean    read_only;
   GMainContext *context;  /* where "changed" is emitted: the thread-default one at open */
   int           change_pending; /* atomic: a "changed" is on its way to the context */
   gint64        data_version;   /* PRAGMA data_version at the last look, see acq_store_poll() */
@@ -262,9 +263,10 @@ error_code_from_sqlite (int rc)
       return ACQ_STORE_ERROR_CONSTRAINT;
     case SQLITE_TOOBIG:
       return ACQ_STORE_ERROR_INVALID;
+    case SQLITE_READONLY:
+      return ACQ_STORE_ERROR_READ_ONLY;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
-    case SQLITE_READONLY:
     case SQLITE_FULL:
     case SQLITE_PERM:
     case SQLITE_AUTH:
@@ -311,6 +313,10 @@ acq_store_set_error_from_sqlite (GError **error, sqlite3 *db, int rc, const char
       break;
     case ACQ_STORE_ERROR_INVALID:
       message = _("This text is too large to be stored. Nothing was changed.");
+      break;
+    case ACQ_STORE_ERROR_READ_ONLY:
+      message = _("This data folder is read-only: you can read and export, not change. Nothing "
+                  "was changed.");
       break;
     case ACQ_STORE_ERROR_IO:
       message = _("Acquis cannot write its data file. Check that the disk is not full and that "
@@ -675,11 +681,24 @@ _acq_store_migrate_db (sqlite3 *db, int target, GError **error)
 }
 
 /* The folder is the user's only (0700), the file too (0600): it holds personal data. SQLite
- * gives its -wal and -shm files the database file's mode. */
+ * gives its -wal and -shm files the database file's mode. Only the rights of others are taken
+ * away: a folder or file the user made read-only stays so (see acq_store_is_read_only()). */
+static gboolean
+tighten_mode (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return FALSE;
+  if (S_ISLNK (st.st_mode) || (st.st_mode & 077) == 0)
+    return TRUE;
+  return g_chmod (path, st.st_mode & 0700) == 0;
+}
+
 gboolean
 _acq_store_ensure_private_dir (const char *dir, GError **error)
 {
-  if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
+  if (g_mkdir_with_parents (dir, 0700) != 0 || !tighten_mode (dir))
     {
       int saved = errno;
       g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_IO,
@@ -689,22 +708,41 @@ _acq_store_ensure_private_dir (const char *dir, GError **error)
   return TRUE;
 }
 
+/* Never open() and close() the database file itself once it exists: POSIX locks belong to
+ * the process, and closing any descriptor of the file drops the locks every SQLite connection
+ * of the process holds on it. Another process would then take itself for the last one and
+ * delete the WAL under us. So the file is created here only when it does not exist yet (no
+ * connection can have it open then), and an existing one is fixed by its path. */
 static gboolean
 ensure_private_file (const char *path, GError **error)
 {
-  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  struct stat st;
+  int fd;
 
-  if (fd < 0 || fchmod (fd, 0600) != 0)
+  if (g_lstat (path, &st) != 0)
     {
-      int saved = errno;
+      if (errno != ENOENT)
+        goto fail;
+      fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
       if (fd >= 0)
         close (fd);
-      g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_IO,
-                   _("Acquis cannot open its data file “%s”: %s."), path, g_strerror (saved));
-      return FALSE;
+      else if (errno != EEXIST)
+        goto fail;
+      if (g_lstat (path, &st) != 0)
+        goto fail;
     }
-  close (fd);
+  /* a symbolic link is left to SQLITE_OPEN_NOFOLLOW, which refuses it */
+  if (S_ISREG (st.st_mode) && !tighten_mode (path))
+    goto fail;
   return TRUE;
+
+fail:
+  {
+    int saved = errno;
+    g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_IO,
+                 _("Acquis cannot open its data file “%s”: %s."), path, g_strerror (saved));
+    return FALSE;
+  }
 }
 
 sqlite3 *
@@ -724,13 +762,87 @@ _acq_store_open_db (const char *path, int flags, GError **error)
   return db;
 }
 
+/* Can this process make a file in @dir? Asked of the system by making one: the permission
+ * bits alone do not say it (root, a read-only mount, access control lists). */
+static gboolean
+folder_is_writable (const char *dir)
+{
+  g_autofree char *probe = g_build_filename (dir, ".acquis-probe-XXXXXX", NULL);
+  int fd = g_mkstemp_full (probe, O_RDWR | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    return errno != EACCES && errno != EPERM && errno != EROFS;
+  close (fd);
+  g_unlink (probe);
+  return TRUE;
+}
+
+static gboolean
+fail_read_only (GError **error, const char *message)
+{
+  g_set_error_literal (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_READ_ONLY, message);
+  return FALSE;
+}
+
+/* A store in a folder that cannot be written: a WAL database is read with its -shm when it
+ * exists; without it (after a clean quit SQLite removes it) SQLite cannot make one there, and
+ * the file is read as immutable, which is what it is for this process. A -wal left with
+ * changes in it cannot be read without its -shm: refused rather than shown stale. */
+static sqlite3 *
+open_read_only (const char *path, GError **error)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *ro = NULL;
+  GStatBuf st;
+  sqlite3 *db;
+
+  if (uri == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      fail_read_only (error, _("This data folder is read-only and holds no Acquis data yet. "
+                               "Choose a folder you may write in."));
+      return NULL;
+    }
+  /* the connection itself stays read-write: an export attaches a private temporary file */
+  ro = g_strconcat (uri, "?mode=ro", NULL);
+  db = _acq_store_open_db (ro, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL);
+  if (db != NULL && _acq_store_exec_db (db, "SELECT count(*) FROM sqlite_master", NULL))
+    return db;
+  sqlite3_close_v2 (db);
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    {
+      fail_read_only (error, _("This data folder is read-only, and the last changes made in it "
+                               "are still beside the data file. Open it once where it can be "
+                               "written, then try again."));
+      return NULL;
+    }
+  g_free (ro);
+  ro = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
+  return _acq_store_open_db (ro, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, error);
+}
+
+/* Brings a read-write store up: WAL, then the migrations. */
+static gboolean
+set_up_writable (AcqStore *self, GError **error)
+{
+  return _acq_store_exec_db (self->db,
+                             "PRAGMA journal_mode = WAL;"
+                             "PRAGMA synchronous = NORMAL;"
+                             "PRAGMA foreign_keys = ON;"
+                             "PRAGMA secure_delete = ON;",
+                             error) &&
+         _acq_store_migrate_db (self->db, G_N_ELEMENTS (migrations), error);
+}
+
 /**
  * acq_store_open:
  * @data_dir: the folder that holds the database, created if needed
  * @error: where to put an error; %ACQ_STORE_ERROR_CORRUPT means the file is damaged and must
  *   not be touched (see acq_store_set_aside_damaged())
  *
- * Opens (or creates) the store and brings its schema to the latest version.
+ * Opens (or creates) the store and brings its schema to the latest version. A data folder
+ * or file that cannot be written is opened read-only (acq_store_is_read_only()): it can be
+ * read and exported, every change is refused with %ACQ_STORE_ERROR_READ_ONLY.
  *
  * Returns: (transfer full): the store, or %NULL
  */
@@ -742,15 +854,27 @@ acq_store_open (const char *data_dir, GError **error)
 
   g_return_val_if_fail (data_dir != NULL, NULL);
 
-  if (!_acq_store_ensure_private_dir (data_dir, error))
-    return NULL;
   path = g_build_filename (data_dir, ACQ_STORE_FILE_NAME, NULL);
-  if (!ensure_private_file (path, error))
-    return NULL;
-
   self = g_object_new (ACQ_TYPE_STORE, NULL);
   self->data_dir = g_strdup (data_dir);
-  self->db = _acq_store_open_db (path, SQLITE_OPEN_READWRITE, error);
+  /* an existing folder that cannot be written is read, not created nor changed */
+  if (g_file_test (data_dir, G_FILE_TEST_IS_DIR) && !folder_is_writable (data_dir))
+    {
+      self->read_only = TRUE;
+      self->db = open_read_only (path, error);
+    }
+  else
+    {
+      if (!_acq_store_ensure_private_dir (data_dir, error))
+        return NULL;
+      acq_store_sweep_temp (data_dir);
+      if (!ensure_private_file (path, error))
+        return NULL;
+      self->db = _acq_store_open_db (path, SQLITE_OPEN_READWRITE, error);
+      /* a data file made read-only by the user: SQLite opened it so */
+      if (self->db != NULL && sqlite3_db_readonly (self->db, "main") == 1)
+        self->read_only = TRUE;
+    }
   if (self->db == NULL)
     return NULL;
 
@@ -760,23 +884,44 @@ acq_store_open (const char *data_dir, GError **error)
   if (!_acq_store_exec_db (self->db, "SELECT count(*) FROM sqlite_master", error))
     return NULL;
 
-  if (!_acq_store_exec_db (self->db,
-                           "PRAGMA journal_mode = WAL;"
-                           "PRAGMA synchronous = NORMAL;"
-                           "PRAGMA foreign_keys = ON;"
-                           "PRAGMA secure_delete = ON;",
-                           error))
+  if (!self->read_only && !set_up_writable (self, error))
     return NULL;
-
-  if (!_acq_store_migrate_db (self->db, G_N_ELEMENTS (migrations), error) ||
+  if (!_acq_store_exec_db (self->db, "PRAGMA foreign_keys = ON", error) ||
       !read_user_version (self->db, &self->schema_version, error))
     return NULL;
+  if (self->schema_version > (int) G_N_ELEMENTS (migrations))
+    {
+      /* the same refusal as the migration's */
+      _acq_store_migrate_db (self->db, self->schema_version, error);
+      return NULL;
+    }
+  if (self->schema_version < (int) G_N_ELEMENTS (migrations))
+    {
+      fail_read_only (error, _("This data folder is read-only and was written by an older "
+                               "version of Acquis, which this one must update first. Open it "
+                               "once where it can be written."));
+      return NULL;
+    }
 
   /* after the migrations: opening the store is not a change */
   self->context = g_main_context_ref_thread_default ();
   self->data_version = read_data_version (self);
   sqlite3_commit_hook (self->db, on_commit_cb, self);
   return g_steal_pointer (&self);
+}
+
+/**
+ * acq_store_is_read_only:
+ * @self: the store
+ *
+ * Returns: %TRUE if the data folder or file cannot be written: the store can be read and
+ *   exported, not changed
+ */
+gboolean
+acq_store_is_read_only (AcqStore *self)
+{
+  g_return_val_if_fail (ACQ_IS_STORE (self), TRUE);
+  return self->read_only;
 }
 
 /**

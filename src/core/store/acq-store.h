@@ -21,6 +21,7 @@ G_BEGIN_DECLS
  * @ACQ_STORE_ERROR_CONSTRAINT: the change breaks a rule of the data (duplicate, missing link)
  * @ACQ_STORE_ERROR_NOT_FOUND: the record asked for does not exist
  * @ACQ_STORE_ERROR_INVALID: the value given is not acceptable (too long, invalid UTF-8)
+ * @ACQ_STORE_ERROR_READ_ONLY: the data folder or file cannot be written: reading only
  */
 typedef enum
 {
@@ -32,6 +33,7 @@ typedef enum
   ACQ_STORE_ERROR_CONSTRAINT,
   ACQ_STORE_ERROR_NOT_FOUND,
   ACQ_STORE_ERROR_INVALID,
+  ACQ_STORE_ERROR_READ_ONLY,
 } AcqStoreError;
 
 /* The file name of the database inside the data directory. */
@@ -50,6 +52,7 @@ GQuark       acq_store_error_quark        (void);
 AcqStore    *acq_store_open               (const char   *data_dir,
                                            GError      **error);
 const char  *acq_store_get_data_dir       (AcqStore     *self);
+gboolean     acq_store_is_read_only       (AcqStore     *self);
 sqlite3     *acq_store_get_db             (AcqStore     *self);
 int          acq_store_get_schema_version (AcqStore     *self);
 int          acq_store_get_latest_version (void);
@@ -81,6 +84,15 @@ gboolean     acq_store_set_error_from_sqlite (GError   **error,
 
 char        *acq_store_new_uuid           (void);
 char        *acq_store_now                (void);
+
+/* Temporary files: one private folder inside the data folder, swept at each opening. */
+char        *acq_store_make_temp          (const char   *data_dir,
+                                           const char   *prefix,
+                                           gboolean      directory,
+                                           GError      **error);
+void         acq_store_remove_temp        (const char   *data_dir,
+                                           const char   *prefix);
+void         acq_store_sweep_temp         (const char   *data_dir);
 
 /* Backups and damaged files: these work on a data directory, not an open store, so that the
  * start-up code can use them when the database cannot be opened at all. */

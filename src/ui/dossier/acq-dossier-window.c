@@ -945,13 +945,15 @@ acq_dossier_window_new (GtkWindow *parent, AcqStore *store, AcqCandidate *candid
 {
   AcqDossierWindow *self = g_object_new (ACQ_TYPE_DOSSIER_WINDOW, "transient-for", parent, NULL);
   g_autofree char *name = acq_candidate_dup_display_name (candidate);
+  g_autofree char *prefix = NULL;
   g_autoptr (GError) error = NULL;
 
   self->store = g_object_ref (store);
   self->candidate = g_object_ref (candidate);
   adw_window_title_set_subtitle (self->window_title, name);
   show_issues (self);
-  self->dir = g_dir_make_tmp ("acquis-dossier-XXXXXX", &error);
+  prefix = g_strconcat ("dossier-", acq_candidate_get_uuid (candidate), NULL);
+  self->dir = acq_store_make_temp (acq_store_get_data_dir (store), prefix, TRUE, &error);
   if (self->dir == NULL)
     show_failure (self, _("The Dossier Could Not Be Made"), error->message);
   else
@@ -981,16 +983,17 @@ acq_dossier_window_dispose (GObject *object)
   G_OBJECT_CLASS (acq_dossier_window_parent_class)->dispose (object);
 }
 
-/* The temporary PDF goes with the window: it holds personal data. */
+/* The temporary PDFs go with the window, their folder too: they hold personal data. */
 static void
 acq_dossier_window_finalize (GObject *object)
 {
   AcqDossierWindow *self = ACQ_DOSSIER_WINDOW (object);
 
-  if (self->path != NULL)
-    g_unlink (self->path);
-  if (self->dir != NULL)
-    g_rmdir (self->dir);
+  if (self->dir != NULL && self->store != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (self->dir);
+      acq_store_remove_temp (acq_store_get_data_dir (self->store), base);
+    }
   g_free (self->path);
   g_free (self->dir);
   g_clear_object (&self->generation);

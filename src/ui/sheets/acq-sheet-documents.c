@@ -30,22 +30,27 @@ G_DEFINE_FINAL_TYPE (AcqSheetDocuments, acq_sheet_documents, ADW_TYPE_PREFERENCE
 static void load_documents (AcqSheetDocuments *self);
 
 
-/* The viewer gets a read-only copy in a private temporary folder: an application that saves
- * what it opened must not change the copy the dossier is made from. */
+/* The viewer gets a read-only copy in a private temporary folder of the data folder (never
+ * /tmp): an application that saves what it opened must not change the copy the dossier is
+ * made from. The copy goes when Acquis quits, at the next start after a crash, or when the
+ * candidate is erased (acq_candidate_list_purge()). */
 static void
 on_open_document_clicked_cb (AcqSheetDocuments *self, GtkButton *button)
 {
   AcqAttachment *attachment = g_object_get_data (G_OBJECT (button), "attachment");
+  AcqStore *store = acq_sheet_list_get_store (self->list);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) stored = acq_attachment_get_file (acq_sheet_list_get_store (self->list),
-                                                      attachment, &error);
+  g_autoptr (GFile) stored = acq_attachment_get_file (store, attachment, &error);
+  g_autofree char *prefix = g_strconcat ("document-", acq_sheet_get_candidate_uuid (self->sheet),
+                                         NULL);
   g_autofree char *dir = NULL;
   g_autofree char *base = g_path_get_basename (attachment->file_name);
   g_autofree char *path = NULL;
   g_autoptr (GFile) copy = NULL;
   g_autofree char *uri = NULL;
 
-  if (stored == NULL || !(dir = g_dir_make_tmp ("acquis-document-XXXXXX", &error)))
+  if (stored == NULL ||
+      !(dir = acq_store_make_temp (acq_store_get_data_dir (store), prefix, TRUE, &error)))
     {
       acq_toast_show (GTK_WIDGET (self), error->message);
       return;
