@@ -204,26 +204,6 @@ wrap_error (GError **error, GError *cause)
   return FALSE;
 }
 
-static gboolean
-exec_bound (sqlite3 *db, const char *sql, const char *arg, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      if (arg != NULL)
-        sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-        rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    return acq_store_set_error_from_sqlite (error, db, rc, sql);
-  return TRUE;
-}
-
 static char *
 make_private_temp (const char *dir, const char *prefix, GError **error)
 {
@@ -316,11 +296,12 @@ copy_tables (sqlite3 *db, const char *candidate_uuid, GError **error)
       sql = g_strdup_printf ("CREATE TABLE pkg.\"%s\" AS SELECT * FROM main.\"%s\" WHERE %s%s",
                              shape->name, shape->name, filter,
                              shape->has_deleted ? " AND deleted_at IS NULL" : "");
-      if (!exec_bound (db, sql, candidate_uuid, error))
+      if (!_acq_store_run_db (db, sql, candidate_uuid, NULL, error))
         return FALSE;
     }
   /* The accompagnatrice's private notes and her archive stay on her machine. */
-  return exec_bound (db, "UPDATE pkg.candidate SET notes = '', archived = 0", NULL, error);
+  return _acq_store_run_db (db, "UPDATE pkg.candidate SET notes = '', archived = 0", NULL, NULL,
+                            error);
 }
 
 /* The attachments' bytes travel inside the file, once per content. */
@@ -331,8 +312,8 @@ copy_blobs (AcqStore *store, GError **error)
   sqlite3_stmt *select = NULL, *insert = NULL;
   int rc;
 
-  if (!exec_bound (db, "CREATE TABLE pkg." ACQ_PACKAGE_BLOB_TABLE " (sha256 TEXT PRIMARY KEY "
-                   "NOT NULL, data BLOB NOT NULL)", NULL, error))
+  if (!_acq_store_run_db (db, "CREATE TABLE pkg." ACQ_PACKAGE_BLOB_TABLE " (sha256 TEXT PRIMARY "
+                          "KEY NOT NULL, data BLOB NOT NULL)", NULL, NULL, error))
     return FALSE;
   /* The copy is found by its SHA-256, never by a stored path (see acq_attachment_resolve()). */
   rc = sqlite3_prepare_v2 (db, "SELECT DISTINCT sha256 FROM pkg.attachment", -1, &select, NULL);
@@ -395,8 +376,8 @@ write_manifest (AcqStore *store, const char *candidate_uuid, AcqRole role, GErro
   int rc;
 
   if (!(digest = _acq_package_content_digest (db, "pkg", error)) ||
-      !exec_bound (db, "CREATE TABLE pkg." ACQ_PACKAGE_MANIFEST_TABLE " (key TEXT PRIMARY KEY "
-                   "NOT NULL, value TEXT NOT NULL)", NULL, error))
+      !_acq_store_run_db (db, "CREATE TABLE pkg." ACQ_PACKAGE_MANIFEST_TABLE " (key TEXT PRIMARY "
+                          "KEY NOT NULL, value TEXT NOT NULL)", NULL, NULL, error))
     return FALSE;
   rc = sqlite3_prepare_v2 (db, "INSERT INTO pkg." ACQ_PACKAGE_MANIFEST_TABLE " VALUES (?1, ?2)",
                            -1, &stmt, NULL);
@@ -501,7 +482,7 @@ acq_package_export (AcqStore *store, const char *candidate_uuid, AcqRole role,
   if (!(content = make_private_temp (acq_store_get_data_dir (store), "acquis-export", error)))
     return FALSE;
   db = acq_store_get_db (store);
-  ok = exec_bound (db, "ATTACH ?1 AS pkg", content, &local_error);
+  ok = _acq_store_run_db (db, "ATTACH ?1 AS pkg", content, NULL, &local_error);
   if (ok)
     {
       ok = fill_content (store, candidate_uuid, role, &local_error);
@@ -663,7 +644,7 @@ acq_package_import (AcqStore *store, const char *path, const char *passphrase, A
   g_debug ("Importing a file exported by the %s", declared == ACQ_ROLE_COACH ? "coach" : "candidate");
   report = _acq_import_report_new (candidate_uuid);
   db = acq_store_get_db (store);
-  ok = exec_bound (db, "ATTACH ?1 AS pkg", content, &local_error);
+  ok = _acq_store_run_db (db, "ATTACH ?1 AS pkg", content, NULL, &local_error);
   if (ok)
     {
       ok = merge_attached (store, candidate_uuid, role, report, written, &local_error);
