@@ -140,6 +140,21 @@ table_free (Table *table)
   g_free (table);
 }
 
+/* A merge, a resolution or a record of units, on @store's connection: its statements and the
+ * histories it reads and writes. */
+static void
+merge_init (Merge *m, AcqStore *store)
+{
+  m->store = store;
+  m->db = acq_store_get_db (store);
+  m->now = acq_store_now ();
+  m->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  m->mine = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  m->theirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify) g_strfreev);
+  m->write = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
 static void
 merge_clear (Merge *m)
 {
@@ -643,14 +658,8 @@ _acq_package_record_units (AcqStore *store, const char *candidate_uuid, const ch
   Merge m = { 0 };
   g_autofree char *copy = NULL;
 
-  m.store = store;
-  m.db = acq_store_get_db (store);
+  merge_init (&m, store);
   m.candidate_uuid = candidate_uuid;
-  m.statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        finalize_statement);
-  m.mine = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  m.theirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  m.write = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (!load_tables (&m, "main") ||
       !load_histories (&m, m.mine, "SELECT unit, history FROM main.sync_unit WHERE "
@@ -1273,17 +1282,10 @@ _acq_package_merge (AcqStore *store, const char *candidate_uuid, AcqRole author_
 {
   Merge m = { 0 };
 
-  m.store = store;
-  m.db = acq_store_get_db (store);
+  merge_init (&m, store);
   m.candidate_uuid = candidate_uuid;
   m.author = author_role;
   m.report = report;
-  m.now = acq_store_now ();
-  m.statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        finalize_statement);
-  m.mine = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  m.theirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  m.write = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (load_tables (&m, "pkg") &&
       load_histories (&m, m.mine, "SELECT unit, history FROM main.sync_unit WHERE "
@@ -1457,14 +1459,7 @@ acq_conflict_resolve (AcqStore *store, const char *conflict_uuid, const char *te
   g_return_val_if_fail (ACQ_IS_STORE (store), FALSE);
   g_return_val_if_fail (conflict_uuid != NULL && text != NULL, FALSE);
 
-  m.store = store;
-  m.db = acq_store_get_db (store);
-  m.now = acq_store_now ();
-  m.statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        finalize_statement);
-  m.mine = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  m.theirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  m.write = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  merge_init (&m, store);
 
   if (!acq_store_begin (store, error))
     {
