@@ -61,11 +61,11 @@ typedef struct
 
 /* The units cut finer than a whole record; the rest of a record's columns are its "row" unit. */
 static const GroupSpec group_specs[] = {
-  { "sheet", "tasks", { "tasks" } },
-  { "sheet", "means", { "means" } },
-  { "sheet", "partners", { "partners" } },
-  { "sheet", "context", { "context" } },
-  { "sheet", "additional", { "additional" } },
+  { "sheet", ACQ_RUBRIC_TASKS_NAME, { ACQ_RUBRIC_TASKS_NAME } },
+  { "sheet", ACQ_RUBRIC_MEANS_NAME, { ACQ_RUBRIC_MEANS_NAME } },
+  { "sheet", ACQ_RUBRIC_PARTNERS_NAME, { ACQ_RUBRIC_PARTNERS_NAME } },
+  { "sheet", ACQ_RUBRIC_CONTEXT_NAME, { ACQ_RUBRIC_CONTEXT_NAME } },
+  { "sheet", ACQ_RUBRIC_ADDITIONAL_NAME, { ACQ_RUBRIC_ADDITIONAL_NAME } },
   { "sheet", "review", { "review_state" } },
   { "candidate", "admin", { "stage", "stage_date", "funding" } },
   { "comment", "resolved", { "resolved" } },
@@ -1341,8 +1341,9 @@ acq_conflict_free (AcqConflict *conflict)
 
 static const char sql_conflicts[] =
   "SELECT c.uuid, c.candidate_uuid, c.sheet_uuid, s.title, c.rubric, CASE c.rubric"
-  " WHEN 0 THEN s.tasks WHEN 1 THEN s.means WHEN 2 THEN s.partners WHEN 3 THEN s.context"
-  " ELSE s.additional END, c.theirs FROM conflict c JOIN sheet s ON s.uuid = c.sheet_uuid"
+  " WHEN 0 THEN s." ACQ_RUBRIC_TASKS_NAME " WHEN 1 THEN s." ACQ_RUBRIC_MEANS_NAME
+  " WHEN 2 THEN s." ACQ_RUBRIC_PARTNERS_NAME " WHEN 3 THEN s." ACQ_RUBRIC_CONTEXT_NAME
+  " ELSE s." ACQ_RUBRIC_ADDITIONAL_NAME " END, c.theirs FROM conflict c JOIN sheet s ON s.uuid = c.sheet_uuid"
   " JOIN candidate k ON k.uuid = c.candidate_uuid"
   " WHERE (?1 IS NULL OR c.candidate_uuid = ?1) AND s.deleted_at IS NULL AND k.deleted_at IS NULL"
   " ORDER BY c.created_at, s.title, c.rubric";
