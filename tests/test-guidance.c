@@ -67,7 +67,7 @@ read_shipped_fiche (void)
 static void
 assert_rubrics_complete (AcqGuidance *guidance)
 {
-  for (int i = 0; i < ACQ_GUIDANCE_N_RUBRICS; i++)
+  for (int i = 0; i < ACQ_N_RUBRICS; i++)
     {
       const char *const *examples = acq_guidance_get_rubric_examples (guidance, i);
 
@@ -192,7 +192,7 @@ test_generic_fallback (void)
   assert_dp_rules (generic);
   g_assert_true (acq_guidance_get_competence_questions (generic, "RNCP37274BC01", 1) == NULL);
   /* The DP's headings are the same for every titre professionnel. */
-  for (int i = 0; i < ACQ_GUIDANCE_N_RUBRICS; i++)
+  for (int i = 0; i < ACQ_N_RUBRICS; i++)
     g_assert_cmpstr (acq_guidance_get_rubric_title (generic, i), ==,
                      acq_guidance_get_rubric_title (shipped, i));
 }

@@ -132,7 +132,7 @@ check_example (AcqDossierExample *example, AcqDpLayout *layout, GPtrArray *issue
 
   if (pages > ACQ_DP_MAX_EXAMPLE_PAGES)
     add_issue (issues, ACQ_DOSSIER_RULE_EXAMPLE_TOO_LONG, ACQ_DOSSIER_SEVERITY_ERROR, uuid,
-               "tasks",
+               ACQ_RUBRIC_TASKS_NAME,
                _("“%s” takes %.1f pages; an example may take %d at most: shorten it."), title,
                pages, ACQ_DP_MAX_EXAMPLE_PAGES);
   if (acq_sheet_get_period_from (example->sheet) == NULL)

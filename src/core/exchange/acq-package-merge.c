@@ -61,11 +61,11 @@ typedef struct
 
 /* The units cut finer than a whole record; the rest of a record's columns are its "row" unit. */
 static const GroupSpec group_specs[] = {
-  { "sheet", "tasks", { "tasks" } },
-  { "sheet", "means", { "means" } },
-  { "sheet", "partners", { "partners" } },
-  { "sheet", "context", { "context" } },
-  { "sheet", "additional", { "additional" } },
+  { "sheet", ACQ_RUBRIC_TASKS_NAME, { ACQ_RUBRIC_TASKS_NAME } },
+  { "sheet", ACQ_RUBRIC_MEANS_NAME, { ACQ_RUBRIC_MEANS_NAME } },
+  { "sheet", ACQ_RUBRIC_PARTNERS_NAME, { ACQ_RUBRIC_PARTNERS_NAME } },
+  { "sheet", ACQ_RUBRIC_CONTEXT_NAME, { ACQ_RUBRIC_CONTEXT_NAME } },
+  { "sheet", ACQ_RUBRIC_ADDITIONAL_NAME, { ACQ_RUBRIC_ADDITIONAL_NAME } },
   { "sheet", "review", { "review_state" } },
   { "candidate", "admin", { "stage", "stage_date", "funding" } },
   { "comment", "resolved", { "resolved" } },
@@ -138,6 +138,21 @@ table_free (Table *table)
   g_ptr_array_unref (table->links);
   g_ptr_array_unref (table->parents);
   g_free (table);
+}
+
+/* A merge, a resolution or a record of units, on @store's connection: its statements and the
+ * histories it reads and writes. */
+static void
+merge_init (Merge *m, AcqStore *store)
+{
+  m->store = store;
+  m->db = acq_store_get_db (store);
+  m->now = acq_store_now ();
+  m->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  m->mine = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  m->theirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify) g_strfreev);
+  m->write = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
@@ -643,14 +658,8 @@ _acq_package_record_units (AcqStore *store, const char *candidate_uuid, const ch
   Merge m = { 0 };
   g_autofree char *copy = NULL;
 
-  m.store = store;
-  m.db = acq_store_get_db (store);
+  merge_init (&m, store);
   m.candidate_uuid = candidate_uuid;
-  m.statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        finalize_statement);
-  m.mine = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  m.theirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  m.write = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (!load_tables (&m, "main") ||
       !load_histories (&m, m.mine, "SELECT unit, history FROM main.sync_unit WHERE "
@@ -1273,17 +1282,10 @@ _acq_package_merge (AcqStore *store, const char *candidate_uuid, AcqRole author_
 {
   Merge m = { 0 };
 
-  m.store = store;
-  m.db = acq_store_get_db (store);
+  merge_init (&m, store);
   m.candidate_uuid = candidate_uuid;
   m.author = author_role;
   m.report = report;
-  m.now = acq_store_now ();
-  m.statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        finalize_statement);
-  m.mine = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  m.theirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  m.write = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (load_tables (&m, "pkg") &&
       load_histories (&m, m.mine, "SELECT unit, history FROM main.sync_unit WHERE "
@@ -1339,8 +1341,9 @@ acq_conflict_free (AcqConflict *conflict)
 
 static const char sql_conflicts[] =
   "SELECT c.uuid, c.candidate_uuid, c.sheet_uuid, s.title, c.rubric, CASE c.rubric"
-  " WHEN 0 THEN s.tasks WHEN 1 THEN s.means WHEN 2 THEN s.partners WHEN 3 THEN s.context"
-  " ELSE s.additional END, c.theirs FROM conflict c JOIN sheet s ON s.uuid = c.sheet_uuid"
+  " WHEN 0 THEN s." ACQ_RUBRIC_TASKS_NAME " WHEN 1 THEN s." ACQ_RUBRIC_MEANS_NAME
+  " WHEN 2 THEN s." ACQ_RUBRIC_PARTNERS_NAME " WHEN 3 THEN s." ACQ_RUBRIC_CONTEXT_NAME
+  " ELSE s." ACQ_RUBRIC_ADDITIONAL_NAME " END, c.theirs FROM conflict c JOIN sheet s ON s.uuid = c.sheet_uuid"
   " JOIN candidate k ON k.uuid = c.candidate_uuid"
   " WHERE (?1 IS NULL OR c.candidate_uuid = ?1) AND s.deleted_at IS NULL AND k.deleted_at IS NULL"
   " ORDER BY c.created_at, s.title, c.rubric";
@@ -1457,14 +1460,7 @@ acq_conflict_resolve (AcqStore *store, const char *conflict_uuid, const char *te
   g_return_val_if_fail (ACQ_IS_STORE (store), FALSE);
   g_return_val_if_fail (conflict_uuid != NULL && text != NULL, FALSE);
 
-  m.store = store;
-  m.db = acq_store_get_db (store);
-  m.now = acq_store_now ();
-  m.statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        finalize_statement);
-  m.mine = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  m.theirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
-  m.write = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  merge_init (&m, store);
 
   if (!acq_store_begin (store, error))
     {

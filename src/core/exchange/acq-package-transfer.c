@@ -1,5 +1,5 @@
 /* acq-package-transfer.c — exporting a candidate into an .acquis file and importing one, on
- * the caller's thread or a worker's, and the report of what came in
+ * the caller's thread or a worker's
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -84,111 +84,6 @@ acq_passphrase_take_from_env (void)
   return passphrase;
 }
 
-/* The report ----------------------------------------------------------------------------- */
-
-struct _AcqImportReport
-{
-  GObject    parent_instance;
-  char      *candidate_uuid;
-  GPtrArray *items; /* AcqImportItem */
-  guint      n_conflicts;
-};
-
-G_DEFINE_FINAL_TYPE (AcqImportReport, acq_import_report, G_TYPE_OBJECT)
-
-static void
-item_free (gpointer data)
-{
-  AcqImportItem *item = data;
-
-  g_free (item->candidate_uuid);
-  g_free (item->sheet_uuid);
-  g_free (item->description);
-  g_free (item);
-}
-
-static void
-acq_import_report_finalize (GObject *object)
-{
-  AcqImportReport *self = ACQ_IMPORT_REPORT (object);
-
-  g_free (self->candidate_uuid);
-  g_ptr_array_unref (self->items);
-  G_OBJECT_CLASS (acq_import_report_parent_class)->finalize (object);
-}
-
-static void
-acq_import_report_class_init (AcqImportReportClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = acq_import_report_finalize;
-}
-
-static void
-acq_import_report_init (AcqImportReport *self)
-{
-  self->items = g_ptr_array_new_with_free_func (item_free);
-}
-
-AcqImportReport *
-_acq_import_report_new (const char *candidate_uuid)
-{
-  AcqImportReport *self = g_object_new (ACQ_TYPE_IMPORT_REPORT, NULL);
-
-  self->candidate_uuid = g_strdup (candidate_uuid);
-  return self;
-}
-
-void
-_acq_import_report_add (AcqImportReport *self, AcqImportItemKind kind, const char *sheet_uuid,
-                        const char *description)
-{
-  AcqImportItem *item = g_new0 (AcqImportItem, 1);
-
-  item->kind = kind;
-  item->candidate_uuid = g_strdup (self->candidate_uuid);
-  item->sheet_uuid = g_strdup (sheet_uuid);
-  item->description = g_strdup (description);
-  g_ptr_array_add (self->items, item);
-  if (kind == ACQ_IMPORT_CONFLICT)
-    self->n_conflicts++;
-}
-
-const char *
-acq_import_report_get_candidate_uuid (AcqImportReport *self)
-{
-  g_return_val_if_fail (ACQ_IS_IMPORT_REPORT (self), NULL);
-  return self->candidate_uuid;
-}
-
-guint
-acq_import_report_get_n_items (AcqImportReport *self)
-{
-  g_return_val_if_fail (ACQ_IS_IMPORT_REPORT (self), 0);
-  return self->items->len;
-}
-
-/**
- * acq_import_report_get_item:
- * @self: a report
- * @index: which line, in the order the merge met them
- *
- * Returns: (transfer none): the line
- */
-const AcqImportItem *
-acq_import_report_get_item (AcqImportReport *self, guint index)
-{
-  g_return_val_if_fail (ACQ_IS_IMPORT_REPORT (self), NULL);
-  g_return_val_if_fail (index < self->items->len, NULL);
-  return g_ptr_array_index (self->items, index);
-}
-
-guint
-acq_import_report_get_n_conflicts (AcqImportReport *self)
-{
-  g_return_val_if_fail (ACQ_IS_IMPORT_REPORT (self), 0);
-  return self->n_conflicts;
-}
-
 /* Shared helpers -------------------------------------------------------------------------- */
 
 static gboolean
@@ -202,26 +97,6 @@ wrap_error (GError **error, GError *cause)
       g_error_free (cause);
     }
   return FALSE;
-}
-
-static gboolean
-exec_bound (sqlite3 *db, const char *sql, const char *arg, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      if (arg != NULL)
-        sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-        rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    return acq_store_set_error_from_sqlite (error, db, rc, sql);
-  return TRUE;
 }
 
 /* Export ---------------------------------------------------------------------------------- */
@@ -298,11 +173,12 @@ copy_tables (sqlite3 *db, const char *candidate_uuid, GError **error)
       sql = g_strdup_printf ("CREATE TABLE pkg.\"%s\" AS SELECT * FROM main.\"%s\" WHERE %s%s",
                              shape->name, shape->name, filter,
                              shape->has_deleted ? " AND deleted_at IS NULL" : "");
-      if (!exec_bound (db, sql, candidate_uuid, error))
+      if (!_acq_store_run_db (db, sql, candidate_uuid, NULL, error))
         return FALSE;
     }
   /* The accompagnatrice's private notes and her archive stay on her machine. */
-  return exec_bound (db, "UPDATE pkg.candidate SET notes = '', archived = 0", NULL, error);
+  return _acq_store_run_db (db, "UPDATE pkg.candidate SET notes = '', archived = 0", NULL, NULL,
+                            error);
 }
 
 /* The attachments' bytes travel inside the file, once per content. */
@@ -313,8 +189,8 @@ copy_blobs (AcqStore *store, GError **error)
   sqlite3_stmt *select = NULL, *insert = NULL;
   int rc;
 
-  if (!exec_bound (db, "CREATE TABLE pkg." ACQ_PACKAGE_BLOB_TABLE " (sha256 TEXT PRIMARY KEY "
-                   "NOT NULL, data BLOB NOT NULL)", NULL, error))
+  if (!_acq_store_run_db (db, "CREATE TABLE pkg." ACQ_PACKAGE_BLOB_TABLE " (sha256 TEXT PRIMARY "
+                          "KEY NOT NULL, data BLOB NOT NULL)", NULL, NULL, error))
     return FALSE;
   /* The copy is found by its SHA-256, never by a stored path (see acq_attachment_resolve()). */
   rc = sqlite3_prepare_v2 (db, "SELECT DISTINCT sha256 FROM pkg.attachment", -1, &select, NULL);
@@ -377,8 +253,8 @@ write_manifest (AcqStore *store, const char *candidate_uuid, AcqRole role, GErro
   int rc;
 
   if (!(digest = _acq_package_content_digest (db, "pkg", error)) ||
-      !exec_bound (db, "CREATE TABLE pkg." ACQ_PACKAGE_MANIFEST_TABLE " (key TEXT PRIMARY KEY "
-                   "NOT NULL, value TEXT NOT NULL)", NULL, error))
+      !_acq_store_run_db (db, "CREATE TABLE pkg." ACQ_PACKAGE_MANIFEST_TABLE " (key TEXT PRIMARY "
+                          "KEY NOT NULL, value TEXT NOT NULL)", NULL, NULL, error))
     return FALSE;
   rc = sqlite3_prepare_v2 (db, "INSERT INTO pkg." ACQ_PACKAGE_MANIFEST_TABLE " VALUES (?1, ?2)",
                            -1, &stmt, NULL);
@@ -484,7 +360,7 @@ acq_package_export (AcqStore *store, const char *candidate_uuid, AcqRole role,
   if (content == NULL)
     return wrap_error (error, local_error);
   db = acq_store_get_db (store);
-  ok = exec_bound (db, "ATTACH ?1 AS pkg", content, &local_error);
+  ok = _acq_store_run_db (db, "ATTACH ?1 AS pkg", content, NULL, &local_error);
   if (ok)
     {
       ok = fill_content (store, candidate_uuid, role, &local_error);
@@ -646,7 +522,7 @@ acq_package_import (AcqStore *store, const char *path, const char *passphrase, A
   g_debug ("Importing a file exported by the %s", declared == ACQ_ROLE_COACH ? "coach" : "candidate");
   report = _acq_import_report_new (candidate_uuid);
   db = acq_store_get_db (store);
-  ok = exec_bound (db, "ATTACH ?1 AS pkg", content, &local_error);
+  ok = _acq_store_run_db (db, "ATTACH ?1 AS pkg", content, NULL, &local_error);
   if (ok)
     {
       ok = merge_attached (store, candidate_uuid, role, report, written, &local_error);

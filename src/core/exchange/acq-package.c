@@ -534,29 +534,6 @@ out:
   return ok;
 }
 
-static gboolean
-query_text (sqlite3 *db, const char *sql, const char *arg, char **out, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  *out = NULL;
-  if (rc == SQLITE_OK)
-    {
-      if (arg != NULL)
-        sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        *out = _acq_sql_column_dup (stmt, 0);
-      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    return acq_store_set_error_from_sqlite (error, db, rc, sql);
-  return TRUE;
-}
-
 /* Feeds one value to @sum with its type and length, so that ("a", "bc") and ("ab", "c")
  * differ; shared with the merge's hashes of records. */
 void
@@ -684,8 +661,8 @@ read_manifest (sqlite3 *db, const char *key, char **out, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
 
-  if (!query_text (db, "SELECT value FROM " ACQ_PACKAGE_MANIFEST_TABLE " WHERE key = ?1", key,
-                   out, &local_error) ||
+  if (!_acq_store_run_db (db, "SELECT value FROM " ACQ_PACKAGE_MANIFEST_TABLE " WHERE key = ?1",
+                          key, out, &local_error) ||
       *out == NULL)
     return fail_damaged (error);
   return TRUE;
@@ -758,11 +735,11 @@ _acq_package_check_content (const char *content_path, const char *candidate_uuid
   sqlite3_exec (db, "PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON;", NULL, NULL,
                 NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  if (!query_text (db, "PRAGMA quick_check", NULL, &check, &local_error) ||
+  if (!_acq_store_run_db (db, "PRAGMA quick_check", NULL, &check, &local_error) ||
       g_strcmp0 (check, "ok") != 0 ||
-      !query_text (db, "PRAGMA application_id", NULL, &app_id, &local_error) ||
+      !_acq_store_run_db (db, "PRAGMA application_id", NULL, &app_id, &local_error) ||
       g_ascii_strtoll (app_id ? app_id : "0", NULL, 10) != ACQ_PACKAGE_APPLICATION_ID ||
-      !query_text (db, "PRAGMA user_version", NULL, &version, &local_error))
+      !_acq_store_run_db (db, "PRAGMA user_version", NULL, &version, &local_error))
     {
       not_ours (error);
       goto out;

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "acq-import-report.h"
 #include "acq-review.h"
 #include "acq-sheet.h"
 #include "acq-store.h"
@@ -70,37 +71,6 @@ gboolean acq_package_export        (AcqStore            *store,
                                     const char          *path,
                                     GCancellable        *cancellable,
                                     GError             **error);
-
-/* What an import brought in, one line each. */
-typedef enum
-{
-  ACQ_IMPORT_NEW_CANDIDATE,
-  ACQ_IMPORT_NEW_SHEET,
-  ACQ_IMPORT_CHANGED_SHEET,
-  ACQ_IMPORT_CHANGED_RUBRIC,
-  ACQ_IMPORT_NEW_COMMENT,
-  ACQ_IMPORT_CONFLICT,
-  ACQ_IMPORT_KEPT_DELETED, /* deleted on one side, edited on the other: kept */
-  ACQ_IMPORT_IGNORED,      /* refused by the roles (e.g. a candidate's file validating) */
-  ACQ_IMPORT_OTHER,
-} AcqImportItemKind;
-
-typedef struct
-{
-  AcqImportItemKind kind;
-  char *candidate_uuid;
-  char *sheet_uuid;  /* nullable: the sheet to open for this item */
-  char *description; /* a sentence to show, translated */
-} AcqImportItem;
-
-#define ACQ_TYPE_IMPORT_REPORT (acq_import_report_get_type ())
-G_DECLARE_FINAL_TYPE (AcqImportReport, acq_import_report, ACQ, IMPORT_REPORT, GObject)
-
-const char          *acq_import_report_get_candidate_uuid (AcqImportReport *self);
-guint                acq_import_report_get_n_items        (AcqImportReport *self);
-const AcqImportItem *acq_import_report_get_item           (AcqImportReport *self,
-                                                           guint            index);
-guint                acq_import_report_get_n_conflicts    (AcqImportReport *self);
 
 /* Import and merge, in one transaction after a backup; @role: the importer's role (the file's
  * author is the other one). On error nothing in the store has changed. */

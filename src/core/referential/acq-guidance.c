@@ -28,11 +28,6 @@
 #define COMPETENCE_PREFIX "competence:"
 #define DOSSIER_GROUP "dossier"
 
-/* The group of each rubric, in the order of AcqRubric. */
-static const char *const rubric_names[ACQ_GUIDANCE_N_RUBRICS] = {
-  "tasks", "means", "partners", "context", "additional",
-};
-
 static const char *const rubric_keys[] = { "Title", "Prompt", "Examples", NULL };
 static const char *const competence_keys[] = { "Label", "Questions", NULL };
 
@@ -136,7 +131,7 @@ typedef struct
 struct _AcqGuidance
 {
   char       *fiche_number; /* NULL for the generic guidance */
-  Rubric      rubrics[ACQ_GUIDANCE_N_RUBRICS];
+  Rubric      rubrics[ACQ_N_RUBRICS];
   GHashTable *competences;  /* "BLOC:POSITION" (bloc code in upper case) → Competence */
   int         rules[N_RULES];
 };
@@ -172,7 +167,7 @@ guidance_clear (gpointer data)
   AcqGuidance *self = data;
 
   g_free (self->fiche_number);
-  for (guint i = 0; i < ACQ_GUIDANCE_N_RUBRICS; i++)
+  for (guint i = 0; i < ACQ_N_RUBRICS; i++)
     {
       g_free (self->rubrics[i].title);
       g_free (self->rubrics[i].prompt);
@@ -343,9 +338,9 @@ load_rubric (Loader *self, const char *group, Rubric *rubric, GError **error)
 static gboolean
 load_rubrics (Loader *self, AcqGuidance *guidance, GError **error)
 {
-  for (guint i = 0; i < ACQ_GUIDANCE_N_RUBRICS; i++)
+  for (guint i = 0; i < ACQ_N_RUBRICS; i++)
     {
-      g_autofree char *group = g_strconcat (RUBRIC_PREFIX, rubric_names[i], NULL);
+      g_autofree char *group = g_strconcat (RUBRIC_PREFIX, acq_rubric_get_name (i), NULL);
 
       if (!g_key_file_has_group (self->key_file, group))
         return set_error (error, ACQ_GUIDANCE_ERROR_INCOMPLETE,
@@ -361,8 +356,8 @@ is_rubric_group (const char *group)
 {
   if (!g_str_has_prefix (group, RUBRIC_PREFIX))
     return FALSE;
-  for (guint i = 0; i < ACQ_GUIDANCE_N_RUBRICS; i++)
-    if (strcmp (group + strlen (RUBRIC_PREFIX), rubric_names[i]) == 0)
+  for (guint i = 0; i < ACQ_N_RUBRICS; i++)
+    if (strcmp (group + strlen (RUBRIC_PREFIX), acq_rubric_get_name (i)) == 0)
       return TRUE;
   return FALSE;
 }
@@ -598,48 +593,48 @@ acq_guidance_get_fiche_number (AcqGuidance *self)
 /**
  * acq_guidance_get_rubric_title:
  * @self: a guidance
- * @rubric: the rubric, 0 to %ACQ_GUIDANCE_N_RUBRICS - 1 in the order of #AcqRubric
+ * @rubric: the rubric
  *
  * Returns: the rubric's heading as in the ministry's model of the DP, in French, without its
  *   number: "Précisez les moyens utilisés"
  */
 const char *
-acq_guidance_get_rubric_title (AcqGuidance *self, int rubric)
+acq_guidance_get_rubric_title (AcqGuidance *self, AcqRubric rubric)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (rubric >= 0 && rubric < ACQ_GUIDANCE_N_RUBRICS, NULL);
+  g_return_val_if_fail (rubric < ACQ_N_RUBRICS, NULL);
   return self->rubrics[rubric].title;
 }
 
 /**
  * acq_guidance_get_rubric_prompt:
  * @self: a guidance
- * @rubric: the rubric, 0 to %ACQ_GUIDANCE_N_RUBRICS - 1 in the order of #AcqRubric
+ * @rubric: the rubric
  *
  * Returns: a few sentences in French telling the candidate what the jury looks for in that
  *   rubric
  */
 const char *
-acq_guidance_get_rubric_prompt (AcqGuidance *self, int rubric)
+acq_guidance_get_rubric_prompt (AcqGuidance *self, AcqRubric rubric)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (rubric >= 0 && rubric < ACQ_GUIDANCE_N_RUBRICS, NULL);
+  g_return_val_if_fail (rubric < ACQ_N_RUBRICS, NULL);
   return self->rubrics[rubric].prompt;
 }
 
 /**
  * acq_guidance_get_rubric_examples:
  * @self: a guidance
- * @rubric: the rubric, 0 to %ACQ_GUIDANCE_N_RUBRICS - 1 in the order of #AcqRubric
+ * @rubric: the rubric
  *
  * Returns: (transfer none) (array zero-terminated=1): the kinds of detail worth writing in that
  *   rubric, in French; empty if the file lists none
  */
 const char * const *
-acq_guidance_get_rubric_examples (AcqGuidance *self, int rubric)
+acq_guidance_get_rubric_examples (AcqGuidance *self, AcqRubric rubric)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (rubric >= 0 && rubric < ACQ_GUIDANCE_N_RUBRICS, NULL);
+  g_return_val_if_fail (rubric < ACQ_N_RUBRICS, NULL);
   return (const char * const *) self->rubrics[rubric].examples;
 }
 

@@ -8,6 +8,8 @@
 
 #include <glib-object.h>
 
+#include "acq-types.h"
+
 G_BEGIN_DECLS
 
 #define ACQ_GUIDANCE_ERROR (acq_guidance_error_quark ())
@@ -20,11 +22,8 @@ typedef enum
                                   * unknown or repeated, a rule is out of range */
 } AcqGuidanceError;
 
-/* The rubrics are indexed 0 to ACQ_GUIDANCE_N_RUBRICS - 1 in the DP's order, the order of
- * AcqRubric in acq-sheet.h: 0 tasks and conditions, 1 means used, 2 who the candidate worked
- * with, 3 context, 4 additional information (optional). In the key file they are the groups
- * [rubric:tasks], [rubric:means], [rubric:partners], [rubric:context], [rubric:additional]. */
-#define ACQ_GUIDANCE_N_RUBRICS 5
+/* The rubrics are the DP's, AcqRubric in acq-types.h; in the key file they are the groups
+ * [rubric:tasks], [rubric:means], … named after acq_rubric_get_name(). */
 
 /* One file per certification, named after its fiche: RNCP37274.ini. */
 #define ACQ_GUIDANCE_RESOURCE_DIR "/io/github/acquis/Acquis/guidance/"
@@ -46,11 +45,11 @@ AcqGuidance        *acq_guidance_new_generic              (void);
 const char         *acq_guidance_get_fiche_number         (AcqGuidance *self);
 
 const char         *acq_guidance_get_rubric_title         (AcqGuidance *self,
-                                                           int          rubric);
+                                                           AcqRubric    rubric);
 const char         *acq_guidance_get_rubric_prompt        (AcqGuidance *self,
-                                                           int          rubric);
+                                                           AcqRubric    rubric);
 const char * const *acq_guidance_get_rubric_examples      (AcqGuidance *self,
-                                                           int          rubric);
+                                                           AcqRubric    rubric);
 
 const char         *acq_guidance_get_competence_label     (AcqGuidance *self,
                                                            const char  *bloc_code,

@@ -26,16 +26,16 @@ G_DEFINE_BOXED_TYPE (AcqSheetVersion, acq_sheet_version, acq_sheet_version_copy,
                      acq_sheet_version_free)
 
 #define VERSION_COLUMNS                                                                       \
-  "uuid, sheet_uuid, kind, author_role, revision, title, tasks, means, partners, context,"    \
-  " additional, organisation, department, period_from, period_to, created_at"
+  "uuid, sheet_uuid, kind, author_role, revision, title, " ACQ_RUBRIC_COLUMNS ","             \
+  " organisation, department, period_from, period_to, created_at"
 #define FIRST_RUBRIC_COLUMN 6
 
 static const char sql_set_state[] =
   "UPDATE sheet SET review_state = ?2, revision = revision + 1, updated_at = ?3"
   " WHERE uuid = ?1 AND deleted_at IS NULL AND review_state = ?4";
 static const char sql_snapshot[] =
-  "INSERT INTO sheet_version (" VERSION_COLUMNS ") SELECT ?1, uuid, ?2, ?3, revision, title,"
-  " tasks, means, partners, context, additional, organisation, department, period_from,"
+  "INSERT INTO sheet_version (" VERSION_COLUMNS ") SELECT ?1, uuid, ?2, ?3, revision, title, "
+  ACQ_RUBRIC_COLUMNS ", organisation, department, period_from,"
   " period_to, ?4 FROM sheet WHERE uuid = ?5";
 static const char sql_versions[] =
   "SELECT " VERSION_COLUMNS " FROM sheet_version WHERE sheet_uuid = ?1 ORDER BY revision";

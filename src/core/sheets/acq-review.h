@@ -22,15 +22,6 @@ typedef enum
   ACQ_REVIEW_ERROR_WRONG_STATE,
 } AcqReviewError;
 
-/* Who is using Acquis. Stored as integers (comments and versions keep their author's role):
- * never reorder. */
-typedef enum
-{
-  ACQ_ROLE_CANDIDATE, /* candidat·e: one dossier, their own */
-  ACQ_ROLE_COACH,     /* accompagnatrice: many candidates */
-  ACQ_N_ROLES
-} AcqRole;
-
 /* Why a version was kept. Stored as integers: never reorder. */
 typedef enum
 {

@@ -29,7 +29,7 @@ G_DEFINE_FINAL_TYPE (AcqSheetList, acq_sheet_list, ACQ_TYPE_RECORD_LIST)
 
 /* Columns 5 to 9 of a row (parameters 6 to 10) are the rubrics, in the order of AcqRubric. */
 #define SHEET_COLUMNS                                                                         \
-  "uuid, candidate_uuid, bloc_uuid, title, kind, tasks, means, partners, context, additional," \
+  "uuid, candidate_uuid, bloc_uuid, title, kind, " ACQ_RUBRIC_COLUMNS ","                    \
   " organisation, department, period_from, period_to, review_state, revision, created_at,"   \
   " updated_at"
 #define FIRST_RUBRIC_COLUMN 5

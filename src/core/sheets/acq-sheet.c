@@ -32,11 +32,11 @@ typedef struct
 } FieldInfo;
 
 static const FieldInfo field_info[N_FIELDS] = {
-  { "tasks", ACQ_SHEET_RUBRIC_MAX_CHARS, N_("Tasks and conditions") },
-  { "means", ACQ_SHEET_RUBRIC_MAX_CHARS, N_("Means used") },
-  { "partners", ACQ_SHEET_RUBRIC_MAX_CHARS, N_("Who you worked with") },
-  { "context", ACQ_SHEET_RUBRIC_MAX_CHARS, N_("Context") },
-  { "additional", ACQ_SHEET_RUBRIC_MAX_CHARS, N_("Additional information") },
+  { ACQ_RUBRIC_TASKS_NAME, ACQ_SHEET_RUBRIC_MAX_CHARS, N_("Tasks and conditions") },
+  { ACQ_RUBRIC_MEANS_NAME, ACQ_SHEET_RUBRIC_MAX_CHARS, N_("Means used") },
+  { ACQ_RUBRIC_PARTNERS_NAME, ACQ_SHEET_RUBRIC_MAX_CHARS, N_("Who you worked with") },
+  { ACQ_RUBRIC_CONTEXT_NAME, ACQ_SHEET_RUBRIC_MAX_CHARS, N_("Context") },
+  { ACQ_RUBRIC_ADDITIONAL_NAME, ACQ_SHEET_RUBRIC_MAX_CHARS, N_("Additional information") },
   { "title", ACQ_SHEET_LINE_MAX_CHARS, N_("Title") },
   { "organisation", ACQ_SHEET_LINE_MAX_CHARS, N_("Organisation") },
   { "department", ACQ_SHEET_LINE_MAX_CHARS, N_("Department") },

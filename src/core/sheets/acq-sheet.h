@@ -7,19 +7,9 @@
 
 #include <glib-object.h>
 
-G_BEGIN_DECLS
+#include "acq-types.h"
 
-/* The five rubrics of an example in the DP, in the DP's order. Stored as integers (comments
- * name their rubric): never reorder. */
-typedef enum
-{
-  ACQ_RUBRIC_TASKS,      /* tâches ou opérations effectuées, et dans quelles conditions */
-  ACQ_RUBRIC_MEANS,      /* moyens utilisés */
-  ACQ_RUBRIC_PARTNERS,   /* avec qui avez-vous travaillé ? */
-  ACQ_RUBRIC_CONTEXT,    /* contexte : organisation, service */
-  ACQ_RUBRIC_ADDITIONAL, /* informations complémentaires (facultatif) */
-  ACQ_N_RUBRICS
-} AcqRubric;
+G_BEGIN_DECLS
 
 /* The kind of experience the example comes from. Stored as integers: never reorder. */
 typedef enum

@@ -14,6 +14,11 @@ sqlite3  *_acq_store_open_db              (const char  *path,
 gboolean  _acq_store_exec_db              (sqlite3     *db,
                                            const char  *sql,
                                            GError     **error);
+gboolean  _acq_store_run_db               (sqlite3     *db,
+                                           const char  *sql,
+                                           const char  *arg,
+                                           char       **out,
+                                           GError     **error);
 gboolean  _acq_store_migrate_db           (sqlite3     *db,
                                            int          target,
                                            GError     **error);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "acq-sql-private.h"
 #include "acq-store-private.h"
 
 struct _AcqStore
@@ -529,6 +530,33 @@ _acq_store_exec_db (sqlite3 *db, const char *sql, GError **error)
 {
   int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
 
+  if (rc != SQLITE_OK)
+    return acq_store_set_error_from_sqlite (error, db, rc, sql);
+  return TRUE;
+}
+
+/* One statement, with @arg (if not %NULL) bound to ?1; if @out is not %NULL, it gets the first
+ * column of the first row (or %NULL if there is none). For a script of several statements
+ * without parameters, _acq_store_exec_db(). */
+gboolean
+_acq_store_run_db (sqlite3 *db, const char *sql, const char *arg, char **out, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (out != NULL)
+    *out = NULL;
+  if (rc == SQLITE_OK)
+    {
+      if (arg != NULL)
+        _acq_sql_bind_text (stmt, 1, arg);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && out != NULL)
+        *out = _acq_sql_column_dup (stmt, 0);
+      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
   if (rc != SQLITE_OK)
     return acq_store_set_error_from_sqlite (error, db, rc, sql);
   return TRUE;
