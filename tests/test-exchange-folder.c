@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "acq-exchange-folder-private.h"
 #include "acq-exchange-folder.h"
 #include "test-util.h"
 
@@ -30,15 +31,46 @@ on_file_ready_cb (AcqExchangeFolder *watcher, const char *path, Fixture *fixture
 }
 
 static void
+on_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* Turns the main loop until an asynchronous call has answered. */
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (*slot == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (*slot);
+  return *slot;
+}
+
+static AcqExchangeFolder *
+new_watcher (Fixture *fixture)
+{
+  AcqExchangeFolder *watcher = acq_exchange_folder_new (fixture->folder, fixture->data_dir);
+
+  acq_exchange_folder_set_settle_delay (watcher, SETTLE_MS);
+  g_signal_connect (watcher, "file-ready", G_CALLBACK (on_file_ready_cb), fixture);
+  return watcher;
+}
+
+static void
 start_watcher (Fixture *fixture)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
 
   g_clear_object (&fixture->watcher);
-  fixture->watcher = acq_exchange_folder_new (fixture->folder, fixture->data_dir);
-  acq_exchange_folder_set_settle_delay (fixture->watcher, SETTLE_MS);
-  g_signal_connect (fixture->watcher, "file-ready", G_CALLBACK (on_file_ready_cb), fixture);
-  g_assert_true (acq_exchange_folder_start (fixture->watcher, &error));
+  fixture->watcher = new_watcher (fixture);
+  acq_exchange_folder_start_async (fixture->watcher, NULL, on_done_cb, &result);
+  g_assert_true (acq_exchange_folder_start_finish (fixture->watcher, wait_result (&result),
+                                                   &error));
   g_assert_no_error (error);
 }
 
@@ -120,6 +152,7 @@ test_ours_ignored (Fixture *fixture, gconstpointer data)
   g_autoptr (GDateTime) date = g_date_time_new_utc (2026, 11, 27, 10, 0, 0);
   g_autofree char *name = acq_exchange_folder_outgoing_name ("Hélène Dubois", "Candidate", date);
   g_autofree char *temp = acq_exchange_folder_temp_path (fixture->watcher, name);
+  g_autoptr (GAsyncResult) result = NULL;
   g_autofree char *path = NULL;
   g_autofree char *expected = NULL;
 
@@ -128,7 +161,8 @@ test_ours_ignored (Fixture *fixture, gconstpointer data)
   spin (SETTLE_MS * 2);
   g_assert_cmpuint (fixture->ready->len, ==, 0); /* the partial file is hidden */
 
-  path = acq_exchange_folder_publish (fixture->watcher, temp, name, &error);
+  acq_exchange_folder_publish_async (fixture->watcher, temp, name, NULL, on_done_cb, &result);
+  path = acq_exchange_folder_publish_finish (fixture->watcher, wait_result (&result), &error);
   g_assert_no_error (error);
   expected = g_build_filename (fixture->folder, "Hélène Dubois – Candidate – 2026-11-27.acquis",
                                NULL);
@@ -235,6 +269,251 @@ test_present_at_start (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (g_ptr_array_index (fixture->ready, 0), ==, path);
 }
 
+/* A folder that stops answering (a dead network mount), played by a gate that every file call
+ * of the watcher passes: while it is closed, a worker that reaches it waits there. A call made
+ * from the main thread is counted and let through, so that the old way fails the test instead
+ * of hanging it. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  GThread *main_thread;
+  gboolean closed;
+  char    *hold_at; /* the operation held, or NULL for all */
+  guint    waiting; /* workers held at the gate now */
+  guint    calls;
+  guint    on_main; /* calls made from the main thread: each would freeze the window */
+} Gate;
+
+static Gate gate;
+
+static void
+gate_io_hook (const char *operation, GFile *file, gpointer user_data)
+{
+  g_mutex_lock (&gate.lock);
+  gate.calls++;
+  if (g_thread_self () == gate.main_thread)
+    gate.on_main++;
+  else if (gate.hold_at == NULL || g_strcmp0 (operation, gate.hold_at) == 0)
+    {
+      gate.waiting++;
+      while (gate.closed)
+        g_cond_wait (&gate.cond, &gate.lock);
+      gate.waiting--;
+    }
+  g_mutex_unlock (&gate.lock);
+}
+
+static void
+gate_set_closed_at (gboolean closed, const char *operation)
+{
+  g_mutex_lock (&gate.lock);
+  gate.closed = closed;
+  g_free (gate.hold_at);
+  gate.hold_at = g_strdup (operation);
+  g_cond_broadcast (&gate.cond);
+  g_mutex_unlock (&gate.lock);
+}
+
+static void
+gate_set_closed (gboolean closed)
+{
+  gate_set_closed_at (closed, NULL);
+}
+
+static guint
+gate_get (guint *counter)
+{
+  guint value;
+
+  g_mutex_lock (&gate.lock);
+  value = *counter;
+  g_mutex_unlock (&gate.lock);
+  return value;
+}
+
+static void
+gate_set_up (Fixture *fixture, gconstpointer data)
+{
+  fixture_set_up (fixture, data);
+  gate.main_thread = g_thread_self ();
+  gate.calls = gate.on_main = 0;
+  gate_set_closed (FALSE);
+  _acq_exchange_folder_set_io_hook (gate_io_hook, NULL);
+}
+
+static void
+gate_tear_down (Fixture *fixture, gconstpointer data)
+{
+  gate_set_closed (FALSE);
+  _acq_exchange_folder_set_io_hook (NULL, NULL);
+  fixture_tear_down (fixture, data);
+}
+
+static gboolean
+on_tick_cb (gpointer data)
+{
+  guint *ticks = data;
+
+  (*ticks)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Waits for a worker to be held at the gate, then checks that the main loop keeps turning
+ * while it is: a 10 ms timer fires again and again, as the window would redraw. */
+static void
+assert_held_and_turning (void)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  guint ticks = 0;
+  guint source;
+
+  while (gate_get (&gate.waiting) == 0 && g_get_monotonic_time () < end)
+    spin (10);
+  g_assert_cmpuint (gate_get (&gate.on_main), ==, 0);
+  g_assert_cmpuint (gate_get (&gate.waiting), >, 0);
+
+  source = g_timeout_add (10, on_tick_cb, &ticks);
+  spin (SETTLE_MS);
+  g_source_remove (source);
+  g_assert_cmpuint (ticks, >=, SETTLE_MS / 10 / 4);
+  g_assert_cmpuint (gate_get (&gate.waiting), >, 0); /* still held all along */
+}
+
+static gboolean
+ready_has (Fixture *fixture, const char *path)
+{
+  for (guint i = 0; i < fixture->ready->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (fixture->ready, i), path) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The folder does not answer when the window starts watching it (held once the monitor is made,
+ * while the folder is listed): the window goes on, and what was there, and what came meanwhile,
+ * is reported once the folder answers. */
+static void
+test_slow_start_never_blocks (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *meanwhile = NULL;
+
+  g_clear_object (&fixture->watcher);
+  before = write_file (fixture->folder, "came while closed.acquis", "ACQUIS-BEFORE");
+  gate_set_closed_at (TRUE, "list");
+  fixture->watcher = new_watcher (fixture);
+  acq_exchange_folder_start_async (fixture->watcher, NULL, on_done_cb, &result);
+  assert_held_and_turning ();
+  meanwhile = write_file (fixture->folder, "came while starting.acquis", "ACQUIS-MEANWHILE");
+  spin (SETTLE_MS);
+  g_assert_null (result);
+  g_assert_cmpuint (fixture->ready->len, ==, 0);
+
+  gate_set_closed (FALSE);
+  g_assert_true (acq_exchange_folder_start_finish (fixture->watcher, wait_result (&result),
+                                                   &error));
+  g_assert_no_error (error);
+  spin (SETTLE_MS * 4);
+  g_assert_cmpuint (fixture->ready->len, ==, 2);
+  g_assert_true (ready_has (fixture, before));
+  g_assert_true (ready_has (fixture, meanwhile));
+  g_assert_cmpuint (gate_get (&gate.on_main), ==, 0);
+  g_assert_cmpuint (gate_get (&gate.calls), >, 0);
+}
+
+/* The folder stops answering while a file is being looked at: the same. */
+static void
+test_slow_stat_never_blocks (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+
+  gate_set_closed (TRUE);
+  path = write_file (fixture->folder, "dossier.acquis", "ACQUIS");
+  assert_held_and_turning ();
+  g_assert_cmpuint (fixture->ready->len, ==, 0);
+
+  gate_set_closed (FALSE);
+  spin (SETTLE_MS * 4);
+  g_assert_cmpuint (fixture->ready->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->ready, 0), ==, path);
+  g_assert_cmpuint (gate_get (&gate.on_main), ==, 0);
+}
+
+/* Sending into a folder that does not answer: the window goes on, and the file, once there, is
+ * still known as ours. */
+static void
+test_slow_publish_never_blocks (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autofree char *temp = acq_exchange_folder_temp_path (fixture->watcher, "ours.acquis");
+  g_autofree char *expected = g_build_filename (fixture->folder, "ours.acquis", NULL);
+  g_autofree char *path = NULL;
+
+  g_assert_true (g_file_set_contents (temp, "ACQUIS-OURS", -1, &error));
+  g_assert_no_error (error);
+  gate_set_closed (TRUE);
+  acq_exchange_folder_publish_async (fixture->watcher, temp, "ours.acquis", NULL, on_done_cb,
+                                     &result);
+  assert_held_and_turning ();
+  g_assert_null (result);
+
+  gate_set_closed (FALSE);
+  path = acq_exchange_folder_publish_finish (fixture->watcher, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (path, ==, expected);
+  spin (SETTLE_MS * 4);
+  g_assert_cmpuint (fixture->ready->len, ==, 0);
+  g_assert_cmpuint (gate_get (&gate.on_main), ==, 0);
+}
+
+/* The window lets go of a watcher whose folder does not answer (another folder was chosen):
+ * it is gone at once, and says nothing when the folder answers at last. */
+static void
+test_dropped_while_held (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  AcqExchangeFolder *watcher;
+
+  /* while it starts */
+  g_clear_object (&fixture->watcher);
+  g_free (write_file (fixture->folder, "first.acquis", "ACQUIS-1"));
+  gate_set_closed (TRUE);
+  watcher = new_watcher (fixture);
+  g_object_add_weak_pointer (G_OBJECT (watcher), (gpointer *) &watcher);
+  acq_exchange_folder_start_async (watcher, cancellable, on_done_cb, &result);
+  assert_held_and_turning ();
+  g_cancellable_cancel (cancellable);
+  g_assert_false (acq_exchange_folder_start_finish (watcher, wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&result); /* it holds the watcher */
+  g_object_unref (watcher);
+  g_assert_null (watcher);
+  gate_set_closed (FALSE);
+  spin (SETTLE_MS * 3);
+  g_assert_cmpuint (fixture->ready->len, ==, 0);
+
+  /* while it looks at a new file */
+  start_watcher (fixture);
+  spin (SETTLE_MS * 3);
+  g_assert_cmpuint (fixture->ready->len, ==, 1);
+  gate_set_closed (TRUE);
+  g_free (write_file (fixture->folder, "second.acquis", "ACQUIS-2"));
+  assert_held_and_turning ();
+  watcher = g_steal_pointer (&fixture->watcher);
+  g_object_add_weak_pointer (G_OBJECT (watcher), (gpointer *) &watcher);
+  g_object_unref (watcher);
+  g_assert_null (watcher);
+  gate_set_closed (FALSE);
+  spin (SETTLE_MS * 3);
+  g_assert_cmpuint (fixture->ready->len, ==, 1);
+  g_assert_cmpuint (gate_get (&gate.on_main), ==, 0);
+}
+
 static void
 test_missing_folder (void)
 {
@@ -242,8 +521,10 @@ test_missing_folder (void)
   g_autofree char *data_dir = test_make_data_dir ();
   g_autofree char *missing = g_build_filename (data_dir, "gone", NULL);
   g_autoptr (AcqExchangeFolder) watcher = acq_exchange_folder_new (missing, data_dir);
+  g_autoptr (GAsyncResult) result = NULL;
 
-  g_assert_false (acq_exchange_folder_start (watcher, &error));
+  acq_exchange_folder_start_async (watcher, NULL, on_done_cb, &result);
+  g_assert_false (acq_exchange_folder_start_finish (watcher, wait_result (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, missing));
   test_remove_tree (data_dir);
@@ -303,6 +584,14 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/exchange/folder/present-at-start", Fixture, NULL, fixture_set_up,
               test_present_at_start, fixture_tear_down);
+  g_test_add ("/exchange/folder/slow-start-never-blocks", Fixture, NULL, gate_set_up,
+              test_slow_start_never_blocks, gate_tear_down);
+  g_test_add ("/exchange/folder/slow-stat-never-blocks", Fixture, NULL, gate_set_up,
+              test_slow_stat_never_blocks, gate_tear_down);
+  g_test_add ("/exchange/folder/slow-publish-never-blocks", Fixture, NULL, gate_set_up,
+              test_slow_publish_never_blocks, gate_tear_down);
+  g_test_add ("/exchange/folder/dropped-while-held", Fixture, NULL, gate_set_up,
+              test_dropped_while_held, gate_tear_down);
   g_test_add_func ("/exchange/folder/missing-folder", test_missing_folder);
   g_test_add_func ("/exchange/folder/outgoing-name", test_outgoing_name);
   g_test_add_func ("/exchange/folder/outgoing-name-long", test_outgoing_name_long);

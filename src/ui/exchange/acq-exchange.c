@@ -40,6 +40,7 @@ struct _AcqExchange
   AcqCandidateList     *candidates;
   AcqCandidate         *candidate;
   AcqExchangeFolder    *folder;
+  GCancellable         *folder_cancellable; /* its start, given up when it is let go */
   GtkFileChooserNative *chooser;
   GQueue                imports;
   Import               *current;
@@ -511,9 +512,31 @@ on_chooser_response_cb (AcqExchange *self, int response)
 /* The exchange folder */
 
 static void
+stop_folder (AcqExchange *self)
+{
+  /* a start still waiting on a folder that does not answer lets the watcher go at once */
+  g_cancellable_cancel (self->folder_cancellable);
+  g_clear_object (&self->folder_cancellable);
+  g_clear_object (&self->folder);
+}
+
+static void
+on_folder_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (AcqExchange) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (acq_exchange_folder_start_finish (ACQ_EXCHANGE_FOLDER (source), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->folder != ACQ_EXCHANGE_FOLDER (source))
+    return;
+  stop_folder (self);
+  toast (self, error->message);
+}
+
+static void
 restart_folder (AcqExchange *self)
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *path = g_settings_get_string (self->settings, "exchange-folder");
   AcqStore *store = get_store (self);
 
@@ -521,17 +544,16 @@ restart_folder (AcqExchange *self)
   if (self->folder != NULL && store != NULL && g_strcmp0 (path, acq_exchange_folder_get_path (
                                                                   self->folder)) == 0)
     return;
-  g_clear_object (&self->folder);
+  stop_folder (self);
   if (*path == '\0' || store == NULL)
     return;
   self->folder = acq_exchange_folder_new (path, acq_store_get_data_dir (store));
+  self->folder_cancellable = g_cancellable_new ();
   g_signal_connect_object (self->folder, "file-ready", G_CALLBACK (on_folder_file_ready_cb), self,
                            G_CONNECT_SWAPPED);
-  if (!acq_exchange_folder_start (self->folder, &error))
-    {
-      g_clear_object (&self->folder);
-      toast (self, error->message);
-    }
+  /* on a worker: the folder may be a network mount that does not answer */
+  acq_exchange_folder_start_async (self->folder, self->folder_cancellable, on_folder_started_cb,
+                                   g_object_ref (self));
 }
 
 static void
@@ -539,7 +561,7 @@ on_settings_changed_cb (AcqExchange *self, const char *key)
 {
   if (g_strcmp0 (key, "exchange-folder") == 0)
     {
-      g_clear_object (&self->folder);
+      stop_folder (self);
       restart_folder (self);
     }
 }
@@ -712,7 +734,7 @@ acq_exchange_set_candidates (AcqExchange *self, AcqCandidateList *candidates)
   if (candidates == NULL || get_store (self) == NULL ||
       g_strcmp0 (acq_store_get_data_dir (acq_candidate_list_get_store (candidates)),
                  acq_store_get_data_dir (get_store (self))) != 0)
-    g_clear_object (&self->folder);
+    stop_folder (self);
   g_set_object (&self->candidates, candidates);
   /* a save in the window can keep a conflict too, when another process (the command line, a
    * second window) changed the same rubric meanwhile */
@@ -750,7 +772,7 @@ acq_exchange_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_object (&self->folder);
+  stop_folder (self);
   g_clear_object (&self->candidate);
   g_clear_object (&self->candidates);
   g_clear_object (&self->settings);

@@ -332,12 +332,27 @@ attach_to_email (AcqExportDialog *self)
 }
 
 static void
+on_published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (AcqExportDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *published = NULL;
+
+  published = acq_exchange_folder_publish_finish (ACQ_EXCHANGE_FOLDER (source), result, &error);
+  if (is_gone (self))
+    return;
+  if (published == NULL)
+    show_error (self, error->message);
+  else
+    finish (self, _("Dossier put in the exchange folder"));
+}
+
+static void
 on_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (AcqExportDialog) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *published = NULL;
   g_autofree char *base = NULL;
 
   if (!acq_package_export_finish (self->store, result, &error) || is_gone (self))
@@ -345,7 +360,12 @@ on_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (!is_gone (self))
         show_error (self, error->message);
       if (self->way != WAY_SAVE_AS)
-        g_unlink (self->path);
+        {
+          /* on a worker: the half-written file may be in an exchange folder that does not
+           * answer */
+          g_autoptr (GFile) file = g_file_new_for_path (self->path);
+          g_file_delete_async (file, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+        }
       return;
     }
   switch (self->way)
@@ -356,11 +376,9 @@ on_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       finish (self, message);
       break;
     case WAY_FOLDER:
-      published = acq_exchange_folder_publish (self->folder, self->path, self->final_name, &error);
-      if (published == NULL)
-        show_error (self, error->message);
-      else
-        finish (self, _("Dossier put in the exchange folder"));
+      set_busy (self, _("Putting the dossier in the exchange folder…"));
+      acq_exchange_folder_publish_async (self->folder, self->path, self->final_name,
+                                         self->cancellable, on_published_cb, g_object_ref (self));
       break;
     case WAY_EMAIL:
     default:
