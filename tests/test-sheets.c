@@ -32,20 +32,6 @@ reload (Fixture *f)
 }
 
 
-static char *
-query_text (AcqStore *store, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (acq_store_get_db (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return result;
-}
-
 static void
 test_create_and_reload (Fixture *f, gconstpointer data)
 {
@@ -355,7 +341,7 @@ test_delete_undo_and_purge (Fixture *f, gconstpointer data)
   /* deleted while the app quits: another start erases it after the undo window only */
   g_assert_true (acq_sheet_list_delete (f->list, second, &error));
   g_assert_true (acq_sheet_list_purge_stale (f->store, &error));
-  count = query_text (f->store, "SELECT count(*) FROM sheet");
+  count = test_query_text (f->store, "SELECT count(*) FROM sheet");
   g_assert_cmpstr (count, ==, "1");
   g_free (count);
   g_assert_true (acq_store_exec (f->store,
@@ -363,7 +349,7 @@ test_delete_undo_and_purge (Fixture *f, gconstpointer data)
                                  &error));
   g_assert_true (acq_sheet_list_purge_stale (f->store, &error));
   g_assert_no_error (error);
-  count = query_text (f->store, "SELECT count(*) FROM sheet");
+  count = test_query_text (f->store, "SELECT count(*) FROM sheet");
   g_assert_cmpstr (count, ==, "0");
 }
 
@@ -404,7 +390,7 @@ test_candidate_erased_takes_sheets (Fixture *f, gconstpointer data)
   g_assert_true (acq_candidate_list_delete (f->candidates, f->candidate, &error));
   g_assert_true (acq_candidate_list_purge (f->candidates, f->candidate, &error));
   g_assert_no_error (error);
-  count = query_text (f->store, "SELECT (SELECT count(*) FROM sheet) + (SELECT count(*) FROM "
+  count = test_query_text (f->store, "SELECT (SELECT count(*) FROM sheet) + (SELECT count(*) FROM "
                                 "comment) + (SELECT count(*) FROM sheet_competence)");
   g_assert_cmpstr (count, ==, "0");
   results = acq_search_sheets (f->store, "SIAE", 10, &error);
