@@ -205,7 +205,7 @@ test_too_long_changes_nothing (Fixture *f, gconstpointer data)
   acq_candidate_set_text (candidate, ACQ_CANDIDATE_NOTES, huge);
   acq_candidate_set_text (candidate, ACQ_CANDIDATE_EMAIL, "changed@example.org");
   g_assert_false (acq_candidate_list_save (f->list, candidate, &error));
-  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Notes"));
   g_clear_error (&error);
   g_assert_cmpstr (acq_candidate_get_text (candidate, ACQ_CANDIDATE_NOTES), ==, "Notes sûres");
@@ -215,7 +215,7 @@ test_too_long_changes_nothing (Fixture *f, gconstpointer data)
   /* invalid UTF-8 from a file, same */
   acq_candidate_set_text (candidate, ACQ_CANDIDATE_LAST_NAME, "Tra\xffor\xe9");
   g_assert_false (acq_candidate_list_save (f->list, candidate, &error));
-  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
   g_assert_cmpstr (acq_candidate_get_text (candidate, ACQ_CANDIDATE_LAST_NAME), ==, "Traoré");
 
   again = reload (f);

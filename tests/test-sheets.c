@@ -19,6 +19,7 @@
 #include "acq-search.h"
 #include "acq-sheet-list.h"
 #include "acq-store-private.h"
+#include "acq-text.h"
 #include "sheet-fixture.h"
 
 static AcqSheetList *
@@ -223,7 +224,7 @@ test_bad_input_too_large (Fixture *f, gconstpointer data)
   acq_sheet_set_rubric (sheet, ACQ_RUBRIC_MEANS, huge);
   acq_sheet_set_title (sheet, "Titre changé");
   g_assert_false (acq_sheet_list_save (f->list, sheet, &error));
-  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
   /* the message names the rubric */
   g_assert_nonnull (strstr (error->message, "Means used"));
   /* the sheet is put back as stored, and the list said nothing */
@@ -242,7 +243,7 @@ test_bad_input_invalid_utf8 (Fixture *f, gconstpointer data)
 
   acq_sheet_set_rubric (sheet, ACQ_RUBRIC_TASKS, "R\xe9seau \xff\xfe");
   g_assert_false (acq_sheet_list_save (f->list, sheet, &error));
-  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Tasks and conditions"));
   g_assert_cmpstr (acq_sheet_get_rubric (sheet, ACQ_RUBRIC_TASKS), ==, "Texte sûr.");
   assert_stored_unchanged (f, sheet, "Texte sûr.", updated);
@@ -266,7 +267,7 @@ test_bad_input_period_reversed (Fixture *f, gconstpointer data)
   acq_sheet_set_period_to (sheet, "2023-01-31");
   acq_sheet_set_rubric (sheet, ACQ_RUBRIC_TASKS, "Autre texte.");
   g_assert_false (acq_sheet_list_save (f->list, sheet, &error));
-  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "2024"));
   g_clear_error (&error);
   g_assert_cmpstr (acq_sheet_get_period_from (sheet), ==, "2022-01-10");
@@ -277,11 +278,11 @@ test_bad_input_period_reversed (Fixture *f, gconstpointer data)
   /* a date that does not exist, from a file */
   acq_sheet_set_period_from (sheet, "2023-02-30");
   g_assert_false (acq_sheet_list_save (f->list, sheet, &error));
-  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
   g_clear_error (&error);
   acq_sheet_set_period_to (sheet, "hier");
   g_assert_false (acq_sheet_list_save (f->list, sheet, &error));
-  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
   g_clear_error (&error);
 
   /* the store refuses it too, whoever writes */
