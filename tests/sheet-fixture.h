@@ -31,11 +31,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = test_make_data_dir ();
-  f->store = acq_store_open (f->dir, &error);
-  g_assert_no_error (error);
-  f->candidates = acq_candidate_list_new (f->store, &error);
-  g_assert_no_error (error);
+  f->store = test_store_open (&f->dir);
+  f->candidates = test_candidate_list_new (f->store);
   f->candidate = acq_candidate_list_create (f->candidates, "Hélène", "Dubois", &error);
   g_assert_no_error (error);
   f->fiche = acq_referential_load (f->store, ACQ_REFERENTIAL_DEFAULT_FICHE, &error);
@@ -51,9 +48,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_object (&f->list);
   g_clear_pointer (&f->fiche, acq_fiche_free);
   g_clear_object (&f->candidates);
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
+  test_store_close (&f->store, &f->dir);
 }
 
 static const AcqBlocDef *

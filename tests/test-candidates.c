@@ -34,13 +34,8 @@ on_items_changed (GListModel *model, guint position, guint removed, guint added,
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = test_make_data_dir ();
-  f->store = acq_store_open (f->dir, &error);
-  g_assert_no_error (error);
-  f->list = acq_candidate_list_new (f->store, &error);
-  g_assert_no_error (error);
+  f->store = test_store_open (&f->dir);
+  f->list = test_candidate_list_new (f->store);
   g_signal_connect (f->list, "items-changed", G_CALLBACK (on_items_changed), f);
 }
 
@@ -48,9 +43,7 @@ static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->list);
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
+  test_store_close (&f->store, &f->dir);
 }
 
 static AcqCandidateList *
@@ -212,7 +205,7 @@ test_too_long_changes_nothing (Fixture *f, gconstpointer data)
   acq_candidate_set_text (candidate, ACQ_CANDIDATE_NOTES, huge);
   acq_candidate_set_text (candidate, ACQ_CANDIDATE_EMAIL, "changed@example.org");
   g_assert_false (acq_candidate_list_save (f->list, candidate, &error));
-  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Notes"));
   g_clear_error (&error);
   g_assert_cmpstr (acq_candidate_get_text (candidate, ACQ_CANDIDATE_NOTES), ==, "Notes sûres");
@@ -222,7 +215,7 @@ test_too_long_changes_nothing (Fixture *f, gconstpointer data)
   /* invalid UTF-8 from a file, same */
   acq_candidate_set_text (candidate, ACQ_CANDIDATE_LAST_NAME, "Tra\xffor\xe9");
   g_assert_false (acq_candidate_list_save (f->list, candidate, &error));
-  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
   g_assert_cmpstr (acq_candidate_get_text (candidate, ACQ_CANDIDATE_LAST_NAME), ==, "Traoré");
 
   again = reload (f);

@@ -47,12 +47,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = test_make_data_dir ();
+  f->store = test_store_open (&f->dir);
   f->output = g_build_filename (f->dir, "dossier.pdf", NULL);
-  f->store = acq_store_open (f->dir, &error);
-  g_assert_no_error (error);
-  f->candidates = acq_candidate_list_new (f->store, &error);
-  g_assert_no_error (error);
+  f->candidates = test_candidate_list_new (f->store);
   g_assert_true (acq_referential_ensure_default (f->store, &error));
   f->fiche = acq_referential_load (f->store, ACQ_REFERENTIAL_DEFAULT_FICHE, &error);
   g_assert_no_error (error);
@@ -63,9 +60,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_pointer (&f->fiche, acq_fiche_free);
   g_clear_object (&f->candidates);
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
+  test_store_close (&f->store, &f->dir);
   g_free (f->output);
 }
 
@@ -230,17 +225,6 @@ attach (Fixture *f, AcqSheet *sheet, GFile *file)
 
   g_assert_no_error (error);
   g_assert_nonnull (attachment);
-}
-
-static gboolean
-contains_bytes (const char *data, gsize length, const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; i + n <= length; i++)
-    if (memcmp (data + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
 }
 
 /* --- Reading the PDF back ------------------------------------------------------------------ */
@@ -1178,7 +1162,7 @@ test_annexes (Fixture *f, gconstpointer data)
   g_assert_true (page_has (doc, outline_find (items, "Annexe n° 4 : abîmé.pdf")->page - 1,
                            "Ce document n'a pas pu être lu"));
   g_assert_true (g_file_get_contents (f->output, &bytes, &length, NULL));
-  g_assert_true (contains_bytes (bytes, length, "/DCTDecode"));
+  g_assert_true (test_bytes_contain (bytes, length, "/DCTDecode"));
   {
     PopplerPage *page = poppler_document_get_page (
       doc, outline_find (items, "Annexe n° 3 : photo.jpg")->page - 1);

@@ -21,21 +21,10 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AcqSheetList) list = NULL;
   g_autoptr (AcqImportReport) report = NULL;
   g_autofree char *file = NULL;
-  AcqCandidate *candidate;
-  AcqSheet *sheet;
 
-  side_init (&f->candidate, ACQ_ROLE_CANDIDATE);
-  side_init (&f->coach, ACQ_ROLE_COACH);
-  candidate = acq_candidate_list_create (f->candidate.candidates, "Hélène", "Dubois", &error);
-  g_assert_no_error (error);
-  f->uuid = g_strdup (acq_candidate_get_uuid (candidate));
-  list = side_sheets (&f->candidate, f->uuid);
-  sheet = side_add_sheet (&f->candidate, list, "Accueil", "J'accueille.");
-  f->sheet = g_strdup (acq_sheet_get_uuid (sheet));
+  sides_set_up (&f->candidate, &f->coach, "Accueil", "J'accueille.", &f->uuid, &f->sheet);
   file = side_export (&f->candidate, f->uuid);
   report = side_import (&f->coach, file);
   g_assert_cmpuint (report_count (report, ACQ_IMPORT_NEW_CANDIDATE), ==, 1);

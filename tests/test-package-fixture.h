@@ -35,16 +35,13 @@ side_init (Side *side, AcqRole role)
 
   /* The cheapest Argon2id: hundreds of files in a few seconds; the cost itself is libsodium's. */
   _acq_package_set_kdf_cost (1, 8192);
-  side->dir = test_make_data_dir ();
   side->role = role;
-  side->store = acq_store_open (side->dir, &error);
-  g_assert_no_error (error);
+  side->store = test_store_open (&side->dir);
   g_assert_true (acq_referential_ensure_default (side->store, &error));
   g_assert_no_error (error);
   side->fiche = acq_referential_load (side->store, ACQ_REFERENTIAL_DEFAULT_FICHE, &error);
   g_assert_no_error (error);
-  side->candidates = acq_candidate_list_new (side->store, &error);
-  g_assert_no_error (error);
+  side->candidates = test_candidate_list_new (side->store);
 }
 
 static inline void
@@ -52,9 +49,7 @@ side_clear (Side *side)
 {
   g_clear_object (&side->candidates);
   g_clear_pointer (&side->fiche, acq_fiche_free);
-  g_clear_object (&side->store);
-  test_remove_tree (side->dir);
-  g_free (side->dir);
+  test_store_close (&side->store, &side->dir);
 }
 
 /* The candidate as stored now (the lists do not see an import: reload them). */
@@ -127,15 +122,7 @@ report_count (AcqImportReport *report, AcqImportItemKind kind)
 static inline char *
 side_query (Side *side, const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (acq_store_get_db (side->store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = _acq_sql_column_dup (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return test_query_text (side->store, sql);
 }
 
 static inline void
@@ -190,4 +177,25 @@ sheet_rubric (Side *side, const char *sheet_uuid, const char *column)
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM sheet WHERE uuid = '%s'", column,
                                           sheet_uuid);
   return side_query (side, sql);
+}
+
+/* Both sides of an exchange, and on the candidate's a candidate (Hélène Dubois) who wrote a
+ * first sheet: their uuid in @out_uuid, the sheet's in @out_sheet_uuid. */
+static inline void
+sides_set_up (Side *candidate_side, Side *coach_side, const char *title, const char *tasks,
+              char **out_uuid, char **out_sheet_uuid)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqSheetList) list = NULL;
+  AcqCandidate *candidate;
+  AcqSheet *sheet;
+
+  side_init (candidate_side, ACQ_ROLE_CANDIDATE);
+  side_init (coach_side, ACQ_ROLE_COACH);
+  candidate = acq_candidate_list_create (candidate_side->candidates, "Hélène", "Dubois", &error);
+  g_assert_no_error (error);
+  *out_uuid = g_strdup (acq_candidate_get_uuid (candidate));
+  list = side_sheets (candidate_side, *out_uuid);
+  sheet = side_add_sheet (candidate_side, list, title, tasks);
+  *out_sheet_uuid = g_strdup (acq_sheet_get_uuid (sheet));
 }

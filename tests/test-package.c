@@ -35,21 +35,12 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (AcqSheetList) list = NULL;
   g_autoptr (AcqAttachment) attachment = NULL;
   g_autoptr (GFile) png = NULL;
   g_autofree char *png_path = NULL;
-  AcqCandidate *candidate;
-  AcqSheet *sheet;
 
-  side_init (&f->candidate, ACQ_ROLE_CANDIDATE);
-  side_init (&f->coach, ACQ_ROLE_COACH);
-  candidate = acq_candidate_list_create (f->candidate.candidates, "Hélène", "Dubois", &error);
-  g_assert_no_error (error);
-  f->uuid = g_strdup (acq_candidate_get_uuid (candidate));
-  list = side_sheets (&f->candidate, f->uuid);
-  sheet = side_add_sheet (&f->candidate, list, "Accueil des publics", "J'accueille des publics.");
-  f->sheet_uuid = g_strdup (acq_sheet_get_uuid (sheet));
+  sides_set_up (&f->candidate, &f->coach, "Accueil des publics", "J'accueille des publics.",
+                &f->uuid, &f->sheet_uuid);
   png_path = g_build_filename (f->candidate.dir, "photo.png", NULL);
   g_assert_true (g_file_set_contents (png_path, (const char *) png_bytes, sizeof png_bytes, NULL));
   png = g_file_new_for_path (png_path);
@@ -136,17 +127,6 @@ test_round_trip_carries_everything (Fixture *f, gconstpointer data)
   }
 }
 
-static gboolean
-contains (const char *bytes, gsize len, const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; i + n <= len; i++)
-    if (memcmp (bytes + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_peek_reads_the_clear_header (Fixture *f, gconstpointer data)
 {
@@ -162,8 +142,8 @@ test_peek_reads_the_clear_header (Fixture *f, gconstpointer data)
   g_assert_cmpint (version, ==, ACQ_PACKAGE_FORMAT_VERSION);
   /* No personal data in clear. */
   g_assert_true (g_file_get_contents (f->file, &bytes, &len, NULL));
-  g_assert_false (contains (bytes, len, "Dubois"));
-  g_assert_false (contains (bytes, len, "accueille"));
+  g_assert_false (test_bytes_contain (bytes, len, "Dubois"));
+  g_assert_false (test_bytes_contain (bytes, len, "accueille"));
 }
 
 static void

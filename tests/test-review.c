@@ -12,6 +12,7 @@
 #include "acq-referential.h"
 #include "acq-review.h"
 #include "acq-sheet-list.h"
+#include "acq-text.h"
 #include "sheet-fixture.h"
 
 static GPtrArray *
@@ -353,7 +354,7 @@ test_comment_bad_input (Fixture *f, gconstpointer data)
                                                         ACQ_RUBRIC_TASKS, ACQ_ROLE_COACH,
                                                         bodies[i]);
       g_assert_false (acq_comment_insert (f->store, comment, &error));
-      g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+      g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
       g_clear_error (&error);
     }
   {
@@ -361,7 +362,7 @@ test_comment_bad_input (Fixture *f, gconstpointer data)
                                                       ACQ_RUBRIC_TASKS, ACQ_ROLE_COACH, "Ok");
     acq_comment_set_anchor (comment, "Texte", 4, 2, NULL, NULL);
     g_assert_false (acq_comment_insert (f->store, comment, &error));
-    g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+    g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
     g_clear_error (&error);
   }
   {

@@ -49,13 +49,8 @@ add_sheet (AcqSheetList *list, const char *title, AcqRubric rubric, const char *
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = test_make_data_dir ();
-  f->store = acq_store_open (f->dir, &error);
-  g_assert_no_error (error);
-  f->candidates = acq_candidate_list_new (f->store, &error);
-  g_assert_no_error (error);
+  f->store = test_store_open (&f->dir);
+  f->candidates = test_candidate_list_new (f->store);
   f->helene = sheets_of (f, "Hélène", "Dubois");
   f->karim = sheets_of (f, "Karim", "Benali");
   add_sheet (f->helene, "Partenariat avec une SIAE", ACQ_RUBRIC_PARTNERS,
@@ -72,9 +67,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_object (&f->helene);
   g_clear_object (&f->karim);
   g_clear_object (&f->candidates);
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
+  test_store_close (&f->store, &f->dir);
 }
 
 static GPtrArray *

@@ -19,6 +19,7 @@
 #include "acq-search.h"
 #include "acq-sheet-list.h"
 #include "acq-store-private.h"
+#include "acq-text.h"
 #include "sheet-fixture.h"
 
 static AcqSheetList *
@@ -31,20 +32,6 @@ reload (Fixture *f)
   return list;
 }
 
-
-static char *
-query_text (AcqStore *store, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (acq_store_get_db (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return result;
-}
 
 static void
 test_create_and_reload (Fixture *f, gconstpointer data)
@@ -237,7 +224,7 @@ test_bad_input_too_large (Fixture *f, gconstpointer data)
   acq_sheet_set_rubric (sheet, ACQ_RUBRIC_MEANS, huge);
   acq_sheet_set_title (sheet, "Titre changé");
   g_assert_false (acq_sheet_list_save (f->list, sheet, &error));
-  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
   /* the message names the rubric */
   g_assert_nonnull (strstr (error->message, "Means used"));
   /* the sheet is put back as stored, and the list said nothing */
@@ -256,7 +243,7 @@ test_bad_input_invalid_utf8 (Fixture *f, gconstpointer data)
 
   acq_sheet_set_rubric (sheet, ACQ_RUBRIC_TASKS, "R\xe9seau \xff\xfe");
   g_assert_false (acq_sheet_list_save (f->list, sheet, &error));
-  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Tasks and conditions"));
   g_assert_cmpstr (acq_sheet_get_rubric (sheet, ACQ_RUBRIC_TASKS), ==, "Texte sûr.");
   assert_stored_unchanged (f, sheet, "Texte sûr.", updated);
@@ -280,7 +267,7 @@ test_bad_input_period_reversed (Fixture *f, gconstpointer data)
   acq_sheet_set_period_to (sheet, "2023-01-31");
   acq_sheet_set_rubric (sheet, ACQ_RUBRIC_TASKS, "Autre texte.");
   g_assert_false (acq_sheet_list_save (f->list, sheet, &error));
-  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "2024"));
   g_clear_error (&error);
   g_assert_cmpstr (acq_sheet_get_period_from (sheet), ==, "2022-01-10");
@@ -291,11 +278,11 @@ test_bad_input_period_reversed (Fixture *f, gconstpointer data)
   /* a date that does not exist, from a file */
   acq_sheet_set_period_from (sheet, "2023-02-30");
   g_assert_false (acq_sheet_list_save (f->list, sheet, &error));
-  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
   g_clear_error (&error);
   acq_sheet_set_period_to (sheet, "hier");
   g_assert_false (acq_sheet_list_save (f->list, sheet, &error));
-  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
   g_clear_error (&error);
 
   /* the store refuses it too, whoever writes */
@@ -355,7 +342,7 @@ test_delete_undo_and_purge (Fixture *f, gconstpointer data)
   /* deleted while the app quits: another start erases it after the undo window only */
   g_assert_true (acq_sheet_list_delete (f->list, second, &error));
   g_assert_true (acq_sheet_list_purge_stale (f->store, &error));
-  count = query_text (f->store, "SELECT count(*) FROM sheet");
+  count = test_query_text (f->store, "SELECT count(*) FROM sheet");
   g_assert_cmpstr (count, ==, "1");
   g_free (count);
   g_assert_true (acq_store_exec (f->store,
@@ -363,7 +350,7 @@ test_delete_undo_and_purge (Fixture *f, gconstpointer data)
                                  &error));
   g_assert_true (acq_sheet_list_purge_stale (f->store, &error));
   g_assert_no_error (error);
-  count = query_text (f->store, "SELECT count(*) FROM sheet");
+  count = test_query_text (f->store, "SELECT count(*) FROM sheet");
   g_assert_cmpstr (count, ==, "0");
 }
 
@@ -404,7 +391,7 @@ test_candidate_erased_takes_sheets (Fixture *f, gconstpointer data)
   g_assert_true (acq_candidate_list_delete (f->candidates, f->candidate, &error));
   g_assert_true (acq_candidate_list_purge (f->candidates, f->candidate, &error));
   g_assert_no_error (error);
-  count = query_text (f->store, "SELECT (SELECT count(*) FROM sheet) + (SELECT count(*) FROM "
+  count = test_query_text (f->store, "SELECT (SELECT count(*) FROM sheet) + (SELECT count(*) FROM "
                                 "comment) + (SELECT count(*) FROM sheet_competence)");
   g_assert_cmpstr (count, ==, "0");
   results = acq_search_sheets (f->store, "SIAE", 10, &error);

@@ -32,20 +32,6 @@ db_path (const char *dir)
   return g_build_filename (dir, ACQ_STORE_FILE_NAME, NULL);
 }
 
-static char *
-query_text (AcqStore *store, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (acq_store_get_db (store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return result;
-}
-
 static void
 add_certification (AcqStore *store, const char *uuid)
 {
@@ -77,8 +63,8 @@ test_open_creates_private_files (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
   g_assert_cmpint (stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  journal = query_text (store, "PRAGMA journal_mode");
-  fk = query_text (store, "PRAGMA foreign_keys");
+  journal = test_query_text (store, "PRAGMA journal_mode");
+  fk = test_query_text (store, "PRAGMA foreign_keys");
   g_assert_cmpstr (journal, ==, "wal");
   g_assert_cmpstr (fk, ==, "1");
 
@@ -132,7 +118,7 @@ test_migrate_from_each_version (void)
       g_assert_cmpint (acq_store_get_schema_version (store), ==, acq_store_get_latest_version ());
       if (from >= 1)
         {
-          g_autofree char *title = query_text (store, "SELECT title FROM certification");
+          g_autofree char *title = test_query_text (store, "SELECT title FROM certification");
           g_assert_cmpstr (title, ==, "Titre");
         }
       g_clear_object (&store);
@@ -167,11 +153,11 @@ test_migrate_from_v3 (void)
   store = acq_store_open (dir, &error);
   g_assert_no_error (error);
   g_assert_cmpint (acq_store_get_schema_version (store), >=, 4);
-  title = query_text (store, "SELECT title FROM sheet WHERE uuid = 's1'");
+  title = test_query_text (store, "SELECT title FROM sheet WHERE uuid = 's1'");
   g_assert_cmpstr (title, ==, "Accueil");
-  units = query_text (store, "SELECT count(*) FROM sync_unit");
+  units = test_query_text (store, "SELECT count(*) FROM sync_unit");
   g_assert_cmpstr (units, ==, "0");
-  conflicts = query_text (store, "SELECT count(*) FROM conflict");
+  conflicts = test_query_text (store, "SELECT count(*) FROM conflict");
   g_assert_cmpstr (conflicts, ==, "0");
   g_clear_object (&store);
   test_remove_tree (dir);
@@ -191,7 +177,7 @@ test_reopen_is_idempotent (void)
   g_clear_object (&first);
   second = acq_store_open (dir, &error);
   g_assert_no_error (error);
-  count = query_text (second, "SELECT count(*) FROM certification");
+  count = test_query_text (second, "SELECT count(*) FROM certification");
   g_assert_cmpstr (count, ==, "1");
   g_clear_object (&second);
   test_remove_tree (dir);
@@ -269,7 +255,7 @@ test_transaction_rollback (void)
   g_assert_true (acq_store_begin (store, &error));
   add_certification (store, "c1");
   acq_store_rollback (store);
-  count = query_text (store, "SELECT count(*) FROM certification");
+  count = test_query_text (store, "SELECT count(*) FROM certification");
   g_assert_cmpstr (count, ==, "0");
   g_clear_object (&store);
   test_remove_tree (dir);
@@ -507,7 +493,7 @@ test_backup_daily_rotation (void)
     write_file (target, bytes, len);
     store = acq_store_open (restore_dir, &error);
     g_assert_no_error (error);
-    count = query_text (store, "SELECT count(*) FROM candidate");
+    count = test_query_text (store, "SELECT count(*) FROM candidate");
     g_assert_cmpstr (count, ==, "3");
     g_clear_object (&store);
     test_remove_tree (restore_dir);
@@ -563,7 +549,7 @@ test_restore_latest_backup (void)
 
   store = acq_store_open (dir, &error);
   g_assert_no_error (error);
-  count = query_text (store, "SELECT count(*) FROM candidate");
+  count = test_query_text (store, "SELECT count(*) FROM candidate");
   g_assert_cmpstr (count, ==, "5");
   g_clear_object (&store);
   test_remove_tree (dir);
@@ -588,7 +574,7 @@ test_set_aside_then_start_empty (void)
 
   store = acq_store_open (dir, &error);
   g_assert_no_error (error);
-  count = query_text (store, "SELECT count(*) FROM candidate");
+  count = test_query_text (store, "SELECT count(*) FROM candidate");
   g_assert_cmpstr (count, ==, "0");
   g_clear_object (&store);
   test_remove_tree (dir);
@@ -607,7 +593,7 @@ test_lock_other_process (void)
     return;
   store = acq_store_open (dir, &error);
   g_assert_no_error (error);
-  count = query_text (store, "SELECT count(*) FROM certification");
+  count = test_query_text (store, "SELECT count(*) FROM certification");
   g_assert_nonnull (count);
 }
 
@@ -927,7 +913,7 @@ test_read_only_child (void)
   store = acq_store_open (dir, &error);
   g_assert_no_error (error);
   g_assert_true (acq_store_is_read_only (store));
-  count = query_text (store, "SELECT count(*) FROM candidate");
+  count = test_query_text (store, "SELECT count(*) FROM candidate");
   g_assert_cmpstr (count, ==, "1");
 
   g_assert_false (acq_store_exec (store, "UPDATE candidate SET notes = 'x'", &error));

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include "acq-store.h"
 #include "acq-text.h"
 
 static void
@@ -61,10 +60,10 @@ test_validate (void)
   g_assert_true (acq_text_validate ("Hélène", 200, "Nom", &error));
   g_assert_no_error (error);
   g_assert_false (acq_text_validate (long_text, 200, "Nom", &error));
-  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (acq_text_validate ("a\xc3\x28", 200, "Nom", &error));
-  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID);
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
 }
 
 static void

@@ -1,4 +1,4 @@
-/* test-util.h — temporary data folders for tests
+/* test-util.h — temporary data folders, and a store in one, for tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,10 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <string.h>
+
+#include "acq-candidate-list.h"
+#include "acq-store.h"
 
 /* A fresh folder per test, removed with everything in it at the end. */
 static inline char *
@@ -51,4 +55,62 @@ test_assert_output_alone (const char *path)
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
     g_assert_cmpstr (name, ==, base);
+}
+
+/* A store in a fresh folder, whose path goes to @out_dir; test_store_close() removes both. */
+static inline AcqStore *
+test_store_open (char **out_dir)
+{
+  g_autoptr (GError) error = NULL;
+  AcqStore *store;
+
+  *out_dir = test_make_data_dir ();
+  store = acq_store_open (*out_dir, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static inline void
+test_store_close (AcqStore **store, char **dir)
+{
+  g_clear_object (store);
+  test_remove_tree (*dir);
+  g_clear_pointer (dir, g_free);
+}
+
+static inline AcqCandidateList *
+test_candidate_list_new (AcqStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  AcqCandidateList *list = acq_candidate_list_new (store, &error);
+
+  g_assert_no_error (error);
+  return list;
+}
+
+/* The first column of the first row that @sql returns, or %NULL. */
+static inline char *
+test_query_text (AcqStore *store, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (acq_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return result;
+}
+
+/* Whether the @length bytes at @data hold @needle anywhere (a PDF, an exchange file). */
+static inline gboolean
+test_bytes_contain (const char *data, gsize length, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
 }

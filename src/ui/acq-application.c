@@ -7,17 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sodium.h>
-#include <stdio.h>
-#include <termios.h>
-#include <unistd.h>
 
-#include "acq-application.h"
+#include "acq-application-private.h"
 #include "acq-demo.h"
-#include "acq-dossier.h"
-#include "acq-keyring.h"
-#include "acq-map-export.h"
-#include "acq-package.h"
 #include "acq-referential.h"
 #include "acq-sheet-list.h"
 #include "acq-store.h"
@@ -129,8 +121,8 @@ acq_application_get_role (void)
   return g_strcmp0 (role, "coach") == 0 ? ACQ_ROLE_COACH : ACQ_ROLE_CANDIDATE;
 }
 
-static GSettings *
-load_settings (void)
+GSettings *
+_acq_application_load_settings (void)
 {
   GSettingsSchemaSource *system = g_settings_schema_source_get_default ();
   g_autoptr (GSettingsSchema) schema = NULL;
@@ -150,321 +142,13 @@ load_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-/* --list-candidates, with --demo first if asked: no window, the core only. */
-static int
-list_candidates (const char *data_dir, gboolean demo)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AcqStore) store = acq_store_open (data_dir, &error);
-  g_autoptr (AcqCandidateList) list = NULL;
-  guint n;
-
-  if (store != NULL)
-    list = acq_candidate_list_new (store, &error);
-  if (list != NULL && demo && !acq_demo_populate (list, &error))
-    g_clear_object (&list);
-  if (list == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  n = g_list_model_get_n_items (G_LIST_MODEL (list));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (AcqCandidate) candidate = g_list_model_get_item (G_LIST_MODEL (list), i);
-      g_autofree char *name = acq_candidate_dup_display_name (candidate);
-
-      g_print ("%s\t%s\t%s\n", acq_candidate_get_uuid (candidate), name,
-               acq_stage_label (acq_candidate_get_stage (candidate)));
-    }
-  return 0;
-}
-
-/* --output FILE of the command-line exports, as a local path; %NULL if missing. */
-static char *
-options_output_path (GVariantDict *options)
-{
-  const char *output_arg = NULL;
-  g_autoptr (GFile) output = NULL;
-
-  if (!g_variant_dict_lookup (options, "output", "^&ay", &output_arg))
-    return NULL;
-  output = g_file_new_for_commandline_arg (output_arg);
-  return g_file_get_path (output);
-}
-
-/* The candidate that the value of @option names (by id or by name) in the store of @data_dir,
- * with the demo added first if --demo is given. */
-static AcqCandidate *
-options_find_candidate (const char *data_dir, GVariantDict *options, const char *option,
-                        AcqStore **out_store, GError **error)
-{
-  g_autoptr (AcqStore) store = NULL;
-  g_autoptr (AcqCandidateList) list = NULL;
-  const char *query = NULL;
-  AcqCandidate *candidate;
-
-  g_variant_dict_lookup (options, option, "&s", &query);
-  if ((store = acq_store_open (data_dir, error)) == NULL ||
-      (list = acq_candidate_list_new (store, error)) == NULL)
-    return NULL;
-  if (g_variant_dict_contains (options, "demo") && !acq_demo_populate (list, error))
-    return NULL;
-  if ((candidate = acq_dossier_find_candidate (list, query, error)) == NULL)
-    return NULL;
-  *out_store = g_steal_pointer (&store);
-  return g_object_ref (candidate);
-}
-
-/* --export-dossier CANDIDATE --output FILE [--final], with --demo first if asked: no window,
- * the core only. */
-static int
-export_dossier (const char *data_dir, GVariantDict *options)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AcqStore) store = NULL;
-  g_autoptr (AcqCandidate) candidate = NULL;
-  g_autofree char *output_path = options_output_path (options);
-  AcqDossierMode mode = g_variant_dict_contains (options, "final") ? ACQ_DOSSIER_MODE_FINAL
-                                                                   : ACQ_DOSSIER_MODE_DRAFT;
-
-  if (output_path == NULL)
-    {
-      g_printerr ("%s\n", _("--export-dossier needs a file to write: --output FILE.pdf"));
-      return 2;
-    }
-  candidate = options_find_candidate (data_dir, options, "export-dossier", &store, &error);
-  if (candidate == NULL ||
-      !acq_dossier_write (store, acq_candidate_get_uuid (candidate), output_path, mode, NULL,
-                          NULL, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  return 0;
-}
-
-/* --export-map CANDIDATE --output FILE.png|svg|pdf|opml, with --demo first if asked: no
- * window, the core only. */
-static int
-export_map (const char *data_dir, GVariantDict *options)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AcqStore) store = NULL;
-  g_autoptr (AcqCandidate) candidate = NULL;
-  g_autoptr (AcqMap) map = NULL;
-  g_autoptr (AcqMapLayout) layout = NULL;
-  g_autofree char *output_path = options_output_path (options);
-  g_autofree char *name = NULL;
-  AcqMapFormat format;
-
-  if (output_path == NULL || !acq_map_format_for_path (output_path, &format))
-    {
-      g_printerr ("%s\n", _("--export-map needs a file to write: --output FILE.png, .svg, .pdf "
-                            "or .opml"));
-      return 2;
-    }
-  candidate = options_find_candidate (data_dir, options, "export-map", &store, &error);
-  if (candidate != NULL &&
-      (map = acq_map_load (store, acq_candidate_get_uuid (candidate), &error)) != NULL)
-    {
-      name = acq_candidate_dup_display_name (candidate);
-      acq_map_set_title (map, name);
-      layout = acq_map_layout_compute (map);
-    }
-  if (layout == NULL || !acq_map_export (layout, output_path, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  return 0;
-}
-
-/* Reads a line from the terminal without echoing it; from a pipe, just a line. The buffer is
- * locked (never swapped) and wiped. */
-static AcqPassphrase *
-prompt_passphrase (const char *prompt)
-{
-  gboolean tty = isatty (STDIN_FILENO);
-  struct termios saved, quiet;
-  char buffer[1024];
-  AcqPassphrase *passphrase = NULL;
-
-  sodium_mlock (buffer, sizeof buffer);
-  if (tty)
-    {
-      g_printerr ("%s", prompt);
-      if (tcgetattr (STDIN_FILENO, &saved) == 0)
-        {
-          quiet = saved;
-          quiet.c_lflag &= ~ECHO;
-          tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
-        }
-      else
-        tty = FALSE;
-    }
-  if (fgets (buffer, sizeof buffer, stdin) != NULL)
-    {
-      buffer[strcspn (buffer, "\r\n")] = '\0';
-      passphrase = acq_passphrase_new (buffer);
-    }
-  if (tty)
-    {
-      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
-      g_printerr ("\n");
-    }
-  sodium_munlock (buffer, sizeof buffer); /* wipes it first */
-  return passphrase;
-}
-
-/* ACQUIS_PASSPHRASE for scripts (removed from the environment once read), else the keyring's
- * for this candidate, else a prompt (asked twice for an export: a typo would lock the other
- * side out). */
-static AcqPassphrase *
-get_passphrase (const char *candidate_uuid, gboolean confirm)
-{
-  g_autoptr (AcqPassphrase) env = acq_passphrase_take_from_env ();
-  g_autoptr (AcqPassphrase) found = NULL;
-  g_autoptr (AcqPassphrase) again = NULL;
-  char *stored;
-
-  if (env != NULL)
-    return g_steal_pointer (&env);
-  if (candidate_uuid != NULL && (stored = acq_keyring_lookup (candidate_uuid)) != NULL)
-    {
-      found = acq_passphrase_new (stored);
-      acq_keyring_free (stored);
-      return g_steal_pointer (&found);
-    }
-  if (!(found = prompt_passphrase (_("Passphrase: "))))
-    {
-      g_printerr ("%s\n", _("No passphrase was given: the keyring has none for this candidate, "
-                            "and none could be read from the terminal. Set ACQUIS_PASSPHRASE "
-                            "in the environment, or run the command in a terminal to type "
-                            "it."));
-      return NULL;
-    }
-  if (!confirm)
-    return g_steal_pointer (&found);
-  again = prompt_passphrase (_("The same passphrase again: "));
-  if (g_strcmp0 (found, again) != 0)
-    {
-      g_printerr ("%s\n", _("The two passphrases differ. Nothing was exported."));
-      return NULL;
-    }
-  return g_steal_pointer (&found);
-}
-
-/* --role, else the role chosen in the app; a candidate until one is chosen. */
-static gboolean
-options_role (GVariantDict *options, AcqRole *out_role)
-{
-  g_autofree char *role = NULL;
-
-  if (!g_variant_dict_lookup (options, "role", "s", &role))
-    {
-      g_autoptr (GSettings) settings = load_settings ();
-      role = g_settings_get_string (settings, "user-role");
-    }
-  else if (g_strcmp0 (role, "coach") != 0 && g_strcmp0 (role, "candidate") != 0)
-    {
-      g_printerr ("%s\n", _("--role is “coach” or “candidate”."));
-      return FALSE;
-    }
-  *out_role = g_strcmp0 (role, "coach") == 0 ? ACQ_ROLE_COACH : ACQ_ROLE_CANDIDATE;
-  return TRUE;
-}
-
-/* --export-package CANDIDATE --output FILE.acquis: no window, the core only. */
-static int
-export_package (const char *data_dir, GVariantDict *options)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AcqStore) store = NULL;
-  g_autoptr (AcqCandidate) candidate = NULL;
-  g_autofree char *output_path = options_output_path (options);
-  g_autoptr (AcqPassphrase) passphrase = NULL;
-  AcqRole role;
-
-  if (!options_role (options, &role))
-    return 2;
-  if (output_path == NULL)
-    {
-      g_printerr ("%s\n", _("--export-package needs a file to write: --output FILE.acquis"));
-      return 2;
-    }
-  candidate = options_find_candidate (data_dir, options, "export-package", &store, &error);
-  if (candidate == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  passphrase = get_passphrase (acq_candidate_get_uuid (candidate), TRUE);
-  if (passphrase == NULL)
-    return 1;
-  if (!acq_package_export (store, acq_candidate_get_uuid (candidate), role,
-                           passphrase, output_path, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  return 0;
-}
-
-/* --import FILE.acquis: the report's lines on the standard output. */
-static int
-import_package (const char *data_dir, GVariantDict *options)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AcqStore) store = NULL;
-  g_autoptr (AcqImportReport) report = NULL;
-  g_autoptr (GFile) input = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *candidate_uuid = NULL;
-  g_autoptr (AcqPassphrase) passphrase = NULL;
-  const char *input_arg = NULL;
-  AcqRole role;
-  guint n;
-
-  if (!options_role (options, &role))
-    return 2;
-  g_variant_dict_lookup (options, "import", "^&ay", &input_arg);
-  input = g_file_new_for_commandline_arg (input_arg);
-  path = g_file_get_path (input);
-  if (path == NULL || !acq_package_peek (path, &candidate_uuid, NULL, &error))
-    {
-      g_printerr ("%s\n", error ? error->message : _("This file cannot be read."));
-      return 1;
-    }
-  passphrase = get_passphrase (candidate_uuid, FALSE);
-  if (passphrase == NULL)
-    return 1;
-  if ((store = acq_store_open (data_dir, &error)) != NULL)
-    report = acq_package_import (store, path, passphrase, role, NULL, &error);
-  if (report == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  n = acq_import_report_get_n_items (report);
-  for (guint i = 0; i < n; i++)
-    g_print ("%s\n", acq_import_report_get_item (report, i)->description);
-  if (n == 0)
-    g_print ("%s\n", _("Nothing new in this file."));
-  if (acq_import_report_get_n_conflicts (report) > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE, "%u rubric changed on both sides awaits your choice.\n",
-                          "%u rubrics changed on both sides await your choice.\n",
-                          acq_import_report_get_n_conflicts (report)),
-             acq_import_report_get_n_conflicts (report));
-  return 0;
-}
-
 static int
 acq_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
   AcqApplication *self = ACQ_APPLICATION (app);
   const char *data_dir = NULL;
   const char *exchange_folder = NULL;
+  int status;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -488,16 +172,8 @@ acq_application_handle_local_options (GApplication *app, GVariantDict *options)
       self->exchange_folder = g_file_get_path (file);
     }
 
-  if (g_variant_dict_contains (options, "export-dossier"))
-    return export_dossier (self->data_dir, options);
-  if (g_variant_dict_contains (options, "export-map"))
-    return export_map (self->data_dir, options);
-  if (g_variant_dict_contains (options, "export-package"))
-    return export_package (self->data_dir, options);
-  if (g_variant_dict_contains (options, "import"))
-    return import_package (self->data_dir, options);
-  if (g_variant_dict_contains (options, "list-candidates"))
-    return list_candidates (self->data_dir, g_variant_dict_contains (options, "demo"));
+  if ((status = _acq_application_handle_command (self->data_dir, options)) >= 0)
+    return status;
 
   if (g_variant_dict_contains (options, "demo"))
     {
@@ -717,7 +393,7 @@ acq_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (acq_application_parent_class)->startup (app);
 
-  self->settings = load_settings ();
+  self->settings = _acq_application_load_settings ();
   if (self->exchange_folder != NULL)
     g_settings_set_string (self->settings, "exchange-folder", self->exchange_folder);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),

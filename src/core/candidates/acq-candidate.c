@@ -670,7 +670,7 @@ acq_candidate_compare (AcqCandidate *a, AcqCandidate *b, AcqCandidateSort sort)
 /**
  * acq_candidate_validate:
  * @self: a candidate
- * @error: where to put an %ACQ_STORE_ERROR_INVALID error naming the field
+ * @error: where to put an %ACQ_TEXT_ERROR_INVALID error naming the field
  *
  * Returns: %TRUE if every field can be stored
  */

@@ -154,7 +154,7 @@ acq_comment_free (AcqComment *comment)
 /**
  * acq_comment_validate:
  * @comment: a comment
- * @error: where to put an %ACQ_STORE_ERROR_INVALID error
+ * @error: where to put an %ACQ_TEXT_ERROR_INVALID error
  *
  * Returns: %TRUE if the comment has text, all of it valid and not too long, and an anchor
  *   that makes sense
@@ -176,14 +176,14 @@ acq_comment_validate (const AcqComment *comment, GError **error)
   stripped = g_strstrip (g_strdup (comment->body));
   if (*stripped == '\0')
     {
-      g_set_error_literal (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID,
+      g_set_error_literal (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID,
                            _("This comment is empty. Write something, then add it."));
       return FALSE;
     }
   if (comment->quote != NULL &&
       (comment->anchor_start < 0 || comment->anchor_end < comment->anchor_start))
     {
-      g_set_error_literal (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID,
+      g_set_error_literal (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID,
                            _("The passage this comment is about could not be found. Select it "
                              "again."));
       return FALSE;

@@ -17,7 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "acq-review.h"
-#include "acq-sheet-private.h"
+#include "acq-sheet-list-private.h"
 #include "acq-sql-private.h"
 
 G_DEFINE_QUARK (acq-review-error-quark, acq_review_error)

@@ -10,7 +10,7 @@
 
 #include "acq-attachment.h"
 #include "acq-candidate-private.h"
-#include "acq-sheet-private.h"
+#include "acq-sheet-list-private.h"
 #include "acq-sql-private.h"
 
 struct _AcqSheetList

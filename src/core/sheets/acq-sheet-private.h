@@ -1,14 +1,16 @@
-/* acq-sheet-private.h — what the sheet list and the review set on a sheet, and share
+/* acq-sheet-private.h — what the sheet list and the review set on a sheet
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The sheet is a model and knows nothing of the store; what the list and the review share
+ * about writing a sheet is in acq-sheet-list-private.h.
  */
 #pragma once
 
-#include "acq-sheet-list.h"
+#include "acq-sheet.h"
 
 G_BEGIN_DECLS
 
-/* acq-sheet.c */
 void      _acq_sheet_set_stored          (AcqSheet       *self,
                                           AcqReviewState  review_state,
                                           gboolean        returned_to_draft,
@@ -24,15 +26,5 @@ gboolean  _acq_sheet_merge               (AcqSheet       *self,
                                           AcqSheet       *base,
                                           AcqSheet       *stored,
                                           gboolean        conflicts[ACQ_N_RUBRICS]);
-
-/* acq-sheet-list.c */
-gboolean  _acq_sheet_list_write          (AcqSheetList   *self,
-                                          AcqSheet       *sheet,
-                                          gboolean       *out_changed,
-                                          GError        **error);
-void      _acq_sheet_list_reload         (AcqSheetList   *self,
-                                          AcqSheet       *sheet);
-void      _acq_sheet_list_stored         (AcqSheetList   *self,
-                                          AcqSheet       *sheet);
 
 G_END_DECLS

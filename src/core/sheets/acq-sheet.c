@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "acq-sheet-private.h"
-#include "acq-store.h"
 #include "acq-text.h"
 
 /* The text fields: the five rubrics (indexed by AcqRubric), then the one-line fields. */
@@ -810,7 +809,7 @@ validate_period (AcqSheet *self, GError **error)
   if ((self->period_from != NULL && !parse_iso_date (self->period_from, &from)) ||
       (self->period_to != NULL && !parse_iso_date (self->period_to, &to)))
     {
-      g_set_error_literal (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID,
+      g_set_error_literal (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID,
                            _("A date of the period is not a valid date. Choose the dates "
                              "“From” and “To” again. Nothing was saved."));
       return FALSE;
@@ -819,7 +818,7 @@ validate_period (AcqSheet *self, GError **error)
     return TRUE;
   from_text = format_date (&from);
   to_text = format_date (&to);
-  g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID,
+  g_set_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID,
                /* TRANSLATORS: the period of an experience; the dates are like "3 Mar 2024" */
                _("The period starts on %s, after it ends on %s. Correct the dates “From” and "
                  "“To”. Nothing was saved."),
@@ -830,7 +829,7 @@ validate_period (AcqSheet *self, GError **error)
 /**
  * acq_sheet_validate:
  * @self: a sheet
- * @error: where to put an %ACQ_STORE_ERROR_INVALID error that names the rubric or the date
+ * @error: where to put an %ACQ_TEXT_ERROR_INVALID error that names the rubric or the date
  *
  * Returns: %TRUE if every field can be stored: valid UTF-8, not too long, a period that does
  *   not end before it starts

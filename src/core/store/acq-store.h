@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  * @ACQ_STORE_ERROR_BUSY: another program holds the database
  * @ACQ_STORE_ERROR_CONSTRAINT: the change breaks a rule of the data (duplicate, missing link)
  * @ACQ_STORE_ERROR_NOT_FOUND: the record asked for does not exist
- * @ACQ_STORE_ERROR_INVALID: the value given is not acceptable (too long, invalid UTF-8)
+ * @ACQ_STORE_ERROR_INVALID: a value too large for the database itself (the models refuse a
+ *   bad value before, with %ACQ_TEXT_ERROR_INVALID)
  * @ACQ_STORE_ERROR_READ_ONLY: the data folder or file cannot be written: reading only
  */
 typedef enum

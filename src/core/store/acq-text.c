@@ -9,8 +9,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "acq-store.h"
 #include "acq-text.h"
+
+G_DEFINE_QUARK (acq-text-error-quark, acq_text_error)
 
 /**
  * acq_text_fold:
@@ -89,7 +90,7 @@ acq_text_matches (const char *folded_text, const char *folded_query)
  * @text: (nullable): the text to check
  * @max_chars: the longest acceptable text, in characters
  * @field_label: the field's name as the user sees it, for the message
- * @error: where to put an %ACQ_STORE_ERROR_INVALID error
+ * @error: where to put an %ACQ_TEXT_ERROR_INVALID error
  *
  * Text that comes from a file or a paste is checked before anything is stored.
  *
@@ -107,7 +108,7 @@ acq_text_validate (const char *text, gsize max_chars, const char *field_label, G
  * @len: its length in bytes, or -1 if it ends at its first NUL
  * @max_chars: the longest acceptable text, in characters
  * @field_label: the field's name as the user sees it, for the message
- * @error: where to put an %ACQ_STORE_ERROR_INVALID error
+ * @error: where to put an %ACQ_TEXT_ERROR_INVALID error
  *
  * acq_text_validate() for a text whose length is known (a value read from SQLite): a NUL
  * inside it is invalid, instead of hiding the bytes after it from the checks.
@@ -122,7 +123,7 @@ acq_text_validate_len (const char *text, gssize len, gsize max_chars, const char
     return TRUE;
   if (!g_utf8_validate (text, len, NULL))
     {
-      g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID,
+      g_set_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID,
                    _("The field “%s” contains characters that are not valid text. Nothing was "
                      "saved."),
                    field_label);
@@ -130,7 +131,7 @@ acq_text_validate_len (const char *text, gssize len, gsize max_chars, const char
     }
   if (g_utf8_strlen (text, len) > (glong) max_chars)
     {
-      g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_INVALID,
+      g_set_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID,
                    _("The field “%s” is too long (more than %lu characters). Nothing was "
                      "saved."),
                    field_label, (gulong) max_chars);

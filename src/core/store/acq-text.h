@@ -8,6 +8,22 @@
 
 G_BEGIN_DECLS
 
+#define ACQ_TEXT_ERROR (acq_text_error_quark ())
+
+/**
+ * AcqTextError:
+ * @ACQ_TEXT_ERROR_INVALID: a value that cannot be kept as it is: too long, not valid UTF-8, a
+ *   NUL inside it, or (for a model that checks more) a field that breaks its rule
+ *
+ * The errors of text validation, raised by the models before anything reaches the store.
+ */
+typedef enum
+{
+  ACQ_TEXT_ERROR_INVALID,
+} AcqTextError;
+
+GQuark    acq_text_error_quark (void);
+
 char     *acq_text_fold     (const char  *text);
 gboolean  acq_text_matches  (const char  *folded_text,
                              const char  *folded_query);
