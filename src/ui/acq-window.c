@@ -14,7 +14,6 @@
 #include "acq-candidate-page.h"
 #include "acq-candidate-row.h"
 #include "acq-dossier-window.h"
-#include "acq-exchange.h"
 #include "acq-map-window.h"
 #include "acq-search.h"
 #include "acq-sheet-editor.h"
@@ -22,46 +21,16 @@
 #include "acq-store.h"
 #include "acq-text.h"
 #include "acq-toast.h"
-#include "acq-window.h"
-
-struct _AcqWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template children, alphabetical */
-  GtkButton           *back_button;
-  GtkGridView         *candidate_list_view;
-  GtkMenuButton       *candidate_menu_button;
-  GtkStack            *content_stack;
-  AdwWindowTitle      *content_title;
-  AdwLeaflet          *leaflet;
-  GtkSearchEntry      *search_entry;
-  GtkScrolledWindow   *candidate_scroller;
-  GtkBox              *sheet_results_box;
-  GtkLabel            *sheet_results_label;
-  GtkListBox          *sheet_results_list;
-  GtkStack            *sidebar_stack;
-  AdwToastOverlay     *toast_overlay;
-
-  AcqCandidatePage    *candidate_page; /* made when first needed: start-up is faster */
-  AcqSheetEditor      *sheet_editor;   /* idem */
-  AcqSheet            *open_sheet;     /* the sheet in the editor, or NULL */
-  gulong               sheet_notify_id;
-  GSettings           *settings;
-  AcqCandidateList    *candidates;
-  GtkFilterListModel  *filtered;
-  GtkCustomFilter     *filter;
-  GtkCustomSorter     *sorter;
-  GtkSingleSelection  *selection;
-  char                *folded_query;
-  AcqCandidateSort     sort;
-  gboolean             show_archived;
-  AcqCandidate        *shown; /* the candidate on the content page */
-  AcqExchange         *exchange; /* sending and receiving .acquis files */
-  gulong               shown_notify_id;
-};
+#include "acq-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AcqWindow, acq_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_N_CONFLICTS,
+  N_PROPS
+};
 
 enum
 {
@@ -69,6 +38,7 @@ enum
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void acq_window_actions_update (AcqWindow *self);
@@ -212,8 +182,8 @@ on_candidate_page_open_sheet_cb (AcqWindow *self, AcqSheetList *sheets, AcqSheet
   acq_window_actions_update (self);
 }
 
-static AcqCandidatePage *
-ensure_candidate_page (AcqWindow *self)
+AcqCandidatePage *
+_acq_window_ensure_candidate_page (AcqWindow *self)
 {
   if (self->candidate_page == NULL)
     {
@@ -241,7 +211,7 @@ show_candidate (AcqWindow *self, AcqCandidate *candidate)
                                                      G_CALLBACK (update_content_title), self,
                                                      G_CONNECT_SWAPPED);
   if (candidate != NULL || self->candidate_page != NULL)
-    acq_candidate_page_set_candidate (ensure_candidate_page (self), candidate);
+    acq_candidate_page_set_candidate (_acq_window_ensure_candidate_page (self), candidate);
   gtk_stack_set_visible_child_name (self->content_stack, candidate ? "candidate" : "none");
   update_content_title (self);
   acq_window_actions_update (self);
@@ -437,8 +407,6 @@ acq_window_set_candidates (AcqWindow *self, AcqCandidateList *candidates)
 
   show_candidate (self, NULL);
   g_set_object (&self->candidates, candidates);
-  if (self->exchange != NULL)
-    acq_exchange_set_candidates (self->exchange, candidates);
   if (self->candidate_page != NULL)
     acq_candidate_page_set_list (self->candidate_page, candidates);
   refresh_open_comments (self);
@@ -446,6 +414,7 @@ acq_window_set_candidates (AcqWindow *self, AcqCandidateList *candidates)
     g_signal_connect_object (candidates, "items-changed", G_CALLBACK (refresh_open_comments), self,
                              G_CONNECT_SWAPPED);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (candidates));
+  _acq_window_exchange_set_candidates (self);
   update_sidebar_stack (self);
   acq_window_actions_update (self);
   /* over the window, not under it: asked once the window is on screen */
@@ -485,8 +454,8 @@ acq_window_show_read_only (AcqWindow *self)
 }
 
 /* Shows @candidate, selected in the sidebar if the search lets it be seen there. */
-static void
-reveal_candidate (AcqWindow *self, AcqCandidate *candidate)
+void
+_acq_window_reveal_candidate (AcqWindow *self, AcqCandidate *candidate)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 
@@ -503,85 +472,32 @@ reveal_candidate (AcqWindow *self, AcqCandidate *candidate)
   show_candidate (self, candidate);
 }
 
-/**
- * acq_window_flush:
- * @self: the window
- *
- * Saves what is typed and not saved yet, before something else writes to the store.
- */
+/* Saves what is typed and not saved yet, before something else writes to the store. */
 void
-acq_window_flush (AcqWindow *self)
+_acq_window_flush (AcqWindow *self)
 {
-  g_return_if_fail (ACQ_IS_WINDOW (self));
   if (self->candidate_page != NULL)
     acq_candidate_page_flush (self->candidate_page);
   if (self->sheet_editor != NULL)
     acq_sheet_editor_flush (self->sheet_editor);
 }
 
-/**
- * acq_window_set_busy:
- * @self: the window
- * @busy: whether something else is writing to the store (an import)
- *
- * While busy, the candidates and the editors take no input: what would be typed meanwhile
- * would be saved over what the import brings.
- */
+/* The store was opened again, or changed under the lists: the application reads it anew. */
 void
-acq_window_set_busy (AcqWindow *self, gboolean busy)
+_acq_window_store_reset (AcqWindow *self)
 {
-  g_return_if_fail (ACQ_IS_WINDOW (self));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), !busy);
-}
-
-/**
- * acq_window_open_sheet:
- * @self: the window
- * @candidate_uuid: whose sheet
- * @sheet_uuid: the sheet
- *
- * Shows the candidate and opens the sheet in the editor.
- */
-void
-acq_window_open_sheet (AcqWindow *self, const char *candidate_uuid, const char *sheet_uuid)
-{
-  AcqCandidate *candidate;
-
-  g_return_if_fail (ACQ_IS_WINDOW (self));
-  if (self->candidates == NULL ||
-      (candidate = acq_candidate_list_find (self->candidates, candidate_uuid)) == NULL)
-    return;
-  reveal_candidate (self, candidate);
-  acq_candidate_page_open_sheet (ensure_candidate_page (self), sheet_uuid);
-}
-
-/**
- * acq_window_reload:
- * @self: the window
- *
- * Reads everything again from the store after it changed under the window's lists (an import,
- * a conflict resolved); the candidate and the sheet shown stay shown.
- */
-void
-acq_window_reload (AcqWindow *self)
-{
-  g_autofree char *candidate_uuid = NULL;
-  g_autofree char *sheet_uuid = NULL;
-  AcqCandidate *candidate;
-
-  g_return_if_fail (ACQ_IS_WINDOW (self));
-  if (self->shown != NULL)
-    candidate_uuid = g_strdup (acq_candidate_get_uuid (self->shown));
-  if (self->open_sheet != NULL)
-    sheet_uuid = g_strdup (acq_sheet_get_uuid (self->open_sheet));
-  acq_window_flush (self);
   g_signal_emit (self, signals[SIGNAL_STORE_RESET], 0);
-  if (candidate_uuid == NULL || self->candidates == NULL ||
-      (candidate = acq_candidate_list_find (self->candidates, candidate_uuid)) == NULL)
+}
+
+/* The conflicts banner in acq-window.ui and win.resolve-conflicts follow this count. */
+void
+_acq_window_set_n_conflicts (AcqWindow *self, guint n_conflicts)
+{
+  if (self->n_conflicts == n_conflicts)
     return;
-  reveal_candidate (self, candidate);
-  if (sheet_uuid != NULL)
-    acq_candidate_page_open_sheet (ensure_candidate_page (self), sheet_uuid);
+  self->n_conflicts = n_conflicts;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CONFLICTS]);
+  acq_window_actions_update (self);
 }
 
 /* Actions */
@@ -604,8 +520,7 @@ acq_window_actions_update (AcqWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
   gtk_widget_set_sensitive (GTK_WIDGET (self->candidate_menu_button), has_candidate);
-  if (self->exchange != NULL)
-    acq_exchange_set_candidate (self->exchange, self->shown);
+  _acq_window_exchange_actions_update (self);
 }
 
 static void
@@ -637,7 +552,7 @@ on_new_candidate_dialog_create_cb (AcqWindow *self, const char *first_name,
         }
     }
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  acq_candidate_page_focus_first_field (ensure_candidate_page (self));
+  acq_candidate_page_focus_first_field (_acq_window_ensure_candidate_page (self));
 }
 
 static void
@@ -690,7 +605,7 @@ show_dossier_action (GtkWidget *widget, const char *action, GVariant *param)
 
   if (self->shown == NULL)
     return;
-  acq_window_flush (self);
+  _acq_window_flush (self);
   dossier = acq_dossier_window_new (GTK_WINDOW (self),
                                     acq_candidate_list_get_store (self->candidates), self->shown);
   g_signal_connect_object (dossier, "open-sheet", G_CALLBACK (on_dossier_open_sheet_cb), self,
@@ -708,7 +623,7 @@ show_map_action (GtkWidget *widget, const char *action, GVariant *param)
 
   if (self->shown == NULL || self->candidate_page == NULL)
     return;
-  acq_window_flush (self);
+  _acq_window_flush (self);
   if ((sheets = acq_candidate_page_get_sheets (self->candidate_page)) == NULL)
     return;
   map = acq_map_window_new (GTK_WINDOW (self), sheets);
@@ -881,7 +796,7 @@ on_store_problem_response_cb (AdwMessageDialog *dialog, const char *response, Ac
       g_autofree char *message = g_strdup_printf (_("The damaged file was kept as “%s”."), aside);
       acq_window_show_error (self, message);
     }
-  g_signal_emit (self, signals[SIGNAL_STORE_RESET], 0);
+  _acq_window_store_reset (self);
 }
 
 /**
@@ -933,7 +848,7 @@ acq_window_close_request (GtkWindow *window)
   AcqWindow *self = ACQ_WINDOW (window);
   int width, height;
 
-  acq_window_flush (self);
+  _acq_window_flush (self);
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
@@ -964,12 +879,7 @@ bind_settings (AcqWindow *self, GSettings *settings)
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
   on_settings_changed_cb (self, NULL);
-
-  /* the conflicts banner goes over the content, under its header bar */
-  self->exchange = acq_exchange_new (GTK_WINDOW (self), settings);
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->content_stack))),
-                              acq_exchange_get_banner (self->exchange),
-                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->content_stack)));
+  _acq_window_exchange_bind_settings (self);
   acq_window_actions_update (self);
 }
 
@@ -979,12 +889,28 @@ acq_window_dispose (GObject *object)
   AcqWindow *self = ACQ_WINDOW (object);
 
   show_candidate (self, NULL);
-  g_clear_object (&self->exchange);
+  _acq_window_exchange_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->candidates);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (acq_window_parent_class)->dispose (object);
+}
+
+static void
+acq_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  AcqWindow *self = ACQ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_CONFLICTS:
+      g_value_set_uint (value, self->n_conflicts);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1002,7 +928,19 @@ acq_window_class_init (AcqWindowClass *klass)
 
   object_class->dispose = acq_window_dispose;
   object_class->finalize = acq_window_finalize;
+  object_class->get_property = acq_window_get_property;
   GTK_WINDOW_CLASS (klass)->close_request = acq_window_close_request;
+
+  /**
+   * AcqWindow:n-conflicts:
+   *
+   * How many rubrics changed on both sides wait for the user to choose; the banner over the
+   * content shows while there are some.
+   */
+  properties[PROP_N_CONFLICTS] =
+    g_param_spec_uint ("n-conflicts", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_STORE_RESET] =
     g_signal_new ("store-reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
@@ -1048,6 +986,7 @@ acq_window_class_init (AcqWindowClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back",
                                        NULL);
+  _acq_window_class_exchange_init (klass);
 }
 
 static void
@@ -1057,6 +996,7 @@ acq_window_init (AcqWindow *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _acq_window_exchange_init (self);
   acq_a11y_track_stack (self->sidebar_stack);
   acq_a11y_track_stack (self->content_stack);
 
