@@ -111,24 +111,6 @@ acq_application_is_uninstalled (void)
   return exe != NULL && g_str_has_prefix (exe, ACQ_BUILD_ROOT G_DIR_SEPARATOR_S);
 }
 
-/**
- * acq_application_get_role:
- *
- * Returns: who uses this copy, as the settings say; until the question is answered, a
- *   candidate (who cannot validate)
- */
-AcqRole
-acq_application_get_role (void)
-{
-  GApplication *app = g_application_get_default ();
-  g_autofree char *role = NULL;
-
-  if (!ACQ_IS_APPLICATION (app) || ACQ_APPLICATION (app)->settings == NULL)
-    return ACQ_ROLE_CANDIDATE;
-  role = g_settings_get_string (ACQ_APPLICATION (app)->settings, "user-role");
-  return g_strcmp0 (role, "coach") == 0 ? ACQ_ROLE_COACH : ACQ_ROLE_CANDIDATE;
-}
-
 static GSettings *
 load_settings (void)
 {

@@ -13,7 +13,6 @@
 
 #include <glib/gi18n.h>
 
-#include "acq-application.h"
 #include "acq-conflict-window.h"
 #include "acq-export-dialog.h"
 #include "acq-import-report-window.h"
@@ -252,7 +251,7 @@ imported (AcqWindow *self, AcqImportReport *report)
     {
       AdwToast *toast;
 
-      if (acq_application_get_role () == ACQ_ROLE_COACH && name != NULL)
+      if (self->role == ACQ_ROLE_COACH && name != NULL)
         title = g_strdup_printf (_("Dossier from %s imported"), name);
       else
         title = g_strdup (_("Dossier from your accompagnatrice imported"));
@@ -318,7 +317,7 @@ run_import (AcqWindow *self)
   g_set_object (&self->current_import->store, store);
   set_busy (self, TRUE);
   acq_package_import_async (store, self->current_import->path, self->current_import->passphrase,
-                            acq_application_get_role (), self->exchange_cancellable, on_imported_cb,
+                            self->role, self->exchange_cancellable, on_imported_cb,
                             g_object_ref (self));
 }
 
@@ -623,7 +622,7 @@ export_package_action (GtkWidget *widget, const char *action_name, GVariant *par
     return;
   _acq_window_flush (self);
   dialog = acq_export_dialog_new (GTK_WINDOW (self), get_store (self), self->shown,
-                                  acq_application_get_role (), self->exchange_folder,
+                                  self->role, self->exchange_folder,
                                   g_settings_get_boolean (self->settings, "remember-passphrases"));
   g_signal_connect_object (dialog, "sent", G_CALLBACK (on_export_sent_cb), self,
                            G_CONNECT_SWAPPED);

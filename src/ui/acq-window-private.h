@@ -52,6 +52,7 @@ struct _AcqWindow
   gboolean              show_archived;
   AcqCandidate         *shown; /* the candidate on the content page */
   gulong                shown_notify_id;
+  AcqRole               role; /* from the settings, down to the sheet editor */
 
   /* acq-window-exchange.c: sending and receiving .acquis files */
   guint                 n_conflicts; /* the conflicts banner shows while there are some */

@@ -15,6 +15,7 @@
 #include "acq-candidate-row.h"
 #include "acq-dossier-window.h"
 #include "acq-map-window.h"
+#include "acq-review.h"
 #include "acq-search.h"
 #include "acq-sheet-editor.h"
 #include "acq-new-candidate-dialog.h"
@@ -29,6 +30,7 @@ enum
 {
   PROP_0,
   PROP_N_CONFLICTS,
+  PROP_ROLE,
   N_PROPS
 };
 
@@ -170,6 +172,7 @@ on_candidate_page_open_sheet_cb (AcqWindow *self, AcqSheetList *sheets, AcqSheet
       gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->sheet_editor), "sheet");
       g_signal_connect_object (self->sheet_editor, "closed", G_CALLBACK (close_sheet), self,
                                G_CONNECT_SWAPPED);
+      g_object_bind_property (self, "role", self->sheet_editor, "role", G_BINDING_SYNC_CREATE);
     }
   self->open_sheet = g_object_ref (sheet);
   self->sheet_notify_id = g_signal_connect_object (sheet, "notify::display-title",
@@ -345,6 +348,16 @@ on_settings_changed_cb (AcqWindow *self, const char *key)
       self->show_archived = g_settings_get_boolean (self->settings, "show-archived");
       gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
     }
+}
+
+/* Until the question is answered (“unset”), Acquis acts as for a candidate. */
+static gboolean
+role_from_setting (GValue *value, GVariant *variant, gpointer user_data)
+{
+  const char *role = g_variant_get_string (variant, NULL);
+
+  g_value_set_enum (value, g_strcmp0 (role, "coach") == 0 ? ACQ_ROLE_COACH : ACQ_ROLE_CANDIDATE);
+  return TRUE;
 }
 
 static void
@@ -879,6 +892,8 @@ bind_settings (AcqWindow *self, GSettings *settings)
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
   on_settings_changed_cb (self, NULL);
+  g_settings_bind_with_mapping (self->settings, "user-role", self, "role", G_SETTINGS_BIND_GET,
+                                role_from_setting, NULL, NULL, NULL);
   _acq_window_exchange_bind_settings (self);
   acq_window_actions_update (self);
 }
@@ -908,6 +923,30 @@ acq_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
       g_value_set_uint (value, self->n_conflicts);
       break;
 
+    case PROP_ROLE:
+      g_value_set_enum (value, self->role);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+acq_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  AcqWindow *self = ACQ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROLE:
+      if (self->role != (AcqRole) g_value_get_enum (value))
+        {
+          self->role = g_value_get_enum (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -929,6 +968,7 @@ acq_window_class_init (AcqWindowClass *klass)
   object_class->dispose = acq_window_dispose;
   object_class->finalize = acq_window_finalize;
   object_class->get_property = acq_window_get_property;
+  object_class->set_property = acq_window_set_property;
   GTK_WINDOW_CLASS (klass)->close_request = acq_window_close_request;
 
   /**
@@ -940,6 +980,15 @@ acq_window_class_init (AcqWindowClass *klass)
   properties[PROP_N_CONFLICTS] =
     g_param_spec_uint ("n-conflicts", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * AcqWindow:role:
+   *
+   * Who uses this copy of Acquis, as chosen in the main menu (the `user-role` setting);
+   * bound down to the sheet editor and its rubrics.
+   */
+  properties[PROP_ROLE] =
+    g_param_spec_enum ("role", NULL, NULL, ACQ_TYPE_ROLE, ACQ_ROLE_CANDIDATE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_STORE_RESET] =
