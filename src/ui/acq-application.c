@@ -52,6 +52,8 @@ static const GOptionEntry option_entries[] = {
   { "export-map", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the mind map of CANDIDATE (id or name) to the --output file, as PNG, SVG, PDF or "
        "OPML after its extension, and exit"), N_("CANDIDATE") },
+  /* a public command-line interface, used in scripts: it keeps its name, though the window
+   * calls the same thing “send” (win.send-package) */
   { "export-package", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write everything of CANDIDATE (id or name) to the --output exchange file (.acquis), "
        "encrypted with the passphrase from ACQUIS_PASSPHRASE, the keyring or a prompt, and "

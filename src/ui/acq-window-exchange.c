@@ -14,11 +14,11 @@
 #include <glib/gi18n.h>
 
 #include "acq-conflict-window.h"
-#include "acq-export-dialog.h"
 #include "acq-import-report-window.h"
 #include "acq-keyring.h"
 #include "acq-package.h"
 #include "acq-preferences-window.h"
+#include "acq-send-dialog.h"
 #include "acq-window-private.h"
 
 /* Files to import come one at a time, from the file chooser or the exchange folder; each may
@@ -600,31 +600,31 @@ dup_conflicts_text_cb (gpointer this, guint n)
 void
 _acq_window_exchange_actions_update (AcqWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-package",
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-package",
                                  self->shown != NULL && get_store (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-package", get_store (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resolve-conflicts", self->n_conflicts > 0);
 }
 
 static void
-on_export_sent_cb (AcqWindow *self, const char *message)
+on_send_dialog_sent_cb (AcqWindow *self, const char *message)
 {
   toast (self, message);
 }
 
 static void
-export_package_action (GtkWidget *widget, const char *action_name, GVariant *param)
+send_package_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   AcqWindow *self = ACQ_WINDOW (widget);
-  AcqExportDialog *dialog;
+  AcqSendDialog *dialog;
 
   if (self->shown == NULL || get_store (self) == NULL)
     return;
   _acq_window_flush (self);
-  dialog = acq_export_dialog_new (GTK_WINDOW (self), get_store (self), self->shown,
-                                  self->role, self->exchange_folder,
-                                  g_settings_get_boolean (self->settings, "remember-passphrases"));
-  g_signal_connect_object (dialog, "sent", G_CALLBACK (on_export_sent_cb), self,
+  dialog = acq_send_dialog_new (GTK_WINDOW (self), get_store (self), self->shown, self->role,
+                                self->exchange_folder,
+                                g_settings_get_boolean (self->settings, "remember-passphrases"));
+  g_signal_connect_object (dialog, "sent", G_CALLBACK (on_send_dialog_sent_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -670,8 +670,8 @@ _acq_window_class_exchange_init (AcqWindowClass *klass)
 
   gtk_widget_class_bind_template_callback (widget_class, dup_conflicts_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, has_conflicts_cb);
-  gtk_widget_class_install_action (widget_class, "win.export-package", NULL,
-                                   export_package_action);
+  gtk_widget_class_install_action (widget_class, "win.send-package", NULL,
+                                   send_package_action);
   gtk_widget_class_install_action (widget_class, "win.import-package", NULL,
                                    import_package_action);
   gtk_widget_class_install_action (widget_class, "win.resolve-conflicts", NULL,
@@ -693,7 +693,7 @@ _acq_window_exchange_bind_settings (AcqWindow *self)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   static const struct { const char *action; const char *accels[2]; } accels[] = {
-    { "win.export-package", { "<Control>e", NULL } },
+    { "win.send-package", { "<Control>e", NULL } },
     { "win.import-package", { "<Control>i", NULL } },
     { "win.show-preferences", { "<Control>comma", NULL } },
   };
