@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * As GNOME Text Editor splits editor-window.c, the window is one object in several files:
- * acq-window.c holds the candidates and the content, acq-window-exchange.c the sending and
- * receiving of .acquis files. They share the instance struct and the few internals below,
- * so that no part needs to call back into the window through its public API.
+ * acq-window.c holds the candidates and the content, acq-window-actions.c the actions on
+ * them, acq-window-exchange.c the sending and receiving of .acquis files. They share the
+ * instance struct and the few internals below, so that no part needs to call back into the
+ * window through its public API.
  */
 #pragma once
 
@@ -68,12 +69,17 @@ struct _AcqWindow
 
 /* acq-window.c */
 void              _acq_window_flush                  (AcqWindow        *self);
+void              _acq_window_close_sheet            (AcqWindow        *self);
 void              _acq_window_reveal_candidate       (AcqWindow        *self,
                                                       AcqCandidate     *candidate);
 AcqCandidatePage *_acq_window_ensure_candidate_page  (AcqWindow        *self);
 void              _acq_window_store_reset            (AcqWindow        *self);
 void              _acq_window_set_n_conflicts        (AcqWindow        *self,
                                                       guint             n_conflicts);
+
+/* acq-window-actions.c */
+void              _acq_window_class_actions_init     (AcqWindowClass   *klass);
+void              _acq_window_actions_update         (AcqWindow        *self);
 
 /* acq-window-exchange.c */
 void              _acq_window_class_exchange_init    (AcqWindowClass   *klass);
