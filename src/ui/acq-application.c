@@ -44,6 +44,8 @@ static const GOptionEntry option_entries[] = {
   { "export-map", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the mind map of CANDIDATE (id or name) to the --output file, as PNG, SVG, PDF or "
        "OPML after its extension, and exit"), N_("CANDIDATE") },
+  /* a public command-line interface, used in scripts: it keeps its name, though the window
+   * calls the same thing “send” (win.send-package) */
   { "export-package", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write everything of CANDIDATE (id or name) to the --output exchange file (.acquis), "
        "encrypted with the passphrase from ACQUIS_PASSPHRASE, the keyring or a prompt, and "
@@ -101,24 +103,6 @@ acq_application_is_uninstalled (void)
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
 
   return exe != NULL && g_str_has_prefix (exe, ACQ_BUILD_ROOT G_DIR_SEPARATOR_S);
-}
-
-/**
- * acq_application_get_role:
- *
- * Returns: who uses this copy, as the settings say; until the question is answered, a
- *   candidate (who cannot validate)
- */
-AcqRole
-acq_application_get_role (void)
-{
-  GApplication *app = g_application_get_default ();
-  g_autofree char *role = NULL;
-
-  if (!ACQ_IS_APPLICATION (app) || ACQ_APPLICATION (app)->settings == NULL)
-    return ACQ_ROLE_CANDIDATE;
-  role = g_settings_get_string (ACQ_APPLICATION (app)->settings, "user-role");
-  return g_strcmp0 (role, "coach") == 0 ? ACQ_ROLE_COACH : ACQ_ROLE_CANDIDATE;
 }
 
 GSettings *

@@ -18,6 +18,5 @@ AcqApplication   *acq_application_new            (void);
 GSettings        *acq_application_get_settings   (AcqApplication *self);
 char             *acq_application_default_data_dir (void);
 gboolean          acq_application_is_uninstalled (void);
-AcqRole           acq_application_get_role       (void);
 
 G_END_DECLS

@@ -9,59 +9,26 @@
 #include <glib/gi18n.h>
 
 #include "acq-a11y.h"
-#include "acq-attachment.h"
 #include "acq-comment.h"
 #include "acq-candidate-page.h"
 #include "acq-candidate-row.h"
-#include "acq-dossier-window.h"
-#include "acq-exchange.h"
-#include "acq-map-window.h"
+#include "acq-review.h"
 #include "acq-search.h"
 #include "acq-sheet-editor.h"
-#include "acq-new-candidate-dialog.h"
 #include "acq-store.h"
 #include "acq-text.h"
 #include "acq-toast.h"
-#include "acq-window.h"
-
-struct _AcqWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template children, alphabetical */
-  GtkButton           *back_button;
-  GtkGridView         *candidate_list_view;
-  GtkMenuButton       *candidate_menu_button;
-  GtkStack            *content_stack;
-  AdwWindowTitle      *content_title;
-  AdwLeaflet          *leaflet;
-  GtkSearchEntry      *search_entry;
-  GtkScrolledWindow   *candidate_scroller;
-  GtkBox              *sheet_results_box;
-  GtkLabel            *sheet_results_label;
-  GtkListBox          *sheet_results_list;
-  GtkStack            *sidebar_stack;
-  AdwToastOverlay     *toast_overlay;
-
-  AcqCandidatePage    *candidate_page; /* made when first needed: start-up is faster */
-  AcqSheetEditor      *sheet_editor;   /* idem */
-  AcqSheet            *open_sheet;     /* the sheet in the editor, or NULL */
-  gulong               sheet_notify_id;
-  GSettings           *settings;
-  AcqCandidateList    *candidates;
-  GtkFilterListModel  *filtered;
-  GtkCustomFilter     *filter;
-  GtkCustomSorter     *sorter;
-  GtkSingleSelection  *selection;
-  char                *folded_query;
-  AcqCandidateSort     sort;
-  gboolean             show_archived;
-  AcqCandidate        *shown; /* the candidate on the content page */
-  AcqExchange         *exchange; /* sending and receiving .acquis files */
-  gulong               shown_notify_id;
-};
+#include "acq-window-private.h"
 
 G_DEFINE_FINAL_TYPE (AcqWindow, acq_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_N_CONFLICTS,
+  PROP_ROLE,
+  N_PROPS
+};
 
 enum
 {
@@ -69,9 +36,8 @@ enum
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void acq_window_actions_update (AcqWindow *self);
 
 static void bind_settings (AcqWindow *self, GSettings *settings);
 
@@ -174,8 +140,8 @@ refresh_open_comments (AcqWindow *self)
 }
 
 /* The sheet editor sits in the content area, over the candidate's page it came from. */
-static void
-close_sheet (AcqWindow *self)
+void
+_acq_window_close_sheet (AcqWindow *self)
 {
   if (self->open_sheet == NULL)
     return;
@@ -186,20 +152,21 @@ close_sheet (AcqWindow *self)
   refresh_open_comments (self);
   gtk_stack_set_visible_child_name (self->content_stack, self->shown ? "candidate" : "none");
   update_content_title (self);
-  acq_window_actions_update (self);
+  _acq_window_actions_update (self);
 }
 
 static void
 on_candidate_page_open_sheet_cb (AcqWindow *self, AcqSheetList *sheets, AcqSheet *sheet)
 {
-  close_sheet (self);
+  _acq_window_close_sheet (self);
   acq_candidate_page_flush (self->candidate_page);
   if (self->sheet_editor == NULL)
     {
       self->sheet_editor = g_object_new (ACQ_TYPE_SHEET_EDITOR, NULL);
       gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->sheet_editor), "sheet");
-      g_signal_connect_object (self->sheet_editor, "closed", G_CALLBACK (close_sheet), self,
-                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->sheet_editor, "closed",
+                               G_CALLBACK (_acq_window_close_sheet), self, G_CONNECT_SWAPPED);
+      g_object_bind_property (self, "role", self->sheet_editor, "role", G_BINDING_SYNC_CREATE);
     }
   self->open_sheet = g_object_ref (sheet);
   self->sheet_notify_id = g_signal_connect_object (sheet, "notify::display-title",
@@ -209,11 +176,11 @@ on_candidate_page_open_sheet_cb (AcqWindow *self, AcqSheetList *sheets, AcqSheet
   gtk_stack_set_visible_child_name (self->content_stack, "sheet");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   update_content_title (self);
-  acq_window_actions_update (self);
+  _acq_window_actions_update (self);
 }
 
-static AcqCandidatePage *
-ensure_candidate_page (AcqWindow *self)
+AcqCandidatePage *
+_acq_window_ensure_candidate_page (AcqWindow *self)
 {
   if (self->candidate_page == NULL)
     {
@@ -232,7 +199,7 @@ show_candidate (AcqWindow *self, AcqCandidate *candidate)
 {
   if (self->shown == candidate)
     return;
-  close_sheet (self);
+  _acq_window_close_sheet (self);
   if (self->shown != NULL)
     g_clear_signal_handler (&self->shown_notify_id, self->shown);
   g_set_object (&self->shown, candidate);
@@ -241,10 +208,10 @@ show_candidate (AcqWindow *self, AcqCandidate *candidate)
                                                      G_CALLBACK (update_content_title), self,
                                                      G_CONNECT_SWAPPED);
   if (candidate != NULL || self->candidate_page != NULL)
-    acq_candidate_page_set_candidate (ensure_candidate_page (self), candidate);
+    acq_candidate_page_set_candidate (_acq_window_ensure_candidate_page (self), candidate);
   gtk_stack_set_visible_child_name (self->content_stack, candidate ? "candidate" : "none");
   update_content_title (self);
-  acq_window_actions_update (self);
+  _acq_window_actions_update (self);
 }
 
 /* On a narrow window, choosing a candidate opens their page; coming back to the list
@@ -283,7 +250,7 @@ on_candidate_list_view_activate_cb (AcqWindow *self, guint position)
 static void
 on_leaflet_folded_changed_cb (AcqWindow *self)
 {
-  acq_window_actions_update (self);
+  _acq_window_actions_update (self);
 }
 
 /* The search finds candidates by name, and experience sheets of every candidate by their
@@ -377,6 +344,16 @@ on_settings_changed_cb (AcqWindow *self, const char *key)
     }
 }
 
+/* Until the question is answered (“unset”), Acquis acts as for a candidate. */
+static gboolean
+role_from_setting (GValue *value, GVariant *variant, gpointer user_data)
+{
+  const char *role = g_variant_get_string (variant, NULL);
+
+  g_value_set_enum (value, g_strcmp0 (role, "coach") == 0 ? ACQ_ROLE_COACH : ACQ_ROLE_CANDIDATE);
+  return TRUE;
+}
+
 static void
 on_role_response_cb (AdwMessageDialog *dialog, const char *response, AcqWindow *self)
 {
@@ -437,8 +414,6 @@ acq_window_set_candidates (AcqWindow *self, AcqCandidateList *candidates)
 
   show_candidate (self, NULL);
   g_set_object (&self->candidates, candidates);
-  if (self->exchange != NULL)
-    acq_exchange_set_candidates (self->exchange, candidates);
   if (self->candidate_page != NULL)
     acq_candidate_page_set_list (self->candidate_page, candidates);
   refresh_open_comments (self);
@@ -446,8 +421,9 @@ acq_window_set_candidates (AcqWindow *self, AcqCandidateList *candidates)
     g_signal_connect_object (candidates, "items-changed", G_CALLBACK (refresh_open_comments), self,
                              G_CONNECT_SWAPPED);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (candidates));
+  _acq_window_exchange_set_candidates (self);
   update_sidebar_stack (self);
-  acq_window_actions_update (self);
+  _acq_window_actions_update (self);
   /* over the window, not under it: asked once the window is on screen */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ask_role_once (self);
@@ -485,8 +461,8 @@ acq_window_show_read_only (AcqWindow *self)
 }
 
 /* Shows @candidate, selected in the sidebar if the search lets it be seen there. */
-static void
-reveal_candidate (AcqWindow *self, AcqCandidate *candidate)
+void
+_acq_window_reveal_candidate (AcqWindow *self, AcqCandidate *candidate)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 
@@ -503,349 +479,32 @@ reveal_candidate (AcqWindow *self, AcqCandidate *candidate)
   show_candidate (self, candidate);
 }
 
-/**
- * acq_window_flush:
- * @self: the window
- *
- * Saves what is typed and not saved yet, before something else writes to the store.
- */
+/* Saves what is typed and not saved yet, before something else writes to the store. */
 void
-acq_window_flush (AcqWindow *self)
+_acq_window_flush (AcqWindow *self)
 {
-  g_return_if_fail (ACQ_IS_WINDOW (self));
   if (self->candidate_page != NULL)
     acq_candidate_page_flush (self->candidate_page);
   if (self->sheet_editor != NULL)
     acq_sheet_editor_flush (self->sheet_editor);
 }
 
-/**
- * acq_window_set_busy:
- * @self: the window
- * @busy: whether something else is writing to the store (an import)
- *
- * While busy, the candidates and the editors take no input: what would be typed meanwhile
- * would be saved over what the import brings.
- */
+/* The store was opened again, or changed under the lists: the application reads it anew. */
 void
-acq_window_set_busy (AcqWindow *self, gboolean busy)
+_acq_window_store_reset (AcqWindow *self)
 {
-  g_return_if_fail (ACQ_IS_WINDOW (self));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), !busy);
-}
-
-/**
- * acq_window_open_sheet:
- * @self: the window
- * @candidate_uuid: whose sheet
- * @sheet_uuid: the sheet
- *
- * Shows the candidate and opens the sheet in the editor.
- */
-void
-acq_window_open_sheet (AcqWindow *self, const char *candidate_uuid, const char *sheet_uuid)
-{
-  AcqCandidate *candidate;
-
-  g_return_if_fail (ACQ_IS_WINDOW (self));
-  if (self->candidates == NULL ||
-      (candidate = acq_candidate_list_find (self->candidates, candidate_uuid)) == NULL)
-    return;
-  reveal_candidate (self, candidate);
-  acq_candidate_page_open_sheet (ensure_candidate_page (self), sheet_uuid);
-}
-
-/**
- * acq_window_reload:
- * @self: the window
- *
- * Reads everything again from the store after it changed under the window's lists (an import,
- * a conflict resolved); the candidate and the sheet shown stay shown.
- */
-void
-acq_window_reload (AcqWindow *self)
-{
-  g_autofree char *candidate_uuid = NULL;
-  g_autofree char *sheet_uuid = NULL;
-  AcqCandidate *candidate;
-
-  g_return_if_fail (ACQ_IS_WINDOW (self));
-  if (self->shown != NULL)
-    candidate_uuid = g_strdup (acq_candidate_get_uuid (self->shown));
-  if (self->open_sheet != NULL)
-    sheet_uuid = g_strdup (acq_sheet_get_uuid (self->open_sheet));
-  acq_window_flush (self);
   g_signal_emit (self, signals[SIGNAL_STORE_RESET], 0);
-  if (candidate_uuid == NULL || self->candidates == NULL ||
-      (candidate = acq_candidate_list_find (self->candidates, candidate_uuid)) == NULL)
+}
+
+/* The conflicts banner in acq-window.ui and win.resolve-conflicts follow this count. */
+void
+_acq_window_set_n_conflicts (AcqWindow *self, guint n_conflicts)
+{
+  if (self->n_conflicts == n_conflicts)
     return;
-  reveal_candidate (self, candidate);
-  if (sheet_uuid != NULL)
-    acq_candidate_page_open_sheet (ensure_candidate_page (self), sheet_uuid);
-}
-
-/* Actions */
-
-static void
-acq_window_actions_update (AcqWindow *self)
-{
-  gboolean has_store = self->candidates != NULL;
-  gboolean has_candidate = self->shown != NULL;
-  gboolean can_go_back = adw_leaflet_get_folded (self->leaflet) || self->open_sheet != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-candidate", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-candidate",
-                                 has_candidate && !acq_candidate_get_archived (self->shown));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-candidate",
-                                 has_candidate && acq_candidate_get_archived (self->shown));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-candidate", has_candidate);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-dossier", has_candidate);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-map", has_candidate);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->candidate_menu_button), has_candidate);
-  if (self->exchange != NULL)
-    acq_exchange_set_candidate (self->exchange, self->shown);
-}
-
-static void
-on_new_candidate_dialog_create_cb (AcqWindow *self, const char *first_name,
-                                   const char *last_name)
-{
-  g_autoptr (GError) error = NULL;
-  AcqCandidate *candidate;
-  guint n;
-
-  candidate = acq_candidate_list_create (self->candidates, first_name, last_name, &error);
-  if (candidate == NULL)
-    {
-      acq_window_show_error (self, error->message);
-      return;
-    }
-  /* A new candidate must be visible even if the search would hide them. */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (AcqCandidate) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
-      if (item == candidate)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->candidate_list_view), "list.scroll-to-item",
-                                      "u", i);
-          break;
-        }
-    }
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  acq_candidate_page_focus_first_field (ensure_candidate_page (self));
-}
-
-static void
-new_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  AcqWindow *self = ACQ_WINDOW (widget);
-  AcqNewCandidateDialog *dialog = acq_new_candidate_dialog_new (GTK_WINDOW (self));
-
-  g_signal_connect_object (dialog, "create", G_CALLBACK (on_new_candidate_dialog_create_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-search_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  AcqWindow *self = ACQ_WINDOW (widget);
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* GtkApplicationWindow builds the shortcuts window of gtk/help-overlay.ui for every window it
- * opens; built here on first use instead, it costs nothing at start-up. */
-static void
-show_shortcuts_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  g_autoptr (GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/io/github/acquis/Acquis/ui/acq-shortcuts-window.ui");
-  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-
-  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
-  gtk_window_present (shortcuts);
-}
-
-static void
-on_dossier_open_sheet_cb (AcqWindow *self, const char *sheet_uuid)
-{
-  gtk_window_present (GTK_WINDOW (self));
-  if (self->candidate_page != NULL)
-    acq_candidate_page_open_sheet (self->candidate_page, sheet_uuid);
-}
-
-/* The dossier as it will print, in a window of its own beside the sheets it is made from. */
-static void
-show_dossier_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  AcqWindow *self = ACQ_WINDOW (widget);
-  AcqDossierWindow *dossier;
-
-  if (self->shown == NULL)
-    return;
-  acq_window_flush (self);
-  dossier = acq_dossier_window_new (GTK_WINDOW (self),
-                                    acq_candidate_list_get_store (self->candidates), self->shown);
-  g_signal_connect_object (dossier, "open-sheet", G_CALLBACK (on_dossier_open_sheet_cb), self,
-                           G_CONNECT_SWAPPED);
-}
-
-/* The competence map, in a window of its own: links made there go through the candidate
- * page's sheets, so that its coverage and an open editor follow. */
-static void
-show_map_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  AcqWindow *self = ACQ_WINDOW (widget);
-  AcqSheetList *sheets;
-  AcqMapWindow *map;
-
-  if (self->shown == NULL || self->candidate_page == NULL)
-    return;
-  acq_window_flush (self);
-  if ((sheets = acq_candidate_page_get_sheets (self->candidate_page)) == NULL)
-    return;
-  map = acq_map_window_new (GTK_WINDOW (self), sheets);
-  g_signal_connect_object (map, "open-sheet", G_CALLBACK (on_dossier_open_sheet_cb), self,
-                           G_CONNECT_SWAPPED);
-}
-
-/* Back from a sheet to its candidate, then (on a narrow window) to the list. */
-static void
-go_back_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  AcqWindow *self = ACQ_WINDOW (widget);
-
-  if (self->open_sheet != NULL)
-    close_sheet (self);
-  else
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-/* What an undo toast needs to undo, or to finish, a change to a candidate. */
-typedef struct
-{
-  AcqWindow    *window;
-  AcqCandidate *candidate;
-} Change;
-
-static Change *
-change_new (AcqWindow *self, AcqCandidate *candidate)
-{
-  Change *change = g_new0 (Change, 1);
-
-  change->window = g_object_ref (self);
-  change->candidate = g_object_ref (candidate);
-  return change;
-}
-
-static void
-change_free (gpointer data)
-{
-  Change *change = data;
-
-  g_object_unref (change->window);
-  g_object_unref (change->candidate);
-  g_free (change);
-}
-
-static void
-set_archived (AcqWindow *self, AcqCandidate *candidate, gboolean archived)
-{
-  g_autoptr (GError) error = NULL;
-
-  acq_candidate_set_archived (candidate, archived);
-  if (!acq_candidate_list_save (self->candidates, candidate, &error))
-    acq_window_show_error (self, error->message);
-  acq_window_actions_update (self);
-}
-
-static void
-undo_archive (gpointer data)
-{
-  Change *change = data;
-
-  set_archived (change->window, change->candidate,
-                !acq_candidate_get_archived (change->candidate));
-}
-
-/* Archiving hides the candidate from the list (unless archived ones are shown); the toast
- * says so and can undo it. */
-static void
-archive_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  AcqWindow *self = ACQ_WINDOW (widget);
-  gboolean archive = g_strcmp0 (action, "win.archive-candidate") == 0;
-  g_autoptr (AcqCandidate) candidate = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-
-  if (self->shown == NULL)
-    return;
-  candidate = g_object_ref (self->shown);
-  set_archived (self, candidate, archive);
-  if (acq_candidate_get_archived (candidate) != archive)
-    return;
-  name = acq_candidate_dup_display_name (candidate);
-  title = g_strdup_printf (archive ? _("“%s” archived") : _("“%s” back among the candidates"),
-                           name);
-  acq_undo_toast_show (GTK_WIDGET (self->toast_overlay), title, 0, undo_archive, NULL,
-                       change_new (self, candidate), change_free);
-}
-
-static void
-undo_delete (gpointer data)
-{
-  Change *change = data;
-  g_autoptr (GError) error = NULL;
-
-  if (!acq_candidate_list_undelete (change->window->candidates, change->candidate, &error))
-    acq_window_show_error (change->window, error->message);
-}
-
-/* Past the undo, the candidate is erased for good (RGPD). */
-static void
-finish_delete (gpointer data)
-{
-  Change *change = data;
-  g_autoptr (GError) error = NULL;
-
-  if (change->window->candidates == NULL)
-    return;
-  if (!acq_candidate_list_purge (change->window->candidates, change->candidate, &error) ||
-      !acq_attachment_remove_orphans (acq_candidate_list_get_store (change->window->candidates),
-                                      NULL, &error))
-    g_warning ("Could not erase a deleted candidate: %s", error->message);
-}
-
-static void
-delete_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  AcqWindow *self = ACQ_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AcqCandidate) candidate = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-
-  if (self->shown == NULL)
-    return;
-  candidate = g_object_ref (self->shown);
-  if (!acq_candidate_list_delete (self->candidates, candidate, &error))
-    {
-      acq_window_show_error (self, error->message);
-      return;
-    }
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  name = acq_candidate_dup_display_name (candidate);
-  title = g_strdup_printf (_("“%s” deleted"), name);
-  acq_undo_toast_show (GTK_WIDGET (self->toast_overlay), title, 10, undo_delete, finish_delete,
-                       change_new (self, candidate), change_free);
+  self->n_conflicts = n_conflicts;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CONFLICTS]);
+  _acq_window_actions_update (self);
 }
 
 /* The damaged-file dialog */
@@ -881,7 +540,7 @@ on_store_problem_response_cb (AdwMessageDialog *dialog, const char *response, Ac
       g_autofree char *message = g_strdup_printf (_("The damaged file was kept as “%s”."), aside);
       acq_window_show_error (self, message);
     }
-  g_signal_emit (self, signals[SIGNAL_STORE_RESET], 0);
+  _acq_window_store_reset (self);
 }
 
 /**
@@ -933,7 +592,7 @@ acq_window_close_request (GtkWindow *window)
   AcqWindow *self = ACQ_WINDOW (window);
   int width, height;
 
-  acq_window_flush (self);
+  _acq_window_flush (self);
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
@@ -964,13 +623,10 @@ bind_settings (AcqWindow *self, GSettings *settings)
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
   on_settings_changed_cb (self, NULL);
-
-  /* the conflicts banner goes over the content, under its header bar */
-  self->exchange = acq_exchange_new (GTK_WINDOW (self), settings);
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->content_stack))),
-                              acq_exchange_get_banner (self->exchange),
-                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->content_stack)));
-  acq_window_actions_update (self);
+  g_settings_bind_with_mapping (self->settings, "user-role", self, "role", G_SETTINGS_BIND_GET,
+                                role_from_setting, NULL, NULL, NULL);
+  _acq_window_exchange_bind_settings (self);
+  _acq_window_actions_update (self);
 }
 
 static void
@@ -979,12 +635,52 @@ acq_window_dispose (GObject *object)
   AcqWindow *self = ACQ_WINDOW (object);
 
   show_candidate (self, NULL);
-  g_clear_object (&self->exchange);
+  _acq_window_exchange_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->candidates);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (acq_window_parent_class)->dispose (object);
+}
+
+static void
+acq_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  AcqWindow *self = ACQ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_CONFLICTS:
+      g_value_set_uint (value, self->n_conflicts);
+      break;
+
+    case PROP_ROLE:
+      g_value_set_enum (value, self->role);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+acq_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  AcqWindow *self = ACQ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROLE:
+      if (self->role != (AcqRole) g_value_get_enum (value))
+        {
+          self->role = g_value_get_enum (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1002,7 +698,29 @@ acq_window_class_init (AcqWindowClass *klass)
 
   object_class->dispose = acq_window_dispose;
   object_class->finalize = acq_window_finalize;
+  object_class->get_property = acq_window_get_property;
+  object_class->set_property = acq_window_set_property;
   GTK_WINDOW_CLASS (klass)->close_request = acq_window_close_request;
+
+  /**
+   * AcqWindow:n-conflicts:
+   *
+   * How many rubrics changed on both sides wait for the user to choose; the banner over the
+   * content shows while there are some.
+   */
+  properties[PROP_N_CONFLICTS] =
+    g_param_spec_uint ("n-conflicts", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * AcqWindow:role:
+   *
+   * Who uses this copy of Acquis, as chosen in the main menu (the `user-role` setting);
+   * bound down to the sheet editor and its rubrics.
+   */
+  properties[PROP_ROLE] =
+    g_param_spec_enum ("role", NULL, NULL, ACQ_TYPE_ROLE, ACQ_ROLE_CANDIDATE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_STORE_RESET] =
     g_signal_new ("store-reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
@@ -1031,23 +749,8 @@ acq_window_class_init (AcqWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sheet_results_list_row_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.new-candidate", NULL, new_candidate_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
-                                   show_shortcuts_action);
-  gtk_widget_class_install_action (widget_class, "win.archive-candidate", NULL,
-                                   archive_candidate_action);
-  gtk_widget_class_install_action (widget_class, "win.unarchive-candidate", NULL,
-                                   archive_candidate_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-candidate", NULL,
-                                   delete_candidate_action);
-  gtk_widget_class_install_action (widget_class, "win.show-dossier", NULL, show_dossier_action);
-  gtk_widget_class_install_action (widget_class, "win.show-map", NULL, show_map_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-map",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back",
-                                       NULL);
+  _acq_window_class_actions_init (klass);
+  _acq_window_class_exchange_init (klass);
 }
 
 static void
@@ -1057,6 +760,7 @@ acq_window_init (AcqWindow *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _acq_window_exchange_init (self);
   acq_a11y_track_stack (self->sidebar_stack);
   acq_a11y_track_stack (self->content_stack);
 

@@ -19,13 +19,6 @@ void       acq_window_set_candidates      (AcqWindow        *self,
                                            AcqCandidateList *candidates);
 void       acq_window_show_error          (AcqWindow        *self,
                                            const char       *message);
-void       acq_window_flush               (AcqWindow        *self);
-void       acq_window_set_busy            (AcqWindow        *self,
-                                           gboolean          busy);
-void       acq_window_open_sheet          (AcqWindow        *self,
-                                           const char       *candidate_uuid,
-                                           const char       *sheet_uuid);
-void       acq_window_reload              (AcqWindow        *self);
 void       acq_window_show_read_only      (AcqWindow        *self);
 void       acq_window_show_store_problem  (AcqWindow        *self,
                                            const char       *data_dir,

@@ -22,6 +22,10 @@
 
 G_DEFINE_QUARK (acq-review-error-quark, acq_review_error)
 
+G_DEFINE_ENUM_TYPE (AcqRole, acq_role,
+  G_DEFINE_ENUM_VALUE (ACQ_ROLE_CANDIDATE, "candidate"),
+  G_DEFINE_ENUM_VALUE (ACQ_ROLE_COACH, "coach"))
+
 G_DEFINE_BOXED_TYPE (AcqSheetVersion, acq_sheet_version, acq_sheet_version_copy,
                      acq_sheet_version_free)
 

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 #define ACQ_REVIEW_ERROR (acq_review_error_quark ())
 
+/* AcqRole (acq-types.h) as a GType, for the widgets' role properties */
+#define ACQ_TYPE_ROLE (acq_role_get_type ())
+
 /**
  * AcqReviewError:
  * @ACQ_REVIEW_ERROR_NOT_ALLOWED: this role may not do this (a candidate validating)
@@ -49,6 +52,7 @@ typedef struct
 } AcqSheetVersion;
 
 GQuark           acq_review_error_quark        (void);
+GType            acq_role_get_type             (void) G_GNUC_CONST;
 const char      *acq_role_label                (AcqRole         role);
 const char      *acq_version_kind_label        (AcqVersionKind  kind);
 

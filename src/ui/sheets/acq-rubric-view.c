@@ -10,7 +10,6 @@
 
 #include "acq-toast.h"
 #include "acq-anchor.h"
-#include "acq-application.h"
 #include "acq-comment.h"
 #include "acq-review.h"
 #include "acq-rubric-view.h"
@@ -33,6 +32,7 @@ struct _AcqRubricView
   GtkTextView  *text_view;
 
   AcqRubric     rubric;
+  AcqRole       role; /* who writes the comments: bound from the window's */
   AcqSheetList *list;
   AcqSheet     *sheet;
   GPtrArray    *comments;      /* AcqComment of this rubric, threads first then replies */
@@ -47,9 +47,18 @@ G_DEFINE_FINAL_TYPE (AcqRubricView, acq_rubric_view, GTK_TYPE_BOX)
 
 enum
 {
+  PROP_0,
+  PROP_ROLE,
+  N_PROPS
+};
+
+enum
+{
   SIGNAL_CHANGED,
   N_SIGNALS
 };
+
+static GParamSpec *properties[N_PROPS];
 
 static guint signals[N_SIGNALS];
 
@@ -338,8 +347,8 @@ on_reply_activate_cb (AcqRubricView *self, GtkEntry *entry)
 
   if (comment == NULL || *body == '\0')
     return;
-  reply = acq_comment_reply (acq_sheet_list_get_store (self->list), comment, acq_application_get_role (),
-                             body, &error);
+  reply = acq_comment_reply (acq_sheet_list_get_store (self->list), comment, self->role, body,
+                             &error);
   if (reply == NULL)
     {
       acq_toast_show (GTK_WIDGET (self), error->message);
@@ -448,7 +457,7 @@ on_add_comment_button_clicked_cb (AcqRubricView *self)
     return;
   anchor = acq_anchor_new (self->text, gtk_text_iter_get_offset (&start),
                            gtk_text_iter_get_offset (&end));
-  comment = acq_comment_new (acq_sheet_get_uuid (self->sheet), self->rubric, acq_application_get_role (), body);
+  comment = acq_comment_new (acq_sheet_get_uuid (self->sheet), self->rubric, self->role, body);
   acq_comment_set_anchor (comment, acq_anchor_get_quote (anchor), acq_anchor_get_start (anchor),
                           acq_anchor_get_end (anchor), acq_anchor_get_prefix (anchor),
                           acq_anchor_get_suffix (anchor));
@@ -497,11 +506,61 @@ acq_rubric_view_dispose (GObject *object)
 }
 
 static void
+acq_rubric_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  AcqRubricView *self = ACQ_RUBRIC_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROLE:
+      g_value_set_enum (value, self->role);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+acq_rubric_view_set_property (GObject *object, guint prop_id, const GValue *value,
+                              GParamSpec *pspec)
+{
+  AcqRubricView *self = ACQ_RUBRIC_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROLE:
+      if (self->role != (AcqRole) g_value_get_enum (value))
+        {
+          self->role = g_value_get_enum (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 acq_rubric_view_class_init (AcqRubricViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = acq_rubric_view_dispose;
+  object_class->dispose = acq_rubric_view_dispose;
+  object_class->get_property = acq_rubric_view_get_property;
+  object_class->set_property = acq_rubric_view_set_property;
+
+  /**
+   * AcqRubricView:role:
+   *
+   * Who uses Acquis: the author of the comments written here.
+   */
+  properties[PROP_ROLE] =
+    g_param_spec_enum ("role", NULL, NULL, ACQ_TYPE_ROLE, ACQ_ROLE_CANDIDATE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * AcqRubricView::changed:

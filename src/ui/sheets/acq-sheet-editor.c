@@ -10,7 +10,6 @@
 
 #include "acq-toast.h"
 #include "acq-a11y.h"
-#include "acq-application.h"
 #include "acq-autosave.h"
 #include "acq-changes-window.h"
 #include "acq-dp-layout.h"
@@ -56,6 +55,7 @@ struct _AcqSheetEditor
   GtkButton      *validate_button;
 
   AcqRubricView  *rubric_views[ACQ_N_RUBRICS];
+  AcqRole         role; /* who may validate: bound from the window's, down to the rubrics */
   AcqSheetList   *list;
   AcqSheet       *sheet;
   gulong          notify_id;
@@ -71,9 +71,18 @@ G_DEFINE_FINAL_TYPE (AcqSheetEditor, acq_sheet_editor, ADW_TYPE_BIN)
 
 enum
 {
+  PROP_0,
+  PROP_ROLE,
+  N_PROPS
+};
+
+enum
+{
   SIGNAL_CLOSED,
   N_SIGNALS
 };
+
+static GParamSpec *properties[N_PROPS];
 
 static guint signals[N_SIGNALS];
 
@@ -694,7 +703,7 @@ acq_sheet_editor_get_sheet (AcqSheetEditor *self)
 static void
 actions_update (AcqSheetEditor *self)
 {
-  AcqRole role = acq_application_get_role ();
+  AcqRole role = self->role;
   gboolean can_request = self->sheet && acq_review_can_request (self->sheet);
   gboolean can_decide = self->sheet && acq_review_can_decide (self->sheet, role);
 
@@ -713,7 +722,7 @@ review_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   AcqSheetEditor *self = ACQ_SHEET_EDITOR (widget);
   g_autoptr (GError) error = NULL;
-  AcqRole role = acq_application_get_role ();
+  AcqRole role = self->role;
   gboolean ok;
 
   acq_autosave_flush (self->autosave);
@@ -834,11 +843,63 @@ acq_sheet_editor_dispose (GObject *object)
 }
 
 static void
+acq_sheet_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  AcqSheetEditor *self = ACQ_SHEET_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROLE:
+      g_value_set_enum (value, self->role);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+acq_sheet_editor_set_property (GObject *object, guint prop_id, const GValue *value,
+                               GParamSpec *pspec)
+{
+  AcqSheetEditor *self = ACQ_SHEET_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROLE:
+      if (self->role == (AcqRole) g_value_get_enum (value))
+        break;
+      self->role = g_value_get_enum (value);
+      /* who may validate changes with the role chosen in the main menu */
+      actions_update (self);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 acq_sheet_editor_class_init (AcqSheetEditorClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = acq_sheet_editor_dispose;
+  object_class->dispose = acq_sheet_editor_dispose;
+  object_class->get_property = acq_sheet_editor_get_property;
+  object_class->set_property = acq_sheet_editor_set_property;
+
+  /**
+   * AcqSheetEditor:role:
+   *
+   * Who uses Acquis: whether the sheet may be sent for review or validated here; bound down
+   * to the rubric views, where it signs the comments.
+   */
+  properties[PROP_ROLE] =
+    g_param_spec_enum ("role", NULL, NULL, ACQ_TYPE_ROLE, ACQ_ROLE_CANDIDATE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ACQ_TYPE_RUBRIC_VIEW);
   g_type_ensure (ACQ_TYPE_SHEET_DOCUMENTS);
@@ -912,12 +973,8 @@ acq_sheet_editor_init (AcqSheetEditor *self)
       g_signal_connect_object (self->rubric_views[i], "changed",
                                G_CALLBACK (on_rubric_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->rubrics_box, GTK_WIDGET (self->rubric_views[i]));
+      g_object_bind_property (self, "role", self->rubric_views[i], "role", G_BINDING_SYNC_CREATE);
     }
   acq_a11y_hide_decorative_images (GTK_WIDGET (self));
-  /* who may validate changes with the role chosen in the main menu */
-  if (ACQ_IS_APPLICATION (g_application_get_default ()))
-    g_signal_connect_object (
-      acq_application_get_settings (ACQ_APPLICATION (g_application_get_default ())),
-      "changed::user-role", G_CALLBACK (actions_update), self, G_CONNECT_SWAPPED);
   self->loading = FALSE;
 }

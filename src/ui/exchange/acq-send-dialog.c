@@ -1,8 +1,8 @@
-/* acq-export-dialog.c — sending a candidate's dossier as an encrypted .acquis file
+/* acq-send-dialog.c — sending a candidate's dossier as an encrypted .acquis file
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "acq-export-dialog"
+#define G_LOG_DOMAIN "acq-send-dialog"
 
 #include "config.h"
 
@@ -13,9 +13,9 @@
 #include <fcntl.h>
 
 #include "acq-a11y.h"
-#include "acq-export-dialog.h"
 #include "acq-keyring.h"
 #include "acq-package.h"
+#include "acq-send-dialog.h"
 
 /* Below this, a passphrase is refused: the file travels by mail and sync services. */
 #define MIN_CHARS 8
@@ -29,7 +29,7 @@ typedef enum
   WAY_EMAIL,
 } Way;
 
-struct _AcqExportDialog
+struct _AcqSendDialog
 {
   AdwWindow             parent_instance;
 
@@ -64,7 +64,7 @@ struct _AcqExportDialog
   guint                 mail_timeout;
 };
 
-G_DEFINE_FINAL_TYPE (AcqExportDialog, acq_export_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AcqSendDialog, acq_send_dialog, ADW_TYPE_WINDOW)
 
 enum
 {
@@ -115,13 +115,13 @@ strength_hint (int strength)
 }
 
 static char *
-dup_name (AcqExportDialog *self)
+dup_name (AcqSendDialog *self)
 {
   return acq_candidate_dup_display_name (self->candidate);
 }
 
 static char *
-outgoing_name (AcqExportDialog *self)
+outgoing_name (AcqSendDialog *self)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = dup_name (self);
@@ -130,21 +130,21 @@ outgoing_name (AcqExportDialog *self)
 }
 
 static gboolean
-is_busy (AcqExportDialog *self)
+is_busy (AcqSendDialog *self)
 {
   return self->cancellable != NULL;
 }
 
 /* The user closed the window while the work went on. */
 static gboolean
-is_gone (AcqExportDialog *self)
+is_gone (AcqSendDialog *self)
 {
   return self->passphrase_row == NULL || self->cancellable == NULL ||
          g_cancellable_is_cancelled (self->cancellable);
 }
 
 static void
-update_sensitivity (AcqExportDialog *self)
+update_sensitivity (AcqSendDialog *self)
 {
   const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
   const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_row));
@@ -158,7 +158,7 @@ update_sensitivity (AcqExportDialog *self)
 }
 
 static void
-on_passphrase_changed_cb (AcqExportDialog *self)
+on_passphrase_changed_cb (AcqSendDialog *self)
 {
   const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
   const char *confirm = gtk_editable_get_text (GTK_EDITABLE (self->confirm_row));
@@ -181,7 +181,7 @@ on_passphrase_changed_cb (AcqExportDialog *self)
 }
 
 static void
-set_busy (AcqExportDialog *self, const char *status)
+set_busy (AcqSendDialog *self, const char *status)
 {
   gboolean busy = status != NULL;
 
@@ -196,7 +196,7 @@ set_busy (AcqExportDialog *self, const char *status)
 }
 
 static void
-show_error (AcqExportDialog *self, const char *message)
+show_error (AcqSendDialog *self, const char *message)
 {
   set_busy (self, NULL);
   gtk_label_set_text (self->error_label, message);
@@ -205,7 +205,7 @@ show_error (AcqExportDialog *self, const char *message)
 
 /* Done: the passphrase is kept if the user wants it, the window says so and closes. */
 static void
-finish (AcqExportDialog *self, const char *message)
+finish (AcqSendDialog *self, const char *message)
 {
   if (self->remember && !self->from_keyring)
     {
@@ -223,7 +223,7 @@ finish (AcqExportDialog *self, const char *message)
  * when xdg-email is missing or fails, the e-mail portal. */
 
 static void
-mail_failed (AcqExportDialog *self, const char *why)
+mail_failed (AcqSendDialog *self, const char *why)
 {
   g_autofree char *message =
     g_strdup_printf (_("No e-mail program could be opened. The dossier was saved as “%s”: "
@@ -237,7 +237,7 @@ mail_failed (AcqExportDialog *self, const char *why)
 static void
 on_portal_called_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (AcqExportDialog) self = user_data;
+  g_autoptr (AcqSendDialog) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (GVariant) reply = NULL;
 
@@ -252,7 +252,7 @@ on_portal_called_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-compose_with_portal (AcqExportDialog *self)
+compose_with_portal (AcqSendDialog *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
@@ -284,7 +284,7 @@ compose_with_portal (AcqExportDialog *self)
 static gboolean
 on_mail_timeout_cb (gpointer data)
 {
-  AcqExportDialog *self = data;
+  AcqSendDialog *self = data;
 
   /* still running: the mail program took over, xdg-email waits for it */
   self->mail_timeout = 0;
@@ -295,7 +295,7 @@ on_mail_timeout_cb (gpointer data)
 static void
 on_xdg_email_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (AcqExportDialog) self = user_data;
+  g_autoptr (AcqSendDialog) self = user_data;
   g_autoptr (GError) error = NULL;
 
   if (self->mail_timeout == 0)
@@ -308,7 +308,7 @@ on_xdg_email_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-attach_to_email (AcqExportDialog *self)
+attach_to_email (AcqSendDialog *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GSubprocess) process = NULL;
@@ -334,7 +334,7 @@ attach_to_email (AcqExportDialog *self)
 static void
 on_published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (AcqExportDialog) self = user_data;
+  g_autoptr (AcqSendDialog) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autofree char *published = NULL;
 
@@ -348,9 +348,9 @@ on_published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-on_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+on_package_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (AcqExportDialog) self = user_data;
+  g_autoptr (AcqSendDialog) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *base = NULL;
@@ -388,7 +388,7 @@ on_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-export_to (AcqExportDialog *self, Way way, const char *path)
+send_to (AcqSendDialog *self, Way way, const char *path)
 {
   g_free (self->path);
   self->path = g_strdup (path);
@@ -397,11 +397,11 @@ export_to (AcqExportDialog *self, Way way, const char *path)
                     "passphrase hard to guess."));
   acq_package_export_async (self->store, acq_candidate_get_uuid (self->candidate), self->role,
                             gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)), path,
-                            self->cancellable, on_exported_cb, g_object_ref (self));
+                            self->cancellable, on_package_written_cb, g_object_ref (self));
 }
 
 static void
-on_chooser_response_cb (AcqExportDialog *self, int response)
+on_chooser_response_cb (AcqSendDialog *self, int response)
 {
   g_autoptr (GFile) file = NULL;
   g_autofree char *path = NULL;
@@ -423,11 +423,11 @@ on_chooser_response_cb (AcqExportDialog *self, int response)
       g_free (path);
       path = with_suffix;
     }
-  export_to (self, WAY_SAVE_AS, path);
+  send_to (self, WAY_SAVE_AS, path);
 }
 
 static void
-on_save_button_clicked_cb (AcqExportDialog *self)
+on_save_button_clicked_cb (AcqSendDialog *self)
 {
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = outgoing_name (self);
@@ -448,7 +448,7 @@ on_save_button_clicked_cb (AcqExportDialog *self)
 }
 
 static void
-on_folder_button_clicked_cb (AcqExportDialog *self)
+on_folder_button_clicked_cb (AcqSendDialog *self)
 {
   g_autofree char *temp = NULL;
 
@@ -457,7 +457,7 @@ on_folder_button_clicked_cb (AcqExportDialog *self)
   g_free (self->final_name);
   self->final_name = outgoing_name (self);
   temp = acq_exchange_folder_temp_path (self->folder, self->final_name);
-  export_to (self, WAY_FOLDER, temp);
+  send_to (self, WAY_FOLDER, temp);
 }
 
 /* Files attached to an e-mail stay in the cache until the mail client has sent them; a week
@@ -484,7 +484,7 @@ remove_old_outgoing (const char *dir)
 }
 
 static void
-on_email_button_clicked_cb (AcqExportDialog *self)
+on_email_button_clicked_cb (AcqSendDialog *self)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "acquis", "outgoing", NULL);
@@ -501,11 +501,11 @@ on_email_button_clicked_cb (AcqExportDialog *self)
       return;
     }
   remove_old_outgoing (dir);
-  export_to (self, WAY_EMAIL, path);
+  send_to (self, WAY_EMAIL, path);
 }
 
 static void
-on_entry_activated_cb (AcqExportDialog *self)
+on_entry_activated_cb (AcqSendDialog *self)
 {
   GtkWidget *way = self->folder != NULL ? GTK_WIDGET (self->folder_button)
                                         : GTK_WIDGET (self->save_button);
@@ -515,7 +515,7 @@ on_entry_activated_cb (AcqExportDialog *self)
 }
 
 static void
-on_cancel_button_clicked_cb (AcqExportDialog *self)
+on_cancel_button_clicked_cb (AcqSendDialog *self)
 {
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -523,7 +523,7 @@ on_cancel_button_clicked_cb (AcqExportDialog *self)
 static void
 on_keyring_looked_up_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (AcqExportDialog) self = user_data;
+  g_autoptr (AcqSendDialog) self = user_data;
   char *passphrase = acq_keyring_lookup_finish (result);
 
   /* the user may have started typing meanwhile: theirs wins */
@@ -540,7 +540,7 @@ on_keyring_looked_up_cb (GObject *source, GAsyncResult *result, gpointer user_da
 }
 
 /**
- * acq_export_dialog_new:
+ * acq_send_dialog_new:
  * @parent: the main window
  * @store: the store
  * @candidate: whose dossier to send
@@ -549,21 +549,21 @@ on_keyring_looked_up_cb (GObject *source, GAsyncResult *result, gpointer user_da
  * @remember: whether passphrases are kept in the keyring
  *
  * Asks the passphrase (twice, unless the keyring has it) and where the file goes; emits
- * #AcqExportDialog::sent once it is there.
+ * #AcqSendDialog::sent once it is there.
  *
  * Returns: (transfer none): the dialog, shown
  */
-AcqExportDialog *
-acq_export_dialog_new (GtkWindow *parent, AcqStore *store, AcqCandidate *candidate, AcqRole role,
-                       AcqExchangeFolder *folder, gboolean remember)
+AcqSendDialog *
+acq_send_dialog_new (GtkWindow *parent, AcqStore *store, AcqCandidate *candidate, AcqRole role,
+                     AcqExchangeFolder *folder, gboolean remember)
 {
-  AcqExportDialog *self;
+  AcqSendDialog *self;
   g_autofree char *name = NULL;
   g_autofree char *intro = NULL;
 
   g_return_val_if_fail (ACQ_IS_STORE (store) && ACQ_IS_CANDIDATE (candidate), NULL);
 
-  self = g_object_new (ACQ_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self = g_object_new (ACQ_TYPE_SEND_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->candidate = g_object_ref (candidate);
   self->role = role;
@@ -587,57 +587,57 @@ acq_export_dialog_new (GtkWindow *parent, AcqStore *store, AcqCandidate *candida
 }
 
 static gboolean
-acq_export_dialog_close_request (GtkWindow *window)
+acq_send_dialog_close_request (GtkWindow *window)
 {
-  AcqExportDialog *self = ACQ_EXPORT_DIALOG (window);
+  AcqSendDialog *self = ACQ_SEND_DIALOG (window);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->mail_timeout, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  return GTK_WINDOW_CLASS (acq_export_dialog_parent_class)->close_request (window);
+  return GTK_WINDOW_CLASS (acq_send_dialog_parent_class)->close_request (window);
 }
 
 static void
-acq_export_dialog_dispose (GObject *object)
+acq_send_dialog_dispose (GObject *object)
 {
-  AcqExportDialog *self = ACQ_EXPORT_DIALOG (object);
+  AcqSendDialog *self = ACQ_SEND_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->mail_timeout, g_source_remove);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->chooser);
-  gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_EXPORT_DIALOG);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_SEND_DIALOG);
   g_clear_object (&self->candidate);
   g_clear_object (&self->folder);
-  G_OBJECT_CLASS (acq_export_dialog_parent_class)->dispose (object);
+  G_OBJECT_CLASS (acq_send_dialog_parent_class)->dispose (object);
 }
 
 static void
-acq_export_dialog_finalize (GObject *object)
+acq_send_dialog_finalize (GObject *object)
 {
-  AcqExportDialog *self = ACQ_EXPORT_DIALOG (object);
+  AcqSendDialog *self = ACQ_SEND_DIALOG (object);
 
-  /* kept to the end: an export still running finishes on it */
+  /* kept to the end: a dossier still being written finishes on it */
   g_clear_object (&self->store);
   g_free (self->path);
   g_free (self->final_name);
-  G_OBJECT_CLASS (acq_export_dialog_parent_class)->finalize (object);
+  G_OBJECT_CLASS (acq_send_dialog_parent_class)->finalize (object);
 }
 
 static void
-acq_export_dialog_class_init (AcqExportDialogClass *klass)
+acq_send_dialog_class_init (AcqSendDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = acq_export_dialog_dispose;
-  object_class->finalize = acq_export_dialog_finalize;
-  GTK_WINDOW_CLASS (klass)->close_request = acq_export_dialog_close_request;
+  object_class->dispose = acq_send_dialog_dispose;
+  object_class->finalize = acq_send_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = acq_send_dialog_close_request;
 
   /**
-   * AcqExportDialog::sent:
+   * AcqSendDialog::sent:
    * @message: what happened, for a toast
    */
   signals[SIGNAL_SENT] =
@@ -645,22 +645,22 @@ acq_export_dialog_class_init (AcqExportDialogClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/acquis/Acquis/ui/acq-export-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, AcqExportDialog, busy_box);
-  gtk_widget_class_bind_template_child (widget_class, AcqExportDialog, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, AcqExportDialog, confirm_row);
-  gtk_widget_class_bind_template_child (widget_class, AcqExportDialog, email_button);
-  gtk_widget_class_bind_template_child (widget_class, AcqExportDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, AcqExportDialog, folder_button);
-  gtk_widget_class_bind_template_child (widget_class, AcqExportDialog, intro_label);
-  gtk_widget_class_bind_template_child (widget_class, AcqExportDialog, passphrase_row);
-  gtk_widget_class_bind_template_child (widget_class, AcqExportDialog, save_button);
-  gtk_widget_class_bind_template_child (widget_class, AcqExportDialog, spinner);
-  gtk_widget_class_bind_template_child (widget_class, AcqExportDialog, status_label);
-  gtk_widget_class_bind_template_child (widget_class, AcqExportDialog, strength_bar);
-  gtk_widget_class_bind_template_child (widget_class, AcqExportDialog, strength_label);
-  gtk_widget_class_bind_template_child (widget_class, AcqExportDialog, ways_box);
-  gtk_widget_class_bind_template_child (widget_class, AcqExportDialog, window_title);
+                                               "/io/github/acquis/Acquis/ui/acq-send-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AcqSendDialog, busy_box);
+  gtk_widget_class_bind_template_child (widget_class, AcqSendDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqSendDialog, confirm_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqSendDialog, email_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqSendDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AcqSendDialog, folder_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqSendDialog, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, AcqSendDialog, passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqSendDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqSendDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, AcqSendDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AcqSendDialog, strength_bar);
+  gtk_widget_class_bind_template_child (widget_class, AcqSendDialog, strength_label);
+  gtk_widget_class_bind_template_child (widget_class, AcqSendDialog, ways_box);
+  gtk_widget_class_bind_template_child (widget_class, AcqSendDialog, window_title);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_email_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
@@ -686,7 +686,7 @@ name_peek_buttons (GtkWidget *root)
 }
 
 static void
-acq_export_dialog_init (AcqExportDialog *self)
+acq_send_dialog_init (AcqSendDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   acq_a11y_hide_decorative_images (GTK_WIDGET (self));

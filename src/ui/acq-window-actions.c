@@ -1,0 +1,305 @@
+/* acq-window-actions.c — the main window's actions: candidates, the dossier, the map, back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Part of AcqWindow (see acq-window-private.h), as GNOME Text Editor keeps its window's
+ * actions in editor-window-actions.c.
+ */
+#define G_LOG_DOMAIN "acq-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "acq-attachment.h"
+#include "acq-dossier-window.h"
+#include "acq-map-window.h"
+#include "acq-new-candidate-dialog.h"
+#include "acq-toast.h"
+#include "acq-window-private.h"
+
+/* One place enables and disables the window's actions, from what it shows. */
+void
+_acq_window_actions_update (AcqWindow *self)
+{
+  gboolean has_store = self->candidates != NULL;
+  gboolean has_candidate = self->shown != NULL;
+  gboolean can_go_back = adw_leaflet_get_folded (self->leaflet) || self->open_sheet != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-candidate", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-candidate",
+                                 has_candidate && !acq_candidate_get_archived (self->shown));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-candidate",
+                                 has_candidate && acq_candidate_get_archived (self->shown));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-candidate", has_candidate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-dossier", has_candidate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-map", has_candidate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->candidate_menu_button), has_candidate);
+  _acq_window_exchange_actions_update (self);
+}
+
+static void
+on_new_candidate_dialog_create_cb (AcqWindow *self, const char *first_name,
+                                   const char *last_name)
+{
+  g_autoptr (GError) error = NULL;
+  AcqCandidate *candidate;
+  guint n;
+
+  candidate = acq_candidate_list_create (self->candidates, first_name, last_name, &error);
+  if (candidate == NULL)
+    {
+      acq_window_show_error (self, error->message);
+      return;
+    }
+  /* A new candidate must be visible even if the search would hide them. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AcqCandidate) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+      if (item == candidate)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->candidate_list_view), "list.scroll-to-item",
+                                      "u", i);
+          break;
+        }
+    }
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  acq_candidate_page_focus_first_field (_acq_window_ensure_candidate_page (self));
+}
+
+static void
+new_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+  AcqNewCandidateDialog *dialog = acq_new_candidate_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "create", G_CALLBACK (on_new_candidate_dialog_create_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+search_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* GtkApplicationWindow builds the shortcuts window of gtk/help-overlay.ui for every window it
+ * opens; built here on first use instead, it costs nothing at start-up. */
+static void
+show_shortcuts_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  g_autoptr (GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/acquis/Acquis/ui/acq-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
+static void
+on_dossier_open_sheet_cb (AcqWindow *self, const char *sheet_uuid)
+{
+  gtk_window_present (GTK_WINDOW (self));
+  if (self->candidate_page != NULL)
+    acq_candidate_page_open_sheet (self->candidate_page, sheet_uuid);
+}
+
+/* The dossier as it will print, in a window of its own beside the sheets it is made from. */
+static void
+show_dossier_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+  AcqDossierWindow *dossier;
+
+  if (self->shown == NULL)
+    return;
+  _acq_window_flush (self);
+  dossier = acq_dossier_window_new (GTK_WINDOW (self),
+                                    acq_candidate_list_get_store (self->candidates), self->shown);
+  g_signal_connect_object (dossier, "open-sheet", G_CALLBACK (on_dossier_open_sheet_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* The competence map, in a window of its own: links made there go through the candidate
+ * page's sheets, so that its coverage and an open editor follow. */
+static void
+show_map_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+  AcqSheetList *sheets;
+  AcqMapWindow *map;
+
+  if (self->shown == NULL || self->candidate_page == NULL)
+    return;
+  _acq_window_flush (self);
+  if ((sheets = acq_candidate_page_get_sheets (self->candidate_page)) == NULL)
+    return;
+  map = acq_map_window_new (GTK_WINDOW (self), sheets);
+  g_signal_connect_object (map, "open-sheet", G_CALLBACK (on_dossier_open_sheet_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* Back from a sheet to its candidate, then (on a narrow window) to the list. */
+static void
+go_back_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+
+  if (self->open_sheet != NULL)
+    _acq_window_close_sheet (self);
+  else
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* What an undo toast needs to undo, or to finish, a change to a candidate. */
+typedef struct
+{
+  AcqWindow    *window;
+  AcqCandidate *candidate;
+} Change;
+
+static Change *
+change_new (AcqWindow *self, AcqCandidate *candidate)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->window = g_object_ref (self);
+  change->candidate = g_object_ref (candidate);
+  return change;
+}
+
+static void
+change_free (gpointer data)
+{
+  Change *change = data;
+
+  g_object_unref (change->window);
+  g_object_unref (change->candidate);
+  g_free (change);
+}
+
+static void
+set_archived (AcqWindow *self, AcqCandidate *candidate, gboolean archived)
+{
+  g_autoptr (GError) error = NULL;
+
+  acq_candidate_set_archived (candidate, archived);
+  if (!acq_candidate_list_save (self->candidates, candidate, &error))
+    acq_window_show_error (self, error->message);
+  _acq_window_actions_update (self);
+}
+
+static void
+undo_archive (gpointer data)
+{
+  Change *change = data;
+
+  set_archived (change->window, change->candidate,
+                !acq_candidate_get_archived (change->candidate));
+}
+
+/* Archiving hides the candidate from the list (unless archived ones are shown); the toast
+ * says so and can undo it. */
+static void
+archive_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+  gboolean archive = g_strcmp0 (action, "win.archive-candidate") == 0;
+  g_autoptr (AcqCandidate) candidate = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->shown == NULL)
+    return;
+  candidate = g_object_ref (self->shown);
+  set_archived (self, candidate, archive);
+  if (acq_candidate_get_archived (candidate) != archive)
+    return;
+  name = acq_candidate_dup_display_name (candidate);
+  title = g_strdup_printf (archive ? _("“%s” archived") : _("“%s” back among the candidates"),
+                           name);
+  acq_undo_toast_show (GTK_WIDGET (self->toast_overlay), title, 0, undo_archive, NULL,
+                       change_new (self, candidate), change_free);
+}
+
+static void
+undo_delete (gpointer data)
+{
+  Change *change = data;
+  g_autoptr (GError) error = NULL;
+
+  if (!acq_candidate_list_undelete (change->window->candidates, change->candidate, &error))
+    acq_window_show_error (change->window, error->message);
+}
+
+/* Past the undo, the candidate is erased for good (RGPD). */
+static void
+finish_delete (gpointer data)
+{
+  Change *change = data;
+  g_autoptr (GError) error = NULL;
+
+  if (change->window->candidates == NULL)
+    return;
+  if (!acq_candidate_list_purge (change->window->candidates, change->candidate, &error) ||
+      !acq_attachment_remove_orphans (acq_candidate_list_get_store (change->window->candidates),
+                                      NULL, &error))
+    g_warning ("Could not erase a deleted candidate: %s", error->message);
+}
+
+static void
+delete_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqCandidate) candidate = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->shown == NULL)
+    return;
+  candidate = g_object_ref (self->shown);
+  if (!acq_candidate_list_delete (self->candidates, candidate, &error))
+    {
+      acq_window_show_error (self, error->message);
+      return;
+    }
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  name = acq_candidate_dup_display_name (candidate);
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  acq_undo_toast_show (GTK_WIDGET (self->toast_overlay), title, 10, undo_delete, finish_delete,
+                       change_new (self, candidate), change_free);
+}
+
+void
+_acq_window_class_actions_init (AcqWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.new-candidate", NULL, new_candidate_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_shortcuts_action);
+  gtk_widget_class_install_action (widget_class, "win.archive-candidate", NULL,
+                                   archive_candidate_action);
+  gtk_widget_class_install_action (widget_class, "win.unarchive-candidate", NULL,
+                                   archive_candidate_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-candidate", NULL,
+                                   delete_candidate_action);
+  gtk_widget_class_install_action (widget_class, "win.show-dossier", NULL, show_dossier_action);
+  gtk_widget_class_install_action (widget_class, "win.show-map", NULL, show_map_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-map",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back",
+                                       NULL);
+}

@@ -1,0 +1,92 @@
+/* acq-window-private.h — the main window's insides, shared by the files it is split into
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * As GNOME Text Editor splits editor-window.c, the window is one object in several files:
+ * acq-window.c holds the candidates and the content, acq-window-actions.c the actions on
+ * them, acq-window-exchange.c the sending and receiving of .acquis files. They share the
+ * instance struct and the few internals below, so that no part needs to call back into the
+ * window through its public API.
+ */
+#pragma once
+
+#include "acq-candidate-page.h"
+#include "acq-exchange-folder.h"
+#include "acq-sheet-editor.h"
+#include "acq-window.h"
+
+G_BEGIN_DECLS
+
+typedef struct _AcqWindowImport AcqWindowImport;
+
+struct _AcqWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template children, alphabetical */
+  GtkButton            *back_button;
+  GtkGridView          *candidate_list_view;
+  GtkMenuButton        *candidate_menu_button;
+  GtkScrolledWindow    *candidate_scroller;
+  GtkStack             *content_stack;
+  AdwWindowTitle       *content_title;
+  AdwLeaflet           *leaflet;
+  GtkSearchEntry       *search_entry;
+  GtkBox               *sheet_results_box;
+  GtkLabel             *sheet_results_label;
+  GtkListBox           *sheet_results_list;
+  GtkStack             *sidebar_stack;
+  AdwToastOverlay      *toast_overlay;
+
+  AcqCandidatePage     *candidate_page; /* made when first needed: start-up is faster */
+  AcqSheetEditor       *sheet_editor;   /* idem */
+  AcqSheet             *open_sheet;     /* the sheet in the editor, or NULL */
+  gulong                sheet_notify_id;
+  GSettings            *settings;
+  AcqCandidateList     *candidates;
+  GtkFilterListModel   *filtered;
+  GtkCustomFilter      *filter;
+  GtkCustomSorter      *sorter;
+  GtkSingleSelection   *selection;
+  char                 *folded_query;
+  AcqCandidateSort      sort;
+  gboolean              show_archived;
+  AcqCandidate         *shown; /* the candidate on the content page */
+  gulong                shown_notify_id;
+  AcqRole               role; /* from the settings, down to the sheet editor */
+
+  /* acq-window-exchange.c: sending and receiving .acquis files */
+  guint                 n_conflicts; /* the conflicts banner shows while there are some */
+  AcqExchangeFolder    *exchange_folder;
+  char                 *exchange_data_dir; /* of the store it was started for */
+  GCancellable         *exchange_folder_cancellable; /* its start, given up when let go */
+  GtkFileChooserNative *import_chooser;
+  GQueue                imports; /* of AcqWindowImport, one at a time */
+  AcqWindowImport      *current_import;
+  GCancellable         *exchange_cancellable;
+  AdwToast             *import_progress; /* “Importing…”, while an import runs */
+};
+
+/* acq-window.c */
+void              _acq_window_flush                  (AcqWindow        *self);
+void              _acq_window_close_sheet            (AcqWindow        *self);
+void              _acq_window_reveal_candidate       (AcqWindow        *self,
+                                                      AcqCandidate     *candidate);
+AcqCandidatePage *_acq_window_ensure_candidate_page  (AcqWindow        *self);
+void              _acq_window_store_reset            (AcqWindow        *self);
+void              _acq_window_set_n_conflicts        (AcqWindow        *self,
+                                                      guint             n_conflicts);
+
+/* acq-window-actions.c */
+void              _acq_window_class_actions_init     (AcqWindowClass   *klass);
+void              _acq_window_actions_update         (AcqWindow        *self);
+
+/* acq-window-exchange.c */
+void              _acq_window_class_exchange_init    (AcqWindowClass   *klass);
+void              _acq_window_exchange_init          (AcqWindow        *self);
+void              _acq_window_exchange_bind_settings (AcqWindow        *self);
+void              _acq_window_exchange_set_candidates (AcqWindow       *self);
+void              _acq_window_exchange_actions_update (AcqWindow       *self);
+void              _acq_window_exchange_dispose       (AcqWindow        *self);
+
+G_END_DECLS
