@@ -270,7 +270,7 @@ open_store (AcqApplication *self)
   acq_window_set_candidates (self->window, self->candidates);
   if (acq_store_is_read_only (self->store))
     {
-      acq_window_show_read_only (self->window);
+      acq_window_set_read_only (self->window, TRUE);
       return;
     }
   start_check_and_backup (self);

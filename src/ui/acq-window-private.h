@@ -57,6 +57,7 @@ struct _AcqWindow
 
   /* acq-window-exchange.c: sending and receiving .acquis files */
   guint                 n_conflicts; /* the conflicts banner shows while there are some */
+  gboolean              read_only;   /* the data folder cannot be written: a banner says so */
   AcqExchangeFolder    *exchange_folder;
   char                 *exchange_data_dir; /* of the store it was started for */
   GCancellable         *exchange_folder_cancellable; /* its start, given up when let go */

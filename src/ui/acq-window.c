@@ -27,6 +27,7 @@ enum
   PROP_0,
   PROP_N_CONFLICTS,
   PROP_ROLE,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -432,32 +433,22 @@ acq_window_set_candidates (AcqWindow *self, AcqCandidateList *candidates)
 }
 
 /**
- * acq_window_show_read_only:
+ * acq_window_set_read_only:
  * @self: the window
+ * @read_only: whether the data folder cannot be written
  *
- * Says above everything that the data folder cannot be written: what the user may still do
- * (read, export) and what not (change). Shown once; it stays while the window lives.
+ * A read-only folder is said by a banner over the content: what the user may still do (read,
+ * export) and what not (change).
  */
 void
-acq_window_show_read_only (AcqWindow *self)
+acq_window_set_read_only (AcqWindow *self, gboolean read_only)
 {
-  GtkWidget *content, *box, *banner;
-
   g_return_if_fail (ACQ_IS_WINDOW (self));
-  if (g_object_get_data (G_OBJECT (self), "read-only-banner") != NULL)
+  read_only = !!read_only;
+  if (self->read_only == read_only)
     return;
-  content = g_object_ref (adw_toast_overlay_get_child (self->toast_overlay));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  banner = gtk_label_new (_("This data folder is read-only: you can read and export, not "
-                            "change."));
-  gtk_label_set_wrap (GTK_LABEL (banner), TRUE);
-  gtk_widget_add_css_class (banner, "read-only-banner");
-  adw_toast_overlay_set_child (self->toast_overlay, box);
-  gtk_box_append (GTK_BOX (box), banner);
-  gtk_box_append (GTK_BOX (box), content);
-  gtk_widget_set_vexpand (content, TRUE);
-  g_object_unref (content);
-  g_object_set_data (G_OBJECT (self), "read-only-banner", banner);
+  self->read_only = read_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
 /* Shows @candidate, selected in the sidebar if the search lets it be seen there. */
@@ -658,6 +649,10 @@ acq_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
       g_value_set_enum (value, self->role);
       break;
 
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -676,6 +671,10 @@ acq_window_set_property (GObject *object, guint prop_id, const GValue *value, GP
           self->role = g_value_get_enum (value);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+
+    case PROP_READ_ONLY:
+      acq_window_set_read_only (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -720,6 +719,14 @@ acq_window_class_init (AcqWindowClass *klass)
   properties[PROP_ROLE] =
     g_param_spec_enum ("role", NULL, NULL, ACQ_TYPE_ROLE, ACQ_ROLE_CANDIDATE,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * AcqWindow:read-only:
+   *
+   * Whether the data folder cannot be written; a banner over the content says so.
+   */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_STORE_RESET] =

@@ -19,7 +19,8 @@ void       acq_window_set_candidates      (AcqWindow        *self,
                                            AcqCandidateList *candidates);
 void       acq_window_show_error          (AcqWindow        *self,
                                            const char       *message);
-void       acq_window_show_read_only      (AcqWindow        *self);
+void       acq_window_set_read_only       (AcqWindow        *self,
+                                           gboolean          read_only);
 void       acq_window_show_store_problem  (AcqWindow        *self,
                                            const char       *data_dir,
                                            const char       *message,
