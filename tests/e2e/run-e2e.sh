@@ -49,6 +49,9 @@ cat >"$tmp/session.conf" <<CONF
   </policy>
 </busconfig>
 CONF
+# The TAP lines go to the test's stdout through descriptor 3; the bus and the services it
+# starts (the accessibility registry says hello on stdout) write to stderr, not into the TAP.
+exec 3>&1
 dbus-run-session --config-file="$tmp/session.conf" -- sh -c '
   /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
   # an app started before the accessibility bus answers never joins it: wait for the bus
@@ -57,4 +60,4 @@ dbus-run-session --config-file="$tmp/session.conf" -- sh -c '
       org.a11y.Bus.GetAddress >/dev/null 2>&1 && break
     sleep 0.1
   done
-  exec /usr/bin/python3 "$@"' _ "$script" "$@"
+  exec /usr/bin/python3 "$@" >&3' _ "$script" "$@" >&2
