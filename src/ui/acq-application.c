@@ -38,6 +38,13 @@ static const GOptionEntry option_entries[] = {
   { "list-candidates", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print one line per candidate (id, name, stage) and exit; with --demo, add the demo "
        "first"), NULL },
+  { "agenda", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the caseload’s deadlines due in the next --days days and the overdue ones, one "
+       "per line (date, candidate, kind, text), and exit"), NULL },
+  /* a string: GApplication leaves an integer option of 0 out of the options, so that
+   * "--days 0" would read as no --days */
+  { "days", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --agenda: how many days ahead, 7 by default"), N_("N") },
   { "export-dossier", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the Dossier Professionnel of CANDIDATE (id or name) to the --output file and "
        "exit"), N_("CANDIDATE") },
