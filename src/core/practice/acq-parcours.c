@@ -19,7 +19,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 
 #include "acq-parcours.h"
 #include "acq-parcours-private.h"
@@ -283,17 +282,37 @@ acq_parcours_derive_stage (GPtrArray *events, AcqStage *out_stage, GDate *out_si
   return TRUE;
 }
 
-/* Reads "YYYY-MM-DD" (g_date_set_parse() would follow the locale's order). */
+/* Reads "YYYY-MM-DD" (g_date_set_parse() would follow the locale's order); by hand, as
+ * sscanf() took most of the time of reading a caseload's 100,000 events. */
 gboolean
 _acq_parcours_parse_date (const char *iso, GDate *date)
 {
-  int y = 0, m = 0, d = 0;
+  int v[8];
 
   g_date_clear (date, 1);
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-      !g_date_valid_dmy (d, m, y))
+  if (iso == NULL)
     return FALSE;
-  g_date_set_dmy (date, d, m, y);
+  for (guint i = 0, k = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7)
+        {
+          if (iso[i] != '-')
+            return FALSE;
+          continue;
+        }
+      if (!g_ascii_isdigit (iso[i]))
+        return FALSE;
+      v[k++] = iso[i] - '0';
+    }
+  {
+    int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+    int m = v[4] * 10 + v[5];
+    int d = v[6] * 10 + v[7];
+
+    if (!g_date_valid_dmy (d, m, y))
+      return FALSE;
+    g_date_set_dmy (date, d, m, y);
+  }
   return TRUE;
 }
 
