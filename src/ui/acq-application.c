@@ -10,6 +10,7 @@
 
 #include "acq-application-private.h"
 #include "acq-demo.h"
+#include "acq-parcours.h"
 #include "acq-referential.h"
 #include "acq-sheet-list.h"
 #include "acq-store.h"
@@ -270,7 +271,8 @@ open_store (AcqApplication *self)
    * folder that cannot be written, the next time it can) */
   if (!acq_store_is_read_only (self->store) &&
       (!acq_candidate_list_purge_stale (self->candidates, &error) ||
-       !acq_sheet_list_purge_stale (self->store, &error)))
+       !acq_sheet_list_purge_stale (self->store, &error) ||
+       !acq_parcours_purge_stale (self->store, &error)))
     g_warning ("Could not erase what was deleted earlier: %s", error->message);
   /* what the command line or a second window commits on this folder shows here */
   acq_store_watch (self->store, ACQ_STORE_WATCH_INTERVAL_MS);
