@@ -181,6 +181,24 @@ test_parcours_old_way_records_an_event (void)
                    ACQ_PARCOURS_ACCOMPANIMENT_STARTED);
   g_assert_false (((AcqParcoursEvent *) events->pdata[0])->planned);
   assert_stage (store, acq_candidate_get_uuid (candidate), "3", "2026-03-02");
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  /* the same stage since another day: a correction, the event moves */
+  acq_candidate_set_stage_date (candidate, "2026-03-09");
+  g_assert_true (acq_candidate_list_save (list, candidate, &error));
+  g_assert_no_error (error);
+  events = acq_parcours_list (store, acq_candidate_get_uuid (candidate), &error);
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_cmpint (g_date_get_day (&((AcqParcoursEvent *) events->pdata[0])->date), ==, 9);
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  /* another stage: a new event */
+  acq_candidate_set_stage (candidate, ACQ_STAGE_JURY);
+  acq_candidate_set_stage_date (candidate, "2026-06-15");
+  g_assert_true (acq_candidate_list_save (list, candidate, &error));
+  events = acq_parcours_list (store, acq_candidate_get_uuid (candidate), &error);
+  g_assert_cmpuint (events->len, ==, 2);
+  g_assert_cmpint (((AcqParcoursEvent *) events->pdata[1])->kind, ==, ACQ_PARCOURS_JURY);
 
   g_clear_object (&list);
   g_clear_object (&store);

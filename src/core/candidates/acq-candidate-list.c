@@ -361,6 +361,13 @@ static const char sql_record_stage[] =
   " WHERE ?3 GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
   " AND NOT EXISTS (SELECT 1 FROM parcours_event WHERE candidate_uuid = ?2 AND kind ="
   " k.kind AND date = ?3 AND planned = 0 AND deleted_at IS NULL)";
+/* The same stage since another day: its event moves (a correction, not a new event). */
+static const char sql_move_stage[] =
+  "UPDATE parcours_event SET date = ?3, updated_at = ?4 WHERE rowid = (SELECT rowid FROM"
+  " parcours_event WHERE candidate_uuid = ?2 AND kind = CASE ?5 WHEN 0 THEN 0 WHEN 1 THEN 1"
+  " WHEN 2 THEN 2 WHEN 3 THEN 6 WHEN 4 THEN 9 ELSE 10 END AND date = ?1 AND planned = 0"
+  " AND deleted_at IS NULL LIMIT 1)"
+  " AND ?3 GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'";
 
 static gboolean
 record_stage_event (AcqCandidateList *self, AcqCandidate *candidate, AcqCandidate *stored,
@@ -375,6 +382,21 @@ record_stage_event (AcqCandidateList *self, AcqCandidate *candidate, AcqCandidat
       (acq_candidate_get_stage (stored) == acq_candidate_get_stage (candidate) &&
        g_strcmp0 (acq_candidate_get_stage_date (stored), date) == 0))
     return TRUE;
+  if (acq_candidate_get_stage (stored) == acq_candidate_get_stage (candidate) &&
+      acq_candidate_get_stage_date (stored) != NULL)
+    {
+      if (!(stmt = acq_store_prepare (self->store, sql_move_stage, error)))
+        return FALSE;
+      _acq_sql_bind_text (stmt, 1, acq_candidate_get_stage_date (stored));
+      _acq_sql_bind_text (stmt, 2, acq_candidate_get_uuid (candidate));
+      _acq_sql_bind_text (stmt, 3, date);
+      _acq_sql_bind_text (stmt, 4, now);
+      sqlite3_bind_int (stmt, 5, acq_candidate_get_stage (candidate));
+      if (!acq_store_step_done (self->store, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (acq_store_get_db (self->store)) > 0)
+        return TRUE;
+    }
   if (!(stmt = acq_store_prepare (self->store, sql_record_stage, error)))
     return FALSE;
   uuid = acq_store_new_uuid ();
