@@ -512,7 +512,9 @@ fail:
  * @event: a new event, whose @candidate_uuid is set; its @uuid is set on success
  * @error: where to put an error
  *
- * Stores @event and sets the candidate's stage from their events, in one transaction.
+ * Stores @event and sets the candidate's stage from their events, in one transaction. The
+ * stage is written to the store: an #AcqCandidateList of this process shows it after
+ * acq_candidate_list_refresh() (it follows only other processes' changes by itself).
  *
  * Returns: %TRUE on success
  */
