@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # check-layers.sh SOURCE_ROOT — the core's feature folders stack with no arrow back up: a file
-# includes headers of its own folder and of the folders below it only. dossier, map and
-# exchange stand side by side on sheets and know nothing of each other; the core's top
+# includes headers of its own folder and of the folders below it only. dossier, map, exchange
+# and practice stand side by side on sheets and know nothing of each other; the core's top
 # (the demo) may use them all. acq-types.h, names and no code, is under them all.
 set -eu
 core=$1/src/core
@@ -11,7 +11,7 @@ echo "1..1"
 level () { # level FOLDER: the floor a folder stands on
   case $1 in
     store) echo 0 ;; referential) echo 1 ;; candidates) echo 2 ;; sheets) echo 3 ;;
-    dossier|map|exchange) echo 4 ;; .) echo 5 ;; *) echo unknown ;;
+    dossier|map|exchange|practice) echo 4 ;; .) echo 5 ;; *) echo unknown ;;
   esac
 }
 

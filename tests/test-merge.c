@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "acq-parcours.h"
 #include "test-package-fixture.h"
 
 typedef struct
@@ -486,6 +487,61 @@ test_referential_only_the_candidates_own (Fixture *f, gconstpointer data)
   g_assert_true (report_mentions (report, "1 competence "));
 }
 
+/* The dated parcours is the accompagnatrice's: her events reach the candidate, and a
+ * candidate's file that changes, deletes or adds one is refused, each listed. */
+static void
+test_parcours_is_the_coachs (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqImportReport) r1 = NULL;
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autoptr (AcqParcoursEvent) contact = NULL;
+  g_autoptr (AcqParcoursEvent) asked = NULL;
+  g_autoptr (GPtrArray) theirs = NULL;
+  g_autoptr (GPtrArray) mine = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *stage = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 5, 1, 2026);
+  contact = acq_parcours_event_new (ACQ_PARCOURS_FIRST_CONTACT, &date, FALSE);
+  contact->candidate_uuid = g_strdup (f->uuid);
+  g_assert_true (acq_parcours_add (f->coach.store, contact, &error));
+  g_date_set_dmy (&date, 2, 2, 2026);
+  asked = acq_parcours_event_new (ACQ_PARCOURS_ADMISSIBILITY_ASKED, &date, FALSE);
+  asked->candidate_uuid = g_strdup (f->uuid);
+  g_assert_true (acq_parcours_add (f->coach.store, asked, &error));
+  g_assert_no_error (error);
+
+  r1 = send (f, &f->coach, &f->candidate);
+  theirs = acq_parcours_list (f->candidate.store, f->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (theirs->len, ==, 2);
+  stage = side_query (&f->candidate, "SELECT stage || ' ' || stage_date FROM candidate");
+  g_assert_cmpstr (stage, ==, "2 2026-02-02");
+  g_clear_pointer (&stage, g_free);
+
+  sql = g_strdup_printf ("UPDATE parcours_event SET date = '2020-01-01' WHERE uuid = '%s';"
+                         "DELETE FROM parcours_event WHERE uuid = '%s';"
+                         "INSERT INTO parcours_event (uuid, candidate_uuid, kind, date, planned,"
+                         " created_at, updated_at) VALUES ('2b7c9d1e-3f4a-4b5c-8d6e-7f8091a2b3c4',"
+                         " '%s', 9, '2026-03-01', 0, 'x', 'x');"
+                         "UPDATE candidate SET stage = 4, stage_date = '2026-03-01'",
+                         contact->uuid, asked->uuid, f->uuid);
+  side_exec (&f->candidate, sql);
+  report = send (f, &f->candidate, &f->coach);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_IGNORED), ==, 4);
+  mine = acq_parcours_list (f->coach.store, f->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mine->len, ==, 2);
+  g_assert_cmpstr (((AcqParcoursEvent *) mine->pdata[0])->uuid, ==, contact->uuid);
+  g_assert_cmpint (g_date_get_year (&((AcqParcoursEvent *) mine->pdata[0])->date), ==, 2026);
+  g_assert_cmpstr (((AcqParcoursEvent *) mine->pdata[1])->uuid, ==, asked->uuid);
+  stage = side_query (&f->coach, "SELECT stage || ' ' || stage_date FROM candidate");
+  g_assert_cmpstr (stage, ==, "2 2026-02-02");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -503,6 +559,7 @@ main (int argc, char *argv[])
   ADD ("/merge/deleted/travels", test_deletion_travels);
   ADD ("/merge/roles/candidate-cannot-act-for-coach", test_candidate_cannot_act_for_the_coach);
   ADD ("/merge/roles/candidate-may-resolve-and-reply", test_candidate_may_resolve_and_reply);
+  ADD ("/merge/roles/parcours-is-the-coachs", test_parcours_is_the_coachs);
   ADD ("/merge/first-contact/from-the-coach", test_first_contact_from_the_coach);
   ADD ("/merge/referential/only-the-candidates-own", test_referential_only_the_candidates_own);
 #undef ADD

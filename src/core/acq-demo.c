@@ -11,6 +11,7 @@
 #include "acq-anchor.h"
 #include "acq-comment.h"
 #include "acq-demo.h"
+#include "acq-parcours.h"
 #include "acq-referential.h"
 #include "acq-review.h"
 #include "acq-sheet-list.h"
@@ -47,21 +48,21 @@ static const DemoCandidate demo[] = {
     "k.benali@example.org", "06 00 00 00 02", "3 place Clément-Marot\n46000 Cahors",
     ACQ_SITUATION_JOB_SEEKER, ACQ_FUNDING_FRANCE_VAE, ACQ_STAGE_FEASIBILITY, "2026-11-10",
     0x3, FALSE, "",
-    "Ancien animateur en mission locale (4 ans). Entretien de faisabilité fait en visio ; CV "
-    "à actualiser avec les actions collectives." },
+    "Ancien animateur en mission locale (4 ans). Entretien de faisabilité fait en visio ; devis "
+    "accepté, premier rendez-vous d'accompagnement à caler cette semaine." },
   { "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d03", "Sophie", "Lefèvre", "Roux",
     "sophie.lefevre@example.org", "06 00 00 00 03", "8 avenue de la Gare\n46100 Figeac",
     ACQ_SITUATION_PUBLIC_EMPLOYEE, ACQ_FUNDING_EMPLOYER, ACQ_STAGE_JURY, "2026-12-08", 0x7,
     FALSE,
     "Dyslexie : documents en police Luciole 14, interligne 1,5 ; temps de préparation majoré "
     "d'un tiers pour l'oral (demande faite au certificateur).",
-    "Conseillère au CCAS. Soutenance blanche prévue le 1er décembre." },
+    "Conseillère au CCAS. Convoquée au jury ; soutenance blanche à prévoir avant." },
   { "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d04", "Jean-Marc", "Rivière", "",
     "jm.riviere@example.org", "06 00 00 00 04", "Lieu-dit Le Mas\n46090 Mercuès",
     ACQ_SITUATION_VOLUNTEER_CARER, ACQ_FUNDING_OTHER, ACQ_STAGE_ADMISSIBILITY, "2026-10-02",
     0x6, FALSE, "",
     "Bénévole au Secours populaire (accompagnement vers l'emploi) et proche aidant. "
-    "Recevabilité attendue avant le 2 décembre." },
+    "Recevabilité demandée il y a plus de deux mois : relancer le certificateur." },
   { "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d05", "Aïcha", "Traoré", "",
     "aicha.traore@example.org", "06 00 00 00 05", "21 boulevard Gambetta\n46000 Cahors",
     ACQ_SITUATION_SELF_EMPLOYED, ACQ_FUNDING_CPF, ACQ_STAGE_POST_JURY, "2026-06-20", 0x7,
@@ -73,12 +74,120 @@ static const DemoCandidate demo[] = {
     0x7, FALSE,
     "Malentendante : séances en visio avec sous-titrage automatique, supports écrits envoyés "
     "avant chaque séance.",
-    "Premier contact par courriel le 20 novembre ; répondre avant le 20 décembre (charte)." },
+    "Premier contact par courriel ; l'entretien de faisabilité proposé est resté sans "
+    "réponse. Relancer : France VAE classe la candidature inactive." },
   { "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d07", "Marc", "Petit", "",
     "marc.petit@example.org", "06 00 00 00 07", "", ACQ_SITUATION_JOB_SEEKER,
     ACQ_FUNDING_FRANCE_VAE, ACQ_STAGE_POST_JURY, "2025-11-28", 0x7, TRUE, "",
     "Validation totale le 28 novembre 2025. Parcours terminé." },
 };
+
+/* Each demo candidate's dated parcours, in days from today, so that the deadlines are always
+ * those of a real morning: Jean-Marc's recevabilité answer is overdue, Karim's accompaniment
+ * is to start this week, Élodie has been inactive for more than 60 days, Sophie's jury is
+ * coming. */
+typedef struct
+{
+  guint               candidate; /* index in demo[] */
+  AcqParcoursKind     kind;
+  int                 days;
+  gboolean            planned;
+  AcqParcoursDecision decision;
+  const char         *note;
+} DemoEvent;
+
+#define EV(c, k, d, note) { c, ACQ_PARCOURS_##k, d, FALSE, ACQ_PARCOURS_DECISION_NONE, note }
+#define PLAN(c, k, d, note) { c, ACQ_PARCOURS_##k, d, TRUE, ACQ_PARCOURS_DECISION_NONE, note }
+#define DECISION(c, d, how, note) \
+  { c, ACQ_PARCOURS_ADMISSIBILITY_DECIDED, d, FALSE, ACQ_PARCOURS_DECISION_##how, note }
+
+static const DemoEvent demo_events[] = {
+  EV (0, FIRST_CONTACT, -150, "Appel après une réunion d'information."),
+  EV (0, FEASIBILITY_INTERVIEW, -141, "En présentiel, 1 h ; CV à jour."),
+  EV (0, ADMISSIBILITY_ASKED, -132, "Dossier de recevabilité déposé sur France VAE."),
+  DECISION (0, -84, FAVOURABLE, "Notification reçue par courriel."),
+  EV (0, QUOTE_SENT, -80, "24 h à 80 € TTC."),
+  EV (0, QUOTE_ACCEPTED, -74, "Financement CPF validé."),
+  EV (0, ACCOMPANIMENT_STARTED, -66, ""),
+  PLAN (0, DOSSIER_DEPOSITED, 45, "Objectif : dossier déposé avant le jury de printemps."),
+  EV (1, FIRST_CONTACT, -30, ""),
+  EV (1, FEASIBILITY_INTERVIEW, -22, "En visio."),
+  EV (1, QUOTE_SENT, -16, "20 h, dont la préparation de la demande de recevabilité."),
+  EV (1, QUOTE_ACCEPTED, -11, "Financé par France VAE."),
+  EV (2, FIRST_CONTACT, -260, ""),
+  EV (2, FEASIBILITY_INTERVIEW, -250, ""),
+  EV (2, ADMISSIBILITY_ASKED, -245, ""),
+  DECISION (2, -205, FAVOURABLE, ""),
+  EV (2, QUOTE_ACCEPTED, -200, "Financé par l'employeur."),
+  EV (2, ACCOMPANIMENT_STARTED, -192, ""),
+  EV (2, DOSSIER_DEPOSITED, -35, ""),
+  EV (2, CONVOCATION_RECEIVED, -9, "Tiers-temps accordé pour l'oral."),
+  PLAN (2, JURY, 6, "Cahors, 9 h 30."),
+  EV (3, FIRST_CONTACT, -112, ""),
+  EV (3, FEASIBILITY_INTERVIEW, -97, ""),
+  EV (3, ADMISSIBILITY_ASKED, -66, "Demande déposée ; pas de réponse à ce jour."),
+  EV (4, FIRST_CONTACT, -420, ""),
+  EV (4, ADMISSIBILITY_ASKED, -400, ""),
+  DECISION (4, -360, FAVOURABLE, ""),
+  EV (4, ACCOMPANIMENT_STARTED, -350, ""),
+  EV (4, JURY, -172, "Validation partielle : blocs 1 et 2."),
+  EV (4, POST_JURY_INTERVIEW, -165, "Bloc 3 à repasser dans les cinq ans."),
+  EV (5, FIRST_CONTACT, -78, "Par courriel."),
+  PLAN (5, FEASIBILITY_INTERVIEW, -71, "Proposé en visio, sous-titrage automatique."),
+  EV (6, FIRST_CONTACT, -560, ""),
+  EV (6, ADMISSIBILITY_ASKED, -540, ""),
+  DECISION (6, -500, FAVOURABLE, ""),
+  EV (6, ACCOMPANIMENT_STARTED, -490, ""),
+  EV (6, JURY, -374, "Validation totale."),
+  EV (6, POST_JURY_INTERVIEW, -370, ""),
+};
+
+/* Each demo candidate's last activity, in days from today (Hélène's sheets, added later, move
+ * hers on to today). */
+static const int demo_last_activity[G_N_ELEMENTS (demo)] = { -5, -11, -9, -12, -165, -71, -370 };
+
+/* The parcours of the demo candidate demo[@index], just added, and their last activity. */
+static gboolean
+add_demo_parcours (AcqStore *store, guint index, GError **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *last = NULL;
+  sqlite3_stmt *stmt;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  for (guint i = 0; i < G_N_ELEMENTS (demo_events); i++)
+    {
+      const DemoEvent *d = &demo_events[i];
+      g_autoptr (AcqParcoursEvent) event = NULL;
+      GDate date = today;
+
+      if (d->candidate != index)
+        continue;
+      if (d->days < 0)
+        g_date_subtract_days (&date, -d->days);
+      else
+        g_date_add_days (&date, d->days);
+      event = acq_parcours_event_new (d->kind, &date, d->planned);
+      event->candidate_uuid = g_strdup (demo[index].uuid);
+      event->decision = d->decision;
+      g_free (event->note);
+      event->note = g_strdup (d->note);
+      if (!acq_parcours_add (store, event, error))
+        return FALSE;
+    }
+  g_date_subtract_days (&today, -demo_last_activity[index]);
+  last = g_strdup_printf ("%04d-%02d-%02dT09:00:00.000000Z", g_date_get_year (&today),
+                          g_date_get_month (&today), g_date_get_day (&today));
+  if (!(stmt = acq_store_prepare (store, "UPDATE candidate SET last_activity_at = ?2"
+                                  " WHERE uuid = ?1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, demo[index].uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+  return acq_store_step_done (store, stmt, error);
+}
 
 static void
 fill (AcqCandidate *candidate, const DemoCandidate *d, const AcqFiche *fiche)
@@ -453,6 +562,10 @@ acq_demo_populate (AcqCandidateList *list, GError **error)
           g_propagate_error (error, local_error);
           return FALSE;
         }
+      if (!add_demo_parcours (store, i, error))
+        return FALSE;
     }
+  if (!acq_candidate_list_refresh (list, error))
+    return FALSE;
   return populate_sheets (list, fiche, error);
 }

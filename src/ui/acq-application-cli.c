@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * --list-candidates, --export-dossier, --export-map, --export-package and --import use the
+ * --list-candidates, --agenda, --export-dossier, --export-map, --export-package and --import use the
  * core only: each opens the store of the data folder, does its one thing, prints what a script
  * or a person needs, and returns the exit status.
  */
@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "acq-application-private.h"
+#include "acq-deadline.h"
 #include "acq-demo.h"
 #include "acq-dossier.h"
 #include "acq-keyring.h"
@@ -98,6 +99,59 @@ list_candidates (const char *data_dir, GVariantDict *options)
 
       g_print ("%s\t%s\t%s\n", acq_candidate_get_uuid (candidate), name,
                acq_stage_label (acq_candidate_get_stage (candidate)));
+    }
+  return 0;
+}
+
+/* --agenda [--days N], with --demo first if asked: the deadlines of the candidates not
+ * archived that fall due in the N days from today (today included), and every overdue one,
+ * one line each, sorted by date. The kind is a stable name, for scripts; the text is a
+ * sentence in the user's language. */
+static int
+agenda (const char *data_dir, GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqCandidateList) list = NULL;
+  g_autoptr (GPtrArray) deadlines = NULL;
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  const char *days_arg = NULL;
+  gint64 days = 7;
+  GDate today;
+
+  if (g_variant_dict_lookup (options, "days", "&s", &days_arg) &&
+      !g_ascii_string_to_signed (days_arg, 10, 0, 36600, &days, NULL))
+    {
+      g_printerr ("%s\n", _("--days wants a number of days, from 0 to 36600."));
+      return 2;
+    }
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  if ((list = options_open_candidates (data_dir, options, &store, &error)) == NULL ||
+      (deadlines = acq_deadline_list_caseload (store, &today, &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr (AcqCandidate) candidate = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_hash_table_insert (names, g_strdup (acq_candidate_get_uuid (candidate)),
+                           acq_candidate_dup_display_name (candidate));
+    }
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const AcqDeadline *deadline = g_ptr_array_index (deadlines, i);
+      const char *name = g_hash_table_lookup (names, deadline->candidate_uuid);
+      char date[16];
+
+      if (g_date_days_between (&today, &deadline->due) >= days)
+        break;
+      g_date_strftime (date, sizeof date, "%Y-%m-%d", &deadline->due);
+      g_print ("%s\t%s\t%s\t%s\n", date, name ? name : deadline->candidate_uuid,
+               acq_deadline_get_nick (deadline), deadline->text);
     }
   return 0;
 }
@@ -353,6 +407,8 @@ import_package (const char *data_dir, GVariantDict *options)
 int
 _acq_application_handle_command (const char *data_dir, GVariantDict *options)
 {
+  if (g_variant_dict_contains (options, "agenda"))
+    return agenda (data_dir, options);
   if (g_variant_dict_contains (options, "export-dossier"))
     return export_dossier (data_dir, options);
   if (g_variant_dict_contains (options, "export-map"))

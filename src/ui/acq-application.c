@@ -10,6 +10,7 @@
 
 #include "acq-application-private.h"
 #include "acq-demo.h"
+#include "acq-parcours.h"
 #include "acq-referential.h"
 #include "acq-sheet-list.h"
 #include "acq-store.h"
@@ -38,6 +39,13 @@ static const GOptionEntry option_entries[] = {
   { "list-candidates", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print one line per candidate (id, name, stage) and exit; with --demo, add the demo "
        "first"), NULL },
+  { "agenda", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the caseload’s deadlines due in the next --days days and the overdue ones, one "
+       "per line (date, candidate, kind, text), and exit"), NULL },
+  /* a string: GApplication leaves an integer option of 0 out of the options, so that
+   * "--days 0" would read as no --days */
+  { "days", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --agenda: how many days ahead, 7 by default"), N_("N") },
   { "export-dossier", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the Dossier Professionnel of CANDIDATE (id or name) to the --output file and "
        "exit"), N_("CANDIDATE") },
@@ -263,7 +271,8 @@ open_store (AcqApplication *self)
    * folder that cannot be written, the next time it can) */
   if (!acq_store_is_read_only (self->store) &&
       (!acq_candidate_list_purge_stale (self->candidates, &error) ||
-       !acq_sheet_list_purge_stale (self->store, &error)))
+       !acq_sheet_list_purge_stale (self->store, &error) ||
+       !acq_parcours_purge_stale (self->store, &error)))
     g_warning ("Could not erase what was deleted earlier: %s", error->message);
   /* what the command line or a second window commits on this folder shows here */
   acq_store_watch (self->store, ACQ_STORE_WATCH_INTERVAL_MS);

@@ -36,6 +36,33 @@ check "--demo twice adds nobody twice" \
 check "the id printed is the candidate's uuid" \
   sh -c "cut -f1 '$tmp/list' | grep -Eqv '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\$' && exit 1 || exit 0"
 
+check "--agenda on the demo: the overdue answer, the start due, the inactive, the jury, sorted" \
+  sh -c "'$app' --data-dir '$tmp/demo' --agenda > '$tmp/agenda' &&
+         awk -F '\t' 'NF != 4 || \$1 !~ /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]\$/ { exit 1 }' '$tmp/agenda' &&
+         cut -f1 '$tmp/agenda' | sort -c &&
+         grep -q '	Jean-Marc Rivière	admissibility-answer	' '$tmp/agenda' &&
+         grep -q '	Karim Benali	start	' '$tmp/agenda' &&
+         grep -q '	Élodie Moreau	inactivity	' '$tmp/agenda' &&
+         grep -q '	Sophie Lefèvre	jury	' '$tmp/agenda' &&
+         ! grep -q 'Marc Petit\|Aïcha Traoré' '$tmp/agenda'"
+
+check "--agenda: overdue before today, the rest within the 7 days from today" \
+  sh -c "today=\$(date +%F) && end=\$(date -d '+6 days' +%F) &&
+         grep -q \"	admissibility-answer	\" '$tmp/agenda' &&
+         awk -F '\t' -v t=\$today '\$3 == \"admissibility-answer\" && \$1 >= t { exit 1 }' '$tmp/agenda' &&
+         awk -F '\t' -v e=\$end '\$1 > e { exit 1 }' '$tmp/agenda'"
+
+check "--agenda --days 0 prints the overdue ones only; --days 60 prints more" \
+  sh -c "today=\$(date +%F) &&
+         '$app' --data-dir '$tmp/demo' --agenda --days 0 > '$tmp/agenda0' &&
+         [ -s '$tmp/agenda0' ] && awk -F '\t' -v t=\$today '\$1 >= t { exit 1 }' '$tmp/agenda0' &&
+         '$app' --data-dir '$tmp/demo' --agenda --days 60 > '$tmp/agenda60' &&
+         [ \$(wc -l < '$tmp/agenda60') -gt \$(wc -l < '$tmp/agenda') ] &&
+         grep -q '	Hélène Dubois	dossier-deposited	' '$tmp/agenda60'"
+
+check "--agenda --days -1 is refused with a sentence" \
+  sh -c "! '$app' --data-dir '$tmp/demo' --agenda --days -1 2> '$tmp/err' && grep -q 'days' '$tmp/err'"
+
 mkdir -p "$tmp/damaged"
 head -c 8192 /dev/urandom > "$tmp/damaged/acquis.db"
 cp "$tmp/damaged/acquis.db" "$tmp/damaged.orig"

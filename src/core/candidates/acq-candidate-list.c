@@ -349,6 +349,65 @@ write_blocs (AcqCandidateList *self, AcqCandidate *candidate, GError **error)
   return TRUE;
 }
 
+/* The stage changed the old way (a stage and its "since" date) goes into the dated parcours
+ * (practice/acq-parcours.c) as the event that opens it, unless that event is there already:
+ * nothing that sets a stage loses its date. The kinds are AcqParcoursKind's numbers, as in
+ * migration 5: first contact, feasibility interview, admissibility requested, accompaniment
+ * started, jury, post-jury interview. */
+static const char sql_record_stage[] =
+  "INSERT INTO parcours_event (uuid, candidate_uuid, kind, date, planned, created_at,"
+  " updated_at) SELECT ?1, ?2, k.kind, ?3, 0, ?4, ?4 FROM (SELECT CASE ?5 WHEN 0 THEN 0"
+  " WHEN 1 THEN 1 WHEN 2 THEN 2 WHEN 3 THEN 6 WHEN 4 THEN 9 ELSE 10 END AS kind) k"
+  " WHERE ?3 GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+  " AND NOT EXISTS (SELECT 1 FROM parcours_event WHERE candidate_uuid = ?2 AND kind ="
+  " k.kind AND date = ?3 AND planned = 0 AND deleted_at IS NULL)";
+/* The same stage since another day: its event moves (a correction, not a new event). */
+static const char sql_move_stage[] =
+  "UPDATE parcours_event SET date = ?3, updated_at = ?4 WHERE rowid = (SELECT rowid FROM"
+  " parcours_event WHERE candidate_uuid = ?2 AND kind = CASE ?5 WHEN 0 THEN 0 WHEN 1 THEN 1"
+  " WHEN 2 THEN 2 WHEN 3 THEN 6 WHEN 4 THEN 9 ELSE 10 END AND date = ?1 AND planned = 0"
+  " AND deleted_at IS NULL LIMIT 1)"
+  " AND ?3 GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'";
+
+static gboolean
+record_stage_event (AcqCandidateList *self, AcqCandidate *candidate, AcqCandidate *stored,
+                    const char *now, GError **error)
+{
+  const char *date = acq_candidate_get_stage_date (candidate);
+  g_autofree char *uuid = NULL;
+  sqlite3_stmt *stmt;
+
+  /* a new record is not an event: the first contact is the accompagnatrice's to record */
+  if (date == NULL || stored == NULL ||
+      (acq_candidate_get_stage (stored) == acq_candidate_get_stage (candidate) &&
+       g_strcmp0 (acq_candidate_get_stage_date (stored), date) == 0))
+    return TRUE;
+  if (acq_candidate_get_stage (stored) == acq_candidate_get_stage (candidate) &&
+      acq_candidate_get_stage_date (stored) != NULL)
+    {
+      if (!(stmt = acq_store_prepare (self->store, sql_move_stage, error)))
+        return FALSE;
+      _acq_sql_bind_text (stmt, 1, acq_candidate_get_stage_date (stored));
+      _acq_sql_bind_text (stmt, 2, acq_candidate_get_uuid (candidate));
+      _acq_sql_bind_text (stmt, 3, date);
+      _acq_sql_bind_text (stmt, 4, now);
+      sqlite3_bind_int (stmt, 5, acq_candidate_get_stage (candidate));
+      if (!acq_store_step_done (self->store, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (acq_store_get_db (self->store)) > 0)
+        return TRUE;
+    }
+  if (!(stmt = acq_store_prepare (self->store, sql_record_stage, error)))
+    return FALSE;
+  uuid = acq_store_new_uuid ();
+  _acq_sql_bind_text (stmt, 1, uuid);
+  _acq_sql_bind_text (stmt, 2, acq_candidate_get_uuid (candidate));
+  _acq_sql_bind_text (stmt, 3, date);
+  _acq_sql_bind_text (stmt, 4, now);
+  sqlite3_bind_int (stmt, 5, acq_candidate_get_stage (candidate));
+  return acq_store_step_done (self->store, stmt, error);
+}
+
 /* Writes the candidate and its blocs in one transaction; on success the timestamps are set. */
 static gboolean
 write_candidate (AcqCandidateList *self, AcqCandidate *candidate, gboolean insert,
@@ -379,7 +438,9 @@ write_candidate (AcqCandidateList *self, AcqCandidate *candidate, gboolean inser
                            _("This candidate no longer exists. Nothing was saved."));
       goto fail;
     }
-  if (!write_blocs (self, candidate, error) || !acq_store_commit (self->store, error))
+  if (!write_blocs (self, candidate, error) ||
+      !record_stage_event (self, candidate, insert ? NULL : stored, now, error) ||
+      !acq_store_commit (self->store, error))
     goto fail;
 
   /* the caller tells the list's observers once: no second signal for the new activity */

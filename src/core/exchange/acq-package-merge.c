@@ -30,7 +30,8 @@
  * Roles: the file's author is the importer's other role, whatever the file says. A record with
  * an author_role (comments, review versions, and later the session log) is created, changed or
  * deleted only by its author, except a comment's "resolved" mark; a candidate's file cannot
- * set a sheet to "changes requested" or "validated", nor change the stage or funding.
+ * set a sheet to "changes requested" or "validated", nor change the stage or funding, nor add,
+ * change or delete an event of the dated parcours (parcours_event, which sets the stage).
  */
 #define G_LOG_DOMAIN "acq-package"
 
@@ -775,6 +776,13 @@ row_author (Merge *m, Table *table, const char *schema, const char *uuid)
   return value ? (int) g_ascii_strtoll (value, NULL, 10) : -1;
 }
 
+/* Tables that only the accompagnatrice writes, whole records: the dated parcours. */
+static gboolean
+coach_only (Table *table)
+{
+  return g_strcmp0 (table->name, "parcours_event") == 0;
+}
+
 /* Whether the file's author may make this change. The accompagnatrice's files are trusted
  * with everything (she holds the reference copy of the dossier: a candidate who lost their
  * machine gets it all back from her); a candidate's file cannot touch a record of hers
@@ -786,6 +794,8 @@ allowed (Merge *m, Table *table, Group *group, const char *uuid, gboolean creati
 {
   if (m->author == ACQ_ROLE_COACH)
     return TRUE;
+  if (coach_only (table))
+    return FALSE;
   if (table->has_author && g_strcmp0 (group->name, "resolved") != 0)
     return row_author (m, table, "pkg", uuid) == ACQ_ROLE_CANDIDATE &&
            (creating || row_author (m, table, "main", uuid) == ACQ_ROLE_CANDIDATE);
@@ -809,6 +819,10 @@ report_ignored (Merge *m, Table *table, Group *group, const char *uuid)
             _("“%s”: the candidate's file changed a %s of the accompagnatrice; only she can, so "
               "it was ignored."),
             g_strcmp0 (table->name, "comment") == 0 ? _("comment") : _("record"));
+  else if (coach_only (table))
+    report (m, ACQ_IMPORT_IGNORED, table, uuid,
+            _("“%s”: the candidate's file changed the %s, which only the accompagnatrice sets; "
+              "it was ignored."), _("dated parcours"));
   else if (g_strcmp0 (group->name, "review") == 0)
     report (m, ACQ_IMPORT_IGNORED, table, uuid,
             _("“%s”: the candidate's file changed the review state%s; only the accompagnatrice "
@@ -1081,7 +1095,7 @@ insert_record (Merge *m, Table *table, const char *uuid, gboolean restored)
 
       if (hash == NULL)
         return; /* an invalid text: m->error says which */
-      if (!allowed (m, table, group, uuid, TRUE) && table->has_author)
+      if (!allowed (m, table, group, uuid, TRUE) && (table->has_author || coach_only (table)))
         {
           report_ignored (m, table, group, uuid);
           adopt_histories (m, table, uuid);
@@ -1129,7 +1143,8 @@ delete_record (Merge *m, Table *table, const char *uuid)
 {
   g_autofree char *sql = NULL;
 
-  if (table->has_author && row_author (m, table, "main", uuid) != (int) m->author)
+  if ((table->has_author && row_author (m, table, "main", uuid) != (int) m->author) ||
+      (coach_only (table) && m->author != ACQ_ROLE_COACH))
     {
       report_ignored (m, table, g_ptr_array_index (table->groups, table->groups->len - 1), uuid);
       return;

@@ -241,6 +241,35 @@ static const char *const migrations[] = {
   "  created_at TEXT NOT NULL,"
   "  UNIQUE (sheet_uuid, rubric));"
   "CREATE INDEX conflict_by_candidate ON conflict (candidate_uuid);",
+  /* 4 -> 5: the dated parcours (practice/acq-parcours.c). One row per event of a candidate's
+   * parcours, done or planned; the candidate's stage and stage_date follow from the done ones.
+   * kind and decision are AcqParcoursKind and AcqParcoursDecision: never renumber them. A
+   * deleted event keeps its row (deleted_at) until purged, for undo and for the exchange. Each
+   * candidate's "since" date becomes the event that opened that stage. */
+  "CREATE TABLE parcours_event ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  candidate_uuid TEXT NOT NULL REFERENCES candidate (uuid) ON DELETE CASCADE,"
+  "  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 10),"
+  "  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  planned INTEGER NOT NULL DEFAULT 0 CHECK (planned IN (0, 1)),"
+  "  decision INTEGER NOT NULL DEFAULT 0 CHECK (decision BETWEEN 0 AND 2),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  deleted_at TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE INDEX parcours_event_by_candidate ON parcours_event (candidate_uuid, date);"
+  "CREATE INDEX parcours_event_deleted ON parcours_event (deleted_at)"
+  "  WHERE deleted_at IS NOT NULL;"
+  "INSERT INTO parcours_event (uuid, candidate_uuid, kind, date, planned, created_at,"
+  "  updated_at)"
+  "  SELECT lower (hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-4' ||"
+  "    substr (hex (randomblob (2)), 2) || '-' || substr ('89ab', 1 + (abs (random ()) % 4), 1)"
+  "    || substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6))),"
+  "    uuid, CASE stage WHEN 0 THEN 0 WHEN 1 THEN 1 WHEN 2 THEN 2 WHEN 3 THEN 6"
+  "      WHEN 4 THEN 9 ELSE 10 END,"
+  "    stage_date, 0, updated_at, updated_at"
+  "  FROM candidate WHERE stage_date GLOB"
+  "    '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]';",
 };
 
 int
