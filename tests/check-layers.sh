@@ -11,7 +11,7 @@ echo "1..1"
 level () { # level FOLDER: the floor a folder stands on
   case $1 in
     store) echo 0 ;; referential) echo 1 ;; candidates) echo 2 ;; sheets) echo 3 ;;
-    dossier|map|exchange) echo 4 ;; .) echo 5 ;; *) echo unknown ;;
+    dossier|map|exchange|practice) echo 4 ;; .) echo 5 ;; *) echo unknown ;;
   esac
 }
 
