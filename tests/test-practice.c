@@ -143,6 +143,15 @@ test_session_sorted_and_per_candidate (Fixture *f, gconstpointer data)
   g_assert_cmpstr (((AcqSession *) g_ptr_array_index (mine, 1))->uuid, ==, early->uuid);
   g_assert_cmpstr (((AcqSession *) g_ptr_array_index (mine, 2))->uuid, ==, late->uuid);
   g_assert_cmpstr (((AcqSession *) g_ptr_array_index (all, 0))->uuid, ==, theirs->uuid);
+
+  /* a session cannot move to another candidate's livret, nor its objectives with it */
+  acq_session_set_text (&theirs->candidate_uuid, f->uuid);
+  acq_session_set_text (&theirs->date, "2026-05-05");
+  g_assert_false (acq_session_save (f->store, theirs, &error));
+  g_assert_error (error, ACQ_SESSION_ERROR, ACQ_SESSION_ERROR_INVALID);
+  g_clear_pointer (&mine, g_ptr_array_unref);
+  mine = acq_session_list (f->store, f->uuid, NULL);
+  g_assert_cmpuint (mine->len, ==, 3);
 }
 
 static void

@@ -641,6 +641,9 @@ write_session (AcqStore *store, AcqSession *session, const char *now, GError **e
   _acq_sql_bind_text (stmt, 13, now);
   if (!acq_store_step_done (store, stmt, error))
     return FALSE;
+  /* the uuid is another candidate's session: the upsert's condition left it alone */
+  if (sqlite3_changes (acq_store_get_db (store)) == 0)
+    return invalid (error, _("This session has no candidate. Nothing was changed."));
 
   for (guint i = 0; i < session->objectives->len; i++)
     {
