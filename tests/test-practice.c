@@ -345,6 +345,37 @@ test_hours_over_plan_edges (void)
   g_assert_true (acq_session_hours_will_be_over_plan (&h));
 }
 
+/* One candidate's hours and the whole caseload's agree, at the edge of a session's start. */
+static void
+test_hours_all_agrees (Fixture *f, gconstpointer data)
+{
+  static const struct { int hour, minute; guint ahead; } nows[] = {
+    { 12, 0, 210 }, { 13, 0, 210 }, { 13, 1, 120 }, { 23, 30, 120 },
+  };
+  g_autoptr (AcqSession) a = save_session (f, "2026-03-01", "09:00", "12:00", TRUE);
+  g_autoptr (AcqSession) b = save_session (f, "2026-03-10", "14:00", "16:00", FALSE);
+  g_autoptr (AcqSession) c = save_session (f, "2026-03-15", "14:00", "15:30", FALSE);
+  g_autoptr (AcqSession) d = save_session (f, "2026-04-01", "10:00", "12:00", FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (nows); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 3, 15, nows[i].hour,
+                                                       nows[i].minute, 0);
+      g_autoptr (GHashTable) all = acq_session_hours_get_all (f->store, now, &error);
+      AcqSessionHours one;
+      const AcqSessionHours *from_all;
+
+      g_assert_true (acq_session_hours_get (f->store, f->uuid, now, &one, &error));
+      g_assert_no_error (error);
+      from_all = g_hash_table_lookup (all, f->uuid);
+      g_assert_nonnull (from_all);
+      g_assert_cmpuint (one.held_minutes, ==, 180);
+      g_assert_cmpuint (one.ahead_minutes, ==, nows[i].ahead);
+      g_assert_cmpmem (from_all, sizeof *from_all, &one, sizeof one);
+    }
+}
+
 static void
 test_hours_stored (Fixture *f, gconstpointer data)
 {
@@ -373,6 +404,24 @@ test_hours_stored (Fixture *f, gconstpointer data)
   g_assert_true (acq_session_hours_get (f->store, f->uuid, now, &h, &error));
   g_assert_true (h.has_plan);
   g_assert_cmpuint (h.planned_minutes, ==, 18 * 60);
+
+  /* the whole caseload at once: the same figures, a candidate with only a plan included */
+  {
+    AcqCandidate *other = acq_candidate_list_create (f->candidates, "Karim", "Benali", &error);
+    g_autoptr (GHashTable) all = NULL;
+    const AcqSessionHours *mine, *theirs;
+
+    g_assert_true (acq_session_set_planned_minutes (f->store, acq_candidate_get_uuid (other),
+                                                    20 * 60, &error));
+    all = acq_session_hours_get_all (f->store, now, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (all), ==, 2);
+    mine = g_hash_table_lookup (all, f->uuid);
+    g_assert_cmpmem (mine, sizeof *mine, &h, sizeof h);
+    theirs = g_hash_table_lookup (all, acq_candidate_get_uuid (other));
+    g_assert_cmpuint (theirs->planned_minutes, ==, 20 * 60);
+    g_assert_cmpuint (theirs->held_minutes + theirs->ahead_minutes, ==, 0);
+  }
 
   /* a deleted session counts no more */
   g_assert_true (acq_session_delete (f->store, a->uuid, &error));
@@ -614,6 +663,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/practice/hours/compute", test_hours_compute);
   g_test_add_func ("/practice/hours/over-plan-edges", test_hours_over_plan_edges);
   ADD ("/practice/hours/stored", test_hours_stored);
+  ADD ("/practice/hours/caseload-agrees-with-one", test_hours_all_agrees);
   g_test_add_func ("/practice/calendar/escape", test_calendar_escape);
   g_test_add_func ("/practice/calendar/fold", test_calendar_fold);
   g_test_add_func ("/practice/calendar/event-api", test_calendar_event_api);

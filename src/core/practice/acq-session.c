@@ -11,20 +11,16 @@
  * undo toast can bring it back; acq_session_purge_stale() erases it at the next start, as
  * sheets and candidates are.
  *
- * The hours are computed by a pure function over the sessions (acq_session_hours_compute()),
- * which the deadlines and the Today view call on sessions they already hold; the planned
- * hours are a row of session_plan, not a column of the candidate: the plan is the
- * accompagnatrice's (from her quote), and a table of the livret is protected as a whole by
- * the merge's role rules, where a column of the candidate would be one more exception in the
- * candidate's profile, which the candidate may change.
+ * The hours are in acq-session-hours.c.
  */
 #define G_LOG_DOMAIN "acq-session"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
-#include "acq-session.h"
+#include "acq-session-private.h"
 #include "acq-sql-private.h"
 #include "acq-text.h"
 
@@ -35,19 +31,26 @@
 G_DEFINE_QUARK (acq-session-error-quark, acq_session_error)
 G_DEFINE_BOXED_TYPE (AcqSession, acq_session, acq_session_copy, acq_session_free)
 
-static const char sql_select[] =
-  "SELECT uuid, candidate_uuid, date, start_time, end_time, mode, place, kind, held,"
+/* One statement for one candidate and one for all: "?1 IS NULL OR candidate_uuid = ?1"
+ * would keep sqlite from using the index. */
+#define SESSION_COLUMNS \
+  "SELECT uuid, candidate_uuid, date, start_time, end_time, mode, place, kind, held," \
   " points_worked, difficulties, personal_work, created_at, updated_at FROM session"
-  " WHERE deleted_at IS NULL AND (?1 IS NULL OR candidate_uuid = ?1)"
+static const char sql_select[] =
+  SESSION_COLUMNS " WHERE candidate_uuid = ?1 AND deleted_at IS NULL"
   " ORDER BY date, start_time, uuid";
+static const char sql_select_all[] =
+  SESSION_COLUMNS " WHERE deleted_at IS NULL ORDER BY date, start_time, uuid";
 static const char sql_select_one[] =
   "SELECT uuid, candidate_uuid, date, start_time, end_time, mode, place, kind, held,"
   " points_worked, difficulties, personal_work, created_at, updated_at FROM session"
   " WHERE deleted_at IS NULL AND uuid = ?1";
 static const char sql_objectives[] =
-  "SELECT o.session_uuid, o.uuid, o.text, o.outcome FROM session_objective o JOIN session s"
-  " ON s.uuid = o.session_uuid WHERE s.deleted_at IS NULL AND (?1 IS NULL OR"
-  " o.candidate_uuid = ?1) ORDER BY o.session_uuid, o.position";
+  "SELECT session_uuid, uuid, text, outcome FROM session_objective"
+  " WHERE candidate_uuid = ?1 ORDER BY session_uuid, position";
+static const char sql_objectives_all[] =
+  "SELECT session_uuid, uuid, text, outcome FROM session_objective"
+  " ORDER BY session_uuid, position";
 static const char sql_upsert[] =
   "INSERT INTO session (uuid, candidate_uuid, date, start_time, end_time, mode, place, kind,"
   " held, points_worked, difficulties, personal_work, created_at, updated_at) VALUES (?1, ?2,"
@@ -75,13 +78,6 @@ static const char sql_unmark_deleted[] =
   "UPDATE session SET deleted_at = NULL WHERE uuid = ?1 AND deleted_at IS NOT NULL";
 static const char sql_purge_stale[] =
   "DELETE FROM session WHERE deleted_at IS NOT NULL AND deleted_at < ?1";
-static const char sql_plan[] =
-  "SELECT planned_minutes FROM session_plan WHERE candidate_uuid = ?1";
-static const char sql_plan_set[] =
-  "INSERT INTO session_plan (uuid, candidate_uuid, planned_minutes, created_at, updated_at)"
-  " VALUES (?1, ?1, ?2, ?3, ?3) ON CONFLICT (uuid) DO UPDATE SET planned_minutes ="
-  " excluded.planned_minutes, updated_at = excluded.updated_at"
-  " WHERE planned_minutes <> excluded.planned_minutes";
 
 /* Labels ---------------------------------------------------------------------------------- */
 
@@ -295,14 +291,25 @@ acq_session_get_time_zone (void)
   return (GTimeZone *) zone;
 }
 
+/* By hand, not with a GRegex: the caseload's hours parse every session's times. */
 static gboolean
-parse_time (const char *text, int *out_minutes)
+digits (const char *text, guint from, guint n)
 {
-  if (text == NULL || !g_regex_match_simple ("^[0-2][0-9]:[0-5][0-9]$", text, 0, 0))
+  for (guint i = from; i < from + n; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+_acq_session_parse_time (const char *text, int *out_minutes)
+{
+  if (text == NULL || strlen (text) != 5 || !digits (text, 0, 2) || text[2] != ':' ||
+      !digits (text, 3, 2))
     return FALSE;
   *out_minutes = (text[0] - '0') * 600 + (text[1] - '0') * 60 + (text[3] - '0') * 10 +
                  (text[4] - '0');
-  return *out_minutes < 24 * 60;
+  return *out_minutes < 24 * 60 && text[3] <= '5';
 }
 
 static GDate *
@@ -310,8 +317,8 @@ parse_date (const char *text)
 {
   guint64 year, month, day;
 
-  if (text == NULL ||
-      !g_regex_match_simple ("^[0-9]{4}-[0-1][0-9]-[0-3][0-9]$", text, 0, 0))
+  if (text == NULL || strlen (text) != 10 || !digits (text, 0, 4) || text[4] != '-' ||
+      !digits (text, 5, 2) || text[7] != '-' || !digits (text, 8, 2))
     return NULL;
   year = g_ascii_strtoull (text, NULL, 10);
   month = g_ascii_strtoull (text + 5, NULL, 10);
@@ -327,7 +334,7 @@ dup_time (const AcqSession *self, const char *time)
   g_autoptr (GDate) date = parse_date (self->date);
   int minutes;
 
-  if (date == NULL || !parse_time (time, &minutes))
+  if (date == NULL || !_acq_session_parse_time (time, &minutes))
     return NULL;
   return g_date_time_new (acq_session_get_time_zone (), g_date_get_year (date), g_date_get_month (date),
                           g_date_get_day (date), minutes / 60, minutes % 60, 0);
@@ -367,7 +374,7 @@ acq_session_get_minutes (const AcqSession *self)
   int start, end;
 
   g_return_val_if_fail (self != NULL, 0);
-  if (!parse_time (self->start_time, &start) || !parse_time (self->end_time, &end) ||
+  if (!_acq_session_parse_time (self->start_time, &start) || !_acq_session_parse_time (self->end_time, &end) ||
       end <= start)
     return 0;
   return end - start;
@@ -383,8 +390,8 @@ acq_session_compare (const AcqSession *a, const AcqSession *b)
   return c != 0 ? c : g_strcmp0 (a->uuid, b->uuid);
 }
 
-static gboolean
-invalid (GError **error, const char *message)
+gboolean
+_acq_session_invalid (GError **error, const char *message)
 {
   g_set_error_literal (error, ACQ_SESSION_ERROR, ACQ_SESSION_ERROR_INVALID, message);
   return FALSE;
@@ -410,17 +417,17 @@ acq_session_validate (const AcqSession *self, GError **error)
   g_return_val_if_fail (self != NULL, FALSE);
   if (self->uuid == NULL || !g_uuid_string_is_valid (self->uuid) ||
       self->candidate_uuid == NULL)
-    return invalid (error, _("This session has no candidate. Nothing was changed."));
+    return _acq_session_invalid (error, _("This session has no candidate. Nothing was changed."));
   if ((date = parse_date (self->date)) == NULL)
-    return invalid (error, _("The date of the session is not a date of the calendar. Enter it "
+    return _acq_session_invalid (error, _("The date of the session is not a date of the calendar. Enter it "
                              "as year-month-day."));
-  if (!parse_time (self->start_time, &start) || !parse_time (self->end_time, &end))
-    return invalid (error, _("The start and end of the session must be times of the day, such "
+  if (!_acq_session_parse_time (self->start_time, &start) || !_acq_session_parse_time (self->end_time, &end))
+    return _acq_session_invalid (error, _("The start and end of the session must be times of the day, such "
                              "as 14:00."));
   if (end <= start)
-    return invalid (error, _("The session must end after it starts, the same day."));
+    return _acq_session_invalid (error, _("The session must end after it starts, the same day."));
   if ((guint) self->mode >= ACQ_N_SESSION_MODES || (guint) self->kind >= ACQ_N_SESSION_KINDS)
-    return invalid (error, _("This session's mode or kind is unknown. Nothing was changed."));
+    return _acq_session_invalid (error, _("This session's mode or kind is unknown. Nothing was changed."));
   if (!acq_text_validate (self->place, PLACE_MAX_CHARS, _("Place"), error) ||
       !acq_text_validate (self->points_worked, TEXT_MAX_CHARS, _("Points worked on"), error) ||
       !acq_text_validate (self->difficulties, TEXT_MAX_CHARS, _("Difficulties"), error) ||
@@ -431,7 +438,7 @@ acq_session_validate (const AcqSession *self, GError **error)
       const AcqSessionObjective *o = g_ptr_array_index (self->objectives, i);
 
       if ((guint) o->outcome >= ACQ_N_OBJECTIVE_OUTCOMES || o->uuid == NULL)
-        return invalid (error, _("An objective's outcome is unknown. Nothing was changed."));
+        return _acq_session_invalid (error, _("An objective's outcome is unknown. Nothing was changed."));
       if (!acq_text_validate (o->text, OBJECTIVE_MAX_CHARS, _("Objective"), error))
         return FALSE;
     }
@@ -491,12 +498,14 @@ static gboolean
 read_objectives (AcqStore *store, const char *candidate_uuid, GHashTable *by_uuid,
                  GError **error)
 {
-  sqlite3_stmt *stmt = acq_store_prepare (store, sql_objectives, error);
+  sqlite3_stmt *stmt = acq_store_prepare (store, candidate_uuid ? sql_objectives
+                                                                 : sql_objectives_all, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  _acq_sql_bind_text (stmt, 1, candidate_uuid);
+  if (candidate_uuid != NULL)
+    _acq_sql_bind_text (stmt, 1, candidate_uuid);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AcqSession *session = g_hash_table_lookup (by_uuid, _acq_sql_column_text (stmt, 0));
@@ -534,10 +543,12 @@ acq_session_list (AcqStore *store, const char *candidate_uuid, GError **error)
   int rc;
 
   g_return_val_if_fail (ACQ_IS_STORE (store), NULL);
-  if ((stmt = acq_store_prepare (store, sql_select, error)) == NULL)
+  if ((stmt = acq_store_prepare (store, candidate_uuid ? sql_select : sql_select_all,
+                                 error)) == NULL)
     return NULL;
   sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) acq_session_free);
-  _acq_sql_bind_text (stmt, 1, candidate_uuid);
+  if (candidate_uuid != NULL)
+    _acq_sql_bind_text (stmt, 1, candidate_uuid);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AcqSession *session = session_from_row (stmt);
@@ -597,8 +608,8 @@ acq_session_load (AcqStore *store, const char *uuid, GError **error)
   return g_steal_pointer (&session);
 }
 
-static gboolean
-candidate_exists (AcqStore *store, const char *uuid, GError **error)
+gboolean
+_acq_session_candidate_exists (AcqStore *store, const char *uuid, GError **error)
 {
   sqlite3_stmt *stmt = acq_store_prepare (store, sql_candidate_exists, error);
   int rc;
@@ -643,7 +654,7 @@ write_session (AcqStore *store, AcqSession *session, const char *now, GError **e
     return FALSE;
   /* the uuid is another candidate's session: the upsert's condition left it alone */
   if (sqlite3_changes (acq_store_get_db (store)) == 0)
-    return invalid (error, _("This session has no candidate. Nothing was changed."));
+    return _acq_session_invalid (error, _("This session has no candidate. Nothing was changed."));
 
   for (guint i = 0; i < session->objectives->len; i++)
     {
@@ -694,10 +705,10 @@ acq_session_save (AcqStore *store, AcqSession *session, GError **error)
     {
       AcqSessionObjective *o = g_ptr_array_index (session->objectives, i);
       if (o->uuid != NULL && !g_uuid_string_is_valid (o->uuid))
-        return invalid (error, _("An objective's outcome is unknown. Nothing was changed."));
+        return _acq_session_invalid (error, _("An objective's outcome is unknown. Nothing was changed."));
     }
   if (!acq_session_validate (session, error) ||
-      !candidate_exists (store, session->candidate_uuid, error) ||
+      !_acq_session_candidate_exists (store, session->candidate_uuid, error) ||
       !acq_store_begin (store, error))
     return FALSE;
   if (!write_session (store, session, now, error) || !acq_store_commit (store, error))
@@ -781,133 +792,5 @@ acq_session_purge_stale (AcqStore *store, GError **error)
   if ((stmt = acq_store_prepare (store, sql_purge_stale, error)) == NULL)
     return FALSE;
   _acq_sql_bind_text (stmt, 1, cutoff);
-  return acq_store_step_done (store, stmt, error);
-}
-
-/* Hours ----------------------------------------------------------------------------------- */
-
-/**
- * acq_session_hours_compute:
- * @sessions: (element-type AcqSession): one candidate's sessions
- * @planned_minutes: the plan
- * @has_plan: whether the accompagnatrice set it (else it is the advised 24 h)
- * @now: the time that tells "ahead" from past
- * @out: (out caller-allocates): the hours
- *
- * The hours held (sessions marked held, whatever their date) and planned ahead (not held,
- * starting at @now or later). A planned session whose time has passed and that was not marked
- * held counts in neither: the coach has yet to say whether it took place.
- */
-void
-acq_session_hours_compute (GPtrArray *sessions, guint planned_minutes, gboolean has_plan,
-                           GDateTime *now, AcqSessionHours *out)
-{
-  g_return_if_fail (sessions != NULL && now != NULL && out != NULL);
-
-  out->planned_minutes = planned_minutes;
-  out->has_plan = has_plan;
-  out->held_minutes = 0;
-  out->ahead_minutes = 0;
-  for (guint i = 0; i < sessions->len; i++)
-    {
-      const AcqSession *session = g_ptr_array_index (sessions, i);
-      g_autoptr (GDateTime) start = NULL;
-
-      if (session->held)
-        out->held_minutes += acq_session_get_minutes (session);
-      else if ((start = acq_session_dup_start (session)) != NULL &&
-               g_date_time_compare (start, now) >= 0)
-        out->ahead_minutes += acq_session_get_minutes (session);
-    }
-}
-
-/**
- * acq_session_hours_get:
- * @store: the store
- * @candidate_uuid: whose hours
- * @now: (nullable): the time that tells "ahead" from past; %NULL for now
- * @out: (out caller-allocates): the hours
- * @error: where to put an error
- *
- * The hours bar's figures: acq_session_hours_compute() over the candidate's stored sessions
- * and plan.
- *
- * Returns: %TRUE on success
- */
-gboolean
-acq_session_hours_get (AcqStore *store, const char *candidate_uuid, GDateTime *now,
-                       AcqSessionHours *out, GError **error)
-{
-  g_autoptr (GPtrArray) sessions = NULL;
-  g_autoptr (GDateTime) current = now ? g_date_time_ref (now) : g_date_time_new_now_utc ();
-  sqlite3_stmt *stmt;
-  guint planned = ACQ_SESSION_PLAN_ADVISED_MINUTES;
-  gboolean has_plan = FALSE;
-  int rc;
-
-  g_return_val_if_fail (ACQ_IS_STORE (store), FALSE);
-  g_return_val_if_fail (candidate_uuid != NULL && out != NULL, FALSE);
-  if ((stmt = acq_store_prepare (store, sql_plan, error)) == NULL)
-    return FALSE;
-  _acq_sql_bind_text (stmt, 1, candidate_uuid);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      planned = sqlite3_column_int (stmt, 0);
-      has_plan = TRUE;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return acq_store_set_error_from_sqlite (error, acq_store_get_db (store), rc,
-                                            "reading the planned hours");
-  if ((sessions = acq_session_list (store, candidate_uuid, error)) == NULL)
-    return FALSE;
-  acq_session_hours_compute (sessions, planned, has_plan, current, out);
-  return TRUE;
-}
-
-/* Whether the hours held already pass the plan: the deadlines' "over plan". */
-gboolean
-acq_session_hours_is_over_plan (const AcqSessionHours *hours)
-{
-  g_return_val_if_fail (hours != NULL, FALSE);
-  return hours->held_minutes > hours->planned_minutes;
-}
-
-/* Whether the hours held and those planned ahead will pass the plan: a warning before. */
-gboolean
-acq_session_hours_will_be_over_plan (const AcqSessionHours *hours)
-{
-  g_return_val_if_fail (hours != NULL, FALSE);
-  return hours->held_minutes + hours->ahead_minutes > hours->planned_minutes;
-}
-
-/**
- * acq_session_set_planned_minutes:
- * @store: the store
- * @candidate_uuid: whose plan
- * @minutes: the hours of the quote, in minutes: 12 to 30 hours
- * @error: where to put an error
- *
- * Returns: %TRUE on success
- */
-gboolean
-acq_session_set_planned_minutes (AcqStore *store, const char *candidate_uuid, guint minutes,
-                                 GError **error)
-{
-  g_autofree char *now = acq_store_now ();
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (ACQ_IS_STORE (store), FALSE);
-  g_return_val_if_fail (candidate_uuid != NULL, FALSE);
-  if (minutes < ACQ_SESSION_PLAN_MIN_MINUTES || minutes > ACQ_SESSION_PLAN_MAX_MINUTES)
-    return invalid (error, _("The accompaniment lasts 12 to 30 hours (24 advised). Enter a "
-                             "number of hours in that range."));
-  if (!candidate_exists (store, candidate_uuid, error) ||
-      (stmt = acq_store_prepare (store, sql_plan_set, error)) == NULL)
-    return FALSE;
-  _acq_sql_bind_text (stmt, 1, candidate_uuid);
-  sqlite3_bind_int (stmt, 2, minutes);
-  _acq_sql_bind_text (stmt, 3, now);
   return acq_store_step_done (store, stmt, error);
 }

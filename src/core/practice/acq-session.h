@@ -149,6 +149,9 @@ gboolean     acq_session_hours_get         (AcqStore     *store,
                                             GDateTime    *now,
                                             AcqSessionHours *out,
                                             GError      **error);
+GHashTable  *acq_session_hours_get_all     (AcqStore     *store,
+                                            GDateTime    *now,
+                                            GError      **error);
 gboolean     acq_session_hours_is_over_plan (const AcqSessionHours *hours);
 gboolean     acq_session_hours_will_be_over_plan (const AcqSessionHours *hours);
 gboolean     acq_session_set_planned_minutes (AcqStore   *store,

@@ -263,7 +263,10 @@ static const char *const migrations[] = {
   "  created_at TEXT NOT NULL,"
   "  updated_at TEXT NOT NULL,"
   "  CHECK (start_time < end_time));"
-  "CREATE INDEX session_by_candidate ON session (candidate_uuid, date, start_time);"
+  /* covering the caseload's hours (acq_session_hours_get_all()): read in candidate order
+   * from the index alone */
+  "CREATE INDEX session_by_candidate ON session (candidate_uuid, date, start_time, end_time,"
+  "  held, deleted_at);"
   "CREATE INDEX session_deleted ON session (deleted_at) WHERE deleted_at IS NOT NULL;"
   "CREATE TABLE session_objective ("
   "  uuid TEXT PRIMARY KEY NOT NULL,"
