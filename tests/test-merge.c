@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "acq-parcours.h"
+#include "acq-session.h"
 #include "test-package-fixture.h"
 
 typedef struct
@@ -540,6 +541,99 @@ test_parcours_is_the_coachs (Fixture *f, gconstpointer data)
   g_assert_cmpstr (((AcqParcoursEvent *) mine->pdata[1])->uuid, ==, asked->uuid);
   stage = side_query (&f->coach, "SELECT stage || ' ' || stage_date FROM candidate");
   g_assert_cmpstr (stage, ==, "2 2026-02-02");
+/* The coach's livret, sent to the candidate: a held session with its objectives, and a plan. */
+static char *
+coach_sends_livret (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqSession) session = acq_session_new (f->uuid, "2026-03-12", "14:00", "16:00",
+                                                    ACQ_SESSION_KIND_ACCOMPANIMENT);
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autofree char *count = NULL;
+
+  session->held = TRUE;
+  acq_session_set_text (&session->points_worked, "L'exemple Accueil");
+  acq_session_set_text (&session->personal_work, "Relire la rubrique 2");
+  acq_session_add_objective (session, "Décrire le contexte", ACQ_OBJECTIVE_PARTLY);
+  g_assert_true (acq_session_save (f->coach.store, session, &error));
+  g_assert_true (acq_session_set_planned_minutes (f->coach.store, f->uuid, 20 * 60, &error));
+  g_assert_no_error (error);
+  report = send (f, &f->coach, &f->candidate);
+  count = side_query (&f->candidate, "SELECT count(*) FROM session_objective");
+  g_assert_cmpstr (count, ==, "1");
+  return g_strdup (session->uuid);
+}
+
+/* The candidate reads the livret and writes their personal work; the rest is the coach's: a
+ * changed objective, changed notes, a changed plan, a forged session are refused and listed. */
+static void
+test_candidate_writes_personal_work_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uuid = coach_sends_livret (f);
+  g_autoptr (AcqSession) theirs = acq_session_load (f->candidate.store, uuid, &error);
+  g_autoptr (AcqSession) forged = NULL;
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autoptr (AcqSession) back = NULL;
+  g_autofree char *plan = NULL;
+  g_autofree char *sessions = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (theirs->points_worked, ==, "L'exemple Accueil");
+  acq_session_set_text (&theirs->personal_work, "Relire la rubrique 2 : fait, et la 3");
+  acq_session_set_text (&theirs->points_worked, "Tout est parfait");
+  ((AcqSessionObjective *) g_ptr_array_index (theirs->objectives, 0))->outcome =
+    ACQ_OBJECTIVE_REACHED;
+  g_assert_true (acq_session_save (f->candidate.store, theirs, &error));
+  side_exec (&f->candidate, "UPDATE session_plan SET planned_minutes = 1800");
+  forged = acq_session_new (f->uuid, "2026-03-20", "10:00", "12:00",
+                            ACQ_SESSION_KIND_ACCOMPANIMENT);
+  forged->held = TRUE;
+  g_assert_true (acq_session_save (f->candidate.store, forged, &error));
+  g_assert_no_error (error);
+
+  report = send (f, &f->candidate, &f->coach);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_IGNORED), ==, 4);
+  g_assert_true (report_mentions (report, "livret de suivi"));
+  g_assert_true (report_mentions (report, "personal work"));
+  back = acq_session_load (f->coach.store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->personal_work, ==, "Relire la rubrique 2 : fait, et la 3");
+  g_assert_cmpstr (back->points_worked, ==, "L'exemple Accueil");
+  g_assert_cmpint (((AcqSessionObjective *) g_ptr_array_index (back->objectives, 0))->outcome,
+                   ==, ACQ_OBJECTIVE_PARTLY);
+  plan = side_query (&f->coach, "SELECT planned_minutes FROM session_plan");
+  g_assert_cmpstr (plan, ==, "1200");
+  sessions = side_query (&f->coach, "SELECT count(*) FROM session");
+  g_assert_cmpstr (sessions, ==, "1");
+}
+
+/* A session the candidate erased stays with the coach; one the coach erased goes. */
+static void
+test_livret_deletions (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uuid = coach_sends_livret (f);
+  g_autoptr (AcqImportReport) from_candidate = NULL;
+  g_autoptr (AcqImportReport) from_coach = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *gone = NULL;
+
+  g_assert_true (acq_session_delete (f->candidate.store, uuid, &error));
+  side_exec (&f->candidate, "UPDATE session SET deleted_at = '2020-01-01T00:00:00.000Z'");
+  g_assert_true (acq_session_purge_stale (f->candidate.store, &error));
+  g_assert_no_error (error);
+  from_candidate = send (f, &f->candidate, &f->coach);
+  g_assert_cmpuint (report_count (from_candidate, ACQ_IMPORT_IGNORED), >=, 1);
+  kept = side_query (&f->coach, "SELECT count(*) FROM session WHERE deleted_at IS NULL");
+  g_assert_cmpstr (kept, ==, "1");
+
+  g_assert_true (acq_session_delete (f->coach.store, uuid, &error));
+  side_exec (&f->coach, "UPDATE session SET deleted_at = '2020-01-01T00:00:00.000Z'");
+  g_assert_true (acq_session_purge_stale (f->coach.store, &error));
+  from_coach = send (f, &f->coach, &f->candidate);
+  gone = side_query (&f->candidate, "SELECT count(*) FROM session WHERE deleted_at IS NULL");
+  g_assert_cmpstr (gone, ==, "0");
 }
 
 int
@@ -560,6 +654,9 @@ main (int argc, char *argv[])
   ADD ("/merge/roles/candidate-cannot-act-for-coach", test_candidate_cannot_act_for_the_coach);
   ADD ("/merge/roles/candidate-may-resolve-and-reply", test_candidate_may_resolve_and_reply);
   ADD ("/merge/roles/parcours-is-the-coachs", test_parcours_is_the_coachs);
+  ADD ("/merge/roles/candidate-writes-personal-work-only",
+       test_candidate_writes_personal_work_only);
+  ADD ("/merge/roles/livret-deletions", test_livret_deletions);
   ADD ("/merge/first-contact/from-the-coach", test_first_contact_from_the_coach);
   ADD ("/merge/referential/only-the-candidates-own", test_referential_only_the_candidates_own);
 #undef ADD

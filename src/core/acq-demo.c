@@ -14,6 +14,7 @@
 #include "acq-parcours.h"
 #include "acq-referential.h"
 #include "acq-review.h"
+#include "acq-session.h"
 #include "acq-sheet-list.h"
 
 /* Every person here is invented; the uuids are fixed so that opening the demo twice does not
@@ -520,13 +521,147 @@ populate_sheets (AcqCandidateList *list, const AcqFiche *fiche, GError **error)
   return TRUE;
 }
 
+/* The livret de suivi: sessions held and planned, dated from today so that the demo always has
+ * a past and a coming week. Hélène is mid-way through 24 h, Sophie past her 12 h before the
+ * jury, Karim had his feasibility interview, Aïcha's post-jury interview is next week. */
+typedef struct
+{
+  const char         *uuid;
+  const char         *candidate;
+  int                 days;  /* from today */
+  const char         *start;
+  const char         *end;
+  AcqSessionKind      kind;
+  AcqSessionMode      mode;
+  gboolean            held;
+  const char         *objectives[2];
+  AcqObjectiveOutcome outcomes[2];
+  const char         *points_worked;
+  const char         *difficulties;
+  const char         *personal_work;
+} DemoSession;
+
+#define HELENE "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d01"
+#define KARIM "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d02"
+#define SOPHIE "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d03"
+#define AICHA "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d05"
+#define PLACE "Espace France Services, 12 rue Wilson, 46000 Cahors"
+
+static const DemoSession demo_sessions[] = {
+  { "5e55a0c1-1b2d-4c3e-8f4a-000000000001", HELENE, -49, "14:00", "16:00",
+    ACQ_SESSION_KIND_ACCOMPANIMENT, ACQ_SESSION_MODE_VISIO, TRUE,
+    { "Choisir les exemples du bloc 1", "Comprendre les cinq rubriques du DP" },
+    { ACQ_OBJECTIVE_REACHED, ACQ_OBJECTIVE_REACHED },
+    "Lecture du référentiel CIP ; repérage des activités d'accueil.",
+    "Tendance à décrire le poste plutôt que ses propres actions.",
+    "Lister trois situations d'accueil vécues, avec leur date." },
+  { "5e55a0c1-1b2d-4c3e-8f4a-000000000002", HELENE, -35, "14:00", "16:30",
+    ACQ_SESSION_KIND_ACCOMPANIMENT, ACQ_SESSION_MODE_VISIO, TRUE,
+    { "Rédiger la rubrique « Tâches » de l'exemple Accueil", "Écrire au « je »" },
+    { ACQ_OBJECTIVE_PARTLY, ACQ_OBJECTIVE_REACHED },
+    "Premier jet de l'exemple « Accueil et premier entretien ».",
+    "Le contexte (association, public) reste flou.",
+    "Compléter le contexte et les moyens de l'exemple Accueil." },
+  { "5e55a0c1-1b2d-4c3e-8f4a-000000000003", HELENE, -14, "09:30", "11:30",
+    ACQ_SESSION_KIND_ACCOMPANIMENT, ACQ_SESSION_MODE_IN_PERSON, TRUE,
+    { "Finaliser l'exemple Accueil", "Choisir l'exemple du bloc 2" },
+    { ACQ_OBJECTIVE_REACHED, ACQ_OBJECTIVE_NOT_REACHED },
+    "Relecture commentée de l'exemple Accueil ; pistes pour le bloc 2.",
+    "Hésitation entre deux accompagnements pour le bloc 2.",
+    "Envoyer l'exemple Accueil pour relecture ; noter les étapes d'un accompagnement." },
+  { "5e55a0c1-1b2d-4c3e-8f4a-000000000004", HELENE, 3, "14:00", "16:00",
+    ACQ_SESSION_KIND_ACCOMPANIMENT, ACQ_SESSION_MODE_VISIO, FALSE,
+    { "Rédiger l'exemple du bloc 2", "Relier l'exemple aux compétences visées" },
+    { ACQ_OBJECTIVE_NOT_ASSESSED, ACQ_OBJECTIVE_NOT_ASSESSED }, "", "", "" },
+  { "5e55a0c1-1b2d-4c3e-8f4a-000000000005", HELENE, 17, "14:00", "17:00",
+    ACQ_SESSION_KIND_ACCOMPANIMENT, ACQ_SESSION_MODE_IN_PERSON, FALSE,
+    { "Préparer l'exemple du bloc 3", NULL }, { ACQ_OBJECTIVE_NOT_ASSESSED }, "", "", "" },
+  { "5e55a0c1-1b2d-4c3e-8f4a-000000000011", KARIM, -20, "10:00", "11:00",
+    ACQ_SESSION_KIND_FEASIBILITY, ACQ_SESSION_MODE_VISIO, TRUE,
+    { "Vérifier l'adéquation entre l'expérience et le titre CIP", NULL },
+    { ACQ_OBJECTIVE_REACHED }, "Parcours en mission locale ; actions collectives animées.",
+    "CV à actualiser.", "Envoyer le CV actualisé et la demande de recevabilité." },
+  { "5e55a0c1-1b2d-4c3e-8f4a-000000000021", SOPHIE, -70, "09:00", "12:00",
+    ACQ_SESSION_KIND_ACCOMPANIMENT, ACQ_SESSION_MODE_IN_PERSON, TRUE,
+    { "Choisir les exemples des trois blocs", NULL }, { ACQ_OBJECTIVE_REACHED },
+    "Inventaire des activités au CCAS.", "", "Rédiger le premier exemple du bloc 1." },
+  { "5e55a0c1-1b2d-4c3e-8f4a-000000000022", SOPHIE, -56, "09:00", "12:00",
+    ACQ_SESSION_KIND_ACCOMPANIMENT, ACQ_SESSION_MODE_IN_PERSON, TRUE,
+    { "Rédiger les exemples du bloc 1", NULL }, { ACQ_OBJECTIVE_REACHED },
+    "Exemples du bloc 1.", "Fatigue en fin de séance : pause à mi-parcours.",
+    "Exemples du bloc 2." },
+  { "5e55a0c1-1b2d-4c3e-8f4a-000000000023", SOPHIE, -42, "09:00", "12:00",
+    ACQ_SESSION_KIND_ACCOMPANIMENT, ACQ_SESSION_MODE_IN_PERSON, TRUE,
+    { "Rédiger les exemples des blocs 2 et 3", NULL }, { ACQ_OBJECTIVE_PARTLY },
+    "Exemples des blocs 2 et 3.", "", "Finir le bloc 3 ; relire l'ensemble." },
+  { "5e55a0c1-1b2d-4c3e-8f4a-000000000024", SOPHIE, -21, "10:00", "12:00",
+    ACQ_SESSION_KIND_ACCOMPANIMENT, ACQ_SESSION_MODE_VISIO, TRUE,
+    { "Finaliser le dossier", NULL }, { ACQ_OBJECTIVE_REACHED },
+    "Relecture finale ; annexes.", "", "Déposer le dossier ; préparer une présentation de 10 min." },
+  { "5e55a0c1-1b2d-4c3e-8f4a-000000000025", SOPHIE, -6, "10:00", "12:00",
+    ACQ_SESSION_KIND_MOCK_JURY, ACQ_SESSION_MODE_IN_PERSON, TRUE,
+    { "Présenter son parcours en 10 minutes", "Répondre aux questions sur le bloc 3" },
+    { ACQ_OBJECTIVE_REACHED, ACQ_OBJECTIVE_PARTLY },
+    "Soutenance blanche chronométrée, questions du jury.",
+    "Réponses trop longues sur la prospection des employeurs.",
+    "Préparer deux exemples courts de contact avec un employeur." },
+  { "5e55a0c1-1b2d-4c3e-8f4a-000000000031", AICHA, 7, "10:00", "11:00",
+    ACQ_SESSION_KIND_POST_JURY, ACQ_SESSION_MODE_VISIO, FALSE,
+    { "Bâtir le plan pour le bloc 3", NULL }, { ACQ_OBJECTIVE_NOT_ASSESSED }, "", "", "" },
+};
+
+static const struct { const char *candidate; guint minutes; } demo_plans[] = {
+  { HELENE, 24 * 60 }, { SOPHIE, 12 * 60 }, { KARIM, 24 * 60 },
+};
+
+static gboolean
+populate_sessions (AcqCandidateList *list, GError **error)
+{
+  AcqStore *store = acq_candidate_list_get_store (list);
+  g_autoptr (GDateTime) today = g_date_time_new_now (acq_session_get_time_zone ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_sessions); i++)
+    {
+      const DemoSession *d = &demo_sessions[i];
+      g_autoptr (GDateTime) day = g_date_time_add_days (today, d->days);
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+      g_autoptr (AcqSession) session = NULL;
+      g_autoptr (AcqSession) stored = NULL;
+
+      /* deleted by the user, with the candidate or alone: leave it so */
+      if (acq_candidate_list_find (list, d->candidate) == NULL ||
+          (stored = acq_session_load (store, d->uuid, NULL)) != NULL)
+        continue;
+      session = acq_session_new (d->candidate, date, d->start, d->end, d->kind);
+      acq_session_set_text (&session->uuid, d->uuid);
+      session->mode = d->mode;
+      session->held = d->held;
+      if (d->mode == ACQ_SESSION_MODE_IN_PERSON)
+        acq_session_set_text (&session->place, PLACE);
+      for (guint o = 0; o < G_N_ELEMENTS (d->objectives) && d->objectives[o]; o++)
+        acq_session_add_objective (session, d->objectives[o], d->outcomes[o]);
+      acq_session_set_text (&session->points_worked, d->points_worked);
+      acq_session_set_text (&session->difficulties, d->difficulties);
+      acq_session_set_text (&session->personal_work, d->personal_work);
+      if (!acq_session_save (store, session, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (demo_plans); i++)
+    if (acq_candidate_list_find (list, demo_plans[i].candidate) != NULL &&
+        !acq_session_set_planned_minutes (store, demo_plans[i].candidate,
+                                          demo_plans[i].minutes, error))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * acq_demo_populate:
  * @list: the candidates
  * @error: where to put an error
  *
- * Adds the fictional candidates that are not there yet, and the experience sheets of one of
- * them (with their comments and review round-trips) that are not there yet.
+ * Adds the fictional candidates that are not there yet, the experience sheets of one of them
+ * (with their comments and review round-trips) and the sessions of their livrets de suivi that
+ * are not there yet.
  *
  * Returns: %TRUE on success
  */
@@ -567,5 +702,5 @@ acq_demo_populate (AcqCandidateList *list, GError **error)
     }
   if (!acq_candidate_list_refresh (list, error))
     return FALSE;
-  return populate_sheets (list, fiche, error);
+  return populate_sheets (list, fiche, error) && populate_sessions (list, error);
 }

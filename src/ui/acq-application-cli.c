@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * --list-candidates, --agenda, --export-dossier, --export-map, --export-package and --import use the
+ * --list-candidates, --agenda, --export-dossier, --export-map, --export-calendar,
+ * --export-package and --import use the
  * core only: each opens the store of the data folder, does its one thing, prints what a script
  * or a person needs, and returns the exit status.
  */
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include "acq-application-private.h"
+#include "acq-calendar.h"
 #include "acq-deadline.h"
 #include "acq-demo.h"
 #include "acq-dossier.h"
@@ -220,6 +222,41 @@ export_map (const char *data_dir, GVariantDict *options)
   return 0;
 }
 
+/* --export-calendar CANDIDATE|all --output FILE.ics, with --demo first if asked: the sessions
+ * of one candidate or of the whole caseload as an iCalendar file; no window, the core only. */
+static int
+export_calendar (const char *data_dir, GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqCandidate) candidate = NULL;
+  g_autoptr (AcqCandidateList) list = NULL;
+  g_autoptr (AcqCalendar) calendar = acq_calendar_new ();
+  g_autofree char *output_path = options_path (options, "output");
+  const char *query = NULL;
+  gboolean ok;
+
+  if (output_path == NULL)
+    {
+      g_printerr ("%s\n", _("--export-calendar needs a file to write: --output FILE.ics"));
+      return 2;
+    }
+  g_variant_dict_lookup (options, "export-calendar", "&s", &query);
+  if (g_strcmp0 (query, "all") == 0)
+    ok = (list = options_open_candidates (data_dir, options, &store, &error)) != NULL &&
+         acq_calendar_add_sessions (calendar, store, NULL, &error);
+  else
+    ok = (candidate = options_find_candidate (data_dir, options, "export-calendar", &store,
+                                              &error)) != NULL &&
+         acq_calendar_add_sessions (calendar, store, acq_candidate_get_uuid (candidate), &error);
+  if (!ok || !acq_calendar_write (calendar, output_path, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 /* Reads a line from the terminal without echoing it; from a pipe, just a line. The buffer is
  * locked (never swapped) and wiped. */
 static AcqPassphrase *
@@ -413,6 +450,8 @@ _acq_application_handle_command (const char *data_dir, GVariantDict *options)
     return export_dossier (data_dir, options);
   if (g_variant_dict_contains (options, "export-map"))
     return export_map (data_dir, options);
+  if (g_variant_dict_contains (options, "export-calendar"))
+    return export_calendar (data_dir, options);
   if (g_variant_dict_contains (options, "export-package"))
     return export_package (data_dir, options);
   if (g_variant_dict_contains (options, "import"))

@@ -12,6 +12,7 @@
 #include "acq-demo.h"
 #include "acq-parcours.h"
 #include "acq-referential.h"
+#include "acq-session.h"
 #include "acq-sheet-list.h"
 #include "acq-store.h"
 #include "acq-window.h"
@@ -52,6 +53,9 @@ static const GOptionEntry option_entries[] = {
   { "export-map", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the mind map of CANDIDATE (id or name) to the --output file, as PNG, SVG, PDF or "
        "OPML after its extension, and exit"), N_("CANDIDATE") },
+  { "export-calendar", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the sessions of CANDIDATE (id or name), or of every candidate with “all”, to "
+       "the --output calendar file (.ics) and exit"), N_("CANDIDATE") },
   /* a public command-line interface, used in scripts: it keeps its name, though the window
    * calls the same thing “send” (win.send-package) */
   { "export-package", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -65,7 +69,8 @@ static const GOptionEntry option_entries[] = {
     N_("With --export-package or --import: who you are, “coach” or “candidate” (by default "
        "the role chosen in Acquis)"), N_("ROLE") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("The file that --export-dossier, --export-map or --export-package writes"),
+    N_("The file that --export-dossier, --export-map, --export-calendar or --export-package "
+       "writes"),
     N_("FILE") },
   { "final", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-dossier: the final dossier, validated sheets only; refused while "
@@ -272,7 +277,8 @@ open_store (AcqApplication *self)
   if (!acq_store_is_read_only (self->store) &&
       (!acq_candidate_list_purge_stale (self->candidates, &error) ||
        !acq_sheet_list_purge_stale (self->store, &error) ||
-       !acq_parcours_purge_stale (self->store, &error)))
+       !acq_parcours_purge_stale (self->store, &error) ||
+       !acq_session_purge_stale (self->store, &error)))
     g_warning ("Could not erase what was deleted earlier: %s", error->message);
   /* what the command line or a second window commits on this folder shows here */
   acq_store_watch (self->store, ACQ_STORE_WATCH_INTERVAL_MS);

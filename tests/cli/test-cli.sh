@@ -135,6 +135,31 @@ check "--import of a named pipe is refused at once, with a sentence" \
   sh -c "timeout 10 '$app' --data-dir '$tmp/other' --import '$tmp/pipe.acquis' 2> '$tmp/err';
          rc=\$?; [ \$rc -ne 0 ] && [ \$rc -ne 124 ] &&
          grep -q '“pipe.acquis” is not a regular file' '$tmp/err'"
+mkdir "$tmp/cal"
+check "--export-calendar all writes the demo's sessions as a private .ics, CRLF, Paris time" \
+  sh -c "'$app' --data-dir '$tmp/demo' --export-calendar all --output '$tmp/cal/all.ics' &&
+         [ \$(stat -c %a '$tmp/cal/all.ics') = 600 ] && [ \"\$(ls -A '$tmp/cal')\" = all.ics ] &&
+         head -n 1 '$tmp/cal/all.ics' | grep -qx 'BEGIN:VCALENDAR.' &&
+         [ \$(grep -c '\$' '$tmp/cal/all.ics') = \$(grep -c \"\$(printf '\\r')\\\$\" '$tmp/cal/all.ics') ] &&
+         grep -q '^TZID:Europe/Paris' '$tmp/cal/all.ics' &&
+         [ \$(grep -c '^BEGIN:VEVENT' '$tmp/cal/all.ics') -ge 10 ] &&
+         grep -q '^DTSTART;TZID=Europe/Paris:' '$tmp/cal/all.ics' &&
+         awk '{ if (length(\$0) > 76) exit 1 }' '$tmp/cal/all.ics'"
+
+check "--export-calendar of one candidate: only theirs, with the same UIDs as in all" \
+  sh -c "'$app' --data-dir '$tmp/demo' --export-calendar 'helene dubois' \
+           --output '$tmp/cal/h.ics' && [ \$(grep -c '^BEGIN:VEVENT' '$tmp/cal/h.ics') -ge 3 ] &&
+         ! grep -q 'Sophie' '$tmp/cal/h.ics' &&
+         grep '^UID:' '$tmp/cal/h.ics' > '$tmp/cal/uids' &&
+         grep -qFf '$tmp/cal/uids' '$tmp/cal/all.ics' &&
+         [ \$(grep -cFf '$tmp/cal/uids' '$tmp/cal/all.ics') = \$(wc -l < '$tmp/cal/uids') ]"
+
+check "--export-calendar needs --output, and names an unknown candidate" \
+  sh -c "'$app' --data-dir '$tmp/demo' --export-calendar all 2> '$tmp/err'; [ \$? = 2 ] &&
+         grep -q 'output' '$tmp/err' &&
+         ! '$app' --data-dir '$tmp/demo' --export-calendar 'Personne Inconnue' \
+           --output '$tmp/cal/x.ics' && [ ! -e '$tmp/cal/x.ics' ]"
+
 # the plan comes last: each check counts itself, so adding one needs no count here
 echo "1..$n"
 exit $failed

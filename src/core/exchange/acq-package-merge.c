@@ -28,10 +28,14 @@
  * here that the other side changed since comes back, and the user is told.
  *
  * Roles: the file's author is the importer's other role, whatever the file says. A record with
- * an author_role (comments, review versions, and later the session log) is created, changed or
- * deleted only by its author, except a comment's "resolved" mark; a candidate's file cannot
- * set a sheet to "changes requested" or "validated", nor change the stage or funding, nor add,
- * change or delete an event of the dated parcours (parcours_event, which sets the stage).
+ * an author_role (comments, review versions) is created, changed or deleted only by its
+ * author, except a comment's "resolved" mark; a candidate's file cannot set a sheet to
+ * "changes requested" or "validated", nor change the stage or funding, nor add, change or
+ * delete an event of the dated parcours (parcours_event, which sets the stage). The livret de
+ * suivi (practice/acq-session.c: sessions, their objectives, the planned hours) is the
+ * accompagnatrice's: a candidate's file may only change a session's "personal work", the one
+ * part the candidate writes; it cannot create, delete or otherwise change a session, an
+ * objective or the plan.
  */
 #define G_LOG_DOMAIN "acq-package"
 
@@ -70,6 +74,12 @@ static const GroupSpec group_specs[] = {
   { "sheet", "review", { "review_state" } },
   { "candidate", "admin", { "stage", "stage_date", "funding" } },
   { "comment", "resolved", { "resolved" } },
+  { "session", "personal_work", { "personal_work" } },
+};
+
+/* The livret de suivi's tables: the accompagnatrice's, but a session's personal work. */
+static const char *const livret_tables[] = {
+  "session", "session_objective", "session_plan", NULL,
 };
 
 gboolean
@@ -402,6 +412,26 @@ load_tables (Merge *m, const char *schema)
 }
 
 static gboolean
+is_livret (const Table *table)
+{
+  return g_strv_contains (livret_tables, table->name);
+}
+
+/* Tables that only the accompagnatrice writes, whole records: the dated parcours. */
+static gboolean
+coach_only (const Table *table)
+{
+  return g_strcmp0 (table->name, "parcours_event") == 0;
+}
+
+/* A table whose records a candidate's file may not create nor delete. */
+static gboolean
+is_owned (const Table *table)
+{
+  return table->has_author || is_livret (table) || coach_only (table);
+}
+
+static gboolean
 is_record_table (const Table *table)
 {
   return table->parent == NULL && (table->by_candidate || table->by_sheet);
@@ -719,6 +749,25 @@ out:
 
 /* Import: the merge ----------------------------------------------------------------------- */
 
+/* A session of the livret is known by its date. */
+static char *
+livret_label (Merge *m, Table *table, const char *uuid)
+{
+  g_autofree char *date = NULL;
+
+  if (g_strcmp0 (table->name, "session") == 0)
+    date = query (m, "SELECT coalesce ((SELECT date FROM pkg.session WHERE uuid = ?1),"
+                     " (SELECT date FROM main.session WHERE uuid = ?1))", uuid);
+  else if (g_strcmp0 (table->name, "session_objective") == 0)
+    date = query (m, "SELECT coalesce ((SELECT s.date FROM pkg.session_objective o JOIN "
+                     "pkg.session s ON s.uuid = o.session_uuid WHERE o.uuid = ?1), (SELECT "
+                     "s.date FROM main.session_objective o JOIN main.session s ON s.uuid = "
+                     "o.session_uuid WHERE o.uuid = ?1))", uuid);
+  else
+    return g_strdup (_("Planned hours"));
+  return g_strdup_printf (_("Session of %s"), date ? date : "?");
+}
+
 /* What the user reads to recognise a record: the sheet's title, or the candidate's name. */
 static char *
 record_label (Merge *m, Table *table, const char *uuid, char **out_sheet_uuid)
@@ -736,6 +785,8 @@ record_label (Merge *m, Table *table, const char *uuid, char **out_sheet_uuid)
                          "WHERE uuid = ?1", uuid);
       return name ? name : g_strdup (_("The candidate"));
     }
+  if (is_livret (table))
+    return livret_label (m, table, uuid);
   if (g_strcmp0 (table->name, "sheet") == 0)
     sheet = g_strdup (uuid);
   else if (table->by_sheet)
@@ -776,19 +827,13 @@ row_author (Merge *m, Table *table, const char *schema, const char *uuid)
   return value ? (int) g_ascii_strtoll (value, NULL, 10) : -1;
 }
 
-/* Tables that only the accompagnatrice writes, whole records: the dated parcours. */
-static gboolean
-coach_only (Table *table)
-{
-  return g_strcmp0 (table->name, "parcours_event") == 0;
-}
-
 /* Whether the file's author may make this change. The accompagnatrice's files are trusted
  * with everything (she holds the reference copy of the dossier: a candidate who lost their
  * machine gets it all back from her); a candidate's file cannot touch a record of hers
  * (comments, review versions, and what later tables give an author_role), except to mark a
  * comment resolved, cannot set a review state but "draft" and "to review" (acq-review.c lets
- * only her decide), nor the stage or the funding. */
+ * only her decide), nor the stage or the funding; of her livret de suivi, it may only change a
+ * session's personal work. */
 static gboolean
 allowed (Merge *m, Table *table, Group *group, const char *uuid, gboolean creating)
 {
@@ -796,6 +841,8 @@ allowed (Merge *m, Table *table, Group *group, const char *uuid, gboolean creati
     return TRUE;
   if (coach_only (table))
     return FALSE;
+  if (is_livret (table))
+    return !creating && g_strcmp0 (group->name, "personal_work") == 0;
   if (table->has_author && g_strcmp0 (group->name, "resolved") != 0)
     return row_author (m, table, "pkg", uuid) == ACQ_ROLE_CANDIDATE &&
            (creating || row_author (m, table, "main", uuid) == ACQ_ROLE_CANDIDATE);
@@ -814,7 +861,11 @@ allowed (Merge *m, Table *table, Group *group, const char *uuid, gboolean creati
 static void
 report_ignored (Merge *m, Table *table, Group *group, const char *uuid)
 {
-  if (table->has_author)
+  if (is_livret (table))
+    report (m, ACQ_IMPORT_IGNORED, table, uuid,
+            _("“%s”: the candidate's file changed the livret de suivi%s; only the accompagnatrice "
+              "writes it, but for the personal work, so it was ignored."), "");
+  else if (table->has_author)
     report (m, ACQ_IMPORT_IGNORED, table, uuid,
             _("“%s”: the candidate's file changed a %s of the accompagnatrice; only she can, so "
               "it was ignored."),
@@ -942,6 +993,8 @@ group_label (Table *table, Group *group)
     return _("stage and funding");
   if (g_strcmp0 (group->name, "resolved") == 0)
     return _("resolved mark");
+  if (g_strcmp0 (group->name, "personal_work") == 0)
+    return _("personal work");
   if (g_strcmp0 (table->name, "sheet") == 0)
     return _("title, period and competences");
   if (g_strcmp0 (table->name, "candidate") == 0)
@@ -1095,7 +1148,7 @@ insert_record (Merge *m, Table *table, const char *uuid, gboolean restored)
 
       if (hash == NULL)
         return; /* an invalid text: m->error says which */
-      if (!allowed (m, table, group, uuid, TRUE) && (table->has_author || coach_only (table)))
+      if (!allowed (m, table, group, uuid, TRUE) && is_owned (table))
         {
           report_ignored (m, table, group, uuid);
           adopt_histories (m, table, uuid);
@@ -1144,7 +1197,7 @@ delete_record (Merge *m, Table *table, const char *uuid)
   g_autofree char *sql = NULL;
 
   if ((table->has_author && row_author (m, table, "main", uuid) != (int) m->author) ||
-      (coach_only (table) && m->author != ACQ_ROLE_COACH))
+      ((coach_only (table) || is_livret (table)) && m->author != ACQ_ROLE_COACH))
     {
       report_ignored (m, table, g_ptr_array_index (table->groups, table->groups->len - 1), uuid);
       return;

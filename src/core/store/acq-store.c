@@ -270,6 +270,51 @@ static const char *const migrations[] = {
   "    stage_date, 0, updated_at, updated_at"
   "  FROM candidate WHERE stage_date GLOB"
   "    '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]';",
+  /* 5 -> 6: the livret de suivi (practice/acq-session.c). A session's date and times are the
+   * wall clock of Europe/Paris, where the sessions take place, as the coach reads them; its
+   * objectives are rows of their own so that each carries its outcome. The planned hours are
+   * a row per candidate whose uuid is the candidate's, so that both sides of an exchange name
+   * it alike. Every row carries candidate_uuid: the livret travels in .acquis files. */
+  "CREATE TABLE session ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  candidate_uuid TEXT NOT NULL REFERENCES candidate (uuid) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  start_time TEXT NOT NULL CHECK (start_time GLOB '[0-2][0-9]:[0-5][0-9]'),"
+  "  end_time TEXT NOT NULL CHECK (end_time GLOB '[0-2][0-9]:[0-5][0-9]'),"
+  "  mode INTEGER NOT NULL DEFAULT 0 CHECK (mode IN (0, 1)),"
+  "  place TEXT NOT NULL DEFAULT '',"
+  "  kind INTEGER NOT NULL DEFAULT 1 CHECK (kind BETWEEN 0 AND 4),"
+  "  held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1)),"
+  "  points_worked TEXT NOT NULL DEFAULT '',"
+  "  difficulties TEXT NOT NULL DEFAULT '',"
+  "  personal_work TEXT NOT NULL DEFAULT '',"
+  "  deleted_at TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  CHECK (start_time < end_time));"
+  /* covering the caseload's hours (acq_session_hours_get_all()): read in candidate order
+   * from the index alone */
+  "CREATE INDEX session_by_candidate ON session (candidate_uuid, date, start_time, end_time,"
+  "  held, deleted_at);"
+  "CREATE INDEX session_deleted ON session (deleted_at) WHERE deleted_at IS NOT NULL;"
+  "CREATE TABLE session_objective ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  candidate_uuid TEXT NOT NULL REFERENCES candidate (uuid) ON DELETE CASCADE,"
+  "  session_uuid TEXT NOT NULL REFERENCES session (uuid) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  text TEXT NOT NULL,"
+  "  outcome INTEGER NOT NULL DEFAULT 0 CHECK (outcome BETWEEN 0 AND 3),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE INDEX session_objective_by_session ON session_objective (session_uuid, position);"
+  "CREATE INDEX session_objective_by_candidate ON session_objective (candidate_uuid);"
+  "CREATE TABLE session_plan ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  candidate_uuid TEXT NOT NULL UNIQUE REFERENCES candidate (uuid) ON DELETE CASCADE,"
+  "  planned_minutes INTEGER NOT NULL CHECK (planned_minutes BETWEEN 720 AND 1800),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  CHECK (uuid = candidate_uuid));",
 };
 
 int
