@@ -541,6 +541,8 @@ test_parcours_is_the_coachs (Fixture *f, gconstpointer data)
   g_assert_cmpstr (((AcqParcoursEvent *) mine->pdata[1])->uuid, ==, asked->uuid);
   stage = side_query (&f->coach, "SELECT stage || ' ' || stage_date FROM candidate");
   g_assert_cmpstr (stage, ==, "2 2026-02-02");
+}
+
 /* The coach's livret, sent to the candidate: a held session with its objectives, and a plan. */
 static char *
 coach_sends_livret (Fixture *f)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "acq-deadline.h"
+#include "acq-session.h"
 #include "acq-parcours.h"
 #include "acq-store-private.h"
 #include "test-util.h"
@@ -545,6 +546,69 @@ test_deadline_caseload (void)
   test_remove_tree (dir);
 }
 
+/* The caseload's deadlines come from the livret de suivi too: a session not held yet falls due
+ * on its day, and hours held past the plan fall due at once. */
+static void
+test_deadline_caseload_livret (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (AcqStore) store = test_store_open (&dir);
+  g_autoptr (AcqCandidateList) list = test_candidate_list_new (store);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) deadlines = NULL;
+  AcqCandidate *one = acq_candidate_list_create (list, "Hélène", "Dubois", &error);
+  const char *uuid = acq_candidate_get_uuid (one);
+  GDate today = day (2026, 3, 20);
+  guint sessions = 0, over_plan = 0;
+
+  /* five held sessions of three hours: 15 h against a plan of 12 */
+  for (int i = 0; i < 5; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-02-%02d", 2 + 5 * i);
+      g_autoptr (AcqSession) held = acq_session_new (uuid, date, "09:00", "12:00",
+                                                     ACQ_SESSION_KIND_ACCOMPANIMENT);
+
+      held->held = TRUE;
+      acq_session_save (store, held, &error);
+      g_assert_no_error (error);
+    }
+  {
+    g_autoptr (AcqSession) planned = acq_session_new (uuid, "2026-03-24", "14:00", "16:00",
+                                                      ACQ_SESSION_KIND_ACCOMPANIMENT);
+
+    acq_session_save (store, planned, &error);
+    g_assert_no_error (error);
+  }
+  acq_session_set_planned_minutes (store, uuid, 12 * 60, &error);
+  g_assert_no_error (error);
+
+  deadlines = acq_deadline_list_caseload (store, &today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const AcqDeadline *deadline = g_ptr_array_index (deadlines, i);
+
+      g_assert_cmpstr (deadline->candidate_uuid, ==, uuid);
+      if (deadline->kind == ACQ_DEADLINE_SESSION)
+        {
+          sessions++;
+          g_assert_cmpint (g_date_get_day (&deadline->due), ==, 24);
+          g_assert_cmpint (deadline->severity, ==, ACQ_DEADLINE_THIS_WEEK);
+        }
+      else if (deadline->kind == ACQ_DEADLINE_OVER_PLAN)
+        {
+          over_plan++;
+          g_assert_cmpint (g_date_compare (&deadline->due, &today), ==, 0);
+        }
+    }
+  g_assert_cmpuint (sessions, ==, 1);
+  g_assert_cmpuint (over_plan, ==, 1);
+
+  g_clear_object (&list);
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -561,5 +625,6 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/practice/deadline/sessions-and-hours", test_deadline_sessions_and_hours);
   g_test_add_func ("/practice/deadline/caseload", test_deadline_caseload);
+  g_test_add_func ("/practice/deadline/caseload-livret", test_deadline_caseload_livret);
   return g_test_run ();
 }
