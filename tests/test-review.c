@@ -489,6 +489,7 @@ test_ready_for_review (Fixture *f, gconstpointer data)
   g_assert_error (error, ACQ_REVIEW_ERROR, ACQ_REVIEW_ERROR_INCOMPLETE);
   g_assert_nonnull (strstr (error->message, "a title"));
   g_assert_nonnull (strstr (error->message, "a competence"));
+  g_assert_nonnull (strstr (error->message, "rubric 2 “"));
   g_assert_null (strstr (error->message, acq_rubric_label (ACQ_RUBRIC_TASKS)));
   g_assert_nonnull (strstr (error->message, acq_rubric_label (ACQ_RUBRIC_MEANS)));
   g_assert_nonnull (strstr (error->message, acq_rubric_label (ACQ_RUBRIC_CONTEXT)));

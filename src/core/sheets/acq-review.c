@@ -227,8 +227,10 @@ acq_review_check_ready (AcqSheet *sheet, GError **error)
     g_ptr_array_add (missing, g_strdup (_("a competence")));
   for (guint i = 0; i < ACQ_RUBRIC_ADDITIONAL; i++)
     if (is_blank (acq_sheet_get_rubric (sheet, i)))
-      /* Translators: a rubric missing from a sheet, in a list of what is missing */
-      g_ptr_array_add (missing, g_strdup_printf (_("“%s”"), acq_rubric_label (i)));
+      /* Translators: a rubric missing from a sheet, in a list of what is missing: its number
+       * in the DP, then its heading */
+      g_ptr_array_add (missing, g_strdup_printf (_("rubric %u “%s”"), i + 1,
+                                                 acq_rubric_label (i)));
   if (missing->len == 0)
     return TRUE;
   g_ptr_array_add (missing, NULL);
