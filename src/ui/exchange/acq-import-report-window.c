@@ -175,13 +175,6 @@ append_item (AcqImportReportWindow *self, const AcqImportItem *item, gboolean to
   gtk_list_box_append (self->items_list, row);
 }
 
-static gboolean
-is_to_review (const AcqImportItem *item, GPtrArray *to_review)
-{
-  return to_review != NULL && item->sheet_uuid != NULL &&
-         g_ptr_array_find_with_equal_func (to_review, item->sheet_uuid, g_str_equal, NULL);
-}
-
 /**
  * acq_import_report_window_new:
  * @parent: the main window
@@ -200,6 +193,7 @@ acq_import_report_window_new (GtkWindow *parent, AcqImportReport *report,
   AcqImportReportWindow *self;
   guint n_items, n_conflicts;
   g_autofree char *text = NULL;
+  g_autofree gboolean *moved = NULL;
 
   g_return_val_if_fail (ACQ_IS_IMPORT_REPORT (report), NULL);
 
@@ -212,12 +206,20 @@ acq_import_report_window_new (GtkWindow *parent, AcqImportReport *report,
   gtk_label_set_text (self->summary_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_button), n_conflicts > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->items_list), n_items > 0);
-  /* what waits for a review first, then the rest in the order it came */
+  /* the sheets that wait for a review first: each one's first line moves up, said so; then
+   * the rest in the order it came (the other lines about those sheets included) */
+  moved = g_new0 (gboolean, n_items + 1);
+  for (guint r = 0; to_review != NULL && r < to_review->len; r++)
+    for (guint i = 0; i < n_items; i++)
+      if (g_strcmp0 (acq_import_report_get_item (report, i)->sheet_uuid,
+                     g_ptr_array_index (to_review, r)) == 0)
+        {
+          append_item (self, acq_import_report_get_item (report, i), TRUE);
+          moved[i] = TRUE;
+          break;
+        }
   for (guint i = 0; i < n_items; i++)
-    if (is_to_review (acq_import_report_get_item (report, i), to_review))
-      append_item (self, acq_import_report_get_item (report, i), TRUE);
-  for (guint i = 0; i < n_items; i++)
-    if (!is_to_review (acq_import_report_get_item (report, i), to_review))
+    if (!moved[i])
       append_item (self, acq_import_report_get_item (report, i), FALSE);
   gtk_window_present (GTK_WINDOW (self));
   return self;
