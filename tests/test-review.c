@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "acq-candidate-list.h"
 #include "acq-comment.h"
 #include "acq-coverage.h"
@@ -475,6 +477,187 @@ test_coverage_without_certification (Fixture *f, gconstpointer data)
   g_assert_false (acq_coverage_is_complete (coverage));
 }
 
+/* A sheet is reviewed once it has a title, a competence and the four rubrics that are not
+ * optional; what is missing is said. */
+static void
+test_ready_for_review (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  AcqSheet *sheet = make_sheet (f, "", "J'accueille Mme B.");
+
+  g_assert_false (acq_review_check_ready (sheet, &error));
+  g_assert_error (error, ACQ_REVIEW_ERROR, ACQ_REVIEW_ERROR_INCOMPLETE);
+  g_assert_nonnull (strstr (error->message, "a title"));
+  g_assert_nonnull (strstr (error->message, "a competence"));
+  g_assert_nonnull (strstr (error->message, "rubric 2 “"));
+  g_assert_null (strstr (error->message, acq_rubric_label (ACQ_RUBRIC_TASKS)));
+  g_assert_nonnull (strstr (error->message, acq_rubric_label (ACQ_RUBRIC_MEANS)));
+  g_assert_nonnull (strstr (error->message, acq_rubric_label (ACQ_RUBRIC_CONTEXT)));
+  g_assert_null (strstr (error->message, acq_rubric_label (ACQ_RUBRIC_ADDITIONAL)));
+  g_clear_error (&error);
+
+  acq_sheet_set_title (sheet, "Diagnostic partagé");
+  acq_sheet_add_competence (sheet, competence (f, 0, 0));
+  acq_sheet_set_rubric (sheet, ACQ_RUBRIC_MEANS, "Grille d'entretien.");
+  acq_sheet_set_rubric (sheet, ACQ_RUBRIC_PARTNERS, "  \n ");
+  acq_sheet_set_rubric (sheet, ACQ_RUBRIC_CONTEXT, "Une association.");
+  g_assert_false (acq_review_check_ready (sheet, &error));
+  g_assert_error (error, ACQ_REVIEW_ERROR, ACQ_REVIEW_ERROR_INCOMPLETE);
+  g_assert_null (strstr (error->message, "a title"));
+  g_assert_nonnull (strstr (error->message, acq_rubric_label (ACQ_RUBRIC_PARTNERS)));
+  g_clear_error (&error);
+
+  /* the optional fifth rubric may stay empty */
+  acq_sheet_set_rubric (sheet, ACQ_RUBRIC_PARTNERS, "La conseillère.");
+  g_assert_true (acq_review_check_ready (sheet, &error));
+  g_assert_no_error (error);
+}
+
+/* After asking for changes, the accompagnatrice may validate at once (a face-to-face rework),
+ * but not ask for changes a second time. */
+static void
+test_validate_after_changes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  AcqSheet *sheet = make_sheet (f, "Diagnostic partagé", "J'accueille Mme B.");
+
+  g_assert_false (acq_review_can_validate (sheet, ACQ_ROLE_COACH));
+  g_assert_true (acq_review_request (f->list, sheet, ACQ_ROLE_CANDIDATE, &error));
+  g_assert_true (acq_review_decide (f->list, sheet, ACQ_ROLE_COACH,
+                                    ACQ_REVIEW_STATE_CHANGES_REQUESTED, &error));
+  g_assert_no_error (error);
+  g_assert_true (acq_review_can_validate (sheet, ACQ_ROLE_COACH));
+  g_assert_false (acq_review_can_validate (sheet, ACQ_ROLE_CANDIDATE));
+  g_assert_false (acq_review_can_decide (sheet, ACQ_ROLE_COACH));
+  g_assert_false (acq_review_decide (f->list, sheet, ACQ_ROLE_COACH,
+                                     ACQ_REVIEW_STATE_CHANGES_REQUESTED, &error));
+  g_assert_error (error, ACQ_REVIEW_ERROR, ACQ_REVIEW_ERROR_WRONG_STATE);
+  g_clear_error (&error);
+  g_assert_false (acq_review_decide (f->list, sheet, ACQ_ROLE_CANDIDATE,
+                                     ACQ_REVIEW_STATE_VALIDATED, &error));
+  g_assert_error (error, ACQ_REVIEW_ERROR, ACQ_REVIEW_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_true (acq_review_decide (f->list, sheet, ACQ_ROLE_COACH, ACQ_REVIEW_STATE_VALIDATED,
+                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (acq_sheet_get_review_state (sheet), ==, ACQ_REVIEW_STATE_VALIDATED);
+}
+
+/* Undo puts the state back and forgets the version the decision kept. */
+static void
+test_undo_decision (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) versions = NULL;
+  g_autoptr (AcqReviewDecision) decision = NULL;
+  g_autoptr (AcqSheetList) reread = NULL;
+  AcqSheet *sheet = make_sheet (f, "Diagnostic partagé", "J'accueille Mme B.");
+  guint changes;
+
+  g_assert_true (acq_review_request (f->list, sheet, ACQ_ROLE_CANDIDATE, &error));
+  g_assert_true (acq_review_decide_full (f->list, sheet, ACQ_ROLE_COACH,
+                                         ACQ_REVIEW_STATE_VALIDATED, &decision, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (decision);
+  changes = f->changes;
+  g_assert_true (acq_review_undo_decision (f->list, sheet, decision, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->changes, ==, changes + 1);
+  g_assert_cmpint (acq_sheet_get_review_state (sheet), ==, ACQ_REVIEW_STATE_TO_REVIEW);
+  versions = versions_of (f, sheet);
+  g_assert_cmpuint (versions->len, ==, 1);
+  g_assert_cmpint (((AcqSheetVersion *) g_ptr_array_index (versions, 0))->kind, ==,
+                   ACQ_VERSION_REVIEW_REQUESTED);
+  /* as stored, not only in memory */
+  reread = acq_sheet_list_new (f->store, f->candidate, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (acq_sheet_get_review_state (acq_sheet_list_find (reread,
+                                                                     acq_sheet_get_uuid (sheet))),
+                   ==, ACQ_REVIEW_STATE_TO_REVIEW);
+  /* undone once only */
+  g_assert_false (acq_review_undo_decision (f->list, sheet, decision, &error));
+  g_assert_error (error, ACQ_REVIEW_ERROR, ACQ_REVIEW_ERROR_CHANGED_SINCE);
+  g_clear_error (&error);
+}
+
+/* Nothing is undone over a later change: the text edited since stays, and so does the state. */
+static void
+test_undo_refused_after_edit (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) versions = NULL;
+  g_autoptr (AcqReviewDecision) decision = NULL;
+  AcqSheet *sheet = make_sheet (f, "Diagnostic partagé", "J'accueille Mme B.");
+
+  g_assert_true (acq_review_request (f->list, sheet, ACQ_ROLE_CANDIDATE, &error));
+  g_assert_true (acq_review_decide_full (f->list, sheet, ACQ_ROLE_COACH,
+                                         ACQ_REVIEW_STATE_CHANGES_REQUESTED, &decision, &error));
+  g_assert_no_error (error);
+  acq_sheet_set_rubric (sheet, ACQ_RUBRIC_MEANS, "Une grille revue.");
+  g_assert_true (acq_sheet_list_save (f->list, sheet, &error));
+  g_assert_no_error (error);
+  g_assert_false (acq_review_undo_decision (f->list, sheet, decision, &error));
+  g_assert_error (error, ACQ_REVIEW_ERROR, ACQ_REVIEW_ERROR_CHANGED_SINCE);
+  g_assert_cmpint (acq_sheet_get_review_state (sheet), ==, ACQ_REVIEW_STATE_CHANGES_REQUESTED);
+  g_assert_cmpstr (acq_sheet_get_rubric (sheet, ACQ_RUBRIC_MEANS), ==, "Une grille revue.");
+  versions = versions_of (f, sheet);
+  g_assert_cmpuint (versions->len, ==, 2);
+}
+
+/* A sheet edited while it waits for a review says so. */
+static void
+test_edited_since_request (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  AcqSheet *sheet = make_sheet (f, "Diagnostic partagé", "J'accueille Mme B.");
+  gboolean edited = TRUE;
+
+  g_assert_true (acq_review_edited_since_request (f->store, sheet, &edited, &error));
+  g_assert_false (edited);
+  g_assert_true (acq_review_request (f->list, sheet, ACQ_ROLE_CANDIDATE, &error));
+  g_assert_true (acq_review_edited_since_request (f->store, sheet, &edited, &error));
+  g_assert_no_error (error);
+  g_assert_false (edited);
+  acq_sheet_set_rubric (sheet, ACQ_RUBRIC_TASKS, "J'accueille Mme B. et son fils.");
+  g_assert_true (acq_sheet_list_save (f->list, sheet, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (acq_sheet_get_review_state (sheet), ==, ACQ_REVIEW_STATE_TO_REVIEW);
+  g_assert_true (acq_review_edited_since_request (f->store, sheet, &edited, &error));
+  g_assert_no_error (error);
+  g_assert_true (edited);
+  /* once decided on, it no longer waits */
+  g_assert_true (acq_review_decide (f->list, sheet, ACQ_ROLE_COACH, ACQ_REVIEW_STATE_VALIDATED,
+                                    &error));
+  g_assert_true (acq_review_edited_since_request (f->store, sheet, &edited, &error));
+  g_assert_false (edited);
+}
+
+/* The sidebar counts, per candidate, the sheets that wait for a review. */
+static void
+test_waiting_by_candidate (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) none = NULL;
+  g_autoptr (GHashTable) counts = NULL;
+  AcqSheet *first = make_sheet (f, "Diagnostic partagé", "J'accueille Mme B.");
+  AcqSheet *second = make_sheet (f, "Atelier CV", "Je prépare l'atelier.");
+
+  make_sheet (f, "Brouillon", "Rien encore.");
+  none = acq_review_waiting_by_candidate (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (none), ==, 0);
+  g_assert_true (acq_review_request (f->list, first, ACQ_ROLE_CANDIDATE, &error));
+  g_assert_true (acq_review_request (f->list, second, ACQ_ROLE_CANDIDATE, &error));
+  g_assert_true (acq_review_decide (f->list, second, ACQ_ROLE_COACH, ACQ_REVIEW_STATE_VALIDATED,
+                                    &error));
+  g_assert_no_error (error);
+  counts = acq_review_waiting_by_candidate (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (
+                      counts, acq_candidate_get_uuid (f->candidate))), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -486,6 +669,12 @@ main (int argc, char *argv[])
   ADD ("/review/wrong-state-keeps-text", test_wrong_state_keeps_text);
   ADD ("/review/stale-state-refused", test_stale_state_refused);
   ADD ("/review/versions-kept", test_versions_kept);
+  ADD ("/review/ready-for-review", test_ready_for_review);
+  ADD ("/review/validate-after-changes", test_validate_after_changes);
+  ADD ("/review/undo-decision", test_undo_decision);
+  ADD ("/review/undo-refused-after-edit", test_undo_refused_after_edit);
+  ADD ("/review/edited-since-request", test_edited_since_request);
+  ADD ("/review/waiting-by-candidate", test_waiting_by_candidate);
   ADD ("/comments/anchored", test_comment_anchored);
   ADD ("/comments/replies-and-resolve", test_comment_replies_and_resolve);
   ADD ("/comments/bad-input", test_comment_bad_input);

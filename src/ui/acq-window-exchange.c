@@ -190,15 +190,30 @@ dup_candidate_name (AcqWindow *self, const char *uuid)
 }
 
 static void
+on_n_conflicts_notify_cb (AcqWindow *self, GParamSpec *pspec, AcqImportReportWindow *window)
+{
+  acq_import_report_window_set_n_conflicts (window, self->n_conflicts);
+}
+
+static void
 show_report (AcqWindow *self, AcqImportReport *report)
 {
   g_autofree char *name = NULL;
+  g_autoptr (GPtrArray) to_review = NULL;
+  g_autoptr (GError) error = NULL;
   AcqImportReportWindow *window;
 
   if (is_gone (self))
     return;
   name = dup_candidate_name (self, acq_import_report_get_candidate_uuid (report));
-  window = acq_import_report_window_new (GTK_WINDOW (self), report, name ? name : "");
+  /* a candidate's own requests do not wait for her */
+  if (self->role == ACQ_ROLE_COACH && get_store (self) != NULL &&
+      (to_review = acq_import_report_dup_to_review (report, get_store (self), &error)) == NULL)
+    g_warning ("Could not read which sheets wait for a review: %s", error->message);
+  window = acq_import_report_window_new (GTK_WINDOW (self), report, name ? name : "",
+                                         to_review);
+  g_signal_connect_object (self, "notify::n-conflicts", G_CALLBACK (on_n_conflicts_notify_cb),
+                           window, 0);
   g_signal_connect_object (window, "open-sheet", G_CALLBACK (on_report_open_sheet_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (window, "resolve-conflicts", G_CALLBACK (resolve_conflicts), self,

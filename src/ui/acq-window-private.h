@@ -42,6 +42,7 @@ struct _AcqWindow
   AcqSheetEditor       *sheet_editor;   /* idem */
   AcqSheet             *open_sheet;     /* the sheet in the editor, or NULL */
   gulong                sheet_notify_id;
+  gulong                sheet_state_id; /* the sidebar's count of sheets to review follows */
   GSettings            *settings;
   AcqCandidateList     *candidates;
   GtkFilterListModel   *filtered;

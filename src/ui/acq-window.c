@@ -113,11 +113,13 @@ update_content_title (AcqWindow *self)
   adw_window_title_set_subtitle (self->content_title, subtitle ? subtitle : "");
 }
 
-/* The sidebar shows, per candidate, the comment threads still open on their sheets. */
+/* The sidebar shows, per candidate, the comment threads still open on their sheets and the
+ * sheets waiting for a review. */
 static void
 refresh_open_comments (AcqWindow *self)
 {
   g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (GHashTable) waiting = NULL;
   g_autoptr (GError) error = NULL;
   guint n;
 
@@ -125,9 +127,11 @@ refresh_open_comments (AcqWindow *self)
     return;
   counts = acq_comment_unresolved_by_candidate (acq_candidate_list_get_store (self->candidates),
                                                 &error);
-  if (counts == NULL)
+  if (counts == NULL ||
+      (waiting = acq_review_waiting_by_candidate (acq_candidate_list_get_store (self->candidates),
+                                                  &error)) == NULL)
     {
-      g_warning ("Could not count open comments: %s", error->message);
+      g_warning ("Could not count open comments and reviews: %s", error->message);
       return;
     }
   n = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
@@ -136,6 +140,9 @@ refresh_open_comments (AcqWindow *self)
       g_autoptr (AcqCandidate) candidate = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
       acq_candidate_set_open_comments (
         candidate, GPOINTER_TO_UINT (g_hash_table_lookup (counts,
+                                                          acq_candidate_get_uuid (candidate))));
+      acq_candidate_set_to_review (
+        candidate, GPOINTER_TO_UINT (g_hash_table_lookup (waiting,
                                                           acq_candidate_get_uuid (candidate))));
     }
 }
@@ -148,6 +155,7 @@ _acq_window_close_sheet (AcqWindow *self)
     return;
   acq_sheet_editor_flush (self->sheet_editor);
   g_clear_signal_handler (&self->sheet_notify_id, self->open_sheet);
+  g_clear_signal_handler (&self->sheet_state_id, self->open_sheet);
   g_clear_object (&self->open_sheet);
   acq_sheet_editor_set_sheet (self->sheet_editor, NULL, NULL);
   refresh_open_comments (self);
@@ -173,6 +181,9 @@ on_candidate_page_open_sheet_cb (AcqWindow *self, AcqSheetList *sheets, AcqSheet
   self->sheet_notify_id = g_signal_connect_object (sheet, "notify::display-title",
                                                    G_CALLBACK (update_content_title), self,
                                                    G_CONNECT_SWAPPED);
+  self->sheet_state_id = g_signal_connect_object (sheet, "notify::review-state",
+                                                  G_CALLBACK (refresh_open_comments), self,
+                                                  G_CONNECT_SWAPPED);
   acq_sheet_editor_set_sheet (self->sheet_editor, sheets, sheet);
   gtk_stack_set_visible_child_name (self->content_stack, "sheet");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);

@@ -12,8 +12,8 @@ import subprocess
 import tempfile
 import time
 
-from acqtest import (App, click, find, find_named, first, key, press, run, showing, text_of,
-                     type_text, walk, wait_for)
+from acqtest import (App, absent, click, find, find_named, first, key, press, run, showing,
+                     text_of, type_text, walk, wait_for)
 from test_sheets import add_candidate, rubric
 
 PASSPHRASE = "trois pommes vertes au marché"
@@ -144,7 +144,10 @@ def test_exchange_through_folder_with_conflict():
         send(coach, folder)
         receive(candidate, "Dossier from your accompagnatrice imported")
         front(candidate)
-        press(find(candidate.window, "push button", "Resolve…"))
+        # the report offers to resolve, and its button goes once nothing is left
+        press(find(candidate.window, "push button", "View Report"))
+        report = find(candidate.node, "frame", "Import Report")
+        press(find(report, "push button", "Resolve Conflicts…"))
         conflicts = find(candidate.node, "frame", "Resolve Conflicts")
         assert_all_named(conflicts)
         mine = find(conflicts, "text", "On This Computer")
@@ -160,6 +163,9 @@ def test_exchange_through_folder_with_conflict():
         press(find(conflicts, "push button", "Keep This Version"))
         candidate.wait_window_closed("Resolve Conflicts")
         find(candidate.window, "label", "All conflicts resolved")
+        absent(report, "push button", "Resolve Conflicts…")
+        press(find(report, "push button", "Close"))
+        candidate.wait_window_closed("Import Report")
         final = TASKS + CANDIDATE_ADDS + COACH_ADDS
         wait_for(lambda: text_of(rubric(candidate, 1)) == final, "the blend in the editor")
         assert first(candidate.window, "push button", "Resolve…") is None

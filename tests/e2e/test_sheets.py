@@ -1,16 +1,21 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""A candidate writes an experience sheet and asks for a review; the accompagnatrice comments
-a passage and validates it; the coverage grid follows. Driven as people would, through AT-SPI,
-and read back from the screen and from the store."""
+"""A candidate writes an experience sheet and asks for a review (refused while rubrics are
+empty), then edits it while it waits; the accompagnatrice sees it waiting in the sidebar,
+comments a passage, validates over the open comment after a warning, undoes it, asks for
+changes, undoes that too, asks again and validates without a new request; the coverage grid
+follows. Driven as people would, through AT-SPI, and read back from the screen and from the
+store."""
 
 import time
 
-from acqtest import (App, click, find, find_named, first, key, press, row, run, text_of,
-                     type_text, wait_for)
+from acqtest import (App, absent, click, find, find_named, first, first_named, key, press, row,
+                     run, text_of, type_text, wait_for)
 
 TASKS = ("J'accueille sans rendez-vous un demandeur d'emploi orienté par le CCAS. "
          "Je reformule sa demande et nous repérons ensemble ses freins.")
 MEANS = "La grille de diagnostic partagé de l'association et le logiciel de suivi."
+PARTNERS = "La conseillère du CCAS."
+CONTEXT = "Une association d'insertion du Lot, pôle accueil."
 
 
 def add_candidate(app, first_name, last_name):
@@ -62,10 +67,28 @@ def test_write_review_comment_validate():
         assert means == MEANS, means
         assert links == 2, links
         assert state == 0, state
+        # incomplete: the request is refused, saying what is missing
+        press(find(app.window, "push button", "Request a Review"))
+        find_named(app.window, lambda name: "cannot be reviewed yet" in name
+                   and "rubric 3" in name and "rubric 4" in name and "a title" not in name)
+        with app.db() as db:
+            assert sheet_row(db)[3] == 0
+        click(rubric(app, 3))
+        type_text(PARTNERS)
+        click(rubric(app, 4))
+        type_text(CONTEXT)
         # a candidate asks for the review, and cannot validate
         press(find(app.window, "push button", "Request a Review"))
         find(app.window, "label", "To review")
         assert first(app.window, "push button", "Validate") is None
+        with app.db() as db:
+            assert sheet_row(db)[3] == 1
+        # edited while it waits: she is told the coach will read the new text
+        click(rubric(app, 4))
+        key("ctrl+End")
+        type_text(" Dix salariés.")
+        find(app.window, "label", lambda name: name.startswith("You changed this sheet after"))
+        time.sleep(1.5)
         with app.db() as db:
             assert sheet_row(db)[3] == 1
     finally:
@@ -73,12 +96,25 @@ def test_write_review_comment_validate():
 
     app = App(data_dir=data_dir, role="coach")
     try:
+        # the sidebar says a sheet waits for her review
+        find_named(app.window, "1 sheet waits for a review")
         click(find(app.window, "label", row("Nadia Haddad")))
         # the coverage grid shows the two competences waiting for review
         find_named(app.window, lambda name: name.startswith("C1.1,") and "Waiting for review" in name)
         click(find(app.window, "label", "Accueil d'un demandeur d'emploi"))
         view = rubric(app, 1)
         wait_for(lambda: text_of(view) == TASKS, "the text the candidate wrote")
+        # the edit made while waiting is told, and shown in the changes
+        find(app.window, "label", lambda name: name.startswith("The candidate changed this sheet"))
+        press(find(app.window, "push button", "Changes Since the Last Review"))
+        changes = find(app.node, "frame", "Changes Since the Last Review")
+        find(changes, "text", "Changes Since the Last Review")
+        wait_for(lambda: "Dix salariés." in text_of(
+            first(changes, "text", "Changes Since the Last Review"))
+            and "changed this sheet after asking" in text_of(
+            first(changes, "text", "Changes Since the Last Review")), "the edit in the diff")
+        press(find(changes, "push button", "Close"))
+        app.wait_window_closed("Changes Since the Last Review")
         # select the first three words, as a person would with the keyboard
         click(view)
         key("ctrl+Home")
@@ -95,14 +131,41 @@ def test_write_review_comment_validate():
         assert quote.startswith("J'accueille sans"), quote
         assert body == "Précisez qui vous l'adresse et pourquoi.", body
         assert role == 1, role
-        # validate, then the grid marks both competences validated
+        # validating over an open comment is asked first
         press(find(app.window, "push button", "Validate"))
+        warning = find_named(app.node, "Validate With Open Comments?")
+        press(find(warning, "push button", "Validate"))
         find(app.window, "label", "Validated")
+        # the toast offers Undo: the sheet waits again, the version is forgotten
+        press(find(app.window, "push button", "Undo"))
+        find(app.window, "label", "To review")
+        with app.db() as db:
+            assert sheet_row(db)[3] == 1
+            assert db.execute("SELECT count(*) FROM sheet_version").fetchone()[0] == 1
+        # asking for changes, undone too
+        press(find(app.window, "push button", "Ask for Changes"))
+        find(app.window, "label", "Changes requested")
+        press(find(app.window, "push button", "Undo"))
+        find(app.window, "label", "To review")
+        with app.db() as db:
+            assert sheet_row(db)[3] == 1
+        # asked for changes, she keeps Validate (a face-to-face rework), not Request a Review
+        press(find(app.window, "push button", "Ask for Changes"))
+        find(app.window, "label", "Changes requested")
+        absent(app.window, "push button", "Undo", timeout=15)
+        find(app.window, "push button", "Validate")
+        assert first(app.window, "push button", "Request a Review") is None
+        press(find(app.window, "push button", "Validate"))
+        warning = find_named(app.node, "Validate With Open Comments?")
+        press(find(warning, "push button", "Validate"))
+        find(app.window, "label", "Validated")
+        with app.db() as db:
+            assert sheet_row(db)[3] == 3
+        # validated, the grid marks both competences validated, the sidebar has nothing waiting
         press(find(app.window, "push button", "Back"))
         find_named(app.window, lambda name: name.startswith("C1.1,") and "Validated" in name)
         find_named(app.window, lambda name: name.startswith("C1.2,") and "Validated" in name)
-        with app.db() as db:
-            assert sheet_row(db)[3] == 3
+        assert first_named(app.window, "1 sheet waits for a review") is None
     finally:
         app.quit()
 

@@ -29,6 +29,7 @@ struct _AcqCandidate
   char        *last_activity_at;
 
   guint        open_comments; /* unresolved comment threads on their sheets, not stored here */
+  guint        to_review;     /* their sheets waiting for a review, not stored here */
 
   /* derived, rebuilt on demand when the names change */
   char        *search_key;
@@ -53,6 +54,7 @@ enum
   PROP_SUBTITLE,
   PROP_HAS_ACCOMMODATIONS,
   PROP_OPEN_COMMENTS,
+  PROP_TO_REVIEW,
   PROP_TEXT_FIRST,
   N_PROPS = PROP_TEXT_FIRST + ACQ_CANDIDATE_N_TEXT_FIELDS
 };
@@ -193,6 +195,7 @@ acq_candidate_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_DISPLAY_NAME: g_value_take_string (value, acq_candidate_dup_display_name (self)); break;
     case PROP_SUBTITLE: g_value_take_string (value, acq_candidate_dup_subtitle (self)); break;
     case PROP_OPEN_COMMENTS: g_value_set_uint (value, self->open_comments); break;
+    case PROP_TO_REVIEW: g_value_set_uint (value, self->to_review); break;
     case PROP_HAS_ACCOMMODATIONS:
       g_value_set_boolean (value, *self->text[ACQ_CANDIDATE_ACCOMMODATIONS] != '\0');
       break;
@@ -263,6 +266,8 @@ acq_candidate_class_init (AcqCandidateClass *klass)
     g_param_spec_string ("subtitle", NULL, NULL, NULL, ro | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_OPEN_COMMENTS] =
     g_param_spec_uint ("open-comments", NULL, NULL, 0, G_MAXUINT, 0, ro | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TO_REVIEW] =
+    g_param_spec_uint ("to-review", NULL, NULL, 0, G_MAXUINT, 0, ro | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_HAS_ACCOMMODATIONS] =
     g_param_spec_boolean ("has-accommodations", NULL, NULL, FALSE, ro | G_PARAM_EXPLICIT_NOTIFY);
   for (guint i = 0; i < ACQ_CANDIDATE_N_TEXT_FIELDS; i++)
@@ -537,6 +542,31 @@ acq_candidate_set_open_comments (AcqCandidate *self, guint count)
     return;
   self->open_comments = count;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN_COMMENTS]);
+}
+
+guint
+acq_candidate_get_to_review (AcqCandidate *self)
+{
+  g_return_val_if_fail (ACQ_IS_CANDIDATE (self), 0);
+  return self->to_review;
+}
+
+/**
+ * acq_candidate_set_to_review:
+ * @self: a candidate
+ * @count: their sheets waiting for a review
+ *
+ * Counted by acq_review_waiting_by_candidate() and kept here for the views that list
+ * candidates.
+ */
+void
+acq_candidate_set_to_review (AcqCandidate *self, guint count)
+{
+  g_return_if_fail (ACQ_IS_CANDIDATE (self));
+  if (self->to_review == count)
+    return;
+  self->to_review = count;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TO_REVIEW]);
 }
 
 /**

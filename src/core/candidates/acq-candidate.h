@@ -115,6 +115,9 @@ const char   *acq_candidate_get_last_activity_at (AcqCandidate *self);
 guint         acq_candidate_get_open_comments (AcqCandidate *self);
 void          acq_candidate_set_open_comments (AcqCandidate *self,
                                                guint         count);
+guint         acq_candidate_get_to_review   (AcqCandidate *self);
+void          acq_candidate_set_to_review   (AcqCandidate *self,
+                                             guint         count);
 char         *acq_candidate_dup_display_name  (AcqCandidate *self);
 char         *acq_candidate_dup_subtitle      (AcqCandidate *self);
 

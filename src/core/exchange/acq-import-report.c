@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "acq-package-private.h"
+#include "acq-sheet.h"
 
 struct _AcqImportReport
 {
@@ -112,4 +113,53 @@ acq_import_report_get_n_conflicts (AcqImportReport *self)
 {
   g_return_val_if_fail (ACQ_IS_IMPORT_REPORT (self), 0);
   return self->n_conflicts;
+}
+
+/**
+ * acq_import_report_dup_to_review:
+ * @self: a report
+ * @store: the store the import went into
+ * @error: where to put an error
+ *
+ * The sheets this import touched that now wait for the accompagnatrice's review: what she
+ * reads first.
+ *
+ * Returns: (transfer full) (element-type utf8): their uuids, once each, in the report's order;
+ *   %NULL on error
+ */
+GPtrArray *
+acq_import_report_dup_to_review (AcqImportReport *self, AcqStore *store, GError **error)
+{
+  static const char sql[] =
+    "SELECT 1 FROM sheet WHERE uuid = ?1 AND deleted_at IS NULL AND review_state = ?2";
+  g_autoptr (GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (ACQ_IS_IMPORT_REPORT (self), NULL);
+  g_return_val_if_fail (ACQ_IS_STORE (store), NULL);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const AcqImportItem *item = g_ptr_array_index (self->items, i);
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (item->sheet_uuid == NULL ||
+          g_ptr_array_find_with_equal_func (uuids, item->sheet_uuid, g_str_equal, NULL))
+        continue;
+      if (!(stmt = acq_store_prepare (store, sql, error)))
+        return NULL;
+      sqlite3_bind_text (stmt, 1, item->sheet_uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, ACQ_REVIEW_STATE_TO_REVIEW);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (uuids, g_strdup (item->sheet_uuid));
+      else if (rc != SQLITE_DONE)
+        {
+          acq_store_set_error_from_sqlite (error, acq_store_get_db (store), rc,
+                                           "reading review states");
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&uuids);
 }

@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "acq-store.h"
+
 G_BEGIN_DECLS
 
 /* What an import brought in, one line each. */
@@ -38,5 +40,8 @@ guint                acq_import_report_get_n_items        (AcqImportReport *self
 const AcqImportItem *acq_import_report_get_item           (AcqImportReport *self,
                                                            guint            index);
 guint                acq_import_report_get_n_conflicts    (AcqImportReport *self);
+GPtrArray           *acq_import_report_dup_to_review      (AcqImportReport *self,
+                                                           AcqStore        *store,
+                                                           GError         **error);
 
 G_END_DECLS

@@ -1179,7 +1179,15 @@ insert_record (Merge *m, Table *table, const char *uuid, gboolean restored)
   else if (g_strcmp0 (table->name, "attachment") == 0)
     report (m, ACQ_IMPORT_OTHER, table, uuid, _("“%s”: a new attached document.%s"), "");
   else if (g_strcmp0 (table->name, "sheet_version") == 0)
-    report (m, ACQ_IMPORT_OTHER, table, uuid, _("“%s”: a new reviewed version.%s"), "");
+    {
+      /* a request is not a review: say which of the round-trip's steps came in */
+      g_autofree char *kind = query (m, "SELECT kind FROM pkg.sheet_version WHERE uuid = ?1", uuid);
+
+      report (m, ACQ_IMPORT_OTHER, table, uuid,
+              g_strcmp0 (kind, "0") == 0 ? _("“%s”: sent for review.%s")
+                                         : _("“%s”: a review decision, kept in its history.%s"),
+              "");
+    }
   else
     report (m, ACQ_IMPORT_OTHER, table, uuid, _("“%s”: a new record (%s)."), table->name);
   if (g_strcmp0 (table->name, "sheet") == 0 &&

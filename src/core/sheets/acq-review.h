@@ -18,12 +18,19 @@ G_BEGIN_DECLS
  * AcqReviewError:
  * @ACQ_REVIEW_ERROR_NOT_ALLOWED: this role may not do this (a candidate validating)
  * @ACQ_REVIEW_ERROR_WRONG_STATE: the sheet is not in a state where this can be done
+ * @ACQ_REVIEW_ERROR_INCOMPLETE: the sheet lacks a title, a competence or a rubric to be read
+ * @ACQ_REVIEW_ERROR_CHANGED_SINCE: a decision cannot be undone: the sheet changed since
  */
 typedef enum
 {
   ACQ_REVIEW_ERROR_NOT_ALLOWED,
   ACQ_REVIEW_ERROR_WRONG_STATE,
+  ACQ_REVIEW_ERROR_INCOMPLETE,
+  ACQ_REVIEW_ERROR_CHANGED_SINCE,
 } AcqReviewError;
+
+/* What acq_review_decide_full() did, to undo it while nothing changed since. Opaque. */
+typedef struct _AcqReviewDecision AcqReviewDecision;
 
 /* Why a version was kept. Stored as integers: never reorder. */
 typedef enum
@@ -59,6 +66,10 @@ const char      *acq_version_kind_label        (AcqVersionKind  kind);
 gboolean         acq_review_can_request        (AcqSheet       *sheet);
 gboolean         acq_review_can_decide         (AcqSheet       *sheet,
                                                 AcqRole         role);
+gboolean         acq_review_can_validate       (AcqSheet       *sheet,
+                                                AcqRole         role);
+gboolean         acq_review_check_ready        (AcqSheet       *sheet,
+                                                GError        **error);
 gboolean         acq_review_request            (AcqSheetList   *list,
                                                 AcqSheet       *sheet,
                                                 AcqRole         role,
@@ -68,6 +79,18 @@ gboolean         acq_review_decide             (AcqSheetList   *list,
                                                 AcqRole         role,
                                                 AcqReviewState  decision,
                                                 GError        **error);
+gboolean         acq_review_decide_full        (AcqSheetList   *list,
+                                                AcqSheet       *sheet,
+                                                AcqRole         role,
+                                                AcqReviewState  decision,
+                                                AcqReviewDecision **out_decision,
+                                                GError        **error);
+gboolean         acq_review_undo_decision      (AcqSheetList   *list,
+                                                AcqSheet       *sheet,
+                                                const AcqReviewDecision *decision,
+                                                GError        **error);
+void             acq_review_decision_free      (AcqReviewDecision *decision);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqReviewDecision, acq_review_decision_free)
 
 #define ACQ_TYPE_SHEET_VERSION (acq_sheet_version_get_type ())
 GType            acq_sheet_version_get_type    (void);
@@ -80,6 +103,12 @@ GPtrArray       *acq_review_list_versions      (AcqStore       *store,
                                                 GError        **error);
 AcqSheetVersion *acq_review_get_last_reviewed  (AcqStore       *store,
                                                 const char     *sheet_uuid,
+                                                GError        **error);
+GHashTable      *acq_review_waiting_by_candidate (AcqStore     *store,
+                                                GError        **error);
+gboolean         acq_review_edited_since_request (AcqStore     *store,
+                                                AcqSheet       *sheet,
+                                                gboolean       *out_edited,
                                                 GError        **error);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _AcqCandidateRow
   GtkWidget    *box;
   GtkLabel     *label;
   GtkWidget    *comments_label;       /* NULL until a row needs it */
+  GtkWidget    *review_label;         /* NULL until a row needs it */
   GtkWidget    *accommodations_image; /* NULL until a row needs it */
   GtkWidget    *archived_image;       /* NULL until a row needs it */
 
@@ -71,6 +72,34 @@ show_open_comments (AcqCandidateRow *self, guint count)
   gtk_widget_set_visible (self->comments_label, count > 0);
 }
 
+/* Sheets waiting for a review: the accompagnatrice's next reading, before the comments. */
+static void
+show_to_review (AcqCandidateRow *self, guint count)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->review_label == NULL && count == 0)
+    return;
+  if (self->review_label == NULL)
+    {
+      self->review_label = gtk_label_new (NULL);
+      gtk_widget_add_css_class (self->review_label, "to-review-count");
+      gtk_widget_set_valign (self->review_label, GTK_ALIGN_CENTER);
+      gtk_box_insert_child_after (GTK_BOX (self->box), self->review_label,
+                                  GTK_WIDGET (self->label));
+    }
+  /* Translators: the number of sheets waiting for a review, in the sidebar's narrow badge */
+  text = g_strdup_printf (_("%u to review"), count);
+  name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sheet waits for a review",
+                                       "%u sheets wait for a review", count), count);
+  gtk_label_set_text (GTK_LABEL (self->review_label), text);
+  gtk_widget_set_tooltip_text (self->review_label, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_visible (self->review_label, count > 0);
+}
+
 static void
 update (AcqCandidateRow *self)
 {
@@ -82,6 +111,7 @@ update (AcqCandidateRow *self)
 
   gtk_label_set_markup (self->label, markup);
   show_open_comments (self, acq_candidate_get_open_comments (self->candidate));
+  show_to_review (self, acq_candidate_get_to_review (self->candidate));
   show_mark (self, &self->accommodations_image,
              *acq_candidate_get_text (self->candidate, ACQ_CANDIDATE_ACCOMMODATIONS) != '\0',
              "preferences-desktop-accessibility-symbolic", _("Needs accommodations"));

@@ -82,7 +82,7 @@ describe_kind (AcqImportItemKind kind, const char **icon, const char **label)
 }
 
 static GtkWidget *
-item_row (const AcqImportItem *item)
+item_row (const AcqImportItem *item, gboolean to_review)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon;
@@ -106,6 +106,13 @@ item_row (const AcqImportItem *item)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), go);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
     }
+  if (to_review)
+    {
+      kind = _("Waits for your review");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind);
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "mail-mark-important-symbolic");
+      gtk_widget_add_css_class (row, "import-to-review");
+    }
   spoken = g_strdup_printf ("%s — %s", item->description, kind);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   return row;
@@ -114,13 +121,9 @@ item_row (const AcqImportItem *item)
 static void
 on_items_list_row_activated_cb (AcqImportReportWindow *self, GtkListBoxRow *row)
 {
-  int index = gtk_list_box_row_get_index (row);
-  const AcqImportItem *item;
+  const AcqImportItem *item = g_object_get_data (G_OBJECT (row), "item");
 
-  if (index < 0 || (guint) index >= acq_import_report_get_n_items (self->report))
-    return;
-  item = acq_import_report_get_item (self->report, index);
-  if (item->sheet_uuid != NULL)
+  if (item != NULL && item->sheet_uuid != NULL)
     g_signal_emit (self, signals[SIGNAL_OPEN_SHEET], 0, item->candidate_uuid, item->sheet_uuid);
 }
 
@@ -131,7 +134,7 @@ on_conflicts_button_clicked_cb (AcqImportReportWindow *self)
 }
 
 static char *
-summary (AcqImportReport *report, guint n_items, guint n_conflicts)
+summary (AcqImportReport *report, guint n_items, guint n_conflicts, guint n_to_review)
 {
   g_autofree char *changes = NULL;
   g_autofree char *conflicts = NULL;
@@ -141,6 +144,17 @@ summary (AcqImportReport *report, guint n_items, guint n_conflicts)
   changes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change came in.",
                                           "%u changes came in.", n_items),
                              n_items);
+  if (n_to_review > 0)
+    {
+      g_autofree char *reviews =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sheet waits for your review.",
+                                      "%u sheets wait for your review.", n_to_review),
+                         n_to_review);
+      g_autofree char *both = g_strdup_printf ("%s %s", reviews, changes);
+
+      g_free (changes);
+      changes = g_steal_pointer (&both);
+    }
   if (n_conflicts == 0)
     return g_steal_pointer (&changes);
   conflicts = g_strdup_printf (
@@ -152,22 +166,34 @@ summary (AcqImportReport *report, guint n_items, guint n_conflicts)
   return g_strdup_printf ("%s %s", changes, conflicts);
 }
 
+static void
+append_item (AcqImportReportWindow *self, const AcqImportItem *item, gboolean to_review)
+{
+  GtkWidget *row = item_row (item, to_review);
+
+  g_object_set_data (G_OBJECT (row), "item", (gpointer) item);
+  gtk_list_box_append (self->items_list, row);
+}
+
 /**
  * acq_import_report_window_new:
  * @parent: the main window
  * @report: what the import brought in
  * @candidate_name: whose dossier it is
+ * @to_review: (nullable) (element-type utf8): the sheets that now wait for the reader's
+ *   review (acq_import_report_dup_to_review()), listed first
  *
  * Returns: (transfer none): the report, shown; each line with a sheet opens it with
  *   #AcqImportReportWindow::open-sheet
  */
 AcqImportReportWindow *
 acq_import_report_window_new (GtkWindow *parent, AcqImportReport *report,
-                              const char *candidate_name)
+                              const char *candidate_name, GPtrArray *to_review)
 {
   AcqImportReportWindow *self;
   guint n_items, n_conflicts;
   g_autofree char *text = NULL;
+  g_autofree gboolean *moved = NULL;
 
   g_return_val_if_fail (ACQ_IS_IMPORT_REPORT (report), NULL);
 
@@ -176,14 +202,42 @@ acq_import_report_window_new (GtkWindow *parent, AcqImportReport *report,
   n_items = acq_import_report_get_n_items (report);
   n_conflicts = acq_import_report_get_n_conflicts (report);
   adw_window_title_set_subtitle (self->window_title, candidate_name);
-  text = summary (report, n_items, n_conflicts);
+  text = summary (report, n_items, n_conflicts, to_review ? to_review->len : 0);
   gtk_label_set_text (self->summary_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_button), n_conflicts > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->items_list), n_items > 0);
+  /* the sheets that wait for a review first: each one's first line moves up, said so; then
+   * the rest in the order it came (the other lines about those sheets included) */
+  moved = g_new0 (gboolean, n_items + 1);
+  for (guint r = 0; to_review != NULL && r < to_review->len; r++)
+    for (guint i = 0; i < n_items; i++)
+      if (g_strcmp0 (acq_import_report_get_item (report, i)->sheet_uuid,
+                     g_ptr_array_index (to_review, r)) == 0)
+        {
+          append_item (self, acq_import_report_get_item (report, i), TRUE);
+          moved[i] = TRUE;
+          break;
+        }
   for (guint i = 0; i < n_items; i++)
-    gtk_list_box_append (self->items_list, item_row (acq_import_report_get_item (report, i)));
+    if (!moved[i])
+      append_item (self, acq_import_report_get_item (report, i), FALSE);
   gtk_window_present (GTK_WINDOW (self));
   return self;
+}
+
+/**
+ * acq_import_report_window_set_n_conflicts:
+ * @self: the report
+ * @n_conflicts: the conflicts still waiting, in the whole store
+ *
+ * Resolve Conflicts goes once there is nothing left to resolve.
+ */
+void
+acq_import_report_window_set_n_conflicts (AcqImportReportWindow *self, guint n_conflicts)
+{
+  g_return_if_fail (ACQ_IS_IMPORT_REPORT_WINDOW (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_button),
+                          n_conflicts > 0 && acq_import_report_get_n_conflicts (self->report) > 0);
 }
 
 static void

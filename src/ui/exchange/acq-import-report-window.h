@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (AcqImportReportWindow, acq_import_report_window, ACQ, IMPO
 
 AcqImportReportWindow *acq_import_report_window_new (GtkWindow       *parent,
                                                      AcqImportReport *report,
-                                                     const char      *candidate_name);
+                                                     const char      *candidate_name,
+                                                     GPtrArray       *to_review);
+void                   acq_import_report_window_set_n_conflicts (AcqImportReportWindow *self,
+                                                                 guint                  n_conflicts);
 
 G_END_DECLS

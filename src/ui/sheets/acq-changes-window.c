@@ -45,7 +45,7 @@ append_diff (GtkTextBuffer *buffer, const char *heading, const char *before, con
 }
 
 static void
-fill (GtkTextBuffer *buffer, const AcqSheetVersion *version, AcqSheet *sheet)
+fill (GtkTextBuffer *buffer, const AcqSheetVersion *version, AcqSheet *sheet, gboolean edited)
 {
   g_autofree char *when = NULL;
   g_autoptr (GDateTime) date = g_date_time_new_from_iso8601 (version->created_at, NULL);
@@ -53,11 +53,21 @@ fill (GtkTextBuffer *buffer, const AcqSheetVersion *version, AcqSheet *sheet)
   g_autofree char *intro = NULL;
 
   when = local ? g_date_time_format (local, "%-d %b %Y, %H:%M") : g_strdup ("");
-  intro = g_strdup_printf (_("Compared with the version reviewed on %s (%s). Added words are "
-                             "underlined, removed words are struck through."),
-                           when, acq_version_kind_label (version->kind));
+  if (version->kind == ACQ_VERSION_REVIEW_REQUESTED)
+    intro = g_strdup_printf (_("Compared with the version sent for review on %s. Added words are "
+                               "underlined, removed words are struck through."), when);
+  else
+    intro = g_strdup_printf (_("Compared with the version reviewed on %s (%s). Added words are "
+                               "underlined, removed words are struck through."),
+                             when, acq_version_kind_label (version->kind));
   append (buffer, intro, "intro");
   append (buffer, "\n\n", NULL);
+  if (edited)
+    {
+      append (buffer, _("The candidate changed this sheet after asking for a review."),
+              "heading");
+      append (buffer, "\n\n", NULL);
+    }
   append_diff (buffer, _("Title"), version->title, acq_sheet_get_title (sheet));
   for (guint i = 0; i < ACQ_N_RUBRICS; i++)
     append_diff (buffer, acq_rubric_label (i), version->rubrics[i],
@@ -80,8 +90,23 @@ acq_changes_window_show (GtkWindow *parent, AcqSheetList *list, AcqSheet *sheet)
   GtkWidget *window, *box, *header, *scrolled, *view;
   GtkTextBuffer *buffer;
 
-  version = acq_review_get_last_reviewed (acq_sheet_list_get_store (list),
-                                          acq_sheet_get_uuid (sheet), &error);
+  AcqStore *store = acq_sheet_list_get_store (list);
+  gboolean edited = FALSE;
+
+  version = acq_review_get_last_reviewed (store, acq_sheet_get_uuid (sheet), &error);
+  if (error == NULL && !acq_review_edited_since_request (store, sheet, &edited, &error))
+    g_clear_pointer (&version, acq_sheet_version_free);
+  /* never decided on yet, but edited since it was sent: compare with what was sent */
+  if (version == NULL && error == NULL && edited)
+    {
+      g_autoptr (GPtrArray) versions = acq_review_list_versions (store, acq_sheet_get_uuid (sheet),
+                                                                 &error);
+
+      for (guint i = versions ? versions->len : 0; version == NULL && i > 0; i--)
+        if (((AcqSheetVersion *) g_ptr_array_index (versions, i - 1))->kind ==
+            ACQ_VERSION_REVIEW_REQUESTED)
+          version = acq_sheet_version_copy (g_ptr_array_index (versions, i - 1));
+    }
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Changes Since the Last Review"));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
@@ -113,7 +138,7 @@ acq_changes_window_show (GtkWindow *parent, AcqSheetList *list, AcqSheet *sheet)
                               &(GdkRGBA) { 0.88, 0.11, 0.14, 0.25 }, NULL);
 
   if (version != NULL)
-    fill (buffer, version, sheet);
+    fill (buffer, version, sheet, edited);
   else
     append (buffer, error ? error->message
                           : _("The accompagnatrice has not reviewed this sheet yet: there is "

@@ -12,6 +12,7 @@
 #include "acq-a11y.h"
 #include "acq-autosave.h"
 #include "acq-changes-window.h"
+#include "acq-comment.h"
 #include "acq-dp-layout.h"
 #include "acq-guidance.h"
 #include "acq-referential.h"
@@ -46,6 +47,7 @@ struct _AcqSheetEditor
   AdwEntryRow    *organisation_row;
   GtkLabel       *pages_label;
   GtkLabel       *returned_label;
+  GtkLabel       *edited_label;
   GtkButton      *request_button;
   GtkBox         *rubrics_box;
   GtkLabel       *state_label;
@@ -524,6 +526,26 @@ bloc_position (AcqSheetEditor *self, const char *bloc_uuid)
   return 0;
 }
 
+/* A sheet edited while it waits for a review: the reader will see the new text. */
+static void
+edited_update (AcqSheetEditor *self)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean edited = FALSE;
+
+  if (self->sheet != NULL &&
+      !acq_review_edited_since_request (acq_sheet_list_get_store (self->list), self->sheet,
+                                        &edited, &error))
+    g_warning ("Could not compare the sheet with the one sent for review: %s", error->message);
+  gtk_label_set_text (self->edited_label,
+                      self->role == ACQ_ROLE_COACH
+                        ? _("The candidate changed this sheet after asking for a review: you "
+                            "will read the new text. Changes Since the Last Review shows it.")
+                        : _("You changed this sheet after asking for a review: your coach will "
+                            "read the new text."));
+  gtk_widget_set_visible (GTK_WIDGET (self->edited_label), edited);
+}
+
 static void
 load_state (AcqSheetEditor *self)
 {
@@ -536,6 +558,7 @@ load_state (AcqSheetEditor *self)
   gtk_label_set_text (self->state_label, acq_review_state_label (state));
   gtk_widget_set_visible (GTK_WIDGET (self->returned_label),
                           acq_sheet_get_returned_to_draft (self->sheet));
+  edited_update (self);
   actions_update (self);
 }
 
@@ -636,6 +659,11 @@ on_sheet_notify_cb (AcqSheetEditor *self, GParamSpec *pspec)
   static const char *const fields[] = { "kind", "bloc-uuid", "period-from", "period-to",
                                         "competences", NULL };
 
+  if (g_strcmp0 (pspec->name, "revision") == 0)
+    {
+      edited_update (self);
+      return;
+    }
   if (g_strcmp0 (pspec->name, "review-state") == 0 ||
       g_strcmp0 (pspec->name, "returned-to-draft") == 0)
     {
@@ -704,17 +732,131 @@ static void
 actions_update (AcqSheetEditor *self)
 {
   AcqRole role = self->role;
-  gboolean can_request = self->sheet && acq_review_can_request (self->sheet);
+  AcqReviewState state = self->sheet ? acq_sheet_get_review_state (self->sheet)
+                                     : ACQ_REVIEW_STATE_DRAFT;
+  gboolean can_validate = self->sheet && acq_review_can_validate (self->sheet, role);
   gboolean can_decide = self->sheet && acq_review_can_decide (self->sheet, role);
+  /* after asking for changes, the coach's next step is to validate, not to ask herself */
+  gboolean can_request = self->sheet && acq_review_can_request (self->sheet) &&
+                         !(role == ACQ_ROLE_COACH && state == ACQ_REVIEW_STATE_CHANGES_REQUESTED);
 
   /* only what can be done now is shown: the buttons are the next step, not a menu */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.request-review", can_request);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.ask-changes", can_decide);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.validate", can_decide);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.validate", can_validate);
   gtk_widget_set_visible (GTK_WIDGET (self->request_button), can_request);
   gtk_widget_set_visible (GTK_WIDGET (self->changes_button), can_decide);
-  gtk_widget_set_visible (GTK_WIDGET (self->validate_button), can_decide);
+  gtk_widget_set_visible (GTK_WIDGET (self->validate_button), can_validate);
   gtk_widget_set_visible (GTK_WIDGET (self->diff_button), self->sheet != NULL);
+}
+
+/* A decision stays undoable for the toast's time, while nothing changed since. */
+typedef struct
+{
+  GWeakRef           editor;
+  AcqSheetList      *list;
+  AcqSheet          *sheet;
+  AcqReviewDecision *decision;
+} Decided;
+
+static void
+decided_free (gpointer data)
+{
+  Decided *decided = data;
+
+  g_weak_ref_clear (&decided->editor);
+  g_object_unref (decided->list);
+  g_object_unref (decided->sheet);
+  acq_review_decision_free (decided->decision);
+  g_free (decided);
+}
+
+static void
+undo_decision (gpointer data)
+{
+  Decided *decided = data;
+  g_autoptr (AcqSheetEditor) editor = g_weak_ref_get (&decided->editor);
+  g_autoptr (GError) error = NULL;
+
+  if (editor != NULL && editor->sheet == decided->sheet)
+    acq_autosave_flush (editor->autosave);
+  if (acq_review_undo_decision (decided->list, decided->sheet, decided->decision, &error))
+    return;
+  if (editor != NULL && gtk_widget_get_root (GTK_WIDGET (editor)) != NULL)
+    acq_toast_show (GTK_WIDGET (editor), error->message);
+  else
+    g_warning ("Could not undo a review decision: %s", error->message);
+}
+
+static void
+decide (AcqSheetEditor *self, AcqReviewState decision)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqReviewDecision) done = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  Decided *decided;
+
+  acq_autosave_flush (self->autosave);
+  if (!acq_review_decide_full (self->list, self->sheet, self->role, decision, &done, &error))
+    {
+      acq_toast_show (GTK_WIDGET (self), error->message);
+      load_state (self);
+      return;
+    }
+  decided = g_new0 (Decided, 1);
+  g_weak_ref_init (&decided->editor, self);
+  decided->list = g_object_ref (self->list);
+  decided->sheet = g_object_ref (self->sheet);
+  decided->decision = g_steal_pointer (&done);
+  title = acq_sheet_dup_display_title (self->sheet);
+  message = decision == ACQ_REVIEW_STATE_VALIDATED
+              ? g_strdup_printf (_("Sheet “%s” validated"), title)
+              : g_strdup_printf (_("Changes asked on “%s”"), title);
+  acq_undo_toast_show (GTK_WIDGET (self), message, 10, undo_decision, NULL, decided,
+                       decided_free);
+  load_state (self);
+}
+
+static void
+on_validate_response_cb (AdwMessageDialog *dialog, const char *response, AcqSheetEditor *self)
+{
+  if (g_strcmp0 (response, "validate") == 0 && self->sheet != NULL)
+    decide (self, ACQ_REVIEW_STATE_VALIDATED);
+  g_object_unref (self);
+}
+
+/* Open comments are questions still waiting: validating over them is asked first. */
+static void
+validate (AcqSheetEditor *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = NULL;
+  guint open = 0;
+  AdwMessageDialog *dialog;
+
+  if (!acq_comment_count_unresolved (acq_sheet_list_get_store (self->list),
+                                     acq_sheet_get_uuid (self->sheet), &open, &error))
+    g_warning ("Could not count the open comments: %s", error->message);
+  if (open == 0)
+    {
+      decide (self, ACQ_REVIEW_STATE_VALIDATED);
+      return;
+    }
+  body = g_strdup_printf (ngettext ("This sheet still has %u open comment. Validate it anyway?",
+                                       "This sheet still has %u open comments. Validate it "
+                                       "anyway?", open), open);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Validate With Open Comments?"),
+    body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "validate", _("_Validate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "validate", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_validate_response_cb),
+                    g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -722,21 +864,22 @@ review_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   AcqSheetEditor *self = ACQ_SHEET_EDITOR (widget);
   g_autoptr (GError) error = NULL;
-  AcqRole role = self->role;
-  gboolean ok;
 
+  if (self->sheet == NULL)
+    return;
   acq_autosave_flush (self->autosave);
-  if (g_strcmp0 (action, "sheet.request-review") == 0)
-    ok = acq_review_request (self->list, self->sheet, role, &error);
+  if (g_strcmp0 (action, "sheet.validate") == 0)
+    validate (self);
+  else if (g_strcmp0 (action, "sheet.ask-changes") == 0)
+    decide (self, ACQ_REVIEW_STATE_CHANGES_REQUESTED);
   else
-    ok = acq_review_decide (self->list, self->sheet, role,
-                            g_strcmp0 (action, "sheet.validate") == 0
-                              ? ACQ_REVIEW_STATE_VALIDATED
-                              : ACQ_REVIEW_STATE_CHANGES_REQUESTED,
-                            &error);
-  if (!ok)
-    acq_toast_show (GTK_WIDGET (self), error->message);
-  load_state (self);
+    {
+      /* the coach reads whole sheets: what is missing is said now, not found by her */
+      if (!acq_review_check_ready (self->sheet, &error) ||
+          !acq_review_request (self->list, self->sheet, self->role, &error))
+        acq_toast_show (GTK_WIDGET (self), error->message);
+      load_state (self);
+    }
 }
 
 static void
@@ -921,6 +1064,7 @@ acq_sheet_editor_class_init (AcqSheetEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, pages_label);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, returned_label);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, edited_label);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, request_button);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, rubrics_box);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, state_label);
