@@ -60,8 +60,10 @@ show_open_comments (AcqCandidateRow *self, guint count)
       self->comments_label = gtk_label_new (NULL);
       gtk_widget_add_css_class (self->comments_label, "open-comments");
       gtk_widget_set_valign (self->comments_label, GTK_ALIGN_CENTER);
+      /* after the count to review, whichever came first */
       gtk_box_insert_child_after (GTK_BOX (self->box), self->comments_label,
-                                  GTK_WIDGET (self->label));
+                                  self->review_label != NULL ? self->review_label
+                                                             : GTK_WIDGET (self->label));
     }
   name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open comment", "%u open comments",
                                        count), count);
