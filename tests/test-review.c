@@ -658,6 +658,26 @@ test_waiting_by_candidate (Fixture *f, gconstpointer data)
                       counts, acq_candidate_get_uuid (f->candidate))), ==, 1);
 }
 
+/* The count runs at every start: it reads the partial index of the sheets waiting, never the
+ * sheet table with its texts. */
+static void
+test_waiting_uses_index (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (acq_store_get_db (f->store),
+                                       "EXPLAIN QUERY PLAN SELECT s.candidate_uuid, count(*) FROM"
+                                       " sheet s JOIN candidate k ON k.uuid = s.candidate_uuid"
+                                       " WHERE s.deleted_at IS NULL AND k.deleted_at IS NULL AND"
+                                       " s.review_state = 1 GROUP BY s.candidate_uuid",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  g_assert_nonnull (strstr (plan->str, "USING INDEX sheet_waiting_review"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -672,6 +692,7 @@ main (int argc, char *argv[])
   ADD ("/review/ready-for-review", test_ready_for_review);
   ADD ("/review/validate-after-changes", test_validate_after_changes);
   ADD ("/review/undo-decision", test_undo_decision);
+  ADD ("/review/waiting-uses-index", test_waiting_uses_index);
   ADD ("/review/undo-refused-after-edit", test_undo_refused_after_edit);
   ADD ("/review/edited-since-request", test_edited_since_request);
   ADD ("/review/waiting-by-candidate", test_waiting_by_candidate);

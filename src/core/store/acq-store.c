@@ -315,6 +315,12 @@ static const char *const migrations[] = {
   "  created_at TEXT NOT NULL,"
   "  updated_at TEXT NOT NULL,"
   "  CHECK (uuid = candidate_uuid));",
+  /* 6 -> 7: the sidebar counts each candidate's sheets waiting for a review at every start
+   * (acq_review_waiting_by_candidate()); without an index that reads the whole sheet table,
+   * texts included (40 ms more at start with 10,000 sheets). The partial index holds only the
+   * sheets waiting. */
+  "CREATE INDEX sheet_waiting_review ON sheet (candidate_uuid)"
+  "  WHERE review_state = 1 AND deleted_at IS NULL;",
 };
 
 int
