@@ -113,7 +113,7 @@ def test_write_review_comment_validate():
             first(changes, "text", "Changes Since the Last Review"))
             and "changed this sheet after asking" in text_of(
             first(changes, "text", "Changes Since the Last Review")), "the edit in the diff")
-        press(find(changes, "push button", "Close"))
+        key("Escape")
         app.wait_window_closed("Changes Since the Last Review")
         # select the first three words, as a person would with the keyboard
         click(view)

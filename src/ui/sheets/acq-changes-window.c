@@ -88,6 +88,7 @@ acq_changes_window_show (GtkWindow *parent, AcqSheetList *list, AcqSheet *sheet)
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqSheetVersion) version = NULL;
   GtkWidget *window, *box, *header, *scrolled, *view;
+  GtkEventController *shortcuts;
   GtkTextBuffer *buffer;
 
   AcqStore *store = acq_sheet_list_get_store (list);
@@ -123,7 +124,19 @@ acq_changes_window_show (GtkWindow *parent, AcqSheetList *list, AcqSheet *sheet)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   adw_window_set_content (ADW_WINDOW (window), box);
 
+  /* a window to read: Escape or Ctrl+W closes it, as other dialogs */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                   gtk_keyval_trigger_new (GDK_KEY_w,
+                                                                           GDK_CONTROL_MASK)),
+                      gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
+
+  /* read-only text: no caret to mislead */
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   g_object_set (view, "left-margin", 18, "right-margin", 18, "top-margin", 18,
                 "bottom-margin", 18, NULL);
