@@ -379,6 +379,18 @@ export_package (const char *data_dir, GVariantDict *options)
   passphrase = get_passphrase (acq_candidate_get_uuid (candidate), TRUE);
   if (passphrase == NULL)
     return 1;
+  /* the same rule as the Send Dossier dialog */
+  if (g_utf8_strlen (passphrase, -1) < ACQ_PASSPHRASE_MIN_CHARS)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "The passphrase is too short: use at least %d character. "
+                               "Nothing was exported.",
+                               "The passphrase is too short: use at least %d characters. "
+                               "Nothing was exported.", ACQ_PASSPHRASE_MIN_CHARS),
+                  ACQ_PASSPHRASE_MIN_CHARS);
+      g_printerr ("\n");
+      return 1;
+    }
   if (!acq_package_export (store, acq_candidate_get_uuid (candidate), role,
                            passphrase, output_path, NULL, &error))
     {

@@ -88,6 +88,10 @@ check "--export-dossier --final refuses while sheets are not validated, and says
   sh -c "! '$app' --data-dir '$tmp/demo' --export-dossier 'Hélène Dubois' --final \
            --output '$tmp/final.pdf' 2> '$tmp/err' && [ ! -e '$tmp/final.pdf' ] &&
          grep -q 'Bloc 3' '$tmp/err'"
+check "--export-package refuses a passphrase shorter than the dialog allows, and says so" \
+  sh -c "! ACQUIS_PASSPHRASE=court '$app' --data-dir '$tmp/demo' --role candidate \
+           --export-package 'Hélène Dubois' --output '$tmp/short.acquis' 2> '$tmp/err' &&
+         [ ! -e '$tmp/short.acquis' ] && grep -q 'at least 8 characters' '$tmp/err'"
 export ACQUIS_PASSPHRASE="cheval correct pile agrafe"
 check "--export-package writes an encrypted .acquis file, private, with no name in clear" \
   sh -c "'$app' --data-dir '$tmp/demo' --role candidate --export-package 'Hélène Dubois' \

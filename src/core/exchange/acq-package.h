@@ -38,6 +38,10 @@ typedef enum
 
 GQuark acq_package_error_quark (void);
 
+/* Below this many characters a passphrase is refused for a new file, in the dialog and on the
+ * command line alike: the file travels by mail and sync services. */
+#define ACQ_PASSPHRASE_MIN_CHARS 8
+
 /* A passphrase held in memory that never reaches the swap and is wiped when freed. */
 typedef char AcqPassphrase;
 

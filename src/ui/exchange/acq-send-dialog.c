@@ -17,8 +17,6 @@
 #include "acq-package.h"
 #include "acq-send-dialog.h"
 
-/* Below this, a passphrase is refused: the file travels by mail and sync services. */
-#define MIN_CHARS 8
 /* How long xdg-email may run before the mail program is taken as opened. */
 #define MAIL_WAIT_SECONDS 5
 
@@ -89,7 +87,7 @@ passphrase_strength (const char *text)
       digit |= g_unichar_isdigit (c);
       other |= !g_unichar_isalnum (c);
     }
-  if (chars < MIN_CHARS)
+  if (chars < ACQ_PASSPHRASE_MIN_CHARS)
     return 0;
   if (chars >= 20 || (chars >= 14 && lower + upper + digit + other >= 3))
     return 3;
