@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "acq-parcours-private.h"
 #include "acq-session-private.h"
 #include "acq-sql-private.h"
 #include "acq-text.h"
@@ -312,20 +313,16 @@ _acq_session_parse_time (const char *text, int *out_minutes)
   return *out_minutes < 24 * 60 && text[3] <= '5';
 }
 
+/* A session's date is typed by a person: exactly "YYYY-MM-DD", read as the parcours reads its
+ * dates. */
 static GDate *
 parse_date (const char *text)
 {
-  guint64 year, month, day;
+  GDate date;
 
-  if (text == NULL || strlen (text) != 10 || !digits (text, 0, 4) || text[4] != '-' ||
-      !digits (text, 5, 2) || text[7] != '-' || !digits (text, 8, 2))
+  if (text == NULL || strlen (text) != 10 || !_acq_parcours_parse_date (text, &date))
     return NULL;
-  year = g_ascii_strtoull (text, NULL, 10);
-  month = g_ascii_strtoull (text + 5, NULL, 10);
-  day = g_ascii_strtoull (text + 8, NULL, 10);
-  if (!g_date_valid_dmy (day, month, year))
-    return NULL;
-  return g_date_new_dmy (day, month, year);
+  return g_date_copy (&date);
 }
 
 static GDateTime *
