@@ -982,6 +982,17 @@ test_store_ensure_default (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (count_rows (fixture->store, "competence"), ==, 16);
 }
 
+/* Every screen names the second competence of the first bloc the same way. */
+static void
+test_competence_code (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *first = acq_competence_dup_code (1, 2);
+  g_autofree char *last = acq_competence_dup_code (3, 4);
+
+  g_assert_cmpstr (first, ==, "C1.2");
+  g_assert_cmpstr (last, ==, "C3.4");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1009,6 +1020,7 @@ main (int argc, char *argv[])
   ADD ("parse/large-export", test_parse_large_export);
   ADD ("uuid/derived", test_uuid_derived);
   ADD ("fiche/copy", test_fiche_copy);
+  ADD ("competence/code", test_competence_code);
   ADD_STORE ("store/round-trip", test_store_round_trip);
   ADD_STORE ("store/idempotent", test_store_idempotent);
   ADD_STORE ("store/update-wording", test_store_update_wording);

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "acq-map.h"
+#include "acq-referential.h"
 #include "acq-sql-private.h"
 
 typedef struct
@@ -492,7 +493,7 @@ acq_map_dup_competence_code (AcqMap *self, guint competence)
       if (child == competence)
         break;
     }
-  return g_strdup_printf ("C%u.%u", bloc_number, number);
+  return acq_competence_dup_code ((int) bloc_number, (int) number);
 }
 
 static void

@@ -162,6 +162,22 @@ acq_fiche_find_bloc (const AcqFiche *fiche, const char *code)
   return NULL;
 }
 
+/**
+ * acq_competence_dup_code:
+ * @bloc_position: the bloc's place in its fiche, from 1
+ * @competence_position: the competence's place in its bloc, from 1
+ *
+ * The short name every screen gives a competence beside its wording: "C1.2" for the second
+ * competence of the first bloc.
+ *
+ * Returns: (transfer full): the code
+ */
+char *
+acq_competence_dup_code (int bloc_position, int competence_position)
+{
+  return g_strdup_printf ("C%d.%d", bloc_position, competence_position);
+}
+
 static gboolean
 is_blank (const char *text)
 {

@@ -61,6 +61,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqFiche, acq_fiche_free)
 
 const AcqBlocDef *acq_fiche_find_bloc      (const AcqFiche *fiche,
                                             const char     *code);
+char      *acq_competence_dup_code         (int             bloc_position,
+                                            int             competence_position);
 
 /* The uuids of the referential are RFC 4122 version 5 (SHA-1) uuids in the URL namespace, of
  * "acquis:certification:RNCP37274", "acquis:bloc:RNCP37274BC01" and

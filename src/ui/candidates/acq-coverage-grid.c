@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "acq-coverage-grid.h"
+#include "acq-referential.h"
 
 /* Built in code: its rows and cells come from the candidate's referential. */
 struct _AcqCoverageGrid
@@ -92,7 +93,7 @@ cell (AcqCoverageGrid *self, const AcqCoverageBloc *bloc,
   };
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  g_autofree char *code = g_strdup_printf ("C%d.%d", bloc->position, competence->position);
+  g_autofree char *code = acq_competence_dup_code (bloc->position, competence->position);
   g_autofree char *name = NULL;
   GtkWidget *icon;
 
