@@ -52,8 +52,16 @@ def test_write_review_comment_validate():
         type_text("Accueil d'un demandeur d'emploi")
         link_competence(app, "Informer une personne")
         link_competence(app, "Analyser la demande")
-        find_named(app.window, lambda name: name.startswith("Unlink “Informer une personne"))
-        find_named(app.window, lambda name: name.startswith("Unlink “Analyser la demande"))
+        # the chips name each competence by its code and its wording
+        find_named(app.window, lambda name: name.startswith("Unlink “C1.1 · Informer une personne"))
+        find_named(app.window, lambda name: name.startswith("Unlink “C1.2 · Analyser la demande"))
+        # the guidance's questions for the linked competences unfold under the chips, and
+        # each rubric's points to cover under its prompt
+        click(find_named(app.window, "Questions to Help You Remember a Situation"))
+        find_named(app.window, lambda name: name.startswith("• Pensez à une personne que vous "
+                                                            "avez informée"))
+        click(find_named(app.window, "What to Tell"))
+        find_named(app.window, lambda name: name.startswith("• le point de départ"))
         click(rubric(app, 1))
         type_text(TASKS)
         click(rubric(app, 2))

@@ -26,6 +26,8 @@ struct _AcqRubricView
   GtkTextView  *comment_view;
   GtkListBox   *comments_list;
   GtkLabel     *count_label;
+  GtkExpander  *examples_expander;
+  GtkLabel     *examples_label;
   GtkLabel     *heading_label;
   GtkLabel     *prompt_label;
   GtkLabel     *quote_label;
@@ -96,8 +98,16 @@ acq_rubric_view_set_guidance (AcqRubricView *self, AcqGuidance *guidance)
   const char *title = acq_guidance_get_rubric_title (guidance, self->rubric);
   g_autofree char *heading = g_strdup_printf ("%d. %s", self->rubric + 1, title);
 
+  const char *const *examples = acq_guidance_get_rubric_examples (guidance, self->rubric);
+  g_autoptr (GString) points = g_string_new (NULL);
+
   gtk_label_set_text (self->heading_label, heading);
   gtk_label_set_text (self->prompt_label, acq_guidance_get_rubric_prompt (guidance, self->rubric));
+  /* the points a good answer covers, one bullet each, folded until asked for */
+  for (guint i = 0; examples != NULL && examples[i] != NULL; i++)
+    g_string_append_printf (points, "%s• %s", i > 0 ? "\n" : "", examples[i]);
+  gtk_label_set_text (self->examples_label, points->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->examples_expander), points->len > 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -578,6 +588,8 @@ acq_rubric_view_class_init (AcqRubricViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqRubricView, comment_view);
   gtk_widget_class_bind_template_child (widget_class, AcqRubricView, comments_list);
   gtk_widget_class_bind_template_child (widget_class, AcqRubricView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AcqRubricView, examples_expander);
+  gtk_widget_class_bind_template_child (widget_class, AcqRubricView, examples_label);
   gtk_widget_class_bind_template_child (widget_class, AcqRubricView, heading_label);
   gtk_widget_class_bind_template_child (widget_class, AcqRubricView, prompt_label);
   gtk_widget_class_bind_template_child (widget_class, AcqRubricView, quote_label);

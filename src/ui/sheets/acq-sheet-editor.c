@@ -46,6 +46,8 @@ struct _AcqSheetEditor
   GtkCheckButton *ongoing_check;
   AdwEntryRow    *organisation_row;
   GtkLabel       *pages_label;
+  GtkBox         *questions_box;
+  GtkExpander    *questions_expander;
   GtkLabel       *returned_label;
   GtkLabel       *edited_label;
   GtkButton      *request_button;
@@ -366,6 +368,21 @@ competence_label (AcqSheetEditor *self, const char *uuid, const AcqBlocDef **out
   return NULL;
 }
 
+/* "C1.4 · wording": the code the grid and the map show, and the words the dossier prints */
+static char *
+dup_competence_title (AcqSheetEditor *self, const char *uuid)
+{
+  const AcqBlocDef *bloc = NULL;
+  int position = 0;
+  const char *label = competence_label (self, uuid, &bloc, &position);
+  g_autofree char *code = NULL;
+
+  if (label == NULL)
+    return g_strdup (_("Unknown competence"));
+  code = acq_competence_dup_code (bloc->position, position);
+  return g_strdup_printf ("%s · %s", code, label);
+}
+
 static void
 on_chip_clicked_cb (AcqSheetEditor *self, GtkButton *chip)
 {
@@ -387,15 +404,23 @@ decorative_icon (const char *icon_name)
 }
 
 static GtkWidget *
+wrapped_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  return label;
+}
+
+static GtkWidget *
 make_chip (AcqSheetEditor *self, const char *uuid, const char *label)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *text = gtk_label_new (label);
+  GtkWidget *text = wrapped_label (label);
   g_autofree char *name = g_strdup_printf (_("Unlink “%s”"), label);
 
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), text);
   gtk_box_append (GTK_BOX (box), decorative_icon ("window-close-symbolic"));
@@ -426,12 +451,10 @@ add_choice (AcqSheetEditor *self, const AcqBlocDef *bloc, guint index)
 {
   const char *uuid = g_ptr_array_index (bloc->competence_uuids, index);
   const char *label = g_ptr_array_index (bloc->competences, index);
-  g_autofree char *text = g_strdup_printf ("C%d.%u — %s", bloc->position, index + 1, label);
+  g_autofree char *text = dup_competence_title (self, uuid);
   GtkWidget *button = gtk_button_new ();
-  GtkWidget *child = gtk_label_new (text);
+  GtkWidget *child = wrapped_label (text);
 
-  gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (child), 0);
   gtk_label_set_max_width_chars (GTK_LABEL (child), 50);
   gtk_button_set_child (GTK_BUTTON (button), child);
   gtk_widget_add_css_class (button, "flat");
@@ -464,6 +487,42 @@ box_remove (GtkWidget *box, GtkWidget *child)
   gtk_box_remove (GTK_BOX (box), child);
 }
 
+/* The guidance's questions for each linked competence, to help remember a real situation;
+ * folded under the chips until asked for. */
+static void
+rebuild_questions (AcqSheetEditor *self)
+{
+  const char *const *linked = acq_sheet_get_competences (self->sheet);
+  gboolean any = FALSE;
+
+  clear_container (GTK_WIDGET (self->questions_box), box_remove);
+  for (guint i = 0; self->guidance != NULL && linked != NULL && linked[i] != NULL; i++)
+    {
+      const AcqBlocDef *bloc = NULL;
+      int position = 0;
+      const char *const *questions = NULL;
+      g_autofree char *title = NULL;
+      g_autoptr (GString) bullets = g_string_new (NULL);
+      GtkWidget *heading, *text;
+
+      if (competence_label (self, linked[i], &bloc, &position) != NULL)
+        questions = acq_guidance_get_competence_questions (self->guidance, bloc->code, position);
+      if (questions == NULL || questions[0] == NULL)
+        continue;
+      for (guint q = 0; questions[q] != NULL; q++)
+        g_string_append_printf (bullets, "%s• %s", q > 0 ? "\n" : "", questions[q]);
+      title = dup_competence_title (self, linked[i]);
+      heading = wrapped_label (title);
+      text = wrapped_label (bullets->str);
+      gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_box_append (self->questions_box, heading);
+      gtk_box_append (self->questions_box, text);
+      any = TRUE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->questions_expander), any);
+}
+
 /* The chips show what is linked; the list offers the competences of the sheet's bloc (or of
  * every bloc while none is chosen) that are not linked yet. */
 static void
@@ -477,10 +536,10 @@ rebuild_competences (AcqSheetEditor *self)
   clear_container (GTK_WIDGET (self->competence_choices), box_remove);
   for (guint i = 0; linked != NULL && linked[i] != NULL; i++)
     {
-      const char *label = competence_label (self, linked[i], NULL, NULL);
-      gtk_flow_box_append (self->chips_box,
-                           make_chip (self, linked[i], label ? label : _("Unknown competence")));
+      g_autofree char *title = dup_competence_title (self, linked[i]);
+      gtk_flow_box_append (self->chips_box, make_chip (self, linked[i], title));
     }
+  rebuild_questions (self);
   for (guint b = 0; self->fiche != NULL && b < self->fiche->blocs->len; b++)
     {
       const AcqBlocDef *bloc = g_ptr_array_index (self->fiche->blocs, b);
@@ -1063,6 +1122,8 @@ acq_sheet_editor_class_init (AcqSheetEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, ongoing_check);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, pages_label);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, questions_box);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, questions_expander);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, returned_label);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, edited_label);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, request_button);
