@@ -102,7 +102,7 @@ def test_navigate_link_find_fold_export():
         press(find(app.node, "menu item", "Competence Map"))
         window = find(app.node, "frame", "Competence Map")
         # the legend names every level
-        for level in ("No sheet yet", "Drafts only", "Changes asked", "Waiting for review",
+        for level in ("No sheet yet", "Drafts only", "Changes requested", "Waiting for review",
                       "Validated"):
             find(window, "label", level)
         # the centre has the focus; the arrows go down the tree and across siblings

@@ -322,7 +322,7 @@ acq_coverage_level_label (AcqCoverageLevel level)
     {
     case ACQ_COVERAGE_NONE: return _("No sheet yet");
     case ACQ_COVERAGE_DRAFT: return _("Drafts only");
-    case ACQ_COVERAGE_CHANGES_REQUESTED: return _("Changes asked");
+    case ACQ_COVERAGE_CHANGES_REQUESTED: return _("Changes requested");
     case ACQ_COVERAGE_TO_REVIEW: return _("Waiting for review");
     case ACQ_COVERAGE_VALIDATED: return _("Validated");
     case ACQ_N_COVERAGE_LEVELS: default: break;

@@ -871,7 +871,7 @@ decide (AcqSheetEditor *self, AcqReviewState decision)
   title = acq_sheet_dup_display_title (self->sheet);
   message = decision == ACQ_REVIEW_STATE_VALIDATED
               ? g_strdup_printf (_("Sheet “%s” validated"), title)
-              : g_strdup_printf (_("Changes asked on “%s”"), title);
+              : g_strdup_printf (_("Changes requested on “%s”"), title);
   acq_undo_toast_show (GTK_WIDGET (self), message, 10, undo_decision, NULL, decided,
                        decided_free);
   load_state (self);
