@@ -220,6 +220,25 @@ test_build_query (void)
     }
 }
 
+/* The last word is looked for by its first letters, but only the words that begin with the
+ * whole word typed are shown in bold: "reseau" marks "réseau", not "restants". */
+static void
+test_snippet_marks_whole_prefix (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) results = NULL;
+  g_autofree char *markup = NULL;
+
+  add_sheet (f->karim, "Suivi de groupe", ACQ_RUBRIC_TASKS,
+             "Les participants restants ont rejoint le réseau des partenaires du territoire.");
+  results = search (f, "participants reseau");
+  g_assert_cmpuint (results->len, ==, 1);
+  markup = acq_search_result_dup_markup (result (results, 0));
+  g_assert_nonnull (strstr (markup, "<b>réseau</b>"));
+  g_assert_nonnull (strstr (markup, "<b>participants</b>"));
+  g_assert_nonnull (strstr (markup, " restants "));
+  g_assert_null (strstr (markup, "<b>restants</b>"));
+}
+
 static void
 test_snippet_markup (Fixture *f, gconstpointer data)
 {
@@ -351,6 +370,7 @@ main (int argc, char *argv[])
   ADD ("/search/prefix-rare-behind-many", test_prefix_rare_behind_many);
   ADD ("/search/hostile-query", test_hostile_query);
   ADD ("/search/snippet-markup", test_snippet_markup);
+  ADD ("/search/snippet-marks-whole-prefix", test_snippet_marks_whole_prefix);
   ADD ("/search/ranking", test_ranking);
   ADD ("/search/follows-edits-and-deletes", test_follows_edits_and_deletes);
   ADD ("/search/deleted-candidate-hidden", test_deleted_candidate_hidden);

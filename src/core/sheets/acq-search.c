@@ -28,6 +28,7 @@
 #include "acq-search.h"
 #include "acq-sheet.h"
 #include "acq-sql-private.h"
+#include "acq-text.h"
 
 /* A prefix of one letter matches a good part of the French language, for no useful result:
  * the last word is a prefix from two letters on (the index keeps prefixes of 2 and 3). */
@@ -387,6 +388,64 @@ find_cutoff (AcqStore *store, const char *query, gint64 *out_cutoff, GError **er
   return TRUE;
 }
 
+static gboolean
+is_single_token (const char *text, gsize length)
+{
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    if (!g_unichar_isalnum (g_utf8_get_char (p)))
+      return FALSE;
+  return length > 0;
+}
+
+/* Whether a word the snippet marked was marked for the cut prefix only: "restants" for
+ * "reseau", found by its first letters "res". Such a word matches no word the user typed. */
+static gboolean
+marked_for_cut_only (const char *marked, gsize length, GPtrArray *folded_words)
+{
+  g_autofree char *span = NULL;
+  g_autofree char *folded = NULL;
+  const char *last = g_ptr_array_index (folded_words, folded_words->len - 1);
+
+  if (!is_single_token (marked, length))
+    return FALSE;
+  span = g_strndup (marked, length);
+  folded = acq_text_fold (span);
+  if (g_str_has_prefix (folded, last))
+    return FALSE;
+  for (guint i = 0; i + 1 < folded_words->len; i++)
+    if (strcmp (folded, g_ptr_array_index (folded_words, i)) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The snippet of a query whose last word was cut marks every word that begins like the cut
+ * prefix: the marks are taken off those that do not begin with the whole word typed. */
+static void
+unmark_cut_matches (AcqSearchResult *result, GPtrArray *folded_words)
+{
+  GString *snippet;
+
+  if (result->snippet == NULL)
+    return;
+  snippet = g_string_new (NULL);
+  for (const char *p = result->snippet; *p != '\0';)
+    {
+      const char *end;
+
+      if (*p != ACQ_SEARCH_MATCH_START[0] ||
+          (end = strchr (p + 1, ACQ_SEARCH_MATCH_END[0])) == NULL ||
+          !marked_for_cut_only (p + 1, end - (p + 1), folded_words))
+        {
+          g_string_append_c (snippet, *p++);
+          continue;
+        }
+      g_string_append_len (snippet, p + 1, end - (p + 1));
+      p = end + 1;
+    }
+  g_free (result->snippet);
+  result->snippet = g_string_free (snippet, FALSE);
+}
+
 /* Ranks the matches of @query from the sheet @cutoff on, into @results. If @cut, the query's
  * last word was cut, and a row must have a word that begins with the last of @words. */
 static gboolean
@@ -394,6 +453,7 @@ rank (AcqStore *store, const char *query, guint limit, gint64 cutoff, GPtrArray 
       gboolean cut, GPtrArray *results, GError **error)
 {
   sqlite3_stmt *stmt = acq_store_prepare (store, cut ? sql_search_cut : sql_search, error);
+  g_autoptr (GPtrArray) folded_words = NULL;
   int rc;
 
   if (stmt == NULL)
@@ -406,8 +466,20 @@ rank (AcqStore *store, const char *query, guint limit, gint64 cutoff, GPtrArray 
       sqlite3_bind_int (stmt, 4, words->len - 1);
       _acq_sql_bind_text (stmt, 5, g_ptr_array_index (words, words->len - 1));
     }
+  if (cut)
+    {
+      folded_words = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < words->len; i++)
+        g_ptr_array_add (folded_words, acq_text_fold (g_ptr_array_index (words, i)));
+    }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (results, result_from_row (stmt));
+    {
+      AcqSearchResult *result = result_from_row (stmt);
+
+      if (cut)
+        unmark_cut_matches (result, folded_words);
+      g_ptr_array_add (results, result);
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return acq_store_set_error_from_sqlite (error, acq_store_get_db (store), rc, query);
