@@ -105,6 +105,64 @@ test_french_dates (void)
   g_assert_cmpstr (none, ==, "");
 }
 
+/* Every way a French user types a date, and what is not one. */
+static void
+test_parse_date (void)
+{
+  static const struct { const char *typed; AcqDateBound bound; const char *iso; } cases[] = {
+    { "12/03/2024", ACQ_DATE_START, "2024-03-12" },
+    { " 12/03/2024 ", ACQ_DATE_END, "2024-03-12" },
+    { "1/3/2024", ACQ_DATE_START, "2024-03-01" },
+    { "12-03-2024", ACQ_DATE_START, "2024-03-12" },
+    { "12.03.2024", ACQ_DATE_START, "2024-03-12" },
+    { "12/03/24", ACQ_DATE_START, "2024-03-12" },
+    { "12/03/98", ACQ_DATE_START, "1998-03-12" },
+    { "2024-03-12", ACQ_DATE_START, "2024-03-12" },
+    { "03/2024", ACQ_DATE_START, "2024-03-01" },
+    { "03/2024", ACQ_DATE_END, "2024-03-31" },
+    { "02/2024", ACQ_DATE_END, "2024-02-29" },
+    { "02/2023", ACQ_DATE_END, "2023-02-28" },
+    { "mars 2024", ACQ_DATE_START, "2024-03-01" },
+    { "Mars 2024", ACQ_DATE_END, "2024-03-31" },
+    { "1er mars 2024", ACQ_DATE_START, "2024-03-01" },
+    { "12 mars 2024", ACQ_DATE_START, "2024-03-12" },
+    { "12 March 2024", ACQ_DATE_START, "2024-03-12" },
+    { "février 2020", ACQ_DATE_END, "2020-02-29" },
+    { "fevrier 2020", ACQ_DATE_START, "2020-02-01" },
+    { "AOÛT 2019", ACQ_DATE_START, "2019-08-01" },
+    { "sept. 2019", ACQ_DATE_START, "2019-09-01" },
+    { "juil 2019", ACQ_DATE_START, "2019-07-01" },
+    { "2019", ACQ_DATE_START, "2019-01-01" },
+    { "2019", ACQ_DATE_END, "2019-12-31" },
+    { "29/02/2024", ACQ_DATE_START, "2024-02-29" },
+    /* not dates */
+    { "29/02/2023", ACQ_DATE_START, NULL },
+    { "31/04/2024", ACQ_DATE_START, NULL },
+    { "12/13/2024", ACQ_DATE_START, NULL },
+    { "12/03", ACQ_DATE_START, NULL },
+    { "jui 2019", ACQ_DATE_START, NULL },
+    { "ma 2019", ACQ_DATE_START, NULL },
+    { "mars", ACQ_DATE_START, NULL },
+    { "24", ACQ_DATE_START, NULL },
+    { "1850", ACQ_DATE_START, NULL },
+    { "12/03/202", ACQ_DATE_START, NULL },
+    { "demain", ACQ_DATE_START, NULL },
+    { "", ACQ_DATE_START, NULL },
+    { "12 mars 2024 mars", ACQ_DATE_START, NULL },
+    { "1/2/3/4", ACQ_DATE_START, NULL },
+    { "99999999/03/2024", ACQ_DATE_START, NULL },
+    { "\xff\xfe 2024", ACQ_DATE_START, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *iso = acq_text_parse_date (cases[i].typed, cases[i].bound);
+      g_test_message ("%s", cases[i].typed);
+      g_assert_cmpstr (iso, ==, cases[i].iso);
+    }
+  g_assert_null (acq_text_parse_date (NULL, ACQ_DATE_START));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -116,5 +174,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/text/is-blank/white-space-only", test_is_blank);
   g_test_add_func ("/text/count-words", test_count_words);
   g_test_add_func ("/text/french/dates-and-periods", test_french_dates);
+  g_test_add_func ("/text/parse-date/as-typed-in-france", test_parse_date);
   return g_test_run ();
 }

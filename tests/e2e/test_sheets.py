@@ -62,6 +62,14 @@ def test_write_review_comment_validate():
                                                             "avez informée"))
         click(find_named(app.window, "What to Tell"))
         find_named(app.window, lambda name: name.startswith("• le point de départ"))
+        # a period far back is typed, not clicked month by month; a typo is refused, said
+        press(find_named(app.window, "Start of the period: Not set"))
+        find(app.node, "text", "Type a date")
+        type_text("mars 2O19\n")
+        find(app.node, "label", "Not a date: type 12/03/2024 or mars 2024.")
+        key("ctrl+a")
+        type_text("mars 2019\n")
+        find_named(app.window, "Start of the period: 1 Mar 2019")
         click(rubric(app, 1))
         type_text(TASKS)
         click(rubric(app, 2))
@@ -70,6 +78,8 @@ def test_write_review_comment_validate():
         with app.db() as db:
             title, tasks, means, state = sheet_row(db)
             links = db.execute("SELECT count(*) FROM sheet_competence").fetchone()[0]
+        with app.db() as db:
+            assert db.execute("SELECT period_from FROM sheet").fetchone()[0] == "2019-03-01"
         assert title == "Accueil d'un demandeur d'emploi", title
         assert tasks == TASKS, tasks
         assert means == MEANS, means

@@ -217,6 +217,141 @@ acq_text_french_date (const char *iso_date)
                           g_date_get_year (&date));
 }
 
+/* The months as people type them: French and English, without accents (the text is folded
+ * first). A prefix names a month when it names no other: "sept", "mar", "juil". */
+static const char *const typed_months[][2] = {
+  { "janvier", "january" }, { "fevrier", "february" }, { "mars", "march" },
+  { "avril", "april" },     { "mai", "may" },           { "juin", "june" },
+  { "juillet", "july" },    { "aout", "august" },       { "septembre", "september" },
+  { "octobre", "october" }, { "novembre", "november" }, { "decembre", "december" },
+};
+
+static int
+month_of_word (const char *word)
+{
+  gsize length = strlen (word);
+  int found = 0;
+
+  if (length > 0 && word[length - 1] == '.') /* "janv.", "sept." */
+    length--;
+  if (length < 3)
+    return 0;
+  for (int m = 0; m < 12; m++)
+    for (int language = 0; language < 2; language++)
+      if (strncmp (typed_months[m][language], word, length) == 0)
+        {
+          if (found != 0 && found != m + 1)
+            return 0; /* "jui": juin or juillet */
+          found = m + 1;
+        }
+  return found;
+}
+
+static gboolean
+parse_number (const char *word, int *out)
+{
+  gsize length = strlen (word);
+  guint64 value;
+
+  /* "1er", the French first day of a month */
+  if (length > 2 && g_str_has_suffix (word, "er"))
+    length -= 2;
+  if (length == 0 || length > 4)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (word[i]))
+      return FALSE;
+  value = g_ascii_strtoull (word, NULL, 10);
+  *out = (int) value;
+  return TRUE;
+}
+
+/* Two digits are a year of this century up to this year, of the last one after it. */
+static int
+full_year (int year, gsize digits)
+{
+  g_autoptr (GDateTime) now = NULL;
+  int century_year;
+
+  if (digits > 2)
+    return year;
+  now = g_date_time_new_now_local ();
+  century_year = g_date_time_get_year (now) % 100;
+  return year <= century_year ? 2000 + year : 1900 + year;
+}
+
+/**
+ * acq_text_parse_date:
+ * @typed: what the user typed
+ * @bound: which day a month or a year alone stands for
+ *
+ * Reads a date as a French user types it, whatever the interface language: "12/03/2024",
+ * "12-03-24", "12.03.2024", "2024-03-12", "03/2024", "mars 2024", "1er mars 2024",
+ * "12 March 2024", "sept. 2019", "2019". Day before month always, as in France.
+ *
+ * Returns: (transfer full) (nullable): the date as "YYYY-MM-DD", or %NULL if @typed is not a
+ *   date between the years 1900 and 2199
+ */
+char *
+acq_text_parse_date (const char *typed, AcqDateBound bound)
+{
+  g_autofree char *folded = NULL;
+  g_auto (GStrv) words = NULL;
+  int numbers[3], n_numbers = 0, month = 0, day = 0, year = 0;
+  gsize year_digits = 0;
+  gboolean iso = FALSE;
+
+  if (typed == NULL || !g_utf8_validate (typed, -1, NULL) || strlen (typed) > 64)
+    return NULL;
+  folded = g_strstrip (acq_text_fold (typed));
+  iso = strlen (folded) == 10 && folded[4] == '-' && folded[7] == '-';
+  for (char *p = folded; *p != '\0'; p++)
+    if (*p == '/' || *p == '-' || *p == ',' || (*p == '.' && g_ascii_isdigit (p[1])))
+      *p = ' ';
+  words = g_strsplit_set (folded, " \t", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      int number, named;
+
+      if (*words[i] == '\0')
+        continue;
+      if (parse_number (words[i], &number) && n_numbers < 3)
+        {
+          if (n_numbers == 0 || !iso)
+            year_digits = strlen (words[i]);
+          numbers[n_numbers++] = number;
+        }
+      else if (month == 0 && (named = month_of_word (words[i])) != 0)
+        month = named;
+      else
+        return NULL;
+    }
+  if (iso && n_numbers == 3)
+    year = numbers[0], month = numbers[1], day = numbers[2], year_digits = 4;
+  else if (month != 0 && n_numbers == 2) /* "12 mars 2024" */
+    day = numbers[0], year = numbers[1];
+  else if (month != 0 && n_numbers == 1) /* "mars 2024" */
+    year = numbers[0];
+  else if (month == 0 && n_numbers == 3) /* "12/03/2024" */
+    day = numbers[0], month = numbers[1], year = numbers[2];
+  else if (month == 0 && n_numbers == 2 && year_digits == 4) /* "03/2024", not "12/03" */
+    month = numbers[0], year = numbers[1];
+  else if (month == 0 && n_numbers == 1 && year_digits == 4) /* "2024" */
+    year = numbers[0], month = bound == ACQ_DATE_START ? 1 : 12;
+  else
+    return NULL;
+  if (year_digits == 1 || year_digits == 3)
+    return NULL;
+  year = full_year (year, year_digits);
+  if (year < 1900 || year > 2199 || month < 1 || month > 12)
+    return NULL;
+  if (day == 0)
+    day = bound == ACQ_DATE_START ? 1 : g_date_get_days_in_month (month, year);
+  if (!g_date_valid_dmy (day, month, year))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
 /**
  * acq_text_french_period:
  * @iso_from: (nullable): the start, "YYYY-MM-DD"

@@ -43,4 +43,21 @@ char     *acq_text_french_date  (const char *iso_date);
 char     *acq_text_french_period (const char *iso_from,
                                   const char *iso_to);
 
+/**
+ * AcqDateBound:
+ * @ACQ_DATE_START: a month or a year typed alone means its first day
+ * @ACQ_DATE_END: its last day
+ *
+ * Which day a date typed without one stands for: "mars 2024" starts a period on the 1st and
+ * ends one on the 31st.
+ */
+typedef enum
+{
+  ACQ_DATE_START,
+  ACQ_DATE_END,
+} AcqDateBound;
+
+char     *acq_text_parse_date   (const char   *typed,
+                                 AcqDateBound  bound);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "acq-a11y.h"
 #include "acq-autosave.h"
 #include "acq-changes-window.h"
+#include "acq-date-button.h"
 #include "acq-comment.h"
 #include "acq-dp-layout.h"
 #include "acq-guidance.h"
@@ -39,8 +40,7 @@ struct _AcqSheetEditor
   AdwEntryRow    *department_row;
   GtkButton      *diff_button;
   AcqSheetDocuments *documents;
-  GtkButton      *from_button;
-  GtkCalendar    *from_calendar;
+  AcqDateButton  *from_button;
   AdwComboRow    *kind_row;
   GtkLabel       *no_competence_label;
   GtkCheckButton *ongoing_check;
@@ -54,8 +54,7 @@ struct _AcqSheetEditor
   GtkBox         *rubrics_box;
   GtkLabel       *state_label;
   AdwEntryRow    *title_row;
-  GtkButton      *to_button;
-  GtkCalendar    *to_calendar;
+  AcqDateButton  *to_button;
   GtkButton      *validate_button;
 
   AcqRubricView  *rubric_views[ACQ_N_RUBRICS];
@@ -253,36 +252,6 @@ on_kind_row_selected_changed_cb (AcqSheetEditor *self)
   changed (self);
 }
 
-static char *
-calendar_iso (GtkCalendar *calendar)
-{
-  g_autoptr (GDateTime) date = gtk_calendar_get_date (calendar);
-
-  return g_date_time_format (date, "%Y-%m-%d");
-}
-
-static void
-show_date (GtkButton *button, const char *iso, const char *none)
-{
-  g_autofree char *iso_time = iso ? g_strconcat (iso, "T12:00:00Z", NULL) : NULL;
-  g_autoptr (GDateTime) date = iso_time ? g_date_time_new_from_iso8601 (iso_time, NULL) : NULL;
-  g_autofree char *label = date ? g_date_time_format (date, "%-d %b %Y") : g_strdup (none);
-
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
-
-static void
-select_calendar_day (GtkCalendar *calendar, const char *iso)
-{
-  g_autofree char *iso_time = iso ? g_strconcat (iso, "T12:00:00Z", NULL) : NULL;
-  g_autoptr (GDateTime) date = iso_time ? g_date_time_new_from_iso8601 (iso_time, NULL) : NULL;
-
-  if (date != NULL)
-    gtk_calendar_select_day (calendar, date);
-}
-
 /* A period "du" after "au" cannot be stored: the sheet refuses it, and the message says why. */
 static void
 set_period (AcqSheetEditor *self, const char *from, const char *to)
@@ -306,25 +275,17 @@ set_period (AcqSheetEditor *self, const char *from, const char *to)
 }
 
 static void
-on_from_calendar_day_selected_cb (AcqSheetEditor *self)
+on_from_button_date_chosen_cb (AcqSheetEditor *self, const char *iso)
 {
-  g_autofree char *iso = calendar_iso (self->from_calendar);
-
-  if (self->loading || self->sheet == NULL)
-    return;
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->from_button));
-  set_period (self, iso, acq_sheet_get_period_to (self->sheet));
+  if (self->sheet != NULL)
+    set_period (self, iso, acq_sheet_get_period_to (self->sheet));
 }
 
 static void
-on_to_calendar_day_selected_cb (AcqSheetEditor *self)
+on_to_button_date_chosen_cb (AcqSheetEditor *self, const char *iso)
 {
-  g_autofree char *iso = calendar_iso (self->to_calendar);
-
-  if (self->loading || self->sheet == NULL)
-    return;
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->to_button));
-  set_period (self, acq_sheet_get_period_from (self->sheet), iso);
+  if (self->sheet != NULL)
+    set_period (self, acq_sheet_get_period_from (self->sheet), iso);
 }
 
 static void
@@ -646,10 +607,8 @@ load_fields (AcqSheetEditor *self)
   adw_combo_row_set_selected (self->kind_row, acq_sheet_get_kind (sheet));
   from = acq_sheet_get_period_from (sheet);
   to = acq_sheet_get_period_to (sheet);
-  show_date (self->from_button, from, _("Not set"));
-  show_date (self->to_button, to, _("Ongoing"));
-  select_calendar_day (self->from_calendar, from);
-  select_calendar_day (self->to_calendar, to);
+  acq_date_button_set_date (self->from_button, from);
+  acq_date_button_set_date (self->to_button, to);
   gtk_check_button_set_active (self->ongoing_check, to == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->to_button), to != NULL);
   for (guint i = 0; i < ACQ_N_RUBRICS; i++)
@@ -1103,6 +1062,7 @@ acq_sheet_editor_class_init (AcqSheetEditorClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ACQ_TYPE_DATE_BUTTON);
   g_type_ensure (ACQ_TYPE_RUBRIC_VIEW);
   g_type_ensure (ACQ_TYPE_SHEET_DOCUMENTS);
   gtk_widget_class_set_template_from_resource (
@@ -1116,7 +1076,6 @@ acq_sheet_editor_class_init (AcqSheetEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, diff_button);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, documents);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, from_button);
-  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, from_calendar);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, no_competence_label);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, ongoing_check);
@@ -1131,13 +1090,12 @@ acq_sheet_editor_class_init (AcqSheetEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, state_label);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, to_button);
-  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, to_calendar);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, validate_button);
   gtk_widget_class_bind_template_callback (widget_class, on_bloc_row_selected_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_from_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_from_button_date_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_row_selected_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_ongoing_check_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_to_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_to_button_date_chosen_cb);
 
   gtk_widget_class_install_action (widget_class, "sheet.request-review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "sheet.ask-changes", NULL, review_action);
