@@ -390,6 +390,34 @@ test_demo_is_idempotent (Fixture *f, gconstpointer data)
     g_assert_true (stages[s]);
 }
 
+/* A stage set ahead of its day says when it starts; one begun says since when. */
+static void
+test_subtitle_future_stage (Fixture *f, gconstpointer data)
+{
+  g_autoptr (AcqCandidate) candidate = acq_candidate_new (NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) later = g_date_time_add_days (now, 20);
+  g_autoptr (GDateTime) earlier = g_date_time_add_days (now, -20);
+  g_autofree char *later_iso = g_date_time_format (later, "%Y-%m-%d");
+  g_autofree char *earlier_iso = g_date_time_format (earlier, "%Y-%m-%d");
+  g_autofree char *later_day = g_date_time_format (later, "%-d %b %Y");
+  g_autofree char *earlier_day = g_date_time_format (earlier, "%-d %b %Y");
+  g_autofree char *ahead = NULL;
+  g_autofree char *begun = NULL;
+  g_autofree char *expected_ahead = NULL;
+  g_autofree char *expected_begun = NULL;
+
+  acq_candidate_set_stage (candidate, ACQ_STAGE_JURY);
+  acq_candidate_set_stage_date (candidate, later_iso);
+  ahead = acq_candidate_dup_subtitle (candidate);
+  expected_ahead = g_strdup_printf ("Jury · from %s", later_day);
+  g_assert_cmpstr (ahead, ==, expected_ahead);
+  acq_candidate_set_stage_date (candidate, earlier_iso);
+  begun = acq_candidate_dup_subtitle (candidate);
+  expected_begun = g_strdup_printf ("Jury · since %s", earlier_day);
+  g_assert_cmpstr (begun, ==, expected_begun);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -406,6 +434,7 @@ main (int argc, char *argv[])
   ADD ("/candidates/sort/name-stage-activity", test_sort_orders);
   ADD ("/candidates/model/thousands", test_thousands);
   ADD ("/candidates/demo/idempotent", test_demo_is_idempotent);
+  ADD ("/candidates/subtitle/future-stage-not-since", test_subtitle_future_stage);
 #undef ADD
   return g_test_run ();
 }

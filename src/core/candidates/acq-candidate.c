@@ -600,8 +600,10 @@ char *
 acq_candidate_dup_subtitle (AcqCandidate *self)
 {
   g_autoptr (GDateTime) date = NULL;
+  g_autoptr (GDateTime) now = NULL;
   g_autofree char *iso = NULL;
   g_autofree char *day = NULL;
+  g_autofree char *today = NULL;
 
   g_return_val_if_fail (ACQ_IS_CANDIDATE (self), NULL);
   if (self->stage_date == NULL)
@@ -611,6 +613,12 @@ acq_candidate_dup_subtitle (AcqCandidate *self)
   if (date == NULL)
     return g_strdup (acq_stage_label (self->stage));
   day = g_date_time_format (date, "%-d %b %Y");
+  now = g_date_time_new_now_local ();
+  today = g_date_time_format (now, "%Y-%m-%d");
+  /* a stage set ahead of its day has not begun: it never reads "since" a future date */
+  if (g_strcmp0 (self->stage_date, today) > 0)
+    /* TRANSLATORS: the stage of a candidate's parcours and the day it will start */
+    return g_strdup_printf (_("%s · from %s"), acq_stage_label (self->stage), day);
   /* TRANSLATORS: the stage of a candidate's parcours and the date it started */
   return g_strdup_printf (_("%s · since %s"), acq_stage_label (self->stage), day);
 }
