@@ -161,10 +161,17 @@ measure (AcqSheetEditor *self)
   /* TRANSLATORS: the length of an example in pages of the dossier, and the limit */
   text = g_strdup_printf (_("About %.1f of %d pages in the dossier"), pages, max_pages);
   gtk_label_set_text (self->pages_label, text);
+  /* over the limit the estimate is red, at full strength: dimmed red is unreadable in dark */
   if (pages > max_pages)
-    gtk_widget_add_css_class (GTK_WIDGET (self->pages_label), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->pages_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->pages_label), "error");
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->pages_label), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->pages_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->pages_label), "dim-label");
+    }
 }
 
 static gboolean
