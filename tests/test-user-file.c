@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "acq-attachment.h"
+#include "acq-output-file.h"
 #include "acq-package.h"
 #include "acq-referential.h"
 #include "acq-user-file.h"
@@ -149,10 +150,44 @@ test_referential (Fixture *f, gconstpointer data)
   assert_not_regular (error, "dossier.acquis");
 }
 
+/* A copy for the user is whole, private, and a folder that cannot take it leaves nothing
+ * behind and says why. */
+static void
+test_output_copy (Fixture *f, gconstpointer data)
+{
+  g_autofree char *source = g_build_filename (f->dir, "preview.pdf", NULL);
+  g_autofree char *target = g_build_filename (f->dir, "brouillon.pdf", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere", "brouillon.pdf", NULL);
+  g_autofree char *copied = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) dir = NULL;
+  struct stat st;
+  guint entries = 0;
+
+  g_assert_true (g_file_set_contents (source, "%PDF-1.5 contenu", -1, NULL));
+  g_assert_true (acq_output_file_copy (source, target, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (target, &copied, NULL, NULL));
+  g_assert_cmpstr (copied, ==, "%PDF-1.5 contenu");
+  g_assert_cmpint (stat (target, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_false (acq_output_file_copy (source, missing, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "brouillon.pdf” could not be written"));
+  /* the folder holds the pipe, the source and the copy: no temporary left */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    entries++;
+  g_assert_cmpuint (entries, ==, 3);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add ("/user-file/output/copy-whole-and-private", Fixture, NULL, fixture_set_up,
+              test_output_copy, fixture_tear_down);
   g_test_add ("/user-file/fifo/refused", Fixture, NULL, fixture_set_up, test_open_refuses,
               fixture_tear_down);
   g_test_add ("/user-file/fifo/package-peek", Fixture, NULL, fixture_set_up, test_package_peek,

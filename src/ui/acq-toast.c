@@ -33,6 +33,146 @@ acq_toast_show (GtkWidget *widget, const char *message)
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+/* Opening a file the user just wrote: in the application that opens its kind, or the folder
+ * that holds it, the file selected (the file manager's FileManager1 interface, as GNOME's
+ * apps do; the folder alone where no file manager offers it). GtkFileLauncher is GTK 4.10. */
+
+static GAppLaunchContext *
+launch_context (GtkWidget *widget)
+{
+  return G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
+    gtk_widget_get_display (widget)));
+}
+
+static void
+on_launched_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    g_warning ("Could not open the file: %s", error->message);
+}
+
+static void
+launch_uri (GtkWidget *widget, const char *uri)
+{
+  g_autoptr (GAppLaunchContext) context = launch_context (widget);
+
+  g_app_info_launch_default_for_uri_async (uri, context, NULL, on_launched_cb, NULL);
+}
+
+static void
+on_open_clicked_cb (AdwToast *toast, GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkWidget *widget = g_object_get_data (G_OBJECT (toast), "acq-widget");
+
+  if (widget != NULL)
+    launch_uri (widget, uri);
+}
+
+static void
+unref_data (gpointer data, GClosure *closure)
+{
+  g_object_unref (data);
+}
+
+typedef struct
+{
+  GFile     *file;
+  GtkWidget *widget;
+} ShowItem;
+
+static void
+show_item_free (ShowItem *show)
+{
+  g_object_unref (show->file);
+  g_object_unref (show->widget);
+  g_free (show);
+}
+
+static void
+on_show_items_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ShowItem *show = data;
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
+    {
+      g_autoptr (GFile) folder = g_file_get_parent (show->file);
+      g_autofree char *uri = folder != NULL ? g_file_get_uri (folder) : NULL;
+
+      g_debug ("No file manager to show the file in (%s): opening its folder", error->message);
+      if (uri != NULL)
+        launch_uri (show->widget, uri);
+    }
+  show_item_free (show);
+}
+
+static void
+on_show_in_files_clicked_cb (GtkButton *button, GFile *file)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (g_application_get_default ());
+  g_autofree char *uri = g_file_get_uri (file);
+  const char *uris[] = { uri, NULL };
+  ShowItem *show = g_new0 (ShowItem, 1);
+
+  show->file = g_object_ref (file);
+  show->widget = g_object_ref (GTK_WIDGET (button));
+  if (bus == NULL)
+    {
+      on_show_items_cb (NULL, NULL, show);
+      return;
+    }
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(^ass)", uris, ""), NULL,
+                          G_DBUS_CALL_FLAGS_NONE, -1, NULL, on_show_items_cb, show);
+}
+
+/**
+ * acq_file_toast_show:
+ * @widget: a widget inside an #AdwToastOverlay
+ * @message: what was written, "Dossier exported to “dossier.pdf”"
+ * @file: the file written
+ *
+ * Says that a file was written, with Open (the application that opens its kind) and Show in
+ * Files (the folder that holds it).
+ */
+void
+acq_file_toast_show (GtkWidget *widget, const char *message, GFile *file)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (message);
+  GtkWidget *show = gtk_button_new_with_mnemonic (_("Show in _Files"));
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      g_warning ("%s", message);
+      return;
+    }
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (show, "flat");
+  g_signal_connect_data (show, "clicked", G_CALLBACK (on_show_in_files_clicked_cb),
+                         g_object_ref (file), unref_data, 0);
+  gtk_box_append (GTK_BOX (title), label);
+  gtk_box_append (GTK_BOX (title), show);
+  toast = adw_toast_new (message);
+  adw_toast_set_custom_title (toast, title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data (G_OBJECT (toast), "acq-widget", overlay);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_clicked_cb),
+                         g_object_ref (file), unref_data, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 typedef struct
 {
   AcqUndoFunc    undo;

@@ -13,6 +13,10 @@ typedef void (*AcqUndoFunc) (gpointer data);
 void acq_toast_show      (GtkWidget      *widget,
                           const char     *message);
 
+void acq_file_toast_show (GtkWidget      *widget,
+                          const char     *message,
+                          GFile          *file);
+
 void acq_undo_toast_show (GtkWidget      *widget,
                           const char     *title,
                           guint           timeout,

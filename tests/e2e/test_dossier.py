@@ -85,6 +85,21 @@ def test_preview_pages_zoom_find():
         type_text("zygomatique")
         find(dossier, "label", "No matches", timeout=30)
         key("Escape")
+        # the draft exported: a private copy, said with Open and Show in Files
+        target = os.path.join(app.data_dir, "brouillon.pdf")
+        press(find(dossier, "push button", "Export…"))
+        wait_for(lambda: "Export the Dossier" in app.windows(), "the file chooser")
+        time.sleep(1)
+        key("ctrl+a")
+        type_text(target)
+        key("Return")
+        app.wait_window_closed("Export the Dossier")
+        find(dossier, "label", "Dossier exported to “brouillon.pdf”")
+        find(dossier, "push button", "Show in Files")
+        find(dossier, "push button", "Open")
+        with open(target, "rb") as pdf:
+            assert pdf.read(5) == b"%PDF-"
+        assert os.stat(target).st_mode & 0o777 == 0o600, oct(os.stat(target).st_mode)
         # printing opens the print dialog, on top of the preview
         press(find_named(dossier, "Dossier Menu"))
         press(find(app.node, "menu item", "Print…"))

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -134,4 +135,41 @@ acq_output_file_abandon (int fd, const char *tmp_path)
   if (tmp_path != NULL)
     g_unlink (tmp_path);
   errno = saved;
+}
+
+/**
+ * acq_output_file_copy:
+ * @source: a file Acquis made, such as the dossier's preview
+ * @path: where the user wants a copy
+ * @error: where to put an error
+ *
+ * Copies @source to @path the way every output is written: the whole copy or nothing,
+ * readable by the user only.
+ *
+ * Returns: %FALSE with a sentence in @error if the copy could not be written
+ */
+gboolean
+acq_output_file_copy (const char *source, const char *path, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *name = NULL;
+  gsize length;
+  int fd, saved;
+
+  g_return_val_if_fail (source != NULL && path != NULL, FALSE);
+
+  if (!g_file_get_contents (source, &contents, &length, error))
+    return FALSE;
+  fd = acq_output_file_open (path, &tmp);
+  if (fd >= 0 && !acq_output_file_write_all (fd, contents, length))
+    acq_output_file_abandon (fd, tmp); /* errno is kept */
+  else if (fd >= 0 && acq_output_file_commit (fd, tmp, path))
+    return TRUE;
+  saved = errno;
+  name = g_filename_display_name (path);
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+               _("“%s” could not be written: %s. Check that the folder exists and that you may "
+                 "write in it."), name, g_strerror (saved));
+  return FALSE;
 }

@@ -18,5 +18,8 @@ gboolean  acq_output_file_commit    (int          fd,
                                      const char  *path);
 void      acq_output_file_abandon   (int          fd,
                                      const char  *tmp_path);
+gboolean  acq_output_file_copy      (const char  *source,
+                                     const char  *path,
+                                     GError     **error);
 
 G_END_DECLS

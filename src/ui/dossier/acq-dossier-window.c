@@ -20,6 +20,7 @@
 #include "acq-dossier-thumb.h"
 #include "acq-dossier-view.h"
 #include "acq-dossier-window.h"
+#include "acq-output-file.h"
 #include "acq-toast.h"
 
 /* How long the store stays quiet before the dossier is made again. */
@@ -64,6 +65,8 @@ struct _AcqDossierWindow
   GCancellable       *thumbs_cancellable;
   GQueue              thumbs_drawn;
 
+  GFile              *final_file; /* where the final dossier is being written */
+
   char               *find_text;
   GCancellable       *find_cancellable;
   GArray             *match_counts; /* (element-type guint) per page, G_MAXUINT: not searched */
@@ -89,6 +92,16 @@ static void
 toast (AcqDossierWindow *self, const char *message)
 {
   acq_toast_show (GTK_WIDGET (self->issues_list), message);
+}
+
+/* A file written for the user: said with Open and Show in Files. */
+static void
+exported (AcqDossierWindow *self, GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = g_strdup_printf (_("Dossier exported to “%s”"), name);
+
+  acq_file_toast_show (GTK_WIDGET (self->issues_list), message, file);
 }
 
 static gboolean
@@ -776,16 +789,17 @@ static void
 on_export_response_cb (GtkNativeDialog *chooser, int response, AcqDossierWindow *self)
 {
   g_autoptr (GFile) target = NULL;
-  g_autoptr (GFile) source = NULL;
+  g_autofree char *path = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->path != NULL)
-    {
-      target = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      source = g_file_new_for_path (self->path);
-      if (!g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
-        toast (self, error->message);
-    }
+  if (response == GTK_RESPONSE_ACCEPT && self->path != NULL &&
+      (target = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (target)) == NULL)
+    toast (self, _("The dossier can only be saved in a local folder: choose another."));
+  else if (path != NULL && !acq_output_file_copy (self->path, path, &error))
+    toast (self, error->message);
+  else if (path != NULL)
+    exported (self, target);
   g_object_unref (chooser);
 }
 
@@ -831,7 +845,7 @@ on_final_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   if (acq_dossier_write_finish (ACQ_STORE (source), result, &error))
-    toast (self, _("The final dossier is exported"));
+    exported (self, self->final_file);
   else
     show_message (self, _("The Final Dossier Was Not Exported"), error->message);
 }
@@ -847,6 +861,8 @@ on_export_final_response_cb (GtkNativeDialog *chooser, int response, AcqDossierW
       target = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = g_file_get_path (target);
     }
+  if (path != NULL)
+    g_set_object (&self->final_file, target);
   if (path != NULL)
     acq_dossier_write_async (self->store, acq_candidate_get_uuid (self->candidate), path,
                              ACQ_DOSSIER_MODE_FINAL, NULL, NULL, NULL, on_final_written_cb, g_object_ref (self));
@@ -1002,6 +1018,7 @@ acq_dossier_window_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_array_unref (self->match_counts);
   g_clear_object (&self->store);
+  g_clear_object (&self->final_file);
   g_clear_object (&self->candidate);
   G_OBJECT_CLASS (acq_dossier_window_parent_class)->finalize (object);
 }
