@@ -19,6 +19,7 @@
 #include "acq-package.h"
 #include "acq-preferences-window.h"
 #include "acq-send-dialog.h"
+#include "acq-toast.h"
 #include "acq-window-private.h"
 
 /* Files to import come one at a time, from the file chooser or the exchange folder; each may
@@ -622,9 +623,14 @@ _acq_window_exchange_actions_update (AcqWindow *self)
 }
 
 static void
-on_send_dialog_sent_cb (AcqWindow *self, const char *message)
+on_send_dialog_sent_cb (AcqWindow *self, const char *message, const char *path)
 {
-  toast (self, message);
+  g_autoptr (GFile) file = path != NULL ? g_file_new_for_path (path) : NULL;
+
+  if (file != NULL && self->toast_overlay != NULL)
+    acq_file_toast_show (GTK_WIDGET (self->toast_overlay), message, file);
+  else
+    toast (self, message);
 }
 
 static void

@@ -87,6 +87,8 @@ def send(app, folder):
     press(find(dialog, "push button", "Put in the Exchange Folder"))
     app.wait_window_closed("Send Dossier")
     find(app.window, "label", "Dossier put in the exchange folder")
+    # the file sent can be reached from the toast
+    find(app.window, "push button", "Show in Files")
     changed = [p for p in packages(folder) if before.get(p) != os.stat(p).st_mtime_ns]
     assert len(changed) == 1, changed
     return changed[0]

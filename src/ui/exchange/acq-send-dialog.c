@@ -203,7 +203,7 @@ show_error (AcqSendDialog *self, const char *message)
 
 /* Done: the passphrase is kept if the user wants it, the window says so and closes. */
 static void
-finish (AcqSendDialog *self, const char *message)
+finish (AcqSendDialog *self, const char *message, const char *path)
 {
   if (self->remember && !self->from_keyring)
     {
@@ -213,7 +213,7 @@ finish (AcqSendDialog *self, const char *message)
                                gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)));
     }
   set_busy (self, NULL);
-  g_signal_emit (self, signals[SIGNAL_SENT], 0, message);
+  g_signal_emit (self, signals[SIGNAL_SENT], 0, message, path);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -246,7 +246,7 @@ on_portal_called_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (reply == NULL)
     mail_failed (self, error->message);
   else
-    finish (self, _("Your e-mail program opens with the dossier attached."));
+    finish (self, _("Your e-mail program opens with the dossier attached."), NULL);
 }
 
 static void
@@ -286,7 +286,7 @@ on_mail_timeout_cb (gpointer data)
 
   /* still running: the mail program took over, xdg-email waits for it */
   self->mail_timeout = 0;
-  finish (self, _("Your e-mail program opens with the dossier attached."));
+  finish (self, _("Your e-mail program opens with the dossier attached."), NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -300,7 +300,7 @@ on_xdg_email_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     return; /* already taken as opened, or the window closed */
   g_clear_handle_id (&self->mail_timeout, g_source_remove);
   if (g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error))
-    finish (self, _("Your e-mail program opens with the dossier attached."));
+    finish (self, _("Your e-mail program opens with the dossier attached."), NULL);
   else
     compose_with_portal (self);
 }
@@ -342,7 +342,7 @@ on_published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (published == NULL)
     show_error (self, error->message);
   else
-    finish (self, _("Dossier put in the exchange folder"));
+    finish (self, _("Dossier put in the exchange folder"), published);
 }
 
 static void
@@ -371,7 +371,7 @@ on_package_written_cb (GObject *source, GAsyncResult *result, gpointer user_data
     case WAY_SAVE_AS:
       base = g_path_get_basename (self->path);
       message = g_strdup_printf (_("Dossier saved as “%s”"), base);
-      finish (self, message);
+      finish (self, message, self->path);
       break;
     case WAY_FOLDER:
       set_busy (self, _("Putting the dossier in the exchange folder…"));
@@ -637,10 +637,12 @@ acq_send_dialog_class_init (AcqSendDialogClass *klass)
   /**
    * AcqSendDialog::sent:
    * @message: what happened, for a toast
+   * @path: (nullable): the file written, to open or show in its folder; %NULL when it went
+   *   to an e-mail
    */
   signals[SIGNAL_SENT] =
     g_signal_new ("sent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/acquis/Acquis/ui/acq-send-dialog.ui");
