@@ -33,6 +33,36 @@ acq_toast_show (GtkWidget *widget, const char *message)
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+/**
+ * acq_action_toast_show:
+ * @widget: a widget inside an #AdwToastOverlay
+ * @message: what happened
+ * @button_label: the next step, with a mnemonic: "_Send Dossier"
+ * @action_name: the action that takes it, "win.send-package"
+ *
+ * Says what happened and offers the step that naturally follows.
+ */
+void
+acq_action_toast_show (GtkWidget *widget, const char *message, const char *button_label,
+                       const char *action_name)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      g_warning ("%s", message);
+      return;
+    }
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action_name);
+  adw_toast_set_timeout (toast, 10);
+  /* before a message still shown about an earlier attempt: this is what just happened */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 /* Opening a file the user just wrote: in the application that opens its kind, or the folder
  * that holds it, the file selected (the file manager's FileManager1 interface, as GNOME's
  * apps do; the folder alone where no file manager offers it). GtkFileLauncher is GTK 4.10. */
@@ -167,6 +197,7 @@ acq_file_toast_show (GtkWidget *widget, const char *message, GFile *file)
   adw_toast_set_custom_title (toast, title);
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_timeout (toast, 10);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (toast), "acq-widget", overlay);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_clicked_cb),
                          g_object_ref (file), unref_data, 0);

@@ -13,6 +13,11 @@ typedef void (*AcqUndoFunc) (gpointer data);
 void acq_toast_show      (GtkWidget      *widget,
                           const char     *message);
 
+void acq_action_toast_show (GtkWidget    *widget,
+                            const char   *message,
+                            const char   *button_label,
+                            const char   *action_name);
+
 void acq_file_toast_show (GtkWidget      *widget,
                           const char     *message,
                           GFile          *file);

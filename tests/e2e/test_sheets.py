@@ -101,6 +101,13 @@ def test_write_review_comment_validate():
         assert first(app.window, "push button", "Validate") is None
         with app.db() as db:
             assert sheet_row(db)[3] == 1
+        # offline, she is told the request travels with the dossier, and sends it at once
+        find(app.window, "label", lambda name: name.startswith("Review requested. Your "
+                                                               "accompagnatrice will see it"))
+        press(find(app.window, "push button", "Send Dossier"))
+        find(app.node, "frame", "Send Dossier")
+        key("Escape")
+        app.wait_window_closed("Send Dossier")
         # edited while it waits: she is told the coach will read the new text
         click(rubric(app, 4))
         key("ctrl+End")

@@ -903,6 +903,12 @@ review_action (GtkWidget *widget, const char *action, GVariant *param)
       if (!acq_review_check_ready (self->sheet, &error) ||
           !acq_review_request (self->list, self->sheet, self->role, &error))
         acq_toast_show (GTK_WIDGET (self), error->message);
+      else if (self->role == ACQ_ROLE_CANDIDATE)
+        /* offline, the request travels with the dossier: the next step is to send it */
+        acq_action_toast_show (GTK_WIDGET (self),
+                               _("Review requested. Your accompagnatrice will see it once you "
+                                 "send her the dossier (Ctrl+E)."),
+                               _("_Send Dossier"), "win.send-package");
       load_state (self);
     }
 }
