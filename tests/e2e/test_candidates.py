@@ -35,6 +35,8 @@ def test_add_search_delete_undo():
         press(find(app.window, "push button", "Add a Candidate"))
         add_candidate(app, "Hélène", "Dubois-Martin")
         find(app.window, "label", row("Hélène Dubois-Martin"))
+        # her page opens on an empty list of sheets that says what to do
+        find(app.window, "label", lambda name: name.startswith("No sheet yet. Press New Sheet"))
 
         # the keyboard way: Ctrl+N, type, Enter
         key("ctrl+n")
