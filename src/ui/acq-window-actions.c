@@ -69,7 +69,7 @@ on_new_candidate_dialog_create_cb (AcqWindow *self, const char *first_name,
         }
     }
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  acq_candidate_page_focus_first_field (_acq_window_ensure_candidate_page (self));
+  acq_candidate_page_focus_top (_acq_window_ensure_candidate_page (self));
 }
 
 static void

@@ -7,8 +7,8 @@ import subprocess
 import tempfile
 import time
 
-from acqtest import (App, absent, click, find, find_named, first, key, press, row, run, text_of,
-                     type_text, wait_for)
+from acqtest import (App, absent, click, extents, find, find_named, first, key, press, row, run,
+                     text_of, type_text, wait_for)
 
 
 def add_candidate(app, first_name, last_name, submit_with_enter=False):
@@ -219,10 +219,33 @@ def test_read_only_folder_is_read():
     assert sorted(os.listdir(data_dir)) == listing, os.listdir(data_dir)
 
 
+def test_narrow_window_opens_the_candidate_shown():
+    """Another candidate's page opens at its top; folded onto the list after a candidate was
+    shown, tapping her opens her page again."""
+    app = App(args=["--demo"])
+    try:
+        click(find(app.window, "label", row("Hélène Dubois")))
+        # scrolled down the page, then another candidate: her page starts at the top
+        click(find(app.window, "text", "Notes"))
+        click(find(app.window, "label", row("Karim Benali")))
+        sheets = find(app.window, "push button", "New Sheet")
+        window_top = extents(app.window).y
+        assert 0 <= extents(sheets).y - window_top < 300, (extents(sheets).y, window_top)
+        wid = subprocess.check_output(["xdotool", "search", "--pid", str(app.proc.pid)]).split()[-1]
+        subprocess.run(["xdotool", "windowsize", wid, "400", "760"], check=True)
+        time.sleep(1)
+        click(find(app.window, "label", row("Karim Benali")))
+        find(app.window, "push button", "Back")
+        find(app.window, "push button", "New Sheet")
+    finally:
+        app.quit()
+
+
 if __name__ == "__main__":
     run([test_add_search_delete_undo,
          test_edits_are_saved_as_you_type,
          test_kill_while_typing_loses_at_most_a_second,
          test_damaged_file_is_kept_aside,
          test_cli_beside_the_window_loses_nothing,
-         test_read_only_folder_is_read])
+         test_read_only_folder_is_read,
+         test_narrow_window_opens_the_candidate_shown])

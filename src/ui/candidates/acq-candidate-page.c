@@ -564,6 +564,18 @@ acq_candidate_page_set_list (AcqCandidatePage *self, AcqCandidateList *list)
  *
  * Stores what the previous candidate was waiting for, then shows @candidate.
  */
+/* Another candidate's page starts at its top, not where the last one was left: libadwaita
+ * 1.2 has no adw_preferences_page_scroll_to_top(), the page's scrolled window is its child. */
+static void
+scroll_to_top (AcqCandidatePage *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_first_child (GTK_WIDGET (self->preferences_page));
+
+  if (GTK_IS_SCROLLED_WINDOW (scrolled))
+    gtk_adjustment_set_value (
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+}
+
 void
 acq_candidate_page_set_candidate (AcqCandidatePage *self, AcqCandidate *candidate)
 {
@@ -575,13 +587,21 @@ acq_candidate_page_set_candidate (AcqCandidatePage *self, AcqCandidate *candidat
   g_set_object (&self->candidate, candidate);
   load_fields (self);
   load_sheets (self);
+  scroll_to_top (self);
 }
 
+/**
+ * acq_candidate_page_focus_top:
+ * @self: the page
+ *
+ * Shows a page just made from its top, the keyboard on its first control.
+ */
 void
-acq_candidate_page_focus_first_field (AcqCandidatePage *self)
+acq_candidate_page_focus_top (AcqCandidatePage *self)
 {
   g_return_if_fail (ACQ_IS_CANDIDATE_PAGE (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
+  scroll_to_top (self);
+  gtk_widget_child_focus (GTK_WIDGET (self->preferences_page), GTK_DIR_TAB_FORWARD);
 }
 
 /* Set-up */

@@ -19,7 +19,7 @@ void acq_candidate_page_set_list          (AcqCandidatePage *self,
 void acq_candidate_page_set_candidate     (AcqCandidatePage *self,
                                            AcqCandidate     *candidate);
 void acq_candidate_page_flush             (AcqCandidatePage *self);
-void acq_candidate_page_focus_first_field (AcqCandidatePage *self);
+void acq_candidate_page_focus_top (AcqCandidatePage *self);
 void acq_candidate_page_open_sheet        (AcqCandidatePage *self,
                                            const char       *sheet_uuid);
 AcqSheetList *acq_candidate_page_get_sheets (AcqCandidatePage *self);
