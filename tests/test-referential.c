@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "acq-referential.h"
+#include "acq-referential-private.h"
 #include "acq-store.h"
 
 #define SHIPPED_PATH ACQ_REFERENTIAL_RESOURCE_DIR ACQ_REFERENTIAL_DEFAULT_FICHE ".xml"
@@ -982,6 +983,78 @@ test_store_ensure_default (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (count_rows (fixture->store, "competence"), ==, 16);
 }
 
+/* Every shape of competence list the national export holds, made up here (never copied
+ * from it): what a certifier typed, and the competences Acquis must find in it. */
+static void
+test_split_shapes (Fixture *fixture, gconstpointer data)
+{
+  static const struct { const char *shape, *text, *expected; } cases[] = {
+    { "blank lines", "Informer les publics\n\nAnalyser la demande",
+      "Informer les publics|Analyser la demande" },
+    { "one per line", "Informer les publics\nAnalyser la demande\nAccompagner le parcours",
+      "Informer les publics|Analyser la demande|Accompagner le parcours" },
+    { "bullets on lines", "- Informer les publics\n  sur les dispositifs\n- Analyser la demande",
+      "Informer les publics sur les dispositifs|Analyser la demande" },
+    { "stars inline", "* Informer les publics * Analyser la demande * Accompagner le parcours",
+      "Informer les publics|Analyser la demande|Accompagner le parcours" },
+    { "bullets inline", "• Informer les publics • Analyser la demande",
+      "Informer les publics|Analyser la demande" },
+    { "codes inline", "C1.1 – Informer les publics C1.2 – Analyser la demande",
+      "Informer les publics|Analyser la demande" },
+    { "short codes inline", "C1 - Informer les publics C2 - Analyser la demande",
+      "Informer les publics|Analyser la demande" },
+    { "codes after a heading",
+      "Compétences attendues : C1.1 - Informer les publics C1.2 - Analyser la demande",
+      "Informer les publics|Analyser la demande" },
+    { "numbers with dashes",
+      "1 - Informer les publics 2 - Analyser la demande 3 - Accompagner le parcours",
+      "Informer les publics|Analyser la demande|Accompagner le parcours" },
+    { "numbers with dots", "1. Informer les publics. 2. Analyser la demande.",
+      "Informer les publics.|Analyser la demande." },
+    { "numbers on lines", "1) Informer les publics\n2) Analyser la demande",
+      "Informer les publics|Analyser la demande" },
+    { "semicolons",
+      "Informer les publics accueillis; analyser la demande des personnes; accompagner "
+      "leur parcours d'insertion;",
+      "Informer les publics accueillis|analyser la demande des personnes|accompagner leur "
+      "parcours d'insertion" },
+    { "dashes inline", "- Informer les publics - Analyser la demande - Accompagner le parcours",
+      "Informer les publics|Analyser la demande|Accompagner le parcours" },
+    { "bloc prefix on its line", "BLOC DE COMPETENCES 1A\n- Informer les publics\n- Analyser",
+      "Informer les publics|Analyser" },
+    { "bloc prefix before the list",
+      "Bloc de compétences n°2 : - Informer les publics - Analyser la demande",
+      "Informer les publics|Analyser la demande" },
+    { "HTML", "<p>Informer les publics</p><p>Analyser la demande</p>",
+      "Informer les publics|Analyser la demande" },
+    { "HTML escaped twice",
+      "&lt;ul&gt;&lt;li&gt;Informer les publics&lt;/li&gt;&lt;li&gt;Analyser&lt;/li&gt;&lt;/ul&gt;",
+      "Informer les publics|Analyser" },
+    { "headings in capitals",
+      "COMPÉTENCES TECHNIQUES\n- Informer les publics\n- Analyser la demande\n"
+      "COMPÉTENCES TRANSVERSALES\n- Coopérer avec les partenaires",
+      "Informer les publics|Analyser la demande|Coopérer avec les partenaires" },
+    /* and what is text, not a list */
+    { "a number in the text", "Accompagner des jeunes de 16 à 25 ans vers le niveau 4. Suivre",
+      "Accompagner des jeunes de 16 à 25 ans vers le niveau 4. Suivre" },
+    { "a dash in the text", "Conduire un entretien - diagnostic avec la personne",
+      "Conduire un entretien - diagnostic avec la personne" },
+    { "short clauses", "Informer; orienter", "Informer; orienter" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GPtrArray) competences = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *joined = NULL;
+
+      _acq_referential_split_competences (cases[i].text, competences);
+      g_ptr_array_add (competences, NULL);
+      joined = g_strjoinv ("|", (char **) competences->pdata);
+      g_test_message ("%s", cases[i].shape);
+      g_assert_cmpstr (joined, ==, cases[i].expected);
+    }
+}
+
 /* Every screen names the second competence of the first bloc the same way. */
 static void
 test_competence_code (Fixture *fixture, gconstpointer data)
@@ -1021,6 +1094,7 @@ main (int argc, char *argv[])
   ADD ("uuid/derived", test_uuid_derived);
   ADD ("fiche/copy", test_fiche_copy);
   ADD ("competence/code", test_competence_code);
+  ADD ("split/every-shape-of-the-export", test_split_shapes);
   ADD_STORE ("store/round-trip", test_store_round_trip);
   ADD_STORE ("store/idempotent", test_store_idempotent);
   ADD_STORE ("store/update-wording", test_store_update_wording);

@@ -161,7 +161,9 @@ _acq_referential_single_line_text (const char *text)
 static GPtrArray *
 split_lines (const char *text, GPtrArray *lines)
 {
-  g_autofree char *plain = strip_markup (text);
+  g_autofree char *once = strip_markup (text);
+  /* some fiches escape their HTML twice: "&lt;li&gt;" is still a tag once decoded */
+  g_autofree char *plain = strip_markup (once);
   g_auto (GStrv) split = g_strsplit_set (plain, "\r\n", -1);
 
   for (guint i = 0; split[i] != NULL; i++)
@@ -203,37 +205,275 @@ after_bullet (const char *line)
   return p > line ? p : NULL;
 }
 
+/* The shapes of competence lists met in the national export, beyond one bullet per line (see
+ * tests/test-referential-split.c for one example of each). A list typed on one line is cut
+ * where its items begin: before codes ("C1.1 – … C1.2 – …"), numbers that follow each other
+ * ("1 - … 2 - …", "1. … 2. …"), inline bullets (" * ", " • ", " - " after a first "- ") and
+ * semicolons between clauses of several words. "BLOC DE COMPETENCES 1A" before the list and
+ * sub-headings in capitals are not competences. */
+
+typedef struct
+{
+  GRegex *bloc_prefix; /* "BLOC DE COMPÉTENCES N°1 :", "Bloc 2 -" */
+  GRegex *code;        /* "C1.1 –", "C2 -": a competence's code and its separator */
+  GRegex *number;      /* "1 -", "2.", "3)": an item's number and its separator */
+} Shapes;
+
+static gpointer
+shapes_new (gpointer data)
+{
+  Shapes *shapes = g_new0 (Shapes, 1);
+
+  shapes->bloc_prefix =
+    g_regex_new ("^bloc(?:\\s+de\\s+comp[ée]tences?)?\\s*(?:n\\s*[°o]\\s*)?[0-9]{1,2}[a-z]?"
+                 "(?:\\s*[-–—:.]\\s*|\\s+|$)",
+                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  shapes->code = g_regex_new ("(?:^|(?<=\\s))C[0-9]{1,2}(?:\\.[0-9]{1,2})*\\s*[-–—:.)]\\s+",
+                              G_REGEX_OPTIMIZE, 0, NULL);
+  shapes->number = g_regex_new ("(?:^|(?<=\\s))([0-9]{1,2})\\s*[-–—.)]\\s+", G_REGEX_OPTIMIZE,
+                                0, NULL);
+  return shapes;
+}
+
+static Shapes *
+shapes (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, shapes_new, NULL);
+}
+
+/* The byte offsets where @regex matches in @line: each match's start and end. */
+static GArray *
+match_spans (GRegex *regex, const char *line)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GMatchInfo) info = NULL;
+
+  g_regex_match (regex, line, 0, &info);
+  while (g_match_info_matches (info))
+    {
+      int start, end;
+
+      g_match_info_fetch_pos (info, 0, &start, &end);
+      g_array_append_val (spans, start);
+      g_array_append_val (spans, end);
+      g_match_info_next (info, NULL);
+    }
+  return spans;
+}
+
+/* Numbers are items only when they count 1, 2, 3… (or on from the first): "de 3 à 5 ans" or
+ * "niveau 4." are text. Keeps the spans of the run that starts the line, or of a run of two or
+ * more. */
+static void
+keep_counting_numbers (const char *line, GArray *spans)
+{
+  GArray *kept = g_array_new (FALSE, FALSE, sizeof (int));
+  guint64 expected = 0;
+
+  for (guint i = 0; i < spans->len; i += 2)
+    {
+      int start = g_array_index (spans, int, i);
+      guint64 value = g_ascii_strtoull (line + start, NULL, 10);
+
+      if (kept->len == 0 || value == expected)
+        {
+          if (kept->len == 0 && start != 0 && value != 1)
+            continue;
+          g_array_append_vals (kept, &g_array_index (spans, int, i), 2);
+          expected = value + 1;
+        }
+    }
+  if (kept->len == 2 && g_array_index (kept, int, 0) != 0)
+    g_array_set_size (kept, 0);
+  g_array_set_size (spans, 0);
+  g_array_append_vals (spans, kept->data, kept->len);
+  g_array_unref (kept);
+}
+
+/* Cuts @line at @spans (marker start, marker end pairs): the text before the first marker, if
+ * any, is a piece of its own, flagged as no item. */
+static void
+cut_at_spans (const char *line, GArray *spans, GPtrArray *items, gboolean *lead_is_text)
+{
+  int first = g_array_index (spans, int, 0);
+  g_autofree char *lead = g_strndup (line, first);
+
+  g_strstrip (lead);
+  *lead_is_text = *lead != '\0';
+  if (*lead != '\0')
+    g_ptr_array_add (items, g_steal_pointer (&lead));
+  for (guint i = 0; i < spans->len; i += 2)
+    {
+      int from = g_array_index (spans, int, i + 1);
+      int to = i + 2 < spans->len ? g_array_index (spans, int, i + 2) : (int) strlen (line);
+
+      g_ptr_array_add (items, g_strstrip (g_strndup (line + from, to - from)));
+    }
+}
+
+static gboolean
+words_at_least (const char *text, guint n)
+{
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  guint count = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    count += *words[i] != '\0';
+  return count >= n;
+}
+
+/* Splits a line on @separator when it yields two pieces or more of at least @min_words words
+ * each; returns whether it did. */
+static gboolean
+split_on (const char *line, const char *separator, guint min_words, GPtrArray *items)
+{
+  g_auto (GStrv) parts = g_strsplit (line, separator, -1);
+  guint n = 0;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] == '\0')
+        continue;
+      if (!words_at_least (parts[i], min_words))
+        return FALSE;
+      n++;
+    }
+  if (n < 2)
+    return FALSE;
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_ptr_array_add (items, g_strdup (parts[i]));
+  return TRUE;
+}
+
+/* The items a line holds when it is a list typed inline; %NULL when it is one piece of text.
+ * @lead_is_text: set when the line's first piece is text before the list (a heading). */
+static GPtrArray *
+split_inline (const char *line, gboolean *lead_is_text)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) codes = match_spans (shapes ()->code, line);
+  g_autoptr (GArray) numbers = match_spans (shapes ()->number, line);
+  const char *rest;
+
+  *lead_is_text = FALSE;
+  keep_counting_numbers (line, numbers);
+  if (codes->len >= 2 && (codes->len >= 4 || g_array_index (codes, int, 0) == 0))
+    {
+      cut_at_spans (line, codes, items, lead_is_text);
+      return items;
+    }
+  if (numbers->len >= 2)
+    {
+      cut_at_spans (line, numbers, items, lead_is_text);
+      return items;
+    }
+  /* the line's own first bullet is no separator */
+  rest = after_bullet (line) != NULL ? after_bullet (line) : line;
+  if ((line[0] == '-' && strstr (rest, " - ") != NULL && split_on (rest, " - ", 2, items)) ||
+      (strstr (rest, " * ") != NULL && split_on (rest, " * ", 1, items)) ||
+      (strstr (rest, " • ") != NULL && split_on (rest, " • ", 1, items)) ||
+      (strstr (rest, "; ") != NULL && split_on (rest, ";", 3, items)))
+    return items;
+  g_ptr_array_unref (items);
+  return NULL;
+}
+
+/* A sub-heading in capitals ("COMPÉTENCES TECHNIQUES") names a group, not a competence. */
+static gboolean
+is_heading (const char *line)
+{
+  guint letters = 0;
+
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_islower (c))
+        return FALSE;
+      letters += g_unichar_isalpha (c);
+    }
+  return letters >= 4;
+}
+
+/* The line without a "BLOC DE COMPÉTENCES 1A :" before the list; "" when that was all. */
+static const char *
+after_bloc_prefix (const char *line)
+{
+  g_autoptr (GMatchInfo) info = NULL;
+  int end = 0;
+
+  if (g_regex_match (shapes ()->bloc_prefix, line, 0, &info))
+    g_match_info_fetch_pos (info, 0, NULL, &end);
+  return line + end;
+}
+
+/* A competence as stored: its own end punctuation of a list (";", ",") taken off. */
+static void
+add_competence (GPtrArray *competences, const char *text)
+{
+  g_autofree char *item = g_strstrip (g_strdup (text));
+  gsize len = strlen (item);
+
+  while (len > 0 && (item[len - 1] == ';' || item[len - 1] == ','))
+    item[--len] = '\0';
+  g_strchomp (item);
+  if (*item != '\0' && !is_heading (item))
+    g_ptr_array_add (competences, g_steal_pointer (&item));
+}
+
 /* One competence per bullet; a line without a bullet continues the one before. A list typed
  * without any bullet (a paragraph per competence, as some certifiers do) gives one competence
- * per line rather than none. */
+ * per line rather than none; a list typed on one line is cut into its items. */
 void
 _acq_referential_split_competences (const char *text, GPtrArray *competences)
 {
   g_autoptr (GPtrArray) lines = split_lines (text, g_ptr_array_new_with_free_func (g_free));
+  g_autoptr (GPtrArray) plain = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GString) current = NULL;
   gboolean any_bullet = FALSE;
 
   for (guint i = 0; i <= lines->len; i++)
     {
-      const char *line = i < lines->len ? g_ptr_array_index (lines, i) : NULL;
+      const char *line = i < lines->len ? after_bloc_prefix (g_ptr_array_index (lines, i)) : NULL;
       const char *rest = line != NULL ? after_bullet (line) : NULL;
+      g_autoptr (GPtrArray) inline_items = NULL;
+      gboolean lead_is_text = FALSE;
 
-      any_bullet |= rest != NULL;
-      if (current != NULL && (line == NULL || rest != NULL))
+      if (line != NULL && *line == '\0')
+        continue;
+      if (line != NULL)
+        inline_items = split_inline (line, &lead_is_text);
+      /* a heading in capitals ends the item before it and is no item */
+      if (line != NULL && inline_items == NULL && is_heading (rest != NULL ? rest : line))
+        rest = line = "";
+      any_bullet |= rest != NULL || inline_items != NULL;
+      if (current != NULL && (line == NULL || rest != NULL || inline_items != NULL))
         {
-          if (current->len > 0)
-            g_ptr_array_add (competences, g_strdup (current->str));
+          add_competence (competences, current->str);
           g_string_free (g_steal_pointer (&current), TRUE);
         }
-      if (rest != NULL)
+      if (inline_items != NULL)
+        {
+          /* the text before an inline list introduces it, unless it continues an item */
+          for (guint j = lead_is_text ? 1 : 0; j + 1 < inline_items->len; j++)
+            add_competence (competences, g_ptr_array_index (inline_items, j));
+          current = g_string_new (g_ptr_array_index (inline_items, inline_items->len - 1));
+        }
+      else if (rest != NULL)
         current = g_string_new (rest);
-      else if (line != NULL && current != NULL)
+      else if (line != NULL && *line != '\0' && current != NULL)
         {
           if (current->len > 0)
             g_string_append_c (current, ' ');
           g_string_append (current, line);
         }
+      if (line != NULL && *line != '\0' && rest == NULL && inline_items == NULL)
+        g_ptr_array_add (plain, g_strdup (line));
     }
-  for (guint i = 0; !any_bullet && i < lines->len; i++)
-    g_ptr_array_add (competences, g_strdup (g_ptr_array_index (lines, i)));
+  for (guint i = 0; !any_bullet && i < plain->len; i++)
+    add_competence (competences, g_ptr_array_index (plain, i));
 }
