@@ -29,8 +29,8 @@
 
 /* The value of the file option @option (--output, --import) as a local path; %NULL if it is
  * missing or names no local file. */
-static char *
-options_path (GVariantDict *options, const char *option)
+char *
+_acq_application_options_path (GVariantDict *options, const char *option)
 {
   const char *arg = NULL;
   g_autoptr (GFile) file = NULL;
@@ -166,7 +166,7 @@ export_dossier (const char *data_dir, GVariantDict *options)
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqStore) store = NULL;
   g_autoptr (AcqCandidate) candidate = NULL;
-  g_autofree char *output_path = options_path (options, "output");
+  g_autofree char *output_path = _acq_application_options_path (options, "output");
   AcqDossierMode mode = g_variant_dict_contains (options, "final") ? ACQ_DOSSIER_MODE_FINAL
                                                                    : ACQ_DOSSIER_MODE_DRAFT;
 
@@ -196,7 +196,7 @@ export_map (const char *data_dir, GVariantDict *options)
   g_autoptr (AcqCandidate) candidate = NULL;
   g_autoptr (AcqMap) map = NULL;
   g_autoptr (AcqMapLayout) layout = NULL;
-  g_autofree char *output_path = options_path (options, "output");
+  g_autofree char *output_path = _acq_application_options_path (options, "output");
   g_autofree char *name = NULL;
   AcqMapFormat format;
 
@@ -232,7 +232,7 @@ export_calendar (const char *data_dir, GVariantDict *options)
   g_autoptr (AcqCandidate) candidate = NULL;
   g_autoptr (AcqCandidateList) list = NULL;
   g_autoptr (AcqCalendar) calendar = acq_calendar_new ();
-  g_autofree char *output_path = options_path (options, "output");
+  g_autofree char *output_path = _acq_application_options_path (options, "output");
   const char *query = NULL;
   gboolean ok;
 
@@ -359,7 +359,7 @@ export_package (const char *data_dir, GVariantDict *options)
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqStore) store = NULL;
   g_autoptr (AcqCandidate) candidate = NULL;
-  g_autofree char *output_path = options_path (options, "output");
+  g_autofree char *output_path = _acq_application_options_path (options, "output");
   g_autoptr (AcqPassphrase) passphrase = NULL;
   AcqRole role;
 
@@ -407,7 +407,7 @@ import_package (const char *data_dir, GVariantDict *options)
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqStore) store = NULL;
   g_autoptr (AcqImportReport) report = NULL;
-  g_autofree char *path = options_path (options, "import");
+  g_autofree char *path = _acq_application_options_path (options, "import");
   g_autofree char *candidate_uuid = NULL;
   g_autoptr (AcqPassphrase) passphrase = NULL;
   AcqRole role;
@@ -470,5 +470,5 @@ _acq_application_handle_command (const char *data_dir, GVariantDict *options)
     return import_package (data_dir, options);
   if (g_variant_dict_contains (options, "list-candidates"))
     return list_candidates (data_dir, options);
-  return -1;
+  return _acq_application_handle_certification_command (data_dir, options);
 }

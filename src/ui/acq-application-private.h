@@ -15,5 +15,11 @@ G_BEGIN_DECLS
 GSettings *_acq_application_load_settings  (void);
 int        _acq_application_handle_command (const char   *data_dir,
                                             GVariantDict *options);
+char      *_acq_application_options_path  (GVariantDict *options,
+                                            const char   *option);
+
+/* acq-application-cli-certification.c */
+int        _acq_application_handle_certification_command (const char   *data_dir,
+                                                          GVariantDict *options);
 
 G_END_DECLS

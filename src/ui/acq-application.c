@@ -77,6 +77,21 @@ static const GOptionEntry option_entries[] = {
        "something is missing"), NULL },
   { "exchange-folder", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use DIR as the exchange folder, as if chosen in the preferences"), N_("DIR") },
+  { "list-certifications", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Print one line per certification of the France Compétences export FILE (number, "
+       "active or inactive, blocs, title) and exit"), N_("FILE") },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --list-certifications: only the certifications whose number or title holds "
+       "every word of TEXT"), N_("TEXT") },
+  { "import-certification", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Store the certification --fiche of the France Compétences export FILE, print its "
+       "number, blocs and competences, and exit"), N_("FILE") },
+  { "fiche", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-certification: the number of the certification, RNCP37274"),
+    N_("NUMBER") },
+  { "certification", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the stored certification NUMBER, one line per competence (bloc, index, text), "
+       "and exit"), N_("NUMBER") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };

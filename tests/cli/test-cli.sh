@@ -164,6 +164,65 @@ check "--export-calendar needs --output, and names an unknown candidate" \
          ! '$app' --data-dir '$tmp/demo' --export-calendar 'Personne Inconnue' \
            --output '$tmp/cal/x.ics' && [ ! -e '$tmp/cal/x.ics' ]"
 
+# a France Compétences export, made up: two fiches, one inactive, lists typed inline
+cat > "$tmp/export.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<FICHES>
+<FICHE><NUMERO_FICHE>RNCP90001</NUMERO_FICHE><INTITULE>Médiateur social accès aux droits</INTITULE>
+<ACTIF>Oui</ACTIF><BLOCS_COMPETENCES>
+<BLOC_COMPETENCES><CODE>RNCP90001BC01</CODE><LIBELLE>Accueillir</LIBELLE>
+<LISTE_COMPETENCES>C1.1 – Accueillir le public reçu C1.2 – Orienter vers les partenaires</LISTE_COMPETENCES>
+<MODALITES_EVALUATION>Mise en situation</MODALITES_EVALUATION></BLOC_COMPETENCES>
+<BLOC_COMPETENCES><CODE>RNCP90001BC02</CODE><LIBELLE>Médier</LIBELLE>
+<LISTE_COMPETENCES>1 - Prévenir les conflits 2 - Animer une médiation 3 - Rendre compte</LISTE_COMPETENCES>
+<MODALITES_EVALUATION>Entretien</MODALITES_EVALUATION></BLOC_COMPETENCES>
+</BLOCS_COMPETENCES></FICHE>
+<FICHE><NUMERO_FICHE>RNCP90002</NUMERO_FICHE><INTITULE>Ancien titre de médiation</INTITULE>
+<ACTIF>Non</ACTIF><BLOCS_COMPETENCES>
+<BLOC_COMPETENCES><CODE>RNCP90002BC01</CODE><LIBELLE>Tout</LIBELLE>
+<LISTE_COMPETENCES>- Médier</LISTE_COMPETENCES>
+<MODALITES_EVALUATION>Entretien</MODALITES_EVALUATION></BLOC_COMPETENCES>
+</BLOCS_COMPETENCES></FICHE>
+</FICHES>
+XML
+
+check "--list-certifications prints each fiche: number, active or not, blocs, title" \
+  sh -c "'$app' --list-certifications '$tmp/export.xml' > '$tmp/fiches' &&
+         [ \$(wc -l < '$tmp/fiches') = 2 ] &&
+         grep -qx 'RNCP90001	active	2	Médiateur social accès aux droits' '$tmp/fiches' &&
+         grep -qx 'RNCP90002	inactive	1	Ancien titre de médiation' '$tmp/fiches'"
+
+check "--list-certifications --search keeps the fiches with every word, accents aside" \
+  sh -c "'$app' --list-certifications '$tmp/export.xml' --search 'mediateur droits' > '$tmp/f' &&
+         [ \$(wc -l < '$tmp/f') = 1 ] && grep -q '^RNCP90001	' '$tmp/f'"
+
+check "--import-certification stores the fiche, split, after a backup, and counts it" \
+  sh -c "'$app' --data-dir '$tmp/cert' --import-certification '$tmp/export.xml' \
+           --fiche RNCP90001 > '$tmp/imported' &&
+         grep -qx 'RNCP90001	2	5' '$tmp/imported' &&
+         ls '$tmp/cert/backups' | grep -q '^before-import-'"
+
+check "--certification prints one line per competence: bloc, index, text" \
+  sh -c "'$app' --data-dir '$tmp/cert' --certification RNCP90001 > '$tmp/comp' &&
+         [ \$(wc -l < '$tmp/comp') = 5 ] &&
+         grep -qx 'RNCP90001BC01	2	Orienter vers les partenaires' '$tmp/comp' &&
+         grep -qx 'RNCP90001BC02	3	Rendre compte' '$tmp/comp'"
+
+check "--import-certification of a fiche not in the file, or of no export: a sentence, exit 1" \
+  sh -c "cp '$tmp/cert/acquis.db' '$tmp/before.db';
+         '$app' --data-dir '$tmp/cert' --import-certification '$tmp/export.xml' \
+           --fiche RNCP1 2> '$tmp/err1'; [ \$? = 1 ] &&
+         grep -q 'RNCP1 is not in' '$tmp/err1' &&
+         echo 'pas du XML' > '$tmp/bad.xml' &&
+         '$app' --data-dir '$tmp/cert' --import-certification '$tmp/bad.xml' \
+           --fiche RNCP90001 2> '$tmp/err2'; [ \$? = 1 ] &&
+         grep -q 'not valid XML' '$tmp/err2' &&
+         '$app' --data-dir '$tmp/cert' --certification RNCP90001 | cmp -s - '$tmp/comp'"
+
+check "--certification of a fiche not stored says so, exit 1" \
+  sh -c "'$app' --data-dir '$tmp/cert' --certification RNCP9 2> '$tmp/err3'; [ \$? = 1 ] &&
+         grep -q 'RNCP9 is not in the Acquis data' '$tmp/err3'"
+
 # the plan comes last: each check counts itself, so adding one needs no count here
 echo "1..$n"
 exit $failed

@@ -357,3 +357,24 @@ acq_referential_ensure_default (AcqStore *store, GError **error)
   fiche = acq_referential_read_fiche (stream, ACQ_REFERENTIAL_DEFAULT_FICHE, NULL, error);
   return fiche != NULL && acq_referential_store_fiche (store, fiche, error);
 }
+
+/**
+ * acq_referential_import_fiche:
+ * @store: the store
+ * @fiche: a fiche read from an export
+ * @error: where to put an error
+ *
+ * Stores a certification the user brought, as every import is made: the data folder backed
+ * up first, then the fiche in one transaction (acq_referential_store_fiche()).
+ *
+ * Returns: %FALSE with nothing changed on error
+ */
+gboolean
+acq_referential_import_fiche (AcqStore *store, const AcqFiche *fiche, GError **error)
+{
+  g_return_val_if_fail (ACQ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (fiche != NULL, FALSE);
+
+  return acq_store_backup_before_import (acq_store_get_data_dir (store), NULL, error) &&
+         acq_referential_store_fiche (store, fiche, error);
+}

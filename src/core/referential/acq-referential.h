@@ -88,6 +88,9 @@ AcqFiche  *acq_referential_read_fiche_file (const char    *path,
 gboolean   acq_referential_store_fiche     (AcqStore       *store,
                                             const AcqFiche *fiche,
                                             GError        **error);
+gboolean   acq_referential_import_fiche    (AcqStore       *store,
+                                            const AcqFiche *fiche,
+                                            GError        **error);
 AcqFiche  *acq_referential_load            (AcqStore       *store,
                                             const char     *number,
                                             GError        **error);
