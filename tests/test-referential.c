@@ -983,6 +983,37 @@ test_store_ensure_default (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (count_rows (fixture->store, "competence"), ==, 16);
 }
 
+/* A list of the export shows every fiche with a number, those without blocs too, and spares
+ * the splitting of their lists. */
+static void
+test_list_headers (Fixture *fixture, gconstpointer data)
+{
+  static const char xml[] =
+    HEAD
+    FICHE ("RNCP1", BLOC ("RNCP1BC01", "- Informer\n- Analyser") BLOC ("RNCP1BC02", "- Animer"))
+    "<FICHE><NUMERO_FICHE>RS5</NUMERO_FICHE><INTITULE>Sans blocs</INTITULE><ACTIF>Non</ACTIF>"
+    "</FICHE>\n"
+    "<FICHE><INTITULE>Sans numéro</INTITULE></FICHE>\n"
+    TAIL;
+  g_autoptr (GInputStream) stream = string_stream (xml, -1);
+  g_autoptr (GPtrArray) fiches = g_ptr_array_new_with_free_func ((GDestroyNotify) acq_fiche_free);
+  g_autoptr (GError) error = NULL;
+  const AcqFiche *fiche;
+
+  g_assert_true (acq_referential_list (stream, collect_fiche, fiches, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fiches->len, ==, 2);
+  fiche = g_ptr_array_index (fiches, 0);
+  g_assert_cmpstr (fiche->number, ==, "RNCP1");
+  g_assert_cmpuint (fiche->blocs->len, ==, 2);
+  g_assert_cmpstr (bloc_at (fiche, 1)->code, ==, "RNCP1BC02");
+  g_assert_cmpuint (bloc_at (fiche, 0)->competences->len, ==, 0);
+  fiche = g_ptr_array_index (fiches, 1);
+  g_assert_cmpstr (fiche->number, ==, "RS5");
+  g_assert_false (fiche->active);
+  g_assert_cmpuint (fiche->blocs->len, ==, 0);
+}
+
 /* Every shape of competence list the national export holds, made up here (never copied
  * from it): what a certifier typed, and the competences Acquis must find in it. */
 static void
@@ -1095,6 +1126,7 @@ main (int argc, char *argv[])
   ADD ("fiche/copy", test_fiche_copy);
   ADD ("competence/code", test_competence_code);
   ADD ("split/every-shape-of-the-export", test_split_shapes);
+  ADD ("list/every-fiche-with-a-number", test_list_headers);
   ADD_STORE ("store/round-trip", test_store_round_trip);
   ADD_STORE ("store/idempotent", test_store_idempotent);
   ADD_STORE ("store/update-wording", test_store_update_wording);

@@ -28,13 +28,14 @@ static gboolean
 print_fiche (AcqFiche *fiche, gpointer data)
 {
   Listing *listing = data;
-  g_autofree char *key = g_strconcat (fiche->number, " ", fiche->title, NULL);
+  const char *title = fiche->title != NULL ? fiche->title : "";
+  g_autofree char *key = g_strconcat (fiche->number, " ", title, NULL);
   g_autofree char *folded = acq_text_fold (key);
 
   if (acq_text_matches (folded, listing->query))
     {
       g_print ("%s\t%s\t%u\t%s\n", fiche->number, fiche->active ? "active" : "inactive",
-               fiche->blocs->len, fiche->title);
+               fiche->blocs->len, title);
       listing->shown++;
     }
   return TRUE;
@@ -57,7 +58,7 @@ list_certifications (GVariantDict *options)
                          _("--list-certifications needs an export file of France Compétences "
                            "on this computer."));
   else if ((stream = acq_user_file_read (path, &error)) != NULL)
-    acq_referential_parse (stream, NULL, print_fiche, &listing, NULL, &error);
+    acq_referential_list (stream, print_fiche, &listing, NULL, &error);
   g_free (listing.query);
   if (error != NULL)
     {

@@ -163,7 +163,7 @@ split_lines (const char *text, GPtrArray *lines)
 {
   g_autofree char *once = strip_markup (text);
   /* some fiches escape their HTML twice: "&lt;li&gt;" is still a tag once decoded */
-  g_autofree char *plain = strip_markup (once);
+  g_autofree char *plain = strchr (once, '<') != NULL ? strip_markup (once) : g_strdup (once);
   g_auto (GStrv) split = g_strsplit_set (plain, "\r\n", -1);
 
   for (guint i = 0; split[i] != NULL; i++)
@@ -355,18 +355,23 @@ static GPtrArray *
 split_inline (const char *line, gboolean *lead_is_text)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GArray) codes = match_spans (shapes ()->code, line);
-  g_autoptr (GArray) numbers = match_spans (shapes ()->number, line);
+  /* the regular expressions only where a digit could start a marker: a 100 MB export holds
+   * a quarter of a million lists */
+  gboolean digits = strpbrk (line, "0123456789") != NULL;
+  g_autoptr (GArray) codes = digits ? match_spans (shapes ()->code, line) : NULL;
+  g_autoptr (GArray) numbers = digits ? match_spans (shapes ()->number, line) : NULL;
   const char *rest;
 
   *lead_is_text = FALSE;
-  keep_counting_numbers (line, numbers);
-  if (codes->len >= 2 && (codes->len >= 4 || g_array_index (codes, int, 0) == 0))
+  if (numbers != NULL)
+    keep_counting_numbers (line, numbers);
+  if (codes != NULL && codes->len >= 2 &&
+      (codes->len >= 4 || g_array_index (codes, int, 0) == 0))
     {
       cut_at_spans (line, codes, items, lead_is_text);
       return items;
     }
-  if (numbers->len >= 2)
+  if (numbers != NULL && numbers->len >= 2)
     {
       cut_at_spans (line, numbers, items, lead_is_text);
       return items;
@@ -406,7 +411,7 @@ after_bloc_prefix (const char *line)
   g_autoptr (GMatchInfo) info = NULL;
   int end = 0;
 
-  if (g_regex_match (shapes ()->bloc_prefix, line, 0, &info))
+  if (g_ascii_tolower (line[0]) == 'b' && g_regex_match (shapes ()->bloc_prefix, line, 0, &info))
     g_match_info_fetch_pos (info, 0, NULL, &end);
   return line + end;
 }

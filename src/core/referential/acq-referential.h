@@ -76,6 +76,11 @@ gboolean   acq_referential_parse           (GInputStream  *stream,
                                             gpointer       user_data,
                                             GCancellable  *cancellable,
                                             GError       **error);
+gboolean   acq_referential_list            (GInputStream  *stream,
+                                            AcqFicheFunc   func,
+                                            gpointer       user_data,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
 AcqFiche  *acq_referential_read_fiche      (GInputStream  *stream,
                                             const char    *number,
                                             GCancellable  *cancellable,
