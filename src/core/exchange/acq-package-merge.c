@@ -85,7 +85,9 @@ static const char *const livret_tables[] = {
 gboolean
 _acq_package_table_is_local (const char *name)
 {
+  /* dossier_export: the exports this machine wrote (the jury's checklist) */
   return g_strcmp0 (name, "sync_unit") == 0 || g_strcmp0 (name, "conflict") == 0 ||
+         g_strcmp0 (name, "dossier_export") == 0 ||
          g_str_has_prefix (name, "sheet_fts") || g_str_has_prefix (name, "package_");
 }
 
