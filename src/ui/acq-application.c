@@ -47,6 +47,10 @@ static const GOptionEntry option_entries[] = {
    * "--days 0" would read as no --days */
   { "days", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --agenda: how many days ahead, 7 by default"), N_("N") },
+  { "jury", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the jury checklist of CANDIDATE (id or name), one item per line (done, todo or "
+       "info), then the jury’s date and the result per bloc when known, and exit"),
+    N_("CANDIDATE") },
   { "export-dossier", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the Dossier Professionnel of CANDIDATE (id or name) to the --output file and "
        "exit"), N_("CANDIDATE") },
