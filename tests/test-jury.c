@@ -4,11 +4,13 @@
  */
 #include "config.h"
 
+#include <poppler.h>
 #include <sqlite3.h>
 
 #include "acq-candidate-list.h"
 #include "acq-dossier.h"
 #include "acq-jury-checklist.h"
+#include "acq-jury-prep.h"
 #include "acq-jury-questions.h"
 #include "acq-jury.h"
 #include "acq-parcours.h"
@@ -644,9 +646,9 @@ test_parts_defaults (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (parts->len, ==, 3);
   g_assert_cmpstr (((AcqJuryPart *) parts->pdata[0])->name, ==,
-                   "Professional role-play or project presentation");
-  g_assert_cmpstr (((AcqJuryPart *) parts->pdata[1])->name, ==, "Technical interview");
-  g_assert_cmpstr (((AcqJuryPart *) parts->pdata[2])->name, ==, "Final interview");
+                   "Mise en situation professionnelle ou présentation d’un projet");
+  g_assert_cmpstr (((AcqJuryPart *) parts->pdata[1])->name, ==, "Entretien technique");
+  g_assert_cmpstr (((AcqJuryPart *) parts->pdata[2])->name, ==, "Entretien final");
   g_assert_null (((AcqJuryPart *) parts->pdata[0])->uuid);
   /* edited: the last part longer, the first removed */
   ((AcqJuryPart *) parts->pdata[2])->minutes = 20;
@@ -822,6 +824,92 @@ test_migrate_from_before (void)
   test_remove_tree (dir);
 }
 
+/* --- The fiche de préparation ------------------------------------------------------------ */
+
+/* The text of every page of the PDF at @path, and their number. */
+static char *
+pdf_text (const char *path, int *out_pages)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  /* poppler-glib 22.02 (Debian 12) has no autoptr */
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  *out_pages = poppler_document_get_n_pages (doc);
+  for (int i = 0; i < *out_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+      g_string_append (text, page_text);
+      g_string_append_c (text, '\n');
+      g_object_unref (page);
+    }
+  g_object_unref (doc);
+  return g_string_free (text, FALSE);
+}
+
+/* The fiche reads back: the jury, the parts, the bloc, its example, the card, a question with
+ * the candidate's notes, in French; the large print takes more pages. */
+static void
+test_prep_reads_back (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqJurySession) session = load_session (f);
+  g_autoptr (GPtrArray) questions = NULL;
+  g_autofree char *large = g_build_filename (f->dir, "large.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *large_text = NULL;
+  AcqJuryCard card = { NULL, NULL, (char *) "Mon accueil", (char *) "Le premier entretien" };
+  int pages = 0, large_pages = 0;
+  GStatBuf st;
+
+  add_validated_example (f, "Accueil d'une personne");
+  session->date = g_strdup ("2027-01-14");
+  session->time = g_strdup ("09:30");
+  session->place = g_strdup ("Cahors");
+  save_session (f, session);
+  card.bloc_uuid = (char *) bloc_uuid (f, 0);
+  g_assert_true (acq_jury_card_save (f->store, uuid_of (f), &card, &error));
+  g_clear_pointer (&card.uuid, g_free);
+  questions = acq_jury_questions_list (f->store, uuid_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_true (acq_jury_question_set_note (f->store, uuid_of (f),
+                                             ((AcqJuryQuestion *) questions->pdata[0])->key,
+                                             "Parler de l'atelier CV", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (acq_jury_prep_write (f->store, uuid_of (f), f->output, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (acq_jury_prep_write (f->store, uuid_of (f), large, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (f->output, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  text = pdf_text (f->output, &pages);
+  g_assert_nonnull (strstr (text, "Fiche de préparation au jury"));
+  g_assert_nonnull (strstr (text, "Léa Garnier"));
+  g_assert_nonnull (strstr (text, "Jury le 14 janvier 2027 à 09:30, Cahors"));
+  g_assert_nonnull (strstr (text, "Entretien final"));
+  g_assert_nonnull (strstr (text, "RNCP37274BC01"));
+  g_assert_nonnull (strstr (text, "Accueil d’une personne"));
+  g_assert_nonnull (strstr (text, "Mon accueil"));
+  g_assert_nonnull (strstr (text, "Parler de l’atelier CV"));
+  /* the blocs not aimed at are left out */
+  g_assert_null (strstr (text, "RNCP37274BC02"));
+  large_text = pdf_text (large, &large_pages);
+  g_assert_cmpint (large_pages, >, pages);
+  g_assert_nonnull (strstr (large_text, "Parler de l’atelier CV"));
+
+  /* a folder that does not exist: a sentence, and nothing written */
+  {
+    g_autofree char *nowhere = g_build_filename (f->dir, "nowhere", "prep.pdf", NULL);
+    g_assert_false (acq_jury_prep_write (f->store, uuid_of (f), nowhere, FALSE, &error));
+    g_assert_error (error, ACQ_JURY_ERROR, ACQ_JURY_ERROR_WRITE);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -839,6 +927,7 @@ main (int argc, char *argv[])
   ADD ("/jury/rehearsal/runs-and-cards", test_rehearsal_and_cards);
   ADD ("/jury/questions/shipped-own-and-notes", test_questions_notes);
   ADD ("/jury/drill/weakest-evidence-first", test_drill_weights);
+  ADD ("/jury/prep/reads-back-in-french", test_prep_reads_back);
 #undef ADD
   g_test_add_func ("/jury/migrate/from-the-version-before", test_migrate_from_before);
 

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * --list-candidates, --agenda, --jury, --export-dossier, --export-map, --export-calendar,
+ * --list-candidates, --agenda, --jury, --export-dossier, --export-jury-prep, --export-map,
+ * --export-calendar,
  * --export-package and --import use the
  * core only: each opens the store of the data folder, does its one thing, prints what a script
  * or a person needs, and returns the exit status.
@@ -23,6 +24,7 @@
 #include "acq-demo.h"
 #include "acq-dossier.h"
 #include "acq-jury-checklist.h"
+#include "acq-jury-prep.h"
 #include "acq-jury.h"
 #include "acq-keyring.h"
 #include "acq-map-export.h"
@@ -202,6 +204,31 @@ jury (const char *data_dir, GVariantDict *options)
 
       if (nick != NULL)
         g_print ("result\t%s\t%s\n", bloc->code, nick);
+    }
+  return 0;
+}
+
+/* --export-jury-prep CANDIDATE --output FILE [--large-print], with --demo first if asked. */
+static int
+export_jury_prep (const char *data_dir, GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqCandidate) candidate = NULL;
+  g_autofree char *output_path = options_path (options, "output");
+
+  if (output_path == NULL)
+    {
+      g_printerr ("%s\n", _("--export-jury-prep needs a file to write: --output FILE.pdf"));
+      return 2;
+    }
+  if ((candidate = options_find_candidate (data_dir, options, "export-jury-prep", &store,
+                                           &error)) == NULL ||
+      !acq_jury_prep_write (store, acq_candidate_get_uuid (candidate), output_path,
+                            g_variant_dict_contains (options, "large-print"), &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
     }
   return 0;
 }
@@ -510,6 +537,8 @@ _acq_application_handle_command (const char *data_dir, GVariantDict *options)
     return jury (data_dir, options);
   if (g_variant_dict_contains (options, "export-dossier"))
     return export_dossier (data_dir, options);
+  if (g_variant_dict_contains (options, "export-jury-prep"))
+    return export_jury_prep (data_dir, options);
   if (g_variant_dict_contains (options, "export-map"))
     return export_map (data_dir, options);
   if (g_variant_dict_contains (options, "export-calendar"))

@@ -188,6 +188,16 @@ check "--jury: a candidate without a jury has no session; an unknown one is an e
          grep -qx 'session	none' '$tmp/jury-k' &&
          ! '$app' --data-dir '$tmp/demo' --jury 'Personne Inconnue' > /dev/null 2>&1"
 
+check "--export-jury-prep writes the fiche de préparation, larger with --large-print" \
+  sh -c "'$app' --data-dir '$tmp/demo' --export-jury-prep 'Sophie Lefèvre' \
+           --output '$tmp/prep.pdf' &&
+         '$app' --data-dir '$tmp/demo' --export-jury-prep 'Sophie Lefèvre' --large-print \
+           --output '$tmp/prep-large.pdf' &&
+         [ \$(stat -c %a '$tmp/prep.pdf') = 600 ] && head -c 5 '$tmp/prep.pdf' | grep -q '%PDF-' &&
+         [ \$(stat -c %s '$tmp/prep-large.pdf') -gt \$(stat -c %s '$tmp/prep.pdf') ] &&
+         '$app' --data-dir '$tmp/demo' --export-jury-prep 'Sophie Lefèvre' 2> '$tmp/err';
+         [ \$? = 2 ] && grep -q 'output' '$tmp/err'"
+
 # the plan comes last: each check counts itself, so adding one needs no count here
 echo "1..$n"
 exit $failed

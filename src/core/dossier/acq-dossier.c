@@ -603,7 +603,7 @@ writer_init (AcqDossierWriter *w, AcqDossierData *data, AcqDpLayout *layout)
   w->layout = g_object_ref (layout);
   w->context = _acq_dp_layout_get_context (layout);
   for (int i = 0; i < ACQ_DOSSIER_N_TEXTS; i++)
-    w->fonts[i] = _acq_dp_font_new (text_specs[i].family, text_specs[i].weight,
+    w->fonts[i] = acq_dp_font_new (text_specs[i].family, text_specs[i].weight,
                                     text_specs[i].slant, text_specs[i].size);
   w->kept_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   w->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);

@@ -701,7 +701,9 @@ acq_jury_part_free (AcqJuryPart *part)
 
 /* The parts a titre professionnel's épreuve has, from the fiche's MODALITES_EVALUATION when
  * it says them: a mise en situation or the presentation of a project, the jury's questions
- * (entretien technique, questionnement), and always the entretien final. */
+ * (entretien technique, questionnement), and always the entretien final. They name the parts
+ * of a French épreuve, as the fiche does, and print in the French fiche de préparation: they
+ * are content, in French, not interface text. */
 static GPtrArray *
 default_parts (AcqStore *store, const char *candidate_uuid, GError **error)
 {
@@ -719,14 +721,15 @@ default_parts (AcqStore *store, const char *candidate_uuid, GError **error)
     return NULL;
   folded = acq_text_fold (all->str);
   if (strstr (folded, "mise en situation") != NULL)
-    g_ptr_array_add (parts, acq_jury_part_new (_("Professional role-play or project presentation"), 20));
+    g_ptr_array_add (parts, acq_jury_part_new ("Mise en situation professionnelle ou "
+                                               "présentation d’un projet", 20));
   else
-    g_ptr_array_add (parts, acq_jury_part_new (_("Presentation"), 20));
+    g_ptr_array_add (parts, acq_jury_part_new ("Présentation", 20));
   if (strstr (folded, "entretien technique") != NULL)
-    g_ptr_array_add (parts, acq_jury_part_new (_("Technical interview"), 30));
+    g_ptr_array_add (parts, acq_jury_part_new ("Entretien technique", 30));
   else
-    g_ptr_array_add (parts, acq_jury_part_new (_("The jury's questions"), 30));
-  g_ptr_array_add (parts, acq_jury_part_new (_("Final interview"), 15));
+    g_ptr_array_add (parts, acq_jury_part_new ("Questions du jury", 30));
+  g_ptr_array_add (parts, acq_jury_part_new ("Entretien final", 15));
   return g_steal_pointer (&parts);
 }
 

@@ -18,6 +18,7 @@ typedef enum
 {
   ACQ_JURY_ERROR_INVALID,   /* a date, a time, a duration or a text that cannot be kept */
   ACQ_JURY_ERROR_NOT_FOUND, /* no such candidate, item or question */
+  ACQ_JURY_ERROR_WRITE,     /* the fiche de préparation could not be written */
 } AcqJuryError;
 
 /* Where the dossier de validation was deposited. Stored: never reorder. */
