@@ -304,6 +304,8 @@ static const ChecklistCase checklist_cases[] = {
   { "edited after", step_edit, ACQ_JURY_ITEM_EXPORTED, FALSE, "older than your last edit" },
   { "exported again", step_export, ACQ_JURY_ITEM_EXPORTED, TRUE, NULL },
   { "convocation", step_convocation, ACQ_JURY_ITEM_CONVOCATION, TRUE, NULL },
+  /* the stage it moved is no edit of the dossier */
+  { "convocation", NULL, ACQ_JURY_ITEM_EXPORTED, TRUE, NULL },
   { "deposited", step_deposit, ACQ_JURY_ITEM_DEPOSITED, TRUE, NULL },
   { "rehearsed", step_rehearse, ACQ_JURY_ITEM_MOCK_JURY, TRUE, NULL },
   { "accommodations", step_accommodations, ACQ_JURY_ITEM_ACCOMMODATIONS, FALSE,

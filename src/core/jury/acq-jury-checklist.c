@@ -98,9 +98,10 @@ raise_text (char **slot, const char *value)
   "SELECT s.candidate_uuid, s.bloc_uuid, count (*) FROM sheet s WHERE s.review_state = 3 AND" \
   " s.deleted_at IS NULL AND EXISTS (SELECT 1 FROM sheet_competence sc JOIN competence c ON" \
   " c.uuid = sc.competence_uuid WHERE sc.sheet_uuid = s.uuid AND c.bloc_uuid = s.bloc_uuid)"
+/* last_activity_at, not updated_at: the parcours moving the stage (a convocation recorded)
+ * changes nothing of the dossier */
 #define SQL_CANDIDATE \
-  "SELECT uuid, max (updated_at, last_activity_at), accommodations <> '' FROM candidate" \
-  " WHERE deleted_at IS NULL"
+  "SELECT uuid, last_activity_at, accommodations <> '' FROM candidate WHERE deleted_at IS NULL"
 /* no GROUP BY: it would make sqlite walk every sheet in candidate order, reading deleted_at
  * past the texts, instead of the few deleted ones from the partial index sheet_deleted */
 #define SQL_DELETED_SHEETS \
