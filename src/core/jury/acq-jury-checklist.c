@@ -282,81 +282,78 @@ add_item (GPtrArray *items, AcqJuryItemKind kind, char *label, gboolean done, ch
 }
 
 /* The computed items from @facts. @rules_issues is the dossier's check for one candidate, or
- * %NULL for the caseload (see the top of this file). */
+ * %NULL for the caseload (see the top of this file), which counts and needs no text: TEXT()
+ * leaves the labels and the sentences out then, 5,000 strings fewer for 500 candidates. */
+#define TEXT(x) (texts ? (x) : NULL)
+
 static void
 build_items (const Facts *facts, GPtrArray *rules_issues, GPtrArray *items)
 {
+  gboolean texts = rules_issues != NULL;
   gboolean exported = facts->last_export != NULL &&
                       g_strcmp0 (facts->last_export, facts->last_change) >= 0;
   gboolean rules_pass;
   char *why = NULL;
 
   if (facts->blocs->len == 0)
-    add_item (items, ACQ_JURY_ITEM_EXAMPLES, g_strdup (_("Examples of each targeted bloc")),
-              FALSE, g_strdup (_("The candidate aims at no bloc yet: choose the blocs in the "
-                                 "profile.")));
+    add_item (items, ACQ_JURY_ITEM_EXAMPLES, TEXT (g_strdup (_("Examples of each targeted bloc"))),
+              FALSE, TEXT (g_strdup (_("The candidate aims at no bloc yet: choose the blocs in "
+                                       "the profile."))));
   for (guint i = 0; i < facts->blocs->len; i++)
     {
       const BlocFact *bloc = g_ptr_array_index (facts->blocs, i);
       guint n = bloc->n_validated;
 
       if (n < EXAMPLES_MIN)
-        why = g_strdup_printf (_("%s has no validated example yet: validate one to three "
-                                 "sheets linked to its competences."), bloc->code);
+        why = TEXT (g_strdup_printf (_("%s has no validated example yet: validate one to three "
+                                       "sheets linked to its competences."), bloc->code));
       else if (n > EXAMPLES_MAX)
-        why = g_strdup_printf (ngettext ("%s has %u validated example; the dossier takes three "
-                                         "at most.",
-                                         "%s has %u validated examples; the dossier takes three "
-                                         "at most.", n), bloc->code, n);
+        why = TEXT (g_strdup_printf (ngettext ("%s has %u validated example; the dossier takes "
+                                               "three at most.",
+                                               "%s has %u validated examples; the dossier takes "
+                                               "three at most.", n), bloc->code, n));
       add_item (items, ACQ_JURY_ITEM_EXAMPLES,
-                g_strdup_printf (_("%s: one to three validated examples"), bloc->code),
+                TEXT (g_strdup_printf (_("%s: one to three validated examples"), bloc->code)),
                 n >= EXAMPLES_MIN && n <= EXAMPLES_MAX, g_steal_pointer (&why))
-        ->ref = g_strdup (bloc->uuid);
+        ->ref = TEXT (g_strdup (bloc->uuid));
     }
 
   if (rules_issues == NULL)
-    {
-      rules_pass = exported;
-      why = g_strdup (_("The final dossier has not been checked since the last edit: open the "
-                        "dossier to check it."));
-    }
-  else
-    {
-      rules_pass = !acq_dossier_has_errors (rules_issues);
-      if (!rules_pass)
-        {
-          const AcqDossierIssue *first = g_ptr_array_index (rules_issues, 0);
-          why = g_strdup_printf (_("The final dossier breaks a rule: %s"), first->message);
-        }
-    }
-  add_item (items, ACQ_JURY_ITEM_RULES, g_strdup (_("The final dossier passes every rule")),
+    rules_pass = exported;
+  else if (!(rules_pass = !acq_dossier_has_errors (rules_issues)))
+    why = g_strdup_printf (_("The final dossier breaks a rule: %s"),
+                           ((AcqDossierIssue *) g_ptr_array_index (rules_issues, 0))->message);
+  add_item (items, ACQ_JURY_ITEM_RULES, TEXT (g_strdup (_("The final dossier passes every rule"))),
             rules_pass, g_steal_pointer (&why));
 
   add_item (items, ACQ_JURY_ITEM_EXPORTED,
-            g_strdup (_("A final dossier exported after the last edit")), exported,
-            g_strdup (facts->last_export == NULL
-                        ? _("No final dossier was exported yet.")
-                        : _("The exported dossier is older than your last edit: export it "
-                            "again.")));
-  add_item (items, ACQ_JURY_ITEM_CONVOCATION, g_strdup (_("Convocation received")),
+            TEXT (g_strdup (_("A final dossier exported after the last edit"))), exported,
+            TEXT (g_strdup (facts->last_export == NULL
+                              ? _("No final dossier was exported yet.")
+                              : _("The exported dossier is older than your last edit: export "
+                                  "it again."))));
+  add_item (items, ACQ_JURY_ITEM_CONVOCATION, TEXT (g_strdup (_("Convocation received"))),
             facts->convocation,
-            g_strdup (_("The convocation from the certifier is not recorded yet.")));
-  add_item (items, ACQ_JURY_ITEM_DEPOSITED, g_strdup (_("Dossier deposited")), facts->deposited,
-            g_strdup (_("The deposit of the dossier de validation is not recorded yet.")));
-  add_item (items, ACQ_JURY_ITEM_MOCK_JURY, g_strdup (_("A soutenance blanche held")),
+            TEXT (g_strdup (_("The convocation from the certifier is not recorded yet."))));
+  add_item (items, ACQ_JURY_ITEM_DEPOSITED, TEXT (g_strdup (_("Dossier deposited"))),
+            facts->deposited,
+            TEXT (g_strdup (_("The deposit of the dossier de validation is not recorded yet."))));
+  add_item (items, ACQ_JURY_ITEM_MOCK_JURY, TEXT (g_strdup (_("A soutenance blanche held"))),
             facts->mock,
-            g_strdup (_("No soutenance blanche yet: hold one in the livret de suivi, or "
-                        "rehearse the oral once.")));
+            TEXT (g_strdup (_("No soutenance blanche yet: hold one in the livret de suivi, or "
+                              "rehearse the oral once."))));
   if (facts->accommodations_recorded)
     add_item (items, ACQ_JURY_ITEM_ACCOMMODATIONS,
-              g_strdup (_("Accommodations asked of the certifier")),
+              TEXT (g_strdup (_("Accommodations asked of the certifier"))),
               facts->accommodations_asked,
-              g_strdup (_("The candidate has recorded accommodations that were not asked of "
-                          "the certifier yet.")));
+              TEXT (g_strdup (_("The candidate has recorded accommodations that were not asked "
+                                "of the certifier yet."))));
   else
     add_item (items, ACQ_JURY_ITEM_ACCOMMODATIONS,
-              g_strdup (_("No accommodations recorded")), TRUE, NULL)->counts = FALSE;
+              TEXT (g_strdup (_("No accommodations recorded"))), TRUE, NULL)->counts = FALSE;
 }
+
+#undef TEXT
 
 static void
 count_items (GPtrArray *items, guint *n_done, guint *n_items)
