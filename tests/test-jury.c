@@ -275,6 +275,7 @@ step_accommodations_asked (Fixture *f)
 {
   g_autoptr (AcqJurySession) session = load_session (f);
 
+  g_free (session->accommodations_asked);
   session->accommodations_asked = g_strdup ("Tiers temps demandé le 2 novembre");
   save_session (f, session);
 }
@@ -349,6 +350,7 @@ test_checklist_counts (Fixture *f, gconstpointer data)
   g_autoptr (AcqJuryChecklist) after = NULL;
   g_autoptr (GPtrArray) hand = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *added = NULL;
 
   /* 1 bloc, rules, export, convocation, deposit, mock jury; accommodations not counted */
   g_assert_cmpuint (before->n_items, ==, 6);
@@ -363,7 +365,8 @@ test_checklist_counts (Fixture *f, gconstpointer data)
   g_assert_true (acq_jury_hand_item_set_done (f->store, ((AcqJuryHandItem *) hand->pdata[0])->uuid,
                                               TRUE, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (acq_jury_hand_item_add (f->store, uuid_of (f), "Bouteille d'eau", &error));
+  added = acq_jury_hand_item_add (f->store, uuid_of (f), "Bouteille d'eau", &error);
+  g_assert_nonnull (added);
   g_assert_no_error (error);
   after = compute (f);
   g_assert_cmpuint (after->n_items, ==, 6 + 5);
@@ -571,6 +574,7 @@ test_result_partial_plan (Fixture *f, gconstpointer data)
   g_assert_cmpstr (item->code, ==, "RNCP37274BC03");
   item->target_date = days_from_today (180);
   plan->asked = ACQ_JURY_ASKED_COMPLEMENTARY | ACQ_JURY_ASKED_EXPERIENCE;
+  g_free (plan->asked_text);
   plan->asked_text = g_strdup ("Un contrôle complémentaire sur l'animation d'ateliers.");
   g_assert_true (acq_jury_plan_save (f->store, plan, &error));
   g_assert_no_error (error);

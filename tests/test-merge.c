@@ -690,6 +690,7 @@ test_jury_candidate_writes_her_parts_only (Fixture *f, gconstpointer data)
   g_autofree char *cards = NULL;
   g_autofree char *runs = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *added = NULL;
 
   coach_sends_jury (f);
   hand = acq_jury_hand_items_list (f->candidate.store, f->uuid, &error);
@@ -702,7 +703,8 @@ test_jury_candidate_writes_her_parts_only (Fixture *f, gconstpointer data)
                                                "Rien à apporter", &error));
   g_assert_true (acq_jury_hand_item_delete (f->candidate.store,
                                             ((AcqJuryHandItem *) hand->pdata[2])->uuid, &error));
-  g_assert_nonnull (acq_jury_hand_item_add (f->candidate.store, f->uuid, "Un ajout", &error));
+  added = acq_jury_hand_item_add (f->candidate.store, f->uuid, "Un ajout", &error);
+  g_assert_nonnull (added);
   questions = acq_jury_questions_list (f->candidate.store, f->uuid, &error);
   g_assert_no_error (error);
   g_assert_true (acq_jury_question_set_note (f->candidate.store, f->uuid,

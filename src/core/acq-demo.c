@@ -745,8 +745,8 @@ populate_aicha_result (AcqStore *store, const AcqFiche *fiche, GError **error)
       !(plan = acq_jury_plan_load (store, AICHA, error)))
     return FALSE;
   plan->asked = ACQ_JURY_ASKED_EXPERIENCE;
-  plan->asked_text = g_strdup ("Une expérience de prospection auprès d'employeurs du "
-                               "territoire, à présenter au jury dans les cinq ans.");
+  acq_session_set_text (&plan->asked_text, "Une expérience de prospection auprès "
+                        "d'employeurs du territoire, à présenter au jury dans les cinq ans.");
   g_free (plan->interview_date);
   plan->interview_date = demo_day (-165);
   for (guint i = 0; i < plan->items->len; i++)
