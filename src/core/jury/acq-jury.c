@@ -341,7 +341,9 @@ acq_jury_session_load (AcqStore *store, const char *candidate_uuid, GError **err
  *
  * Writes the session; the first save fills the hand checklist with its usual items. The
  * jury's date, the convocation and the deposit become events of the dated parcours (the
- * jury planned while its day is ahead), which moves the stage.
+ * jury planned while its day is ahead), which moves the stage. The session is the
+ * accompagnatrice's: the candidate's copy shows it and does not save it (her file could not
+ * carry it, nor the events, see exchange/acq-package-merge.c).
  *
  * Returns: %TRUE on success
  */
@@ -1264,7 +1266,8 @@ outcome_needs_plan (AcqJuryOutcome outcome)
  * none was set), which puts the candidate in the stage Jury; an excused candidate's jury
  * stays planned. A partial result or none opens the post-jury plan with every bloc not
  * obtained (the blocs already in the plan keep their target dates), and the entretien
- * post-jury is planned a month after the jury unless it already has a date.
+ * post-jury is planned a month after the jury unless it already has a date. AcqStage has no
+ * stage after the post-jury: a full validation shows as the result itself.
  *
  * Returns: %TRUE on success
  */
