@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "acq-jury.h"
+#include "acq-jury-questions.h"
 #include "acq-parcours.h"
 #include "acq-session.h"
 #include "test-package-fixture.h"
@@ -638,6 +640,149 @@ test_livret_deletions (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gone, ==, "0");
 }
 
+/* The coach's jury page, sent to the candidate: the session, its hand items, a question of
+ * hers and a competence marked "à retravailler". */
+static void
+coach_sends_jury (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqJurySession) session = acq_jury_session_load (f->coach.store, f->uuid, &error);
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autofree char *competence = side_query (&f->coach, "SELECT uuid FROM competence ORDER BY"
+                                                       " uuid LIMIT 1");
+  g_autofree char *question = NULL;
+  g_autofree char *items = NULL;
+
+  session->date = g_strdup ("2027-01-14");
+  session->time = g_strdup ("09:00");
+  session->place = g_strdup ("AFPA Balma");
+  session->convocation_date = g_strdup ("2026-12-01");
+  g_assert_true (acq_jury_session_save (f->coach.store, session, &error));
+  question = acq_jury_question_add (f->coach.store, f->uuid, competence,
+                                    "Pourquoi ce partenaire ?", &error);
+  g_assert_true (acq_jury_readiness_set (f->coach.store, f->uuid, competence,
+                                         ACQ_JURY_READINESS_REWORK, "Trop vague", &error));
+  g_assert_no_error (error);
+  report = send (f, &f->coach, &f->candidate);
+  items = side_query (&f->candidate, "SELECT count(*) FROM jury_hand_item");
+  g_assert_cmpstr (items, ==, "4");
+}
+
+/* The candidate ticks her hand items and writes her notes, cards and runs; the session, the
+ * items' labels, the readiness and the result are the coach's: changing, adding, deleting or
+ * forging them is refused and listed. */
+static void
+test_jury_candidate_writes_her_parts_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autoptr (AcqJurySession) theirs = NULL;
+  g_autoptr (AcqJurySession) back = NULL;
+  g_autoptr (GPtrArray) hand = NULL;
+  g_autoptr (AcqJuryRehearsal) run = acq_jury_rehearsal_new ("2026-12-20");
+  g_autoptr (GPtrArray) questions = NULL;
+  AcqJuryCard card = { NULL, NULL, (char *) "Bloc 1", (char *) "Accueil\nDiagnostic" };
+  g_autofree char *ticked = NULL;
+  g_autofree char *labels = NULL;
+  g_autofree char *n_items = NULL;
+  g_autofree char *readiness = NULL;
+  g_autofree char *results = NULL;
+  g_autofree char *cards = NULL;
+  g_autofree char *runs = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *added = NULL;
+
+  coach_sends_jury (f);
+  hand = acq_jury_hand_items_list (f->candidate.store, f->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_true (acq_jury_hand_item_set_done (f->candidate.store,
+                                              ((AcqJuryHandItem *) hand->pdata[0])->uuid, TRUE,
+                                              &error));
+  g_assert_true (acq_jury_hand_item_set_label (f->candidate.store,
+                                               ((AcqJuryHandItem *) hand->pdata[1])->uuid,
+                                               "Rien à apporter", &error));
+  g_assert_true (acq_jury_hand_item_delete (f->candidate.store,
+                                            ((AcqJuryHandItem *) hand->pdata[2])->uuid, &error));
+  added = acq_jury_hand_item_add (f->candidate.store, f->uuid, "Un ajout", &error);
+  g_assert_nonnull (added);
+  questions = acq_jury_questions_list (f->candidate.store, f->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_true (acq_jury_question_set_note (f->candidate.store, f->uuid,
+                                             ((AcqJuryQuestion *) questions->pdata[questions->len - 1])->key,
+                                             "Parce qu'il connaît le public", &error));
+  g_assert_true (acq_jury_card_save (f->candidate.store, f->uuid, &card, &error));
+  acq_jury_rehearsal_add_part (run, "Présentation", 1200);
+  g_assert_true (acq_jury_rehearsal_save (f->candidate.store, f->uuid, run, &error));
+  g_assert_no_error (error);
+  theirs = acq_jury_session_load (f->candidate.store, f->uuid, &error);
+  g_free (theirs->place);
+  theirs->place = g_strdup ("Chez moi");
+  g_assert_true (acq_jury_session_save (f->candidate.store, theirs, &error));
+  side_exec (&f->candidate, "UPDATE jury_readiness SET state = 1, remark = 'Prête'");
+  side_exec (&f->candidate, "INSERT INTO jury_result (uuid, candidate_uuid, outcome,"
+                            " created_at, updated_at) SELECT uuid, uuid, 1, 'now', 'now'"
+                            " FROM candidate");
+  g_clear_pointer (&card.uuid, g_free);
+
+  report = send (f, &f->candidate, &f->coach);
+  g_assert_true (report_mentions (report, "jury's checklist"));
+  g_assert_true (report_mentions (report, "jury's session, result or plan"));
+  /* the label, the deletion, the new item, the place, the readiness, the result */
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_IGNORED), ==, 6);
+  ticked = side_query (&f->coach, "SELECT count(*) FROM jury_hand_item WHERE done = 1");
+  g_assert_cmpstr (ticked, ==, "1");
+  labels = side_query (&f->coach, "SELECT count(*) FROM jury_hand_item WHERE label ="
+                                  " 'Rien à apporter'");
+  g_assert_cmpstr (labels, ==, "0");
+  n_items = side_query (&f->coach, "SELECT count(*) FROM jury_hand_item");
+  g_assert_cmpstr (n_items, ==, "4");
+  back = acq_jury_session_load (f->coach.store, f->uuid, &error);
+  g_assert_cmpstr (back->place, ==, "AFPA Balma");
+  readiness = side_query (&f->coach, "SELECT state || remark FROM jury_readiness");
+  g_assert_cmpstr (readiness, ==, "2Trop vague");
+  results = side_query (&f->coach, "SELECT count(*) FROM jury_result");
+  g_assert_cmpstr (results, ==, "0");
+  cards = side_query (&f->coach, "SELECT key_points FROM jury_card");
+  g_assert_cmpstr (cards, ==, "Accueil\nDiagnostic");
+  runs = side_query (&f->coach, "SELECT parts FROM jury_rehearsal");
+  g_assert_cmpstr (runs, ==, "1200\tPrésentation\n");
+  note = side_query (&f->coach, "SELECT note FROM jury_answer");
+  g_assert_cmpstr (note, ==, "Parce qu'il connaît le public");
+}
+
+/* The coach's result and plan reach the candidate: both sides see the same jury page. */
+static void
+test_jury_result_reaches_the_candidate (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autoptr (AcqJuryResult) result = NULL;
+  g_autoptr (AcqJuryResult) theirs = NULL;
+  g_autoptr (AcqJuryPlan) plan = NULL;
+  AcqJuryBlocResult *last;
+
+  coach_sends_jury (f);
+  result = acq_jury_result_load (f->coach.store, f->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->blocs->len, >, 1);
+  result->outcome = ACQ_JURY_OUTCOME_PARTIAL;
+  for (guint i = 0; i < result->blocs->len; i++)
+    ((AcqJuryBlocResult *) result->blocs->pdata[i])->outcome = ACQ_JURY_BLOC_OBTAINED;
+  last = result->blocs->pdata[result->blocs->len - 1];
+  last->outcome = ACQ_JURY_BLOC_NOT_OBTAINED;
+  g_assert_true (acq_jury_result_save (f->coach.store, result, &error));
+  g_assert_no_error (error);
+  report = send (f, &f->coach, &f->candidate);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_IGNORED), ==, 0);
+  theirs = acq_jury_result_load (f->candidate.store, f->uuid, &error);
+  g_assert_cmpint (theirs->outcome, ==, ACQ_JURY_OUTCOME_PARTIAL);
+  g_assert_cmpint (((AcqJuryBlocResult *) theirs->blocs->pdata[theirs->blocs->len - 1])->outcome,
+                   ==, ACQ_JURY_BLOC_NOT_OBTAINED);
+  plan = acq_jury_plan_load (f->candidate.store, f->uuid, &error);
+  g_assert_cmpuint (plan->items->len, ==, 1);
+  g_assert_cmpstr (((AcqJuryPlanItem *) plan->items->pdata[0])->bloc_uuid, ==, last->bloc_uuid);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -659,6 +804,9 @@ main (int argc, char *argv[])
   ADD ("/merge/roles/candidate-writes-personal-work-only",
        test_candidate_writes_personal_work_only);
   ADD ("/merge/roles/livret-deletions", test_livret_deletions);
+  ADD ("/merge/roles/jury-candidate-writes-her-parts-only",
+       test_jury_candidate_writes_her_parts_only);
+  ADD ("/merge/roles/jury-result-reaches-the-candidate", test_jury_result_reaches_the_candidate);
   ADD ("/merge/first-contact/from-the-coach", test_first_contact_from_the_coach);
   ADD ("/merge/referential/only-the-candidates-own", test_referential_only_the_candidates_own);
 #undef ADD

@@ -11,6 +11,7 @@
 #include "acq-anchor.h"
 #include "acq-comment.h"
 #include "acq-demo.h"
+#include "acq-jury.h"
 #include "acq-parcours.h"
 #include "acq-referential.h"
 #include "acq-review.h"
@@ -654,14 +655,124 @@ populate_sessions (AcqCandidateList *list, GError **error)
   return TRUE;
 }
 
+/* The jury page: Sophie's jury is coming (convocation received, dossier deposited, tiers
+ * temps asked and granted, two hand items of four ticked, one rehearsal run, bloc 3's
+ * prospection "à retravailler" since her soutenance blanche); Aïcha's partial result, blocs 1
+ * and 2 obtained, and the post-jury plan for bloc 3. Dates from today, as the parcours'. */
+static char *
+demo_day (int days)
+{
+  g_autoptr (GDateTime) today = g_date_time_new_now (acq_session_get_time_zone ());
+  g_autoptr (GDateTime) day = g_date_time_add_days (today, days);
+
+  return g_date_time_format (day, "%Y-%m-%d");
+}
+
+static gboolean
+populate_sophie_jury (AcqStore *store, const AcqFiche *fiche, GError **error)
+{
+  g_autoptr (AcqJurySession) session = acq_jury_session_load (store, SOPHIE, error);
+  g_autoptr (GPtrArray) hand = NULL;
+  g_autoptr (GPtrArray) parts = NULL;
+  g_autoptr (AcqJuryRehearsal) run = NULL;
+  g_autofree char *run_day = demo_day (-3);
+  const AcqBlocDef *bloc3 = g_ptr_array_index (fiche->blocs, 2);
+  static const guint seconds[] = { 1210, 1650, 780 };
+
+  if (session == NULL)
+    return FALSE;
+  if (session->stored)
+    return TRUE;
+  session->date = demo_day (6);
+  session->time = g_strdup ("09:30");
+  session->place = g_strdup ("Centre d'examen, 5 rue Ferdinand-Buisson, 46000 Cahors");
+  session->certifier = g_strdup ("Ministère du Travail — DREETS Occitanie");
+  session->convocation_date = demo_day (-9);
+  session->deposited_date = demo_day (-35);
+  session->platform = ACQ_JURY_PLATFORM_FRANCE_VAE;
+  session->accommodations_asked = g_strdup ("Temps de préparation majoré d'un tiers pour "
+                                            "l'oral ; documents en police Luciole 14.");
+  session->accommodations_granted = g_strdup ("Tiers-temps accordé pour l'oral.");
+  if (!acq_jury_session_save (store, session, error) ||
+      !(hand = acq_jury_hand_items_list (store, SOPHIE, error)))
+    return FALSE;
+  for (guint i = 0; i < hand->len && i < 2; i++)
+    if (!acq_jury_hand_item_set_done (store, ((AcqJuryHandItem *) hand->pdata[i])->uuid, TRUE,
+                                      error))
+      return FALSE;
+  if (!(parts = acq_jury_parts_list (store, SOPHIE, error)) ||
+      !acq_jury_parts_save (store, SOPHIE, parts, error))
+    return FALSE;
+  run = acq_jury_rehearsal_new (run_day);
+  for (guint i = 0; i < parts->len && i < G_N_ELEMENTS (seconds); i++)
+    acq_jury_rehearsal_add_part (run, ((AcqJuryPart *) parts->pdata[i])->name, seconds[i]);
+  return acq_jury_rehearsal_save (store, SOPHIE, run, error) &&
+         acq_jury_cards_draft (store, SOPHIE, error) &&
+         acq_jury_readiness_set (store, SOPHIE, g_ptr_array_index (bloc3->competence_uuids, 0),
+                                 ACQ_JURY_READINESS_REWORK,
+                                 "Réponses trop longues : préparer deux exemples courts de "
+                                 "contact avec un employeur.", error);
+}
+
+static gboolean
+populate_aicha_result (AcqStore *store, const AcqFiche *fiche, GError **error)
+{
+  g_autoptr (AcqJurySession) session = acq_jury_session_load (store, AICHA, error);
+  g_autoptr (AcqJuryResult) result = NULL;
+  g_autoptr (AcqJuryPlan) plan = NULL;
+
+  if (session == NULL)
+    return FALSE;
+  if (session->stored)
+    return TRUE;
+  /* the day of the jury in her parcours */
+  session->date = demo_day (-172);
+  session->time = g_strdup ("14:00");
+  session->certifier = g_strdup ("Ministère du Travail — DREETS Occitanie");
+  session->convocation_date = demo_day (-200);
+  session->deposited_date = demo_day (-230);
+  session->platform = ACQ_JURY_PLATFORM_FRANCE_VAE;
+  if (!acq_jury_session_save (store, session, error) ||
+      !(result = acq_jury_result_load (store, AICHA, error)))
+    return FALSE;
+  result->outcome = ACQ_JURY_OUTCOME_PARTIAL;
+  result->remarks = g_strdup ("Blocs 1 et 2 validés. Bloc 3 : la prospection des employeurs "
+                              "n'est pas illustrée par une situation vécue.");
+  for (guint i = 0; i < fiche->blocs->len; i++)
+    acq_jury_result_set_bloc (result, ((AcqBlocDef *) fiche->blocs->pdata[i])->uuid,
+                              i < 2 ? ACQ_JURY_BLOC_OBTAINED : ACQ_JURY_BLOC_NOT_OBTAINED);
+  if (!acq_jury_result_save (store, result, error) ||
+      !(plan = acq_jury_plan_load (store, AICHA, error)))
+    return FALSE;
+  plan->asked = ACQ_JURY_ASKED_EXPERIENCE;
+  acq_session_set_text (&plan->asked_text, "Une expérience de prospection auprès "
+                        "d'employeurs du territoire, à présenter au jury dans les cinq ans.");
+  g_free (plan->interview_date);
+  plan->interview_date = demo_day (-165);
+  for (guint i = 0; i < plan->items->len; i++)
+    ((AcqJuryPlanItem *) plan->items->pdata[i])->target_date = demo_day (190);
+  return acq_jury_plan_save (store, plan, error);
+}
+
+static gboolean
+populate_jury (AcqCandidateList *list, const AcqFiche *fiche, GError **error)
+{
+  AcqStore *store = acq_candidate_list_get_store (list);
+
+  return (acq_candidate_list_find (list, SOPHIE) == NULL ||
+          populate_sophie_jury (store, fiche, error)) &&
+         (acq_candidate_list_find (list, AICHA) == NULL ||
+          populate_aicha_result (store, fiche, error));
+}
+
 /**
  * acq_demo_populate:
  * @list: the candidates
  * @error: where to put an error
  *
  * Adds the fictional candidates that are not there yet, the experience sheets of one of them
- * (with their comments and review round-trips) and the sessions of their livrets de suivi that
- * are not there yet.
+ * (with their comments and review round-trips), the sessions of their livrets de suivi that
+ * are not there yet, and two jury pages (Sophie's coming jury, Aïcha's partial result).
  *
  * Returns: %TRUE on success
  */
@@ -702,5 +813,6 @@ acq_demo_populate (AcqCandidateList *list, GError **error)
     }
   if (!acq_candidate_list_refresh (list, error))
     return FALSE;
-  return populate_sheets (list, fiche, error) && populate_sessions (list, error);
+  return populate_sheets (list, fiche, error) && populate_sessions (list, error) &&
+         populate_jury (list, fiche, error);
 }

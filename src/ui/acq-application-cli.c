@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * --list-candidates, --agenda, --export-dossier, --export-map, --export-calendar,
+ * --list-candidates, --agenda, --jury, --export-dossier, --export-jury-prep, --export-map,
+ * --export-calendar,
  * --export-package and --import use the
  * core only: each opens the store of the data folder, does its one thing, prints what a script
  * or a person needs, and returns the exit status.
@@ -22,6 +23,9 @@
 #include "acq-deadline.h"
 #include "acq-demo.h"
 #include "acq-dossier.h"
+#include "acq-jury-checklist.h"
+#include "acq-jury-prep.h"
+#include "acq-jury.h"
 #include "acq-keyring.h"
 #include "acq-map-export.h"
 #include "acq-package.h"
@@ -154,6 +158,77 @@ agenda (const char *data_dir, GVariantDict *options)
       g_date_strftime (date, sizeof date, "%Y-%m-%d", &deadline->due);
       g_print ("%s\t%s\t%s\t%s\n", date, name ? name : deadline->candidate_uuid,
                acq_deadline_get_nick (deadline), deadline->text);
+    }
+  return 0;
+}
+
+/* --jury CANDIDATE, with --demo first if asked: the checklist, "STATE<TAB>ITEM" a line (done,
+ * todo, or info for what does not count), then "session<TAB>DATE[<TAB>HH:MM]" ("none" while no
+ * date is set), then "result<TAB>BLOC_CODE<TAB>obtenu|non-obtenu|dispense" per bloc whose
+ * result is known. */
+static int
+jury (const char *data_dir, GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqCandidate) candidate = NULL;
+  g_autoptr (AcqJuryChecklist) checklist = NULL;
+  g_autoptr (AcqJurySession) session = NULL;
+  g_autoptr (AcqJuryResult) result = NULL;
+  const char *uuid;
+
+  if ((candidate = options_find_candidate (data_dir, options, "jury", &store, &error)) == NULL ||
+      (checklist = acq_jury_checklist_compute (store, (uuid = acq_candidate_get_uuid (candidate)),
+                                               NULL, &error)) == NULL ||
+      (session = acq_jury_session_load (store, uuid, &error)) == NULL ||
+      (result = acq_jury_result_load (store, uuid, &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; i < checklist->items->len; i++)
+    {
+      const AcqJuryItem *item = g_ptr_array_index (checklist->items, i);
+      g_print ("%s\t%s\n", !item->counts ? "info" : item->done ? "done" : "todo", item->label);
+    }
+  if (session->date == NULL)
+    g_print ("session\tnone\n");
+  else if (session->time == NULL)
+    g_print ("session\t%s\n", session->date);
+  else
+    g_print ("session\t%s\t%s\n", session->date, session->time);
+  for (guint i = 0; i < result->blocs->len; i++)
+    {
+      const AcqJuryBlocResult *bloc = g_ptr_array_index (result->blocs, i);
+      const char *nick = acq_jury_bloc_outcome_nick (bloc->outcome);
+
+      if (nick != NULL)
+        g_print ("result\t%s\t%s\n", bloc->code, nick);
+    }
+  return 0;
+}
+
+/* --export-jury-prep CANDIDATE --output FILE [--large-print], with --demo first if asked. */
+static int
+export_jury_prep (const char *data_dir, GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqCandidate) candidate = NULL;
+  g_autofree char *output_path = _acq_application_options_path (options, "output");
+
+  if (output_path == NULL)
+    {
+      g_printerr ("%s\n", _("--export-jury-prep needs a file to write: --output FILE.pdf"));
+      return 2;
+    }
+  if ((candidate = options_find_candidate (data_dir, options, "export-jury-prep", &store,
+                                           &error)) == NULL ||
+      !acq_jury_prep_write (store, acq_candidate_get_uuid (candidate), output_path,
+                            g_variant_dict_contains (options, "large-print"), &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
     }
   return 0;
 }
@@ -458,8 +533,12 @@ _acq_application_handle_command (const char *data_dir, GVariantDict *options)
 {
   if (g_variant_dict_contains (options, "agenda"))
     return agenda (data_dir, options);
+  if (g_variant_dict_contains (options, "jury"))
+    return jury (data_dir, options);
   if (g_variant_dict_contains (options, "export-dossier"))
     return export_dossier (data_dir, options);
+  if (g_variant_dict_contains (options, "export-jury-prep"))
+    return export_jury_prep (data_dir, options);
   if (g_variant_dict_contains (options, "export-map"))
     return export_map (data_dir, options);
   if (g_variant_dict_contains (options, "export-calendar"))

@@ -47,6 +47,15 @@ static const GOptionEntry option_entries[] = {
    * "--days 0" would read as no --days */
   { "days", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --agenda: how many days ahead, 7 by default"), N_("N") },
+  { "jury", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the jury checklist of CANDIDATE (id or name), one item per line (done, todo or "
+       "info), then the jury’s date and the result per bloc when known, and exit"),
+    N_("CANDIDATE") },
+  { "export-jury-prep", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the fiche de préparation au jury of CANDIDATE (id or name) to the --output PDF "
+       "file and exit"), N_("CANDIDATE") },
+  { "large-print", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-jury-prep: the large-print variant"), NULL },
   { "export-dossier", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the Dossier Professionnel of CANDIDATE (id or name) to the --output file and "
        "exit"), N_("CANDIDATE") },
@@ -69,8 +78,8 @@ static const GOptionEntry option_entries[] = {
     N_("With --export-package or --import: who you are, “coach” or “candidate” (by default "
        "the role chosen in Acquis)"), N_("ROLE") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("The file that --export-dossier, --export-map, --export-calendar or --export-package "
-       "writes"),
+    N_("The file that --export-dossier, --export-jury-prep, --export-map, --export-calendar or "
+       "--export-package writes"),
     N_("FILE") },
   { "final", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-dossier: the final dossier, validated sheets only; refused while "

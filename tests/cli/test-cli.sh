@@ -223,6 +223,40 @@ check "--certification of a fiche not stored says so, exit 1" \
   sh -c "'$app' --data-dir '$tmp/cert' --certification RNCP9 2> '$tmp/err3'; [ \$? = 1 ] &&
          grep -q 'RNCP9 is not in the Acquis data' '$tmp/err3'"
 
+check "--jury on the demo: one STATE<TAB>ITEM per item, then the session; Sophie's coming jury" \
+  sh -c "'$app' --data-dir '$tmp/demo' --jury 'Sophie Lefèvre' > '$tmp/jury' &&
+         awk -F '\t' '\$1 == \"session\" { s = NR; next }
+                      !s && (NF != 2 || \$1 !~ /^(done|todo|info)\$/) { exit 1 }
+                      s && \$1 != \"result\" { exit 1 }
+                      END { if (!s) exit 1 }' '$tmp/jury' &&
+         grep -q '^done	Convocation received\$' '$tmp/jury' &&
+         grep -q '^todo	RNCP37274BC03: one to three validated examples\$' '$tmp/jury' &&
+         grep -Eq '^session	[0-9]{4}-[0-9]{2}-[0-9]{2}	09:30\$' '$tmp/jury' &&
+         [ \$(grep -c '^done	' '$tmp/jury') -ge 4 ] && [ \$(grep -c '^todo	' '$tmp/jury') -ge 4 ] &&
+         ! grep -q '^result	' '$tmp/jury'"
+
+check "--jury: Aïcha's partial result, one line per bloc after the session" \
+  sh -c "'$app' --data-dir '$tmp/demo' --jury 'aicha traore' > '$tmp/jury-a' &&
+         [ \$(grep -c '^result	' '$tmp/jury-a') = 3 ] &&
+         grep -q '^result	RNCP37274BC01	obtenu\$' '$tmp/jury-a' &&
+         grep -q '^result	RNCP37274BC03	non-obtenu\$' '$tmp/jury-a' &&
+         tail -n 1 '$tmp/jury-a' | grep -q '^result	'"
+
+check "--jury: a candidate without a jury has no session; an unknown one is an error" \
+  sh -c "'$app' --data-dir '$tmp/demo' --jury 'Karim Benali' > '$tmp/jury-k' &&
+         grep -qx 'session	none' '$tmp/jury-k' &&
+         ! '$app' --data-dir '$tmp/demo' --jury 'Personne Inconnue' > /dev/null 2>&1"
+
+check "--export-jury-prep writes the fiche de préparation, larger with --large-print" \
+  sh -c "'$app' --data-dir '$tmp/demo' --export-jury-prep 'Sophie Lefèvre' \
+           --output '$tmp/prep.pdf' &&
+         '$app' --data-dir '$tmp/demo' --export-jury-prep 'Sophie Lefèvre' --large-print \
+           --output '$tmp/prep-large.pdf' &&
+         [ \$(stat -c %a '$tmp/prep.pdf') = 600 ] && head -c 5 '$tmp/prep.pdf' | grep -q '%PDF-' &&
+         [ \$(stat -c %s '$tmp/prep-large.pdf') -gt \$(stat -c %s '$tmp/prep.pdf') ] &&
+         '$app' --data-dir '$tmp/demo' --export-jury-prep 'Sophie Lefèvre' 2> '$tmp/err';
+         [ \$? = 2 ] && grep -q 'output' '$tmp/err'"
+
 # the plan comes last: each check counts itself, so adding one needs no count here
 echo "1..$n"
 exit $failed

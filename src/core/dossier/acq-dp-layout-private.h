@@ -14,10 +14,6 @@ G_BEGIN_DECLS
 /* Called as paragraphs are shaped ahead: @done of @total. */
 typedef void (*AcqDpPrepareFunc) (guint done, guint total, gpointer user_data);
 
-PangoFontDescription *_acq_dp_font_new       (const char               *family,
-                                               PangoWeight               weight,
-                                               PangoStyle                slant,
-                                               double                    size);
 PangoContext *_acq_dp_layout_get_context      (AcqDpLayout              *self);
 void          _acq_dp_layout_keep_layouts     (AcqDpLayout              *self);
 void          _acq_dp_layout_prepare_examples (AcqDpLayout              *self,

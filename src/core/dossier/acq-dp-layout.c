@@ -148,9 +148,20 @@ acq_dp_layout_class_init (AcqDpLayoutClass *klass)
   G_OBJECT_CLASS (klass)->finalize = acq_dp_layout_finalize;
 }
 
-/* A font of the dossier: @family is a static string, @size in points. */
+/**
+ * acq_dp_font_new:
+ * @family: a static string: %ACQ_DP_BODY_FONT or %ACQ_DP_HEADING_FONT
+ * @weight: the weight
+ * @slant: the style
+ * @size: the size in points
+ *
+ * A font of the dossier, for the other documents that print as it does (the jury's fiche de
+ * préparation).
+ *
+ * Returns: (transfer full): the font description
+ */
 PangoFontDescription *
-_acq_dp_font_new (const char *family, PangoWeight weight, PangoStyle slant, double size)
+acq_dp_font_new (const char *family, PangoWeight weight, PangoStyle slant, double size)
 {
   PangoFontDescription *desc = pango_font_description_new ();
 
@@ -175,7 +186,7 @@ acq_dp_layout_init (AcqDpLayout *self)
   self->line_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_array_unref);
   for (int i = 0; i < N_STYLES; i++)
-    self->fonts[i] = _acq_dp_font_new (styles[i].family, styles[i].weight, styles[i].slant,
+    self->fonts[i] = acq_dp_font_new (styles[i].family, styles[i].weight, styles[i].slant,
                                        styles[i].size);
 }
 

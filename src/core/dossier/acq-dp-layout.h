@@ -103,6 +103,11 @@ typedef void (*AcqDpPageFunc) (cairo_t *cr, guint page, gpointer user_data);
 
 G_DECLARE_FINAL_TYPE (AcqDpLayout, acq_dp_layout, ACQ, DP_LAYOUT, GObject)
 
+PangoFontDescription *acq_dp_font_new           (const char         *family,
+                                                 PangoWeight         weight,
+                                                 PangoStyle          slant,
+                                                 double              size);
+
 AcqDpLayout *acq_dp_layout_new                  (void);
 double       acq_dp_layout_measure_example      (AcqDpLayout        *self,
                                                  const AcqDpExample *example);

@@ -35,7 +35,10 @@
  * suivi (practice/acq-session.c: sessions, their objectives, the planned hours) is the
  * accompagnatrice's: a candidate's file may only change a session's "personal work", the one
  * part the candidate writes; it cannot create, delete or otherwise change a session, an
- * objective or the plan.
+ * objective or the plan. The jury page (jury/acq-jury.c) is hers too, the session, the
+ * épreuve's parts, her questions, the readiness, the result and the post-jury plan; the
+ * candidate writes her own notes to the questions, her outline's cards and her rehearsal
+ * runs, and may tick the hand checklist's items but not create, rename or delete one.
  */
 #define G_LOG_DOMAIN "acq-package"
 
@@ -75,6 +78,13 @@ static const GroupSpec group_specs[] = {
   { "candidate", "admin", { "stage", "stage_date", "funding" } },
   { "comment", "resolved", { "resolved" } },
   { "session", "personal_work", { "personal_work" } },
+  { "jury_hand_item", "done", { "done" } },
+};
+
+/* The jury page's tables that only the accompagnatrice writes, whole records. */
+static const char *const jury_coach_tables[] = {
+  "jury_session", "jury_part", "jury_question", "jury_readiness", "jury_result",
+  "jury_bloc_result", "jury_plan", "jury_plan_item", NULL,
 };
 
 /* The livret de suivi's tables: the accompagnatrice's, but a session's personal work. */
@@ -85,7 +95,9 @@ static const char *const livret_tables[] = {
 gboolean
 _acq_package_table_is_local (const char *name)
 {
+  /* dossier_export: the exports this machine wrote (the jury's checklist) */
   return g_strcmp0 (name, "sync_unit") == 0 || g_strcmp0 (name, "conflict") == 0 ||
+         g_strcmp0 (name, "dossier_export") == 0 ||
          g_str_has_prefix (name, "sheet_fts") || g_str_has_prefix (name, "package_");
 }
 
@@ -417,18 +429,27 @@ is_livret (const Table *table)
   return g_strv_contains (livret_tables, table->name);
 }
 
-/* Tables that only the accompagnatrice writes, whole records: the dated parcours. */
+/* Tables that only the accompagnatrice writes, whole records: the dated parcours and most
+ * of the jury page. */
 static gboolean
 coach_only (const Table *table)
 {
-  return g_strcmp0 (table->name, "parcours_event") == 0;
+  return g_strcmp0 (table->name, "parcours_event") == 0 ||
+         g_strv_contains (jury_coach_tables, table->name);
+}
+
+/* The jury's hand checklist: the accompagnatrice's items, the candidate ticks them. */
+static gboolean
+is_hand_item (const Table *table)
+{
+  return g_strcmp0 (table->name, "jury_hand_item") == 0;
 }
 
 /* A table whose records a candidate's file may not create nor delete. */
 static gboolean
 is_owned (const Table *table)
 {
-  return table->has_author || is_livret (table) || coach_only (table);
+  return table->has_author || is_livret (table) || coach_only (table) || is_hand_item (table);
 }
 
 static gboolean
@@ -843,6 +864,8 @@ allowed (Merge *m, Table *table, Group *group, const char *uuid, gboolean creati
     return FALSE;
   if (is_livret (table))
     return !creating && g_strcmp0 (group->name, "personal_work") == 0;
+  if (is_hand_item (table))
+    return !creating && g_strcmp0 (group->name, "done") == 0;
   if (table->has_author && g_strcmp0 (group->name, "resolved") != 0)
     return row_author (m, table, "pkg", uuid) == ACQ_ROLE_CANDIDATE &&
            (creating || row_author (m, table, "main", uuid) == ACQ_ROLE_CANDIDATE);
@@ -870,10 +893,16 @@ report_ignored (Merge *m, Table *table, Group *group, const char *uuid)
             _("“%s”: the candidate's file changed a %s of the accompagnatrice; only she can, so "
               "it was ignored."),
             g_strcmp0 (table->name, "comment") == 0 ? _("comment") : _("record"));
+  else if (is_hand_item (table))
+    report (m, ACQ_IMPORT_IGNORED, table, uuid,
+            _("“%s”: the candidate's file changed the jury's checklist%s; the candidate only "
+              "ticks its items, so it was ignored."), "");
   else if (coach_only (table))
     report (m, ACQ_IMPORT_IGNORED, table, uuid,
             _("“%s”: the candidate's file changed the %s, which only the accompagnatrice sets; "
-              "it was ignored."), _("dated parcours"));
+              "it was ignored."),
+            g_str_has_prefix (table->name, "jury_") ? _("jury's session, result or plan")
+                                                    : _("dated parcours"));
   else if (g_strcmp0 (group->name, "review") == 0)
     report (m, ACQ_IMPORT_IGNORED, table, uuid,
             _("“%s”: the candidate's file changed the review state%s; only the accompagnatrice "
@@ -995,6 +1024,8 @@ group_label (Table *table, Group *group)
     return _("resolved mark");
   if (g_strcmp0 (group->name, "personal_work") == 0)
     return _("personal work");
+  if (g_strcmp0 (group->name, "done") == 0)
+    return _("tick");
   if (g_strcmp0 (table->name, "sheet") == 0)
     return _("title, period and competences");
   if (g_strcmp0 (table->name, "candidate") == 0)
@@ -1205,7 +1236,8 @@ delete_record (Merge *m, Table *table, const char *uuid)
   g_autofree char *sql = NULL;
 
   if ((table->has_author && row_author (m, table, "main", uuid) != (int) m->author) ||
-      ((coach_only (table) || is_livret (table)) && m->author != ACQ_ROLE_COACH))
+      ((coach_only (table) || is_livret (table) || is_hand_item (table)) &&
+       m->author != ACQ_ROLE_COACH))
     {
       report_ignored (m, table, g_ptr_array_index (table->groups, table->groups->len - 1), uuid);
       return;
