@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
@@ -983,6 +985,70 @@ test_store_ensure_default (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (count_rows (fixture->store, "competence"), ==, 16);
 }
 
+/* A zip as France Compétences ships its export, with the entries given (name, contents). */
+static char *
+write_zip (Fixture *fixture, const char *name, const char *const *entries)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  struct archive *zip = archive_write_new ();
+
+  g_assert_cmpint (archive_write_set_format_zip (zip), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open_filename (zip, path), ==, ARCHIVE_OK);
+  for (guint i = 0; entries[i] != NULL; i += 2)
+    {
+      struct archive_entry *entry = archive_entry_new ();
+      gsize len = strlen (entries[i + 1]);
+
+      archive_entry_set_pathname (entry, entries[i]);
+      archive_entry_set_filetype (entry, AE_IFREG);
+      archive_entry_set_perm (entry, 0644);
+      archive_entry_set_size (entry, len);
+      g_assert_cmpint (archive_write_header (zip, entry), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (zip, entries[i + 1], len), ==, (la_ssize_t) len);
+      archive_entry_free (entry);
+    }
+  g_assert_cmpint (archive_write_free (zip), ==, ARCHIVE_OK);
+  return path;
+}
+
+/* The zipped export reads as the XML inside it; a zip without XML, or cut short, says so. */
+static void
+test_open_zipped_export (Fixture *fixture, gconstpointer data)
+{
+  static const char xml[] =
+    HEAD FICHE ("RNCP7", BLOC ("RNCP7BC01", "- Informer\n- Analyser")) TAIL;
+  const char *const with_xml[] = { "LISEZMOI.txt", "Export du jour", "export-rncp.xml", xml,
+                                   NULL };
+  const char *const without_xml[] = { "LISEZMOI.txt", "Rien d'autre", NULL };
+  g_autofree char *zip = write_zip (fixture, "export.zip", with_xml);
+  g_autofree char *empty = write_zip (fixture, "vide.zip", without_xml);
+  g_autofree char *cut = g_build_filename (fixture->dir, "coupe.zip", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (AcqFiche) fiche = NULL;
+  g_autoptr (GInputStream) stream = NULL;
+  g_autoptr (GPtrArray) fiches = g_ptr_array_new_with_free_func ((GDestroyNotify) acq_fiche_free);
+  g_autoptr (GError) error = NULL;
+  gsize length;
+
+  fiche = acq_referential_read_fiche_file (zip, "RNCP7", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fiche->blocs->len, ==, 1);
+  g_assert_cmpstr (competence_at (bloc_at (fiche, 0), 1), ==, "Analyser");
+
+  g_assert_null (acq_referential_open_export (empty, &error));
+  g_assert_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "holds no XML file"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_get_contents (zip, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, contents, length * 2 / 3, NULL));
+  stream = acq_referential_open_export (cut, &error);
+  if (stream != NULL)
+    g_assert_false (acq_referential_list (stream, collect_fiche, fiches, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+}
+
 /* A list of the export shows every fiche with a number, those without blocs too, and spares
  * the splitting of their lists. */
 static void
@@ -1127,6 +1193,7 @@ main (int argc, char *argv[])
   ADD ("competence/code", test_competence_code);
   ADD ("split/every-shape-of-the-export", test_split_shapes);
   ADD ("list/every-fiche-with-a-number", test_list_headers);
+  ADD ("export/zipped", test_open_zipped_export);
   ADD_STORE ("store/round-trip", test_store_round_trip);
   ADD_STORE ("store/idempotent", test_store_idempotent);
   ADD_STORE ("store/update-wording", test_store_update_wording);

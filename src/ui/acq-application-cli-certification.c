@@ -16,7 +16,6 @@
 #include "acq-application-private.h"
 #include "acq-referential.h"
 #include "acq-text.h"
-#include "acq-user-file.h"
 
 typedef struct
 {
@@ -57,7 +56,7 @@ list_certifications (GVariantDict *options)
     g_set_error_literal (&error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
                          _("--list-certifications needs an export file of France Compétences "
                            "on this computer."));
-  else if ((stream = acq_user_file_read (path, &error)) != NULL)
+  else if ((stream = acq_referential_open_export (path, &error)) != NULL)
     acq_referential_list (stream, print_fiche, &listing, NULL, &error);
   g_free (listing.query);
   if (error != NULL)

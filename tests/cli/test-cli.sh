@@ -219,6 +219,11 @@ check "--import-certification of a fiche not in the file, or of no export: a sen
          grep -q 'not valid XML' '$tmp/err2' &&
          '$app' --data-dir '$tmp/cert' --certification RNCP90001 | cmp -s - '$tmp/comp'"
 
+check "--list-certifications reads the export inside the zip France Compétences ships" \
+  sh -c "cd '$tmp' && python3 -c \"import zipfile; z = zipfile.ZipFile('export.zip', 'w',
+           zipfile.ZIP_DEFLATED); z.writestr('LISEZMOI.txt', 'x'); z.write('export.xml'); z.close()\" &&
+         '$app' --list-certifications '$tmp/export.zip' | cmp -s - '$tmp/fiches'"
+
 check "--certification of a fiche not stored says so, exit 1" \
   sh -c "'$app' --data-dir '$tmp/cert' --certification RNCP9 2> '$tmp/err3'; [ \$? = 1 ] &&
          grep -q 'RNCP9 is not in the Acquis data' '$tmp/err3'"

@@ -812,7 +812,7 @@ acq_referential_read_fiche_file (const char    *path,
   g_return_val_if_fail (number != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stream = acq_user_file_read (path, error);
+  stream = acq_referential_open_export (path, error);
   if (stream == NULL)
     return NULL;
   return acq_referential_read_fiche (stream, number, cancellable, error);

@@ -76,6 +76,8 @@ gboolean   acq_referential_parse           (GInputStream  *stream,
                                             gpointer       user_data,
                                             GCancellable  *cancellable,
                                             GError       **error);
+GInputStream *acq_referential_open_export  (const char    *path,
+                                            GError       **error);
 gboolean   acq_referential_list            (GInputStream  *stream,
                                             AcqFicheFunc   func,
                                             gpointer       user_data,
