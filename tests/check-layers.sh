@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # check-layers.sh SOURCE_ROOT — the core's feature folders stack with no arrow back up: a file
 # includes headers of its own folder and of the folders below it only. dossier, map, exchange
-# and practice stand side by side on sheets and know nothing of each other; the core's top
+# and practice stand side by side on sheets and know nothing of each other; paperwork (the
+# printed documents of the practice) stands on dossier and practice; the core's top
 # (the demo) may use them all. acq-types.h, names and no code, is under them all.
 set -eu
 core=$1/src/core
@@ -11,7 +12,7 @@ echo "1..1"
 level () { # level FOLDER: the floor a folder stands on
   case $1 in
     store) echo 0 ;; referential) echo 1 ;; candidates) echo 2 ;; sheets) echo 3 ;;
-    dossier|map|exchange|practice) echo 4 ;; .) echo 5 ;; *) echo unknown ;;
+    dossier|map|exchange|practice) echo 4 ;; paperwork) echo 5 ;; .) echo 6 ;; *) echo unknown ;;
   esac
 }
 

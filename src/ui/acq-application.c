@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "acq-application-private.h"
+#include "acq-candidate-document.h"
 #include "acq-demo.h"
 #include "acq-parcours.h"
 #include "acq-referential.h"
@@ -278,7 +279,8 @@ open_store (AcqApplication *self)
       (!acq_candidate_list_purge_stale (self->candidates, &error) ||
        !acq_sheet_list_purge_stale (self->store, &error) ||
        !acq_parcours_purge_stale (self->store, &error) ||
-       !acq_session_purge_stale (self->store, &error)))
+       !acq_session_purge_stale (self->store, &error) ||
+       !acq_candidate_document_purge_stale (self->store, &error)))
     g_warning ("Could not erase what was deleted earlier: %s", error->message);
   /* what the command line or a second window commits on this folder shows here */
   acq_store_watch (self->store, ACQ_STORE_WATCH_INTERVAL_MS);

@@ -35,7 +35,10 @@
  * suivi (practice/acq-session.c: sessions, their objectives, the planned hours) is the
  * accompagnatrice's: a candidate's file may only change a session's "personal work", the one
  * part the candidate writes; it cannot create, delete or otherwise change a session, an
- * objective or the plan.
+ * objective or the plan. A candidate's documents (candidate_document: CV, recevabilité notice,
+ * quote…) have an author_role: her file may add her own (her CV, the convocation the
+ * certifier sent her) and change or remove them, never one her accompagnatrice filed. The
+ * accompagnatrice's profile (coach_profile) never travels.
  */
 #define G_LOG_DOMAIN "acq-package"
 
@@ -85,8 +88,10 @@ static const char *const livret_tables[] = {
 gboolean
 _acq_package_table_is_local (const char *name)
 {
+  /* coach_profile: her SIRET, rate and signature are hers, not the candidate's */
   return g_strcmp0 (name, "sync_unit") == 0 || g_strcmp0 (name, "conflict") == 0 ||
-         g_str_has_prefix (name, "sheet_fts") || g_str_has_prefix (name, "package_");
+         g_strcmp0 (name, "coach_profile") == 0 || g_str_has_prefix (name, "sheet_fts") ||
+         g_str_has_prefix (name, "package_");
 }
 
 typedef struct
@@ -1176,7 +1181,8 @@ insert_record (Merge *m, Table *table, const char *uuid, gboolean restored)
     report (m, ACQ_IMPORT_NEW_SHEET, table, uuid, _("New sheet “%s”.%s"), "");
   else if (g_strcmp0 (table->name, "comment") == 0)
     report (m, ACQ_IMPORT_NEW_COMMENT, table, uuid, _("“%s”: a new comment.%s"), "");
-  else if (g_strcmp0 (table->name, "attachment") == 0)
+  else if (g_strcmp0 (table->name, "attachment") == 0 ||
+           g_strcmp0 (table->name, "candidate_document") == 0)
     report (m, ACQ_IMPORT_OTHER, table, uuid, _("“%s”: a new attached document.%s"), "");
   else if (g_strcmp0 (table->name, "sheet_version") == 0)
     {
