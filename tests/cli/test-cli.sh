@@ -164,6 +164,22 @@ check "--export-calendar needs --output, and names an unknown candidate" \
          ! '$app' --data-dir '$tmp/demo' --export-calendar 'Personne Inconnue' \
            --output '$tmp/cal/x.ics' && [ ! -e '$tmp/cal/x.ics' ]"
 
+mkdir "$tmp/livret"
+check "--export-livret writes a private French PDF of one candidate's livret" \
+  sh -c "'$app' --data-dir '$tmp/demo' --export-livret 'helene dubois' \
+           --output '$tmp/livret/l.pdf' && [ \$(stat -c %a '$tmp/livret/l.pdf') = 600 ] &&
+         [ \"\$(ls -A '$tmp/livret')\" = l.pdf ] && [ \"\$(head -c 5 '$tmp/livret/l.pdf')\" = %PDF- ] &&
+         { ! command -v pdftotext > /dev/null ||
+           { pdftotext '$tmp/livret/l.pdf' - > '$tmp/livret/text' &&
+             grep -q 'Livret de suivi' '$tmp/livret/text' &&
+             grep -q 'Séances réalisées' '$tmp/livret/text'; }; }"
+
+check "--export-livret needs --output, and names an unknown candidate" \
+  sh -c "'$app' --data-dir '$tmp/demo' --export-livret 'helene dubois' 2> '$tmp/err'
+         [ \$? = 2 ] && grep -q 'output' '$tmp/err' &&
+         ! '$app' --data-dir '$tmp/demo' --export-livret 'Personne Inconnue' \
+           --output '$tmp/livret/x.pdf' 2> /dev/null && [ ! -e '$tmp/livret/x.pdf' ]"
+
 # the plan comes last: each check counts itself, so adding one needs no count here
 echo "1..$n"
 exit $failed
