@@ -123,3 +123,37 @@ acq_undo_toast_show (GtkWidget *widget, const char *title, guint timeout, AcqUnd
   else
     g_object_unref (g_object_ref_sink (toast));
 }
+
+static void
+on_open_clicked_cb (AdwToast *toast, GtkWidget *widget)
+{
+  const char *uri = g_object_get_data (G_OBJECT (toast), "uri");
+
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), uri, GDK_CURRENT_TIME);
+}
+
+/**
+ * acq_toast_show_open:
+ * @widget: a widget inside the window's toast overlay
+ * @message: what happened
+ * @file: the file written, that the toast's Open button shows
+ *
+ * Tells that a file was written, with a button to open it.
+ */
+void
+acq_toast_show_open (GtkWidget *widget, const char *message, GFile *file)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      return;
+    }
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "uri", g_file_get_uri (file), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_clicked_cb), widget, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}

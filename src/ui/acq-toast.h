@@ -13,6 +13,9 @@ typedef void (*AcqUndoFunc) (gpointer data);
 void acq_toast_show      (GtkWidget      *widget,
                           const char     *message);
 
+void acq_toast_show_open (GtkWidget      *widget,
+                          const char     *message,
+                          GFile          *file);
 void acq_undo_toast_show (GtkWidget      *widget,
                           const char     *title,
                           guint           timeout,
