@@ -213,6 +213,10 @@ flow_user_text (AcqDossierWriter *w, const char *label, const char *text)
   if (acq_text_is_blank (text))
     return;
   typeset = acq_dp_layout_typeset (text);
+  /* a label never ends a page: it goes with the first line of its text */
+  acq_dossier_writer_need (w, acq_dossier_writer_text_height (w, ACQ_DOSSIER_TEXT_STRONG, label,
+                                                              ACQ_DP_CONTENT_WIDTH) +
+                              acq_dp_layout_get_body_line_height (w->layout) + 2);
   acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_STRONG, label, 0, 2);
   acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY, typeset, 12, 6);
 }
