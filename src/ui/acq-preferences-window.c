@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acq-a11y.h"
 #include "acq-attachment.h"
 #include "acq-autosave.h"
 #include "acq-coach-profile.h"
@@ -442,4 +443,5 @@ acq_preferences_window_init (AcqPreferencesWindow *self)
   self->autosave = acq_autosave_new (save_profile_cb, self);
   self->cancellable = g_cancellable_new ();
   hide_switcher_images (GTK_WIDGET (self));
+  acq_a11y_hide_decorative_images (GTK_WIDGET (self));
 }

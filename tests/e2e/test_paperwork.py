@@ -10,7 +10,8 @@ import tempfile
 import time
 
 from acqtest import (APP, App, absent, click, find, find_named, first, key, press, row, run,
-                     type_text, wait_for, walk)
+                     scroll_into_view, type_text, wait_for)
+from test_exchange import assert_all_named
 
 SHOTS = os.environ.get("ACQUIS_E2E_SHOTS")  # a folder: the screenshots of the help go there
 
@@ -67,6 +68,8 @@ def test_profile_documents_livret():
         press(find(app.node, "menu item", "Preferences"))
         preferences = find(app.node, "frame", "Preferences")
         click(find_named(preferences, "Coach"))
+        find(preferences, "text", "SIRET Number")
+        assert_all_named(preferences)
         fill(preferences, "Name", "Claire Lefèvre")
         fill(preferences, "Organisation", "Parcours & Compétences")
         fill(preferences, "SIRET Number", "732 829 320 00075")
@@ -80,6 +83,8 @@ def test_profile_documents_livret():
         fill(preferences, "Hourly Rate in Euros, VAT Included", "75")
         wait_for(lambda: first(preferences, "push button", lambda n: "Choose" in n,
                                visible=False), "the signature's button")
+        if SHOTS:
+            scroll_into_view(find(preferences, "text", "Name"))
         shot("preferences-coach")
         # saved as typed, even before the window closes
         time.sleep(1.5)
@@ -106,6 +111,10 @@ def test_profile_documents_livret():
             stored = db.execute("SELECT kind, author_role, file_name, deleted_at"
                                 " FROM candidate_document").fetchall()
         assert stored == [(0, 1, "cv-helene.pdf", None)], stored
+        assert_all_named(wait_for(lambda: first(app.window, "list", "Documents"),
+                                  "the list of documents"))
+        if SHOTS:
+            scroll_into_view(remove)
         shot("candidate-documents")
 
         # removed, then taken back with the toast's Undo
