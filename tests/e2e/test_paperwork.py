@@ -23,7 +23,7 @@ def shot(name):
     width = os.environ.get("ACQUIS_E2E_WIDTH")
     if width:
         subprocess.run(["xdotool", "search", "--onlyvisible", "--name", ".", "windowsize",
-                        "%", width, "760"], check=False)
+                        "%@", width, "760"], check=False)
         time.sleep(1.5)
     time.sleep(0.8)
     subprocess.run(["import", "-window", "root", os.path.join(SHOTS, name + ".png")],
