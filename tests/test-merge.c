@@ -641,28 +641,16 @@ test_livret_deletions (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gone, ==, "0");
 }
 
-/* A document of the candidate's file: a small PNG written beside the side's data folder. */
+/* A document added on @side: a small PNG written in the side's data folder. */
 static AcqCandidateDocument *
 side_add_document (Side *side, const char *uuid, AcqCandidateDocumentKind kind,
                    const char *name, guint8 variant)
 {
-  static const guint8 png[] = {
-    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
-    0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90,
-    0x77, 0x53, 0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x08, 0xd7, 0x63, 0xf8,
-    0xff, 0xff, 0x3f, 0x00, 0x05, 0xfe, 0x02, 0xfe, 0xdc, 0xcc, 0x59, 0xe7, 0x00, 0x00, 0x00,
-    0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82, 0x00,
-  };
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_build_filename (side->dir, name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  guint8 bytes[sizeof png];
+  /* bytes after the end: another content, another copy */
+  g_autoptr (GFile) file = test_write_png (side->dir, name, variant);
   AcqCandidateDocument *document;
 
-  /* a byte after the end: another content, another copy */
-  memcpy (bytes, png, sizeof png);
-  bytes[sizeof png - 1] = variant;
-  g_assert_true (g_file_set_contents (path, (const char *) bytes, sizeof bytes, &error));
   document = acq_candidate_document_add (side->store, uuid, kind, side->role, file, NULL,
                                          &error);
   g_assert_no_error (error);

@@ -14,15 +14,6 @@
 #include "acq-store-private.h"
 #include "test-util.h"
 
-/* The smallest PNG: one white pixel. */
-static const guint8 tiny_png[] = {
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
-  0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90,
-  0x77, 0x53, 0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x08, 0xd7, 0x63, 0xf8,
-  0xff, 0xff, 0x3f, 0x00, 0x05, 0xfe, 0x02, 0xfe, 0xdc, 0xcc, 0x59, 0xe7, 0x00, 0x00, 0x00,
-  0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
-};
-
 typedef struct
 {
   char             *dir;
@@ -167,7 +158,7 @@ static void
 test_profile_signature (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) image = user_file (f, "signature.png", tiny_png, sizeof tiny_png);
+  g_autoptr (GFile) image = test_write_png (f->files, "signature.png", 0);
   g_autoptr (GFile) pdf = user_file (f, "signature.pdf", "%PDF-1.4\n%%EOF\n", 15);
   g_autoptr (AcqAttachment) imported = NULL;
   g_autoptr (AcqAttachment) not_image = NULL;
@@ -216,7 +207,7 @@ static void
 test_document_add_list_remove (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) cv = user_file (f, "CV Hélène.png", tiny_png, sizeof tiny_png);
+  g_autoptr (GFile) cv = test_write_png (f->files, "CV Hélène.png", 0);
   g_autoptr (AcqCandidateDocument) added = NULL;
   g_autoptr (GPtrArray) list = NULL;
   g_autofree char *path = NULL;
@@ -234,7 +225,7 @@ test_document_add_list_remove (Fixture *f, gconstpointer data)
   g_assert_cmpint (back->kind, ==, ACQ_CANDIDATE_DOCUMENT_CV);
   g_assert_cmpint (back->author_role, ==, ACQ_ROLE_CANDIDATE);
   g_assert_cmpstr (back->mime_type, ==, "image/png");
-  g_assert_cmpint (back->size, ==, sizeof tiny_png);
+  g_assert_cmpint (back->size, ==, 69);
   path = acq_candidate_document_get_path (f->store, back, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (path, f->dir));
@@ -256,7 +247,7 @@ static void
 test_document_attached_to_event (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) notice = user_file (f, "notice.png", tiny_png, sizeof tiny_png);
+  g_autoptr (GFile) notice = test_write_png (f->files, "notice.png", 0);
   g_autoptr (AcqCandidateDocument) added = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *event = NULL;
@@ -349,7 +340,7 @@ add_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 test_document_add_async (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GFile) quote = user_file (f, "devis.png", tiny_png, sizeof tiny_png);
+  g_autoptr (GFile) quote = test_write_png (f->files, "devis.png", 0);
   AcqCandidateDocument *added = NULL;
 
   acq_candidate_document_add_async (f->store, f->uuid, ACQ_CANDIDATE_DOCUMENT_QUOTE,

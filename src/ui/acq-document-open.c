@@ -86,3 +86,56 @@ acq_document_chooser_new (GtkWidget *widget, const char *title, gboolean images_
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   return chooser;
 }
+
+/**
+ * acq_document_row_new:
+ * @title: the document's title or file name, shown as typed (no markup)
+ * @subtitle: its kind, size…
+ * @open_button: (transfer floating): from acq_document_button_new()
+ * @remove_button: (transfer floating): from acq_document_button_new()
+ *
+ * Returns: (transfer floating): a row of a list of documents
+ */
+GtkWidget *
+acq_document_row_new (const char *title, const char *subtitle, GtkWidget *open_button,
+                      GtkWidget *remove_button)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_button);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove_button);
+  return row;
+}
+
+/**
+ * acq_document_button_new:
+ * @icon: the icon's name
+ * @format: its name, with a %s for the document's title: "Open “%s”"
+ * @title: the document's title or file name
+ * @callback: called with @owner first and the button, on a click
+ * @owner: the widget that owns the list
+ * @document: (transfer full): the document, kept on the button as "document"
+ * @free_func: to free @document with the button
+ *
+ * Returns: (transfer floating): a flat button named for a screen reader and its tooltip
+ */
+GtkWidget *
+acq_document_button_new (const char *icon, const char *format, const char *title,
+                         GCallback callback, gpointer owner, gpointer document,
+                         GDestroyNotify free_func)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  g_autofree char *name = g_strdup_printf (format, title);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "document", document, free_func);
+  g_signal_connect_object (button, "clicked", callback, owner, G_CONNECT_SWAPPED);
+  return button;
+}

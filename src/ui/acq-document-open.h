@@ -19,4 +19,16 @@ GtkFileChooserNative *acq_document_chooser_new  (GtkWidget  *widget,
                                                  const char *title,
                                                  gboolean    images_only);
 
+GtkWidget            *acq_document_row_new      (const char *title,
+                                                 const char *subtitle,
+                                                 GtkWidget  *open_button,
+                                                 GtkWidget  *remove_button);
+GtkWidget            *acq_document_button_new   (const char *icon,
+                                                 const char *format,
+                                                 const char *title,
+                                                 GCallback   callback,
+                                                 gpointer    owner,
+                                                 gpointer    document,
+                                                 GDestroyNotify free_func);
+
 G_END_DECLS

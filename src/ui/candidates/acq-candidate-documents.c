@@ -120,19 +120,10 @@ static GtkWidget *
 document_button (AcqCandidateDocuments *self, AcqCandidateDocument *document, const char *icon,
                  const char *format, GCallback callback)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-  g_autofree char *name = g_strdup_printf (format,
-                                           acq_candidate_document_get_display_title (document));
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "document", acq_candidate_document_copy (document),
-                          (GDestroyNotify) acq_candidate_document_free);
-  g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
-  return button;
+  return acq_document_button_new (icon, format,
+                                  acq_candidate_document_get_display_title (document), callback,
+                                  self, acq_candidate_document_copy (document),
+                                  (GDestroyNotify) acq_candidate_document_free);
 }
 
 /* "CV · 120 kB · added by the candidate" */
@@ -165,21 +156,14 @@ load_documents (AcqCandidateDocuments *self)
     {
       AcqCandidateDocument *document = g_ptr_array_index (documents, i);
       g_autofree char *subtitle = document_subtitle (document);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     acq_candidate_document_get_display_title (document));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       /* TRANSLATORS: %s is a document's title or file name */
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 document_button (self, document, "document-open-symbolic",
-                                                  _("Open “%s”"),
-                                                  G_CALLBACK (on_open_clicked_cb)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 document_button (self, document, "user-trash-symbolic",
-                                                  _("Remove “%s”"),
-                                                  G_CALLBACK (on_remove_clicked_cb)));
+      GtkWidget *open = document_button (self, document, "document-open-symbolic",
+                                         _("Open “%s”"), G_CALLBACK (on_open_clicked_cb));
+      GtkWidget *remove = document_button (self, document, "user-trash-symbolic",
+                                           _("Remove “%s”"), G_CALLBACK (on_remove_clicked_cb));
+      GtkWidget *row = acq_document_row_new (acq_candidate_document_get_display_title (document),
+                                             subtitle, open, remove);
+
       gtk_list_box_append (self->documents_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->documents_list),

@@ -33,7 +33,7 @@ static void load_documents (AcqSheetDocuments *self);
 static void
 on_open_document_clicked_cb (AcqSheetDocuments *self, GtkButton *button)
 {
-  AcqAttachment *attachment = g_object_get_data (G_OBJECT (button), "attachment");
+  AcqAttachment *attachment = g_object_get_data (G_OBJECT (button), "document");
   AcqStore *store = acq_sheet_list_get_store (self->list);
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) stored = acq_attachment_get_file (store, attachment, &error);
@@ -66,7 +66,7 @@ on_remove_response_cb (AdwMessageDialog *dialog, const char *response, AcqSheetD
 static void
 on_remove_document_clicked_cb (AcqSheetDocuments *self, GtkButton *button)
 {
-  AcqAttachment *attachment = g_object_get_data (G_OBJECT (button), "attachment");
+  AcqAttachment *attachment = g_object_get_data (G_OBJECT (button), "document");
   g_autofree char *body = g_strdup_printf (_("“%s” will no longer be part of the dossier. Your "
                                              "own file stays where it is."),
                                            attachment->file_name);
@@ -87,18 +87,9 @@ static GtkWidget *
 document_button (AcqSheetDocuments *self, AcqAttachment *attachment, const char *icon,
                  const char *format, GCallback callback)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-  g_autofree char *name = g_strdup_printf (format, attachment->file_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "attachment", acq_attachment_copy (attachment),
-                          (GDestroyNotify) acq_attachment_free);
-  g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
-  return button;
+  return acq_document_button_new (icon, format, attachment->file_name, callback, self,
+                                  acq_attachment_copy (attachment),
+                                  (GDestroyNotify) acq_attachment_free);
 }
 
 static void
@@ -119,20 +110,15 @@ load_documents (AcqSheetDocuments *self)
     {
       AcqAttachment *attachment = g_ptr_array_index (attachments, i);
       g_autofree char *size = g_format_size (attachment->size);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attachment->file_name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
       /* TRANSLATORS: %s is a file name */
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 document_button (self, attachment, "document-open-symbolic",
-                                                  _("Open “%s”"),
-                                                  G_CALLBACK (on_open_document_clicked_cb)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 document_button (self, attachment, "user-trash-symbolic",
-                                                  _("Remove “%s”"),
-                                                  G_CALLBACK (on_remove_document_clicked_cb)));
+      GtkWidget *open = document_button (self, attachment, "document-open-symbolic",
+                                         _("Open “%s”"),
+                                         G_CALLBACK (on_open_document_clicked_cb));
+      GtkWidget *remove = document_button (self, attachment, "user-trash-symbolic",
+                                           _("Remove “%s”"),
+                                           G_CALLBACK (on_remove_document_clicked_cb));
+      GtkWidget *row = acq_document_row_new (attachment->file_name, size, open, remove);
+
       gtk_list_box_append (self->documents_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->documents_list),
