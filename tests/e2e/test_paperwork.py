@@ -51,6 +51,11 @@ def a_pdf(folder, name):
     return target
 
 
+TINY_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108020000009077"
+    "53de0000000c4944415408d763f8ffff3f0005fe02fedccc59e70000000049454e44ae426082")
+
+
 def fill(window, field, text):
     entry = find(window, "text", field)
     click(entry)
@@ -74,6 +79,7 @@ def test_profile_documents_livret():
         fill(preferences, "Organisation", "Parcours & Compétences")
         fill(preferences, "SIRET Number", "732 829 320 00075")
         find(preferences, "label", lambda text: "check digit" in text)
+        shot("preferences-siret-check")
         fill(preferences, "SIRET Number", "732 829 320 00074")
         absent(preferences, "label", lambda text: "check digit" in text)
         fill(preferences, "Declaration Number (NDA)", "8469")
@@ -81,8 +87,25 @@ def test_profile_documents_livret():
         fill(preferences, "Declaration Number (NDA)", "84691234569")
         fill(preferences, "Qualiopi Certificate Number", "QUA-2024-0137")
         fill(preferences, "Hourly Rate in Euros, VAT Included", "75")
-        wait_for(lambda: first(preferences, "push button", lambda n: "Choose" in n,
-                               visible=False), "the signature's button")
+        # the signature, an image chosen with the file chooser, shown as a thumbnail
+        signature = os.path.join(os.path.dirname(folder), "signature.png")
+        with open(signature, "wb") as out:
+            out.write(TINY_PNG)
+        choose = wait_for(lambda: first(preferences, "push button",
+                                        lambda n: "Signature" in n and "Choose" in n,
+                                        visible=False), "the signature's button")
+        press(choose)
+        wait_for(lambda: "Choose Your Signature" in app.windows(), "the file chooser")
+        time.sleep(1)
+        key("ctrl+l")
+        type_text(signature)
+        key("Return")
+        app.wait_window_closed("Choose Your Signature")
+        wait_for(lambda: first(preferences, "push button", "Remove the Signature", visible=False),
+                 "the signature's remove button")
+        with app.db() as db:
+            assert db.execute("SELECT signature_mime_type FROM coach_profile").fetchone() \
+                == ("image/png",)
         if SHOTS:
             scroll_into_view(find(preferences, "text", "Name"))
         shot("preferences-coach")
@@ -142,6 +165,9 @@ def test_profile_documents_livret():
         find(app.window, "push button", lambda name: name == "Open")
         text = subprocess.run(["pdftotext", target, "-"], check=True, capture_output=True,
                               text=True).stdout
+        images = subprocess.run(["pdfimages", "-list", target], check=True, capture_output=True,
+                                text=True).stdout
+        assert len(images.splitlines()) == 3, images  # two lines of header, her signature
         for expected in ("Livret de suivi", "Hélène Dubois", "Claire Lefèvre", "84691234569",
                          "QUA-2024-0137", "75 € TTC", "Séances réalisées",
                          "Planning prévisionnel"):
