@@ -33,12 +33,14 @@ struct _AcqPreferencesWindow
   AdwPreferencesPage   *coach_page;
   AdwActionRow         *folder_row;
   GtkLabel             *nda_message;
+  AdwPreferencesRow    *nda_message_row;
   AdwEntryRow          *nda_row;
   AdwEntryRow          *name_row;
   AdwEntryRow          *organisation_row;
   AdwEntryRow          *qualiopi_certifier_row;
   AdwEntryRow          *qualiopi_number_row;
   GtkLabel             *rate_message;
+  AdwPreferencesRow    *rate_message_row;
   AdwEntryRow          *rate_row;
   GtkSwitch            *remember_switch;
   GtkButton            *signature_choose_button;
@@ -46,6 +48,7 @@ struct _AcqPreferencesWindow
   GtkButton            *signature_remove_button;
   AdwActionRow         *signature_row;
   GtkLabel             *siret_message;
+  AdwPreferencesRow    *siret_message_row;
   AdwEntryRow          *siret_row;
 
   GSettings            *settings;
@@ -121,11 +124,13 @@ on_choose_button_clicked_cb (AcqPreferencesWindow *self)
 
 /* The coach's profile ------------------------------------------------------------------- */
 
+/* The message stands in a row of its own, right under the field it is about. */
 static void
-show_message (GtkLabel *label, AdwEntryRow *row, char *message)
+show_message (GtkLabel *label, AdwPreferencesRow *message_row, AdwEntryRow *row, char *message)
 {
   gtk_label_set_text (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  adw_preferences_row_set_title (message_row, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (message_row), message != NULL);
   if (message != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   else
@@ -155,11 +160,11 @@ check_profile (AcqPreferencesWindow *self)
   guint cents;
   gboolean rate_ok = acq_coach_profile_parse_rate (row_text (self->rate_row), &cents);
 
-  show_message (self->siret_message, self->siret_row,
+  show_message (self->siret_message, self->siret_message_row, self->siret_row,
                 acq_coach_profile_check_siret (row_text (self->siret_row)));
-  show_message (self->nda_message, self->nda_row,
+  show_message (self->nda_message, self->nda_message_row, self->nda_row,
                 acq_coach_profile_check_nda (row_text (self->nda_row)));
-  show_message (self->rate_message, self->rate_row,
+  show_message (self->rate_message, self->rate_message_row, self->rate_row,
                 rate_ok ? NULL : g_strdup (_("Type an amount in euros, such as 80 or 72,50: "
                                              "until then the last rate is kept.")));
 }
@@ -391,6 +396,7 @@ acq_preferences_window_class_init (AcqPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, coach_page);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, folder_row);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, nda_message);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, nda_message_row);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, nda_row);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, organisation_row);
@@ -399,6 +405,7 @@ acq_preferences_window_class_init (AcqPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow,
                                         qualiopi_number_row);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, rate_message);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, rate_message_row);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, rate_row);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, remember_switch);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow,
@@ -408,6 +415,7 @@ acq_preferences_window_class_init (AcqPreferencesWindowClass *klass)
                                         signature_remove_button);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, signature_row);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, siret_message);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, siret_message_row);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, siret_row);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_button_clicked_cb);
