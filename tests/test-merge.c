@@ -9,6 +9,9 @@
 
 #include "acq-jury.h"
 #include "acq-jury-questions.h"
+#include "acq-attachment.h"
+#include "acq-candidate-document.h"
+#include "acq-coach-profile.h"
 #include "acq-parcours.h"
 #include "acq-session.h"
 #include "test-package-fixture.h"
@@ -783,6 +786,115 @@ test_jury_result_reaches_the_candidate (Fixture *f, gconstpointer data)
   g_assert_cmpstr (((AcqJuryPlanItem *) plan->items->pdata[0])->bloc_uuid, ==, last->bloc_uuid);
 }
 
+/* A document added on @side: a small PNG written in the side's data folder. */
+static AcqCandidateDocument *
+side_add_document (Side *side, const char *uuid, AcqCandidateDocumentKind kind,
+                   const char *name, guint8 variant)
+{
+  g_autoptr (GError) error = NULL;
+  /* bytes after the end: another content, another copy */
+  g_autoptr (GFile) file = test_write_png (side->dir, name, variant);
+  AcqCandidateDocument *document;
+
+  document = acq_candidate_document_add (side->store, uuid, kind, side->role, file, NULL,
+                                         &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+/* The documents travel with their bytes: the candidate sends her CV, the coach the notice. */
+static void
+test_documents_travel_with_their_bytes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqCandidateDocument) cv =
+    side_add_document (&f->candidate, f->uuid, ACQ_CANDIDATE_DOCUMENT_CV, "cv.png", 1);
+  g_autoptr (AcqCandidateDocument) notice = NULL;
+  g_autoptr (AcqImportReport) to_coach = send (f, &f->candidate, &f->coach);
+  g_autoptr (AcqImportReport) to_candidate = NULL;
+  g_autoptr (GPtrArray) at_coach = acq_candidate_document_list (f->coach.store, f->uuid, &error);
+  g_autoptr (GPtrArray) at_candidate = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_cmpuint (at_coach->len, ==, 1);
+  g_assert_cmpstr (((AcqCandidateDocument *) at_coach->pdata[0])->sha256, ==, cv->sha256);
+  path = acq_candidate_document_get_path (f->coach.store, at_coach->pdata[0], &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (path, f->coach.dir));
+  /* the copy is kept by the clean-up of orphans */
+  g_assert_true (acq_attachment_remove_orphans (f->coach.store, NULL, &error));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  notice = side_add_document (&f->coach, f->uuid, ACQ_CANDIDATE_DOCUMENT_ADMISSIBILITY_NOTICE,
+                              "notice.png", 2);
+  to_candidate = send (f, &f->coach, &f->candidate);
+  at_candidate = acq_candidate_document_list (f->candidate.store, f->uuid, &error);
+  g_assert_cmpuint (at_candidate->len, ==, 2);
+  g_clear_pointer (&path, g_free);
+  path = acq_candidate_document_get_path (f->candidate.store, at_candidate->pdata[1], &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* A candidate's file may add, rename and remove her own documents, never the coach's. */
+static void
+test_documents_candidate_changes_only_her_own (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqCandidateDocument) notice =
+    side_add_document (&f->coach, f->uuid, ACQ_CANDIDATE_DOCUMENT_ADMISSIBILITY_NOTICE,
+                       "notice.png", 3);
+  g_autoptr (AcqImportReport) first = send (f, &f->coach, &f->candidate);
+  g_autoptr (AcqCandidateDocument) cv =
+    side_add_document (&f->candidate, f->uuid, ACQ_CANDIDATE_DOCUMENT_CV, "cv.png", 4);
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *notice_here = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *cv_here = NULL;
+  g_autofree char *forged = NULL;
+
+  /* she removes the notice, renames it, and forges a "coach's" convocation */
+  side_exec (&f->candidate, "UPDATE candidate_document SET title = 'Rien' WHERE kind = 1");
+  g_assert_true (acq_candidate_document_delete (f->candidate.store, notice->uuid, &error));
+  side_exec (&f->candidate, "INSERT INTO candidate_document (uuid, candidate_uuid, kind, title,"
+                            " author_role, file_name, mime_type, size, sha256, added_at,"
+                            " updated_at) SELECT 'forged', candidate_uuid, 3, 'Convocation', 1,"
+                            " file_name, mime_type, size, sha256, added_at, updated_at FROM"
+                            " candidate_document WHERE kind = 0");
+  report = send (f, &f->candidate, &f->coach);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_IGNORED), >=, 1);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM candidate_document WHERE uuid = '%s'"
+                         " AND deleted_at IS NULL", notice->uuid);
+  notice_here = side_query (&f->coach, sql);
+  g_assert_cmpstr (notice_here, ==, "1");
+  title = side_query (&f->coach, "SELECT title FROM candidate_document WHERE kind = 1");
+  g_assert_cmpstr (title, ==, "");
+  cv_here = side_query (&f->coach, "SELECT author_role FROM candidate_document WHERE kind = 0");
+  g_assert_cmpstr (cv_here, ==, "0");
+  forged = side_query (&f->coach, "SELECT count(*) FROM candidate_document WHERE uuid = 'forged'");
+  g_assert_cmpstr (forged, ==, "0");
+}
+
+/* The coach's profile (her SIRET, her rate, her signature) never leaves her machine. */
+static void
+test_coach_profile_stays_home (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqCoachProfile) profile = acq_coach_profile_new ();
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autofree char *rows = NULL;
+
+  g_free (profile->siret);
+  profile->siret = g_strdup ("73282932000074");
+  g_assert_true (acq_coach_profile_save (f->coach.store, profile, &error));
+  g_assert_no_error (error);
+  report = send (f, &f->coach, &f->candidate);
+  rows = side_query (&f->candidate, "SELECT count(*) FROM coach_profile");
+  g_assert_cmpstr (rows, ==, "0");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -807,6 +919,10 @@ main (int argc, char *argv[])
   ADD ("/merge/roles/jury-candidate-writes-her-parts-only",
        test_jury_candidate_writes_her_parts_only);
   ADD ("/merge/roles/jury-result-reaches-the-candidate", test_jury_result_reaches_the_candidate);
+  ADD ("/merge/documents/travel-with-their-bytes", test_documents_travel_with_their_bytes);
+  ADD ("/merge/roles/candidate-changes-only-her-documents",
+       test_documents_candidate_changes_only_her_own);
+  ADD ("/merge/roles/coach-profile-stays-home", test_coach_profile_stays_home);
   ADD ("/merge/first-contact/from-the-coach", test_first_contact_from_the_coach);
   ADD ("/merge/referential/only-the-candidates-own", test_referential_only_the_candidates_own);
 #undef ADD

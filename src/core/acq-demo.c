@@ -8,7 +8,13 @@
 
 #include <string.h>
 
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+
 #include "acq-anchor.h"
+#include "acq-attachment.h"
+#include "acq-candidate-document.h"
+#include "acq-coach-profile.h"
 #include "acq-comment.h"
 #include "acq-demo.h"
 #include "acq-jury.h"
@@ -765,6 +771,125 @@ populate_jury (AcqCandidateList *list, const AcqFiche *fiche, GError **error)
           populate_aicha_result (store, fiche, error));
 }
 
+/* The paperwork: the coach's profile with a signature, Hélène's CV and recevabilité notice.
+ * The documents are drawn here (a signature's stroke, a page of PDF), written to a private
+ * temporary file and imported as the user's would be. */
+
+static char *
+draw_demo_file (AcqStore *store, const char *kind, const char *text, GError **error)
+{
+  g_autofree char *dir = acq_store_make_temp (acq_store_get_data_dir (store), "demo", TRUE,
+                                              error);
+  g_autofree char *path = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  if (dir == NULL)
+    return NULL;
+  path = g_build_filename (dir, kind, NULL);
+  if (g_str_has_suffix (kind, ".png"))
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 360, 120);
+  else
+    surface = cairo_pdf_surface_create (path, 595.28, 841.89);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 0.05, 0.10, 0.35);
+  if (g_str_has_suffix (kind, ".png"))
+    {
+      /* a signature: one stroke, looped */
+      cairo_set_line_width (cr, 4);
+      cairo_move_to (cr, 20, 80);
+      cairo_curve_to (cr, 60, 10, 90, 110, 130, 50);
+      cairo_curve_to (cr, 160, 10, 200, 100, 240, 60);
+      cairo_curve_to (cr, 270, 30, 300, 90, 340, 40);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                              CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, 18);
+      cairo_move_to (cr, 72, 100);
+      cairo_show_text (cr, text);
+    }
+  cairo_destroy (cr);
+  if (g_str_has_suffix (kind, ".png"))
+    cairo_surface_write_to_png (surface, path);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+populate_profile (AcqStore *store, GError **error)
+{
+  g_autoptr (AcqCoachProfile) profile = acq_coach_profile_load (store, error);
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (AcqAttachment) imported = NULL;
+  gboolean ok;
+
+  /* hers already, or never filled: only a profile never filled gets the demo's */
+  if (profile == NULL || !acq_coach_profile_is_empty (profile) ||
+      profile->signature_sha256 != NULL)
+    return profile != NULL;
+  acq_session_set_text (&profile->name, "Claire Morel");
+  acq_session_set_text (&profile->organisation, "Claire Morel Accompagnement VAE");
+  acq_session_set_text (&profile->address, "5 boulevard Gambetta, 46000 Cahors");
+  acq_session_set_text (&profile->siret, "812 345 678 00013");
+  acq_session_set_text (&profile->nda, "76460123446");
+  acq_session_set_text (&profile->qualiopi_number, "QUA-2024-0137");
+  acq_session_set_text (&profile->qualiopi_certifier, "AFNOR Certification");
+  profile->hourly_rate_cents = ACQ_COACH_PROFILE_DEFAULT_RATE_CENTS;
+  if (!acq_coach_profile_save (store, profile, error) ||
+      !(path = draw_demo_file (store, "signature.png", NULL, error)))
+    return FALSE;
+  file = g_file_new_for_path (path);
+  imported = acq_attachment_import (acq_store_get_data_dir (store), file, NULL, error);
+  g_remove (path);
+  if (imported == NULL)
+    return FALSE;
+  ok = acq_coach_profile_set_signature (store, imported, error);
+  acq_attachment_import_release (imported);
+  return ok;
+}
+
+static gboolean
+add_demo_document (AcqStore *store, AcqCandidateDocumentKind kind, AcqRole role,
+                   const char *file_name, const char *text, GError **error)
+{
+  g_autofree char *path = draw_demo_file (store, file_name, text, error);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (AcqCandidateDocument) document = NULL;
+
+  if (path == NULL)
+    return FALSE;
+  file = g_file_new_for_path (path);
+  document = acq_candidate_document_add (store, demo[0].uuid, kind, role, file, NULL, error);
+  g_remove (path);
+  return document != NULL;
+}
+
+static gboolean
+populate_paperwork (AcqCandidateList *list, GError **error)
+{
+  AcqStore *store = acq_candidate_list_get_store (list);
+  g_autoptr (GPtrArray) documents = NULL;
+
+  if (!populate_profile (store, error))
+    return FALSE;
+  if (acq_candidate_list_find (list, demo[0].uuid) == NULL)
+    return TRUE;
+  if (!(documents = acq_candidate_document_list (store, demo[0].uuid, error)))
+    return FALSE;
+  if (documents->len > 0)
+    return TRUE;
+  return add_demo_document (store, ACQ_CANDIDATE_DOCUMENT_CV, ACQ_ROLE_CANDIDATE,
+                            "CV Hélène Dubois.pdf", "Curriculum vitae — Hélène Dubois", error) &&
+         add_demo_document (store, ACQ_CANDIDATE_DOCUMENT_ADMISSIBILITY_NOTICE, ACQ_ROLE_COACH,
+                            "Notification de recevabilité.pdf",
+                            "Notification de recevabilité — Hélène Dubois", error);
+}
+
 /**
  * acq_demo_populate:
  * @list: the candidates
@@ -772,7 +897,8 @@ populate_jury (AcqCandidateList *list, const AcqFiche *fiche, GError **error)
  *
  * Adds the fictional candidates that are not there yet, the experience sheets of one of them
  * (with their comments and review round-trips), the sessions of their livrets de suivi that
- * are not there yet, and two jury pages (Sophie's coming jury, Aïcha's partial result).
+ * are not there yet, two jury pages (Sophie's coming jury, Aïcha's partial result), a coach's
+ * profile if none was filled, and two documents of Hélène's.
  *
  * Returns: %TRUE on success
  */
@@ -814,5 +940,5 @@ acq_demo_populate (AcqCandidateList *list, GError **error)
   if (!acq_candidate_list_refresh (list, error))
     return FALSE;
   return populate_sheets (list, fiche, error) && populate_sessions (list, error) &&
-         populate_jury (list, fiche, error);
+         populate_jury (list, fiche, error) && populate_paperwork (list, error);
 }

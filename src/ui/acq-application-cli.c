@@ -3,10 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * --list-candidates, --agenda, --jury, --export-dossier, --export-jury-prep, --export-map,
- * --export-calendar,
- * --export-package and --import use the
- * core only: each opens the store of the data folder, does its one thing, prints what a script
- * or a person needs, and returns the exit status.
+ * --export-calendar, --export-livret, --export-package and --import use the core only: each
+ * opens the store of the data folder, does its one thing, prints what a script or a person
+ * needs, and returns the exit status.
  */
 #define G_LOG_DOMAIN "acq-application"
 
@@ -27,6 +26,7 @@
 #include "acq-jury-prep.h"
 #include "acq-jury.h"
 #include "acq-keyring.h"
+#include "acq-livret-pdf.h"
 #include "acq-map-export.h"
 #include "acq-package.h"
 #include "acq-store.h"
@@ -332,6 +332,32 @@ export_calendar (const char *data_dir, GVariantDict *options)
   return 0;
 }
 
+/* --export-livret CANDIDATE --output FILE.pdf, with --demo first if asked: the livret de
+ * suivi in French; no window, the core only. */
+static int
+export_livret (const char *data_dir, GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqCandidate) candidate = NULL;
+  g_autofree char *output_path = _acq_application_options_path (options, "output");
+
+  if (output_path == NULL)
+    {
+      g_printerr ("%s\n", _("--export-livret needs a file to write: --output FILE.pdf"));
+      return 2;
+    }
+  candidate = options_find_candidate (data_dir, options, "export-livret", &store, &error);
+  if (candidate == NULL ||
+      !acq_livret_pdf_write (store, acq_candidate_get_uuid (candidate), output_path, NULL,
+                             &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 /* Reads a line from the terminal without echoing it; from a pipe, just a line. The buffer is
  * locked (never swapped) and wiped. */
 static AcqPassphrase *
@@ -543,6 +569,8 @@ _acq_application_handle_command (const char *data_dir, GVariantDict *options)
     return export_map (data_dir, options);
   if (g_variant_dict_contains (options, "export-calendar"))
     return export_calendar (data_dir, options);
+  if (g_variant_dict_contains (options, "export-livret"))
+    return export_livret (data_dir, options);
   if (g_variant_dict_contains (options, "export-package"))
     return export_package (data_dir, options);
   if (g_variant_dict_contains (options, "import"))

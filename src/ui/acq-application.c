@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "acq-application-private.h"
+#include "acq-candidate-document.h"
 #include "acq-demo.h"
 #include "acq-parcours.h"
 #include "acq-referential.h"
@@ -65,6 +66,9 @@ static const GOptionEntry option_entries[] = {
   { "export-calendar", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the sessions of CANDIDATE (id or name), or of every candidate with “all”, to "
        "the --output calendar file (.ics) and exit"), N_("CANDIDATE") },
+  { "export-livret", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the livret de suivi of CANDIDATE (id or name) to the --output PDF file and "
+       "exit"), N_("CANDIDATE") },
   /* a public command-line interface, used in scripts: it keeps its name, though the window
    * calls the same thing “send” (win.send-package) */
   { "export-package", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -78,8 +82,8 @@ static const GOptionEntry option_entries[] = {
     N_("With --export-package or --import: who you are, “coach” or “candidate” (by default "
        "the role chosen in Acquis)"), N_("ROLE") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("The file that --export-dossier, --export-jury-prep, --export-map, --export-calendar or "
-       "--export-package writes"),
+    N_("The file that --export-dossier, --export-jury-prep, --export-map, --export-calendar, "
+       "--export-livret or --export-package writes"),
     N_("FILE") },
   { "final", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-dossier: the final dossier, validated sheets only; refused while "
@@ -302,7 +306,8 @@ open_store (AcqApplication *self)
       (!acq_candidate_list_purge_stale (self->candidates, &error) ||
        !acq_sheet_list_purge_stale (self->store, &error) ||
        !acq_parcours_purge_stale (self->store, &error) ||
-       !acq_session_purge_stale (self->store, &error)))
+       !acq_session_purge_stale (self->store, &error) ||
+       !acq_candidate_document_purge_stale (self->store, &error)))
     g_warning ("Could not erase what was deleted earlier: %s", error->message);
   /* what the command line or a second window commits on this folder shows here */
   acq_store_watch (self->store, ACQ_STORE_WATCH_INTERVAL_MS);

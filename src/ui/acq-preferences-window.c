@@ -1,6 +1,11 @@
-/* acq-preferences-window.c — the preferences: the exchange folder, the keyring
+/* acq-preferences-window.c — the preferences: the exchange folder, the keyring, the coach's
+ * profile
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The coach's profile is saved as typed (acq-autosave), a SIRET that fails its check
+ * included: the message under the field says what is wrong, nothing she typed is lost. Only
+ * the rate is kept as a number, so a rate that is not one is not saved, and says so.
  */
 #define G_LOG_DOMAIN "acq-preferences-window"
 
@@ -8,21 +13,51 @@
 
 #include <glib/gi18n.h>
 
+#include "acq-a11y.h"
+#include "acq-attachment.h"
+#include "acq-autosave.h"
+#include "acq-coach-profile.h"
+#include "acq-document-open.h"
 #include "acq-keyring.h"
 #include "acq-preferences-window.h"
+#include "acq-toast.h"
 
 struct _AcqPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
   /* template children, alphabetical */
+  AdwEntryRow          *address_row;
   GtkButton            *choose_button;
   GtkButton            *clear_button;
+  AdwPreferencesPage   *coach_page;
   AdwActionRow         *folder_row;
+  GtkLabel             *nda_message;
+  AdwPreferencesRow    *nda_message_row;
+  AdwEntryRow          *nda_row;
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *organisation_row;
+  AdwEntryRow          *qualiopi_certifier_row;
+  AdwEntryRow          *qualiopi_number_row;
+  GtkLabel             *rate_message;
+  AdwPreferencesRow    *rate_message_row;
+  AdwEntryRow          *rate_row;
   GtkSwitch            *remember_switch;
+  GtkButton            *signature_choose_button;
+  GtkPicture           *signature_picture;
+  GtkButton            *signature_remove_button;
+  AdwActionRow         *signature_row;
+  GtkLabel             *siret_message;
+  AdwPreferencesRow    *siret_message_row;
+  AdwEntryRow          *siret_row;
 
   GSettings            *settings;
   GtkFileChooserNative *chooser;
+  AcqStore             *store;      /* NULL: no data folder open, no profile */
+  AcqCoachProfile      *profile;    /* as last read or saved */
+  AcqAutosave          *autosave;
+  GCancellable         *cancellable;
+  gboolean              loading;
 };
 
 G_DEFINE_FINAL_TYPE (AcqPreferencesWindow, acq_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -87,6 +122,205 @@ on_choose_button_clicked_cb (AcqPreferencesWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* The coach's profile ------------------------------------------------------------------- */
+
+/* The message stands in a row of its own, right under the field it is about. */
+static void
+show_message (GtkLabel *label, AdwPreferencesRow *message_row, AdwEntryRow *row, char *message)
+{
+  gtk_label_set_text (label, message != NULL ? message : "");
+  adw_preferences_row_set_title (message_row, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (message_row), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  /* a screen reader reads the message with the field */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  message != NULL ? message : "", -1);
+  g_free (message);
+}
+
+static const char *
+row_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+set_text (char **field, AdwEntryRow *row)
+{
+  g_free (*field);
+  *field = g_strdup (row_text (row));
+}
+
+static void
+check_profile (AcqPreferencesWindow *self)
+{
+  guint cents;
+  gboolean rate_ok = acq_coach_profile_parse_rate (row_text (self->rate_row), &cents);
+
+  show_message (self->siret_message, self->siret_message_row, self->siret_row,
+                acq_coach_profile_check_siret (row_text (self->siret_row)));
+  show_message (self->nda_message, self->nda_message_row, self->nda_row,
+                acq_coach_profile_check_nda (row_text (self->nda_row)));
+  show_message (self->rate_message, self->rate_message_row, self->rate_row,
+                rate_ok ? NULL : g_strdup (_("Type an amount in euros, such as 80 or 72,50: "
+                                             "until then the last rate is kept.")));
+}
+
+static void
+save_profile_cb (gpointer user_data)
+{
+  AcqPreferencesWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+  guint cents;
+
+  if (self->store == NULL || self->profile == NULL)
+    return;
+  set_text (&self->profile->name, self->name_row);
+  set_text (&self->profile->organisation, self->organisation_row);
+  set_text (&self->profile->address, self->address_row);
+  set_text (&self->profile->siret, self->siret_row);
+  set_text (&self->profile->nda, self->nda_row);
+  set_text (&self->profile->qualiopi_number, self->qualiopi_number_row);
+  set_text (&self->profile->qualiopi_certifier, self->qualiopi_certifier_row);
+  if (acq_coach_profile_parse_rate (row_text (self->rate_row), &cents))
+    self->profile->hourly_rate_cents = cents;
+  if (!acq_coach_profile_save (self->store, self->profile, &error))
+    acq_toast_show (GTK_WIDGET (self->name_row), error->message);
+}
+
+static void
+on_profile_row_changed_cb (AcqPreferencesWindow *self)
+{
+  check_profile (self);
+  if (!self->loading && self->autosave != NULL)
+    acq_autosave_changed (self->autosave);
+}
+
+static void
+update_signature (AcqPreferencesWindow *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->profile != NULL)
+    path = acq_coach_profile_get_signature_path (self->store, self->profile, NULL);
+  gtk_picture_set_filename (self->signature_picture, path);
+  gtk_widget_set_visible (GTK_WIDGET (self->signature_picture), path != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->signature_remove_button), path != NULL);
+  adw_action_row_set_subtitle (self->signature_row, path != NULL ? "" : _("None"));
+}
+
+static void
+load_profile (AcqPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  struct { AdwEntryRow *row; const char *text; } fields[7];
+  g_autofree char *rate = NULL;
+
+  g_clear_pointer (&self->profile, acq_coach_profile_free);
+  if (self->store == NULL || !(self->profile = acq_coach_profile_load (self->store, &error)))
+    {
+      if (error != NULL)
+        g_warning ("The coach's profile cannot be read: %s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->coach_page), FALSE);
+      return;
+    }
+  fields[0].row = self->name_row, fields[0].text = self->profile->name;
+  fields[1].row = self->organisation_row, fields[1].text = self->profile->organisation;
+  fields[2].row = self->address_row, fields[2].text = self->profile->address;
+  fields[3].row = self->siret_row, fields[3].text = self->profile->siret;
+  fields[4].row = self->nda_row, fields[4].text = self->profile->nda;
+  fields[5].row = self->qualiopi_number_row, fields[5].text = self->profile->qualiopi_number;
+  fields[6].row = self->qualiopi_certifier_row,
+  fields[6].text = self->profile->qualiopi_certifier;
+  self->loading = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    gtk_editable_set_text (GTK_EDITABLE (fields[i].row), fields[i].text);
+  rate = acq_coach_profile_format_rate (self->profile->hourly_rate_cents);
+  gtk_editable_set_text (GTK_EDITABLE (self->rate_row), rate);
+  self->loading = FALSE;
+  check_profile (self);
+  update_signature (self);
+}
+
+static void
+import_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  AcqAttachment *imported = acq_attachment_import (acq_store_get_data_dir (ACQ_STORE (source)),
+                                                   task_data, cancellable, &error);
+
+  if (imported == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, imported, (GDestroyNotify) acq_attachment_free);
+}
+
+static void
+on_signature_imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (AcqPreferencesWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqAttachment) imported = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (imported == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        acq_toast_show (GTK_WIDGET (self->signature_row), error->message);
+      return;
+    }
+  if (!acq_coach_profile_set_signature (ACQ_STORE (source), imported, &error))
+    acq_toast_show (GTK_WIDGET (self->signature_row), error->message);
+  acq_attachment_import_release (imported);
+  /* what was typed is saved first: the profile is read again */
+  acq_autosave_flush (self->autosave);
+  load_profile (self);
+}
+
+static void
+on_signature_chooser_response_cb (GtkNativeDialog *chooser, int response,
+                                  AcqPreferencesWindow *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      task = g_task_new (self->store, self->cancellable, on_signature_imported_cb,
+                         g_object_ref (self));
+      g_task_set_task_data (task, gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)),
+                            g_object_unref);
+      g_task_run_in_thread (task, import_in_thread);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_signature_choose_button_clicked_cb (AcqPreferencesWindow *self)
+{
+  GtkFileChooserNative *chooser = acq_document_chooser_new (GTK_WIDGET (self),
+                                                            _("Choose Your Signature"), TRUE);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_signature_chooser_response_cb),
+                           self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_signature_remove_button_clicked_cb (AcqPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  acq_autosave_flush (self->autosave);
+  if (!acq_coach_profile_clear_signature (self->store, &error))
+    acq_toast_show (GTK_WIDGET (self->signature_row), error->message);
+  load_profile (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->signature_choose_button));
+}
+
 static void
 on_clear_button_clicked_cb (AcqPreferencesWindow *self)
 {
@@ -98,12 +332,15 @@ on_clear_button_clicked_cb (AcqPreferencesWindow *self)
  * acq_preferences_window_new:
  * @parent: the main window
  * @settings: the application's settings
+ * @store: (nullable): the store, for the coach's profile (shown to the coach only)
  *
  * Returns: (transfer none): the preferences, shown
  */
 AcqPreferencesWindow *
-acq_preferences_window_new (GtkWindow *parent, GSettings *settings)
+acq_preferences_window_new (GtkWindow *parent, GSettings *settings, AcqStore *store)
 {
+  g_autofree char *role = NULL;
+
   AcqPreferencesWindow *self;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
@@ -115,6 +352,10 @@ acq_preferences_window_new (GtkWindow *parent, GSettings *settings)
   g_signal_connect_object (settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_folder_row (self);
+  role = g_settings_get_string (settings, "user-role");
+  if (store != NULL && !acq_store_is_read_only (store) && g_strcmp0 (role, "coach") == 0)
+    self->store = g_object_ref (store);
+  load_profile (self);
   gtk_window_present (GTK_WINDOW (self));
   return self;
 }
@@ -124,11 +365,19 @@ acq_preferences_window_dispose (GObject *object)
 {
   AcqPreferencesWindow *self = ACQ_PREFERENCES_WINDOW (object);
 
+  /* what was typed last is saved before the window goes */
+  if (self->autosave != NULL)
+    acq_autosave_flush (self->autosave);
+  g_clear_pointer (&self->autosave, acq_autosave_free);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->profile, acq_coach_profile_free);
   G_OBJECT_CLASS (acq_preferences_window_parent_class)->dispose (object);
 }
 
@@ -141,12 +390,40 @@ acq_preferences_window_class_init (AcqPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/acquis/Acquis/ui/acq-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, address_row);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, choose_button);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, coach_page);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, nda_message);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, nda_message_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, nda_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow,
+                                        qualiopi_certifier_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow,
+                                        qualiopi_number_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, rate_message);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, rate_message_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, rate_row);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, remember_switch);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow,
+                                        signature_choose_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, signature_picture);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow,
+                                        signature_remove_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, signature_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, siret_message);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, siret_message_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, siret_row);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_profile_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class,
+                                           on_signature_choose_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class,
+                                           on_signature_remove_button_clicked_cb);
 }
 
 /* The page switcher of libadwaita 1.2 shows an unnamed image beside each page's name, which
@@ -168,6 +445,11 @@ hide_switcher_images (GtkWidget *root)
 static void
 acq_preferences_window_init (AcqPreferencesWindow *self)
 {
+  self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->loading = FALSE;
+  self->autosave = acq_autosave_new (save_profile_cb, self);
+  self->cancellable = g_cancellable_new ();
   hide_switcher_images (GTK_WIDGET (self));
+  acq_a11y_hide_decorative_images (GTK_WIDGET (self));
 }

@@ -1,10 +1,13 @@
-/* acq-preferences-window.h — the preferences: the exchange folder, the keyring
+/* acq-preferences-window.h — the preferences: the exchange folder, the keyring, the coach's
+ * profile
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <adwaita.h>
+
+#include "acq-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +16,7 @@ G_DECLARE_FINAL_TYPE (AcqPreferencesWindow, acq_preferences_window, ACQ, PREFERE
                       AdwPreferencesWindow)
 
 AcqPreferencesWindow *acq_preferences_window_new (GtkWindow *parent,
-                                                  GSettings *settings);
+                                                  GSettings *settings,
+                                                  AcqStore  *store);
 
 G_END_DECLS

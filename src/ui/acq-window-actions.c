@@ -1,4 +1,5 @@
-/* acq-window-actions.c — the main window's actions: candidates, the dossier, the map, back
+/* acq-window-actions.c — the main window's actions: candidates, the dossier, the livret, the
+ * map, back
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -13,6 +14,7 @@
 
 #include "acq-attachment.h"
 #include "acq-dossier-window.h"
+#include "acq-livret-pdf.h"
 #include "acq-map-window.h"
 #include "acq-new-candidate-dialog.h"
 #include "acq-toast.h"
@@ -34,6 +36,7 @@ _acq_window_actions_update (AcqWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-candidate", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-dossier", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-map", has_candidate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-livret", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
   gtk_widget_set_sensitive (GTK_WIDGET (self->candidate_menu_button), has_candidate);
@@ -280,6 +283,84 @@ delete_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
                        change_new (self, candidate), change_free);
 }
 
+/* The livret de suivi, printed on a worker straight into the file she chose. */
+typedef struct
+{
+  AcqWindow *window;
+  GFile     *file;
+} LivretExport;
+
+static void
+livret_export_free (LivretExport *export)
+{
+  g_object_unref (export->window);
+  g_object_unref (export->file);
+  g_free (export);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LivretExport, livret_export_free)
+
+static void
+on_livret_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LivretExport) export = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (acq_livret_pdf_write_finish (ACQ_STORE (source), result, &error))
+    acq_file_toast_show (GTK_WIDGET (export->window->content_stack), _("Livret exported"),
+                         export->file);
+  else
+    acq_window_show_error (export->window, error->message);
+}
+
+static void
+on_livret_chooser_response_cb (GtkNativeDialog *chooser, int response, AcqWindow *self)
+{
+  g_autoptr (GFile) target = NULL;
+  g_autofree char *path = NULL;
+  const char *uuid = g_object_get_data (G_OBJECT (chooser), "candidate-uuid");
+  LivretExport *export;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      target = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (target);
+    }
+  if (path != NULL && self->candidates != NULL)
+    {
+      export = g_new0 (LivretExport, 1);
+      export->window = g_object_ref (self);
+      export->file = g_object_ref (target);
+      acq_livret_pdf_write_async (acq_candidate_list_get_store (self->candidates), uuid, path,
+                                  NULL, on_livret_written_cb, export);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_livret_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+  g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->shown == NULL)
+    return;
+  name = acq_candidate_dup_display_name (self->shown);
+  file_name = g_strdup_printf ("Livret de suivi - %s.pdf", name);
+  chooser = gtk_file_chooser_native_new (_("Export the Livret"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  g_object_set_data_full (G_OBJECT (chooser), "candidate-uuid",
+                          g_strdup (acq_candidate_get_uuid (self->shown)), g_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_livret_chooser_response_cb), self,
+                           0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 _acq_window_class_actions_init (AcqWindowClass *klass)
 {
@@ -298,6 +379,8 @@ _acq_window_class_actions_init (AcqWindowClass *klass)
                                    delete_candidate_action);
   gtk_widget_class_install_action (widget_class, "win.show-dossier", NULL, show_dossier_action);
   gtk_widget_class_install_action (widget_class, "win.show-map", NULL, show_map_action);
+  gtk_widget_class_install_action (widget_class, "win.export-livret", NULL,
+                                   export_livret_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-map",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back",

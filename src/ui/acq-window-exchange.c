@@ -675,11 +675,16 @@ resolve_conflicts_action (GtkWidget *widget, const char *action_name, GVariant *
   resolve_conflicts (ACQ_WINDOW (widget));
 }
 
-/* The preferences hold the exchange folder and the keyring: they live with the exchange. */
+/* The preferences hold the exchange folder and the keyring: they live with the exchange (and
+ * the coach's profile, which never travels). */
 static void
 show_preferences_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  acq_preferences_window_new (GTK_WINDOW (widget), ACQ_WINDOW (widget)->settings);
+  AcqWindow *self = ACQ_WINDOW (widget);
+
+  acq_preferences_window_new (GTK_WINDOW (widget), self->settings,
+                              self->candidates != NULL
+                              ? acq_candidate_list_get_store (self->candidates) : NULL);
 }
 
 /* The window's parts */

@@ -220,8 +220,9 @@ check "--import-certification of a fiche not in the file, or of no export: a sen
          '$app' --data-dir '$tmp/cert' --certification RNCP90001 | cmp -s - '$tmp/comp'"
 
 check "--list-certifications reads the export inside the zip France Compétences ships" \
-  sh -c "cd '$tmp' && python3 -c \"import zipfile; z = zipfile.ZipFile('export.zip', 'w',
-           zipfile.ZIP_DEFLATED); z.writestr('LISEZMOI.txt', 'x'); z.write('export.xml'); z.close()\" &&
+  sh -c "python3 -c \"import zipfile; z = zipfile.ZipFile('$tmp/export.zip', 'w',
+           zipfile.ZIP_DEFLATED); z.writestr('LISEZMOI.txt', 'x');
+z.write('$tmp/export.xml', 'export.xml'); z.close()\" &&
          '$app' --list-certifications '$tmp/export.zip' | cmp -s - '$tmp/fiches'"
 
 check "--certification of a fiche not stored says so, exit 1" \
@@ -261,6 +262,21 @@ check "--export-jury-prep writes the fiche de préparation, larger with --large-
          [ \$(stat -c %s '$tmp/prep-large.pdf') -gt \$(stat -c %s '$tmp/prep.pdf') ] &&
          '$app' --data-dir '$tmp/demo' --export-jury-prep 'Sophie Lefèvre' 2> '$tmp/err';
          [ \$? = 2 ] && grep -q 'output' '$tmp/err'"
+mkdir "$tmp/livret"
+check "--export-livret writes a private French PDF of one candidate's livret" \
+  sh -c "'$app' --data-dir '$tmp/demo' --export-livret 'helene dubois' \
+           --output '$tmp/livret/l.pdf' && [ \$(stat -c %a '$tmp/livret/l.pdf') = 600 ] &&
+         [ \"\$(ls -A '$tmp/livret')\" = l.pdf ] && [ \"\$(head -c 5 '$tmp/livret/l.pdf')\" = %PDF- ] &&
+         { ! command -v pdftotext > /dev/null ||
+           { pdftotext '$tmp/livret/l.pdf' - > '$tmp/livret/text' &&
+             grep -q 'Livret de suivi' '$tmp/livret/text' &&
+             grep -q 'Séances réalisées' '$tmp/livret/text'; }; }"
+
+check "--export-livret needs --output, and names an unknown candidate" \
+  sh -c "'$app' --data-dir '$tmp/demo' --export-livret 'helene dubois' 2> '$tmp/err'
+         [ \$? = 2 ] && grep -q 'output' '$tmp/err' &&
+         ! '$app' --data-dir '$tmp/demo' --export-livret 'Personne Inconnue' \
+           --output '$tmp/livret/x.pdf' 2> /dev/null && [ ! -e '$tmp/livret/x.pdf' ]"
 
 # the plan comes last: each check counts itself, so adding one needs no count here
 echo "1..$n"

@@ -121,7 +121,7 @@ read_png_cb (void *closure, unsigned char *buffer, unsigned int length)
 }
 
 /**
- * _acq_dossier_annex_load_image:
+ * acq_dossier_load_image:
  * @mime_type: image/png or image/jpeg
  * @contents: the bytes of the image
  * @refusal: (out) (optional): set to a note for the dossier if the image is larger than the
@@ -135,7 +135,7 @@ read_png_cb (void *closure, unsigned char *buffer, unsigned int length)
  *   read
  */
 cairo_surface_t *
-_acq_dossier_annex_load_image (const char *mime_type, GBytes *contents, char **refusal)
+acq_dossier_load_image (const char *mime_type, GBytes *contents, char **refusal)
 {
   cairo_surface_t *surface = NULL;
   gsize length;
@@ -184,7 +184,7 @@ load_image (const AcqDossierAnnex *annex)
   contents = acq_document_load (annex->path, ACQ_ATTACHMENT_MAX_SIZE, NULL);
   if (contents == NULL)
     return NULL;
-  return _acq_dossier_annex_load_image (annex->attachment->mime_type, contents, NULL);
+  return acq_dossier_load_image (annex->attachment->mime_type, contents, NULL);
 }
 
 /* Fits a @width × @height page or image into the area under the caption, centred across and
@@ -268,13 +268,13 @@ caption (AcqDossierWriter *w, const AcqDossierAnnex *annex, guint page)
   text = g_strdup_printf ("Annexe n°\u00A0%u\u00A0: %s%s — exemple n°\u00A0%u du bloc %d",
                           annex->number, name, pages, annex->example->example.number,
                           annex->example->bloc->bloc->position);
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_NOTE, text, 0, 0);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, text, 0, 0);
 }
 
 static void
 start_annex_page (AcqDossierWriter *w, const AcqDossierAnnex *annex, guint page)
 {
-  _acq_dossier_new_page (w);
+  acq_dossier_writer_new_page (w);
   if (page == 0 && annex->number == 1)
     _acq_dossier_mark (w, "annexes");
   if (page == 0)
@@ -296,7 +296,7 @@ _acq_dossier_annex (AcqDossierWriter *w, AcqDossierAnnex *annex)
   g_autofree char *section = g_strdup_printf ("Annexe n°\u00A0%u", annex->number);
   gboolean drawn = FALSE;
 
-  _acq_dossier_set_section (w, section);
+  acq_dossier_writer_set_section (w, section);
   for (guint page = 0; page < annex->n_pages; page++)
     {
       if (g_cancellable_is_cancelled (w->cancellable))
@@ -304,7 +304,7 @@ _acq_dossier_annex (AcqDossierWriter *w, AcqDossierAnnex *annex)
       start_annex_page (w, annex, page);
       if (w->cr != NULL && annex->refusal != NULL)
         {
-          _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY, annex->refusal, 0, 0);
+          acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY, annex->refusal, 0, 0);
           drawn = TRUE;
         }
       else if (w->cr != NULL && annex->document != NULL)
@@ -322,9 +322,9 @@ _acq_dossier_annex (AcqDossierWriter *w, AcqDossierAnnex *annex)
       else if (w->cr != NULL)
         drawn = draw_image (w, annex);
       if (w->cr != NULL && !drawn)
-        _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY,
-                           "Ce document n’a pas pu être lu : il n’a pas été inclus "
-                           "dans le dossier.", 0, 0);
+        acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY,
+                                 "Ce document n’a pas pu être lu : il n’a pas été inclus "
+                                 "dans le dossier.", 0, 0);
       _acq_dossier_step (w);
     }
 }

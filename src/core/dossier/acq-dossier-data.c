@@ -151,13 +151,13 @@ generation_time (void)
 }
 
 /**
- * _acq_dossier_full_name:
+ * acq_dossier_full_name:
  * @candidate: a candidate
  *
  * Returns: (transfer full): "Prénom Nom" as the dossier prints it, "" if both are empty
  */
 char *
-_acq_dossier_full_name (AcqCandidate *candidate)
+acq_dossier_full_name (AcqCandidate *candidate)
 {
   g_autofree char *first = g_strdup (acq_candidate_get_text (candidate,
                                                              ACQ_CANDIDATE_FIRST_NAME));

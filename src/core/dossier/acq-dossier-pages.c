@@ -119,10 +119,10 @@ _acq_dossier_add_targets (AcqDossierWriter *w)
 static void
 start_section (AcqDossierWriter *w, const char *section, const char *dest, const char *title)
 {
-  _acq_dossier_set_section (w, section);
-  _acq_dossier_new_page (w);
+  acq_dossier_writer_set_section (w, section);
+  acq_dossier_writer_new_page (w);
   _acq_dossier_mark (w, dest);
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_SECTION, title, 0, 4);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_SECTION, title, 0, 4);
 }
 
 /* --- The cover ------------------------------------------------------------------------ */
@@ -167,14 +167,15 @@ form_row (AcqDossierWriter *w, const char *label, const char *value)
   guint page;
 
   g_strdelimit (g_strstrip (typeset), "\t", ' ');
-  _acq_dossier_need (w, _acq_dossier_text_height (w, ACQ_DOSSIER_TEXT_STRONG, label, column));
+  acq_dossier_writer_need (w, acq_dossier_writer_text_height (w, ACQ_DOSSIER_TEXT_STRONG, label,
+                                                              column));
   top = w->y;
   page = w->page;
   /* the label is flowed like the value, so that their first lines share a baseline */
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_STRONG, label, 0, 0);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_STRONG, label, 0, 0);
   label_bottom = w->y;
   w->y = top;
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY, *typeset != '\0' ? typeset : BLANK, column, 7);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY, *typeset != '\0' ? typeset : BLANK, column, 7);
   if (w->page == page)
     w->y = MAX (w->y, label_bottom + 7);
 }
@@ -186,7 +187,7 @@ cover_identity (AcqDossierWriter *w)
   const char *birth = acq_candidate_get_text (candidate, ACQ_CANDIDATE_BIRTH_NAME);
   const char *last = acq_candidate_get_text (candidate, ACQ_CANDIDATE_LAST_NAME);
 
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_HEADING, "Candidat ou candidate", 0, 8);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_HEADING, "Candidat ou candidate", 0, 8);
   form_row (w, "Nom de naissance", *birth != '\0' ? birth : last);
   form_row (w, "Nom d’usage", last);
   form_row (w, "Prénom", acq_candidate_get_text (candidate, ACQ_CANDIDATE_FIRST_NAME));
@@ -199,11 +200,11 @@ cover_certification (AcqDossierWriter *w)
   AcqDossierData *data = w->data;
   g_autofree char *title = typeset_line (data->certification);
 
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_NOTE, "Titre professionnel visé", 0, 2);
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_SECTION, *title != '\0' ? title : BLANK, 0, 4);
-  _acq_dossier_flow_labelled (w, "Code RNCP", data->rncp != NULL ? data->rncp : BLANK, 2);
-  _acq_dossier_flow_labelled (w, "Modalité d’accès",
-                              "Validation des acquis de l’expérience (VAE)", 0);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, "Titre professionnel visé", 0, 2);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_SECTION, *title != '\0' ? title : BLANK, 0, 4);
+  acq_dossier_writer_flow_labelled (w, "Code RNCP", data->rncp != NULL ? data->rncp : BLANK, 2);
+  acq_dossier_writer_flow_labelled (w, "Modalité d’accès",
+                                    "Validation des acquis de l’expérience (VAE)", 0);
 }
 
 /* At the foot of the cover when there is room: what this copy is. */
@@ -220,12 +221,12 @@ cover_note (AcqDossierWriter *w)
          ? g_strdup_printf ("Version de travail du %s. Les exemples qui n’ont pas encore été "
                             "validés portent la mention « BROUILLON ».", date)
          : g_strdup_printf ("Dossier établi le %s.", date);
-  height = _acq_dossier_text_height (w, ACQ_DOSSIER_TEXT_NOTE, note, ACQ_DP_CONTENT_WIDTH);
+  height = acq_dossier_writer_text_height (w, ACQ_DOSSIER_TEXT_NOTE, note, ACQ_DP_CONTENT_WIDTH);
   if (w->y + 24 + height <= ACQ_DP_CONTENT_HEIGHT)
     w->y = ACQ_DP_CONTENT_HEIGHT - height;
   else
-    _acq_dossier_space (w, 24);
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_NOTE, note, 0, 0);
+    acq_dossier_writer_space (w, 24);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, note, 0, 0);
 }
 
 /**
@@ -238,17 +239,17 @@ void
 _acq_dossier_cover (AcqDossierWriter *w)
 {
   w->bare = TRUE;
-  _acq_dossier_set_section (w, NULL);
-  _acq_dossier_new_page (w);
+  acq_dossier_writer_set_section (w, NULL);
+  acq_dossier_writer_new_page (w);
   w->bare = FALSE;
   cover_band (w);
   w->y = 40;
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_COVER, "Dossier Professionnel", 0, 0);
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_HEADING, "(DP)", 0, 10);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_COVER, "Dossier Professionnel", 0, 0);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_HEADING, "(DP)", 0, 10);
   rule (w, 90);
-  _acq_dossier_space (w, 40);
+  acq_dossier_writer_space (w, 40);
   cover_certification (w);
-  _acq_dossier_space (w, 50);
+  acq_dossier_writer_space (w, 50);
   cover_identity (w);
   cover_note (w);
 }
@@ -316,9 +317,10 @@ entry_number (AcqDossierWriter *w, AcqDossierText style, PangoLayout *title, dou
   baseline = top + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
   pango_layout_iter_free (iter);
   pango_layout_get_extents (layout, NULL, &digits);
-  _acq_dossier_show_layout (w, style, layout,
-                            ACQ_DP_CONTENT_WIDTH - (double) digits.width / PANGO_SCALE,
-                            baseline - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
+  acq_dossier_writer_show_layout (w, style, layout,
+                                  ACQ_DP_CONTENT_WIDTH - (double) digits.width / PANGO_SCALE,
+                                  baseline -
+                                  (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
   leader_dots (w, indent + (double) (last.x + last.width) / PANGO_SCALE,
                ACQ_DP_CONTENT_WIDTH - (double) digits.width / PANGO_SCALE, baseline);
 }
@@ -341,10 +343,10 @@ entry (AcqDossierWriter *w, int level, const char *title, const char *dest, gboo
 
   pango_layout_get_extents (layout, NULL, &logical);
   height = (double) logical.height / PANGO_SCALE;
-  _acq_dossier_space (w, level == 0 ? 10 : 3);
-  _acq_dossier_need (w, height);
+  acq_dossier_writer_space (w, level == 0 ? 10 : 3);
+  acq_dossier_writer_need (w, height);
   top = w->y;
-  _acq_dossier_show_layout (w, style, layout, indent, top);
+  acq_dossier_writer_show_layout (w, style, layout, indent, top);
   if (target != NULL)
     {
       entry_number (w, style, layout, indent, top, target->page);
@@ -363,7 +365,7 @@ void
 _acq_dossier_contents (AcqDossierWriter *w)
 {
   start_section (w, "Sommaire", "sommaire", "Sommaire");
-  _acq_dossier_space (w, 8);
+  acq_dossier_writer_space (w, 8);
   for (guint i = 0; i < w->targets->len; i++)
     {
       AcqDossierTarget *target = g_ptr_array_index (w->targets, i);
@@ -378,27 +380,28 @@ _acq_dossier_contents (AcqDossierWriter *w)
 static void
 bloc_competences (AcqDossierWriter *w, const AcqCoverageBloc *bloc)
 {
-  _acq_dossier_need (w, 40);
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_HEADING, "Compétences du bloc", 0, 6);
+  acq_dossier_writer_need (w, 40);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_HEADING, "Compétences du bloc", 0, 6);
   for (guint c = 0; c < bloc->competences->len; c++)
     {
       AcqCoverageCompetence *competence = g_ptr_array_index (bloc->competences, c);
       g_autofree char *label = typeset_line (competence->label);
       g_autofree char *line = g_strconcat ("• ", label, NULL);
 
-      _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY, line, 8, 3);
+      acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY, line, 8, 3);
     }
 }
 
 static void
 bloc_examples (AcqDossierWriter *w, AcqDossierBloc *bloc)
 {
-  _acq_dossier_space (w, 14);
-  _acq_dossier_need (w, 40);
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_HEADING, "Exemples de pratique professionnelle", 0, 6);
+  acq_dossier_writer_space (w, 14);
+  acq_dossier_writer_need (w, 40);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_HEADING, "Exemples de pratique professionnelle",
+                           0, 6);
   if (bloc->examples->len == 0)
-    _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_NOTE,
-                       "Aucun exemple n’a encore été rédigé pour ce bloc.", 8, 0);
+    acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE,
+                             "Aucun exemple n’a encore été rédigé pour ce bloc.", 8, 0);
   for (guint e = 0; e < bloc->examples->len; e++)
     {
       AcqDossierExample *example = g_ptr_array_index (bloc->examples, e);
@@ -406,7 +409,7 @@ bloc_examples (AcqDossierWriter *w, AcqDossierBloc *bloc)
       g_autofree char *line = g_strconcat ("• ", title,
                                            example->validated ? "" : " (brouillon)", NULL);
 
-      _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY, line, 8, 3);
+      acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY, line, 8, 3);
     }
 }
 
@@ -427,13 +430,13 @@ _acq_dossier_bloc (AcqDossierWriter *w, AcqDossierBloc *bloc)
   g_autofree char *kind = g_strdup_printf ("Bloc de compétences n°\u00A0%d — %s",
                                            bloc->bloc->position, bloc->bloc->code);
 
-  _acq_dossier_set_section (w, section);
-  _acq_dossier_new_page (w);
+  acq_dossier_writer_set_section (w, section);
+  acq_dossier_writer_new_page (w);
   _acq_dossier_mark (w, bloc->dest);
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_NOTE, kind, 0, 4);
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_SECTION, title, 0, 6);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, kind, 0, 4);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_SECTION, title, 0, 6);
   rule (w, 60);
-  _acq_dossier_space (w, 18);
+  acq_dossier_writer_space (w, 18);
   bloc_competences (w, bloc->bloc);
   bloc_examples (w, bloc);
 }
@@ -463,7 +466,7 @@ table_cell (AcqDossierWriter *w, double x, double y, double width, double height
       g_autoptr (PangoLayout) layout =
         _acq_dossier_kept_layout (w, ACQ_DOSSIER_TEXT_STRONG, header, width - 12, 0, &is_new);
 
-      _acq_dossier_show_layout (w, ACQ_DOSSIER_TEXT_STRONG, layout, x + 6, y + 6);
+      acq_dossier_writer_show_layout (w, ACQ_DOSSIER_TEXT_STRONG, layout, x + 6, y + 6);
     }
 }
 
@@ -484,8 +487,8 @@ _acq_dossier_titles (AcqDossierWriter *w)
 
   start_section (w, "Titres et diplômes", "titres",
                  "Titres, diplômes, CQP, attestations de formation");
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_NOTE, "(facultatif)", 0, 16);
-  _acq_dossier_need (w, header_height + row_height * rows);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, "(facultatif)", 0, 16);
+  acq_dossier_writer_need (w, header_height + row_height * rows);
   for (guint r = 0; r <= rows; r++)
     {
       double x = 0;
@@ -510,8 +513,8 @@ signature_box (AcqDossierWriter *w)
 {
   const double width = 230, height = 95;
 
-  _acq_dossier_need (w, height + 20);
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_STRONG, "Signature\u00A0:", 0, 6);
+  acq_dossier_writer_need (w, height + 20);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_STRONG, "Signature\u00A0:", 0, 6);
   if (w->cr != NULL)
     {
       cairo_save (w->cr);
@@ -535,7 +538,7 @@ void
 _acq_dossier_declaration (AcqDossierWriter *w)
 {
   AcqDossierData *data = w->data;
-  g_autofree char *name = _acq_dossier_full_name (data->candidate);
+  g_autofree char *name = acq_dossier_full_name (data->candidate);
   g_autofree char *typeset_name = typeset_line (name);
   g_autofree char *place = typeset_line (data->place);
   g_autofree char *iso = g_date_time_format (data->generated_at, "%Y-%m-%d");
@@ -550,9 +553,9 @@ _acq_dossier_declaration (AcqDossierWriter *w)
   made = g_strdup_printf ("Fait à %s, le %s, pour faire valoir ce que de droit.",
                           *place != '\0' ? place : BLANK, date);
   start_section (w, "Déclaration sur l’honneur", "declaration", "Déclaration sur l’honneur");
-  _acq_dossier_space (w, 18);
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY, statement, 0, 14);
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY, made, 0, 28);
+  acq_dossier_writer_space (w, 18);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY, statement, 0, 14);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY, made, 0, 28);
   signature_box (w);
 }
 
@@ -572,10 +575,10 @@ _acq_dossier_documents (AcqDossierWriter *w)
 
   start_section (w, "Documents illustrant la pratique", "documents",
                  "Documents illustrant la pratique professionnelle");
-  _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_NOTE, "(facultatif)", 0, 12);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, "(facultatif)", 0, 12);
   if (data->annexes->len == 0)
-    _acq_dossier_flow (w, ACQ_DOSSIER_TEXT_BODY, "Aucun document n’est joint à ce dossier.", 0,
-                       0);
+    acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY,
+                             "Aucun document n’est joint à ce dossier.", 0, 0);
   for (guint a = 0; a < data->annexes->len; a++)
     {
       AcqDossierAnnex *annex = g_ptr_array_index (data->annexes, a);

@@ -67,7 +67,7 @@ static const TextSpec text_specs[ACQ_DOSSIER_N_TEXTS] = {
 /* --- Text ----------------------------------------------------------------------------- */
 
 /**
- * _acq_dossier_layout:
+ * acq_dossier_writer_layout:
  * @w: the writer
  * @style: the text style
  * @text: text, already typeset
@@ -76,7 +76,8 @@ static const TextSpec text_specs[ACQ_DOSSIER_N_TEXTS] = {
  * Returns: (transfer full): the laid-out text
  */
 PangoLayout *
-_acq_dossier_layout (AcqDossierWriter *w, AcqDossierText style, const char *text, double width)
+acq_dossier_writer_layout (AcqDossierWriter *w, AcqDossierText style, const char *text,
+                           double width)
 {
   PangoLayout *layout = pango_layout_new (w->context);
 
@@ -117,7 +118,7 @@ _acq_dossier_kept_layout (AcqDossierWriter *w, AcqDossierText style, const char 
   *is_new = layout == NULL;
   if (layout == NULL)
     {
-      layout = _acq_dossier_layout (w, style, text, width);
+      layout = acq_dossier_writer_layout (w, style, text, width);
       g_hash_table_insert (w->kept_layouts, g_steal_pointer (&key), layout);
     }
   return g_object_ref (layout);
@@ -132,7 +133,7 @@ set_color (AcqDossierWriter *w, AcqDossierText style)
 }
 
 /**
- * _acq_dossier_show_layout:
+ * acq_dossier_writer_show_layout:
  * @w: the writer
  * @style: the style @layout was made with, for its colour
  * @layout: the text
@@ -142,8 +143,8 @@ set_color (AcqDossierWriter *w, AcqDossierText style)
  * Draws @layout whole, on the current page, in the second pass only.
  */
 void
-_acq_dossier_show_layout (AcqDossierWriter *w, AcqDossierText style, PangoLayout *layout,
-                          double x, double y)
+acq_dossier_writer_show_layout (AcqDossierWriter *w, AcqDossierText style, PangoLayout *layout,
+                                double x, double y)
 {
   if (w->cr == NULL)
     return;
@@ -175,7 +176,7 @@ flow_layout (AcqDossierWriter *w, AcqDossierText style, PangoLayout *layout, dou
       ascent = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
       height = natural * spacing;
       if (w->y > 0 && w->y + height > ACQ_DP_CONTENT_HEIGHT + FIT_EPSILON)
-        _acq_dossier_new_page (w);
+        acq_dossier_writer_new_page (w);
       if (w->cr != NULL)
         {
           set_color (w, style);
@@ -191,7 +192,7 @@ flow_layout (AcqDossierWriter *w, AcqDossierText style, PangoLayout *layout, dou
 }
 
 /**
- * _acq_dossier_flow:
+ * acq_dossier_writer_flow:
  * @w: the writer
  * @style: the text style
  * @text: text, already typeset (acq_dp_layout_typeset()); "\n" breaks lines
@@ -203,8 +204,8 @@ flow_layout (AcqDossierWriter *w, AcqDossierText style, PangoLayout *layout, dou
  * Returns: the height it took on its last page
  */
 double
-_acq_dossier_flow (AcqDossierWriter *w, AcqDossierText style, const char *text, double indent,
-                   double space_after)
+acq_dossier_writer_flow (AcqDossierWriter *w, AcqDossierText style, const char *text, double indent,
+                         double space_after)
 {
   gboolean bullet = g_str_has_prefix (text, "• ");
   gboolean is_new;
@@ -221,12 +222,12 @@ _acq_dossier_flow (AcqDossierWriter *w, AcqDossierText style, const char *text, 
       pango_layout_set_indent (layout, -bullet.x);
     }
   height = flow_layout (w, style, layout, indent);
-  _acq_dossier_space (w, space_after);
+  acq_dossier_writer_space (w, space_after);
   return height + space_after;
 }
 
 /**
- * _acq_dossier_flow_labelled:
+ * acq_dossier_writer_flow_labelled:
  * @w: the writer
  * @label: a label, printed in bold
  * @value: its value, already typeset
@@ -237,8 +238,8 @@ _acq_dossier_flow (AcqDossierWriter *w, AcqDossierText style, const char *text, 
  * Returns: the height it took on its last page
  */
 double
-_acq_dossier_flow_labelled (AcqDossierWriter *w, const char *label, const char *value,
-                            double space_after)
+acq_dossier_writer_flow_labelled (AcqDossierWriter *w, const char *label, const char *value,
+                                  double space_after)
 {
   g_autofree char *text = g_strconcat (label, "\u00A0: ", value, NULL);
   gboolean is_new;
@@ -260,22 +261,22 @@ _acq_dossier_flow_labelled (AcqDossierWriter *w, const char *label, const char *
       pango_attr_list_unref (attrs);
     }
   height = flow_layout (w, ACQ_DOSSIER_TEXT_BODY, layout, 0);
-  _acq_dossier_space (w, space_after);
+  acq_dossier_writer_space (w, space_after);
   return height + space_after;
 }
 
 /**
- * _acq_dossier_text_height:
+ * acq_dossier_writer_text_height:
  * @w: the writer
  * @style: the text style
  * @text: text, already typeset
  * @width: the width it is wrapped in
  *
- * Returns: the height _acq_dossier_flow() gives @text, if it fits on one page
+ * Returns: the height acq_dossier_writer_flow() gives @text, if it fits on one page
  */
 double
-_acq_dossier_text_height (AcqDossierWriter *w, AcqDossierText style, const char *text,
-                          double width)
+acq_dossier_writer_text_height (AcqDossierWriter *w, AcqDossierText style, const char *text,
+                                double width)
 {
   gboolean is_new;
   g_autoptr (PangoLayout) layout = _acq_dossier_kept_layout (w, style, text, width, 0, &is_new);
@@ -295,28 +296,28 @@ _acq_dossier_text_height (AcqDossierWriter *w, AcqDossierText style, const char 
 }
 
 /**
- * _acq_dossier_need:
+ * acq_dossier_writer_need:
  * @w: the writer
  * @height: room wanted
  *
  * Turns the page unless @height fits under the cursor: a heading never ends a page.
  */
 void
-_acq_dossier_need (AcqDossierWriter *w, double height)
+acq_dossier_writer_need (AcqDossierWriter *w, double height)
 {
   if (w->y > 0 && w->y + height > ACQ_DP_CONTENT_HEIGHT + FIT_EPSILON)
-    _acq_dossier_new_page (w);
+    acq_dossier_writer_new_page (w);
 }
 
 /**
- * _acq_dossier_space:
+ * acq_dossier_writer_space:
  * @w: the writer
  * @height: vertical space
  *
  * Moves the cursor down; the space is dropped at the top of a page.
  */
 void
-_acq_dossier_space (AcqDossierWriter *w, double height)
+acq_dossier_writer_space (AcqDossierWriter *w, double height)
 {
   if (w->y > 0)
     w->y = MIN (w->y + height, ACQ_DP_CONTENT_HEIGHT);
@@ -333,8 +334,8 @@ draw_watermark (AcqDossierWriter *w)
     {
       const double *rgb = text_specs[ACQ_DOSSIER_TEXT_WATERMARK].rgb;
       cairo_rectangle_t page = { 0, 0, ACQ_DP_PAGE_WIDTH, ACQ_DP_PAGE_HEIGHT };
-      g_autoptr (PangoLayout) layout = _acq_dossier_layout (w, ACQ_DOSSIER_TEXT_WATERMARK,
-                                                            "BROUILLON", 0);
+      g_autoptr (PangoLayout) layout = acq_dossier_writer_layout (w, ACQ_DOSSIER_TEXT_WATERMARK,
+                                                                  "BROUILLON", 0);
       PangoRectangle logical;
       cairo_t *cr;
 
@@ -362,7 +363,7 @@ draw_watermark (AcqDossierWriter *w)
 static PangoLayout *
 band_layout (AcqDossierWriter *w, const char *text, double width, gboolean right)
 {
-  PangoLayout *layout = _acq_dossier_layout (w, ACQ_DOSSIER_TEXT_SMALL, text, width);
+  PangoLayout *layout = acq_dossier_writer_layout (w, ACQ_DOSSIER_TEXT_SMALL, text, width);
 
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
@@ -402,15 +403,11 @@ draw_bands (AcqDossierWriter *w)
 
   if (w->band_name == NULL)
     {
-      g_autofree char *name = _acq_dossier_full_name (w->data->candidate);
-      g_autofree char *typeset_name = acq_dp_layout_typeset (name);
-      g_autofree char *footer = NULL;
+      g_autofree char *typeset_name = acq_dp_layout_typeset (w->band_left_text ?: "");
 
-      footer = w->data->certification != NULL
-               ? g_strdup_printf ("Dossier Professionnel — %s", w->data->certification)
-               : g_strdup ("Dossier Professionnel");
       w->band_name = band_layout (w, typeset_name, half, FALSE);
-      w->band_footer = band_layout (w, footer, ACQ_DP_CONTENT_WIDTH - 80, FALSE);
+      w->band_footer = band_layout (w, w->band_footer_text ?: "", ACQ_DP_CONTENT_WIDTH - 80,
+                                    FALSE);
     }
   if (w->band_section == NULL || g_strcmp0 (w->band_section_text, section) != 0)
     {
@@ -430,7 +427,7 @@ draw_bands (AcqDossierWriter *w)
 }
 
 /**
- * _acq_dossier_new_page:
+ * acq_dossier_writer_new_page:
  * @w: the writer
  *
  * Ends the current page and starts the next, with its running header and footer (unless
@@ -438,7 +435,7 @@ draw_bands (AcqDossierWriter *w)
  * area.
  */
 void
-_acq_dossier_new_page (AcqDossierWriter *w)
+acq_dossier_writer_new_page (AcqDossierWriter *w)
 {
   if (w->cr != NULL && w->page > 0)
     cairo_show_page (w->cr);
@@ -453,12 +450,12 @@ _acq_dossier_new_page (AcqDossierWriter *w)
 }
 
 /**
- * _acq_dossier_set_section:
+ * acq_dossier_writer_set_section:
  * @w: the writer
  * @section: the section in the running header of the pages started from now on
  */
 void
-_acq_dossier_set_section (AcqDossierWriter *w, const char *section)
+acq_dossier_writer_set_section (AcqDossierWriter *w, const char *section)
 {
   g_free (w->section);
   w->section = g_strdup (section);
@@ -521,7 +518,7 @@ example_page_cb (cairo_t *cr, guint page, gpointer user_data)
 {
   ExamplePages *pages = user_data;
 
-  _acq_dossier_new_page (pages->w);
+  acq_dossier_writer_new_page (pages->w);
   if (page == 0)
     _acq_dossier_mark (pages->w, pages->example->dest);
 }
@@ -535,7 +532,7 @@ write_example (AcqDossierWriter *w, AcqDossierExample *example)
                                               example->bloc->bloc->position,
                                               example->example.number);
 
-  _acq_dossier_set_section (w, section);
+  acq_dossier_writer_set_section (w, section);
   w->watermark = !example->validated;
   if (w->cr != NULL)
     acq_dp_layout_render_example (w->layout, &example->example, w->cr, example_page_cb, &pages);
@@ -554,7 +551,7 @@ write_example (AcqDossierWriter *w, AcqDossierExample *example)
 /* --- The document --------------------------------------------------------------------- */
 
 static gboolean
-write_pages (AcqDossierWriter *w)
+write_pages (AcqDossierWriter *w, gpointer user_data)
 {
   AcqDossierData *data = w->data;
 
@@ -595,11 +592,19 @@ target_free (AcqDossierTarget *target)
   g_free (target);
 }
 
-static void
-writer_init (AcqDossierWriter *w, AcqDossierData *data, AcqDpLayout *layout)
+/**
+ * acq_dossier_writer_init:
+ * @w: a writer to set up
+ * @layout: the page metric and fonts (acq_dp_layout_new())
+ *
+ * Readies @w for a document; the caller then sets what the document says of itself (the
+ * bands' and metadata's texts) and its pages_func, and calls acq_dossier_writer_run().
+ */
+void
+acq_dossier_writer_init (AcqDossierWriter *w, AcqDpLayout *layout)
 {
   memset (w, 0, sizeof *w);
-  w->data = data;
+  w->what = "document";
   w->layout = g_object_ref (layout);
   w->context = _acq_dp_layout_get_context (layout);
   for (int i = 0; i < ACQ_DOSSIER_N_TEXTS; i++)
@@ -610,9 +615,21 @@ writer_init (AcqDossierWriter *w, AcqDossierData *data, AcqDpLayout *layout)
   w->by_dest = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
-static void
-writer_clear (AcqDossierWriter *w)
+/**
+ * acq_dossier_writer_clear:
+ * @w: a writer
+ *
+ * Frees what @w holds (not @w itself).
+ */
+void
+acq_dossier_writer_clear (AcqDossierWriter *w)
 {
+  g_clear_pointer (&w->band_left_text, g_free);
+  g_clear_pointer (&w->band_footer_text, g_free);
+  g_clear_pointer (&w->meta_title, g_free);
+  g_clear_pointer (&w->meta_author, g_free);
+  g_clear_pointer (&w->meta_subject, g_free);
+  g_clear_pointer (&w->meta_date, g_date_time_unref);
   for (int i = 0; i < ACQ_DOSSIER_N_TEXTS; i++)
     pango_font_description_free (w->fonts[i]);
   g_clear_pointer (&w->cr, cairo_destroy);
@@ -662,22 +679,42 @@ add_outline (AcqDossierWriter *w)
 static void
 set_metadata (AcqDossierWriter *w)
 {
-  AcqDossierData *data = w->data;
-  g_autofree char *name = _acq_dossier_full_name (data->candidate);
-  g_autofree char *title = g_strdup_printf ("Dossier Professionnel — %s", name);
-  g_autofree char *subject = NULL;
-  g_autofree char *date = g_date_time_format (data->generated_at, "%Y-%m-%dT%H:%M:%S%:z");
+  g_autofree char *date = NULL;
 
-  subject = data->certification != NULL
-            ? g_strdup_printf ("Titre professionnel %s (%s) — Validation des acquis de "
-                               "l’expérience", data->certification, data->rncp)
-            : g_strdup ("Validation des acquis de l’expérience");
-  cairo_pdf_surface_set_metadata (w->surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (w->surface, CAIRO_PDF_METADATA_AUTHOR, name);
-  cairo_pdf_surface_set_metadata (w->surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  if (w->meta_title != NULL)
+    cairo_pdf_surface_set_metadata (w->surface, CAIRO_PDF_METADATA_TITLE, w->meta_title);
+  if (w->meta_author != NULL)
+    cairo_pdf_surface_set_metadata (w->surface, CAIRO_PDF_METADATA_AUTHOR, w->meta_author);
+  if (w->meta_subject != NULL)
+    cairo_pdf_surface_set_metadata (w->surface, CAIRO_PDF_METADATA_SUBJECT, w->meta_subject);
   cairo_pdf_surface_set_metadata (w->surface, CAIRO_PDF_METADATA_CREATOR,
                                   "Acquis " PACKAGE_VERSION);
-  cairo_pdf_surface_set_metadata (w->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  if (w->meta_date != NULL)
+    {
+      date = g_date_time_format (w->meta_date, "%Y-%m-%dT%H:%M:%S%:z");
+      cairo_pdf_surface_set_metadata (w->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    }
+}
+
+/* What the dossier says of itself, in its bands and metadata. */
+static void
+describe_dossier (AcqDossierWriter *w)
+{
+  AcqDossierData *data = w->data;
+  g_autofree char *name = acq_dossier_full_name (data->candidate);
+
+  w->what = "dossier";
+  w->band_left_text = g_strdup (name);
+  w->band_footer_text = data->certification != NULL
+                        ? g_strdup_printf ("Dossier Professionnel — %s", data->certification)
+                        : g_strdup ("Dossier Professionnel");
+  w->meta_title = g_strdup_printf ("Dossier Professionnel — %s", name);
+  w->meta_author = g_steal_pointer (&name);
+  w->meta_subject = data->certification != NULL
+                    ? g_strdup_printf ("Titre professionnel %s (%s) — Validation des acquis de "
+                                       "l’expérience", data->certification, data->rncp)
+                    : g_strdup ("Validation des acquis de l’expérience");
+  w->meta_date = g_date_time_ref (data->generated_at);
 }
 
 /* --- The file ------------------------------------------------------------------------- */
@@ -746,7 +783,7 @@ static void
 set_write_error (GError **error, const char *path, int saved_errno)
 {
   g_set_error (error, ACQ_DOSSIER_ERROR, ACQ_DOSSIER_ERROR_WRITE,
-               _("The dossier could not be written to “%s”: %s. Check that the folder exists, "
+               _("The PDF could not be written to “%s”: %s. Check that the folder exists, "
                  "that you may write in it and that the disk is not full."),
                path, g_strerror (saved_errno));
 }
@@ -765,7 +802,7 @@ draw_document (AcqDossierWriter *w, Output *out, const char *path, GError **erro
   /* cairo 1.16 gives every link a structure element, and writes those only under a
    * structure root: without one, the file refers to objects it does not hold. */
   cairo_tag_begin (w->cr, "Document", NULL);
-  if (!write_pages (w))
+  if (!w->pages_func (w, w->pages_data))
     out->discard = TRUE;
   cairo_tag_end (w->cr, "Document");
   cairo_destroy (g_steal_pointer (&w->cr));
@@ -779,8 +816,7 @@ draw_document (AcqDossierWriter *w, Output *out, const char *path, GError **erro
     set_write_error (error, path, out->saved_errno);
   else if (status != CAIRO_STATUS_SUCCESS)
     g_set_error (error, ACQ_DOSSIER_ERROR, ACQ_DOSSIER_ERROR_FAILED,
-                 _("The dossier could not be drawn (%s). Close other programs and try "
-                   "again."),
+                 _("The PDF could not be drawn (%s). Close other programs and try again."),
                  cairo_status_to_string (status));
   return status == CAIRO_STATUS_SUCCESS;
 }
@@ -811,6 +847,31 @@ write_file (AcqDossierWriter *w, const char *path, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * acq_dossier_writer_run:
+ * @w: a writer set up by acq_dossier_writer_init(), with its pages_func
+ * @path: the PDF file to write; replaced only once the new one is complete
+ * @error: where to put an error: %ACQ_DOSSIER_ERROR_WRITE, %ACQ_DOSSIER_ERROR_FAILED, or
+ *   %G_IO_ERROR_CANCELLED
+ *
+ * Lays the document out twice: a first pass that draws nothing finds the number of pages
+ * (and where each target starts), the second draws it into a PDF through acq-output-file.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+acq_dossier_writer_run (AcqDossierWriter *w, const char *path, GError **error)
+{
+  g_return_val_if_fail (w->pages_func != NULL, FALSE);
+
+  /* first pass: the pages of everything, drawing nothing */
+  w->pages_func (w, w->pages_data);
+  w->n_pages = w->page;
+  w->page = 0;
+  return !g_cancellable_set_error_if_cancelled (w->cancellable, error) &&
+         write_file (w, path, error);
 }
 
 static char *
@@ -967,7 +1028,10 @@ acq_dossier_write (AcqStore *store, const char *candidate_uuid, const char *outp
   layout = acq_dp_layout_new ();
   /* the first pass measures every paragraph, the second draws the same: shaped once */
   _acq_dp_layout_keep_layouts (layout);
-  writer_init (&w, data, layout);
+  acq_dossier_writer_init (&w, layout);
+  w.data = data;
+  w.pages_func = write_pages;
+  describe_dossier (&w);
   w.progress_func = progress_func;
   w.progress_data = progress_data;
   w.cancellable = cancellable;
@@ -977,19 +1041,15 @@ acq_dossier_write (AcqStore *store, const char *candidate_uuid, const char *outp
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       (mode == ACQ_DOSSIER_MODE_FINAL && !check_final (data, layout, error)))
     {
-      writer_clear (&w);
+      acq_dossier_writer_clear (&w);
       return FALSE;
     }
   for (guint a = 0; a < data->annexes->len; a++)
     _acq_dossier_annex_open (g_ptr_array_index (data->annexes, a));
   _acq_dossier_add_targets (&w);
 
-  /* first pass: the pages of everything, drawing nothing */
-  write_pages (&w);
-  w.n_pages = w.page;
-  ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-       write_file (&w, output_path, error);
-  writer_clear (&w);
+  ok = acq_dossier_writer_run (&w, output_path, error);
+  acq_dossier_writer_clear (&w);
   if (ok && mode == ACQ_DOSSIER_MODE_FINAL)
     record_export (store, candidate_uuid, loaded_at);
   if (ok && progress_func != NULL)

@@ -39,6 +39,10 @@
  * épreuve's parts, her questions, the readiness, the result and the post-jury plan; the
  * candidate writes her own notes to the questions, her outline's cards and her rehearsal
  * runs, and may tick the hand checklist's items but not create, rename or delete one.
+ * A candidate's documents (candidate_document: CV, recevabilité notice,
+ * quote…) have an author_role: her file may add her own (her CV, the convocation the
+ * certifier sent her) and change or remove them, never one her accompagnatrice filed. The
+ * accompagnatrice's profile (coach_profile) never travels.
  */
 #define G_LOG_DOMAIN "acq-package"
 
@@ -95,9 +99,10 @@ static const char *const livret_tables[] = {
 gboolean
 _acq_package_table_is_local (const char *name)
 {
-  /* dossier_export: the exports this machine wrote (the jury's checklist) */
+  /* dossier_export: the exports this machine wrote (the jury's checklist); coach_profile:
+   * her SIRET, rate and signature are hers, not the candidate's */
   return g_strcmp0 (name, "sync_unit") == 0 || g_strcmp0 (name, "conflict") == 0 ||
-         g_strcmp0 (name, "dossier_export") == 0 ||
+         g_strcmp0 (name, "dossier_export") == 0 || g_strcmp0 (name, "coach_profile") == 0 ||
          g_str_has_prefix (name, "sheet_fts") || g_str_has_prefix (name, "package_");
 }
 
@@ -1207,7 +1212,8 @@ insert_record (Merge *m, Table *table, const char *uuid, gboolean restored)
     report (m, ACQ_IMPORT_NEW_SHEET, table, uuid, _("New sheet “%s”.%s"), "");
   else if (g_strcmp0 (table->name, "comment") == 0)
     report (m, ACQ_IMPORT_NEW_COMMENT, table, uuid, _("“%s”: a new comment.%s"), "");
-  else if (g_strcmp0 (table->name, "attachment") == 0)
+  else if (g_strcmp0 (table->name, "attachment") == 0 ||
+           g_strcmp0 (table->name, "candidate_document") == 0)
     report (m, ACQ_IMPORT_OTHER, table, uuid, _("“%s”: a new attached document.%s"), "");
   else if (g_strcmp0 (table->name, "sheet_version") == 0)
     {

@@ -193,7 +193,8 @@ copy_blobs (AcqStore *store, GError **error)
                           "KEY NOT NULL, data BLOB NOT NULL)", NULL, NULL, error))
     return FALSE;
   /* The copy is found by its SHA-256, never by a stored path (see acq_attachment_resolve()). */
-  rc = sqlite3_prepare_v2 (db, "SELECT DISTINCT sha256 FROM pkg.attachment", -1, &select, NULL);
+  rc = sqlite3_prepare_v2 (db, "SELECT sha256 FROM pkg.attachment UNION SELECT sha256 FROM "
+                           "pkg.candidate_document", -1, &select, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "INSERT INTO pkg." ACQ_PACKAGE_BLOB_TABLE " VALUES (?1, ?2)", -1,
                              &insert, NULL);
@@ -377,16 +378,24 @@ acq_package_export (AcqStore *store, const char *candidate_uuid, AcqRole role,
 
 /* Import ---------------------------------------------------------------------------------- */
 
-/* Every attachment row of the file names its copy by a valid SHA-256 whose bytes the file
- * carries: the copy's path is made from it here (acq_attachment_path_for_sha256()), never
- * taken from the file, whose stored_path could name any file of the data folder or beyond. */
+/* Every attachment row of the file (a sheet's or a candidate's document) names its copy by a
+ * valid SHA-256 whose bytes the file carries: the copy's path is made from it here
+ * (acq_attachment_path_for_sha256()), never taken from the file, whose stored_path could name
+ * any file of the data folder or beyond. */
 static gboolean
 check_attachments (sqlite3 *db, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "SELECT a.sha256, EXISTS (SELECT 1 FROM pkg."
-                               ACQ_PACKAGE_BLOB_TABLE " b WHERE b.sha256 = a.sha256) FROM "
-                               "pkg.attachment a", -1, &stmt, NULL);
+  /* a file from before the candidates' documents has no such table: it names none */
+  gboolean has_documents = sqlite3_table_column_metadata (db, "pkg", "candidate_document",
+                                                          "sha256", NULL, NULL, NULL, NULL,
+                                                          NULL) == SQLITE_OK;
+  g_autofree char *sql = g_strdup_printf ("SELECT a.sha256, EXISTS (SELECT 1 FROM pkg."
+                                          ACQ_PACKAGE_BLOB_TABLE " b WHERE b.sha256 = a.sha256)"
+                                          " FROM (SELECT sha256 FROM pkg.attachment%s) a",
+                                          has_documents ? " UNION ALL SELECT sha256 FROM "
+                                                          "pkg.candidate_document" : "");
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   gboolean ok = TRUE;
 
   while (ok && rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -602,6 +602,59 @@ insert_row (AcqStore *store, const char *sheet_uuid, const Blob *blob, GError **
 }
 
 /**
+ * acq_attachment_import:
+ * @data_dir: the data folder
+ * @file: the document the user chose; it is only read, never changed
+ * @cancellable: (nullable): to stop the copy
+ * @error: where to put an error, as for acq_attachment_add()
+ *
+ * The checks and the content-addressed copy of acq_attachment_add(), for a row of another
+ * table (a candidate's document, the coach's signature): touches no database, so it may run
+ * on a worker thread. The copy stays pinned (the removal of orphans leaves it alone) until
+ * acq_attachment_import_release(), to call once the row that names it is written.
+ *
+ * Returns: (transfer full): the document's name, type, size and SHA-256 (uuid and
+ *   sheet_uuid are %NULL), or %NULL
+ */
+AcqAttachment *
+acq_attachment_import (const char *data_dir, GFile *file, GCancellable *cancellable,
+                       GError **error)
+{
+  g_autoptr (Blob) blob = NULL;
+  AcqAttachment *attachment;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!(blob = import_blob (data_dir, file, cancellable, error)))
+    return NULL;
+  attachment = g_new0 (AcqAttachment, 1);
+  attachment->file_name = g_strdup (blob->file_name);
+  attachment->mime_type = g_strdup (blob->type->mime_type);
+  attachment->size = blob->size;
+  attachment->sha256 = g_strdup (blob->sha256);
+  attachment->stored_path = g_strdup (blob->stored_path);
+  /* the pin passes to the caller */
+  blob->pinned = FALSE;
+  return attachment;
+}
+
+/**
+ * acq_attachment_import_release:
+ * @attachment: from acq_attachment_import()
+ *
+ * Unpins the copy: from now on it is kept only while a row names it.
+ */
+void
+acq_attachment_import_release (const AcqAttachment *attachment)
+{
+  Blob blob = { .sha256 = attachment->sha256, .pinned = TRUE };
+
+  g_return_if_fail (attachment != NULL && attachment->sha256 != NULL);
+  unpin (&blob);
+}
+
+/**
  * acq_attachment_add:
  * @store: the store
  * @sheet_uuid: the sheet the document illustrates
@@ -791,7 +844,14 @@ acq_attachment_get_file (AcqStore *store, const AcqAttachment *attachment, GErro
 static gboolean
 sha256_in_use (AcqStore *store, const char *sha256, gboolean *in_use, GError **error)
 {
-  sqlite3_stmt *stmt = acq_store_prepare (store, "SELECT 1 FROM attachment WHERE sha256 = ?1",
+  /* Every table that names a stored copy: the sheets' documents, the candidates' (named by
+   * table: paperwork/ stands above this folder) and the coach's signature. */
+  sqlite3_stmt *stmt = acq_store_prepare (store,
+                                          "SELECT 1 FROM attachment WHERE sha256 = ?1"
+                                          " UNION ALL SELECT 1 FROM candidate_document"
+                                          " WHERE sha256 = ?1"
+                                          " UNION ALL SELECT 1 FROM coach_profile"
+                                          " WHERE signature_sha256 = ?1 LIMIT 1",
                                           error);
   int rc;
 

@@ -65,6 +65,11 @@ AcqAttachment *acq_attachment_copy           (const AcqAttachment *attachment);
 void           acq_attachment_free           (AcqAttachment       *attachment);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqAttachment, acq_attachment_free)
 
+AcqAttachment *acq_attachment_import         (const char          *data_dir,
+                                              GFile               *file,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+void           acq_attachment_import_release (const AcqAttachment *attachment);
 AcqAttachment *acq_attachment_add            (AcqStore            *store,
                                               const char          *sheet_uuid,
                                               GFile               *file,

@@ -458,6 +458,43 @@ static const char *const migrations[] = {
   "  exported_at TEXT NOT NULL);"
   "CREATE INDEX dossier_export_by_candidate ON dossier_export (candidate_uuid, final,"
   "  exported_at);",
+  /* 8 -> 9: the paperwork of the practice (paperwork/). The coach's profile is one row that
+   * names no candidate, and the exchange keeps it local: it never leaves her machine. Her
+   * signature, like every document, is a stored copy named by its SHA-256 (sheets/
+   * acq-attachment.c). A candidate's documents (CV, recevabilité notice, quote…) carry
+   * candidate_uuid, so they travel in .acquis files, and author_role, so that each side's
+   * file may only add, change or remove its own (the merge's rule for authored records).
+   * kind is AcqCandidateDocumentKind: never renumber it. */
+  "CREATE TABLE coach_profile ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  organisation TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  siret TEXT NOT NULL DEFAULT '',"
+  "  nda TEXT NOT NULL DEFAULT '',"
+  "  qualiopi_number TEXT NOT NULL DEFAULT '',"
+  "  qualiopi_certifier TEXT NOT NULL DEFAULT '',"
+  "  hourly_rate_cents INTEGER NOT NULL DEFAULT 8000 CHECK (hourly_rate_cents >= 0),"
+  "  signature_sha256 TEXT CHECK (signature_sha256 IS NULL OR length (signature_sha256) = 64),"
+  "  signature_mime_type TEXT,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE TABLE candidate_document ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  candidate_uuid TEXT NOT NULL REFERENCES candidate (uuid) ON DELETE CASCADE,"
+  "  parcours_event_uuid TEXT REFERENCES parcours_event (uuid) ON DELETE SET NULL,"
+  "  kind INTEGER NOT NULL DEFAULT 5 CHECK (kind BETWEEN 0 AND 5),"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  author_role INTEGER NOT NULL CHECK (author_role IN (0, 1)),"
+  "  file_name TEXT NOT NULL,"
+  "  mime_type TEXT NOT NULL,"
+  "  size INTEGER NOT NULL CHECK (size >= 0),"
+  "  sha256 TEXT NOT NULL CHECK (length (sha256) = 64),"
+  "  added_at TEXT NOT NULL,"
+  "  deleted_at TEXT,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE INDEX candidate_document_by_candidate ON candidate_document (candidate_uuid,"
+  "  added_at);"
+  "CREATE INDEX candidate_document_by_sha256 ON candidate_document (sha256);",
 };
 
 int

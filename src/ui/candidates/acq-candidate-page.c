@@ -11,6 +11,7 @@
 #include "acq-toast.h"
 #include "acq-a11y.h"
 #include "acq-autosave.h"
+#include "acq-candidate-documents.h"
 #include "acq-candidate-page.h"
 #include "acq-review.h"
 #include "acq-comment.h"
@@ -33,6 +34,7 @@ struct _AcqCandidatePage
   AcqCoverageGrid     *coverage_grid;
   AdwEntryRow         *email_row;
   AdwEntryRow         *first_name_row;
+  AcqCandidateDocuments *documents;
   AdwComboRow         *funding_row;
   AdwEntryRow         *last_name_row;
   GtkTextView         *notes_view;
@@ -587,7 +589,25 @@ acq_candidate_page_set_candidate (AcqCandidatePage *self, AcqCandidate *candidat
   g_set_object (&self->candidate, candidate);
   load_fields (self);
   load_sheets (self);
+  acq_candidate_documents_set_candidate (self->documents,
+                                         self->list ? acq_candidate_list_get_store (self->list)
+                                                    : NULL,
+                                         candidate);
   scroll_to_top (self);
+}
+
+/**
+ * acq_candidate_page_get_documents:
+ * @self: the page
+ *
+ * Returns: (transfer none): the group of the candidate's documents, for the window to give it
+ *   the user's role
+ */
+AcqCandidateDocuments *
+acq_candidate_page_get_documents (AcqCandidatePage *self)
+{
+  g_return_val_if_fail (ACQ_IS_CANDIDATE_PAGE (self), NULL);
+  return self->documents;
 }
 
 /**
@@ -661,6 +681,7 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = acq_candidate_page_dispose;
   g_type_ensure (ACQ_TYPE_COVERAGE_GRID);
+  g_type_ensure (ACQ_TYPE_CANDIDATE_DOCUMENTS);
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/acquis/Acquis/ui/acq-candidate-page.ui");
@@ -672,6 +693,7 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, blocs_group);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, certification_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, coverage_grid);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, documents);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, email_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, first_name_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, funding_row);

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "acq-candidate-documents.h"
 #include "acq-candidate-list.h"
 #include "acq-sheet-list.h"
 
@@ -23,5 +24,6 @@ void acq_candidate_page_focus_top (AcqCandidatePage *self);
 void acq_candidate_page_open_sheet        (AcqCandidatePage *self,
                                            const char       *sheet_uuid);
 AcqSheetList *acq_candidate_page_get_sheets (AcqCandidatePage *self);
+AcqCandidateDocuments *acq_candidate_page_get_documents (AcqCandidatePage *self);
 
 G_END_DECLS

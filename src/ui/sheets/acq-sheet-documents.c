@@ -6,12 +6,11 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
-#include "acq-toast.h"
 #include "acq-attachment.h"
+#include "acq-document-open.h"
+#include "acq-toast.h"
 #include "acq-sheet-documents.h"
 
 /* Built in code: a group whose rows come from the store. */
@@ -30,41 +29,24 @@ G_DEFINE_FINAL_TYPE (AcqSheetDocuments, acq_sheet_documents, ADW_TYPE_PREFERENCE
 static void load_documents (AcqSheetDocuments *self);
 
 
-/* The viewer gets a read-only copy in a private temporary folder of the data folder (never
- * /tmp): an application that saves what it opened must not change the copy the dossier is
- * made from. The copy goes when Acquis quits, at the next start after a crash, or when the
- * candidate is erased (acq_candidate_list_purge()). */
+/* A read-only copy, so that the stored one the dossier is made from never changes. */
 static void
 on_open_document_clicked_cb (AcqSheetDocuments *self, GtkButton *button)
 {
-  AcqAttachment *attachment = g_object_get_data (G_OBJECT (button), "attachment");
+  AcqAttachment *attachment = g_object_get_data (G_OBJECT (button), "document");
   AcqStore *store = acq_sheet_list_get_store (self->list);
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) stored = acq_attachment_get_file (store, attachment, &error);
-  g_autofree char *prefix = g_strconcat ("document-", acq_sheet_get_candidate_uuid (self->sheet),
-                                         NULL);
-  g_autofree char *dir = NULL;
-  g_autofree char *base = g_path_get_basename (attachment->file_name);
   g_autofree char *path = NULL;
-  g_autoptr (GFile) copy = NULL;
-  g_autofree char *uri = NULL;
 
-  if (stored == NULL ||
-      !(dir = acq_store_make_temp (acq_store_get_data_dir (store), prefix, TRUE, &error)))
+  if (stored == NULL)
     {
       acq_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
-  path = g_build_filename (dir, base, NULL);
-  copy = g_file_new_for_path (path);
-  if (!g_file_copy (stored, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error) ||
-      g_chmod (path, 0400) != 0)
-    {
-      acq_toast_show (GTK_WIDGET (self), error ? error->message : g_strerror (errno));
-      return;
-    }
-  uri = g_file_get_uri (copy);
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
+  path = g_file_get_path (stored);
+  acq_document_open_copy (GTK_WIDGET (self), store, path, attachment->file_name,
+                          acq_sheet_get_candidate_uuid (self->sheet));
 }
 
 static void
@@ -84,7 +66,7 @@ on_remove_response_cb (AdwMessageDialog *dialog, const char *response, AcqSheetD
 static void
 on_remove_document_clicked_cb (AcqSheetDocuments *self, GtkButton *button)
 {
-  AcqAttachment *attachment = g_object_get_data (G_OBJECT (button), "attachment");
+  AcqAttachment *attachment = g_object_get_data (G_OBJECT (button), "document");
   g_autofree char *body = g_strdup_printf (_("“%s” will no longer be part of the dossier. Your "
                                              "own file stays where it is."),
                                            attachment->file_name);
@@ -105,18 +87,9 @@ static GtkWidget *
 document_button (AcqSheetDocuments *self, AcqAttachment *attachment, const char *icon,
                  const char *format, GCallback callback)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-  g_autofree char *name = g_strdup_printf (format, attachment->file_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "attachment", acq_attachment_copy (attachment),
-                          (GDestroyNotify) acq_attachment_free);
-  g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
-  return button;
+  return acq_document_button_new (icon, format, attachment->file_name, callback, self,
+                                  acq_attachment_copy (attachment),
+                                  (GDestroyNotify) acq_attachment_free);
 }
 
 static void
@@ -137,20 +110,15 @@ load_documents (AcqSheetDocuments *self)
     {
       AcqAttachment *attachment = g_ptr_array_index (attachments, i);
       g_autofree char *size = g_format_size (attachment->size);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attachment->file_name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
       /* TRANSLATORS: %s is a file name */
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 document_button (self, attachment, "document-open-symbolic",
-                                                  _("Open “%s”"),
-                                                  G_CALLBACK (on_open_document_clicked_cb)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 document_button (self, attachment, "user-trash-symbolic",
-                                                  _("Remove “%s”"),
-                                                  G_CALLBACK (on_remove_document_clicked_cb)));
+      GtkWidget *open = document_button (self, attachment, "document-open-symbolic",
+                                         _("Open “%s”"),
+                                         G_CALLBACK (on_open_document_clicked_cb));
+      GtkWidget *remove = document_button (self, attachment, "user-trash-symbolic",
+                                           _("Remove “%s”"),
+                                           G_CALLBACK (on_remove_document_clicked_cb));
+      GtkWidget *row = acq_document_row_new (attachment->file_name, size, open, remove);
+
       gtk_list_box_append (self->documents_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->documents_list),
@@ -191,17 +159,8 @@ static void
 add_document_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   AcqSheetDocuments *self = ACQ_SHEET_DOCUMENTS (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser = acq_document_chooser_new (widget, _("Add a Document"), FALSE);
 
-  chooser = gtk_file_chooser_native_new (_("Add a Document"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF files and pictures"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

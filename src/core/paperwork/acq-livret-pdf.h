@@ -1,0 +1,28 @@
+/* acq-livret-pdf.h — the livret de suivi of one candidate, printed as a PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "acq-store.h"
+
+G_BEGIN_DECLS
+
+gboolean acq_livret_pdf_write        (AcqStore            *store,
+                                      const char          *candidate_uuid,
+                                      const char          *output_path,
+                                      GCancellable        *cancellable,
+                                      GError             **error);
+void     acq_livret_pdf_write_async  (AcqStore            *store,
+                                      const char          *candidate_uuid,
+                                      const char          *output_path,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean acq_livret_pdf_write_finish (AcqStore            *store,
+                                      GAsyncResult        *result,
+                                      GError             **error);
+
+G_END_DECLS
