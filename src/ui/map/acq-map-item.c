@@ -195,9 +195,20 @@ acq_map_item_dup_description (AcqMap *map, guint node)
                                            "Sheet: %s, linked to %u competences", n->n_links),
                               level, n->n_links);
     case ACQ_MAP_NODE_BLOC:
-      if (!n->targeted)
-        return g_strdup_printf (_("Bloc not targeted — %s"), level);
-      return g_strdup_printf (_("Bloc — %s"), level);
+      {
+        guint n_competences, n_validated;
+
+        acq_map_count_competences (map, node, &n_competences, &n_validated);
+        /* TRANSLATORS: "4 competences, 1 validated" */
+        counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u competence, %u validated",
+                                                "%u competences, %u validated", n_competences),
+                                   n_competences, n_validated);
+        if (!n->targeted)
+          /* TRANSLATORS: "Bloc not targeted, 4 competences, 1 validated — No sheet yet" */
+          return g_strdup_printf (_("Bloc not targeted, %s — %s"), counted, level);
+        /* TRANSLATORS: "Bloc, 4 competences, 1 validated — Drafts only" */
+        return g_strdup_printf (_("Bloc, %s — %s"), counted, level);
+      }
     case ACQ_MAP_NODE_CERTIFICATION:
     default:
       return g_strdup_printf (_("Certification — %s"), level);
@@ -220,6 +231,7 @@ acq_map_item_set_node (AcqMapItem *self, AcqMapLayout *layout, guint node)
   const AcqMapNode *n;
   const AcqMapBox *box;
   g_autofree char *description = NULL;
+  g_autofree char *text = NULL;
   const char *classes[8];
   guint k = 0;
 
@@ -242,7 +254,9 @@ acq_map_item_set_node (AcqMapItem *self, AcqMapLayout *layout, guint node)
   gtk_widget_set_css_classes (GTK_WIDGET (self), classes);
 
   description = acq_map_item_dup_description (map, node);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, n->label,
+  text = acq_map_dup_text (map, node);
+  g_strdelimit (text, "\n", ' ');
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
   if (n->kind == ACQ_MAP_NODE_BLOC)
     gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED,
