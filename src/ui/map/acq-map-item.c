@@ -83,6 +83,10 @@ acq_map_item_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   acq_map_item_get_level_color (node->level,
                                 adw_style_manager_get_dark (adw_style_manager_get_default ()),
                                 &shape);
+  /* on the certification's dark box, a level's colour can be too close to it: its shape is
+   * enough */
+  if (node->kind == ACQ_MAP_NODE_CERTIFICATION)
+    shape = color;
   acq_map_layout_get_marks (self->layout, self->node, &icon, &fold);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_scale (snapshot, self->zoom, self->zoom);

@@ -476,11 +476,15 @@ auto_fold (AcqMapView *self)
   return changed;
 }
 
-/* The bloc and its competences shown, or the bloc alone if they do not fit at @zoom. */
+/* The bloc and its competences shown; if they do not fit at @zoom, the view goes from the bloc
+ * halfway towards them, the bloc still in view. */
 static void
 show_bloc (AcqMapView *self, guint bloc, double zoom)
 {
   cairo_rectangle_t r = acq_map_layout_get_box (self->layout, bloc)->rect, around = r;
+  double w = _acq_map_view_view_width (self) / zoom, h = _acq_map_view_view_height (self) / zoom;
+  double sx = 0, sy = 0, cx, cy;
+  guint n = 0;
 
   for (guint i = 0; i < acq_map_get_n_nodes (self->map); i++)
     {
@@ -496,11 +500,21 @@ show_bloc (AcqMapView *self, guint bloc, double zoom)
       around.height = MAX (around.y + around.height, c->y + c->height) - y0;
       around.x = x0;
       around.y = y0;
+      sx += c->x + c->width / 2;
+      sy += c->y + c->height / 2;
+      n++;
     }
-  if (around.width * zoom <= _acq_map_view_view_width (self) &&
-      around.height * zoom <= _acq_map_view_view_height (self))
-    r = around;
-  show_bounds (self, &r, zoom);
+  if ((around.width <= w && around.height <= h) || n == 0)
+    {
+      show_bounds (self, around.width <= w && around.height <= h ? &around : &r, zoom);
+      return;
+    }
+  cx = (r.x + r.width / 2 + sx / n) / 2;
+  cy = (r.y + r.height / 2 + sy / n) / 2;
+  /* the bloc kept inside the view, with a margin */
+  cx = CLAMP (cx, r.x + r.width + VISIBLE_MARGIN / zoom - w / 2, r.x - VISIBLE_MARGIN / zoom + w / 2);
+  cy = CLAMP (cy, r.y + r.height + VISIBLE_MARGIN / zoom - h / 2, r.y - VISIBLE_MARGIN / zoom + h / 2);
+  show_bounds (self, &(cairo_rectangle_t) { cx, cy, 0, 0 }, zoom);
 }
 
 static void
