@@ -451,28 +451,52 @@ sheet_competences (AcqMapBuilder *b, guint sheet, guint *competences, AcqMapPoin
   return n;
 }
 
-/* What a cell costs a sheet: its links' lengths as routed (at least the straight distances,
- * worked out first), or its distance from @home; as soon as it reaches @best, @best. */
+/* What a cell costs a sheet at least: the straight distances to its competences, added up,
+ * or its distance from @home. */
 static double
-cell_cost (AcqMapBuilder *b, guint sheet, const guint *competences, guint n, AcqMapPoint home,
-           double best)
+straight_cost (AcqMapBuilder *b, guint sheet, const guint *competences, guint n, AcqMapPoint home)
 {
   AcqMapPoint s = _acq_map_center (b, sheet);
   double cost = 0;
 
   if (n == 0)
     return hypot (s.x - home.x, s.y - home.y);
-  for (guint c = 0; c < n && cost < best; c++)
+  for (guint c = 0; c < n; c++)
     {
       AcqMapPoint p = _acq_map_center (b, competences[c]);
       cost += hypot (s.x - p.x, s.y - p.y);
     }
-  if (cost >= best)
-    return best;
-  cost = 0;
+  return cost;
+}
+
+/* What it costs: its links' lengths as routed; as soon as that reaches @best, @best. */
+static double
+routed_cost (AcqMapBuilder *b, guint sheet, const guint *competences, guint n, double straight,
+             double best)
+{
+  double cost = 0;
+
+  if (n == 0)
+    return straight;
   for (guint c = 0; c < n && cost < best; c++)
     cost += _acq_map_route_length (b, competences[c], sheet);
   return MIN (cost, best);
+}
+
+typedef struct
+{
+  double straight;
+  guint  index; /* in the frame: ties go in the frame's order */
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a, gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  if (x->straight != y->straight)
+    return x->straight < y->straight ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
 }
 
 /* Puts the sheet's box in the cell; @take: for good, the cell no longer free. */
@@ -515,6 +539,7 @@ static void
 place_sheets (AcqMapBuilder *b)
 {
   g_autoptr (GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr (GArray) n_free = g_array_new (FALSE, TRUE, sizeof (guint)); /* frame → free cells */
   g_autofree guint *competences = g_new (guint, MAX (b->n_nodes, 1));
   double cell = MIN (b->cw, b->ch);
@@ -540,20 +565,37 @@ place_sheets (AcqMapBuilder *b)
             }
           if (g_array_index (n_free, guint, frame) == 0)
             continue;
+          /* the free cells, nearest first as the crow flies: routing is the slow part, and
+           * no cell costs less than its straight distances */
           frame_cells (b, frame, cells);
+          g_array_set_size (candidates, 0);
           for (guint c = 0; c < cells->len; c++)
             {
-              const Cell *candidate = &g_array_index (cells, Cell, c);
+              const Cell *cell = &g_array_index (cells, Cell, c);
+              Candidate candidate = { 0, c };
+
+              if (g_hash_table_contains (b->cells, _acq_map_cell_key (cell->i, cell->k)))
+                continue;
+              put_sheet (b, i, cell, FALSE);
+              candidate.straight = straight_cost (b, i, competences, n, home);
+              if (candidate.straight < best)
+                g_array_append_val (candidates, candidate);
+            }
+          g_array_sort (candidates, compare_candidates);
+          for (guint c = 0; c < candidates->len; c++)
+            {
+              const Candidate *candidate = &g_array_index (candidates, Candidate, c);
+              const Cell *cell = &g_array_index (cells, Cell, candidate->index);
               double cost;
 
-              if (g_hash_table_contains (b->cells, _acq_map_cell_key (candidate->i, candidate->k)))
-                continue;
-              put_sheet (b, i, candidate, FALSE);
-              cost = cell_cost (b, i, competences, n, home, best);
+              if (candidate->straight >= best)
+                break;
+              put_sheet (b, i, cell, FALSE);
+              cost = routed_cost (b, i, competences, n, candidate->straight, best);
               if (cost < best - 1e-9)
                 {
                   best = cost;
-                  best_cell = *candidate;
+                  best_cell = *cell;
                   best_frame = frame;
                 }
             }
