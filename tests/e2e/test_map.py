@@ -317,6 +317,9 @@ def test_navigate_link_find_fold_export():
         # the outline, Ctrl+L: every row says its state; a sheet opens as on the map
         key("ctrl+l")
         outline = find(window, "list", "Competence Outline")
+        # finding and zooming are the map's: not offered over the outline
+        wait_for(lambda: not find_named(window, "Find in the Map").getState().contains(
+            pyatspi.STATE_SENSITIVE), "the search to be off")
         rows = [n for n in walk_role(outline, "list item") if showing(n)]
         assert len(rows) > 20, len(rows)
         for item in rows:

@@ -28,6 +28,7 @@ struct _AcqMapWindow
   AcqMapView     *map_view;
   AcqMapOutline  *outline;
   GtkSearchBar   *search_bar;
+  GtkWidget      *search_button;
   GtkSearchEntry *search_entry;
   GtkStack       *stack;
   GtkWidget      *zoom_box;
@@ -304,10 +305,18 @@ on_map_view_open_sheet_cb (AcqMapWindow *self, const char *sheet_uuid)
   g_signal_emit (self, signals[SIGNAL_OPEN_SHEET], 0, sheet_uuid);
 }
 
+static gboolean
+map_shown (AcqMapWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "map") == 0;
+}
+
+/* Zoom and search act on the map: not while the outline is shown. */
 static void
 on_map_view_zoom_cb (AcqMapWindow *self)
 {
   double zoom = acq_map_view_get_zoom (self->map_view);
+  gboolean map = map_shown (self);
   g_autofree char *label = g_strdup_printf ("%.0f %%", zoom * 100);
   g_autofree char *name = g_strdup_printf (_("Zoom %.0f %%, Actual Size"), zoom * 100);
 
@@ -315,9 +324,15 @@ on_map_view_zoom_cb (AcqMapWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-in",
-                                 zoom < ACQ_MAP_VIEW_MAX_ZOOM);
+                                 map && zoom < ACQ_MAP_VIEW_MAX_ZOOM);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-out",
-                                 zoom > ACQ_MAP_VIEW_MIN_ZOOM);
+                                 map && zoom > ACQ_MAP_VIEW_MIN_ZOOM);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-one", map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-fit", map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.search", map);
+  gtk_widget_set_sensitive (self->search_button, map);
+  if (!map)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
 /* Search: labels on the map, and the sheets' content through the full-text index. */
@@ -500,6 +515,7 @@ show_view (AcqMapWindow *self, const char *name)
   gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, g_str_equal (name, "map")
                                                                        ? "outline" : "map"),
                           FALSE);
+  on_map_view_zoom_cb (self);
   if (had_focus || gtk_window_get_focus (GTK_WINDOW (self)) == NULL)
     gtk_widget_grab_focus (gtk_stack_get_visible_child (self->stack));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
@@ -664,6 +680,7 @@ acq_map_window_class_init (AcqMapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, zoom_box);
