@@ -899,6 +899,187 @@ test_export_in_a_thread (void)
   test_remove_tree (dir);
 }
 
+
+/* Hélène Dubois, the demo's candidate of the coach's caseload, in a store of its own. */
+static AcqMap *
+demo_map (char **dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqCandidateList) list = NULL;
+  AcqMap *map;
+
+  *dir = test_make_data_dir ();
+  store = acq_store_open (*dir, &error);
+  g_assert_no_error (error);
+  list = acq_candidate_list_new (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (acq_demo_populate (list, &error));
+  g_assert_no_error (error);
+  map = acq_map_load (store, "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d01", &error);
+  g_assert_no_error (error);
+  return map;
+}
+
+static void
+test_graph_text (void)
+{
+  g_autoptr (AcqMap) map = acq_map_new (NULL, NULL);
+  guint bloc = acq_map_add_bloc (map, "b1", "Bloc 1 — Accueillir", TRUE);
+  guint c1 = acq_map_add_competence (map, bloc, "c1", "Informer");
+  guint c2 = acq_map_add_competence (map, bloc, "c2", "Analyser");
+  guint sheet = acq_map_add_sheet (map, "s1", "Accueil", ACQ_REVIEW_STATE_VALIDATED);
+  g_autofree char *competence = NULL;
+  g_autofree char *open = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr (AcqMapLayout) layout = NULL;
+  cairo_rectangle_t icon, fold;
+  guint n, validated;
+
+  acq_map_link (map, sheet, c2);
+  competence = acq_map_dup_text (map, c2);
+  g_assert_cmpstr (competence, ==, "C1.2 · Analyser");
+  open = acq_map_dup_text (map, bloc);
+  g_assert_cmpstr (open, ==, "Bloc 1 — Accueillir");
+  acq_map_count_competences (map, bloc, &n, &validated);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (validated, ==, 1);
+  acq_map_set_folded (map, bloc, TRUE);
+  folded = acq_map_dup_text (map, bloc);
+  g_assert_cmpstr (folded, ==, "Bloc 1 — Accueillir\n2 competences, 1 validated");
+  g_assert_cmpint (acq_map_get_node (map, c1)->level, ==, ACQ_COVERAGE_NONE);
+
+  /* every box has its state's mark, the bloc's and the certification's too */
+  layout = acq_map_layout_compute (map);
+  for (guint i = 0; i < acq_map_get_n_nodes (map); i++)
+    {
+      if (!acq_map_layout_get_box (layout, i)->visible)
+        continue;
+      acq_map_layout_get_marks (layout, i, &icon, &fold);
+      g_assert_cmpfloat (icon.width, >, 0);
+    }
+}
+
+static void
+test_graph_weakest_bloc (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (AcqMap) map = demo_map (&dir);
+  g_autoptr (AcqMap) empty = acq_map_new (NULL, NULL);
+  guint weakest = acq_map_find_weakest_bloc (map), weakest_validated, validated;
+
+  g_assert_cmpuint (weakest, !=, ACQ_MAP_NO_NODE);
+  g_assert_true (acq_map_get_node (map, weakest)->targeted);
+  acq_map_count_competences (map, weakest, NULL, &weakest_validated);
+  for (guint i = 0; i < acq_map_get_n_nodes (map); i++)
+    {
+      const AcqMapNode *node = acq_map_get_node (map, i);
+
+      if (node->kind != ACQ_MAP_NODE_BLOC || !node->targeted)
+        continue;
+      acq_map_count_competences (map, i, NULL, &validated);
+      g_assert_cmpuint (validated, >=, weakest_validated);
+    }
+  g_assert_cmpuint (acq_map_find_weakest_bloc (empty), ==, ACQ_MAP_NO_NODE);
+  test_remove_tree (dir);
+}
+
+/* 12 px on screen is 9 pt at 96 dpi: with the sheets shown, their 12-unit font sets the zoom;
+ * with the blocs folded, the blocs' 14-unit one. */
+static void
+test_layout_readable_zoom (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (AcqMap) map = demo_map (&dir);
+  g_autoptr (AcqMapLayout) open = acq_map_layout_compute (map);
+  g_autoptr (AcqMapLayout) folded = NULL;
+
+  g_assert_cmpfloat_with_epsilon (acq_map_layout_get_readable_zoom (open, 12), 1.0, 1e-9);
+  for (guint i = 0; i < acq_map_get_n_nodes (map); i++)
+    if (acq_map_get_node (map, i)->kind == ACQ_MAP_NODE_BLOC)
+      acq_map_set_folded (map, i, TRUE);
+  folded = acq_map_layout_compute (map);
+  assert_clean (folded);
+  g_assert_cmpfloat_with_epsilon (acq_map_layout_get_readable_zoom (folded, 12), 12.0 / 14.0,
+                                  1e-9);
+  test_remove_tree (dir);
+}
+
+static AcqMapPoint
+centre_of (AcqMapLayout *layout, guint node)
+{
+  const cairo_rectangle_t *r = &acq_map_layout_get_box (layout, node)->rect;
+
+  return (AcqMapPoint) { r->x + r->width / 2, r->y + r->height / 2 };
+}
+
+/* From every node shown, each arrow leads to a node that way on screen, or to none when
+ * nothing lies within its cone; Down never goes up. */
+static void
+test_layout_arrows (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (AcqMap) map = demo_map (&dir);
+  g_autoptr (AcqMapLayout) layout = acq_map_layout_compute (map);
+  static const int directions[][2] = { { 0, -1 }, { 0, 1 }, { -1, 0 }, { 1, 0 } };
+  guint moves = 0;
+
+  for (guint i = 0; i < acq_map_get_n_nodes (map); i++)
+    {
+      if (!acq_map_layout_get_box (layout, i)->visible)
+        continue;
+      for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
+        {
+          int dx = directions[d][0], dy = directions[d][1];
+          guint to = acq_map_layout_find_in_direction (layout, i, dx, dy);
+          AcqMapPoint a = centre_of (layout, i), b;
+
+          if (to == ACQ_MAP_NO_NODE)
+            continue;
+          moves++;
+          g_assert_true (acq_map_layout_get_box (layout, to)->visible);
+          b = centre_of (layout, to);
+          g_assert_cmpfloat ((b.x - a.x) * dx + (b.y - a.y) * dy, >, 0);
+          g_assert_cmpfloat (fabs ((b.x - a.x) * dy - (b.y - a.y) * dx), <=,
+                             (b.x - a.x) * dx + (b.y - a.y) * dy);
+        }
+    }
+  g_assert_cmpuint (moves, >, 0);
+  /* the certification at the centre has a node on every side */
+  for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
+    g_assert_cmpuint (acq_map_layout_find_in_direction (layout, 0, directions[d][0],
+                                                        directions[d][1]), !=, ACQ_MAP_NO_NODE);
+  test_remove_tree (dir);
+}
+
+/* The sheets go near the competences they demonstrate: the links, added up, are shorter than
+ * they were when each sheet went to the slot of the circle of its competence (measured then:
+ * LENGTH_DEMO_BEFORE for the demo, LENGTH_SYNTHETIC_BEFORE for 16 competences, 60 sheets). */
+#define LENGTH_DEMO_BEFORE      8559
+#define LENGTH_SYNTHETIC_BEFORE 57120
+
+static void
+test_layout_short_links (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (AcqMap) demo = demo_map (&dir);
+  g_autoptr (AcqMapLayout) layout = acq_map_layout_compute (demo);
+  MapSpec spec = { 16, 60, FALSE };
+  g_autoptr (AcqMap) synthetic = synthetic_map (&spec, 5);
+  g_autoptr (AcqMapLayout) synthetic_layout = acq_map_layout_compute (synthetic);
+  double demo_length = acq_map_layout_get_link_length (layout);
+  double synthetic_length = acq_map_layout_get_link_length (synthetic_layout);
+
+  g_test_message ("links of the demo: %.0f, of 16 competences and 60 sheets: %.0f", demo_length,
+                  synthetic_length);
+  assert_clean (layout);
+  assert_clean (synthetic_layout);
+  g_assert_cmpfloat (demo_length, >, 0);
+  g_assert_cmpfloat (demo_length, <, LENGTH_DEMO_BEFORE);
+  g_assert_cmpfloat (synthetic_length, <, LENGTH_SYNTHETIC_BEFORE);
+  test_remove_tree (dir);
+}
+
 static const MapSpec clean_specs[] = {
   { 0, 0 }, { 0, 5 }, { 0, 200 }, { 0, 2000 },
   { 1, 0 }, { 1, 5 }, { 1, 200 }, { 1, 2000 },
@@ -914,6 +1095,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/graph/a-sheet-of-several-competences-is-one-node",
                    test_graph_sheet_once);
   g_test_add_func ("/map/graph/loads-the-demo-candidate", test_graph_load_demo);
+  g_test_add_func ("/map/graph/shows-codes-and-what-a-folded-bloc-holds", test_graph_text);
+  g_test_add_func ("/map/graph/finds-the-weakest-bloc", test_graph_weakest_bloc);
   for (guint i = 0; i < G_N_ELEMENTS (clean_specs); i++)
     {
       g_autofree char *path =
@@ -929,6 +1112,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/layout/wraps-long-labels", test_layout_wrapped);
   g_test_add_func ("/map/layout/folds-blocs-not-targeted", test_layout_folded);
   g_test_add_func ("/map/layout/finds-the-link-under-a-pointer", test_layout_find_link);
+  g_test_add_func ("/map/layout/readable-zoom-from-the-smallest-text", test_layout_readable_zoom);
+  g_test_add_func ("/map/layout/arrows-follow-the-screen", test_layout_arrows);
+  g_test_add_func ("/map/layout/links-stay-short", test_layout_short_links);
   g_test_add_func ("/map/layout/timing", test_layout_timing);
   g_test_add_func ("/map/export/png", test_export_png);
   g_test_add_func ("/map/export/svg", test_export_svg);

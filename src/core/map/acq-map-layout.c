@@ -7,11 +7,13 @@
  *
  * Outside the inner part, the plane is a grid of cells, each the size of the largest sheet
  * box plus a lane, in frames around the inner part's box like the rings of a tree. A sheet
- * goes in the slot of the competence it links (of their mean angle if it links several close
- * together, else of the one nearest the others), in a free cell of that slot: in the nearest
- * frame that has one, the one nearest its angle there. The grid and the slots depend on the
- * inner part alone, and the sheets take their cells in the map's order, each depending only on
- * those before it: a sheet added last takes a cell nobody had and no other node moves.
+ * takes the free cell from which its links, as routed, run shortest (beside its one
+ * competence, between two, on a clear line rather than round the lanes), so that links stay
+ * short: a sheet put in
+ * the angular slot of its competence, as before, piled up outwards in its slot and drew lines
+ * across the map. The grid depends on the inner part alone, and the sheets take their cells in
+ * the map's order, each depending only on those before it: a sheet added last takes a cell
+ * nobody had and no other node moves.
  *
  * An edge to a sheet is a straight line when that crosses no box; otherwise it leaves its
  * competence outwards to the border of the inner box, follows it, then the lanes between the
@@ -51,8 +53,8 @@ typedef struct
 
 static const Style styles[] = {
   [ACQ_MAP_NODE_CERTIFICATION] = { 17.0, PANGO_WEIGHT_BOLD, ACQ_MAP_CERTIFICATION_MAX_WIDTH, 0,
-                                   FALSE, PANGO_ALIGN_CENTER },
-  [ACQ_MAP_NODE_BLOC] = { 14.0, PANGO_WEIGHT_BOLD, ACQ_MAP_BLOC_MAX_WIDTH, 0, FALSE,
+                                   TRUE, PANGO_ALIGN_CENTER },
+  [ACQ_MAP_NODE_BLOC] = { 14.0, PANGO_WEIGHT_BOLD, ACQ_MAP_BLOC_MAX_WIDTH, 0, TRUE,
                           PANGO_ALIGN_LEFT },
   [ACQ_MAP_NODE_COMPETENCE] = { 13.0, PANGO_WEIGHT_NORMAL, ACQ_MAP_COMPETENCE_MAX_WIDTH, 0,
                                 TRUE, PANGO_ALIGN_LEFT },
@@ -77,8 +79,7 @@ G_DEFINE_FINAL_TYPE (AcqMapLayout, acq_map_layout, G_TYPE_OBJECT)
 
 typedef struct
 {
-  int    i, k;  /* the cell spans [i, i + 1] × [k, k + 1] in cell sizes */
-  double angle; /* of its centre, from the centre of the map */
+  int i, k; /* the cell spans [i, i + 1] × [k, k + 1] in cell sizes */
 } Cell;
 
 /* The arrays hold NULL for what is hidden, and GPtrArray frees NULL elements too. */
@@ -175,7 +176,8 @@ measure (AcqMapLayout *self, AcqMapBuilder *b, guint index)
 {
   const AcqMapNode *node = acq_map_get_node (b->map, index);
   const Style *style = &styles[node->kind];
-  PangoLayout *text = new_text (self, node->label, style);
+  g_autofree char *label = acq_map_dup_text (b->map, index);
+  PangoLayout *text = new_text (self, label, style);
   AcqMapBox *box = _acq_map_box_at (b, index);
   double icon = style->icon ? ACQ_MAP_ICON_SIZE + ACQ_MAP_ICON_GAP : 0;
   PangoRectangle logical;
@@ -218,14 +220,6 @@ rects_overlap (const cairo_rectangle_t *a, const cairo_rectangle_t *r, double ga
 {
   return a->x < r->x + r->width + gap && r->x < a->x + a->width + gap &&
          a->y < r->y + r->height + gap && r->y < a->y + a->height + gap;
-}
-
-static double
-angle_distance (double a, double c)
-{
-  double d = fmod (fabs (a - c), 2 * G_PI);
-
-  return d > G_PI ? 2 * G_PI - d : d;
 }
 
 /* Places a box on the ring of radius @radius, wholly outside it, in the direction @angle. */
@@ -433,165 +427,188 @@ place_inner (AcqMapBuilder *b)
     g_warning ("The map’s inner rings did not settle; some edges may cross boxes");
 }
 
+/* The competences a sheet links, shown; for a sheet linked to nothing, none: it wants to be
+ * on the border of the inner box in their slot's direction (@home). */
 static guint
-slot_at_angle (AcqMapBuilder *b, double angle)
+sheet_competences (AcqMapBuilder *b, guint sheet, guint *competences, AcqMapPoint *home)
 {
-  double t;
-
-  if (b->slots->len <= 1)
-    return 0;
-  t = fmod (angle + G_PI / 2, 2 * G_PI);
-  if (t < 0)
-    t += 2 * G_PI;
-  return MIN ((guint) (t / b->step), b->slots->len - 1);
-}
-
-/* Where a sheet goes: near the competences it links, at their mean angle when they are
- * close together (between two neighbours, say), else at the one nearest all the others (the
- * first such); in the slot of that angle. A sheet linked to nothing goes in their slot. */
-static guint
-home_slot (AcqMapBuilder *b, guint sheet, double *angle)
-{
-  guint n_edges, n = 0, best = G_MAXUINT;
+  guint n_edges, n = 0;
   const guint *edges = acq_map_get_node_edges (b->map, sheet, &n_edges);
-  double best_cost = G_MAXDOUBLE, sum_x = 0, sum_y = 0;
 
   for (guint e = 0; e < n_edges; e++)
     {
       guint from = acq_map_get_edge (b->map, edges[e])->from;
-      double cost = 0;
 
-      if (!b->visible[from])
-        continue;
-      n++;
-      sum_x += cos (b->angle_of[from]);
-      sum_y += sin (b->angle_of[from]);
-      for (guint f = 0; f < n_edges; f++)
-        {
-          guint other = acq_map_get_edge (b->map, edges[f])->from;
-          if (b->visible[other])
-            cost += angle_distance (b->angle_of[from], b->angle_of[other]);
-        }
-      if (cost < best_cost - 1e-9)
-        {
-          best_cost = cost;
-          best = b->slot_of[from];
-          *angle = b->angle_of[from];
-        }
+      if (b->visible[from])
+        competences[n++] = from;
     }
-  if (best == G_MAXUINT)
+  if (n == 0)
     {
-      *angle = g_array_index (b->slots, AcqMapSlot, b->unlinked_slot).angle;
-      return b->unlinked_slot;
-    }
-  /* close together: within about a quarter turn of one another */
-  if (n > 1 && hypot (sum_x, sum_y) >= 0.7 * n)
-    {
-      double mean = atan2 (sum_y, sum_x);
-      guint s = slot_at_angle (b, mean);
+      double angle = g_array_index (b->slots, AcqMapSlot, b->unlinked_slot).angle;
 
-      if (g_array_index (b->slots, AcqMapSlot, s).competence != ACQ_MAP_NO_NODE)
-        {
-          *angle = mean;
-          return s;
-        }
+      *home = (AcqMapPoint) { b->half_w * cos (angle), b->half_h * sin (angle) };
     }
-  return best;
+  return n;
 }
 
-/* The cells of a slot not taken yet, in the frame being filled. */
+/* What a cell costs a sheet at least: the straight distances to its competences, added up,
+ * or its distance from @home. */
+static double
+straight_cost (AcqMapBuilder *b, guint sheet, const guint *competences, guint n, AcqMapPoint home)
+{
+  AcqMapPoint s = _acq_map_center (b, sheet);
+  double cost = 0;
+
+  if (n == 0)
+    return hypot (s.x - home.x, s.y - home.y);
+  for (guint c = 0; c < n; c++)
+    {
+      AcqMapPoint p = _acq_map_center (b, competences[c]);
+      cost += hypot (s.x - p.x, s.y - p.y);
+    }
+  return cost;
+}
+
+/* What it costs: its links' lengths as routed; as soon as that reaches @best, @best. */
+static double
+routed_cost (AcqMapBuilder *b, guint sheet, const guint *competences, guint n, double straight,
+             double best)
+{
+  double cost = 0;
+
+  if (n == 0)
+    return straight;
+  for (guint c = 0; c < n && cost < best; c++)
+    cost += _acq_map_route_length (b, competences[c], sheet);
+  return MIN (cost, best);
+}
+
 typedef struct
 {
-  int     frame;
-  GArray *free; /* (element-type Cell) */
-} Frontier;
+  double straight;
+  guint  index; /* in the frame: ties go in the frame's order */
+} Candidate;
 
-static void
-add_frame_cell (AcqMapBuilder *b, guint slot, GArray *cells, int i, int k)
+static int
+compare_candidates (gconstpointer a, gconstpointer b)
 {
-  Cell cell = { i, k, atan2 ((k + 0.5) * b->ch, (i + 0.5) * b->cw) };
+  const Candidate *x = a, *y = b;
 
-  if (slot_at_angle (b, cell.angle) == slot)
-    g_array_append_val (cells, cell);
+  if (x->straight != y->straight)
+    return x->straight < y->straight ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* The cells of the slot in the next frame outwards that has any. */
+/* Puts the sheet's box in the cell; @take: for good, the cell no longer free. */
 static void
-next_frame (AcqMapBuilder *b, guint slot, Frontier *frontier)
-{
-  while (frontier->free->len == 0 && frontier->frame < MAX_FRAMES)
-    {
-      int a = b->a0 + ++frontier->frame, c = b->b0 + frontier->frame;
-
-      for (int i = -a - 1; i <= a; i++)
-        {
-          add_frame_cell (b, slot, frontier->free, i, -c - 1);
-          add_frame_cell (b, slot, frontier->free, i, c);
-        }
-      for (int k = -c; k < c; k++)
-        {
-          add_frame_cell (b, slot, frontier->free, -a - 1, k);
-          add_frame_cell (b, slot, frontier->free, a, k);
-        }
-    }
-}
-
-static void
-put_sheet (AcqMapBuilder *b, guint sheet, const Cell *cell)
+put_sheet (AcqMapBuilder *b, guint sheet, const Cell *cell, gboolean take)
 {
   AcqMapBox *box = _acq_map_box_at (b, sheet);
 
   box->rect.x = (cell->i + 0.5) * b->cw - box->rect.width / 2;
   box->rect.y = (cell->k + 0.5) * b->ch - box->rect.height / 2;
-  g_hash_table_insert (b->cells, _acq_map_cell_key (cell->i, cell->k),
-                       GUINT_TO_POINTER (sheet + 1));
+  if (take)
+    g_hash_table_insert (b->cells, _acq_map_cell_key (cell->i, cell->k),
+                         GUINT_TO_POINTER (sheet + 1));
 }
 
-/* In the map's order, each sheet takes a free cell of its slot: in the frame nearest the
- * inner part that has one, the one nearest its angle there. A sheet depends only on those
- * before it: one added last moves no other. */
+/* The cells of frame @frame: the ring of cells just outside the frames before it. */
+static void
+frame_cells (AcqMapBuilder *b, int frame, GArray *cells)
+{
+  int a = b->a0 + frame, c = b->b0 + frame;
+
+  g_array_set_size (cells, 0);
+  for (int i = -a - 1; i <= a; i++)
+    {
+      g_array_append_val (cells, ((Cell) { i, -c - 1 }));
+      g_array_append_val (cells, ((Cell) { i, c }));
+    }
+  for (int k = -c; k < c; k++)
+    {
+      g_array_append_val (cells, ((Cell) { -a - 1, k }));
+      g_array_append_val (cells, ((Cell) { a, k }));
+    }
+}
+
+/* In the map's order, each sheet takes the free cell from which its links run shortest, as
+ * routed: the frames outwards, until a frame cannot hold a nearer one (any cell of frame f is
+ * at least f + ½ cells from the inner box, where the competences are). A sheet depends only
+ * on those before it: one added last moves no other. */
 static void
 place_sheets (AcqMapBuilder *b)
 {
-  guint n_slots = b->slots->len;
-  g_autofree Frontier *frontiers = g_new0 (Frontier, MAX (n_slots, 1));
+  g_autoptr (GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr (GArray) n_free = g_array_new (FALSE, TRUE, sizeof (guint)); /* frame → free cells */
+  g_autofree guint *competences = g_new (guint, MAX (b->n_nodes, 1));
+  double cell = MIN (b->cw, b->ch);
 
-  for (guint s = 0; s < n_slots; s++)
-    {
-      frontiers[s].frame = -1;
-      frontiers[s].free = g_array_new (FALSE, FALSE, sizeof (Cell));
-    }
   for (guint i = 0; i < b->n_nodes; i++)
     {
-      Frontier *frontier;
-      double angle = 0, best_distance = G_MAXDOUBLE;
-      guint best = 0;
+      Cell best_cell = { 0 };
+      double best = G_MAXDOUBLE;
+      int best_frame = -1;
+      AcqMapPoint home = { 0, 0 };
+      guint n;
 
       if (!b->visible[i] || acq_map_get_node (b->map, i)->kind != ACQ_MAP_NODE_SHEET)
         continue;
-      frontier = &frontiers[home_slot (b, i, &angle)];
-      next_frame (b, frontier - frontiers, frontier);
-      if (frontier->free->len == 0)
+      n = sheet_competences (b, i, competences, &home);
+      for (int frame = 0; frame < MAX_FRAMES && MAX (n, 1) * (frame + 0.5) * cell < best;
+           frame++)
+        {
+          if ((guint) frame >= n_free->len)
+            {
+              frame_cells (b, frame, cells);
+              g_array_append_val (n_free, cells->len);
+            }
+          if (g_array_index (n_free, guint, frame) == 0)
+            continue;
+          /* the free cells, nearest first as the crow flies: routing is the slow part, and
+           * no cell costs less than its straight distances */
+          frame_cells (b, frame, cells);
+          g_array_set_size (candidates, 0);
+          for (guint c = 0; c < cells->len; c++)
+            {
+              const Cell *cell = &g_array_index (cells, Cell, c);
+              Candidate candidate = { 0, c };
+
+              if (g_hash_table_contains (b->cells, _acq_map_cell_key (cell->i, cell->k)))
+                continue;
+              put_sheet (b, i, cell, FALSE);
+              candidate.straight = straight_cost (b, i, competences, n, home);
+              if (candidate.straight < best)
+                g_array_append_val (candidates, candidate);
+            }
+          g_array_sort (candidates, compare_candidates);
+          for (guint c = 0; c < candidates->len; c++)
+            {
+              const Candidate *candidate = &g_array_index (candidates, Candidate, c);
+              const Cell *cell = &g_array_index (cells, Cell, candidate->index);
+              double cost;
+
+              if (candidate->straight >= best)
+                break;
+              put_sheet (b, i, cell, FALSE);
+              cost = routed_cost (b, i, competences, n, candidate->straight, best);
+              if (cost < best - 1e-9)
+                {
+                  best = cost;
+                  best_cell = *cell;
+                  best_frame = frame;
+                }
+            }
+        }
+      if (best_frame < 0)
         {
           /* tens of thousands of frames out: rather hidden than on top of another */
           _acq_map_box_at (b, i)->visible = b->visible[i] = FALSE;
           continue;
         }
-      for (guint n = 0; n < frontier->free->len; n++)
-        {
-          double distance = angle_distance (g_array_index (frontier->free, Cell, n).angle, angle);
-
-          if (distance < best_distance - 1e-12)
-            {
-              best_distance = distance;
-              best = n;
-            }
-        }
-      put_sheet (b, i, &g_array_index (frontier->free, Cell, best));
-      g_array_remove_index (frontier->free, best);
+      put_sheet (b, i, &best_cell, TRUE);
+      g_array_index (n_free, guint, best_frame)--;
     }
-  for (guint s = 0; s < n_slots; s++)
-    g_array_unref (frontiers[s].free);
 }
 
 static void
@@ -878,8 +895,7 @@ acq_map_layout_find_link (AcqMapLayout *self, double x, double y, double max_dis
  * acq_map_layout_get_marks:
  * @self: a layout
  * @node: a node of its map
- * @icon: (out): where to put the square of the level's shape (competences and sheets), else an
- *   empty rectangle
+ * @icon: (out): where to put the square of the level's shape (every node shown has one)
  * @fold: (out): where to put the square of the fold mark (folded blocs), else an empty
  *   rectangle
  *
@@ -901,7 +917,7 @@ acq_map_layout_get_marks (AcqMapLayout *self, guint node, cairo_rectangle_t *ico
   *fold = (cairo_rectangle_t) { 0 };
   if (!box->visible)
     return;
-  if (n->kind == ACQ_MAP_NODE_COMPETENCE || n->kind == ACQ_MAP_NODE_SHEET)
+  if (styles[n->kind].icon)
     *icon = (cairo_rectangle_t) { box->rect.x + ACQ_MAP_PAD_X,
                                   box->rect.y + (box->rect.height - ACQ_MAP_ICON_SIZE) / 2,
                                   ACQ_MAP_ICON_SIZE, ACQ_MAP_ICON_SIZE };
@@ -910,4 +926,123 @@ acq_map_layout_get_marks (AcqMapLayout *self, guint node, cairo_rectangle_t *ico
                                     ACQ_MAP_FOLD_SIZE,
                                   box->rect.y + (box->rect.height - ACQ_MAP_FOLD_SIZE) / 2,
                                   ACQ_MAP_FOLD_SIZE, ACQ_MAP_FOLD_SIZE };
+}
+
+/**
+ * acq_map_layout_get_text_size:
+ * @self: a layout
+ * @node: a node of its map
+ *
+ * Returns: the size of the node's font, in the map's units (a pixel at zoom 1)
+ */
+double
+acq_map_layout_get_text_size (AcqMapLayout *self, guint node)
+{
+  g_return_val_if_fail (ACQ_IS_MAP_LAYOUT (self), 0);
+  g_return_val_if_fail (node < self->boxes->len, 0);
+  return styles[acq_map_get_node (self->map, node)->kind].size;
+}
+
+/**
+ * acq_map_layout_get_readable_zoom:
+ * @self: a layout
+ * @min_pixels: the least size a text may have on screen, in pixels (12 is 9 points at 96 dpi)
+ *
+ * Returns: the least zoom at which the smallest text shown is @min_pixels high
+ */
+double
+acq_map_layout_get_readable_zoom (AcqMapLayout *self, double min_pixels)
+{
+  double smallest = G_MAXDOUBLE;
+
+  g_return_val_if_fail (ACQ_IS_MAP_LAYOUT (self), 1.0);
+  for (guint i = 0; i < self->boxes->len; i++)
+    if (g_array_index (self->boxes, AcqMapBox, i).visible)
+      smallest = MIN (smallest, acq_map_layout_get_text_size (self, i));
+  return smallest < G_MAXDOUBLE ? min_pixels / smallest : 1.0;
+}
+
+/**
+ * acq_map_layout_get_link_length:
+ * @self: a layout
+ *
+ * Returns: the length of every link shown (the edges from competences to sheets) added up: how
+ *   far the eye travels from the competences to the sheets that demonstrate them
+ */
+double
+acq_map_layout_get_link_length (AcqMapLayout *self)
+{
+  double total = 0;
+
+  g_return_val_if_fail (ACQ_IS_MAP_LAYOUT (self), 0);
+  for (guint e = 0; e < self->paths->len; e++)
+    {
+      GArray *points = g_ptr_array_index (self->paths, e);
+
+      if (points == NULL ||
+          acq_map_get_node (self->map, acq_map_get_edge (self->map, e)->to)->kind !=
+            ACQ_MAP_NODE_SHEET)
+        continue;
+      for (guint p = 0; p + 1 < points->len; p++)
+        {
+          const AcqMapPoint *a = &g_array_index (points, AcqMapPoint, p);
+          const AcqMapPoint *c = &g_array_index (points, AcqMapPoint, p + 1);
+
+          total += hypot (c->x - a->x, c->y - a->y);
+        }
+    }
+  return total;
+}
+
+/**
+ * acq_map_layout_find_in_direction:
+ * @self: a layout
+ * @node: a node shown
+ * @dx: the direction, on screen: -1 left, 1 right, 0 neither
+ * @dy: the same, -1 up, 1 down
+ *
+ * The node an arrow key leads to: the nearest shown node whose centre lies in a cone of 45°
+ * on either side of the direction, from the centre of @node. Distance across the direction
+ * counts twice as much as along it, so that a node straight ahead wins over a nearer one
+ * aside.
+ *
+ * Returns: that node, or %ACQ_MAP_NO_NODE if none lies that way
+ */
+guint
+acq_map_layout_find_in_direction (AcqMapLayout *self, guint node, double dx, double dy)
+{
+  const AcqMapBox *from;
+  double fx, fy, length = hypot (dx, dy), best = G_MAXDOUBLE;
+  guint found = ACQ_MAP_NO_NODE;
+
+  g_return_val_if_fail (ACQ_IS_MAP_LAYOUT (self), ACQ_MAP_NO_NODE);
+  g_return_val_if_fail (node < self->boxes->len, ACQ_MAP_NO_NODE);
+  from = &g_array_index (self->boxes, AcqMapBox, node);
+  if (!from->visible || length == 0)
+    return ACQ_MAP_NO_NODE;
+  dx /= length;
+  dy /= length;
+  fx = from->rect.x + from->rect.width / 2;
+  fy = from->rect.y + from->rect.height / 2;
+  for (guint i = 0; i < self->boxes->len; i++)
+    {
+      const AcqMapBox *box = &g_array_index (self->boxes, AcqMapBox, i);
+      double vx, vy, along, across, cost;
+
+      if (i == node || !box->visible)
+        continue;
+      vx = box->rect.x + box->rect.width / 2 - fx;
+      vy = box->rect.y + box->rect.height / 2 - fy;
+      along = vx * dx + vy * dy;
+      across = fabs (vx * dy - vy * dx);
+      if (along <= 0 || across > along)
+        continue;
+      cost = along + 2 * across;
+      if (cost < best)
+        {
+          best = cost;
+          found = i;
+        }
+    }
+  return found;
 }

@@ -77,5 +77,14 @@ guint              acq_map_layout_find_link  (AcqMapLayout *self,
                                               double        x,
                                               double        y,
                                               double        max_distance);
+double             acq_map_layout_get_text_size (AcqMapLayout *self,
+                                                 guint         node);
+double             acq_map_layout_get_readable_zoom (AcqMapLayout *self,
+                                                     double        min_pixels);
+double             acq_map_layout_get_link_length (AcqMapLayout *self);
+guint              acq_map_layout_find_in_direction (AcqMapLayout *self,
+                                                     guint         node,
+                                                     double        dx,
+                                                     double        dy);
 
 G_END_DECLS

@@ -8,8 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* Inside a node's box: the padding, then the level's icon (competences and sheets), then the
- * text, then the fold mark of a folded bloc. */
+/* Inside a node's box: the padding, then the level's icon (every kind: a bloc's and the
+ * certification's sum up their competences), then the text, then the fold mark of a folded
+ * bloc. */
 #define ACQ_MAP_PAD_X     10.0
 #define ACQ_MAP_PAD_Y     7.0
 #define ACQ_MAP_ICON_SIZE 14.0
@@ -90,5 +91,8 @@ AcqMapPoint _acq_map_exit_point        (AcqMapBuilder *b,
 gpointer    _acq_map_cell_key          (int            i,
                                         int            k);
 void        _acq_map_route_edges       (AcqMapBuilder *b);
+double      _acq_map_route_length      (AcqMapBuilder *b,
+                                        guint          competence,
+                                        guint          sheet);
 
 G_END_DECLS

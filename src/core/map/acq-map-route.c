@@ -327,6 +327,17 @@ route_sheet (AcqMapBuilder *b, guint competence, guint sheet, GArray *points)
   lane_route (b, competence, sheet, points);
 }
 
+/* How long the edge from @competence to @sheet would run, the sheet where its box is now and
+ * the sheets placed so far where they are. */
+double
+_acq_map_route_length (AcqMapBuilder *b, guint competence, guint sheet)
+{
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (AcqMapPoint));
+
+  route_sheet (b, competence, sheet, points);
+  return path_length (points);
+}
+
 /**
  * _acq_map_route_edges:
  * @b: a layout being computed, its nodes placed

@@ -629,3 +629,111 @@ acq_map_load (AcqStore *store, const char *candidate_uuid, GError **error)
   add_coverage (self, coverage);
   return g_steal_pointer (&self);
 }
+
+/**
+ * acq_map_count_competences:
+ * @self: a map
+ * @bloc: a bloc's node
+ * @n_competences: (out) (optional): where to put how many competences the bloc has
+ * @n_validated: (out) (optional): where to put how many of them are validated
+ *
+ * What a folded bloc says of the competences it hides.
+ */
+void
+acq_map_count_competences (AcqMap *self, guint bloc, guint *n_competences, guint *n_validated)
+{
+  guint n = 0, validated = 0;
+  Node *node;
+
+  g_return_if_fail (ACQ_IS_MAP (self));
+  g_return_if_fail (bloc < self->nodes->len);
+
+  node = node_at (self, bloc);
+  for (guint i = 0; i < node->edges->len; i++)
+    {
+      guint child = g_array_index (self->edges, AcqMapEdge,
+                                   g_array_index (node->edges, guint, i)).to;
+
+      if (child == bloc || node_at (self, child)->pub.kind != ACQ_MAP_NODE_COMPETENCE)
+        continue;
+      n++;
+      validated += node_at (self, child)->pub.level == ACQ_COVERAGE_VALIDATED;
+    }
+  if (n_competences != NULL)
+    *n_competences = n;
+  if (n_validated != NULL)
+    *n_validated = validated;
+}
+
+/**
+ * acq_map_dup_text:
+ * @self: a map
+ * @index: one of its nodes
+ *
+ * Returns: (transfer full): what the node's box shows and a screen reader names it by: a
+ *   competence's code and wording ("C1.4 · Travailler en équipe…"), a folded bloc's title and
+ *   the count of its competences ("4 competences, 1 validated"), else the label
+ */
+char *
+acq_map_dup_text (AcqMap *self, guint index)
+{
+  const AcqMapNode *node;
+
+  g_return_val_if_fail (ACQ_IS_MAP (self), NULL);
+  g_return_val_if_fail (index < self->nodes->len, NULL);
+
+  node = &node_at (self, index)->pub;
+  if (node->kind == ACQ_MAP_NODE_COMPETENCE)
+    {
+      g_autofree char *code = acq_map_dup_competence_code (self, index);
+
+      /* TRANSLATORS: a competence on the map: "C1.4 · Travailler en équipe…" */
+      return g_strdup_printf (_("%s · %s"), code, node->label);
+    }
+  if (node->kind == ACQ_MAP_NODE_BLOC && node->folded)
+    {
+      guint n, validated;
+      g_autofree char *count = NULL;
+
+      acq_map_count_competences (self, index, &n, &validated);
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u competence", "%u competences",
+                                            n), n);
+      /* TRANSLATORS: under a folded bloc: "4 competences, 1 validated"; %s is "4 competences" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%s, %u validated",
+                                           "%s\n%s, %u validated", validated),
+                              node->label, count, validated);
+    }
+  return g_strdup (node->label);
+}
+
+/**
+ * acq_map_find_weakest_bloc:
+ * @self: a map
+ *
+ * The bloc to begin with when the whole map cannot be read at once: the targeted bloc with the
+ * fewest validated competences (the first such), the one with most left to do.
+ *
+ * Returns: its node, or %ACQ_MAP_NO_NODE if the map has no targeted bloc
+ */
+guint
+acq_map_find_weakest_bloc (AcqMap *self)
+{
+  guint best = ACQ_MAP_NO_NODE, best_validated = G_MAXUINT;
+
+  g_return_val_if_fail (ACQ_IS_MAP (self), ACQ_MAP_NO_NODE);
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      const AcqMapNode *node = &node_at (self, i)->pub;
+      guint validated;
+
+      if (node->kind != ACQ_MAP_NODE_BLOC || !node->targeted)
+        continue;
+      acq_map_count_competences (self, i, NULL, &validated);
+      if (validated < best_validated)
+        {
+          best = i;
+          best_validated = validated;
+        }
+    }
+  return best;
+}

@@ -126,5 +126,12 @@ gboolean          acq_map_is_visible         (AcqMap           *self,
                                               guint             index);
 char             *acq_map_dup_competence_code (AcqMap          *self,
                                                guint            competence);
+char             *acq_map_dup_text           (AcqMap           *self,
+                                              guint             index);
+void              acq_map_count_competences  (AcqMap           *self,
+                                              guint             bloc,
+                                              guint            *n_competences,
+                                              guint            *n_validated);
+guint             acq_map_find_weakest_bloc  (AcqMap           *self);
 
 G_END_DECLS

@@ -83,6 +83,10 @@ acq_map_item_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   acq_map_item_get_level_color (node->level,
                                 adw_style_manager_get_dark (adw_style_manager_get_default ()),
                                 &shape);
+  /* on the certification's dark box, a level's colour can be too close to it: its shape is
+   * enough */
+  if (node->kind == ACQ_MAP_NODE_CERTIFICATION)
+    shape = color;
   acq_map_layout_get_marks (self->layout, self->node, &icon, &fold);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
@@ -195,9 +199,20 @@ acq_map_item_dup_description (AcqMap *map, guint node)
                                            "Sheet: %s, linked to %u competences", n->n_links),
                               level, n->n_links);
     case ACQ_MAP_NODE_BLOC:
-      if (!n->targeted)
-        return g_strdup_printf (_("Bloc not targeted — %s"), level);
-      return g_strdup_printf (_("Bloc — %s"), level);
+      {
+        guint n_competences, n_validated;
+
+        acq_map_count_competences (map, node, &n_competences, &n_validated);
+        /* TRANSLATORS: "4 competences, 1 validated" */
+        counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u competence, %u validated",
+                                                "%u competences, %u validated", n_competences),
+                                   n_competences, n_validated);
+        if (!n->targeted)
+          /* TRANSLATORS: "Bloc not targeted, 4 competences, 1 validated — No sheet yet" */
+          return g_strdup_printf (_("Bloc not targeted, %s — %s"), counted, level);
+        /* TRANSLATORS: "Bloc, 4 competences, 1 validated — Drafts only" */
+        return g_strdup_printf (_("Bloc, %s — %s"), counted, level);
+      }
     case ACQ_MAP_NODE_CERTIFICATION:
     default:
       return g_strdup_printf (_("Certification — %s"), level);
@@ -220,6 +235,7 @@ acq_map_item_set_node (AcqMapItem *self, AcqMapLayout *layout, guint node)
   const AcqMapNode *n;
   const AcqMapBox *box;
   g_autofree char *description = NULL;
+  g_autofree char *text = NULL;
   const char *classes[8];
   guint k = 0;
 
@@ -242,7 +258,9 @@ acq_map_item_set_node (AcqMapItem *self, AcqMapLayout *layout, guint node)
   gtk_widget_set_css_classes (GTK_WIDGET (self), classes);
 
   description = acq_map_item_dup_description (map, node);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, n->label,
+  text = acq_map_dup_text (map, node);
+  g_strdelimit (text, "\n", ' ');
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
   if (n->kind == ACQ_MAP_NODE_BLOC)
     gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED,

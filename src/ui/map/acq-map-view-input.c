@@ -239,10 +239,20 @@ on_key_pressed_cb (AcqMapView *self, guint keyval, guint keycode, GdkModifierTyp
     {
     case GDK_KEY_Up: case GDK_KEY_Down: case GDK_KEY_Left: case GDK_KEY_Right:
     case GDK_KEY_KP_Up: case GDK_KEY_KP_Down: case GDK_KEY_KP_Left: case GDK_KEY_KP_Right:
-      if (state != 0)
+      if (state == GDK_ALT_MASK && (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up))
+        target = _acq_map_view_parent (self, node);
+      else if (state != 0)
         return FALSE;
-      target = _acq_map_view_neighbour (self, node, keyval);
+      else
+        target = _acq_map_view_neighbour (self, node, keyval);
       if (target != ACQ_MAP_NO_NODE)
+        _acq_map_view_focus_node (self, target);
+      else
+        gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    case GDK_KEY_BackSpace:
+      target = _acq_map_view_parent (self, node);
+      if (_acq_map_view_shown (self, target))
         _acq_map_view_focus_node (self, target);
       else
         gtk_widget_error_bell (GTK_WIDGET (self));
@@ -336,6 +346,7 @@ on_drag_update_cb (AcqMapView *self, double dx, double dy)
   switch (self->drag)
     {
     case DRAG_PAN:
+      _acq_map_view_user_moved (self);
       self->cx = self->drag_cx - dx / self->zoom;
       self->cy = self->drag_cy - dy / self->zoom;
       _acq_map_view_changed_view (self);
@@ -404,6 +415,7 @@ on_scroll_cb (AcqMapView *self, double dx, double dy, GtkEventControllerScroll *
 
   if (state & GDK_CONTROL_MASK)
     {
+      _acq_map_view_user_moved (self);
       _acq_map_view_set_zoom_at (self, self->zoom * pow (ZOOM_STEP, -dy * (step == 1.0 ? 0.02 : 1)),
                    self->pointer_x, self->pointer_y);
       return TRUE;
@@ -427,6 +439,7 @@ on_zoom_scale_changed_cb (AcqMapView *self, double scale, GtkGesture *gesture)
 
   if (!gtk_gesture_get_bounding_box_center (gesture, &x, &y))
     x = _acq_map_view_view_width (self) / 2, y = _acq_map_view_view_height (self) / 2;
+  _acq_map_view_user_moved (self);
   _acq_map_view_set_zoom_at (self, self->pinch_zoom * scale, x, y);
 }
 

@@ -24,6 +24,15 @@ G_BEGIN_DECLS
 #define FIT_MARGIN     0.94  /* the share of the view a fitted map takes */
 #define SCROLL_STEP    60.0  /* pixels a wheel's notch pans */
 #define ZOOM_STEP      1.25
+#define READABLE_PX    12.0  /* the least text on screen: 9 points at 96 dpi */
+
+/* What the view does by itself when its size changes, until the user zooms or pans. */
+typedef enum
+{
+  AUTO_NONE,    /* the user moved: her view stays */
+  AUTO_OPENING, /* a readable overview (see open_readable()) */
+  AUTO_FIT,     /* the whole map, asked for */
+} AutoView;
 
 typedef enum
 {
@@ -53,7 +62,11 @@ struct _AcqMapView
   guint          zoom_end_id;
   double         zoom;
   double         cx, cy;    /* the map's point at the centre of the view */
-  gboolean       fit_pending;
+  AutoView       auto_view;
+  int            auto_width, auto_height; /* the size it was done for */
+  guint          auto_id;   /* the idle that does it */
+  GHashTable    *auto_folds; /* bloc uuid → 1: folded by the view to read it at a glance */
+  GPtrArray     *obstacles; /* (element-type GtkWidget): overlays that hide the map */
   gboolean      *matched;   /* node → whether it matches the search, NULL without a search */
   guint          selected;
   guint          came_from; /* the competence a sheet was reached from with the arrows */
@@ -92,9 +105,11 @@ gboolean         _acq_map_view_shown          (AcqMapView *self, guint node);
 guint            _acq_map_view_node_at_point  (AcqMapView *self, double x, double y);
 gboolean         _acq_map_view_are_linked     (AcqMapView *self, guint sheet, guint competence);
 guint            _acq_map_view_neighbour      (AcqMapView *self, guint node, guint keyval);
+guint            _acq_map_view_parent         (AcqMapView *self, guint node);
 void             _acq_map_view_set_drop_node  (AcqMapView *self, guint node);
 void             _acq_map_view_focus_node     (AcqMapView *self, guint node);
 void             _acq_map_view_toggle_fold    (AcqMapView *self, guint bloc);
+void             _acq_map_view_user_moved     (AcqMapView *self);
 
 /* acq-map-view-input.c: keys, pointer, gestures, menus */
 void             _acq_map_view_add_input      (AcqMapView *self);

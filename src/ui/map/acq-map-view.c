@@ -7,8 +7,14 @@
  *
  * A sheet dragged onto a competence asks for a link ("link"); a link dragged away from where it
  * runs asks for its removal ("unlink"): the window stores both and gives the view the new map.
- * From the keyboard, arrows move between parent, children and siblings, Space folds a bloc,
- * Enter opens, and the Menu key (or Shift+F10) offers the competences to link a sheet to.
+ * From the keyboard, arrows move to the nearest node that way on screen, Backspace (or Alt+Up)
+ * to the parent, Space folds a bloc, Enter opens, and the Menu key (or Shift+F10) offers the
+ * competences to link a sheet to.
+ *
+ * The map opens readable: fitted whole if its smallest text is then at least 9 points; else
+ * with its blocs folded (each says how many competences it holds, how many validated) if that
+ * fits; else at the readable zoom on the candidate's weakest bloc. It does so again when the
+ * view's size changes, until the user zooms or pans. The user's own folds win.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -182,30 +188,6 @@ _acq_map_view_are_linked (AcqMapView *self, guint sheet, guint competence)
   return FALSE;
 }
 
-/* The shown nodes an edge leads to from @node (its children), in the map's order; for the
- * certification, its blocs and the sheets linked to nothing. */
-static GArray *
-children_of (AcqMapView *self, guint node)
-{
-  GArray *children = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint n;
-  const guint *edges = acq_map_get_node_edges (self->map, node, &n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const AcqMapEdge *edge = acq_map_get_edge (self->map, edges[i]);
-
-      if (edge->from == node && _acq_map_view_shown (self, edge->to))
-        g_array_append_val (children, edge->to);
-    }
-  if (node == 0)
-    for (guint i = 0; i < acq_map_get_n_nodes (self->map); i++)
-      if (_acq_map_view_node_at (self, i)->kind == ACQ_MAP_NODE_SHEET && _acq_map_view_node_at (self, i)->n_links == 0 &&
-          _acq_map_view_shown (self, i))
-        g_array_append_val (children, i);
-  return children;
-}
-
 static guint
 parent_of (AcqMapView *self, guint node)
 {
@@ -226,40 +208,38 @@ parent_of (AcqMapView *self, guint node)
   return ACQ_MAP_NO_NODE;
 }
 
-/* The node the arrow @keyval leads to: Up to the parent, Down to the first child, Left and
- * Right to the previous and next sibling, round. */
+/* The node the arrow @keyval leads to: the nearest shown that way on screen. */
 guint
 _acq_map_view_neighbour (AcqMapView *self, guint node, guint keyval)
 {
-  g_autoptr (GArray) siblings = NULL;
-  guint parent;
+  int dx = 0, dy = 0;
+  guint to;
 
-  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
-    return parent_of (self, node);
-  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+  switch (keyval)
     {
-      g_autoptr (GArray) children = children_of (self, node);
-
-      if (children->len == 0)
-        return ACQ_MAP_NO_NODE;
-      if (_acq_map_view_node_at (self, node)->kind == ACQ_MAP_NODE_COMPETENCE)
-        self->came_from = node;
-      return g_array_index (children, guint, 0);
+    case GDK_KEY_Up: case GDK_KEY_KP_Up: dy = -1; break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down: dy = 1; break;
+    case GDK_KEY_Left: case GDK_KEY_KP_Left: dx = -1; break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: dx = 1; break;
+    default: return ACQ_MAP_NO_NODE;
     }
-  if ((parent = parent_of (self, node)) == ACQ_MAP_NO_NODE)
+  to = acq_map_layout_find_in_direction (self->layout, node, dx, dy);
+  if (!_acq_map_view_shown (self, to))
     return ACQ_MAP_NO_NODE;
-  siblings = children_of (self, parent);
-  for (guint i = 0; i < siblings->len; i++)
-    if (g_array_index (siblings, guint, i) == node)
-      {
-        gboolean next = keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right;
-        guint k = next ? (i + 1) % siblings->len : (i + siblings->len - 1) % siblings->len;
+  /* from a competence to one of its sheets: Backspace goes back to that competence */
+  if (_acq_map_view_node_at (self, node)->kind == ACQ_MAP_NODE_COMPETENCE &&
+      _acq_map_view_node_at (self, to)->kind == ACQ_MAP_NODE_SHEET &&
+      _acq_map_view_are_linked (self, to, node))
+    self->came_from = node;
+  return to;
+}
 
-        if (_acq_map_view_node_at (self, parent)->kind == ACQ_MAP_NODE_COMPETENCE)
-          self->came_from = parent;
-        return g_array_index (siblings, guint, k);
-      }
-  return ACQ_MAP_NO_NODE;
+/* The node Backspace leads to: a bloc's certification, a competence's bloc, a sheet's
+ * competence (the one it was reached from, if any). */
+guint
+_acq_map_view_parent (AcqMapView *self, guint node)
+{
+  return parent_of (self, node);
 }
 
 /* Highlights: selection, search, drop target */
@@ -289,7 +269,47 @@ _acq_map_view_set_drop_node (AcqMapView *self, guint node)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Brings the node's box into the view, moving as little as needed. */
+static void
+pan (AcqMapView *self, double dx, double dy)
+{
+  self->cx += dx / self->zoom;
+  self->cy += dy / self->zoom;
+  _acq_map_view_changed_view (self);
+}
+
+/* How much more to pan so that @shown, where a node will be, is clear of the overlays: up or
+ * left, whichever moves less and keeps it in view. */
+static void
+clear_of_obstacles (AcqMapView *self, graphene_rect_t shown, double *dx, double *dy)
+{
+  for (guint i = 0; self->obstacles != NULL && i < self->obstacles->len; i++)
+    {
+      GtkWidget *obstacle = g_ptr_array_index (self->obstacles, i);
+      graphene_rect_t o;
+      double up, left;
+
+      if (!gtk_widget_get_mapped (obstacle) ||
+          !gtk_widget_compute_bounds (obstacle, GTK_WIDGET (self), &o))
+        continue;
+      graphene_rect_inset (&o, -VISIBLE_MARGIN / 2, -VISIBLE_MARGIN / 2);
+      if (!graphene_rect_intersection (&shown, &o, NULL))
+        continue;
+      up = shown.origin.y + shown.size.height - o.origin.y;
+      left = shown.origin.x + shown.size.width - o.origin.x;
+      if (shown.origin.x - left >= 0 && (left < up || shown.origin.y - up < 0))
+        {
+          *dx += left;
+          shown.origin.x -= left;
+        }
+      else
+        {
+          *dy += up;
+          shown.origin.y -= up;
+        }
+    }
+}
+
+/* Brings the node's box into the view, moving as little as needed, clear of the overlays. */
 static void
 ensure_visible (AcqMapView *self, guint node)
 {
@@ -310,8 +330,10 @@ ensure_visible (AcqMapView *self, guint node)
     dy = r.origin.y - VISIBLE_MARGIN;
   else if (r.origin.y + r.size.height > h - VISIBLE_MARGIN)
     dy = r.origin.y + r.size.height - (h - VISIBLE_MARGIN);
+  clear_of_obstacles (self, GRAPHENE_RECT_INIT (r.origin.x - dx, r.origin.y - dy, r.size.width,
+                                                r.size.height), &dx, &dy);
   if (dx != 0 || dy != 0)
-    acq_map_view_pan_by (self, dx, dy);
+    pan (self, dx, dy);
 }
 
 /* Layout and items */
@@ -371,8 +393,179 @@ _acq_map_view_toggle_fold (AcqMapView *self, guint bloc)
   acq_map_set_folded (self->map, bloc, folded);
   g_hash_table_insert (self->folds, g_strdup (_acq_map_view_node_at (self, bloc)->uuid),
                        GINT_TO_POINTER (folded + 1));
+  g_hash_table_remove (self->auto_folds, _acq_map_view_node_at (self, bloc)->uuid);
   relayout (self);
   _acq_map_view_focus_node (self, bloc);
+}
+
+/* The readable opening */
+
+void
+_acq_map_view_user_moved (AcqMapView *self)
+{
+  self->auto_view = AUTO_NONE;
+}
+
+/* The zoom that fits the whole layout in the view, at most the actual size. */
+static double
+fit_zoom (AcqMapView *self)
+{
+  cairo_rectangle_t bounds;
+
+  acq_map_layout_get_bounds (self->layout, &bounds);
+  return CLAMP (FIT_MARGIN * MIN (_acq_map_view_view_width (self) / bounds.width,
+                                  _acq_map_view_view_height (self) / bounds.height),
+                ACQ_MAP_VIEW_MIN_ZOOM, 1.0);
+}
+
+static void
+show_bounds (AcqMapView *self, const cairo_rectangle_t *bounds, double zoom)
+{
+  self->cx = bounds->x + bounds->width / 2;
+  self->cy = bounds->y + bounds->height / 2;
+  self->zoom = CLAMP (zoom, ACQ_MAP_VIEW_MIN_ZOOM, ACQ_MAP_VIEW_MAX_ZOOM);
+  _acq_map_view_changed_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+static gboolean
+readable (AcqMapView *self, double zoom)
+{
+  return zoom >= acq_map_layout_get_readable_zoom (self->layout, READABLE_PX) - 1e-9;
+}
+
+/* Unfolds the blocs the view folded itself; the user's folds stay. Returns whether any was. */
+static gboolean
+clear_auto_folds (AcqMapView *self)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < acq_map_get_n_nodes (self->map); i++)
+    {
+      const AcqMapNode *node = _acq_map_view_node_at (self, i);
+
+      if (node->kind == ACQ_MAP_NODE_BLOC && node->uuid != NULL &&
+          g_hash_table_contains (self->auto_folds, node->uuid) &&
+          !g_hash_table_contains (self->folds, node->uuid))
+        {
+          acq_map_set_folded (self->map, i, FALSE);
+          changed = TRUE;
+        }
+    }
+  g_hash_table_remove_all (self->auto_folds);
+  return changed;
+}
+
+/* Folds every bloc open that the user did not leave so. Returns whether any was. */
+static gboolean
+auto_fold (AcqMapView *self)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < acq_map_get_n_nodes (self->map); i++)
+    {
+      const AcqMapNode *node = _acq_map_view_node_at (self, i);
+
+      if (node->kind != ACQ_MAP_NODE_BLOC || node->folded || node->uuid == NULL ||
+          g_hash_table_contains (self->folds, node->uuid))
+        continue;
+      g_hash_table_add (self->auto_folds, g_strdup (node->uuid));
+      acq_map_set_folded (self->map, i, TRUE);
+      changed = TRUE;
+    }
+  return changed;
+}
+
+/* The bloc and its competences shown; if they do not fit at @zoom, the view goes from the bloc
+ * halfway towards them, the bloc still in view. */
+static void
+show_bloc (AcqMapView *self, guint bloc, double zoom)
+{
+  cairo_rectangle_t r = acq_map_layout_get_box (self->layout, bloc)->rect, around = r;
+  double w = _acq_map_view_view_width (self) / zoom, h = _acq_map_view_view_height (self) / zoom;
+  double sx = 0, sy = 0, cx, cy;
+  guint n = 0;
+
+  for (guint i = 0; i < acq_map_get_n_nodes (self->map); i++)
+    {
+      const cairo_rectangle_t *c = &acq_map_layout_get_box (self->layout, i)->rect;
+      double x0, y0;
+
+      if (_acq_map_view_node_at (self, i)->kind != ACQ_MAP_NODE_COMPETENCE ||
+          _acq_map_view_node_at (self, i)->parent != bloc || !_acq_map_view_shown (self, i))
+        continue;
+      x0 = MIN (around.x, c->x);
+      y0 = MIN (around.y, c->y);
+      around.width = MAX (around.x + around.width, c->x + c->width) - x0;
+      around.height = MAX (around.y + around.height, c->y + c->height) - y0;
+      around.x = x0;
+      around.y = y0;
+      sx += c->x + c->width / 2;
+      sy += c->y + c->height / 2;
+      n++;
+    }
+  if ((around.width <= w && around.height <= h) || n == 0)
+    {
+      show_bounds (self, around.width <= w && around.height <= h ? &around : &r, zoom);
+      return;
+    }
+  cx = (r.x + r.width / 2 + sx / n) / 2;
+  cy = (r.y + r.height / 2 + sy / n) / 2;
+  /* the bloc kept inside the view, with a margin */
+  cx = CLAMP (cx, r.x + r.width + VISIBLE_MARGIN / zoom - w / 2, r.x - VISIBLE_MARGIN / zoom + w / 2);
+  cy = CLAMP (cy, r.y + r.height + VISIBLE_MARGIN / zoom - h / 2, r.y - VISIBLE_MARGIN / zoom + h / 2);
+  show_bounds (self, &(cairo_rectangle_t) { cx, cy, 0, 0 }, zoom);
+}
+
+static void
+open_readable (AcqMapView *self)
+{
+  gboolean had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL;
+  cairo_rectangle_t bounds;
+  guint weakest;
+
+  if (clear_auto_folds (self))
+    relayout (self);
+  if (!readable (self, fit_zoom (self)) && auto_fold (self))
+    relayout (self);
+  if (readable (self, fit_zoom (self)))
+    {
+      acq_map_layout_get_bounds (self->layout, &bounds);
+      show_bounds (self, &bounds, fit_zoom (self));
+    }
+  else
+    {
+      if (clear_auto_folds (self))
+        relayout (self);
+      weakest = acq_map_find_weakest_bloc (self->map);
+      show_bloc (self, _acq_map_view_shown (self, weakest) ? weakest : 0,
+                 MIN (acq_map_layout_get_readable_zoom (self->layout, READABLE_PX),
+                      ACQ_MAP_VIEW_MAX_ZOOM));
+      /* begin where the view looks */
+      if (_acq_map_view_shown (self, weakest) &&
+          (self->selected == ACQ_MAP_NO_NODE || self->selected == 0))
+        self->selected = weakest;
+    }
+  if (had_focus)
+    _acq_map_view_focus_node (self, _acq_map_view_shown (self, self->selected) ? self->selected
+                                                                                : 0);
+}
+
+static gboolean
+auto_view_cb (gpointer data)
+{
+  AcqMapView *self = data;
+
+  self->auto_id = 0;
+  self->auto_width = (int) _acq_map_view_view_width (self);
+  self->auto_height = (int) _acq_map_view_view_height (self);
+  if (self->layout == NULL || self->auto_width <= 0 || self->auto_height <= 0)
+    return G_SOURCE_REMOVE;
+  if (self->auto_view == AUTO_OPENING)
+    open_readable (self);
+  else if (self->auto_view == AUTO_FIT)
+    acq_map_view_zoom_fit (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -384,11 +577,10 @@ acq_map_view_size_allocate (GtkWidget *widget, int width, int height, int baseli
 
   if (self->layout == NULL)
     return;
-  if (self->fit_pending && width > 0 && height > 0)
-    {
-      self->fit_pending = FALSE;
-      acq_map_view_zoom_fit (self);
-    }
+  /* layout changes items: not while allocating them */
+  if (self->auto_view != AUTO_NONE && width > 0 && height > 0 && self->auto_id == 0 &&
+      (width != self->auto_width || height != self->auto_height))
+    self->auto_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, auto_view_cb, self, NULL);
   /* An item out of view that was out of view already keeps its place: allocating 2,000 items
    * a frame would take most of it. The picture needs those around the view where they are. */
   all = _acq_map_view_picture_wanted (self);
@@ -485,6 +677,8 @@ acq_map_view_dispose (GObject *object)
   g_clear_pointer (&self->edges, gsk_render_node_unref);
   g_clear_pointer (&self->picture, cairo_surface_destroy);
   g_clear_handle_id (&self->zoom_end_id, g_source_remove);
+  g_clear_handle_id (&self->auto_id, g_source_remove);
+  g_clear_pointer (&self->obstacles, g_ptr_array_unref);
   g_clear_object (&self->layout);
   g_clear_object (&self->map);
   G_OBJECT_CLASS (acq_map_view_parent_class)->dispose (object);
@@ -496,6 +690,7 @@ acq_map_view_finalize (GObject *object)
   AcqMapView *self = ACQ_MAP_VIEW (object);
 
   g_hash_table_unref (self->folds);
+  g_hash_table_unref (self->auto_folds);
   g_free (self->matched);
   G_OBJECT_CLASS (acq_map_view_parent_class)->finalize (object);
 }
@@ -572,7 +767,9 @@ acq_map_view_init (AcqMapView *self)
   self->all_items = g_ptr_array_new ();
   self->folds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->zoom = 1.0;
-  self->fit_pending = TRUE;
+  self->auto_folds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->obstacles = g_ptr_array_new_with_free_func (g_object_unref);
+  self->auto_view = AUTO_OPENING;
   self->selected = ACQ_MAP_NO_NODE;
   self->came_from = ACQ_MAP_NO_NODE;
   self->drop_node = ACQ_MAP_NO_NODE;
@@ -600,7 +797,7 @@ acq_map_view_new (void)
  *
  * Shows @map, as the view showed the one before: the same zoom and centre, the blocs the user
  * folded or unfolded as they were, the same node focused if it is still there. The first map
- * is fitted to the view.
+ * opens readable (see the top of this file).
  */
 void
 acq_map_view_set_map (AcqMapView *self, AcqMap *map)
@@ -629,6 +826,10 @@ acq_map_view_set_map (AcqMapView *self, AcqMap *map)
       if (_acq_map_view_node_at (self, i)->kind == ACQ_MAP_NODE_BLOC && _acq_map_view_node_at (self, i)->uuid != NULL &&
           (folded = g_hash_table_lookup (self->folds, _acq_map_view_node_at (self, i)->uuid)) != NULL)
         acq_map_set_folded (map, i, GPOINTER_TO_INT (folded) - 1);
+      else if (_acq_map_view_node_at (self, i)->kind == ACQ_MAP_NODE_BLOC &&
+               _acq_map_view_node_at (self, i)->uuid != NULL &&
+               g_hash_table_contains (self->auto_folds, _acq_map_view_node_at (self, i)->uuid))
+        acq_map_set_folded (map, i, TRUE);
     }
   g_clear_pointer (&self->matched, g_free);
   self->selected = uuid != NULL ? acq_map_find (map, kind, uuid) : ACQ_MAP_NO_NODE;
@@ -691,6 +892,7 @@ void
 acq_map_view_zoom_by (AcqMapView *self, double factor)
 {
   g_return_if_fail (ACQ_IS_MAP_VIEW (self));
+  _acq_map_view_user_moved (self);
   _acq_map_view_set_zoom_at (self, self->zoom * factor, _acq_map_view_view_width (self) / 2, _acq_map_view_view_height (self) / 2);
 }
 
@@ -698,29 +900,25 @@ acq_map_view_zoom_by (AcqMapView *self, double factor)
  * acq_map_view_zoom_fit:
  * @self: a view
  *
- * Shows the whole map, centred, as large as the view allows.
+ * Shows the whole map, centred, as large as the view allows, and again whenever the view's
+ * size changes, until the user zooms or pans.
  */
 void
 acq_map_view_zoom_fit (AcqMapView *self)
 {
   cairo_rectangle_t bounds;
-  double w, h;
 
   g_return_if_fail (ACQ_IS_MAP_VIEW (self));
-  w = _acq_map_view_view_width (self);
-  h = _acq_map_view_view_height (self);
-  if (self->layout == NULL || w <= 0 || h <= 0)
+  self->auto_view = AUTO_FIT;
+  self->auto_width = (int) _acq_map_view_view_width (self);
+  self->auto_height = (int) _acq_map_view_view_height (self);
+  if (self->layout == NULL || self->auto_width <= 0 || self->auto_height <= 0)
     {
-      self->fit_pending = TRUE;
+      self->auto_width = self->auto_height = 0; /* done once allocated */
       return;
     }
   acq_map_layout_get_bounds (self->layout, &bounds);
-  self->cx = bounds.x + bounds.width / 2;
-  self->cy = bounds.y + bounds.height / 2;
-  self->zoom = CLAMP (FIT_MARGIN * MIN (w / bounds.width, h / bounds.height),
-                      ACQ_MAP_VIEW_MIN_ZOOM, 1.0);
-  _acq_map_view_changed_view (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+  show_bounds (self, &bounds, fit_zoom (self));
 }
 
 /**
@@ -728,14 +926,30 @@ acq_map_view_zoom_fit (AcqMapView *self)
  * @self: a view
  * @dx: pixels to move the view rightwards over the map
  * @dy: pixels to move it downwards
+ *
+ * Moves as the user asks: the view no longer fits itself to its size.
  */
 void
 acq_map_view_pan_by (AcqMapView *self, double dx, double dy)
 {
   g_return_if_fail (ACQ_IS_MAP_VIEW (self));
-  self->cx += dx / self->zoom;
-  self->cy += dy / self->zoom;
-  _acq_map_view_changed_view (self);
+  _acq_map_view_user_moved (self);
+  pan (self, dx, dy);
+}
+
+/**
+ * acq_map_view_add_obstacle:
+ * @self: a view
+ * @widget: a widget drawn over the view, such as the zoom buttons
+ *
+ * A node brought into view (when focused) is kept clear of @widget.
+ */
+void
+acq_map_view_add_obstacle (AcqMapView *self, GtkWidget *widget)
+{
+  g_return_if_fail (ACQ_IS_MAP_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_ptr_array_add (self->obstacles, g_object_ref (widget));
 }
 
 /**

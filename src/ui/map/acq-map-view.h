@@ -36,5 +36,7 @@ gboolean      acq_map_view_focus_match  (AcqMapView   *self);
 gboolean      acq_map_view_focus_node   (AcqMapView   *self,
                                          guint         node);
 gboolean      acq_map_view_show_menu    (AcqMapView   *self);
+void          acq_map_view_add_obstacle (AcqMapView   *self,
+                                         GtkWidget    *widget);
 
 G_END_DECLS

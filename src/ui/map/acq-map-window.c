@@ -12,6 +12,7 @@
 #include "acq-map-export.h"
 #include "acq-map-item.h"
 #include "acq-map-view.h"
+#include "acq-map-outline.h"
 #include "acq-map-window.h"
 #include "acq-search.h"
 #include "acq-toast.h"
@@ -25,10 +26,17 @@ struct _AcqMapWindow
   /* template children, alphabetical */
   GtkFlowBox     *legend_box;
   AcqMapView     *map_view;
+  AcqMapOutline  *outline;
   GtkSearchBar   *search_bar;
+  GtkWidget      *search_button;
   GtkSearchEntry *search_entry;
+  GtkStack       *stack;
+  GtkWidget      *zoom_box;
   GtkButton      *zoom_button;
   AdwWindowTitle *window_title;
+
+  gboolean        view_chosen; /* the user chose the map or the outline */
+  guint           view_id;     /* the idle that chooses it by the width */
 
   AcqSheetList   *sheets;
   GCancellable   *cancellable;
@@ -38,6 +46,18 @@ struct _AcqMapWindow
 };
 
 G_DEFINE_FINAL_TYPE (AcqMapWindow, acq_map_window, ADW_TYPE_WINDOW)
+
+/* Narrower than this, the outline reads better than the map: it opens there. */
+#define NARROW_WIDTH 600
+
+enum
+{
+  PROP_0,
+  PROP_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum
 {
@@ -92,6 +112,7 @@ reload (AcqMapWindow *self)
     }
   acq_map_set_title (map, name);
   acq_map_view_set_map (self->map_view, map);
+  acq_map_outline_set_map (self->outline, map);
   g_free (self->shown);
   self->shown = dup_shown (self);
   if (gtk_search_bar_get_search_mode (self->search_bar))
@@ -284,10 +305,18 @@ on_map_view_open_sheet_cb (AcqMapWindow *self, const char *sheet_uuid)
   g_signal_emit (self, signals[SIGNAL_OPEN_SHEET], 0, sheet_uuid);
 }
 
+static gboolean
+map_shown (AcqMapWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "map") == 0;
+}
+
+/* Zoom and search act on the map: not while the outline is shown. */
 static void
 on_map_view_zoom_cb (AcqMapWindow *self)
 {
   double zoom = acq_map_view_get_zoom (self->map_view);
+  gboolean map = map_shown (self);
   g_autofree char *label = g_strdup_printf ("%.0f %%", zoom * 100);
   g_autofree char *name = g_strdup_printf (_("Zoom %.0f %%, Actual Size"), zoom * 100);
 
@@ -295,9 +324,15 @@ on_map_view_zoom_cb (AcqMapWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-in",
-                                 zoom < ACQ_MAP_VIEW_MAX_ZOOM);
+                                 map && zoom < ACQ_MAP_VIEW_MAX_ZOOM);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-out",
-                                 zoom > ACQ_MAP_VIEW_MIN_ZOOM);
+                                 map && zoom > ACQ_MAP_VIEW_MIN_ZOOM);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-one", map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-fit", map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.search", map);
+  gtk_widget_set_sensitive (self->search_button, map);
+  if (!map)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
 /* Search: labels on the map, and the sheets' content through the full-text index. */
@@ -464,6 +499,61 @@ export_action (GtkWidget *widget, const char *action, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The map or the outline */
+
+static void
+show_view (AcqMapWindow *self, const char *name)
+{
+  gboolean had_focus;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), name) == 0)
+    return;
+  had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self->stack)) != NULL;
+  /* the page not shown is hidden, not only unmapped: a screen reader would still list it */
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, name), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, g_str_equal (name, "map")
+                                                                       ? "outline" : "map"),
+                          FALSE);
+  on_map_view_zoom_cb (self);
+  if (had_focus || gtk_window_get_focus (GTK_WINDOW (self)) == NULL)
+    gtk_widget_grab_focus (gtk_stack_get_visible_child (self->stack));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+static gboolean
+choose_view_cb (gpointer data)
+{
+  AcqMapWindow *self = data;
+
+  self->view_id = 0;
+  if (!self->view_chosen)
+    show_view (self, gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH ? "outline" : "map");
+  return G_SOURCE_REMOVE;
+}
+
+/* Until the user chooses, the width does: the outline when narrow. */
+static void
+acq_map_window_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  AcqMapWindow *self = ACQ_MAP_WINDOW (widget);
+  const char *wanted = width < NARROW_WIDTH ? "outline" : "map";
+
+  GTK_WIDGET_CLASS (acq_map_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (!self->view_chosen && self->view_id == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), wanted) != 0)
+    self->view_id = g_idle_add (choose_view_cb, self);
+}
+
+static void
+toggle_view_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqMapWindow *self = ACQ_MAP_WINDOW (widget);
+  gboolean map = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "map") == 0;
+
+  g_object_set (self, "view", map ? "outline" : "map", NULL);
+}
+
 /* The legend: each level's shape and words, as on the nodes. */
 
 static void
@@ -506,6 +596,7 @@ acq_map_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->view_id, g_source_remove);
   if (self->sheets != NULL)
     g_signal_handlers_disconnect_by_data (self->sheets, self);
   g_clear_object (&self->sheets);
@@ -517,6 +608,39 @@ acq_map_window_dispose (GObject *object)
 }
 
 static void
+acq_map_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  AcqMapWindow *self = ACQ_MAP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_string (value, self->stack != NULL ? gtk_stack_get_visible_child_name (self->stack)
+                                                     : "map");
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+acq_map_window_set_property (GObject *object, guint prop_id, const GValue *value,
+                             GParamSpec *pspec)
+{
+  AcqMapWindow *self = ACQ_MAP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      self->view_chosen = TRUE;
+      show_view (self, g_strcmp0 (g_value_get_string (value), "outline") == 0 ? "outline" : "map");
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 acq_map_window_class_init (AcqMapWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -525,6 +649,20 @@ acq_map_window_class_init (AcqMapWindowClass *klass)
   static const guint zoom_out_keys[] = { GDK_KEY_minus, GDK_KEY_KP_Subtract };
 
   object_class->dispose = acq_map_window_dispose;
+  object_class->get_property = acq_map_window_get_property;
+  object_class->set_property = acq_map_window_set_property;
+  widget_class->size_allocate = acq_map_window_size_allocate;
+
+  /**
+   * AcqMapWindow:view:
+   *
+   * What the window shows: "map" or "outline". Until it is set, the outline when the window
+   * is narrow, else the map.
+   */
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, "map",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * AcqMapWindow::open-sheet:
@@ -535,12 +673,17 @@ acq_map_window_class_init (AcqMapWindowClass *klass)
                   NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (ACQ_TYPE_MAP_VIEW);
+  g_type_ensure (ACQ_TYPE_MAP_OUTLINE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/acquis/Acquis/ui/acq-map-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, legend_box);
   gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, AcqMapWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, on_map_view_link_cb);
@@ -557,6 +700,10 @@ acq_map_window_class_init (AcqMapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "map.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "map.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "map.export", "s", export_action);
+  gtk_widget_class_install_property_action (widget_class, "map.view", "view");
+  gtk_widget_class_install_action (widget_class, "map.toggle-view", NULL, toggle_view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "map.toggle-view", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (zoom_in_keys); i++)
     gtk_widget_class_add_binding_action (widget_class, zoom_in_keys[i], GDK_CONTROL_MASK,
                                          "map.zoom-in", NULL);
@@ -577,6 +724,7 @@ acq_map_window_init (AcqMapWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  acq_map_view_add_obstacle (self->map_view, self->zoom_box);
   fill_legend (self);
 }
 
