@@ -321,6 +321,11 @@ test_today_words (void)
   deadline.due = today;
   sidebar = acq_today_dup_deadline_short (&deadline);
   g_assert_cmpstr (sidebar, ==, "Admissibility answer due 29 Feb");
+  g_clear_pointer (&sidebar, g_free);
+  deadline.kind = ACQ_DEADLINE_PLANNED_EVENT;
+  deadline.event_kind = ACQ_PARCOURS_JURY;
+  sidebar = acq_today_dup_deadline_short (&deadline);
+  g_assert_cmpstr (sidebar, ==, "Jury on 29 Feb");
 }
 
 int

@@ -386,7 +386,7 @@ acq_today_deadline_title (const AcqDeadline *deadline)
  * @deadline: a deadline
  *
  * Returns: (transfer full): the deadline in a few words, for the sidebar: "Admissibility
- *   answer due 12 Jan"
+ *   answer due 12 Jan", "Jury on 3 Feb", "Over planned hours"
  */
 char *
 acq_today_dup_deadline_short (const AcqDeadline *deadline)
@@ -399,9 +399,20 @@ acq_today_dup_deadline_short (const AcqDeadline *deadline)
                                 g_date_get_month (&deadline->due),
                                 g_date_get_day (&deadline->due), 12, 0, 0);
   day = g_date_time_format (when, "%-d %b");
-  /* TRANSLATORS: a deadline in the sidebar: what, then the day, e.g. "Admissibility answer
-   * due 12 Jan" */
-  return g_strdup_printf (_("%s due %s"), acq_today_deadline_title (deadline), day);
+  switch (deadline->kind)
+    {
+    case ACQ_DEADLINE_OVER_PLAN:
+      return g_strdup (acq_today_deadline_title (deadline));
+    case ACQ_DEADLINE_SESSION:
+    case ACQ_DEADLINE_PLANNED_EVENT:
+      /* TRANSLATORS: a planned event in the sidebar: what, then the day, e.g. "Jury on
+       * 12 Jan" */
+      return g_strdup_printf (_("%s on %s"), acq_today_deadline_title (deadline), day);
+    default:
+      /* TRANSLATORS: a deadline in the sidebar: what, then the day, e.g. "Admissibility
+       * answer due 12 Jan" */
+      return g_strdup_printf (_("%s due %s"), acq_today_deadline_title (deadline), day);
+    }
 }
 
 /**
