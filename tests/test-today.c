@@ -236,6 +236,31 @@ test_today_candidate (Fixture *f, gconstpointer data)
 }
 
 static void
+test_today_quick (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqToday) quick = NULL;
+  g_autoptr (AcqToday) full = NULL;
+  Caseload c;
+
+  make_caseload (f, &c);
+  quick = acq_today_gather_quick (f->store, &c.today, ACQ_ROLE_COACH, &error);
+  g_assert_no_error (error);
+  full = acq_today_gather (f->store, &c.today, ACQ_ROLE_COACH, &error);
+  g_assert_no_error (error);
+
+  /* the quick part is the full one's sessions, sheets and comments, without the deadlines */
+  g_assert_false (quick->complete);
+  g_assert_true (full->complete);
+  for (AcqTodaySection s = ACQ_TODAY_SESSIONS; s <= ACQ_TODAY_COMMENTS; s++)
+    g_assert_cmpuint (quick->sections[s]->len, ==, full->sections[s]->len);
+  g_assert_cmpuint (quick->sections[ACQ_TODAY_OVERDUE]->len, ==, 0);
+  g_assert_cmpuint (quick->sections[ACQ_TODAY_THIS_WEEK]->len, ==, 0);
+  g_assert_cmpuint (g_hash_table_size (quick->next_deadlines), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (full->next_deadlines), ==, 3);
+}
+
+static void
 test_today_became_due (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -337,6 +362,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/today/candidate/sees-her-own", Fixture, NULL, fixture_set_up,
               test_today_candidate, fixture_tear_down);
+  g_test_add ("/today/quick/comes-without-the-deadlines", Fixture, NULL, fixture_set_up,
+              test_today_quick, fixture_tear_down);
   g_test_add ("/today/notification/says-what-became-due", Fixture, NULL, fixture_set_up,
               test_today_became_due, fixture_tear_down);
   g_test_add ("/today/nothing-due-is-empty", Fixture, NULL, fixture_set_up, test_today_empty,

@@ -262,6 +262,9 @@ open_store (AcqApplication *self)
   g_clear_object (&self->store);
 
   self->store = acq_store_open (self->data_dir, &error);
+  /* the Today view's worker reads while the candidates are read here */
+  if (self->store != NULL)
+    acq_window_prefetch_today (self->window, self->store);
   if (self->store != NULL && acq_referential_ensure_default (self->store, &error))
     self->candidates = acq_candidate_list_new (self->store, &error);
 

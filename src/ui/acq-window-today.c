@@ -25,9 +25,10 @@
 
 typedef struct
 {
-  char   *data_dir;
-  GDate   today;
-  AcqRole role;
+  char    *data_dir;
+  GDate    today;
+  AcqRole  role;
+  gboolean quick_first; /* the view shows nothing yet: what is quick goes first */
 } TodayJob;
 
 static void
@@ -37,6 +38,26 @@ today_job_free (TodayJob *job)
   g_free (job);
 }
 
+typedef struct
+{
+  AcqWindow    *window;
+  GCancellable *cancellable;
+  AcqToday     *today;
+} QuickResult;
+
+static gboolean on_quick_cb (gpointer data);
+
+static void
+quick_result_free (QuickResult *quick)
+{
+  g_object_unref (quick->window);
+  g_object_unref (quick->cancellable);
+  g_clear_pointer (&quick->today, acq_today_free);
+  g_free (quick);
+}
+
+/* First what is quick to read (the sessions, the sheets, the comments), shown while the
+ * deadlines are computed; then everything. */
 static void
 gather_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -45,6 +66,24 @@ gather_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   g_autoptr (AcqStore) store = acq_store_open (job->data_dir, &error);
   AcqToday *today;
 
+  if (store != NULL && job->quick_first)
+    {
+      if ((today = acq_today_gather_quick (store, &job->today, job->role, &error)) == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      else
+        {
+          QuickResult *quick = g_new0 (QuickResult, 1);
+
+          quick->window = g_object_ref (ACQ_WINDOW (g_task_get_source_object (task)));
+          quick->cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
+          quick->today = today;
+          g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, on_quick_cb, quick,
+                                      (GDestroyNotify) quick_result_free);
+        }
+    }
   if (store == NULL || (today = acq_today_gather (store, &job->today, job->role, &error)) == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -119,6 +158,19 @@ update_today_button (AcqWindow *self, const AcqToday *today)
 
 static void schedule_midnight (AcqWindow *self);
 
+/* Only while the view has nothing complete to show: a refresh keeps the deadlines in view. */
+static gboolean
+on_quick_cb (gpointer data)
+{
+  QuickResult *quick = data;
+  const AcqToday *shown = acq_today_view_get_today (quick->window->today_view);
+
+  if (g_cancellable_is_cancelled (quick->cancellable) || (shown != NULL && shown->complete))
+    return G_SOURCE_REMOVE;
+  acq_today_view_set_today (quick->window->today_view, g_steal_pointer (&quick->today));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_gathered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -129,12 +181,11 @@ on_gathered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->today_running = FALSE;
+  /* what changed meanwhile is read again; what was read is shown until then */
   if (self->today_dirty)
     {
       self->today_dirty = FALSE;
-      g_clear_pointer (&today, acq_today_free);
       _acq_window_today_refresh (self);
-      return;
     }
   if (today == NULL)
     {
@@ -176,8 +227,13 @@ _acq_window_today_refresh (AcqWindow *self)
   job->data_dir = g_strdup (acq_store_get_data_dir (self->today_store));
   job->role = self->role;
   acq_today_get_local_date (&job->today);
+  {
+    const AcqToday *shown = acq_today_view_get_today (self->today_view);
+
+    job->quick_first = shown == NULL || !shown->complete || shown->role != self->role;
+  }
   self->today_running = TRUE;
-  task = g_task_new (NULL, self->today_cancellable, on_gathered_cb, g_object_ref (self));
+  task = g_task_new (self, self->today_cancellable, on_gathered_cb, g_object_ref (self));
   g_task_set_source_tag (task, _acq_window_today_refresh);
   g_task_set_task_data (task, job, (GDestroyNotify) today_job_free);
   g_task_run_in_thread (task, gather_thread);
@@ -229,12 +285,40 @@ schedule_midnight (AcqWindow *self)
     g_timeout_add_seconds ((guint) MAX (1, wait / G_TIME_SPAN_SECOND), midnight_cb, self);
 }
 
+static void follow_store (AcqWindow *self, AcqStore *store);
+
 /* The store the window shows changed (opened, reopened, closed): follow the new one. */
 void
 _acq_window_today_set_candidates (AcqWindow *self)
 {
   AcqStore *store = self->candidates ? acq_candidate_list_get_store (self->candidates) : NULL;
 
+  /* already read since acq_window_prefetch_today() */
+  if (store != NULL && store == self->today_store)
+    return;
+  follow_store (self, store);
+}
+
+/**
+ * acq_window_prefetch_today:
+ * @self: the window
+ * @store: the store just opened
+ *
+ * Starts reading what is due in @store on a worker, before the candidates are read on the
+ * main thread: the Today view of a large caseload is then ready soon after the window shows.
+ */
+void
+acq_window_prefetch_today (AcqWindow *self, AcqStore *store)
+{
+  g_return_if_fail (ACQ_IS_WINDOW (self));
+  g_return_if_fail (ACQ_IS_STORE (store));
+  if (store != self->today_store)
+    follow_store (self, store);
+}
+
+static void
+follow_store (AcqWindow *self, AcqStore *store)
+{
   if (self->today_store != NULL)
     g_clear_signal_handler (&self->today_changed_id, self->today_store);
   g_clear_object (&self->today_store);

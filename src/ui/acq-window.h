@@ -18,6 +18,8 @@ AcqWindow *acq_window_new                 (AcqApplication   *application);
 void       acq_window_set_candidates      (AcqWindow        *self,
                                            AcqCandidateList *candidates);
 void       acq_window_show_today          (AcqWindow        *self);
+void       acq_window_prefetch_today      (AcqWindow        *self,
+                                           AcqStore         *store);
 void       acq_window_show_error          (AcqWindow        *self,
                                            const char       *message);
 void       acq_window_set_read_only       (AcqWindow        *self,

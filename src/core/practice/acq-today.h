@@ -65,6 +65,8 @@ typedef struct
  * @sections: (element-type AcqTodayItem): each section's items, in the order shown
  * @next_deadlines: (element-type utf8 AcqDeadline): candidate uuid → their first deadline
  *   (the sidebar's subtitle, badge and sort); candidates without one are absent
+ * @complete: %FALSE for what acq_today_gather_quick() gives: the sections that do not come
+ *   from the deadlines, while those are computed
  */
 typedef struct
 {
@@ -72,9 +74,14 @@ typedef struct
   AcqRole     role;
   GPtrArray  *sections[ACQ_N_TODAY_SECTIONS];
   GHashTable *next_deadlines;
+  gboolean    complete;
 } AcqToday;
 
 AcqToday    *acq_today_gather            (AcqStore        *store,
+                                          const GDate     *today,
+                                          AcqRole          role,
+                                          GError         **error);
+AcqToday    *acq_today_gather_quick      (AcqStore        *store,
                                           const GDate     *today,
                                           AcqRole          role,
                                           GError         **error);

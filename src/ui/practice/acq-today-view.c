@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The view only shows an AcqToday that the window gathered on a worker (acq-window-today.c):
- * it reads nothing itself. Each section is a heading with its count over a boxed list; a
+ * it reads nothing itself. A first, incomplete one (the sessions, the sheets, the comments)
+ * may come before the deadlines are computed: a line says they are coming. Each section is a heading with its count over a boxed list; a
  * section shows its first rows and a button for the rest, so that the first frame of a
  * caseload of thousands costs the same as one of ten. Activating a row says which candidate,
  * sheet or session it is about ("open"); the window opens it.
@@ -27,6 +28,7 @@ struct _AcqTodayView
 
   /* template children, alphabetical */
   AdwStatusPage *empty_page;
+  GtkLabel      *pending_label;
   GtkBox        *sections_box;
   GtkStack      *stack;
   GtkLabel      *summary_label;
@@ -249,11 +251,12 @@ rebuild (AcqTodayView *self)
   for (guint i = 0; i < self->sections->len; i++)
     gtk_box_remove (self->sections_box, g_ptr_array_index (self->sections, i));
   g_ptr_array_set_size (self->sections, 0);
-  if (self->today == NULL)
+  if (self->today == NULL || (!self->today->complete && acq_today_count (self->today) == 0))
     {
       gtk_stack_set_visible_child_name (self->stack, "loading");
       return;
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->pending_label), !self->today->complete);
   if (acq_today_count (self->today) == 0)
     {
       adw_status_page_set_description (
@@ -321,6 +324,7 @@ acq_today_view_class_init (AcqTodayViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/acquis/Acquis/ui/acq-today-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AcqTodayView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AcqTodayView, pending_label);
   gtk_widget_class_bind_template_child (widget_class, AcqTodayView, sections_box);
   gtk_widget_class_bind_template_child (widget_class, AcqTodayView, stack);
   gtk_widget_class_bind_template_child (widget_class, AcqTodayView, summary_label);
