@@ -103,7 +103,9 @@ dup_subtitle (AcqTodayView *self, const AcqTodayItem *item)
 
     case ACQ_TODAY_NEXT_SESSION:
       hours = dup_hours (item);
-      when = acq_today_format_due (&item->date, today);
+      /* a session is not "due": today's is "today" */
+      when = g_date_compare (&item->date, today) == 0 ? g_strdup (_("today"))
+                                                       : acq_today_format_due (&item->date, today);
       /* TRANSLATORS: a session: what, when (“tomorrow”, “in 3 days”), its hours */
       return g_strdup_printf (_("%s · %s, %s"), item->title, when, hours);
 
