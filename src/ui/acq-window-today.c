@@ -20,8 +20,10 @@
 #include "acq-today.h"
 #include "acq-window-private.h"
 
-/* A burst of saves (typing) reads the caseload once, this long after the last. */
-#define TODAY_REFRESH_DELAY_MS 400
+/* A burst of saves reads the caseload once, this long after the first; longer while a
+ * candidate is shown (typing saves every pause; only the sidebar's deadlines follow then). */
+#define TODAY_REFRESH_DELAY_MS        400
+#define TODAY_REFRESH_HIDDEN_DELAY_MS 2000
 
 typedef struct
 {
@@ -253,7 +255,10 @@ static void
 on_store_changed_cb (AcqWindow *self)
 {
   if (self->today_refresh_id == 0)
-    self->today_refresh_id = g_timeout_add (TODAY_REFRESH_DELAY_MS, refresh_cb, self);
+    self->today_refresh_id =
+      g_timeout_add (gtk_widget_get_mapped (GTK_WIDGET (self->today_view))
+                       ? TODAY_REFRESH_DELAY_MS : TODAY_REFRESH_HIDDEN_DELAY_MS,
+                     refresh_cb, self);
 }
 
 static gboolean

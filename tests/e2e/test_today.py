@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The accompagnatrice opens Acquis in the morning: the Today view says what is due. A
 recevabilité request made two months less three days ago shows in This Week and in the
-sidebar's row; activating it opens the candidate; Ctrl+T comes back. The candidate's copy
-shows her own deadlines and her next session. Driven through AT-SPI."""
+sidebar's row; activating it opens the candidate; Ctrl+T comes back; the decision, once
+recorded, takes it away. The candidate's copy shows her own deadlines and her next session.
+Driven through AT-SPI."""
 
 import calendar
 import datetime
@@ -105,6 +106,19 @@ def test_coach_sees_the_answer_due_this_week():
         assert "Accompaniment session · in 10 days, 14:00–16:00" in labels_under(session), \
             labels_under(session)
         assert first(app.window, "list", lambda n: n.startswith("Sheets Waiting")) is None
+
+        # the decision comes in (by exchange; here another program writes it): Today follows
+        # the store, and her next deadline is the session
+        stamp = now()
+        with app.db() as db:
+            candidate = db.execute("SELECT uuid FROM candidate WHERE last_name = ?",
+                                   (NAME[1],)).fetchone()[0]
+            db.execute("INSERT INTO parcours_event (uuid, candidate_uuid, kind, date, planned,"
+                       " decision, created_at, updated_at) VALUES (?, ?, 3, ?, 0, 1, ?, ?)",
+                       (str(uuid.uuid4()), candidate, today.isoformat(), stamp, stamp))
+        wait_for(lambda: first(app.window, "list", lambda n: n.startswith("This Week,")) is None,
+                 "the answer to leave This Week")
+        today_row(app, "Next Session", "Nadia Haddad")
     finally:
         app.quit()
 
