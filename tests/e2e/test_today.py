@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 import uuid
 
-from acqtest import App, click, find, first, key, row, run, text_of, wait_for, walk
+from acqtest import App, click, find, find_named, first, key, press, row, run, text_of, wait_for, walk
 
 NAME = ("Nadia", "Haddad")
 
@@ -52,6 +52,29 @@ def seed(data_dir, today):
     return add_months(asked, 2)
 
 
+def seed_more(data_dir, today):
+    """Zoé Abadie, just met (her next deadline is two months away), and Marc Vidal, whose
+    recevabilité answer is five days late."""
+    late = add_months(today, -2) - datetime.timedelta(days=5)
+    stamp = now()
+    with sqlite3.connect(os.path.join(data_dir, "acquis.db")) as db:
+        for first_name, last_name, asked in (("Zoé", "Abadie", None), ("Marc", "Vidal", late)):
+            candidate = str(uuid.uuid4())
+            db.execute("INSERT INTO candidate (uuid, first_name, last_name, created_at,"
+                       " updated_at, last_activity_at) VALUES (?, ?, ?, ?, ?, ?)",
+                       (candidate, first_name, last_name, stamp, stamp, stamp))
+            if asked is not None:
+                db.execute("INSERT INTO parcours_event (uuid, candidate_uuid, kind, date,"
+                           " planned, created_at, updated_at) VALUES (?, ?, 2, ?, 0, ?, ?)",
+                           (str(uuid.uuid4()), candidate, asked.isoformat(), stamp, stamp))
+
+
+def sidebar_names(app):
+    candidates = find(app.window, "table", "Candidates")
+    return [n.name.split("\n")[0] for n in walk(candidates)
+            if n.getRoleName() == "label" and "\n" in (n.name or "")]
+
+
 def days_word(due, today):
     days = (due - today).days
     return {0: "due today", 1: "tomorrow"}.get(days, "in %d days" % days)
@@ -72,6 +95,7 @@ def test_coach_sees_the_answer_due_this_week():
     today = datetime.date.today()
     data_dir = tempfile.mkdtemp(dir=os.environ.get("ACQUIS_E2E_TMP"))
     due = seed(data_dir, today)
+    seed_more(data_dir, today)
     app = App(data_dir=data_dir, role="coach")
     try:
         # the home page is Today, not an empty "no candidate" page
@@ -85,6 +109,18 @@ def test_coach_sees_the_answer_due_this_week():
         candidates = find(app.window, "table", "Candidates")
         label = find(candidates, "label", row("Nadia Haddad"))
         wait_for(lambda: label.name.split("\n")[-1] == sidebar, "%r under the row" % sidebar)
+
+        # a late answer has a badge that says what it means
+        find(candidates, "label", "Deadline overdue: Admissibility answer, 5 days overdue")
+
+        # sorted by the next deadline, the most pressing first
+        assert sidebar_names(app) == ["Zoé Abadie", "Nadia Haddad", "Marc Vidal"], \
+            sidebar_names(app)
+        press(find(app.window, "push button", "Sort and Filter"))
+        press(find_named(app.node, "Next Deadline"))
+        wait_for(lambda: sidebar_names(app) == ["Marc Vidal", "Nadia Haddad", "Zoé Abadie"],
+                 "the list sorted by deadline")
+        key("Escape")
 
         # the row opens the candidate
         click(item)
