@@ -226,6 +226,11 @@ show_candidate (AcqWindow *self, AcqCandidate *candidate)
   if (candidate != NULL || self->candidate_page != NULL)
     acq_candidate_page_set_candidate (_acq_window_ensure_candidate_page (self), candidate);
   gtk_stack_set_visible_child_name (self->content_stack, candidate ? "candidate" : "today");
+  /* the Today button looks selected, as a row of the list would, while Today is shown */
+  if (candidate != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->today_button), "current");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->today_button), "current");
   update_content_title (self);
   _acq_window_actions_update (self);
 }
