@@ -17,6 +17,7 @@
 
 #include "acq-deadline.h"
 #include "acq-parcours.h"
+#include "bench-caseload.h"
 #include "bench-stats.h"
 
 #define N_CANDIDATES 5000
@@ -34,76 +35,6 @@ check (gboolean ok, GError *error)
 {
   if (!ok)
     g_error ("%s", error ? error->message : "failed");
-}
-
-static void
-exec (AcqStore *store, const char *sql)
-{
-  GError *error = NULL;
-  check (acq_store_exec (store, sql, &error), error);
-}
-
-/* A parcours of 20 events from a start within the last two years: its kinds in a parcours's
- * order (with sessions of the accompaniment recorded as more events of the same kinds), the
- * last few planned; so every rule finds something to do. */
-static void
-fill (AcqStore *store, GDate *today)
-{
-  GRand *rand = g_rand_new_with_seed (14);
-  sqlite3 *db = acq_store_get_db (store);
-  sqlite3_stmt *candidate = NULL, *event = NULL;
-
-  exec (store, "BEGIN");
-  g_assert (sqlite3_prepare_v2 (db, "INSERT INTO candidate (uuid, created_at, updated_at,"
-                                " last_activity_at) VALUES (?1, 'x', 'x', ?2)", -1, &candidate,
-                                NULL) == SQLITE_OK);
-  g_assert (sqlite3_prepare_v2 (db, "INSERT INTO parcours_event (uuid, candidate_uuid, kind,"
-                                " date, planned, decision, note, created_at, updated_at) VALUES"
-                                " (?1, ?2, ?3, ?4, ?5, ?6, '', 'x', 'x')", -1, &event,
-                                NULL) == SQLITE_OK);
-  for (guint c = 0; c < N_CANDIDATES; c++)
-    {
-      g_autofree char *uuid = g_uuid_string_random ();
-      GDate date = *today;
-      char iso[32];
-
-      GDate dates[N_EVENTS];
-      int kinds[N_EVENTS];
-
-      g_date_subtract_days (&date, g_rand_int_range (rand, 30, 730));
-      for (guint e = 0; e < N_EVENTS; e++)
-        {
-          g_date_add_days (&date, g_rand_int_range (rand, 1, 30));
-          dates[e] = date;
-          kinds[e] = MIN ((int) (e * ACQ_N_PARCOURS_KINDS / N_EVENTS) +
-                          g_rand_int_range (rand, 0, 2), ACQ_N_PARCOURS_KINDS - 1);
-        }
-      /* the last activity: the last event done */
-      g_date_strftime (iso, sizeof iso, "%Y-%m-%dT09:00:00Z", &dates[N_EVENTS - 4]);
-      sqlite3_bind_text (candidate, 1, uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (candidate, 2, iso, -1, SQLITE_TRANSIENT);
-      g_assert (sqlite3_step (candidate) == SQLITE_DONE);
-      sqlite3_reset (candidate);
-      for (guint e = 0; e < N_EVENTS; e++)
-        {
-          g_autofree char *event_uuid = g_uuid_string_random ();
-
-          g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &dates[e]);
-          sqlite3_bind_text (event, 1, event_uuid, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (event, 2, uuid, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int (event, 3, kinds[e]);
-          sqlite3_bind_text (event, 4, iso, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int (event, 5, e >= N_EVENTS - 3);
-          sqlite3_bind_int (event, 6, kinds[e] == ACQ_PARCOURS_ADMISSIBILITY_DECIDED
-                                        ? g_rand_int_range (rand, 1, 3) : 0);
-          g_assert (sqlite3_step (event) == SQLITE_DONE);
-          sqlite3_reset (event);
-        }
-    }
-  sqlite3_finalize (candidate);
-  sqlite3_finalize (event);
-  exec (store, "COMMIT");
-  g_rand_free (rand);
 }
 
 /* The inputs of the rules, one per candidate, over @events (grouped by candidate). */
@@ -149,7 +80,7 @@ main (int argc, char *argv[])
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 7, 12, 2026);
   check (dir != NULL && (store = acq_store_open (dir, &error)) != NULL, error);
-  fill (store, &today);
+  bench_caseload_fill (store, &today, N_CANDIDATES, N_EVENTS, 0);
 
   for (guint run = 0; run < RUNS; run++)
     {

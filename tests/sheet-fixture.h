@@ -58,7 +58,7 @@ bloc (Fixture *f, guint index)
 }
 
 /* The uuid of competence @c (0-based) of bloc @b (0-based). */
-static const char *
+static G_GNUC_UNUSED const char *
 competence (Fixture *f, guint b, guint c)
 {
   return g_ptr_array_index (bloc (f, b)->competence_uuids, c);

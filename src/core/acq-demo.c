@@ -530,7 +530,8 @@ populate_sheets (AcqCandidateList *list, const AcqFiche *fiche, GError **error)
 
 /* The livret de suivi: sessions held and planned, dated from today so that the demo always has
  * a past and a coming week. Hélène is mid-way through 24 h, Sophie past her 12 h before the
- * jury, Karim had his feasibility interview, Aïcha's post-jury interview is next week. */
+ * jury, Karim had his feasibility interview and has a session today, Aïcha's post-jury
+ * interview is next week. */
 typedef struct
 {
   const char         *uuid;
@@ -588,6 +589,11 @@ static const DemoSession demo_sessions[] = {
     { "Vérifier l'adéquation entre l'expérience et le titre CIP", NULL },
     { ACQ_OBJECTIVE_REACHED }, "Parcours en mission locale ; actions collectives animées.",
     "CV à actualiser.", "Envoyer le CV actualisé et la demande de recevabilité." },
+  /* today, so that the Today view always has a session of the day */
+  { "5e55a0c1-1b2d-4c3e-8f4a-000000000012", KARIM, 0, "16:00", "17:30",
+    ACQ_SESSION_KIND_ACCOMPANIMENT, ACQ_SESSION_MODE_VISIO, FALSE,
+    { "Relire la demande de recevabilité avant l'envoi", "Lister les exemples du bloc 1" },
+    { ACQ_OBJECTIVE_NOT_ASSESSED, ACQ_OBJECTIVE_NOT_ASSESSED }, "", "", "" },
   { "5e55a0c1-1b2d-4c3e-8f4a-000000000021", SOPHIE, -70, "09:00", "12:00",
     ACQ_SESSION_KIND_ACCOMPANIMENT, ACQ_SESSION_MODE_IN_PERSON, TRUE,
     { "Choisir les exemples des trois blocs", NULL }, { ACQ_OBJECTIVE_REACHED },

@@ -30,6 +30,7 @@
 #include "acq-map-export.h"
 #include "acq-package.h"
 #include "acq-store.h"
+#include "acq-today.h"
 
 /* The value of the file option @option (--output, --import) as a local path; %NULL if it is
  * missing or names no local file. */
@@ -121,7 +122,6 @@ agenda (const char *data_dir, GVariantDict *options)
   g_autoptr (AcqCandidateList) list = NULL;
   g_autoptr (GPtrArray) deadlines = NULL;
   g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   const char *days_arg = NULL;
   gint64 days = 7;
   GDate today;
@@ -132,9 +132,7 @@ agenda (const char *data_dir, GVariantDict *options)
       g_printerr ("%s\n", _("--days wants a number of days, from 0 to 36600."));
       return 2;
     }
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  acq_today_get_local_date (&today);
   if ((list = options_open_candidates (data_dir, options, &store, &error)) == NULL ||
       (deadlines = acq_deadline_list_caseload (store, &today, &error)) == NULL)
     {

@@ -290,6 +290,9 @@ open_store (AcqApplication *self)
   g_clear_object (&self->store);
 
   self->store = acq_store_open (self->data_dir, &error);
+  /* the Today view's worker reads while the candidates are read here */
+  if (self->store != NULL)
+    acq_window_prefetch_today (self->window, self->store);
   if (self->store != NULL && acq_referential_ensure_default (self->store, &error))
     self->candidates = acq_candidate_list_new (self->store, &error);
 
@@ -399,8 +402,20 @@ help_action (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_show_uri (GTK_WINDOW (self->window), "help:acquis", GDK_CURRENT_TIME);
 }
 
+/* The daily notification's action: the window, on its Today page. */
+static void
+show_today_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  AcqApplication *self = user_data;
+
+  ensure_window (self);
+  acq_window_show_today (self->window);
+  gtk_window_present (GTK_WINDOW (self->window));
+}
+
 static const GActionEntry app_actions[] = {
   { "open-demo", open_demo_action },
+  { "show-today", show_today_action },
   { "quit", quit_action },
   { "about", about_action },
   { "help", help_action },
@@ -417,6 +432,7 @@ acq_application_startup (GApplication *app)
     { "win.new-candidate", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.show-today", { "<Control>t", "<Alt>Home", NULL } },
   };
 
   G_APPLICATION_CLASS (acq_application_parent_class)->startup (app);

@@ -40,6 +40,8 @@ _acq_window_actions_update (AcqWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
   gtk_widget_set_sensitive (GTK_WIDGET (self->candidate_menu_button), has_candidate);
+  /* nothing to offer on Today */
+  gtk_widget_set_visible (GTK_WIDGET (self->candidate_menu_button), has_candidate);
   _acq_window_exchange_actions_update (self);
 }
 

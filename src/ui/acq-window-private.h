@@ -13,6 +13,7 @@
 #include "acq-candidate-page.h"
 #include "acq-exchange-folder.h"
 #include "acq-sheet-editor.h"
+#include "acq-today-view.h"
 #include "acq-window.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,9 @@ struct _AcqWindow
   GtkListBox           *sheet_results_list;
   GtkStack             *sidebar_stack;
   AdwToastOverlay      *toast_overlay;
+  GtkButton            *today_button;
+  GtkLabel             *today_count_label;
+  AcqTodayView         *today_view;
 
   AcqCandidatePage     *candidate_page; /* made when first needed: start-up is faster */
   AcqSheetEditor       *sheet_editor;   /* idem */
@@ -67,6 +71,17 @@ struct _AcqWindow
   AcqWindowImport      *current_import;
   GCancellable         *exchange_cancellable;
   AdwToast             *import_progress; /* “Importing…”, while an import runs */
+
+  /* acq-window-today.c: the Today view and the sidebar's deadlines, read on a worker */
+  gboolean              sort_by_deadline; /* the "deadline" sort, which reads next_deadlines */
+  GHashTable           *next_deadlines;   /* candidate uuid → AcqDeadline, from the worker */
+  AcqStore             *today_store;      /* whose changes are followed */
+  gulong                today_changed_id;
+  GCancellable         *today_cancellable;
+  gboolean              today_running;    /* a worker reads */
+  gboolean              today_dirty;      /* and the store changed since it began */
+  guint                 today_refresh_id; /* a refresh a moment after a change */
+  guint                 today_midnight_id; /* a refresh when the day changes */
 };
 
 /* acq-window.c */
@@ -82,6 +97,16 @@ void              _acq_window_set_n_conflicts        (AcqWindow        *self,
 /* acq-window-actions.c */
 void              _acq_window_class_actions_init     (AcqWindowClass   *klass);
 void              _acq_window_actions_update         (AcqWindow        *self);
+
+/* acq-window-today.c */
+void              _acq_window_class_today_init       (AcqWindowClass   *klass);
+void              _acq_window_today_init             (AcqWindow        *self);
+void              _acq_window_today_set_candidates   (AcqWindow        *self);
+void              _acq_window_today_refresh          (AcqWindow        *self);
+int               _acq_window_today_compare          (AcqWindow        *self,
+                                                      AcqCandidate     *a,
+                                                      AcqCandidate     *b);
+void              _acq_window_today_dispose          (AcqWindow        *self);
 
 /* acq-window-exchange.c */
 void              _acq_window_class_exchange_init    (AcqWindowClass   *klass);

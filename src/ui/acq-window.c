@@ -74,6 +74,8 @@ sort_func (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   AcqWindow *self = user_data;
 
+  if (self->sort_by_deadline)
+    return _acq_window_today_compare (self, (AcqCandidate *) a, (AcqCandidate *) b);
   return acq_candidate_compare ((AcqCandidate *) a, (AcqCandidate *) b, self->sort);
 }
 
@@ -109,6 +111,8 @@ update_content_title (AcqWindow *self)
       name = acq_candidate_dup_display_name (self->shown);
       subtitle = acq_candidate_dup_subtitle (self->shown);
     }
+  else
+    name = g_strdup (_("Today"));
   adw_window_title_set_title (self->content_title, name ? name : "Acquis");
   adw_window_title_set_subtitle (self->content_title, subtitle ? subtitle : "");
 }
@@ -159,7 +163,7 @@ _acq_window_close_sheet (AcqWindow *self)
   g_clear_object (&self->open_sheet);
   acq_sheet_editor_set_sheet (self->sheet_editor, NULL, NULL);
   refresh_open_comments (self);
-  gtk_stack_set_visible_child_name (self->content_stack, self->shown ? "candidate" : "none");
+  gtk_stack_set_visible_child_name (self->content_stack, self->shown ? "candidate" : "today");
   update_content_title (self);
   _acq_window_actions_update (self);
 }
@@ -223,7 +227,12 @@ show_candidate (AcqWindow *self, AcqCandidate *candidate)
                                                      G_CONNECT_SWAPPED);
   if (candidate != NULL || self->candidate_page != NULL)
     acq_candidate_page_set_candidate (_acq_window_ensure_candidate_page (self), candidate);
-  gtk_stack_set_visible_child_name (self->content_stack, candidate ? "candidate" : "none");
+  gtk_stack_set_visible_child_name (self->content_stack, candidate ? "candidate" : "today");
+  /* the Today button looks selected, as a row of the list would, while Today is shown */
+  if (candidate != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->today_button), "current");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->today_button), "current");
   update_content_title (self);
   _acq_window_actions_update (self);
 }
@@ -349,6 +358,7 @@ on_settings_changed_cb (AcqWindow *self, const char *key)
     {
       g_autofree char *order = g_settings_get_string (self->settings, "candidate-sort");
       self->sort = acq_candidate_sort_from_string (order);
+      self->sort_by_deadline = g_strcmp0 (order, "deadline") == 0;
       gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
     }
   if (key == NULL || g_strcmp0 (key, "show-archived") == 0)
@@ -436,6 +446,7 @@ acq_window_set_candidates (AcqWindow *self, AcqCandidateList *candidates)
                              G_CONNECT_SWAPPED);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (candidates));
   _acq_window_exchange_set_candidates (self);
+  _acq_window_today_set_candidates (self);
   update_sidebar_stack (self);
   _acq_window_actions_update (self);
   /* over the window, not under it: asked once the window is on screen */
@@ -481,6 +492,22 @@ _acq_window_reveal_candidate (AcqWindow *self, AcqCandidate *candidate)
     }
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   show_candidate (self, candidate);
+}
+
+/**
+ * acq_window_show_today:
+ * @self: the window
+ *
+ * Back to the home page: no candidate selected, the Today view in the content.
+ */
+void
+acq_window_show_today (AcqWindow *self)
+{
+  g_return_if_fail (ACQ_IS_WINDOW (self));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  show_candidate (self, NULL);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 /* Saves what is typed and not saved yet, before something else writes to the store. */
@@ -640,6 +667,7 @@ acq_window_dispose (GObject *object)
 
   show_candidate (self, NULL);
   _acq_window_exchange_dispose (self);
+  _acq_window_today_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->candidates);
@@ -747,6 +775,7 @@ acq_window_class_init (AcqWindowClass *klass)
                   NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (ACQ_TYPE_CANDIDATE);
+  g_type_ensure (ACQ_TYPE_TODAY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/acquis/Acquis/ui/acq-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, back_button);
@@ -761,6 +790,9 @@ acq_window_class_init (AcqWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, sheet_results_label);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, sheet_results_list);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, today_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, today_count_label);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, today_view);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_candidate_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed_cb);
@@ -771,6 +803,7 @@ acq_window_class_init (AcqWindowClass *klass)
 
   _acq_window_class_actions_init (klass);
   _acq_window_class_exchange_init (klass);
+  _acq_window_class_today_init (klass);
 }
 
 static void
@@ -781,6 +814,7 @@ acq_window_init (AcqWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _acq_window_exchange_init (self);
+  _acq_window_today_init (self);
   acq_a11y_track_stack (self->sidebar_stack);
   acq_a11y_track_stack (self->content_stack);
 
@@ -799,6 +833,7 @@ acq_window_init (AcqWindow *self)
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (on_filtered_items_changed_cb), self, G_CONNECT_SWAPPED);
   update_sidebar_stack (self);
+  update_content_title (self);
 
   /* Delete in the list deletes the selected candidate (with an undo toast); only there, so
    * that Delete in a text field or on a button never does. */

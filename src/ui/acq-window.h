@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (AcqWindow, acq_window, ACQ, WINDOW, AdwApplicationWindow)
 AcqWindow *acq_window_new                 (AcqApplication   *application);
 void       acq_window_set_candidates      (AcqWindow        *self,
                                            AcqCandidateList *candidates);
+void       acq_window_show_today          (AcqWindow        *self);
+void       acq_window_prefetch_today      (AcqWindow        *self,
+                                           AcqStore         *store);
 void       acq_window_show_error          (AcqWindow        *self,
                                            const char       *message);
 void       acq_window_set_read_only       (AcqWindow        *self,

@@ -156,8 +156,9 @@ def matches(node, name):
 
 
 def row(name):
-    """A sidebar row: its label reads the name, then the stage on a second line."""
-    return lambda spoken_name: spoken_name.split("\n")[0] == name
+    """A sidebar row: its label reads the name, then the stage on a second line (the Today
+    view's rows say the name alone, on a label of its own)."""
+    return lambda spoken_name: "\n" in spoken_name and spoken_name.split("\n")[0] == name
 
 
 def first(node, role, name=None, visible=True):

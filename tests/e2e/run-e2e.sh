@@ -21,6 +21,8 @@ DISPLAY=:$(cat "$tmp/display")
 export DISPLAY GDK_BACKEND=x11 GSK_RENDERER=cairo ACQUIS_APP="$app" ACQUIS_E2E_TMP="$tmp"
 # a private settings store, and the accessibility bridge on (meson's test env turns it off)
 export GSETTINGS_BACKEND=memory GTK_A11Y=atspi
+# no daily notification unless a journey asks for one (ACQUIS_NOTIFY=1 in the app's env)
+export ACQUIS_NOTIFY=0
 unset NO_AT_BRIDGE
 # A session bus like the desktop's, less the keyring: where gnome-keyring is installed, the
 # first use of the Secret Service would start a locked keyring and a prompt nobody answers.

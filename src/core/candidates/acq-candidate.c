@@ -578,10 +578,26 @@ acq_candidate_set_to_review (AcqCandidate *self, guint count)
 char *
 acq_candidate_dup_display_name (AcqCandidate *self)
 {
-  const char *first = self->text[ACQ_CANDIDATE_FIRST_NAME];
-  const char *last = self->text[ACQ_CANDIDATE_LAST_NAME];
-
   g_return_val_if_fail (ACQ_IS_CANDIDATE (self), NULL);
+  return acq_candidate_format_name (self->text[ACQ_CANDIDATE_FIRST_NAME],
+                                    self->text[ACQ_CANDIDATE_LAST_NAME]);
+}
+
+/**
+ * acq_candidate_format_name:
+ * @first: (nullable): the first name
+ * @last: (nullable): the last name
+ *
+ * The name as acq_candidate_dup_display_name() says it, for what reads the store without
+ * making candidates (the Today view's worker).
+ *
+ * Returns: (transfer full): "First Last", or a placeholder when both are empty
+ */
+char *
+acq_candidate_format_name (const char *first, const char *last)
+{
+  first = first ? first : "";
+  last = last ? last : "";
   if (*first == '\0' && *last == '\0')
     return g_strdup (_("Unnamed candidate"));
   if (*first == '\0' || *last == '\0')

@@ -119,6 +119,8 @@ guint         acq_candidate_get_to_review   (AcqCandidate *self);
 void          acq_candidate_set_to_review   (AcqCandidate *self,
                                              guint         count);
 char         *acq_candidate_dup_display_name  (AcqCandidate *self);
+char         *acq_candidate_format_name       (const char   *first,
+                                               const char   *last);
 char         *acq_candidate_dup_subtitle      (AcqCandidate *self);
 
 gboolean      acq_candidate_matches           (AcqCandidate *self,

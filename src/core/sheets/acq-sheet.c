@@ -359,9 +359,21 @@ char *
 acq_sheet_dup_display_title (AcqSheet *self)
 {
   g_return_val_if_fail (ACQ_IS_SHEET (self), NULL);
-  if (*self->text[FIELD_TITLE] == '\0')
+  return acq_sheet_format_title (self->text[FIELD_TITLE]);
+}
+
+/**
+ * acq_sheet_format_title:
+ * @title: (nullable): a sheet's title as stored
+ *
+ * Returns: (transfer full): the title as acq_sheet_dup_display_title() says it
+ */
+char *
+acq_sheet_format_title (const char *title)
+{
+  if (title == NULL || *title == '\0')
     return g_strdup (_("Untitled example"));
-  return g_strdup (self->text[FIELD_TITLE]);
+  return g_strdup (title);
 }
 
 AcqSheetKind

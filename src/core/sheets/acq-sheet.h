@@ -58,6 +58,7 @@ const char   *acq_sheet_get_title          (AcqSheet       *self);
 void          acq_sheet_set_title          (AcqSheet       *self,
                                             const char     *title);
 char         *acq_sheet_dup_display_title  (AcqSheet       *self);
+char         *acq_sheet_format_title       (const char     *title);
 AcqSheetKind  acq_sheet_get_kind           (AcqSheet       *self);
 void          acq_sheet_set_kind           (AcqSheet       *self,
                                             AcqSheetKind    kind);

@@ -9,6 +9,24 @@
 #include <glib/gi18n.h>
 
 #include "acq-candidate-row.h"
+#include "acq-today.h"
+
+/* What every row of one factory shares: the next deadline of each candidate, read on the
+ * window's worker (acq-window-today.c) and handed here whole, and the rows alive, to show it
+ * when it arrives. Counted: the rows and the factory may go in either order. */
+typedef struct
+{
+  GHashTable *deadlines; /* candidate uuid → AcqDeadline, or NULL until read */
+  GDate       today;
+  GHashTable *rows;      /* AcqCandidateRow set */
+} RowShared;
+
+static void
+row_shared_clear (RowShared *shared)
+{
+  g_clear_pointer (&shared->deadlines, g_hash_table_unref);
+  g_clear_pointer (&shared->rows, g_hash_table_unref);
+}
 
 /* Built in code rather than from a template, with as few widgets as possible (one label for
  * both lines; the marks made only for the rows that show one): the sidebar makes a few dozen
@@ -23,7 +41,9 @@ struct _AcqCandidateRow
   GtkWidget    *review_label;         /* NULL until a row needs it */
   GtkWidget    *accommodations_image; /* NULL until a row needs it */
   GtkWidget    *archived_image;       /* NULL until a row needs it */
+  GtkWidget    *overdue_label;        /* NULL until a row needs it */
 
+  RowShared    *shared;
   AcqCandidate *candidate;
   gulong        notify_id;
 };
@@ -102,16 +122,60 @@ show_to_review (AcqCandidateRow *self, guint count)
   gtk_widget_set_visible (self->review_label, count > 0);
 }
 
+/* An overdue deadline: a badge whose meaning is spoken, not only seen in red. */
+static void
+show_overdue (AcqCandidateRow *self, const AcqDeadline *deadline)
+{
+  gboolean overdue = deadline != NULL && deadline->severity == ACQ_DEADLINE_OVERDUE;
+  g_autofree char *when = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->overdue_label == NULL && !overdue)
+    return;
+  if (self->overdue_label == NULL)
+    {
+      /* Translators: the sidebar's narrow badge of a candidate with a deadline overdue */
+      self->overdue_label = gtk_label_new (_("Overdue"));
+      gtk_widget_add_css_class (self->overdue_label, "overdue-badge");
+      gtk_widget_set_valign (self->overdue_label, GTK_ALIGN_CENTER);
+      gtk_box_insert_child_after (GTK_BOX (self->box), self->overdue_label,
+                                  GTK_WIDGET (self->label));
+    }
+  gtk_widget_set_visible (self->overdue_label, overdue);
+  if (!overdue)
+    return;
+  when = acq_today_format_due (&deadline->due, &self->shared->today);
+  /* TRANSLATORS: what a screen reader says of the overdue badge: what, and how late */
+  name = g_strdup_printf (_("Deadline overdue: %s, %s"), acq_today_deadline_title (deadline),
+                          when);
+  gtk_widget_set_tooltip_text (self->overdue_label, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->overdue_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 update (AcqCandidateRow *self)
 {
   g_autofree char *name = acq_candidate_dup_display_name (self->candidate);
   g_autofree char *subtitle = acq_candidate_dup_subtitle (self->candidate);
-  g_autofree char *markup =
-    g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"60%%\">%s</span>", name,
-                             subtitle);
+  const AcqDeadline *deadline = NULL;
+  g_autofree char *markup = NULL;
 
+  if (self->shared->deadlines != NULL)
+    deadline = g_hash_table_lookup (self->shared->deadlines,
+                                    acq_candidate_get_uuid (self->candidate));
+  if (deadline != NULL)
+    {
+      g_autofree char *next = acq_today_dup_deadline_short (deadline);
+
+      markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"60%%\">%s\n%s</span>",
+                                        name, subtitle, next);
+    }
+  else
+    markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"60%%\">%s</span>", name,
+                                      subtitle);
   gtk_label_set_markup (self->label, markup);
+  show_overdue (self, deadline);
   show_open_comments (self, acq_candidate_get_open_comments (self->candidate));
   show_to_review (self, acq_candidate_get_to_review (self->candidate));
   show_mark (self, &self->accommodations_image,
@@ -138,6 +202,11 @@ acq_candidate_row_dispose (GObject *object)
 {
   AcqCandidateRow *self = ACQ_CANDIDATE_ROW (object);
 
+  if (self->shared != NULL)
+    {
+      g_hash_table_remove (self->shared->rows, self);
+      g_rc_box_release_full (g_steal_pointer (&self->shared), (GDestroyNotify) row_shared_clear);
+    }
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (acq_candidate_row_parent_class)->dispose (object);
 }
@@ -169,9 +238,13 @@ unbind (AcqCandidateRow *self)
 }
 
 static void
-on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, RowShared *shared)
 {
-  gtk_list_item_set_child (item, g_object_new (ACQ_TYPE_CANDIDATE_ROW, NULL));
+  AcqCandidateRow *row = g_object_new (ACQ_TYPE_CANDIDATE_ROW, NULL);
+
+  row->shared = g_rc_box_acquire (shared);
+  g_hash_table_add (shared->rows, row);
+  gtk_list_item_set_child (item, GTK_WIDGET (row));
 }
 
 static void
@@ -186,6 +259,12 @@ on_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
   unbind (ACQ_CANDIDATE_ROW (gtk_list_item_get_child (item)));
 }
 
+static void
+release_shared (gpointer shared, GClosure *closure)
+{
+  g_rc_box_release_full (shared, (GDestroyNotify) row_shared_clear);
+}
+
 /**
  * acq_candidate_row_factory_new:
  *
@@ -195,9 +274,42 @@ GtkListItemFactory *
 acq_candidate_row_factory_new (void)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  RowShared *shared = g_rc_box_new0 (RowShared);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
+  shared->rows = g_hash_table_new (NULL, NULL);
+  g_date_clear (&shared->today, 1);
+  /* the closure holds the factory's reference */
+  g_object_set_data (G_OBJECT (factory), "acq-row-shared", shared);
+  g_signal_connect_data (factory, "setup", G_CALLBACK (on_setup_cb), shared,
+                         (GClosureNotify) release_shared, 0);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), NULL);
   return factory;
+}
+
+/**
+ * acq_candidate_row_factory_set_deadlines:
+ * @factory: a factory from acq_candidate_row_factory_new()
+ * @deadlines: (element-type utf8 AcqDeadline): candidate uuid → their next deadline
+ * @today: the day they were computed for
+ *
+ * Each row shows its candidate's next deadline under the stage, and a badge when it is
+ * overdue. The table is read on a worker and handed here whole: no row reads the store.
+ */
+void
+acq_candidate_row_factory_set_deadlines (GtkListItemFactory *factory, GHashTable *deadlines,
+                                         const GDate *today)
+{
+  RowShared *shared = g_object_get_data (G_OBJECT (factory), "acq-row-shared");
+  GHashTableIter iter;
+  gpointer row;
+
+  g_return_if_fail (shared != NULL);
+  g_clear_pointer (&shared->deadlines, g_hash_table_unref);
+  shared->deadlines = deadlines ? g_hash_table_ref (deadlines) : NULL;
+  shared->today = *today;
+  g_hash_table_iter_init (&iter, shared->rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    if (ACQ_CANDIDATE_ROW (row)->candidate != NULL)
+      update (row);
 }

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 #define ACQ_TYPE_CANDIDATE_ROW (acq_candidate_row_get_type ())
 G_DECLARE_FINAL_TYPE (AcqCandidateRow, acq_candidate_row, ACQ, CANDIDATE_ROW, GtkWidget)
 
-GtkListItemFactory *acq_candidate_row_factory_new (void);
+GtkListItemFactory *acq_candidate_row_factory_new           (void);
+void                acq_candidate_row_factory_set_deadlines (GtkListItemFactory *factory,
+                                                             GHashTable         *deadlines,
+                                                             const GDate        *today);
 
 G_END_DECLS
