@@ -199,6 +199,7 @@ _acq_window_ensure_candidate_page (AcqWindow *self)
       self->candidate_page = g_object_new (ACQ_TYPE_CANDIDATE_PAGE, NULL);
       gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->candidate_page), "candidate");
       acq_candidate_page_set_list (self->candidate_page, self->candidates);
+      g_object_bind_property (self, "role", self->candidate_page, "role", G_BINDING_SYNC_CREATE);
       g_signal_connect_object (self->candidate_page, "open-sheet",
                                G_CALLBACK (on_candidate_page_open_sheet_cb), self,
                                G_CONNECT_SWAPPED);
