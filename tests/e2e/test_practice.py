@@ -166,7 +166,7 @@ def test_parcours_livret_calendar_and_exchange():
             assert session_rows(db) == [(day(-1).isoformat(), "14:00", "16:00", 1, POINTS, "")]
             assert objectives(db) == [(OBJECTIVE_1, 1), (OBJECTIVE_2, 3)]
         wait_for(lambda: hours_bar(coach).queryValue().currentValue == 2, "the bar at 2 h")
-        assert hours_text(coach).startswith("2 h held, 0 min planned ahead, of 24 h"), \
+        assert hours_text(coach).startswith("2 h held, nothing planned ahead, of 24 h"), \
             hours_text(coach)
         find(coach.window, "label", lambda name: "1 of 2 objectives reached" in name)
 

@@ -79,8 +79,12 @@ show_hours (AcqLivretGroup *self)
   held = format_minutes (hours.held_minutes);
   ahead = format_minutes (hours.ahead_minutes);
   plan = format_minutes (hours.planned_minutes);
-  /* Translators: the hours of the livret: held, planned ahead, and the plan of the quote */
-  text = g_strdup_printf (_("%s held, %s planned ahead, of %s planned"), held, ahead, plan);
+  if (hours.ahead_minutes > 0)
+    /* Translators: the hours of the livret: held, planned ahead, and the plan of the quote */
+    text = g_strdup_printf (_("%s held, %s planned ahead, of %s planned"), held, ahead, plan);
+  else
+    /* Translators: the hours of the livret: held, and the plan of the quote */
+    text = g_strdup_printf (_("%s held, nothing planned ahead, of %s planned"), held, plan);
   if (!hours.has_plan)
     {
       char *with = g_strdup_printf (_("%s (the advised plan, until the quote's is set)"), text);

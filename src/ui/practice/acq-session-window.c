@@ -34,6 +34,7 @@ struct _AcqSessionWindow
   GtkSwitch         *held_switch;
   AdwComboRow       *kind_row;
   AdwComboRow       *mode_row;
+  AdwPreferencesGroup *notice_group;
   GtkListBox        *objectives_list;
   GtkTextView       *personal_view;
   AdwEntryRow       *place_row;
@@ -67,11 +68,21 @@ entry_text (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
+/* The notices above the fields: a refusal of the store, or what a candidate may change. */
+static void
+update_notices (AcqSessionWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_group),
+                          gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ||
+                            gtk_widget_get_visible (GTK_WIDGET (self->read_only_label)));
+}
+
 static void
 show_error (AcqSessionWindow *self, const char *message)
 {
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  update_notices (self);
   if (message != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
@@ -363,6 +374,7 @@ load (AcqSessionWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->add_objective_button), coach);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.add-objective", coach);
   gtk_widget_set_visible (GTK_WIDGET (self->read_only_label), !coach);
+  update_notices (self);
   on_field_changed_cb (self);
   /* the entry rows' pencils exist once the rows hold a text */
   acq_a11y_hide_decorative_images (GTK_WIDGET (self));
@@ -406,6 +418,7 @@ acq_session_window_class_init (AcqSessionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, held_switch);
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, kind_row);
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, mode_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, notice_group);
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, objectives_list);
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, personal_view);
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, place_row);
