@@ -97,7 +97,9 @@ show_hours (AcqLivretGroup *self)
   gtk_level_bar_set_value (self->hours_bar, hours.held_minutes / 60.0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->hours_bar),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
-  if (acq_session_hours_is_over_plan (&hours))
+  if (acq_session_hours_is_over_plan (&hours) && self->role != ACQ_ROLE_COACH)
+    over = g_strdup_printf (_("Over the plan: %s held for %s planned."), held, plan);
+  else if (acq_session_hours_is_over_plan (&hours))
     over = g_strdup_printf (_("Over the plan: %s held for %s planned. Review the planned hours "
                               "with the candidate, or make a new quote."), held, plan);
   else if (acq_session_hours_will_be_over_plan (&hours))

@@ -26,6 +26,7 @@ struct _AcqSessionWindow
   /* template children, alphabetical */
   GtkButton         *add_objective_button;
   GtkCalendar       *calendar;
+  GtkMenuButton     *date_button;
   AdwEntryRow       *date_row;
   GtkTextView       *difficulties_view;
   GtkButton         *discard_button;
@@ -368,6 +369,7 @@ load (AcqSessionWindow *self)
       AdwEntryRow *rows[] = { self->date_row, self->start_row, self->end_row, self->place_row };
       gtk_editable_set_editable (GTK_EDITABLE (rows[i]), coach);
     }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->date_button), coach);
   gtk_widget_set_sensitive (GTK_WIDGET (self->held_switch), coach);
   gtk_widget_set_sensitive (GTK_WIDGET (self->kind_row), coach);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_row), coach);
@@ -410,6 +412,7 @@ acq_session_window_class_init (AcqSessionWindowClass *klass)
     widget_class, "/io/github/acquis/Acquis/ui/acq-session-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, add_objective_button);
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, calendar);
+  gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, date_button);
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, date_row);
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, difficulties_view);
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, discard_button);
