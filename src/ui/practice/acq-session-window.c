@@ -396,6 +396,10 @@ acq_session_window_dispose (GObject *object)
 {
   AcqSessionWindow *self = ACQ_SESSION_WINDOW (object);
 
+  /* destroyed without a close request (the application quits): what was typed is kept if the
+   * store takes it */
+  if (self->dirty && self->store != NULL && self->session != NULL && !save (self))
+    g_warning ("A session's changes could not be saved as its window went");
   gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_SESSION_WINDOW);
   g_clear_object (&self->store);
   g_clear_pointer (&self->session, acq_session_free);
