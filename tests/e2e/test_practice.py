@@ -123,6 +123,18 @@ def test_parcours_livret_calendar_and_exchange():
             assert db.execute("SELECT stage_date FROM candidate").fetchone()[0] == \
                 day(-3).isoformat()
 
+        # deleted by mistake, and brought back
+        press(find(coach.window, "push button", "Delete “Admissibility requested”"))
+        toast = find_named(coach.window, "“Admissibility requested” deleted")
+        with coach.db() as db:
+            assert db.execute("SELECT count(*) FROM parcours_event"
+                              " WHERE deleted_at IS NULL").fetchone()[0] == 0
+        press(find(toast.parent.parent, "push button", "Undo"))
+        find(coach.window, "label", "Admissibility requested")
+        with coach.db() as db:
+            assert db.execute("SELECT count(*) FROM parcours_event"
+                              " WHERE deleted_at IS NULL").fetchone()[0] == 1
+
         # a session planned, with two objectives; the hours count it ahead
         bar = hours_bar(coach)
         assert bar.queryValue().currentValue == 0
