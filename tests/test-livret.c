@@ -629,6 +629,47 @@ test_calendar_all_and_file (Fixture *f, gconstpointer data)
 }
 
 static void
+on_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The window's export: a worker on its own connection writes what the command line would. */
+static void
+test_calendar_export_async (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqSession) a = save_session (f, "2026-03-01", "09:00", "12:00", TRUE);
+  g_autoptr (AcqSession) b = save_session (f, "2026-04-01", "09:00", "11:00", FALSE);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *path = g_build_filename (out, "livret.ics", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "no", "such", "folder.ics", NULL);
+  g_autofree char *contents = NULL;
+  guint n_events = 0;
+
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  acq_calendar_export_async (f->store, f->uuid, path, NULL, on_exported_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (acq_calendar_export_finish (f->store, result, &n_events, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_events, ==, 2);
+  test_assert_output_alone (path);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  assert_well_formed (contents);
+
+  g_clear_object (&result);
+  acq_calendar_export_async (f->store, NULL, missing, NULL, on_exported_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (acq_calendar_export_finish (f->store, result, NULL, &error));
+  g_assert_error (error, ACQ_CALENDAR_ERROR, ACQ_CALENDAR_ERROR_WRITE);
+}
+
+static void
 test_calendar_event_api (void)
 {
   g_autoptr (GError) error = NULL;
@@ -669,6 +710,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/practice/calendar/event-api", test_calendar_event_api);
   ADD ("/practice/calendar/sessions", test_calendar_sessions);
   ADD ("/practice/calendar/all-and-file", test_calendar_all_and_file);
+  ADD ("/practice/calendar/export-on-a-worker", test_calendar_export_async);
 #undef ADD
   return g_test_run ();
 }

@@ -14,10 +14,39 @@
  * acq_a11y_hide_decorative_images:
  * @root: a widget
  *
- * libadwaita 1.2's entry and combo rows show an unnamed icon (the pencil, the drop-down
- * arrow) that screen readers announce as an unlabelled image. They only repeat what the
- * row's role already says, so they are marked hidden from assistive technologies.
+ * libadwaita 1.2's entry and combo rows, and GTK's drop-downs, show an unnamed icon (the
+ * pencil, the drop-down arrow) that screen readers announce as an unlabelled image. They only repeat what the
+ * row's role already says, so they are marked hidden from assistive technologies, and kept
+ * so when the row shows them again.
  */
+static gboolean
+hide_again_cb (gpointer data)
+{
+  g_autoptr (GtkWidget) image = g_weak_ref_get (data);
+
+  if (image != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Showing a widget marks it not hidden (GTK 4.8), after "notify::visible": the pencil an
+ * entry row shows again after an edit is hidden again once GTK is done. */
+static void
+on_decorative_image_visible_cb (GtkWidget *image)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, image);
+  g_idle_add_full (G_PRIORITY_DEFAULT, hide_again_cb, ref, weak_ref_free);
+}
+
 void
 acq_a11y_hide_decorative_images (GtkWidget *root)
 {
@@ -25,9 +54,18 @@ acq_a11y_hide_decorative_images (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     {
       if (GTK_IS_IMAGE (child) && (gtk_widget_get_ancestor (child, ADW_TYPE_ENTRY_ROW) != NULL ||
-                                   gtk_widget_get_ancestor (child, ADW_TYPE_COMBO_ROW) != NULL))
-        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
-                                     -1);
+                                   gtk_widget_get_ancestor (child, ADW_TYPE_COMBO_ROW) != NULL ||
+                                   gtk_widget_get_ancestor (child, GTK_TYPE_DROP_DOWN) != NULL))
+        {
+          gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                                       -1);
+          if (g_object_get_data (G_OBJECT (child), "acq-a11y-decorative") == NULL)
+            {
+              g_object_set_data (G_OBJECT (child), "acq-a11y-decorative", GINT_TO_POINTER (1));
+              g_signal_connect (child, "notify::visible",
+                                G_CALLBACK (on_decorative_image_visible_cb), NULL);
+            }
+        }
       else
         acq_a11y_hide_decorative_images (child);
     }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "acq-attachment.h"
+#include "acq-calendar-export.h"
 #include "acq-dossier-window.h"
 #include "acq-livret-pdf.h"
 #include "acq-map-window.h"
@@ -37,6 +38,9 @@ _acq_window_actions_update (AcqWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-dossier", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-map", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-livret", has_candidate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-candidate-calendar",
+                                 has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
   gtk_widget_set_sensitive (GTK_WIDGET (self->candidate_menu_button), has_candidate);
@@ -151,6 +155,22 @@ show_map_action (GtkWidget *widget, const char *action, GVariant *param)
   map = acq_map_window_new (GTK_WINDOW (self), sheets);
   g_signal_connect_object (map, "open-sheet", G_CALLBACK (on_dossier_open_sheet_cb), self,
                            G_CONNECT_SWAPPED);
+}
+
+/* The sessions as a .ics file for GNOME Calendar: the whole caseload's from the main menu,
+ * one candidate's from their page. */
+static void
+export_calendar_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+  gboolean one = g_strcmp0 (action, "win.export-candidate-calendar") == 0;
+
+  if (self->candidates == NULL || (one && self->shown == NULL))
+    return;
+  _acq_window_flush (self);
+  acq_calendar_export_choose (GTK_WINDOW (self), GTK_WIDGET (self->toast_overlay),
+                              acq_candidate_list_get_store (self->candidates),
+                              one ? self->shown : NULL);
 }
 
 /* Back from a sheet to its candidate, then (on a narrow window) to the list. */
@@ -383,6 +403,10 @@ _acq_window_class_actions_init (AcqWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-map", NULL, show_map_action);
   gtk_widget_class_install_action (widget_class, "win.export-livret", NULL,
                                    export_livret_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
+                                   export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.export-candidate-calendar", NULL,
+                                   export_calendar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-map",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back",

@@ -205,6 +205,7 @@ _acq_window_ensure_candidate_page (AcqWindow *self)
       acq_candidate_page_set_list (self->candidate_page, self->candidates);
       g_object_bind_property (self, "role", acq_candidate_page_get_documents (self->candidate_page),
                               "role", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self, "role", self->candidate_page, "role", G_BINDING_SYNC_CREATE);
       g_signal_connect_object (self->candidate_page, "open-sheet",
                                G_CALLBACK (on_candidate_page_open_sheet_cb), self,
                                G_CONNECT_SWAPPED);

@@ -473,3 +473,102 @@ acq_calendar_write (AcqCalendar *self, const char *path, GError **error)
     return set_write_error (error, path, errno);
   return TRUE;
 }
+
+/* The export from the window ------------------------------------------------------------- */
+
+typedef struct
+{
+  char *data_dir;
+  char *candidate_uuid;
+  char *path;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->data_dir);
+  g_free (job->candidate_uuid);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = acq_store_open (job->data_dir, &error);
+  g_autoptr (AcqCalendar) calendar = acq_calendar_new ();
+
+  if (store == NULL ||
+      !acq_calendar_add_sessions (calendar, store, job->candidate_uuid, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!acq_calendar_write (calendar, job->path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, acq_calendar_get_n_events (calendar));
+}
+
+/**
+ * acq_calendar_export_async:
+ * @store: the store; the sessions are read on a connection of its own, in a worker thread
+ * @candidate_uuid: (nullable): whose sessions; %NULL for the whole caseload
+ * @path: the .ics file to write
+ * @cancellable: (nullable): to give up
+ * @callback: called in the caller's thread-default main context once written or failed
+ * @user_data: given to @callback
+ *
+ * Does what acq_calendar_add_sessions() then acq_calendar_write() do, away from the window:
+ * the file the user chose may be on a slow disk or a network folder.
+ */
+void
+acq_calendar_export_async (AcqStore *store, const char *candidate_uuid, const char *path,
+                           GCancellable *cancellable, GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (ACQ_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (ExportJob, 1);
+  job->data_dir = g_strdup (acq_store_get_data_dir (store));
+  job->candidate_uuid = g_strdup (candidate_uuid);
+  job->path = g_strdup (path);
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, acq_calendar_export_async);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * acq_calendar_export_finish:
+ * @store: the store given to acq_calendar_export_async()
+ * @result: what the callback was given
+ * @out_n_events: (out) (optional): how many events the file holds
+ * @error: where to put what acq_calendar_write() would have
+ *
+ * Returns: %TRUE if written
+ */
+gboolean
+acq_calendar_export_finish (AcqStore *store, GAsyncResult *result, guint *out_n_events,
+                            GError **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n < 0)
+    return FALSE;
+  if (out_n_events != NULL)
+    *out_n_events = (guint) n;
+  return TRUE;
+}

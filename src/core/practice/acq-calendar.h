@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "acq-session.h"
 #include "acq-store.h"
@@ -57,6 +57,17 @@ char         *acq_calendar_to_string      (AcqCalendar      *self,
                                            GDateTime        *stamp);
 gboolean      acq_calendar_write          (AcqCalendar      *self,
                                            const char       *path,
+                                           GError          **error);
+
+void          acq_calendar_export_async   (AcqStore         *store,
+                                           const char       *candidate_uuid,
+                                           const char       *path,
+                                           GCancellable     *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer          user_data);
+gboolean      acq_calendar_export_finish  (AcqStore         *store,
+                                           GAsyncResult     *result,
+                                           guint            *out_n_events,
                                            GError          **error);
 
 char         *acq_calendar_escape_text    (const char       *text);

@@ -16,6 +16,8 @@
 #include "acq-review.h"
 #include "acq-comment.h"
 #include "acq-coverage-grid.h"
+#include "acq-livret-group.h"
+#include "acq-parcours-group.h"
 #include "acq-referential.h"
 #include "acq-sheet-list.h"
 
@@ -37,7 +39,9 @@ struct _AcqCandidatePage
   AcqCandidateDocuments *documents;
   AdwComboRow         *funding_row;
   AdwEntryRow         *last_name_row;
+  AcqLivretGroup      *livret_group;
   GtkTextView         *notes_view;
+  AcqParcoursGroup    *parcours_group;
   AdwEntryRow         *phone_row;
   AdwPreferencesPage  *preferences_page;
   GtkListBox          *sheets_list;
@@ -53,9 +57,19 @@ struct _AcqCandidatePage
   GPtrArray           *bloc_checks; /* GtkCheckButton, one per bloc of fiche */
   AcqAutosave         *autosave;
   gboolean             loading;     /* fields are being filled from the candidate */
+  AcqRole              role;        /* the candidate reads the parcours and the livret */
 };
 
 G_DEFINE_FINAL_TYPE (AcqCandidatePage, acq_candidate_page, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_ROLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum
 {
@@ -410,6 +424,43 @@ new_sheet_action (GtkWidget *widget, const char *action, GVariant *param)
   g_signal_emit (self, signals[SIGNAL_OPEN_SHEET], 0, self->sheets, sheet);
 }
 
+/* The parcours and the livret de suivi */
+
+static void
+load_practice (AcqCandidatePage *self)
+{
+  AcqStore *store = self->list ? acq_candidate_list_get_store (self->list) : NULL;
+  const char *uuid = self->candidate ? acq_candidate_get_uuid (self->candidate) : NULL;
+
+  acq_parcours_group_set_candidate (self->parcours_group, store, uuid);
+  acq_livret_group_set_candidate (self->livret_group, store, uuid);
+}
+
+/* An event added, changed or deleted may have moved the stage (acq-parcours.c writes it):
+ * the list reads the candidate again, and the stage row follows. */
+static void
+on_parcours_group_changed_cb (AcqCandidatePage *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->list == NULL || self->candidate == NULL)
+    return;
+  save_now (self);
+  if (!acq_candidate_list_refresh (self->list, &error))
+    acq_toast_show (GTK_WIDGET (self), error->message);
+}
+
+static void
+set_role (AcqCandidatePage *self, AcqRole role)
+{
+  if (self->role == role)
+    return;
+  self->role = role;
+  acq_parcours_group_set_editable (self->parcours_group, role == ACQ_ROLE_COACH);
+  acq_livret_group_set_role (self->livret_group, role);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+}
+
 /* From the candidate to the fields */
 
 static void
@@ -593,6 +644,7 @@ acq_candidate_page_set_candidate (AcqCandidatePage *self, AcqCandidate *candidat
                                          self->list ? acq_candidate_list_get_store (self->list)
                                                     : NULL,
                                          candidate);
+  load_practice (self);
   scroll_to_top (self);
 }
 
@@ -675,13 +727,60 @@ acq_candidate_page_dispose (GObject *object)
 }
 
 static void
+acq_candidate_page_get_property (GObject *object, guint prop_id, GValue *value,
+                                 GParamSpec *pspec)
+{
+  AcqCandidatePage *self = ACQ_CANDIDATE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROLE:
+      g_value_set_enum (value, self->role);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+acq_candidate_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                                 GParamSpec *pspec)
+{
+  AcqCandidatePage *self = ACQ_CANDIDATE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROLE:
+      set_role (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 acq_candidate_page_class_init (AcqCandidatePageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = acq_candidate_page_dispose;
+  object_class->dispose = acq_candidate_page_dispose;
+  object_class->get_property = acq_candidate_page_get_property;
+  object_class->set_property = acq_candidate_page_set_property;
   g_type_ensure (ACQ_TYPE_COVERAGE_GRID);
   g_type_ensure (ACQ_TYPE_CANDIDATE_DOCUMENTS);
+  g_type_ensure (ACQ_TYPE_LIVRET_GROUP);
+  g_type_ensure (ACQ_TYPE_PARCOURS_GROUP);
+
+  /**
+   * AcqCandidatePage:role:
+   *
+   * Who uses Acquis: the coach keeps the parcours and the livret, the candidate reads them.
+   */
+  properties[PROP_ROLE] =
+    g_param_spec_enum ("role", NULL, NULL, ACQ_TYPE_ROLE, ACQ_ROLE_COACH,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/acquis/Acquis/ui/acq-candidate-page.ui");
@@ -698,7 +797,9 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, first_name_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, funding_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, last_name_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, livret_group);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, parcours_group);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, sheets_list);
@@ -708,6 +809,7 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_row);
   gtk_widget_class_bind_template_callback (widget_class, on_coverage_grid_open_sheet_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_funding_row_selected_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_parcours_group_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sheets_list_row_activated_cb);
   gtk_widget_class_install_action (widget_class, "candidate.new-sheet", NULL, new_sheet_action);
 
@@ -731,6 +833,7 @@ acq_candidate_page_init (AcqCandidatePage *self)
   self->autosave = acq_autosave_new (save_cb, self);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->bloc_checks = g_ptr_array_new ();
+  self->role = ACQ_ROLE_COACH;
 
   {
     const char *stages[ACQ_N_STAGES + 1] = { NULL };
