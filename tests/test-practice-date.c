@@ -28,7 +28,7 @@ test_parse_table (void)
     { "29/02/2025", FALSE },              /* not one */
     { "31/04/2026", FALSE },              /* April has 30 days */
     { "31/12/2026", TRUE, 2026, 12, 31 },
-    { "07/12/26", FALSE },                /* a two-digit year is not guessed */
+    { "07/12/26", TRUE, 2026, 12, 7 },    /* a two-digit year: this century up to now */
     { "12/25/2026", FALSE },              /* the month comes second */
     { "25/03/2026x", FALSE },
     { "2026-03-25T10:00", FALSE },

@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The users are French: a day is typed as on a form, 07/12/2026, or as the store writes it,
- * 2026-12-07. Both are read here without the locale (g_date_set_parse() would read 07/12 as
- * July in an English session). A calendar in a popover beside the entry picks the day too;
- * the two follow each other.
+ * 2026-12-07, read by the core's one reader of typed dates (acq_text_parse_date(), which reads
+ * day before month whatever the locale). A calendar in a popover beside the entry picks the
+ * day too; the two follow each other.
  */
 #define G_LOG_DOMAIN "acq-practice-date"
 
@@ -14,10 +14,12 @@
 #include <stdio.h>
 
 #include "acq-practice-date.h"
+#include "acq-text.h"
 
 /**
  * acq_practice_date_parse:
- * @text: "DD/MM/YYYY" or "YYYY-MM-DD", spaces around allowed
+ * @text: a day as a French user types it (acq_text_parse_date(): "07/12/2026", "7/12/26",
+ *   "2026-12-07", "7 décembre 2026"…), spaces around allowed
  * @out_date: (out): the day
  *
  * Returns: %TRUE if @text is a day of the calendar
@@ -25,20 +27,10 @@
 gboolean
 acq_practice_date_parse (const char *text, GDate *out_date)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-  unsigned int a = 0, b = 0, c = 0;
-  char end = '\0';
-  GDateDay day;
-  GDateMonth month;
-  GDateYear year;
+  g_autofree char *iso = acq_text_parse_date (text, ACQ_DATE_START);
+  unsigned int year, month, day;
 
-  if (sscanf (trimmed, "%4u-%2u-%2u%c", &a, &b, &c, &end) == 3 && a >= 1000)
-    year = a, month = b, day = c;
-  else if (sscanf (trimmed, "%2u/%2u/%4u%c", &a, &b, &c, &end) == 3 && c >= 1000)
-    day = a, month = b, year = c;
-  else
-    return FALSE;
-  if (!g_date_valid_dmy (day, month, year))
+  if (iso == NULL || sscanf (iso, "%4u-%2u-%2u", &year, &month, &day) != 3)
     return FALSE;
   g_date_clear (out_date, 1);
   g_date_set_dmy (out_date, day, month, year);
