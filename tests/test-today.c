@@ -157,7 +157,7 @@ test_today_coach (Fixture *f, gconstpointer data)
   g_assert_nonnull (item);
   g_assert_cmpint (item->deadline->kind, ==, ACQ_DEADLINE_ADMISSIBILITY_ANSWER);
   g_assert_cmpstr (item->candidate_name, ==, "Hélène Dubois");
-  g_assert_cmpstr (item->title, ==, "Admissibility answer");
+  g_assert_cmpstr (item->title, ==, "Recevabilité answer");
   g_assert_cmpint (g_date_days_between (&c.today, &item->date), >=, 1);
   g_assert_cmpint (g_date_days_between (&c.today, &item->date), <=, 6);
 
@@ -345,7 +345,7 @@ test_today_words (void)
   deadline.kind = ACQ_DEADLINE_ADMISSIBILITY_ANSWER;
   deadline.due = today;
   sidebar = acq_today_dup_deadline_short (&deadline);
-  g_assert_cmpstr (sidebar, ==, "Admissibility answer due 29 Feb");
+  g_assert_cmpstr (sidebar, ==, "Recevabilité answer due 29 Feb");
   g_clear_pointer (&sidebar, g_free);
   deadline.kind = ACQ_DEADLINE_PLANNED_EVENT;
   deadline.event_kind = ACQ_PARCOURS_JURY;

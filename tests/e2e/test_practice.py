@@ -47,7 +47,7 @@ def retype(field, text):
     type_text(text)
 
 
-KINDS = ["First contact", "Feasibility interview", "Admissibility requested"]
+KINDS = ["First contact", "Feasibility interview", "Recevabilité requested"]
 OUTCOMES = ["Not yet assessed", "Reached", "Partly reached", "Not reached"]
 
 
@@ -108,13 +108,13 @@ def test_parcours_livret_calendar_and_exchange():
         press(find(coach.window, "push button", "Add Event…"))
         dialog = find(coach.node, "frame", "New Event")
         assert_all_named(dialog)
-        choose(find(dialog, "combo box", "Event"), KINDS, "First contact", "Admissibility requested")
+        choose(find(dialog, "combo box", "Event"), KINDS, "First contact", "Recevabilité requested")
         retype(find(dialog, "text", "Date (DD/MM/YYYY)"), french(day(-3)))
         click(find(dialog, "text", "Note"))
         type_text(REQUEST_NOTE)
         press(find(dialog, "push button", "Save"))
         coach.wait_window_closed("New Event")
-        find(coach.window, "label", "Admissibility requested")
+        find(coach.window, "label", "Recevabilité requested")
         with coach.db() as db:
             assert db.execute("SELECT kind, date, planned, note FROM parcours_event"
                               " WHERE deleted_at IS NULL").fetchall() == \
@@ -124,13 +124,13 @@ def test_parcours_livret_calendar_and_exchange():
                 day(-3).isoformat()
 
         # deleted by mistake, and brought back
-        press(find(coach.window, "push button", "Delete “Admissibility requested”"))
-        toast = find_named(coach.window, "“Admissibility requested” deleted")
+        press(find(coach.window, "push button", "Delete “Recevabilité requested”"))
+        toast = find_named(coach.window, "“Recevabilité requested” deleted")
         with coach.db() as db:
             assert db.execute("SELECT count(*) FROM parcours_event"
                               " WHERE deleted_at IS NULL").fetchone()[0] == 0
         press(find(toast.parent.parent, "push button", "Undo"))
-        find(coach.window, "label", "Admissibility requested")
+        find(coach.window, "label", "Recevabilité requested")
         with coach.db() as db:
             assert db.execute("SELECT count(*) FROM parcours_event"
                               " WHERE deleted_at IS NULL").fetchone()[0] == 1
@@ -215,7 +215,7 @@ def test_parcours_livret_calendar_and_exchange():
         click(find(candidate.window, "label", lambda name: name.split("\n")[0] == "Nadia Haddad"))
         assert first(candidate.window, "push button", "Add Event…") is None
         assert first(candidate.window, "push button", "Plan a Session…") is None
-        find(candidate.window, "label", "Admissibility requested")
+        find(candidate.window, "label", "Recevabilité requested")
         click(find(candidate.window, "label",
                    lambda name: "1 of 2 objectives reached" in name))
         editor = find(candidate.node, "frame", "Session")

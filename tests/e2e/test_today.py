@@ -100,18 +100,18 @@ def test_coach_sees_the_answer_due_this_week():
     try:
         # the home page is Today, not an empty "no candidate" page
         item = today_row(app, "This Week", "Nadia Haddad")
-        expected = "Admissibility answer · " + days_word(due, today)
+        expected = "Recevabilité answer · " + days_word(due, today)
         assert expected in labels_under(item), labels_under(item)
         assert first(app.window, "label", "No Candidate Selected") is None
 
         # the sidebar's row says the deadline under the stage
-        sidebar = "Admissibility answer due %d %s" % (due.day, due.strftime("%b"))
+        sidebar = "Recevabilité answer due %d %s" % (due.day, due.strftime("%b"))
         candidates = find(app.window, "table", "Candidates")
         label = find(candidates, "label", row("Nadia Haddad"))
         wait_for(lambda: label.name.split("\n")[-1] == sidebar, "%r under the row" % sidebar)
 
         # a late answer has a badge that says what it means
-        find(candidates, "label", "Deadline overdue: Admissibility answer, 5 days overdue")
+        find(candidates, "label", "Deadline overdue: Recevabilité answer, 5 days overdue")
 
         # sorted by the next deadline, the most pressing first
         assert sidebar_names(app) == ["Zoé Abadie", "Nadia Haddad", "Marc Vidal"], \
@@ -137,7 +137,7 @@ def test_coach_sees_the_answer_due_this_week():
     app = App(data_dir=data_dir, role="candidate")
     try:
         item = today_row(app, "This Week", "Nadia Haddad")
-        assert "Admissibility answer · " + days_word(due, today) in labels_under(item)
+        assert "Recevabilité answer · " + days_word(due, today) in labels_under(item)
         session = today_row(app, "Next Session", "Nadia Haddad")
         assert "Accompaniment session · in 10 days, 14:00–16:00" in labels_under(session), \
             labels_under(session)

@@ -86,7 +86,7 @@ acq_stage_label (AcqStage stage)
     {
     case ACQ_STAGE_REGISTRATION: return _("France VAE registration");
     case ACQ_STAGE_FEASIBILITY: return _("Feasibility");
-    case ACQ_STAGE_ADMISSIBILITY: return _("Admissibility");
+    case ACQ_STAGE_ADMISSIBILITY: return _("Recevabilité");
     case ACQ_STAGE_DOSSIER: return _("Validation dossier");
     case ACQ_STAGE_JURY: return _("Jury");
     case ACQ_STAGE_POST_JURY: return _("Post-jury interview");

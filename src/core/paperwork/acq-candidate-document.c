@@ -54,7 +54,7 @@ acq_candidate_document_kind_label (AcqCandidateDocumentKind kind)
   switch (kind)
     {
     case ACQ_CANDIDATE_DOCUMENT_CV: return _("CV");
-    case ACQ_CANDIDATE_DOCUMENT_ADMISSIBILITY_NOTICE: return _("Admissibility Notice");
+    case ACQ_CANDIDATE_DOCUMENT_ADMISSIBILITY_NOTICE: return _("Recevabilité Notice");
     case ACQ_CANDIDATE_DOCUMENT_QUOTE: return _("Quote");
     case ACQ_CANDIDATE_DOCUMENT_CONVOCATION: return _("Convocation");
     case ACQ_CANDIDATE_DOCUMENT_JURY_REPORT: return _("Jury Report");

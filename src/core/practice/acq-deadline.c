@@ -140,8 +140,8 @@ planned_text (AcqParcoursKind kind)
     {
     case ACQ_PARCOURS_FIRST_CONTACT: return _("First contact planned.");
     case ACQ_PARCOURS_FEASIBILITY_INTERVIEW: return _("Feasibility interview planned.");
-    case ACQ_PARCOURS_ADMISSIBILITY_ASKED: return _("Admissibility request planned.");
-    case ACQ_PARCOURS_ADMISSIBILITY_DECIDED: return _("Admissibility decision expected.");
+    case ACQ_PARCOURS_ADMISSIBILITY_ASKED: return _("Recevabilité request planned.");
+    case ACQ_PARCOURS_ADMISSIBILITY_DECIDED: return _("Recevabilité decision expected.");
     case ACQ_PARCOURS_QUOTE_SENT: return _("Quote to send.");
     case ACQ_PARCOURS_QUOTE_ACCEPTED: return _("Quote acceptance expected.");
     case ACQ_PARCOURS_ACCOMPANIMENT_STARTED: return _("Accompaniment to start.");
@@ -272,7 +272,7 @@ inactivity (const AcqDeadlineInput *input, const Facts *facts, const GDate *toda
        facts->favourable
          ? _("France VAE marks the candidacy inactive after 165 days without activity.")
          : _("France VAE marks the candidacy inactive after 60 days without activity before "
-             "admissibility."));
+             "recevabilité."));
   if (g_date_compare (&inactive, today) > 0)
     return;
   abandoned = inactive;
@@ -310,7 +310,7 @@ acq_deadline_compute (const AcqDeadlineInput *input, const GDate *today, GPtrArr
       g_date_add_months (&due, ACQ_DEADLINE_ADMISSIBILITY_MONTHS);
       add (out, input, today, ACQ_DEADLINE_ADMISSIBILITY_ANSWER, &due,
            ACQ_DEADLINE_ACTION_RECORD_DECISION, facts.asked,
-           _("The certifier's admissibility answer is due, two months after the request."));
+           _("The certifier's recevabilité answer is due, two months after the request."));
     }
 
   if (facts.first_contact != NULL && !answered (input, facts.first_contact))

@@ -72,8 +72,8 @@ acq_parcours_kind_label (AcqParcoursKind kind)
     {
     case ACQ_PARCOURS_FIRST_CONTACT: return _("First contact");
     case ACQ_PARCOURS_FEASIBILITY_INTERVIEW: return _("Feasibility interview");
-    case ACQ_PARCOURS_ADMISSIBILITY_ASKED: return _("Admissibility requested");
-    case ACQ_PARCOURS_ADMISSIBILITY_DECIDED: return _("Admissibility decided");
+    case ACQ_PARCOURS_ADMISSIBILITY_ASKED: return _("Recevabilité requested");
+    case ACQ_PARCOURS_ADMISSIBILITY_DECIDED: return _("Recevabilité decided");
     case ACQ_PARCOURS_QUOTE_SENT: return _("Quote sent");
     case ACQ_PARCOURS_QUOTE_ACCEPTED: return _("Quote accepted");
     case ACQ_PARCOURS_ACCOMPANIMENT_STARTED: return _("Accompaniment started");

@@ -401,7 +401,7 @@ acq_today_deadline_title (const AcqDeadline *deadline)
   g_return_val_if_fail (deadline != NULL, "");
   switch (deadline->kind)
     {
-    case ACQ_DEADLINE_ADMISSIBILITY_ANSWER: return _("Admissibility answer");
+    case ACQ_DEADLINE_ADMISSIBILITY_ANSWER: return _("Recevabilité answer");
     case ACQ_DEADLINE_FIRST_REPLY: return _("Reply to the request");
     case ACQ_DEADLINE_START: return _("Start of the accompaniment");
     case ACQ_DEADLINE_INACTIVITY: return _("Inactive for France VAE");
@@ -419,7 +419,7 @@ acq_today_deadline_title (const AcqDeadline *deadline)
  * acq_today_dup_deadline_short:
  * @deadline: a deadline
  *
- * Returns: (transfer full): the deadline in a few words, for the sidebar: "Admissibility
+ * Returns: (transfer full): the deadline in a few words, for the sidebar: "Recevabilité
  *   answer due 12 Jan", "Jury on 3 Feb", "Over planned hours"
  */
 char *
@@ -443,7 +443,7 @@ acq_today_dup_deadline_short (const AcqDeadline *deadline)
        * 12 Jan" */
       return g_strdup_printf (_("%s on %s"), acq_today_deadline_title (deadline), day);
     default:
-      /* TRANSLATORS: a deadline in the sidebar: what, then the day, e.g. "Admissibility
+      /* TRANSLATORS: a deadline in the sidebar: what, then the day, e.g. "Recevabilité
        * answer due 12 Jan" */
       return g_strdup_printf (_("%s due %s"), acq_today_deadline_title (deadline), day);
     }
