@@ -310,6 +310,7 @@ def test_navigate_link_find_fold_export():
         key("Return")
         app.wait_window_closed("Export the Map")
         find_named(window, "Map exported to “carte.pdf”")
+        find(window, "push button", "Show in Files")
         with open(target, "rb") as pdf:
             assert pdf.read(5) == b"%PDF-"
         if os.environ.get("ACQUIS_E2E_SHOT"):

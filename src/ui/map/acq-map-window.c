@@ -407,22 +407,25 @@ on_export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GError) error = NULL;
   AcqMapWindow *self = user_data;
+  g_autofree char *name = NULL;
   g_autofree char *message = NULL;
+  g_autoptr (GFile) file = NULL;
 
   if (!acq_map_export_finish (ACQ_STORE (source), result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (error != NULL)
-    message = g_strdup (error->message);
-  else
-    {
-      g_autofree char *name = g_filename_display_basename (self->export_path);
-
-      message = g_strdup_printf (_("Map exported to “%s”"), name);
-    }
-  g_clear_pointer (&self->export_path, g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.export", TRUE);
-  acq_toast_show (GTK_WIDGET (self->map_view), message);
+  if (error != NULL)
+    {
+      g_clear_pointer (&self->export_path, g_free);
+      acq_toast_show (GTK_WIDGET (self->map_view), error->message);
+      return;
+    }
+  name = g_filename_display_basename (self->export_path);
+  message = g_strdup_printf (_("Map exported to “%s”"), name);
+  file = g_file_new_for_path (self->export_path);
+  g_clear_pointer (&self->export_path, g_free);
+  acq_file_toast_show (GTK_WIDGET (self->map_view), message, file);
 }
 
 /* The blocs folded now: the export draws them so. */
