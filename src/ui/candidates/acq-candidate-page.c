@@ -16,6 +16,7 @@
 #include "acq-review.h"
 #include "acq-comment.h"
 #include "acq-coverage-grid.h"
+#include "acq-date-button.h"
 #include "acq-livret-group.h"
 #include "acq-parcours-group.h"
 #include "acq-referential.h"
@@ -46,8 +47,8 @@ struct _AcqCandidatePage
   AdwPreferencesPage  *preferences_page;
   GtkListBox          *sheets_list;
   AdwComboRow         *situation_row;
-  GtkMenuButton       *stage_date_button;
-  GtkCalendar         *stage_calendar;
+  AcqDateButton       *stage_date_button;
+  AdwActionRow        *stage_date_row;
   AdwComboRow         *stage_row;
 
   AcqCandidateList    *list;
@@ -170,29 +171,17 @@ on_buffer_changed_cb (AcqCandidatePage *self, GtkTextBuffer *buffer)
   changed (self);
 }
 
-static char *
-format_date (const char *iso_date)
-{
-  g_autofree char *iso = NULL;
-  g_autoptr (GDateTime) date = NULL;
-
-  if (iso_date == NULL)
-    return g_strdup (_("Not set"));
-  iso = g_strconcat (iso_date, "T00:00:00Z", NULL);
-  date = g_date_time_new_from_iso8601 (iso, NULL);
-  return date ? g_date_time_format (date, "%-d %b %Y") : g_strdup (iso_date);
-}
-
+/* The day the stage began, or begins: a date ahead never reads "since". */
 static void
 update_stage_date_button (AcqCandidatePage *self)
 {
   const char *iso = acq_candidate_get_stage_date (self->candidate);
-  g_autofree char *label = format_date (iso);
-  g_autofree char *name = g_strdup_printf (_("Date the stage started: %s"), label);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
-  gtk_menu_button_set_label (self->stage_date_button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_date_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  acq_date_button_set_date (self->stage_date_button, iso);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->stage_date_row),
+                                 g_strcmp0 (iso, today) > 0 ? _("From") : _("Since"));
 }
 
 static void
@@ -217,16 +206,12 @@ on_stage_row_selected_changed_cb (AcqCandidatePage *self)
 }
 
 static void
-on_stage_calendar_day_selected_cb (AcqCandidatePage *self)
+on_stage_date_button_date_chosen_cb (AcqCandidatePage *self, const char *iso)
 {
-  g_autoptr (GDateTime) date = gtk_calendar_get_date (self->stage_calendar);
-  g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
-
   if (self->loading || self->candidate == NULL)
     return;
   acq_candidate_set_stage_date (self->candidate, iso);
   update_stage_date_button (self);
-  gtk_popover_popdown (gtk_menu_button_get_popover (self->stage_date_button));
   changed (self);
 }
 
@@ -550,7 +535,6 @@ static void
 load_fields (AcqCandidatePage *self)
 {
   AcqCandidate *c = self->candidate;
-  g_autoptr (GDateTime) date = NULL;
 
   if (c == NULL)
     return;
@@ -574,13 +558,6 @@ load_fields (AcqCandidatePage *self)
                                    acq_candidate_targets_bloc (c, bloc->uuid));
     }
   update_stage_date_button (self);
-  if (acq_candidate_get_stage_date (c) != NULL)
-    {
-      g_autofree char *iso = g_strconcat (acq_candidate_get_stage_date (c), "T12:00:00Z", NULL);
-      date = g_date_time_new_from_iso8601 (iso, NULL);
-    }
-  if (date != NULL)
-    gtk_calendar_select_day (self->stage_calendar, date);
   update_accommodations_banner (self);
   self->loading = FALSE;
 }
@@ -768,6 +745,7 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   object_class->get_property = acq_candidate_page_get_property;
   object_class->set_property = acq_candidate_page_set_property;
   g_type_ensure (ACQ_TYPE_COVERAGE_GRID);
+  g_type_ensure (ACQ_TYPE_DATE_BUTTON);
   g_type_ensure (ACQ_TYPE_CANDIDATE_DOCUMENTS);
   g_type_ensure (ACQ_TYPE_LIVRET_GROUP);
   g_type_ensure (ACQ_TYPE_PARCOURS_GROUP);
@@ -804,8 +782,8 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, sheets_list);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, situation_row);
-  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_calendar);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_date_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_date_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_row);
   gtk_widget_class_bind_template_callback (widget_class, on_coverage_grid_open_sheet_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_funding_row_selected_changed_cb);
@@ -822,7 +800,7 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
     g_signal_new ("open-sheet", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, ACQ_TYPE_SHEET_LIST, ACQ_TYPE_SHEET);
   gtk_widget_class_bind_template_callback (widget_class, on_situation_row_selected_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_stage_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stage_date_button_date_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_row_selected_changed_cb);
 }
 
