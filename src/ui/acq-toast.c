@@ -294,3 +294,64 @@ acq_undo_toast_show (GtkWidget *widget, const char *title, guint timeout, AcqUnd
   else
     g_object_unref (g_object_ref_sink (toast));
 }
+
+/* A record deleted by uuid (a session, a parcours event, a document), and how to bring it
+ * back: one Undo for every list of the store's records. */
+typedef struct
+{
+  GtkWidget       *widget;
+  AcqStore        *store;
+  char            *uuid;
+  AcqUndeleteFunc  undelete;
+  void           (*undone) (GtkWidget *widget);
+} Deleted;
+
+static void
+deleted_free (gpointer data)
+{
+  Deleted *deleted = data;
+
+  g_object_unref (deleted->widget);
+  g_object_unref (deleted->store);
+  g_free (deleted->uuid);
+  g_free (deleted);
+}
+
+static void
+undo_delete (gpointer data)
+{
+  Deleted *deleted = data;
+  g_autoptr (GError) error = NULL;
+
+  if (!deleted->undelete (deleted->store, deleted->uuid, &error))
+    acq_toast_show (deleted->widget, error->message);
+  else if (deleted->undone != NULL)
+    deleted->undone (deleted->widget);
+}
+
+/**
+ * acq_undelete_toast_show:
+ * @widget: a widget inside an #AdwToastOverlay, kept alive while Undo is offered
+ * @title: what was deleted: "“Devis envoyé” deleted"
+ * @timeout: seconds the undo is offered, 0 for libadwaita's default
+ * @store: the store the record was deleted from
+ * @uuid: the record's uuid
+ * @undelete: how to bring it back
+ * @undone: (nullable): called with @widget once it is back, to show it again
+ *
+ * The Undo of a record deleted softly (deleted_at set, purged later): "title — Undo".
+ */
+void
+acq_undelete_toast_show (GtkWidget *widget, const char *title, guint timeout, AcqStore *store,
+                         const char *uuid, AcqUndeleteFunc undelete,
+                         void (*undone) (GtkWidget *widget))
+{
+  Deleted *deleted = g_new0 (Deleted, 1);
+
+  deleted->widget = g_object_ref (widget);
+  deleted->store = g_object_ref (store);
+  deleted->uuid = g_strdup (uuid);
+  deleted->undelete = undelete;
+  deleted->undone = undone;
+  acq_undo_toast_show (widget, title, timeout, undo_delete, NULL, deleted, deleted_free);
+}

@@ -6,9 +6,16 @@
 
 #include <adwaita.h>
 
+#include "acq-store.h"
+
 G_BEGIN_DECLS
 
 typedef void (*AcqUndoFunc) (gpointer data);
+
+/* acq_session_undelete(), acq_parcours_undelete()…: brings a record deleted by uuid back */
+typedef gboolean (*AcqUndeleteFunc) (AcqStore   *store,
+                                     const char *uuid,
+                                     GError    **error);
 
 void acq_toast_show      (GtkWidget      *widget,
                           const char     *message);
@@ -29,5 +36,13 @@ void acq_undo_toast_show (GtkWidget      *widget,
                           AcqUndoFunc     finish,
                           gpointer        data,
                           GDestroyNotify  destroy);
+
+void acq_undelete_toast_show (GtkWidget       *widget,
+                              const char      *title,
+                              guint            timeout,
+                              AcqStore        *store,
+                              const char      *uuid,
+                              AcqUndeleteFunc  undelete,
+                              void           (*undone) (GtkWidget *widget));
 
 G_END_DECLS

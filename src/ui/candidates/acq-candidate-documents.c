@@ -65,31 +65,10 @@ on_open_clicked_cb (AcqCandidateDocuments *self, GtkButton *button)
                             document->candidate_uuid);
 }
 
-typedef struct
-{
-  AcqCandidateDocuments *self;
-  char                  *uuid;
-} Removal;
-
 static void
-removal_free (gpointer data)
+reload_documents (GtkWidget *widget)
 {
-  Removal *removal = data;
-
-  g_object_unref (removal->self);
-  g_free (removal->uuid);
-  g_free (removal);
-}
-
-static void
-undo_removal (gpointer data)
-{
-  Removal *removal = data;
-  g_autoptr (GError) error = NULL;
-
-  if (!acq_candidate_document_undelete (removal->self->store, removal->uuid, &error))
-    acq_toast_show (GTK_WIDGET (removal->self), error->message);
-  load_documents (removal->self);
+  load_documents (ACQ_CANDIDATE_DOCUMENTS (widget));
 }
 
 /* Removed at once, with an undo: the row stays marked until the next start. */
@@ -99,20 +78,17 @@ on_remove_clicked_cb (AcqCandidateDocuments *self, GtkButton *button)
   AcqCandidateDocument *document = button_document (button);
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
-  Removal *removal;
 
   if (!acq_candidate_document_delete (self->store, document->uuid, &error))
     {
       acq_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
-  removal = g_new0 (Removal, 1);
-  removal->self = g_object_ref (self);
-  removal->uuid = g_strdup (document->uuid);
   /* TRANSLATORS: %s is a document's title or file name */
   title = g_strdup_printf (_("“%s” removed"), acq_candidate_document_get_display_title (document));
-  acq_undo_toast_show (GTK_WIDGET (self), title, ACQ_CANDIDATE_DOCUMENT_UNDO_SECONDS / 2,
-                       undo_removal, NULL, removal, removal_free);
+  acq_undelete_toast_show (GTK_WIDGET (self), title, ACQ_CANDIDATE_DOCUMENT_UNDO_SECONDS / 2,
+                           self->store, document->uuid, acq_candidate_document_undelete,
+                           reload_documents);
   load_documents (self);
 }
 

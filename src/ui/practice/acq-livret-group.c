@@ -167,34 +167,6 @@ session_subtitle (const AcqSession *session)
   return g_string_free (out, FALSE);
 }
 
-typedef struct
-{
-  AcqLivretGroup *group;
-  AcqStore       *store;
-  char           *uuid;
-} Deleted;
-
-static void
-deleted_free (gpointer data)
-{
-  Deleted *deleted = data;
-
-  g_object_unref (deleted->group);
-  g_object_unref (deleted->store);
-  g_free (deleted->uuid);
-  g_free (deleted);
-}
-
-static void
-undo_delete (gpointer data)
-{
-  Deleted *deleted = data;
-  g_autoptr (GError) error = NULL;
-
-  if (!acq_session_undelete (deleted->store, deleted->uuid, &error))
-    acq_toast_show (GTK_WIDGET (deleted->group), error->message);
-}
-
 static void
 on_delete_clicked_cb (AcqLivretGroup *self, GtkButton *button)
 {
@@ -202,7 +174,6 @@ on_delete_clicked_cb (AcqLivretGroup *self, GtkButton *button)
   g_autoptr (GError) error = NULL;
   g_autofree char *what = NULL;
   g_autofree char *title = NULL;
-  Deleted *deleted;
 
   if (session == NULL || !acq_session_delete (self->store, session->uuid, &error))
     {
@@ -212,12 +183,9 @@ on_delete_clicked_cb (AcqLivretGroup *self, GtkButton *button)
     }
   what = session_title (session);
   title = g_strdup_printf (_("Session of %s deleted"), what);
-  deleted = g_new0 (Deleted, 1);
-  deleted->group = g_object_ref (self);
-  deleted->store = g_object_ref (self->store);
-  deleted->uuid = g_strdup (session->uuid);
+  acq_undelete_toast_show (GTK_WIDGET (self), title, 0, self->store, session->uuid,
+                           acq_session_undelete, NULL);
   reload (self);
-  acq_undo_toast_show (GTK_WIDGET (self), title, 0, undo_delete, NULL, deleted, deleted_free);
 }
 
 static GtkWidget *

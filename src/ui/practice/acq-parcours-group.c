@@ -74,35 +74,6 @@ event_subtitle (const AcqParcoursEvent *event)
   return g_string_free (subtitle, FALSE);
 }
 
-/* What an undo toast needs to bring an event back. */
-typedef struct
-{
-  AcqParcoursGroup *group;
-  AcqStore         *store;
-  char             *uuid;
-} Deleted;
-
-static void
-deleted_free (gpointer data)
-{
-  Deleted *deleted = data;
-
-  g_object_unref (deleted->group);
-  g_object_unref (deleted->store);
-  g_free (deleted->uuid);
-  g_free (deleted);
-}
-
-static void
-undo_delete (gpointer data)
-{
-  Deleted *deleted = data;
-  g_autoptr (GError) error = NULL;
-
-  if (!acq_parcours_undelete (deleted->store, deleted->uuid, &error))
-    acq_toast_show (GTK_WIDGET (deleted->group), error->message);
-}
-
 static void
 on_delete_clicked_cb (AcqParcoursGroup *self, GtkButton *button)
 {
@@ -110,7 +81,6 @@ on_delete_clicked_cb (AcqParcoursGroup *self, GtkButton *button)
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *what = NULL;
-  Deleted *deleted;
 
   if (event == NULL || !acq_parcours_delete (self->store, event->uuid, &error))
     {
@@ -120,12 +90,9 @@ on_delete_clicked_cb (AcqParcoursGroup *self, GtkButton *button)
     }
   what = event_title (event);
   title = g_strdup_printf (_("“%s” deleted"), what);
-  deleted = g_new0 (Deleted, 1);
-  deleted->group = g_object_ref (self);
-  deleted->store = g_object_ref (self->store);
-  deleted->uuid = g_strdup (event->uuid);
+  acq_undelete_toast_show (GTK_WIDGET (self), title, 0, self->store, event->uuid,
+                           acq_parcours_undelete, NULL);
   reload (self);
-  acq_undo_toast_show (GTK_WIDGET (self), title, 0, undo_delete, NULL, deleted, deleted_free);
 }
 
 static GtkWidget *
