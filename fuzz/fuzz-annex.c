@@ -14,6 +14,7 @@
 
 #include "acq-document.h"
 #include "acq-dossier-private.h"
+#include "acq-dossier-writer.h"
 
 static char *work_dir;
 
@@ -46,8 +47,8 @@ draw (AcqDossierAnnex *annex, GBytes *contents)
           g_object_unref (page);
         }
     }
-  else if ((image = _acq_dossier_annex_load_image (annex->attachment->mime_type, contents,
-                                                   &refusal)) != NULL)
+  else if ((image = acq_dossier_load_image (annex->attachment->mime_type, contents,
+                                            &refusal)) != NULL)
     {
       /* a refused image is never decoded */
       g_assert_null (annex->refusal);
