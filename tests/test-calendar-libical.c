@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "acq-calendar.h"
+#include "acq-parcours.h"
 #include "acq-session.h"
 #include "test-util.h"
 
@@ -195,6 +196,57 @@ test_libical_uids_are_stable (Fixture *f, gconstpointer data)
   icalcomponent_free (b);
 }
 
+/* The parcours' deadlines come as days of their own, which libical reads as dates: the
+ * recevabilité answer two months after the request, for Evolution's calendar too. */
+static void
+test_libical_reads_deadlines (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqCalendar) calendar = acq_calendar_new ();
+  g_autoptr (AcqParcoursEvent) asked = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected_uid = NULL;
+  icalcomponent *ical, *event;
+  GDate today, request;
+  guint deadlines = 0;
+  gboolean found = FALSE;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, G_DATE_MARCH, 2027);
+  request = today;
+  g_date_subtract_days (&request, 20);
+  asked = acq_parcours_event_new (ACQ_PARCOURS_ADMISSIBILITY_ASKED, &request, FALSE);
+  asked->candidate_uuid = g_strdup (f->uuid);
+  g_assert_true (acq_parcours_add (f->store, asked, &error));
+  g_assert_no_error (error);
+  g_assert_true (acq_calendar_add_deadlines (calendar, f->store, f->uuid, &today, &error));
+  g_assert_no_error (error);
+  text = acq_calendar_to_string (calendar, NULL);
+  ical = icalparser_parse_string (text);
+  g_assert_nonnull (ical);
+  /* candidate, kind and the request it follows: the same uid at every export */
+  expected_uid = g_strdup_printf ("deadline-%s-admissibility-answer-%s@io.github.acquis",
+                                  f->uuid, asked->uuid);
+  for (event = icalcomponent_get_first_component (ical, ICAL_VEVENT_COMPONENT); event != NULL;
+       event = icalcomponent_get_next_component (ical, ICAL_VEVENT_COMPONENT))
+    {
+      struct icaltimetype start = icalcomponent_get_dtstart (event);
+
+      g_assert_true (start.is_date);
+      deadlines++;
+      if (g_strcmp0 (icalcomponent_get_uid (event), expected_uid) != 0)
+        continue;
+      found = TRUE;
+      g_assert_cmpint (start.year, ==, 2027);
+      g_assert_cmpint (start.month, ==, 4);
+      g_assert_cmpint (start.day, ==, 23);
+      g_assert_nonnull (strstr (icalcomponent_get_summary (event), "Hélène Dupont"));
+    }
+  g_assert_cmpuint (deadlines, >=, 1);
+  g_assert_true (found);
+  icalcomponent_free (ical);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -203,6 +255,7 @@ main (int argc, char *argv[])
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/practice/calendar/libical/reads-every-session", test_libical_reads_every_session);
   ADD ("/practice/calendar/libical/uids-are-stable", test_libical_uids_are_stable);
+  ADD ("/practice/calendar/libical/reads-deadlines", test_libical_reads_deadlines);
 #undef ADD
   return g_test_run ();
 }

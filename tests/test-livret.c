@@ -656,10 +656,15 @@ test_calendar_export_async (Fixture *f, gconstpointer data)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (acq_calendar_export_finish (f->store, result, &n_events, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n_events, ==, 2);
   test_assert_output_alone (path);
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   assert_well_formed (contents);
+  g_test_message ("%s", contents);
+  /* the two sessions, and the deadline the parcours has: the day of its own */
+  g_assert_cmpuint (n_events, ==, 3);
+  g_assert_nonnull (strstr (contents, "UID:deadline-"));
+  g_assert_nonnull (strstr (contents, "CATEGORIES:Deadline\r\n"));
+  g_assert_nonnull (strstr (contents, "DTSTART;VALUE=DATE:"));
 
   g_clear_object (&result);
   acq_calendar_export_async (f->store, NULL, missing, NULL, on_exported_cb, &result);

@@ -308,6 +308,7 @@ export_calendar (const char *data_dir, GVariantDict *options)
   g_autofree char *output_path = _acq_application_options_path (options, "output");
   const char *query = NULL;
   gboolean ok;
+  GDate today;
 
   if (output_path == NULL)
     {
@@ -315,13 +316,17 @@ export_calendar (const char *data_dir, GVariantDict *options)
       return 2;
     }
   g_variant_dict_lookup (options, "export-calendar", "&s", &query);
+  acq_today_get_local_date (&today);
   if (g_strcmp0 (query, "all") == 0)
     ok = (list = options_open_candidates (data_dir, options, &store, &error)) != NULL &&
-         acq_calendar_add_sessions (calendar, store, NULL, &error);
+         acq_calendar_add_sessions (calendar, store, NULL, &error) &&
+         acq_calendar_add_deadlines (calendar, store, NULL, &today, &error);
   else
     ok = (candidate = options_find_candidate (data_dir, options, "export-calendar", &store,
                                               &error)) != NULL &&
-         acq_calendar_add_sessions (calendar, store, acq_candidate_get_uuid (candidate), &error);
+         acq_calendar_add_sessions (calendar, store, acq_candidate_get_uuid (candidate), &error) &&
+         acq_calendar_add_deadlines (calendar, store, acq_candidate_get_uuid (candidate), &today,
+                                     &error);
   if (!ok || !acq_calendar_write (calendar, output_path, &error))
     {
       g_printerr ("%s\n", error->message);

@@ -19,8 +19,10 @@
 #include <string.h>
 
 #include "acq-calendar.h"
+#include "acq-deadline.h"
 #include "acq-output-file.h"
 #include "acq-sql-private.h"
+#include "acq-today.h"
 
 #define LINE_OCTETS 75
 #define UID_DOMAIN "io.github.acquis"
@@ -386,6 +388,68 @@ acq_calendar_add_sessions (AcqCalendar *self, AcqStore *store, const char *candi
   return TRUE;
 }
 
+/**
+ * acq_calendar_add_deadlines:
+ * @self: a calendar
+ * @store: the store
+ * @candidate_uuid: (nullable): whose deadlines; %NULL for the whole caseload
+ * @today: the day the deadlines are computed for
+ * @error: where to put an error
+ *
+ * Adds the deadlines of the parcours (acq_deadline_list_caseload(): the recevabilité answer,
+ * the start due, France VAE's inactivity, the planned events such as the convocation and the
+ * jury), each as a day of its own. A deadline keeps its uid from one export to the next
+ * (candidate, kind, event), so that a calendar that imports the file again moves it rather
+ * than adding a second one. The planned sessions are there already as sessions; the hours
+ * over the plan are not a day.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+acq_calendar_add_deadlines (AcqCalendar *self, AcqStore *store, const char *candidate_uuid,
+                            const GDate *today, GError **error)
+{
+  g_autoptr (GHashTable) names = NULL;
+  g_autoptr (GPtrArray) deadlines = NULL;
+
+  g_return_val_if_fail (self != NULL && ACQ_IS_STORE (store) && today != NULL, FALSE);
+  if ((names = candidate_names (store, error)) == NULL ||
+      (deadlines = acq_deadline_list_caseload (store, today, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const AcqDeadline *deadline = g_ptr_array_index (deadlines, i);
+      const char *name = g_hash_table_lookup (names, deadline->candidate_uuid);
+      g_autofree char *uid_key = NULL;
+      g_autofree char *summary = NULL;
+      g_autoptr (GDateTime) day = NULL;
+      AcqCalendarEvent event = { 0 };
+
+      if (name == NULL || deadline->kind == ACQ_DEADLINE_SESSION ||
+          deadline->kind == ACQ_DEADLINE_OVER_PLAN ||
+          (candidate_uuid != NULL && g_strcmp0 (deadline->candidate_uuid, candidate_uuid) != 0))
+        continue;
+      uid_key = g_strdup_printf ("deadline-%s-%s%s%s", deadline->candidate_uuid,
+                                 acq_deadline_get_nick (deadline),
+                                 deadline->event_uuid != NULL ? "-" : "",
+                                 deadline->event_uuid != NULL ? deadline->event_uuid : "");
+      /* TRANSLATORS: a deadline in a calendar: what, then who */
+      summary = g_strdup_printf (_("%s — %s"), acq_today_deadline_title (deadline), name);
+      day = g_date_time_new_local (g_date_get_year (&deadline->due),
+                                   g_date_get_month (&deadline->due),
+                                   g_date_get_day (&deadline->due), 0, 0, 0);
+      event.uid_key = uid_key;
+      event.start = day;
+      event.all_day = TRUE;
+      event.summary = summary;
+      event.description = deadline->text;
+      event.category = _("Deadline");
+      if (!acq_calendar_add_event (self, &event, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The file -------------------------------------------------------------------------------- */
 
 /**
@@ -502,8 +566,12 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   g_autoptr (AcqStore) store = acq_store_open (job->data_dir, &error);
   g_autoptr (AcqCalendar) calendar = acq_calendar_new ();
 
+  GDate today;
+
+  acq_today_get_local_date (&today);
   if (store == NULL ||
-      !acq_calendar_add_sessions (calendar, store, job->candidate_uuid, &error))
+      !acq_calendar_add_sessions (calendar, store, job->candidate_uuid, &error) ||
+      !acq_calendar_add_deadlines (calendar, store, job->candidate_uuid, &today, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -525,7 +593,8 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
  * @callback: called in the caller's thread-default main context once written or failed
  * @user_data: given to @callback
  *
- * Does what acq_calendar_add_sessions() then acq_calendar_write() do, away from the window:
+ * Does what acq_calendar_add_sessions(), acq_calendar_add_deadlines() then acq_calendar_write()
+ * do, away from the window:
  * the file the user chose may be on a slow disk or a network folder.
  */
 void

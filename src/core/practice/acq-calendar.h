@@ -53,6 +53,11 @@ gboolean      acq_calendar_add_sessions   (AcqCalendar      *self,
                                            AcqStore         *store,
                                            const char       *candidate_uuid,
                                            GError          **error);
+gboolean      acq_calendar_add_deadlines  (AcqCalendar      *self,
+                                           AcqStore         *store,
+                                           const char       *candidate_uuid,
+                                           const GDate      *today,
+                                           GError          **error);
 char         *acq_calendar_to_string      (AcqCalendar      *self,
                                            GDateTime        *stamp);
 gboolean      acq_calendar_write          (AcqCalendar      *self,
