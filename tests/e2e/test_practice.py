@@ -198,11 +198,16 @@ def test_parcours_livret_calendar_and_exchange():
         type_text(target)
         key("Return")
         coach.wait_window_closed("Export the Candidate's Calendar")
-        toast = find_named(coach.window, "Calendar exported to “nadia.ics”: 1 event")
+        # the session and the parcours' deadlines, said with Open and Show in Files
+        toast = find_named(coach.window,
+                           lambda name: name.startswith("Calendar exported to “nadia.ics”: "))
+        find(coach.window, "push button", "Show in Files")
         dismiss(coach, toast.name)
         with open(target, encoding="utf-8", newline="") as ics:
             text = ics.read().replace("\r\n ", "")
         assert text.startswith("BEGIN:VCALENDAR\r\n"), text[:40]
+        assert text.count("BEGIN:VEVENT") >= 2, text
+        assert "UID:deadline-" in text, text
         assert "DTSTART;TZID=Europe/Paris:%sT140000" % day(-1).strftime("%Y%m%d") in text
         assert "SUMMARY:Accompaniment session — Nadia Haddad" in text
 

@@ -42,20 +42,22 @@ on_exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (Export) export = user_data;
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr (GFile) file = NULL;
   guint n_events = 0;
 
   if (!acq_calendar_export_finish (ACQ_STORE (source), result, &n_events, &error))
-    message = g_strdup (error->message);
-  else
     {
-      g_autofree char *name = g_filename_display_basename (export->path);
-
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "Calendar exported to “%s”: %u event",
-                                              "Calendar exported to “%s”: %u events", n_events),
-                                 name, n_events);
+      acq_toast_show (export->toast_widget, error->message);
+      return;
     }
-  acq_toast_show (export->toast_widget, message);
+  name = g_filename_display_basename (export->path);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Calendar exported to “%s”: %u event",
+                                          "Calendar exported to “%s”: %u events", n_events),
+                             name, n_events);
+  file = g_file_new_for_path (export->path);
+  acq_file_toast_show (export->toast_widget, message, file);
 }
 
 static void
