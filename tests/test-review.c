@@ -556,7 +556,7 @@ test_undo_decision (Fixture *f, gconstpointer data)
 
   g_assert_true (acq_review_request (f->list, sheet, ACQ_ROLE_CANDIDATE, &error));
   g_assert_true (acq_review_decide_full (f->list, sheet, ACQ_ROLE_COACH,
-                                         ACQ_REVIEW_STATE_VALIDATED, &decision, &error));
+                                         ACQ_REVIEW_STATE_VALIDATED, NULL, &decision, &error));
   g_assert_no_error (error);
   g_assert_nonnull (decision);
   changes = f->changes;
@@ -591,7 +591,8 @@ test_undo_refused_after_edit (Fixture *f, gconstpointer data)
 
   g_assert_true (acq_review_request (f->list, sheet, ACQ_ROLE_CANDIDATE, &error));
   g_assert_true (acq_review_decide_full (f->list, sheet, ACQ_ROLE_COACH,
-                                         ACQ_REVIEW_STATE_CHANGES_REQUESTED, &decision, &error));
+                                         ACQ_REVIEW_STATE_CHANGES_REQUESTED, NULL, &decision,
+                                         &error));
   g_assert_no_error (error);
   acq_sheet_set_rubric (sheet, ACQ_RUBRIC_MEANS, "Une grille revue.");
   g_assert_true (acq_sheet_list_save (f->list, sheet, &error));
@@ -602,6 +603,34 @@ test_undo_refused_after_edit (Fixture *f, gconstpointer data)
   g_assert_cmpstr (acq_sheet_get_rubric (sheet, ACQ_RUBRIC_MEANS), ==, "Une grille revue.");
   versions = versions_of (f, sheet);
   g_assert_cmpuint (versions->len, ==, 2);
+}
+
+/* A remark on the whole sheet goes with the decision, is kept with its version, and is
+ * refused, with nothing decided, when it is too long. */
+static void
+test_decision_remark (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqSheetVersion) last = NULL;
+  g_autofree char *huge = g_strnfill (ACQ_REVIEW_REMARK_MAX + 1, 'x');
+  AcqSheet *sheet = make_sheet (f, "Diagnostic partagé", "J'accueille Mme B.");
+
+  g_assert_true (acq_review_request (f->list, sheet, ACQ_ROLE_CANDIDATE, &error));
+  g_assert_false (acq_review_decide_full (f->list, sheet, ACQ_ROLE_COACH,
+                                          ACQ_REVIEW_STATE_CHANGES_REQUESTED, huge, NULL,
+                                          &error));
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (acq_sheet_get_review_state (sheet), ==, ACQ_REVIEW_STATE_TO_REVIEW);
+  g_assert_true (acq_review_decide_full (f->list, sheet, ACQ_ROLE_COACH,
+                                         ACQ_REVIEW_STATE_CHANGES_REQUESTED,
+                                         "Bon début : détaillez le « je » de la rubrique 1.", NULL,
+                                         &error));
+  g_assert_no_error (error);
+  last = acq_review_get_last_reviewed (f->store, acq_sheet_get_uuid (sheet), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (last->kind, ==, ACQ_VERSION_CHANGES_REQUESTED);
+  g_assert_cmpstr (last->remark, ==, "Bon début : détaillez le « je » de la rubrique 1.");
 }
 
 /* A sheet edited while it waits for a review says so. */
@@ -692,6 +721,7 @@ main (int argc, char *argv[])
   ADD ("/review/ready-for-review", test_ready_for_review);
   ADD ("/review/validate-after-changes", test_validate_after_changes);
   ADD ("/review/undo-decision", test_undo_decision);
+  ADD ("/review/decision-remark", test_decision_remark);
   ADD ("/review/waiting-uses-index", test_waiting_uses_index);
   ADD ("/review/undo-refused-after-edit", test_undo_refused_after_edit);
   ADD ("/review/edited-since-request", test_edited_since_request);

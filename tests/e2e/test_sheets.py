@@ -174,9 +174,17 @@ def test_write_review_comment_validate():
         find(app.window, "label", "To review")
         with app.db() as db:
             assert sheet_row(db)[3] == 1
-        # asked for changes, she keeps Validate (a face-to-face rework), not Request a Review
+        # asked for changes with a remark on the whole sheet, which stays under the state; she
+        # keeps Validate (a face-to-face rework), not Request a Review
+        click(find(app.window, "text", "Remark on the Whole Sheet"))
+        type_text("Bon début : racontez une seule situation.")
         press(find(app.window, "push button", "Ask for Changes"))
         find(app.window, "label", "Changes requested")
+        find(app.window, "label",
+             "Remark of the accompagnatrice: Bon début : racontez une seule situation.")
+        with app.db() as db:
+            assert db.execute("SELECT remark FROM sheet_version WHERE kind = 1").fetchone()[0] \
+                == "Bon début : racontez une seule situation."
         absent(app.window, "push button", "Undo", timeout=15)
         find(app.window, "push button", "Validate")
         assert first(app.window, "push button", "Request a Review") is None

@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "acq-review.h"
+#include "acq-text.h"
 #include "acq-sheet-list-private.h"
 #include "acq-sql-private.h"
 
@@ -33,7 +34,7 @@ G_DEFINE_BOXED_TYPE (AcqSheetVersion, acq_sheet_version, acq_sheet_version_copy,
 
 #define VERSION_COLUMNS                                                                       \
   "uuid, sheet_uuid, kind, author_role, revision, title, " ACQ_RUBRIC_COLUMNS ","             \
-  " organisation, department, period_from, period_to, created_at"
+  " organisation, department, period_from, period_to, created_at, remark"
 #define FIRST_RUBRIC_COLUMN 6
 
 static const char sql_set_state[] =
@@ -42,7 +43,7 @@ static const char sql_set_state[] =
 static const char sql_snapshot[] =
   "INSERT INTO sheet_version (" VERSION_COLUMNS ") SELECT ?1, uuid, ?2, ?3, revision, title, "
   ACQ_RUBRIC_COLUMNS ", organisation, department, period_from,"
-  " period_to, ?4 FROM sheet WHERE uuid = ?5";
+  " period_to, ?4, ?6 FROM sheet WHERE uuid = ?5";
 static const char sql_undo_state[] =
   "UPDATE sheet SET review_state = ?2, revision = revision + 1, updated_at = ?3"
   " WHERE uuid = ?1 AND deleted_at IS NULL AND review_state = ?4 AND revision = ?5";
@@ -100,6 +101,7 @@ acq_sheet_version_copy (const AcqSheetVersion *version)
   copy->period_from = g_strdup (version->period_from);
   copy->period_to = g_strdup (version->period_to);
   copy->created_at = g_strdup (version->created_at);
+  copy->remark = g_strdup (version->remark);
   return copy;
 }
 
@@ -118,6 +120,7 @@ acq_sheet_version_free (AcqSheetVersion *version)
   g_free (version->period_from);
   g_free (version->period_to);
   g_free (version->created_at);
+  g_free (version->remark);
   g_free (version);
 }
 
@@ -244,7 +247,8 @@ acq_review_check_ready (AcqSheet *sheet, GError **error)
 
 static gboolean
 write_state (AcqSheetList *list, AcqSheet *sheet, AcqReviewState to, AcqVersionKind kind,
-             AcqRole role, const char *now, const char *version_uuid, GError **error)
+             AcqRole role, const char *remark, const char *now, const char *version_uuid,
+             GError **error)
 {
   AcqStore *store = acq_sheet_list_get_store (list);
   sqlite3_stmt *stmt;
@@ -272,6 +276,7 @@ write_state (AcqSheetList *list, AcqSheet *sheet, AcqReviewState to, AcqVersionK
   sqlite3_bind_int (stmt, 3, role);
   _acq_sql_bind_text (stmt, 4, now);
   _acq_sql_bind_text (stmt, 5, acq_sheet_get_uuid (sheet));
+  _acq_sql_bind_text (stmt, 6, remark != NULL ? remark : "");
   return acq_store_step_done (store, stmt, error);
 }
 
@@ -279,7 +284,7 @@ write_state (AcqSheetList *list, AcqSheet *sheet, AcqReviewState to, AcqVersionK
  * sheet and the list. */
 static gboolean
 change_state (AcqSheetList *list, AcqSheet *sheet, AcqReviewState to, AcqVersionKind kind,
-              AcqRole role, char **out_version_uuid, GError **error)
+              AcqRole role, const char *remark, char **out_version_uuid, GError **error)
 {
   AcqStore *store = acq_sheet_list_get_store (list);
   g_autofree char *now = acq_store_now ();
@@ -287,7 +292,7 @@ change_state (AcqSheetList *list, AcqSheet *sheet, AcqReviewState to, AcqVersion
 
   if (!acq_store_begin (store, error))
     return FALSE;
-  if (!write_state (list, sheet, to, kind, role, now, version_uuid, error) ||
+  if (!write_state (list, sheet, to, kind, role, remark, now, version_uuid, error) ||
       !acq_store_commit (store, error))
     {
       acq_store_rollback (store);
@@ -352,6 +357,7 @@ acq_review_request (AcqSheetList *list, AcqSheet *sheet, AcqRole role, GError **
 
   ok = save_then_check (list, sheet, allowed, request_refusal (sheet), &changed, error) &&
        change_state (list, sheet, ACQ_REVIEW_STATE_TO_REVIEW, ACQ_VERSION_REVIEW_REQUESTED, role,
+                     NULL,
                      NULL, error);
   if (ok || changed)
     _acq_sheet_list_stored (list, sheet);
@@ -374,7 +380,7 @@ gboolean
 acq_review_decide (AcqSheetList *list, AcqSheet *sheet, AcqRole role, AcqReviewState decision,
                    GError **error)
 {
-  return acq_review_decide_full (list, sheet, role, decision, NULL, error);
+  return acq_review_decide_full (list, sheet, role, decision, NULL, NULL, error);
 }
 
 /**
@@ -383,6 +389,8 @@ acq_review_decide (AcqSheetList *list, AcqSheet *sheet, AcqRole role, AcqReviewS
  * @sheet: a listed sheet waiting for review (or with changes requested, to validate it)
  * @role: who decides: only %ACQ_ROLE_COACH may
  * @decision: %ACQ_REVIEW_STATE_CHANGES_REQUESTED or %ACQ_REVIEW_STATE_VALIDATED
+ * @remark: (nullable): her remark on the whole sheet, which goes with the decision (at most
+ *   %ACQ_REVIEW_REMARK_MAX characters)
  * @out_decision: (out) (optional): what was done, for acq_review_undo_decision()
  * @error: where to put an error; %ACQ_REVIEW_ERROR_NOT_ALLOWED for a candidate,
  *   %ACQ_REVIEW_ERROR_WRONG_STATE if no review was asked for
@@ -396,8 +404,8 @@ acq_review_decide (AcqSheetList *list, AcqSheet *sheet, AcqRole role, AcqReviewS
  */
 gboolean
 acq_review_decide_full (AcqSheetList *list, AcqSheet *sheet, AcqRole role,
-                        AcqReviewState decision, AcqReviewDecision **out_decision,
-                        GError **error)
+                        AcqReviewState decision, const char *remark,
+                        AcqReviewDecision **out_decision, GError **error)
 {
   guint allowed = 1u << ACQ_REVIEW_STATE_TO_REVIEW;
   AcqVersionKind kind = decision == ACQ_REVIEW_STATE_VALIDATED ? ACQ_VERSION_VALIDATED
@@ -420,13 +428,16 @@ acq_review_decide_full (AcqSheetList *list, AcqSheet *sheet, AcqRole role,
                              "Ask her for a review instead."));
       return FALSE;
     }
+  if (remark != NULL &&
+      !acq_text_validate (remark, ACQ_REVIEW_REMARK_MAX, _("The remark on the sheet"), error))
+    return FALSE;
   if (decision == ACQ_REVIEW_STATE_VALIDATED)
     allowed |= 1u << ACQ_REVIEW_STATE_CHANGES_REQUESTED;
   previous = acq_sheet_get_review_state (sheet);
   ok = save_then_check (list, sheet, allowed,
                         _("This sheet is not waiting for a review: the candidate asks for a "
                           "review first."), &changed, error) &&
-       change_state (list, sheet, decision, kind, role, &version_uuid, error);
+       change_state (list, sheet, decision, kind, role, remark, &version_uuid, error);
   if (ok || changed)
     _acq_sheet_list_stored (list, sheet);
   if (ok && out_decision != NULL)
@@ -527,6 +538,7 @@ version_from_row (sqlite3_stmt *stmt)
   version->period_from = _acq_sql_column_dup (stmt, 13);
   version->period_to = _acq_sql_column_dup (stmt, 14);
   version->created_at = _acq_sql_column_dup (stmt, 15);
+  version->remark = _acq_sql_column_dup (stmt, 16);
   return version;
 }
 

@@ -56,7 +56,11 @@ typedef struct
   char          *period_from;       /* nullable */
   char          *period_to;         /* nullable: ongoing */
   char          *created_at;
+  char          *remark;            /* the accompagnatrice's remark on the whole sheet, or "" */
 } AcqSheetVersion;
+
+/* Longest remark on a whole sheet, in characters. */
+#define ACQ_REVIEW_REMARK_MAX 4000
 
 GQuark           acq_review_error_quark        (void);
 GType            acq_role_get_type             (void) G_GNUC_CONST;
@@ -83,6 +87,7 @@ gboolean         acq_review_decide_full        (AcqSheetList   *list,
                                                 AcqSheet       *sheet,
                                                 AcqRole         role,
                                                 AcqReviewState  decision,
+                                                const char     *remark,
                                                 AcqReviewDecision **out_decision,
                                                 GError        **error);
 gboolean         acq_review_undo_decision      (AcqSheetList   *list,

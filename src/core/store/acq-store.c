@@ -495,6 +495,9 @@ static const char *const migrations[] = {
   "CREATE INDEX candidate_document_by_candidate ON candidate_document (candidate_uuid,"
   "  added_at);"
   "CREATE INDEX candidate_document_by_sha256 ON candidate_document (sha256);",
+  /* 9 -> 10: the accompagnatrice's remark on the whole sheet, kept with the version her
+   * decision (validated, changes asked) took; "" when she wrote none. */
+  "ALTER TABLE sheet_version ADD COLUMN remark TEXT NOT NULL DEFAULT '';",
 };
 
 int

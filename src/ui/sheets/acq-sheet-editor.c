@@ -48,6 +48,8 @@ struct _AcqSheetEditor
   GtkLabel       *pages_label;
   GtkBox         *questions_box;
   GtkExpander    *questions_expander;
+  GtkEntry       *remark_entry;
+  GtkLabel       *remark_label;
   GtkLabel       *returned_label;
   GtkLabel       *edited_label;
   GtkButton      *request_button;
@@ -573,6 +575,27 @@ edited_update (AcqSheetEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->edited_label), edited);
 }
 
+/* The accompagnatrice's remark on the whole sheet, from her last decision, while it stands */
+static void
+remark_update (AcqSheetEditor *self)
+{
+  AcqReviewState state = acq_sheet_get_review_state (self->sheet);
+  g_autoptr (AcqSheetVersion) last = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (state == ACQ_REVIEW_STATE_CHANGES_REQUESTED || state == ACQ_REVIEW_STATE_VALIDATED)
+    last = acq_review_get_last_reviewed (acq_sheet_list_get_store (self->list),
+                                         acq_sheet_get_uuid (self->sheet), &error);
+  if (error != NULL)
+    g_warning ("Could not read the last review: %s", error->message);
+  if (last != NULL && last->remark != NULL && *last->remark != '\0')
+    /* TRANSLATORS: the accompagnatrice's remark on a whole sheet, with her decision */
+    text = g_strdup_printf (_("Remark of the accompagnatrice: %s"), last->remark);
+  gtk_label_set_text (self->remark_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->remark_label), text != NULL);
+}
+
 static void
 load_state (AcqSheetEditor *self)
 {
@@ -585,6 +608,7 @@ load_state (AcqSheetEditor *self)
   gtk_label_set_text (self->state_label, acq_review_state_label (state));
   gtk_widget_set_visible (GTK_WIDGET (self->returned_label),
                           acq_sheet_get_returned_to_draft (self->sheet));
+  remark_update (self);
   edited_update (self);
   actions_update (self);
 }
@@ -772,6 +796,7 @@ actions_update (AcqSheetEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->request_button), can_request);
   gtk_widget_set_visible (GTK_WIDGET (self->changes_button), can_decide);
   gtk_widget_set_visible (GTK_WIDGET (self->validate_button), can_validate);
+  gtk_widget_set_visible (GTK_WIDGET (self->remark_entry), can_decide || can_validate);
   gtk_widget_set_visible (GTK_WIDGET (self->diff_button), self->sheet != NULL);
 }
 
@@ -823,7 +848,9 @@ decide (AcqSheetEditor *self, AcqReviewState decision)
   Decided *decided;
 
   acq_autosave_flush (self->autosave);
-  if (!acq_review_decide_full (self->list, self->sheet, self->role, decision, &done, &error))
+  if (!acq_review_decide_full (self->list, self->sheet, self->role, decision,
+                               gtk_editable_get_text (GTK_EDITABLE (self->remark_entry)), &done,
+                               &error))
     {
       acq_toast_show (GTK_WIDGET (self), error->message);
       load_state (self);
@@ -840,6 +867,8 @@ decide (AcqSheetEditor *self, AcqReviewState decision)
               : g_strdup_printf (_("Changes requested on “%s”"), title);
   acq_undo_toast_show (GTK_WIDGET (self), message, 10, undo_decision, NULL, decided,
                        decided_free);
+  /* the remark went with the decision; it now shows under the state */
+  gtk_editable_set_text (GTK_EDITABLE (self->remark_entry), "");
   load_state (self);
 }
 
@@ -1096,6 +1125,8 @@ acq_sheet_editor_class_init (AcqSheetEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, pages_label);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, questions_box);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, questions_expander);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, remark_entry);
+  gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, remark_label);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, returned_label);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, edited_label);
   gtk_widget_class_bind_template_child (widget_class, AcqSheetEditor, request_button);
