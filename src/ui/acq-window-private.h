@@ -36,7 +36,7 @@ struct _AcqWindow
   AdwLeaflet           *leaflet;
   GtkButton            *new_button;
   GtkSearchEntry       *search_entry;
-  GtkButton            *send_button;
+  AdwSqueezer          *send_squeezer;
   GtkBox               *sheet_results_box;
   GtkLabel             *sheet_results_label;
   GtkListBox           *sheet_results_list;

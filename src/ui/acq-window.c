@@ -246,7 +246,7 @@ show_candidate (AcqWindow *self, AcqCandidate *candidate)
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->today_button), "current");
   update_content_title (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->send_button),
+  gtk_widget_set_visible (GTK_WIDGET (self->send_squeezer),
                           self->role == ACQ_ROLE_CANDIDATE && candidate != NULL);
   _acq_window_actions_update (self);
 }
@@ -528,6 +528,8 @@ acq_window_show_today (AcqWindow *self)
   show_candidate (self, NULL);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* a candidate's Today is the top of her dossier */
+  update_role_shape (self);
 }
 
 /* The candidate role: her own copy holds her dossier, not a caseload. With one candidate
@@ -550,7 +552,7 @@ update_role_shape (AcqWindow *self)
   adw_header_bar_set_show_start_title_buttons (
     self->content_header, self->solo || adw_leaflet_get_folded (self->leaflet));
   gtk_widget_set_visible (GTK_WIDGET (self->dossier_menu_button), self->solo);
-  gtk_widget_set_visible (GTK_WIDGET (self->send_button), candidate_role && self->shown != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->send_squeezer), candidate_role && self->shown != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), !candidate_role);
   gtk_widget_set_visible (GTK_WIDGET (self->sort_button), !candidate_role);
   gtk_widget_set_visible (GTK_WIDGET (self->today_button), !candidate_role);
@@ -814,6 +816,9 @@ acq_window_set_property (GObject *object, guint prop_id, const GValue *value, GP
       if (self->role != (AcqRole) g_value_get_enum (value))
         {
           self->role = g_value_get_enum (value);
+          /* the coach's home is Today, not the dossier a candidate's copy opened on */
+          if (self->role == ACQ_ROLE_COACH && self->shown != NULL)
+            acq_window_show_today (self);
           update_role_shape (self);
           g_object_notify_by_pspec (object, pspec);
         }
@@ -893,7 +898,7 @@ acq_window_class_init (AcqWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, AcqWindow, send_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, send_squeezer);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, candidate_scroller);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, sheet_results_box);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, sheet_results_label);
