@@ -160,11 +160,12 @@ update_today_button (AcqWindow *self, const AcqToday *today)
 
 static void schedule_midnight (AcqWindow *self);
 
-/* The candidate's Today is the summary at the top of her dossier; the coach's, the home page. */
+/* The candidate's Today is the summary at the top of her dossier (in her own copy, where the
+ * store is hers); the coach's, the home page. */
 static AcqTodayView *
 home_view (AcqWindow *self)
 {
-  if (self->role == ACQ_ROLE_CANDIDATE && self->dossier_today != NULL)
+  if (self->solo && self->dossier_today != NULL)
     return self->dossier_today;
   return self->today_view;
 }
@@ -390,13 +391,6 @@ _acq_window_today_dispose (AcqWindow *self)
   g_clear_pointer (&self->next_deadlines, g_hash_table_unref);
 }
 
-static gboolean
-role_is_candidate_cb (GBinding *binding, const GValue *from, GValue *to, gpointer user_data)
-{
-  g_value_set_boolean (to, g_value_get_enum (from) == ACQ_ROLE_CANDIDATE);
-  return TRUE;
-}
-
 static void
 on_today_view_open_cb (AcqWindow *self, const char *candidate_uuid, const char *sheet_uuid,
                        const char *session_uuid)
@@ -431,10 +425,8 @@ _acq_window_today_ensure_dossier_view (AcqWindow *self)
       acq_today_view_set_embedded (self->dossier_today, TRUE);
       g_signal_connect_object (self->dossier_today, "open", G_CALLBACK (on_today_view_open_cb),
                                self, G_CONNECT_SWAPPED);
-      g_object_bind_property_full (self, "role", self->dossier_today, "visible",
-                                   G_BINDING_SYNC_CREATE, role_is_candidate_cb, NULL, NULL,
-                                   NULL);
-      if (self->role == ACQ_ROLE_CANDIDATE)
+      gtk_widget_set_visible (GTK_WIDGET (self->dossier_today), self->solo);
+      if (self->solo)
         _acq_window_today_refresh (self);
     }
   return self->dossier_today;

@@ -552,6 +552,9 @@ update_role_shape (AcqWindow *self)
   adw_header_bar_set_show_start_title_buttons (
     self->content_header, self->solo || adw_leaflet_get_folded (self->leaflet));
   gtk_widget_set_visible (GTK_WIDGET (self->dossier_menu_button), self->solo);
+  /* her Today is of the whole store: at the top of her page only when the store is hers */
+  if (self->dossier_today != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->dossier_today), self->solo);
   gtk_widget_set_visible (GTK_WIDGET (self->send_squeezer), candidate_role && self->shown != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), !candidate_role);
   gtk_widget_set_visible (GTK_WIDGET (self->sort_button), !candidate_role);
@@ -567,8 +570,10 @@ update_role_shape (AcqWindow *self)
     }
   else if (candidate_role && n > 0 && self->shown == NULL)
     {
-      /* she lands on her dossier (the first one, when there are several to choose from) */
-      g_autoptr (AcqCandidate) first = g_list_model_get_item (G_LIST_MODEL (self->candidates), 0);
+      /* she lands on her dossier (the first of the list, when there are several) */
+      GListModel *shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0
+                            ? G_LIST_MODEL (self->selection) : G_LIST_MODEL (self->candidates);
+      g_autoptr (AcqCandidate) first = g_list_model_get_item (shown, 0);
 
       _acq_window_reveal_candidate (self, first);
     }

@@ -77,9 +77,10 @@ def test_main_window_is_french():
         # the new candidate dialog, the coach's: the role changes from the main menu
         press(find(app.window, "push button", "Menu principal"))
         press(find(app.node, "menu item", "Qui utilise Acquis"))
-        press(find(app.node, "menu item", "Une accompagnatrice"))
+        # a radio item of the submenu
+        press(find_named(app.node, "Une accompagnatrice"))
         find(app.window, "label", "Candidat·es")
-        key("ctrl+n")
+        press(find(app.window, "push button", "Nouvelle candidature"))
         dialog = find(app.node, "frame", "Nouvelle candidature")
         assert english_names(dialog) == [], english_names(dialog)
         key("Escape")
