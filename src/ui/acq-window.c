@@ -946,6 +946,8 @@ acq_window_init (AcqWindow *self)
   _acq_window_today_init (self);
   acq_a11y_track_stack (self->sidebar_stack);
   acq_a11y_track_stack (self->content_stack);
+  /* the pencils of the rows that ask a candidate's name */
+  acq_a11y_hide_decorative_images (GTK_WIDGET (self->content_stack));
 
   self->folded_query = g_strdup ("");
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
