@@ -583,13 +583,17 @@ update_role_shape (AcqWindow *self)
   _acq_window_actions_update (self);
 }
 
+static char *
+stripped_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
 static void
 on_welcome_name_changed_cb (AcqWindow *self)
 {
-  g_autofree char *first =
-    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->welcome_first_name_row))));
-  g_autofree char *last =
-    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->welcome_last_name_row))));
+  g_autofree char *first = stripped_text (self->welcome_first_name_row);
+  g_autofree char *last = stripped_text (self->welcome_last_name_row);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->welcome_start_button),
                             *first != '\0' || *last != '\0');
@@ -600,10 +604,8 @@ on_welcome_name_changed_cb (AcqWindow *self)
 static void
 on_welcome_start_cb (AcqWindow *self)
 {
-  g_autofree char *first =
-    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->welcome_first_name_row))));
-  g_autofree char *last =
-    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->welcome_last_name_row))));
+  g_autofree char *first = stripped_text (self->welcome_first_name_row);
+  g_autofree char *last = stripped_text (self->welcome_last_name_row);
   g_autoptr (GError) error = NULL;
   AcqCandidate *candidate;
 
