@@ -27,14 +27,19 @@ _acq_window_actions_update (AcqWindow *self)
 {
   gboolean has_store = self->candidates != NULL;
   gboolean has_candidate = self->shown != NULL;
-  gboolean can_go_back = adw_leaflet_get_folded (self->leaflet) || self->open_sheet != NULL;
+  /* a candidate has no caseload to add to, archive or delete from */
+  gboolean coach = self->role == ACQ_ROLE_COACH;
+  gboolean can_go_back =
+    (adw_leaflet_get_folded (self->leaflet) && !self->solo) || self->open_sheet != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-candidate", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-candidate", coach && has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-candidate",
-                                 has_candidate && !acq_candidate_get_archived (self->shown));
+                                 coach && has_candidate &&
+                                   !acq_candidate_get_archived (self->shown));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-candidate",
-                                 has_candidate && acq_candidate_get_archived (self->shown));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-candidate", has_candidate);
+                                 coach && has_candidate && acq_candidate_get_archived (self->shown));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-candidate",
+                                 coach && has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-dossier", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-map", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-livret", has_candidate);

@@ -29,18 +29,29 @@ struct _AcqWindow
   GtkGridView          *candidate_list_view;
   GtkMenuButton        *candidate_menu_button;
   GtkScrolledWindow    *candidate_scroller;
+  AdwHeaderBar         *content_header;
   GtkStack             *content_stack;
   AdwWindowTitle       *content_title;
+  GtkMenuButton        *dossier_menu_button;
   AdwLeaflet           *leaflet;
+  GtkButton            *new_button;
   GtkSearchEntry       *search_entry;
+  AdwSqueezer          *send_squeezer;
   GtkBox               *sheet_results_box;
   GtkLabel             *sheet_results_label;
   GtkListBox           *sheet_results_list;
+  GtkBox               *sidebar_box;
+  GtkSeparator         *sidebar_separator;
   GtkStack             *sidebar_stack;
+  AdwWindowTitle       *sidebar_title;
+  GtkMenuButton        *sort_button;
   AdwToastOverlay      *toast_overlay;
   GtkButton            *today_button;
   GtkLabel             *today_count_label;
   AcqTodayView         *today_view;
+  AdwEntryRow          *welcome_first_name_row;
+  AdwEntryRow          *welcome_last_name_row;
+  GtkButton            *welcome_start_button;
 
   AcqCandidatePage     *candidate_page; /* made when first needed: start-up is faster */
   AcqSheetEditor       *sheet_editor;   /* idem */
@@ -59,6 +70,8 @@ struct _AcqWindow
   AcqCandidate         *shown; /* the candidate on the content page */
   gulong                shown_notify_id;
   AcqRole               role; /* from the settings, down to the sheet editor */
+  gboolean              solo; /* the candidate role with her own dossier only: no sidebar */
+  AcqTodayView         *dossier_today; /* her Today summary, at the top of her page */
 
   /* acq-window-exchange.c: sending and receiving .acquis files */
   guint                 n_conflicts; /* the conflicts banner shows while there are some */
@@ -107,6 +120,7 @@ int               _acq_window_today_compare          (AcqWindow        *self,
                                                       AcqCandidate     *a,
                                                       AcqCandidate     *b);
 void              _acq_window_today_dispose          (AcqWindow        *self);
+AcqTodayView     *_acq_window_today_ensure_dossier_view (AcqWindow     *self);
 
 /* acq-window-exchange.c */
 void              _acq_window_class_exchange_init    (AcqWindowClass   *klass);

@@ -160,16 +160,27 @@ update_today_button (AcqWindow *self, const AcqToday *today)
 
 static void schedule_midnight (AcqWindow *self);
 
+/* The candidate's Today is the summary at the top of her dossier (in her own copy, where the
+ * store is hers); the coach's, the home page. */
+static AcqTodayView *
+home_view (AcqWindow *self)
+{
+  if (self->solo && self->dossier_today != NULL)
+    return self->dossier_today;
+  return self->today_view;
+}
+
 /* Only while the view has nothing complete to show: a refresh keeps the deadlines in view. */
 static gboolean
 on_quick_cb (gpointer data)
 {
   QuickResult *quick = data;
-  const AcqToday *shown = acq_today_view_get_today (quick->window->today_view);
+  AcqTodayView *view = home_view (quick->window);
+  const AcqToday *shown = acq_today_view_get_today (view);
 
   if (g_cancellable_is_cancelled (quick->cancellable) || (shown != NULL && shown->complete))
     return G_SOURCE_REMOVE;
-  acq_today_view_set_today (quick->window->today_view, g_steal_pointer (&quick->today));
+  acq_today_view_set_today (view, g_steal_pointer (&quick->today));
   return G_SOURCE_REMOVE;
 }
 
@@ -202,7 +213,7 @@ on_gathered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   update_today_button (self, today);
   notify_once_a_day (self, today);
-  acq_today_view_set_today (self->today_view, today);
+  acq_today_view_set_today (home_view (self), today);
 }
 
 /**
@@ -230,7 +241,7 @@ _acq_window_today_refresh (AcqWindow *self)
   job->role = self->role;
   acq_today_get_local_date (&job->today);
   {
-    const AcqToday *shown = acq_today_view_get_today (self->today_view);
+    const AcqToday *shown = acq_today_view_get_today (home_view (self));
 
     job->quick_first = shown == NULL || !shown->complete || shown->role != self->role;
   }
@@ -394,6 +405,31 @@ on_today_view_open_cb (AcqWindow *self, const char *candidate_uuid, const char *
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   if (sheet_uuid != NULL)
     acq_candidate_page_open_sheet (_acq_window_ensure_candidate_page (self), sheet_uuid);
+}
+
+/**
+ * _acq_window_today_ensure_dossier_view:
+ * @self: the window
+ *
+ * The candidate's Today (her next session, deadlines, open comments), made once for the top
+ * of her dossier page; the same view as the coach's home page, in its candidate variant.
+ *
+ * Returns: (transfer none): the view
+ */
+AcqTodayView *
+_acq_window_today_ensure_dossier_view (AcqWindow *self)
+{
+  if (self->dossier_today == NULL)
+    {
+      self->dossier_today = g_object_new (ACQ_TYPE_TODAY_VIEW, NULL);
+      acq_today_view_set_embedded (self->dossier_today, TRUE);
+      g_signal_connect_object (self->dossier_today, "open", G_CALLBACK (on_today_view_open_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_widget_set_visible (GTK_WIDGET (self->dossier_today), self->solo);
+      if (self->solo)
+        _acq_window_today_refresh (self);
+    }
+  return self->dossier_today;
 }
 
 static void

@@ -106,11 +106,18 @@ update_content_title (AcqWindow *self)
       name = acq_sheet_dup_display_title (self->open_sheet);
       subtitle = acq_candidate_dup_display_name (self->shown);
     }
+  else if (self->shown != NULL && self->role == ACQ_ROLE_CANDIDATE)
+    {
+      name = g_strdup (_("My Dossier"));
+      subtitle = acq_candidate_dup_display_name (self->shown);
+    }
   else if (self->shown != NULL)
     {
       name = acq_candidate_dup_display_name (self->shown);
       subtitle = acq_candidate_dup_subtitle (self->shown);
     }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "welcome") == 0)
+    name = g_strdup (_("Welcome to Acquis"));
   else
     name = g_strdup (_("Today"));
   adw_window_title_set_title (self->content_title, name ? name : "Acquis");
@@ -168,6 +175,8 @@ _acq_window_close_sheet (AcqWindow *self)
   _acq_window_actions_update (self);
 }
 
+static void update_role_shape (AcqWindow *self);
+
 static void
 on_candidate_page_open_sheet_cb (AcqWindow *self, AcqSheetList *sheets, AcqSheet *sheet)
 {
@@ -209,6 +218,8 @@ _acq_window_ensure_candidate_page (AcqWindow *self)
       g_signal_connect_object (self->candidate_page, "open-sheet",
                                G_CALLBACK (on_candidate_page_open_sheet_cb), self,
                                G_CONNECT_SWAPPED);
+      acq_candidate_page_set_summary (self->candidate_page,
+                                      GTK_WIDGET (_acq_window_today_ensure_dossier_view (self)));
     }
   return self->candidate_page;
 }
@@ -235,6 +246,8 @@ show_candidate (AcqWindow *self, AcqCandidate *candidate)
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->today_button), "current");
   update_content_title (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->send_squeezer),
+                          self->role == ACQ_ROLE_CANDIDATE && candidate != NULL);
   _acq_window_actions_update (self);
 }
 
@@ -274,6 +287,8 @@ on_candidate_list_view_activate_cb (AcqWindow *self, guint position)
 static void
 on_leaflet_folded_changed_cb (AcqWindow *self)
 {
+  adw_header_bar_set_show_start_title_buttons (
+    self->content_header, self->solo || adw_leaflet_get_folded (self->leaflet));
   _acq_window_actions_update (self);
 }
 
@@ -443,13 +458,17 @@ acq_window_set_candidates (AcqWindow *self, AcqCandidateList *candidates)
     acq_candidate_page_set_list (self->candidate_page, candidates);
   refresh_open_comments (self);
   if (candidates != NULL)
-    g_signal_connect_object (candidates, "items-changed", G_CALLBACK (refresh_open_comments), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (candidates, "items-changed", G_CALLBACK (refresh_open_comments),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (candidates, "items-changed", G_CALLBACK (update_role_shape), self,
+                               G_CONNECT_SWAPPED);
+    }
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (candidates));
   _acq_window_exchange_set_candidates (self);
   _acq_window_today_set_candidates (self);
   update_sidebar_stack (self);
-  _acq_window_actions_update (self);
+  update_role_shape (self);
   /* over the window, not under it: asked once the window is on screen */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ask_role_once (self);
@@ -509,6 +528,99 @@ acq_window_show_today (AcqWindow *self)
   show_candidate (self, NULL);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* a candidate's Today is the top of her dossier */
+  update_role_shape (self);
+}
+
+/* The candidate role: her own copy holds her dossier, not a caseload. With one candidate
+ * (or none yet) there is no sidebar: the window is her dossier, or the page that asks her
+ * name; with several (a coach's data folder opened as a candidate) the sidebar is only a
+ * chooser among them. The coach's window keeps its caseload. */
+static void
+update_role_shape (AcqWindow *self)
+{
+  gboolean candidate_role = self->role == ACQ_ROLE_CANDIDATE;
+  guint n = self->candidates ? g_list_model_get_n_items (G_LIST_MODEL (self->candidates)) : 0;
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+
+  self->solo = candidate_role && n <= 1;
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_box), !self->solo);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_separator), !self->solo);
+  adw_leaflet_set_can_navigate_back (self->leaflet, !self->solo);
+  if (self->solo)
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  adw_header_bar_set_show_start_title_buttons (
+    self->content_header, self->solo || adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_set_visible (GTK_WIDGET (self->dossier_menu_button), self->solo);
+  /* her Today is of the whole store: at the top of her page only when the store is hers */
+  if (self->dossier_today != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->dossier_today), self->solo);
+  gtk_widget_set_visible (GTK_WIDGET (self->send_squeezer), candidate_role && self->shown != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), !candidate_role);
+  gtk_widget_set_visible (GTK_WIDGET (self->sort_button), !candidate_role);
+  gtk_widget_set_visible (GTK_WIDGET (self->today_button), !candidate_role);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), !candidate_role);
+  adw_window_title_set_title (self->sidebar_title,
+                              candidate_role ? _("Choose a Dossier") : _("Candidates"));
+
+  if (candidate_role && self->candidates != NULL && n == 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+      gtk_widget_grab_focus (GTK_WIDGET (self->welcome_first_name_row));
+    }
+  else if (candidate_role && n > 0 && self->shown == NULL)
+    {
+      /* she lands on her dossier (the first of the list, when there are several) */
+      GListModel *shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0
+                            ? G_LIST_MODEL (self->selection) : G_LIST_MODEL (self->candidates);
+      g_autoptr (AcqCandidate) first = g_list_model_get_item (shown, 0);
+
+      _acq_window_reveal_candidate (self, first);
+    }
+  else if (g_strcmp0 (page, "welcome") == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, self->shown ? "candidate" : "today");
+  update_content_title (self);
+  _acq_window_actions_update (self);
+}
+
+static char *
+stripped_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static void
+on_welcome_name_changed_cb (AcqWindow *self)
+{
+  g_autofree char *first = stripped_text (self->welcome_first_name_row);
+  g_autofree char *last = stripped_text (self->welcome_last_name_row);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->welcome_start_button),
+                            *first != '\0' || *last != '\0');
+}
+
+/* Her own candidate, made from her name (and the default certification, as for a coach's
+ * new candidate): she never has to “add a candidate”. */
+static void
+on_welcome_start_cb (AcqWindow *self)
+{
+  g_autofree char *first = stripped_text (self->welcome_first_name_row);
+  g_autofree char *last = stripped_text (self->welcome_last_name_row);
+  g_autoptr (GError) error = NULL;
+  AcqCandidate *candidate;
+
+  if (self->candidates == NULL || (*first == '\0' && *last == '\0'))
+    return;
+  candidate = acq_candidate_list_create (self->candidates, first, last, &error);
+  if (candidate == NULL)
+    {
+      acq_window_show_error (self, error->message);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->welcome_first_name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->welcome_last_name_row), "");
+  _acq_window_reveal_candidate (self, candidate);
+  update_role_shape (self);
 }
 
 /* Saves what is typed and not saved yet, before something else writes to the store. */
@@ -711,6 +823,10 @@ acq_window_set_property (GObject *object, guint prop_id, const GValue *value, GP
       if (self->role != (AcqRole) g_value_get_enum (value))
         {
           self->role = g_value_get_enum (value);
+          /* the coach's home is Today, not the dossier a candidate's copy opened on */
+          if (self->role == ACQ_ROLE_COACH && self->shown != NULL)
+            acq_window_show_today (self);
+          update_role_shape (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -782,25 +898,38 @@ acq_window_class_init (AcqWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, candidate_list_view);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, candidate_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, dossier_menu_button);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, send_squeezer);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, candidate_scroller);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, sheet_results_box);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, sheet_results_label);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, sheet_results_list);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, sort_button);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, today_button);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, today_count_label);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, today_view);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, welcome_first_name_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, welcome_last_name_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqWindow, welcome_start_button);
   gtk_widget_class_bind_template_callback (widget_class, on_candidate_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sheet_results_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_welcome_name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_welcome_start_cb);
 
   _acq_window_class_actions_init (klass);
   _acq_window_class_exchange_init (klass);
@@ -814,10 +943,13 @@ acq_window_init (AcqWindow *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->content_stack, "today");
   _acq_window_exchange_init (self);
   _acq_window_today_init (self);
   acq_a11y_track_stack (self->sidebar_stack);
   acq_a11y_track_stack (self->content_stack);
+  /* the pencils of the rows that ask a candidate's name */
+  acq_a11y_hide_decorative_images (GTK_WIDGET (self->content_stack));
 
   self->folded_query = g_strdup ("");
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);

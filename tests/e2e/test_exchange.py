@@ -225,8 +225,9 @@ def test_import_by_hand_after_a_wrong_passphrase():
                    env=dict(os.environ, ACQUIS_PASSPHRASE=PASSPHRASE), check=True)
     app = App(role="candidate")
     try:
+        # her first run offers her coach's file beside her name
         press(find_named(app.window, "Main Menu"))
-        press(find(app.node, "menu item", "Import Dossier…"))
+        press(find(app.node, "menu item", "Import My Coach’s File…"))
         wait_for(lambda: "Import a Dossier" in app.windows(), "the file chooser")
         time.sleep(1)
         key("ctrl+l")

@@ -52,7 +52,8 @@ def english_names(node):
 def test_main_window_is_french():
     app = App(args=["--demo"], env=FRENCH, role="candidate")
     try:
-        find(app.window, "label", "Candidat·es")
+        # a coach's data folder opened in the candidate role: the sidebar only chooses
+        find(app.window, "label", "Choisir un dossier")
         assert english_names(app.window) == [], english_names(app.window)
         # a candidate's page: parcours, blocs, identity, stages in French
         click(find(app.window, "label", row("Sophie Lefèvre")))
@@ -73,8 +74,13 @@ def test_main_window_is_french():
         assert english_names(dossier) == [], english_names(dossier)
         key("Escape")
         app.wait_window_closed("Dossier professionnel")
-        # the new candidate dialog
-        key("ctrl+n")
+        # the new candidate dialog, the coach's: the role changes from the main menu
+        press(find(app.window, "push button", "Menu principal"))
+        press(find(app.node, "menu item", "Qui utilise Acquis"))
+        # a radio item of the submenu
+        press(find_named(app.node, "Une accompagnatrice"))
+        find(app.window, "label", "Candidat·es")
+        press(find(app.window, "push button", "Nouvelle candidature"))
         dialog = find(app.node, "frame", "Nouvelle candidature")
         assert english_names(dialog) == [], english_names(dialog)
         key("Escape")

@@ -217,7 +217,8 @@ def test_parcours_livret_calendar_and_exchange():
         receive(candidate, "Dossier from your accompagnatrice imported")
         front(candidate)
         dismiss(candidate, "Dossier from your accompagnatrice imported")
-        click(find(candidate.window, "label", lambda name: name.split("\n")[0] == "Nadia Haddad"))
+        # her copy opens on her dossier once the file brought her in
+        find(candidate.window, "label", "My Dossier")
         assert first(candidate.window, "push button", "Add Event…") is None
         assert first(candidate.window, "push button", "Plan a Session…") is None
         find(candidate.window, "label", "Recevabilité requested")

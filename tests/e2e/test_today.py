@@ -133,7 +133,10 @@ def test_coach_sees_the_answer_due_this_week():
     finally:
         app.quit()
 
-    # the candidate's own copy: her deadline and her next session, nothing of a caseload
+    # the candidate's own copy (hers alone: the others are the coach's): her deadline and her
+    # next session, nothing of a caseload
+    with sqlite3.connect(os.path.join(data_dir, "acquis.db")) as db:
+        db.execute("UPDATE candidate SET deleted_at = ? WHERE last_name != 'Haddad'", (now(),))
     app = App(data_dir=data_dir, role="candidate")
     try:
         item = today_row(app, "This Week", "Nadia Haddad")

@@ -39,17 +39,20 @@ struct _AcqCandidatePage
   AdwEntryRow         *first_name_row;
   AcqCandidateDocuments *documents;
   AdwComboRow         *funding_row;
+  AdwPreferencesGroup *funding_group;
   AdwEntryRow         *last_name_row;
   AcqLivretGroup      *livret_group;
   GtkTextView         *notes_view;
   AcqParcoursGroup    *parcours_group;
   AdwEntryRow         *phone_row;
   AdwPreferencesPage  *preferences_page;
+  GtkLabel            *sheets_placeholder;
   GtkListBox          *sheets_list;
   AdwComboRow         *situation_row;
   AcqDateButton       *stage_date_button;
   AdwActionRow        *stage_date_row;
   AdwComboRow         *stage_row;
+  AdwPreferencesGroup *summary_group;
 
   AcqCandidateList    *list;
   AcqCandidate        *candidate;
@@ -435,6 +438,26 @@ on_parcours_group_changed_cb (AcqCandidatePage *self)
     acq_toast_show (GTK_WIDGET (self), error->message);
 }
 
+/* Her own dossier, read by the candidate: the stage and the funding are the coach's
+ * bookkeeping, and the empty list of sheets speaks to her. */
+static void
+update_role_rows (AcqCandidatePage *self)
+{
+  gboolean coach = self->role == ACQ_ROLE_COACH;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->stage_row), coach);
+  gtk_widget_set_visible (GTK_WIDGET (self->stage_date_row), coach);
+  gtk_widget_set_visible (GTK_WIDGET (self->funding_row), coach);
+  adw_preferences_group_set_title (self->funding_group,
+                                   coach ? _("Situation and Funding") : _("Situation"));
+  gtk_label_set_text (self->sheets_placeholder,
+                      coach ? _("No sheet yet. Press New Sheet and tell one real situation of "
+                                "your work, step by step.")
+                            : _("Write your first experience sheet: press New Sheet and tell "
+                                "one real situation of your work, step by step."));
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_group), !coach);
+}
+
 static void
 set_role (AcqCandidatePage *self, AcqRole role)
 {
@@ -443,6 +466,7 @@ set_role (AcqCandidatePage *self, AcqRole role)
   self->role = role;
   acq_parcours_group_set_editable (self->parcours_group, role == ACQ_ROLE_COACH);
   acq_livret_group_set_role (self->livret_group, role);
+  update_role_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
 }
 
@@ -773,6 +797,7 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, documents);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, email_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, first_name_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, funding_group);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, funding_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, last_name_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, livret_group);
@@ -781,10 +806,12 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, sheets_list);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, sheets_placeholder);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, situation_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_date_button);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_date_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, summary_group);
   gtk_widget_class_bind_template_callback (widget_class, on_coverage_grid_open_sheet_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_funding_row_selected_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_parcours_group_changed_cb);
@@ -812,6 +839,7 @@ acq_candidate_page_init (AcqCandidatePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->bloc_checks = g_ptr_array_new ();
   self->role = ACQ_ROLE_COACH;
+  update_role_rows (self);
 
   {
     const char *stages[ACQ_N_STAGES + 1] = { NULL };
@@ -839,4 +867,20 @@ acq_candidate_page_init (AcqCandidatePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->accommodations_banner), FALSE);
   acq_a11y_hide_decorative_images (GTK_WIDGET (self));
   self->loading = FALSE;
+}
+
+/**
+ * acq_candidate_page_set_summary:
+ * @self: the page
+ * @summary: (transfer none): what the page shows at its top in the candidate role
+ *
+ * In the candidate role the page is her dossier: @summary (her Today: next session,
+ * deadlines, open comments) comes first, above her sheets. The coach's page does not show it.
+ */
+void
+acq_candidate_page_set_summary (AcqCandidatePage *self, GtkWidget *summary)
+{
+  g_return_if_fail (ACQ_IS_CANDIDATE_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (summary));
+  adw_preferences_group_add (self->summary_group, summary);
 }

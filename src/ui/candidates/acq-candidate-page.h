@@ -25,5 +25,7 @@ void acq_candidate_page_open_sheet        (AcqCandidatePage *self,
                                            const char       *sheet_uuid);
 AcqSheetList *acq_candidate_page_get_sheets (AcqCandidatePage *self);
 AcqCandidateDocuments *acq_candidate_page_get_documents (AcqCandidatePage *self);
+void acq_candidate_page_set_summary       (AcqCandidatePage *self,
+                                           GtkWidget        *summary);
 
 G_END_DECLS

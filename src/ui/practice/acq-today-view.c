@@ -29,6 +29,7 @@ struct _AcqTodayView
   /* template children, alphabetical */
   AdwStatusPage *empty_page;
   GtkLabel      *pending_label;
+  GtkScrolledWindow *scroller;
   GtkBox        *sections_box;
   GtkStack      *stack;
   GtkLabel      *summary_label;
@@ -327,6 +328,7 @@ acq_today_view_class_init (AcqTodayViewClass *klass)
                                                "/io/github/acquis/Acquis/ui/acq-today-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AcqTodayView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AcqTodayView, pending_label);
+  gtk_widget_class_bind_template_child (widget_class, AcqTodayView, scroller);
   gtk_widget_class_bind_template_child (widget_class, AcqTodayView, sections_box);
   gtk_widget_class_bind_template_child (widget_class, AcqTodayView, stack);
   gtk_widget_class_bind_template_child (widget_class, AcqTodayView, summary_label);
@@ -372,4 +374,26 @@ acq_today_view_get_today (AcqTodayView *self)
 {
   g_return_val_if_fail (ACQ_IS_TODAY_VIEW (self), NULL);
   return self->today;
+}
+
+/**
+ * acq_today_view_set_embedded:
+ * @self: the view
+ * @embedded: whether the view sits inside a page that scrolls
+ *
+ * Embedded (the summary at the top of a candidate's dossier), the view takes the height of
+ * what it shows, and its empty page is compact: the page around it scrolls.
+ */
+void
+acq_today_view_set_embedded (AcqTodayView *self, gboolean embedded)
+{
+  g_return_if_fail (ACQ_IS_TODAY_VIEW (self));
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER,
+                                  embedded ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (self->scroller, embedded);
+  if (embedded)
+    gtk_widget_add_css_class (GTK_WIDGET (self->empty_page), "compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->empty_page), "compact");
+  gtk_stack_set_vhomogeneous (self->stack, !embedded);
 }

@@ -17,5 +17,7 @@ void            acq_today_view_set_today  (AcqTodayView *self,
                                            AcqToday     *today);
 const AcqToday *acq_today_view_get_today  (AcqTodayView *self);
 const char     *acq_today_section_title   (AcqTodaySection section);
+void            acq_today_view_set_embedded (AcqTodayView *self,
+                                             gboolean      embedded);
 
 G_END_DECLS
