@@ -309,8 +309,9 @@ static void
 test_document_refuses_wrong_type (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
+  static const char not_pdf[] = "PK\x03\x04 not a PDF";
   g_autoptr (GFile) word = user_file (f, "cv.docx", "PK\x03\x04", 4);
-  g_autoptr (GFile) renamed = user_file (f, "cv.pdf", "PK\x03\x04 not a PDF", 18);
+  g_autoptr (GFile) renamed = user_file (f, "cv.pdf", not_pdf, sizeof not_pdf - 1);
   g_autoptr (AcqCandidateDocument) added = NULL;
   g_autofree char *count = NULL;
 

@@ -141,11 +141,13 @@ open_zip_entry (GInputStream *source, GError **error)
   while ((rc = archive_read_next_header (self->archive, &entry)) == ARCHIVE_OK)
     {
       const char *name = archive_entry_pathname_utf8 (entry);
+      g_autofree char *lower = NULL;
 
       if (name == NULL)
         name = archive_entry_pathname (entry);
-      if (archive_entry_filetype (entry) == AE_IFREG && name != NULL &&
-          g_str_has_suffix (g_ascii_strdown (name, -1), ".xml"))
+      lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+      if (archive_entry_filetype (entry) == AE_IFREG && lower != NULL &&
+          g_str_has_suffix (lower, ".xml"))
         return G_INPUT_STREAM (g_steal_pointer (&self));
       archive_read_data_skip (self->archive);
     }
