@@ -72,6 +72,7 @@ struct _AcqJuryWindow
   GtkLabel            *session_note_label;
   GtkButton           *start_button;
   GtkLabel            *status_label;
+  AdwViewSwitcherBar  *switcher_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack        *view_stack;
   AdwEntryRow         *time_row;
@@ -84,6 +85,7 @@ struct _AcqJuryWindow
   gboolean             loading;         /* fields are set by the program */
   char                *session_shown;   /* the session as the fields last showed it */
   gboolean             session_refused; /* the fields hold what the store refused */
+  gboolean             close_warned;    /* closing was asked while it did */
   GPtrArray           *hand_uuids;      /* char *, the hand list's rows in order */
   GPtrArray           *bloc_rows;       /* AdwComboRow, one per result->blocs */
   AdwComboRow         *outcome_row;
@@ -252,6 +254,7 @@ save_session (AcqJuryWindow *self)
   g_free (self->session_shown);
   self->session_shown = session_signature (s);
   show_session_error (self, NULL);
+  self->close_warned = FALSE;
   return TRUE;
 }
 
@@ -606,6 +609,7 @@ load_plan (AcqJuryWindow *self, AcqJuryOutcome outcome)
       gtk_list_box_append (self->plan_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->plan_list), plan->items->len > 0);
+  acq_a11y_hide_decorative_images (GTK_WIDGET (self->plan_list));
   self->loading = TRUE;
   gtk_check_button_set_active (self->complementary_check,
                                plan->asked & ACQ_JURY_ASKED_COMPLEMENTARY);
@@ -693,6 +697,7 @@ load_result (AcqJuryWindow *self)
     }
   self->outcome_row = outcome_row_new (self, _("Overall"), FALSE, result->outcome);
   gtk_list_box_append (self->result_list, GTK_WIDGET (self->outcome_row));
+  acq_a11y_hide_decorative_images (GTK_WIDGET (self->result_list));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->remarks_view),
                             result->remarks ? result->remarks : "", -1);
   self->loading = FALSE;
@@ -931,11 +936,22 @@ on_key_pressed_cb (AcqJuryWindow *self, guint keyval, guint keycode, GdkModifier
   return TRUE;
 }
 
-/* Closing keeps the result typed and the run timed. */
+/* Closing keeps the result typed and the run timed; a session text the store refuses is
+ * shown with its reason first, and goes only on a second close. */
 static gboolean
 on_close_request_cb (AcqJuryWindow *self)
 {
   end_rehearsal (self);
+  if (self->session_refused && !self->close_warned)
+    {
+      self->close_warned = TRUE;
+      gtk_stack_set_visible_child_name (self->mode_stack, "jury");
+      adw_view_stack_set_visible_child_name (self->view_stack, "session");
+      acq_toast_show (GTK_WIDGET (self->hand_list),
+                      _("The session holds a text that cannot be saved: correct it, or close "
+                        "again to leave it unsaved"));
+      return TRUE;
+    }
   if (self->result_dirty && is_coach (self) && !save_result (self))
     {
       gtk_stack_set_visible_child_name (self->mode_stack, "jury");
@@ -1015,6 +1031,7 @@ acq_jury_window_class_init (AcqJuryWindowClass *klass)
   BIND (session_note_label);
   BIND (start_button);
   BIND (status_label);
+  BIND (switcher_bar);
   BIND (switcher_title);
   BIND (time_row);
   BIND (training_check);
@@ -1120,6 +1137,18 @@ acq_jury_window_init (AcqJuryWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Time left"), -1);
 }
 
+/* The view switchers' buttons are named by their page's title; their icons repeat it. */
+static void
+hide_switcher_icons (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_IMAGE (child))
+      gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+    else
+      hide_switcher_icons (child);
+}
+
 /* The role decides what may be changed here; the rest reads. */
 static void
 apply_role (AcqJuryWindow *self)
@@ -1185,6 +1214,8 @@ acq_jury_window_new (GtkWindow *parent, AcqStore *store, AcqCandidate *candidate
   load_checklist (self);
   load_result (self);
   acq_a11y_hide_decorative_images (GTK_WIDGET (self));
+  hide_switcher_icons (GTK_WIDGET (self->switcher_title));
+  hide_switcher_icons (GTK_WIDGET (self->switcher_bar));
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (self));
