@@ -3,10 +3,12 @@
 jury's day, types a time that is refused while half typed and kept, reads in the checklist
 what is missing and ticks a hand item; she records that Aïcha Traoré's bloc 2 was not obtained
 either, and the post-jury plan lists it. The candidate rehearses by keyboard only (Space,
-Right, Escape) on a clock sped up for the test, and the run is stored. The store is read at
+Right, Escape) on a clock sped up for the test, and the run is stored. The fiche de
+préparation is exported to a PDF. The store is read at
 each step."""
 
 import datetime
+import os
 import time
 
 from acqtest import (App, find, find_named, first, key, press, row, run, text_of, type_text,
@@ -90,6 +92,20 @@ def test_coach_session_checklist_and_result():
             assert db.execute("SELECT r.outcome FROM jury_bloc_result r JOIN bloc"
                               " ON bloc.uuid = r.bloc_uuid WHERE bloc.code = 'RNCP37274BC02'"
                               ).fetchone()[0] == 2
+
+        # the fiche de préparation, written by a worker into the file she chose
+        target = os.path.join(app.data_dir, "fiche.pdf")
+        press(find_named(jury, "Jury Menu"))
+        press(find(app.node, "menu item", "Export Fiche de Préparation…"))
+        wait_for(lambda: "Export the Fiche de Préparation" in app.windows(), "the chooser")
+        time.sleep(1)
+        key("ctrl+a")
+        type_text(target)
+        key("Return")
+        app.wait_window_closed("Export the Fiche de Préparation")
+        find_named(jury, "Fiche de préparation exported")
+        with open(target, "rb") as pdf:
+            assert pdf.read(5) == b"%PDF-"
     finally:
         app.quit()
 

@@ -26,6 +26,7 @@
 #include "acq-a11y.h"
 #include "acq-date-button.h"
 #include "acq-jury-checklist.h"
+#include "acq-jury-prep-export.h"
 #include "acq-jury-timer.h"
 #include "acq-jury-window.h"
 #include "acq-jury.h"
@@ -81,6 +82,7 @@ struct _AcqJuryWindow
 
   AcqStore            *store;
   char                *candidate_uuid;
+  char                *candidate_name;
   AcqRole              role;
   gboolean             loading;         /* fields are set by the program */
   char                *session_shown;   /* the session as the fields last showed it */
@@ -906,6 +908,17 @@ move_part_action (GtkWidget *widget, const char *action, GVariant *param)
     update_timer (self, TRUE);
 }
 
+/* The fiche de préparation, or its large-print variant, to a PDF she chooses. */
+static void
+export_prep_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqJuryWindow *self = ACQ_JURY_WINDOW (widget);
+
+  acq_jury_prep_export_choose (GTK_WINDOW (self), GTK_WIDGET (self->hand_list), self->store,
+                               self->candidate_uuid, self->candidate_name,
+                               g_variant_get_boolean (param));
+}
+
 /* Alt+1, 2, 3: the pages, as a notebook's tabs. */
 static void
 show_page_action (GtkWidget *widget, const char *action, GVariant *param)
@@ -979,6 +992,7 @@ acq_jury_window_finalize (GObject *object)
   g_clear_pointer (&self->timer, acq_jury_timer_free);
   g_clear_object (&self->store);
   g_free (self->candidate_uuid);
+  g_free (self->candidate_name);
   g_free (self->session_shown);
   g_ptr_array_unref (self->hand_uuids);
   g_ptr_array_unref (self->bloc_rows);
@@ -1049,6 +1063,7 @@ acq_jury_window_class_init (AcqJuryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "jury.previous-part", NULL, move_part_action);
   gtk_widget_class_install_action (widget_class, "jury.next-part", NULL, move_part_action);
   gtk_widget_class_install_action (widget_class, "jury.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "jury.export-prep", "b", export_prep_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "jury.rehearse",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "jury.show-page",
@@ -1198,15 +1213,14 @@ AcqJuryWindow *
 acq_jury_window_new (GtkWindow *parent, AcqStore *store, AcqCandidate *candidate, AcqRole role)
 {
   AcqJuryWindow *self;
-  g_autofree char *name = NULL;
 
   g_return_val_if_fail (ACQ_IS_STORE (store) && ACQ_IS_CANDIDATE (candidate), NULL);
   self = g_object_new (ACQ_TYPE_JURY_WINDOW, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->candidate_uuid = g_strdup (acq_candidate_get_uuid (candidate));
   self->role = role;
-  name = acq_candidate_dup_display_name (candidate);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+  self->candidate_name = acq_candidate_dup_display_name (candidate);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, self->candidate_name);
   adw_view_switcher_title_set_title (self->switcher_title, _("Jury"));
   apply_role (self);
   self->loading = FALSE;
