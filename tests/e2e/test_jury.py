@@ -3,7 +3,8 @@
 jury's day, types a time that is refused while half typed and kept, reads in the checklist
 what is missing and ticks a hand item; she records that Aïcha Traoré's bloc 2 was not obtained
 either, and the post-jury plan lists it. The candidate rehearses by keyboard only (Space,
-Right, Escape) on a clock sped up for the test, and the run is stored. The fiche de
+Right, Escape) on a clock sped up for the test, and the run is stored; she notes an answer
+to a likely question. The fiche de
 préparation is exported to a PDF. The store is read at
 each step."""
 
@@ -15,6 +16,7 @@ from acqtest import (App, find, find_named, first, key, press, row, run, text_of
                      wait_for, click)
 from test_practice import assert_all_named
 
+NOTE = "Un exemple court : la permanence du mardi."
 SOPHIE = "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d03"
 
 
@@ -75,7 +77,7 @@ def test_coach_session_checklist_and_result():
 
         # Aïcha's bloc 2 was not obtained either: the plan lists it
         jury = open_jury(app, "Aïcha Traoré")
-        key("alt+3")
+        key("alt+4")
         find(jury, "label", lambda text: text.startswith("RNCP37274BC03 — "))
         assert first(jury, "label", lambda text: text.startswith("RNCP37274BC02 — ")) is None
         assert_all_named(jury)
@@ -120,12 +122,21 @@ def test_candidate_rehearses_by_keyboard():
         click(time_row)
         type_text("1")
         assert text_of(time_row) == "09:30", text_of(time_row)
-        key("alt+3")
+        key("alt+4")
         find(jury, "label", "Your accompagnatrice enters the jury's decision.")
         assert first(jury, "push button", "Save the Result") is None
         key("alt+2")
         find(jury, "check box", lambda name: name.endswith("Identity document ready"))
         assert first(jury, "push button", "Delete “Identity document ready”") is None
+        # a likely question drawn, and her note for it saved as she types
+        key("alt+3")
+        click(find(jury, "text", "Notes for question 1"))
+        type_text(NOTE)
+        with app.db() as db:
+            wait_for(lambda: db.execute("SELECT count(*) FROM jury_answer WHERE note = ?",
+                                        (NOTE,)).fetchone()[0] == 1, "the note stored")
+        assert_all_named(jury)
+
         with app.db() as db:
             runs = db.execute("SELECT count(*) FROM jury_rehearsal").fetchone()[0]
         key("ctrl+r")

@@ -2,12 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Three pages in a view stack. The session is saved as it is typed: a text the store refuses
+ * Four pages in a view stack. The session is saved as it is typed: a text the store refuses
  * (a time half typed) stays in its field with the reason above, and is saved once it can be.
  * The checklist is the core's, computed again on every change of the store; its hand items
  * are ticked by both roles, written and deleted (with Undo) by the accompagnatrice. The result
  * is hers too: saved with a button, or on closing if it was changed; a partial result shows the
- * post-jury plan. The candidate reads what she may not change (the merge would not take it
+ * post-jury plan. The likely questions are drawn by the core's drill, each with a note saved as
+ * typed. The candidate reads what she may not change (the merge would not take it
  * from her file, see exchange/acq-package-merge.c).
  *
  * Rehearse turns the window into a timer of the épreuve's parts, driven by the keyboard: Space
@@ -27,6 +28,7 @@
 #include "acq-date-button.h"
 #include "acq-jury-checklist.h"
 #include "acq-jury-prep-export.h"
+#include "acq-jury-questions.h"
 #include "acq-jury-timer.h"
 #include "acq-jury-window.h"
 #include "acq-jury.h"
@@ -34,6 +36,7 @@
 
 #define TICK_MS 200
 #define FLASH_MS 1500
+#define N_DRAWN 5
 
 struct _AcqJuryWindow
 {
@@ -62,6 +65,7 @@ struct _AcqJuryWindow
   AdwEntryRow         *place_row;
   AdwPreferencesGroup *plan_group;
   GtkListBox          *plan_list;
+  GtkListBox          *questions_list;
   AdwComboRow         *platform_row;
   GtkLabel            *ready_label;
   GtkButton           *rehearse_button;
@@ -747,6 +751,85 @@ save_result_action (GtkWidget *widget, const char *action, GVariant *param)
     acq_toast_show (GTK_WIDGET (self->result_list), _("Result saved"));
 }
 
+/* Likely questions */
+
+static void
+on_note_changed_cb (AcqJuryWindow *self, GtkTextBuffer *buffer)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *note = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!acq_jury_question_set_note (self->store, self->candidate_uuid,
+                                   g_object_get_data (G_OBJECT (buffer), "key"), note, &error))
+    acq_toast_show (GTK_WIDGET (self->questions_list), error->message);
+}
+
+static GtkWidget *
+question_row_new (AcqJuryWindow *self, const AcqJuryQuestion *question, guint n)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (question->text);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autofree char *name = g_strdup_printf (_("Notes for question %u"), n);
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_set_size_request (view, -1, 64);
+  gtk_widget_add_css_class (view, "card");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, question->text, -1);
+  gtk_text_buffer_set_text (buffer, question->note ? question->note : "", -1);
+  g_object_set_data_full (G_OBJECT (buffer), "key", g_strdup (question->key), g_free);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_note_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+/* A new draw; the notes typed so far are saved already. */
+static void
+draw_questions (AcqJuryWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) drawn = acq_jury_drill (self->store, self->candidate_uuid, N_DRAWN,
+                                                g_random_int (), &error);
+
+  clear_list (self->questions_list);
+  if (drawn == NULL)
+    {
+      acq_toast_show (GTK_WIDGET (self->questions_list), error->message);
+      return;
+    }
+  for (guint i = 0; i < drawn->len; i++)
+    gtk_list_box_append (self->questions_list,
+                         question_row_new (self, g_ptr_array_index (drawn, i), i + 1));
+  gtk_widget_set_visible (GTK_WIDGET (self->questions_list), drawn->len > 0);
+}
+
+static void
+draw_questions_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  draw_questions (ACQ_JURY_WINDOW (widget));
+}
+
 /* What the store says, again: another window, an import, the command line, or this one. */
 static void
 on_store_changed_cb (AcqJuryWindow *self)
@@ -1034,6 +1117,7 @@ acq_jury_window_class_init (AcqJuryWindowClass *klass)
   BIND (place_row);
   BIND (plan_group);
   BIND (plan_list);
+  BIND (questions_list);
   BIND (platform_row);
   BIND (ready_label);
   BIND (rehearse_button);
@@ -1064,6 +1148,8 @@ acq_jury_window_class_init (AcqJuryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "jury.next-part", NULL, move_part_action);
   gtk_widget_class_install_action (widget_class, "jury.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "jury.export-prep", "b", export_prep_action);
+  gtk_widget_class_install_action (widget_class, "jury.draw-questions", NULL,
+                                   draw_questions_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "jury.rehearse",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "jury.show-page",
@@ -1071,6 +1157,8 @@ acq_jury_window_class_init (AcqJuryWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "jury.show-page",
                                        "s", "checklist");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "jury.show-page",
+                                       "s", "questions");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "jury.show-page",
                                        "s", "result");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
                                        NULL);
@@ -1227,6 +1315,7 @@ acq_jury_window_new (GtkWindow *parent, AcqStore *store, AcqCandidate *candidate
   load_session (self);
   load_checklist (self);
   load_result (self);
+  draw_questions (self);
   acq_a11y_hide_decorative_images (GTK_WIDGET (self));
   hide_switcher_icons (GTK_WIDGET (self->switcher_title));
   hide_switcher_icons (GTK_WIDGET (self->switcher_bar));
