@@ -52,7 +52,7 @@ def test_coach_session_checklist_and_result():
         click(time_row)
         key("ctrl+a")
         type_text("14:")
-        find(jury, "label", lambda text: "time" in text.lower())
+        find(jury, "label", lambda text: text.startswith("The time of the jury is not a time"))
         assert text_of(time_row) == "14:"
         with app.db() as db:
             # the field was empty a moment, as the selection was replaced: that was saved
