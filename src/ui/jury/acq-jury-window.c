@@ -936,9 +936,9 @@ rehearse_action (GtkWidget *widget, const char *action, GVariant *param)
   gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
 }
 
-/* Saves the run, if a second was timed. */
+/* Saves the run, if a second was timed; says so if @say. */
 static void
-end_rehearsal (AcqJuryWindow *self)
+end_rehearsal (AcqJuryWindow *self, gboolean say)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) today = g_date_time_new_now_local ();
@@ -951,8 +951,12 @@ end_rehearsal (AcqJuryWindow *self)
   run = acq_jury_timer_dup_run (self->timer, date, clock_now (self));
   g_clear_pointer (&self->timer, acq_jury_timer_free);
   if (run != NULL && !acq_jury_rehearsal_save (self->store, self->candidate_uuid, run, &error))
+    g_warning ("The rehearsal could not be saved: %s", error->message);
+  if (!say || run == NULL)
+    return;
+  if (error != NULL)
     acq_toast_show (GTK_WIDGET (self->hand_list), error->message);
-  else if (run != NULL)
+  else
     acq_toast_show (GTK_WIDGET (self->hand_list), _("The rehearsal was saved"));
 }
 
@@ -961,7 +965,7 @@ leave_rehearsal_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   AcqJuryWindow *self = ACQ_JURY_WINDOW (widget);
 
-  end_rehearsal (self);
+  end_rehearsal (self, TRUE);
   gtk_stack_set_visible_child_name (self->mode_stack, "jury");
   gtk_widget_grab_focus (GTK_WIDGET (self->rehearse_button));
 }
@@ -1037,7 +1041,7 @@ on_key_pressed_cb (AcqJuryWindow *self, guint keyval, guint keycode, GdkModifier
 static gboolean
 on_close_request_cb (AcqJuryWindow *self)
 {
-  end_rehearsal (self);
+  end_rehearsal (self, FALSE);
   if (self->session_refused && !self->close_warned)
     {
       self->close_warned = TRUE;
@@ -1061,6 +1065,9 @@ acq_jury_window_dispose (GObject *object)
 {
   AcqJuryWindow *self = ACQ_JURY_WINDOW (object);
 
+  /* destroyed without a close request (the application quits): the run timed is kept */
+  if (self->store != NULL)
+    end_rehearsal (self, FALSE);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->flash_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_JURY_WINDOW);
