@@ -1,5 +1,5 @@
 /* acq-window-actions.c — the main window's actions: candidates, the dossier, the livret, the
- * map, back
+ * map, the jury, back
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -15,6 +15,7 @@
 #include "acq-attachment.h"
 #include "acq-calendar-export.h"
 #include "acq-dossier-window.h"
+#include "acq-jury-window.h"
 #include "acq-livret-pdf.h"
 #include "acq-map-window.h"
 #include "acq-new-candidate-dialog.h"
@@ -42,6 +43,7 @@ _acq_window_actions_update (AcqWindow *self)
                                  coach && has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-dossier", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-map", has_candidate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-jury", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-livret", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-candidate-calendar",
@@ -160,6 +162,19 @@ show_map_action (GtkWidget *widget, const char *action, GVariant *param)
   map = acq_map_window_new (GTK_WINDOW (self), sheets);
   g_signal_connect_object (map, "open-sheet", G_CALLBACK (on_dossier_open_sheet_cb), self,
                            G_CONNECT_SWAPPED);
+}
+
+/* The jury: its session, its checklist, its result, and the rehearsal's timer. */
+static void
+show_jury_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+
+  if (self->shown == NULL)
+    return;
+  _acq_window_flush (self);
+  acq_jury_window_new (GTK_WINDOW (self), acq_candidate_list_get_store (self->candidates),
+                       self->shown, self->role);
 }
 
 /* The sessions as a .ics file for GNOME Calendar: the whole caseload's from the main menu,
@@ -406,6 +421,7 @@ _acq_window_class_actions_init (AcqWindowClass *klass)
                                    delete_candidate_action);
   gtk_widget_class_install_action (widget_class, "win.show-dossier", NULL, show_dossier_action);
   gtk_widget_class_install_action (widget_class, "win.show-map", NULL, show_map_action);
+  gtk_widget_class_install_action (widget_class, "win.show-jury", NULL, show_jury_action);
   gtk_widget_class_install_action (widget_class, "win.export-livret", NULL,
                                    export_livret_action);
   gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
@@ -413,6 +429,8 @@ _acq_window_class_actions_init (AcqWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-candidate-calendar", NULL,
                                    export_calendar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-map",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "win.show-jury",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back",
                                        NULL);
