@@ -1163,6 +1163,35 @@ test_competence_code (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (last, ==, "C3.4");
 }
 
+/* The text the competences were split from stays with the bloc, for a reader to check the
+ * split beside it; a copy keeps it, the store does not hold it. */
+static void
+test_keep_original_text (Fixture *fixture, gconstpointer data)
+{
+  static const char xml[] =
+    HEAD FICHE ("RNCP8", BLOC ("RNCP8BC01", "C1.1 – Informer le public C1.2 – Analyser la demande"))
+    TAIL;
+  g_autoptr (GInputStream) stream = string_stream (xml, -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqFiche) fiche = acq_referential_read_fiche (stream, "RNCP8", NULL, &error);
+  g_autoptr (AcqFiche) copy = NULL;
+  g_autoptr (AcqFiche) stored = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (bloc_at (fiche, 0)->competences->len, ==, 2);
+  g_assert_cmpstr (bloc_at (fiche, 0)->competences_text, ==,
+                   "C1.1 – Informer le public C1.2 – Analyser la demande");
+  copy = acq_fiche_copy (fiche);
+  g_assert_cmpstr (bloc_at (copy, 0)->competences_text, ==, bloc_at (fiche, 0)->competences_text);
+
+  g_assert_true (acq_referential_import_fiche (fixture->store, fiche, &error));
+  g_assert_no_error (error);
+  stored = acq_referential_load (fixture->store, "RNCP8", &error);
+  g_assert_no_error (error);
+  g_assert_null (bloc_at (stored, 0)->competences_text);
+  g_assert_cmpuint (bloc_at (stored, 0)->competences->len, ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1200,6 +1229,7 @@ main (int argc, char *argv[])
   ADD_STORE ("store/incomplete", test_store_incomplete);
   ADD_STORE ("store/load-missing", test_store_load_missing);
   ADD_STORE ("store/ensure-default", test_store_ensure_default);
+  ADD_STORE ("split/original-text-kept", test_keep_original_text);
 
   return g_test_run ();
 }

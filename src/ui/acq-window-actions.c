@@ -14,6 +14,7 @@
 
 #include "acq-attachment.h"
 #include "acq-calendar-export.h"
+#include "acq-certification-import-window.h"
 #include "acq-dossier-window.h"
 #include "acq-livret-pdf.h"
 #include "acq-map-window.h"
@@ -383,6 +384,16 @@ export_livret_action (GtkWidget *widget, const char *action, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+import_certification_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+
+  if (self->candidates != NULL)
+    acq_certification_import_window_new (
+      GTK_WINDOW (self), acq_store_get_data_dir (acq_candidate_list_get_store (self->candidates)));
+}
+
 void
 _acq_window_class_actions_init (AcqWindowClass *klass)
 {
@@ -403,6 +414,8 @@ _acq_window_class_actions_init (AcqWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-map", NULL, show_map_action);
   gtk_widget_class_install_action (widget_class, "win.export-livret", NULL,
                                    export_livret_action);
+  gtk_widget_class_install_action (widget_class, "win.import-certification", NULL,
+                                   import_certification_action);
   gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
                                    export_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.export-candidate-calendar", NULL,

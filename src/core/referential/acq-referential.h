@@ -36,6 +36,9 @@ typedef struct
   GPtrArray *competences; /* (element-type utf8): one label per bullet of LISTE_COMPETENCES */
   GPtrArray *competence_uuids; /* (element-type utf8) (nullable): parallel to competences, set
                                 * when read from the store, NULL from the parser */
+  char      *competences_text; /* (nullable): LISTE_COMPETENCES made plain, as the export wrote
+                                * it before the split, so that a reader can check the split;
+                                * NULL from the store */
 } AcqBlocDef;
 
 typedef struct
