@@ -52,13 +52,14 @@ _acq_window_actions_update (AcqWindow *self)
 
 static void
 on_new_candidate_dialog_create_cb (AcqWindow *self, const char *first_name,
-                                   const char *last_name)
+                                   const char *last_name, const char *number)
 {
   g_autoptr (GError) error = NULL;
   AcqCandidate *candidate;
   guint n;
 
-  candidate = acq_candidate_list_create (self->candidates, first_name, last_name, &error);
+  candidate = acq_candidate_list_create_for (self->candidates, first_name, last_name, number,
+                                             &error);
   if (candidate == NULL)
     {
       acq_window_show_error (self, error->message);
@@ -86,7 +87,12 @@ static void
 new_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   AcqWindow *self = ACQ_WINDOW (widget);
-  AcqNewCandidateDialog *dialog = acq_new_candidate_dialog_new (GTK_WINDOW (self));
+  AcqNewCandidateDialog *dialog = NULL;
+
+  if (self->candidates == NULL)
+    return;
+  dialog = acq_new_candidate_dialog_new (GTK_WINDOW (self),
+                                         acq_candidate_list_get_store (self->candidates));
 
   g_signal_connect_object (dialog, "create", G_CALLBACK (on_new_candidate_dialog_create_cb),
                            self, G_CONNECT_SWAPPED);

@@ -104,6 +104,11 @@ gboolean   acq_referential_import_fiche    (AcqStore       *store,
 AcqFiche  *acq_referential_load            (AcqStore       *store,
                                             const char     *number,
                                             GError        **error);
+AcqFiche  *acq_referential_load_uuid       (AcqStore       *store,
+                                            const char     *uuid,
+                                            GError        **error);
+GPtrArray *acq_referential_list_stored     (AcqStore       *store,
+                                            GError        **error);
 gboolean   acq_referential_ensure_default  (AcqStore       *store,
                                             GError        **error);
 
