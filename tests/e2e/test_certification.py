@@ -2,14 +2,16 @@
 """The accompagnatrice brings a certification Acquis does not ship: she opens France
 Compétences' export (a small one written beside the data folder, two fiches whose lists of
 competences are coded inline), searches it, opens one fiche, corrects a line the split got
-wrong, and adds it to Acquis. Read back from the screen and from the store."""
+wrong, and adds it to Acquis. She creates a candidate on it, who writes a sheet linked to one of
+its competences: the sheet editor offers that certification's blocs and competences. Read back
+from the screen and from the store."""
 
 import os
 import subprocess
 import time
 
-from acqtest import (App, click, find, find_named, first_named, key, press, run, type_text,
-                     wait_for)
+from acqtest import (App, click, find, find_named, first_named, key, press, run, showing,
+                     type_text, wait_for, walk)
 
 EXPORT = """<?xml version="1.0" encoding="UTF-8"?>
 <FICHES>
@@ -82,6 +84,27 @@ def stored_competences(app, number):
             " WHERE f.rncp = ? ORDER BY b.position, c.position", (number,)).fetchall()
 
 
+def new_candidate_on(app, first_name, last_name, certification):
+    press(find_named(app.window, "New Candidate"))
+    dialog = find(app.node, "frame", "New Candidate")
+    click(find(dialog, "text", "First name"))
+    type_text(first_name)
+    click(find(dialog, "text", "Last name"))
+    type_text(last_name)
+    # by keyboard: GTK 4.8 misplaces a popover's items on the accessibility bus; the stored
+    # certifications come by number, the shipped one (RNCP37274) first and chosen
+    combo = find(dialog, "combo box", "Certification")
+    click(combo)
+    time.sleep(0.5)
+    key("Down")
+    key("Return")
+    wait_for(lambda: certification in [n.name for n in walk(combo)
+                                       if n.getRoleName() == "label" and showing(n)],
+             "%r chosen" % certification)
+    press(find(dialog, "push button", "Add"))
+    app.wait_window_closed("New Candidate")
+
+
 def test_import_and_correct():
     app = App()
     try:
@@ -89,7 +112,9 @@ def test_import_and_correct():
                               "export-%s.xml" % os.path.basename(app.data_dir))
         with open(export, "w", encoding="utf-8") as out:
             out.write(EXPORT)
-        import_certification(app, export)
+        window = import_certification(app, export)
+        press(find(window, "push button", "Close"))
+        app.wait_window_closed("Import a Certification")
         assert stored_competences(app, "RNCP90001") == [
             ("RNCP90001BC01", 1, "Collecter les éléments variables de la paie"),
             ("RNCP90001BC01", 2, "Établir les bulletins de salaire"),
@@ -98,6 +123,23 @@ def test_import_and_correct():
             ("RNCP90001BC02", 2, "Répondre aux organismes sociaux"),
         ], stored_competences(app, "RNCP90001")
         assert stored_competences(app, "RNCP90002") == []
+        # a candidate on it writes a sheet: the editor offers its blocs and competences
+        new_candidate_on(app, "Léa", "Morel", "RNCP90001 — Gestionnaire de paie")
+        press(find_named(app.window, "New Sheet"))
+        click(find(app.window, "text", "Title"))
+        type_text("Paie d'une PME")
+        find_named(app.window, lambda name: "Établir la paie" in name)
+        press(find_named(app.window, "Link a Competence"))
+        press(find(app.node, "push button", lambda name: name.startswith(CORRECTED)))
+        find_named(app.window, lambda name: name.startswith("Unlink “C1.3 · " + CORRECTED))
+        time.sleep(1.5)
+        with app.db() as db:
+            rows = db.execute(
+                "SELECT f.rncp, c.label FROM candidate k JOIN certification f"
+                " ON f.uuid = k.certification_uuid JOIN sheet s ON s.candidate_uuid = k.uuid"
+                " JOIN sheet_competence sc ON sc.sheet_uuid = s.uuid"
+                " JOIN competence c ON c.uuid = sc.competence_uuid").fetchall()
+        assert rows == [("RNCP90001", CORRECTED)], rows
     finally:
         app.quit()
 
