@@ -10,6 +10,7 @@ import os
 import subprocess
 import time
 
+from test_exchange import assert_all_named
 from acqtest import (App, click, find, find_named, first_named, key, press, run, showing,
                      type_text, wait_for, walk)
 
@@ -63,6 +64,7 @@ def import_certification(app, export):
     wait_for(lambda: first_named(window, lambda name: "Assistant de comptabilité" in name) is None,
              "the search to leave one fiche")
     row = find_named(window, lambda name: "Gestionnaire de paie" in name)
+    assert_all_named(window)
     click(row)
     # each bloc split beside the export's text; one line corrected
     find_named(window, lambda name: name.startswith("RNCP90001BC02 — "))
@@ -70,6 +72,7 @@ def import_certification(app, export):
     click(line)
     key("ctrl+a")
     type_text(CORRECTED)
+    assert_all_named(window)
     shot("")
     press(find(window, "push button", "Add to Acquis"))
     find_named(window, "RNCP90001 added to Acquis: choose it for a candidate on their page.")

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acq-a11y.h"
 #include "acq-certification-import-window.h"
 #include "acq-referential.h"
 #include "acq-text.h"
@@ -412,6 +413,7 @@ add_competence_row (BlocView *view, const char *text)
   g_signal_connect (row, "changed", G_CALLBACK (on_competence_changed_cb), view);
   g_ptr_array_add (view->rows, row);
   adw_preferences_group_add (view->group, row);
+  acq_a11y_hide_decorative_images (row);
   return row;
 }
 
@@ -437,6 +439,18 @@ clear_fiche (AcqCertificationImportWindow *self)
   g_clear_pointer (&self->fiche, acq_fiche_free);
 }
 
+/* The expander's arrow only repeats what its state says. */
+static void
+hide_arrow (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_IMAGE (child))
+      gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+    else if (!GTK_IS_LIST_BOX_ROW (child) || ADW_IS_PREFERENCES_ROW (child))
+      hide_arrow (child);
+}
+
 static void
 show_bloc (AcqCertificationImportWindow *self, const AcqBlocDef *bloc)
 {
@@ -447,6 +461,8 @@ show_bloc (AcqCertificationImportWindow *self, const AcqBlocDef *bloc)
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *expander = adw_expander_row_new ();
   GtkWidget *original = gtk_label_new (bloc->competences_text);
+  GtkWidget *original_row = gtk_list_box_row_new ();
+  g_autofree char *original_name = g_strdup_printf (_("Text of the export for %s"), bloc->code);
 
   view->bloc = bloc;
   view->rows = g_ptr_array_new ();
@@ -477,14 +493,23 @@ show_bloc (AcqCertificationImportWindow *self, const AcqBlocDef *bloc)
   gtk_widget_set_margin_end (original, 12);
   gtk_widget_set_margin_top (original, 12);
   gtk_widget_set_margin_bottom (original, 12);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), original);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (original_row), original);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (original_row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (original_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  original_name, -1);
+  /* libadwaita 1.2 leaves the expander row itself unnamed */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  original_name, -1);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), original_row);
   adw_preferences_group_add (view->group, expander);
+  hide_arrow (expander);
 
   for (guint c = 0; c < bloc->competences->len; c++)
     add_competence_row (view, g_ptr_array_index (bloc->competences, c));
   renumber_rows (view);
   g_ptr_array_add (self->bloc_views, view);
   gtk_box_append (self->blocs_box, GTK_WIDGET (view->group));
+  acq_a11y_hide_decorative_images (GTK_WIDGET (view->group));
 }
 
 static void
