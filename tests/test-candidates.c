@@ -117,15 +117,8 @@ import_other_fiche (AcqStore *store)
     "<BLOC_COMPETENCES><CODE>RNCP90001BC02</CODE><LIBELLE>Déclarer</LIBELLE>"
     "<LISTE_COMPETENCES>- Déclarer\n- Répondre</LISTE_COMPETENCES></BLOC_COMPETENCES>"
     "</BLOCS_COMPETENCES></FICHE></FICHES>";
-  g_autoptr (GInputStream) stream =
-    g_memory_input_stream_new_from_data (xml, sizeof xml - 1, NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AcqFiche) fiche = acq_referential_read_fiche (stream, "RNCP90001", NULL, &error);
 
-  g_assert_no_error (error);
-  g_assert_true (acq_referential_import_fiche (store, fiche, &error));
-  g_assert_no_error (error);
-  return acq_referential_load (store, "RNCP90001", NULL);
+  return test_import_fiche (store, xml, "RNCP90001");
 }
 
 /* A candidate created on an imported certification aims at its blocs; another certification

@@ -1775,11 +1775,8 @@ test_imported_certification (Fixture *f, gconstpointer data)
     "<BLOC_COMPETENCES><CODE>RNCP90001BC02</CODE><LIBELLE>Déclarer les charges</LIBELLE>"
     "<LISTE_COMPETENCES>- Déclarer\n- Répondre aux organismes</LISTE_COMPETENCES>"
     "</BLOC_COMPETENCES></BLOCS_COMPETENCES></FICHE></FICHES>";
-  g_autoptr (GInputStream) stream =
-    g_memory_input_stream_new_from_data (xml, sizeof xml - 1, NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (AcqFiche) parsed = acq_referential_read_fiche (stream, "RNCP90001", NULL, &error);
-  g_autoptr (AcqFiche) fiche = NULL;
+  g_autoptr (AcqFiche) fiche = test_import_fiche (f->store, xml, "RNCP90001");
   g_autoptr (AcqSheetList) sheets = NULL;
   g_autoptr (AcqCoverage) coverage = NULL;
   g_autoptr (GObject) pdf = NULL;
@@ -1789,11 +1786,6 @@ test_imported_certification (Fixture *f, gconstpointer data)
   AcqCandidate *candidate;
   AcqSheet *sheet;
 
-  g_assert_no_error (error);
-  g_assert_true (acq_referential_import_fiche (f->store, parsed, &error));
-  g_assert_no_error (error);
-  fiche = acq_referential_load (f->store, "RNCP90001", &error);
-  g_assert_no_error (error);
   first = g_ptr_array_index (fiche->blocs, 0);
   candidate = acq_candidate_list_create_for (f->candidates, "Léa", "Morel", "RNCP90001",
                                              &error);

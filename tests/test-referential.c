@@ -1204,6 +1204,7 @@ test_store_list_stored (Fixture *fixture, gconstpointer data)
   g_autoptr (AcqFiche) fiche = acq_referential_read_fiche (stream, "RNCP9", NULL, &error);
   g_autoptr (GPtrArray) stored = NULL;
   g_autoptr (AcqFiche) loaded = NULL;
+  g_autofree char *name = NULL;
   const AcqFiche *first, *second;
 
   g_assert_no_error (error);
@@ -1219,6 +1220,8 @@ test_store_list_stored (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (first->number, ==, ACQ_REFERENTIAL_DEFAULT_FICHE);
   g_assert_cmpstr (second->number, ==, "RNCP9");
   g_assert_cmpstr (second->title, ==, "Titre RNCP9");
+  name = acq_fiche_dup_name (second);
+  g_assert_cmpstr (name, ==, "RNCP9 — Titre RNCP9");
   g_assert_nonnull (second->uuid);
   g_assert_cmpuint (second->blocs->len, ==, 0);
 

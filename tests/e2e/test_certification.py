@@ -143,6 +143,22 @@ def test_import_and_correct():
                 " JOIN sheet_competence sc ON sc.sheet_uuid = s.uuid"
                 " JOIN competence c ON c.uuid = sc.competence_uuid").fetchall()
         assert rows == [("RNCP90001", CORRECTED)], rows
+        # on her page, another certification is asked for: she has a sheet, so it is
+        # confirmed first; cancelled, nothing changes
+        press(find(app.window, "push button", "Back"))
+        combo = find(app.window, "combo box", "Certification")
+        click(combo)
+        time.sleep(0.5)
+        key("Up")
+        key("Return")
+        find(app.node, "label", "Change the Certification?")
+        press(find(app.node, "push button", "Cancel"))
+        wait_for(lambda: "RNCP90001 — Gestionnaire de paie" in
+                 [n.name for n in walk(combo) if n.getRoleName() == "label" and showing(n)],
+                 "the former certification back in the row")
+        with app.db() as db:
+            assert db.execute("SELECT f.rncp FROM candidate k JOIN certification f"
+                              " ON f.uuid = k.certification_uuid").fetchall() == [("RNCP90001",)]
     finally:
         app.quit()
 

@@ -142,6 +142,21 @@ acq_fiche_free (AcqFiche *fiche)
 }
 
 /**
+ * acq_fiche_dup_name:
+ * @fiche: a fiche
+ *
+ * Returns: (transfer full): its number and title, as a user chooses among certifications:
+ *   "RNCP37274 — Conseiller en insertion professionnelle"
+ */
+char *
+acq_fiche_dup_name (const AcqFiche *fiche)
+{
+  g_return_val_if_fail (fiche != NULL, NULL);
+
+  return g_strdup_printf ("%s — %s", fiche->number, fiche->title != NULL ? fiche->title : "");
+}
+
+/**
  * acq_fiche_find_bloc:
  * @fiche: a fiche
  * @code: a bloc code, such as "RNCP37274BC01"

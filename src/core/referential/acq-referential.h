@@ -62,6 +62,7 @@ AcqFiche  *acq_fiche_copy                  (const AcqFiche *fiche);
 void       acq_fiche_free                  (AcqFiche *fiche);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqFiche, acq_fiche_free)
 
+char      *acq_fiche_dup_name              (const AcqFiche *fiche);
 const AcqBlocDef *acq_fiche_find_bloc      (const AcqFiche *fiche,
                                             const char     *code);
 char      *acq_competence_dup_code         (int             bloc_position,

@@ -527,7 +527,7 @@ fill_certifications (AcqCandidatePage *self, const char *wanted)
   for (guint i = 0; i < self->stored->len; i++)
     {
       const AcqFiche *fiche = g_ptr_array_index (self->stored, i);
-      g_autofree char *name = g_strdup_printf ("%s — %s", fiche->number, fiche->title);
+      g_autofree char *name = acq_fiche_dup_name (fiche);
 
       gtk_string_list_append (names, name);
       if (g_strcmp0 (fiche->uuid, wanted) == 0)

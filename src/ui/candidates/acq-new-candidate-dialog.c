@@ -61,7 +61,7 @@ acq_new_candidate_dialog_new (GtkWindow *parent, AcqStore *store)
   for (guint i = 0; i < self->stored->len; i++)
     {
       const AcqFiche *fiche = g_ptr_array_index (self->stored, i);
-      g_autofree char *name = g_strdup_printf ("%s — %s", fiche->number, fiche->title);
+      g_autofree char *name = acq_fiche_dup_name (fiche);
 
       gtk_string_list_append (names, name);
     }

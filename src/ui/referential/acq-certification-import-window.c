@@ -587,7 +587,7 @@ on_read_cb (GObject *source, GAsyncResult *result, gpointer data)
   clear_fiche (self);
   self->fiche = g_steal_pointer (&read->fiche);
   self->bloc_views = g_ptr_array_new_with_free_func (bloc_view_free);
-  heading = g_strdup_printf ("%s — %s", self->fiche->number, self->fiche->title);
+  heading = acq_fiche_dup_name (self->fiche);
   gtk_label_set_text (self->fiche_label, heading);
   set_stored (self, read->stored);
   for (guint b = 0; b < self->fiche->blocs->len; b++)
