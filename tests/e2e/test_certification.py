@@ -65,6 +65,7 @@ def import_certification(app, export):
              "the search to leave one fiche")
     row = find_named(window, lambda name: "Gestionnaire de paie" in name)
     assert_all_named(window)
+    shot("-list")
     click(row)
     # each bloc split beside the export's text; one line corrected
     find_named(window, lambda name: name.startswith("RNCP90001BC02 — "))
