@@ -289,10 +289,13 @@ on_chooser_response_cb (GtkNativeDialog *chooser, int response,
                         AcqCertificationImportWindow *self)
 {
   g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL && g_file_get_path (file) == NULL)
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (file != NULL && path == NULL)
     acq_toast_show (GTK_WIDGET (self->stack),
                     _("The export must be a file on this computer: download it first."));
   else if (file != NULL)
