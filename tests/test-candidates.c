@@ -104,6 +104,58 @@ test_create_and_reload (Fixture *f, gconstpointer data)
                    acq_candidate_get_updated_at (candidate));
 }
 
+/* A fiche of two blocs imported from an export, as the import window stores it. */
+static AcqFiche *
+import_other_fiche (AcqStore *store)
+{
+  static const char xml[] =
+    "<FICHES><FICHE><NUMERO_FICHE>RNCP90001</NUMERO_FICHE><INTITULE>Gestionnaire de paie"
+    "</INTITULE><ACTIF>Oui</ACTIF><BLOCS_COMPETENCES>"
+    "<BLOC_COMPETENCES><CODE>RNCP90001BC01</CODE><LIBELLE>Établir la paie</LIBELLE>"
+    "<LISTE_COMPETENCES>C1.1 – Collecter les variables C1.2 – Établir les bulletins"
+    "</LISTE_COMPETENCES></BLOC_COMPETENCES>"
+    "<BLOC_COMPETENCES><CODE>RNCP90001BC02</CODE><LIBELLE>Déclarer</LIBELLE>"
+    "<LISTE_COMPETENCES>- Déclarer\n- Répondre</LISTE_COMPETENCES></BLOC_COMPETENCES>"
+    "</BLOCS_COMPETENCES></FICHE></FICHES>";
+
+  return test_import_fiche (store, xml, "RNCP90001");
+}
+
+/* A candidate created on an imported certification aims at its blocs; another certification
+ * chosen later replaces the blocs aimed at; one the store lacks changes nothing. */
+static void
+test_certification_chosen (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqFiche) other = import_other_fiche (f->store);
+  g_autoptr (AcqFiche) shipped = NULL;
+  g_autoptr (AcqCandidateList) again = NULL;
+  AcqCandidate *candidate, *loaded;
+  const char *const *blocs;
+
+  candidate = acq_candidate_list_create_for (f->list, "Léa", "Morel", "RNCP90001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (acq_candidate_get_certification_uuid (candidate), ==, other->uuid);
+  blocs = acq_candidate_get_targeted_blocs (candidate);
+  g_assert_cmpuint (g_strv_length ((GStrv) blocs), ==, 2);
+  g_assert_cmpstr (blocs[1], ==, ((AcqBlocDef *) g_ptr_array_index (other->blocs, 1))->uuid);
+
+  g_assert_true (acq_candidate_list_set_certification (f->list, candidate,
+                                                       ACQ_REFERENTIAL_DEFAULT_FICHE, &error));
+  g_assert_no_error (error);
+  shipped = acq_referential_load (f->store, ACQ_REFERENTIAL_DEFAULT_FICHE, &error);
+  g_assert_no_error (error);
+  again = reload (f);
+  loaded = acq_candidate_list_find (again, acq_candidate_get_uuid (candidate));
+  g_assert_cmpstr (acq_candidate_get_certification_uuid (loaded), ==, shipped->uuid);
+  g_assert_cmpuint (g_strv_length ((GStrv) acq_candidate_get_targeted_blocs (loaded)), ==,
+                    shipped->blocs->len);
+
+  g_assert_false (acq_candidate_list_set_certification (f->list, candidate, "RNCP1", &error));
+  g_assert_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_NOT_FOUND);
+  g_assert_cmpstr (acq_candidate_get_certification_uuid (candidate), ==, shipped->uuid);
+}
+
 static void
 test_one_items_changed_per_change (Fixture *f, gconstpointer data)
 {
@@ -425,6 +477,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/candidates/store/create-and-reload", test_create_and_reload);
+  ADD ("/candidates/store/certification-chosen", test_certification_chosen);
   ADD ("/candidates/model/one-items-changed-per-change", test_one_items_changed_per_change);
   ADD ("/candidates/model/empty", test_empty_list);
   ADD ("/candidates/model/sheet-saved-moves-activity", test_sheet_saved_moves_activity);

@@ -15,6 +15,7 @@
 
 #include "acq-attachment.h"
 #include "acq-candidate-list.h"
+#include "acq-coverage.h"
 #include "acq-demo.h"
 #include "acq-dossier-rules.h"
 #include "acq-dossier.h"
@@ -1760,6 +1761,68 @@ test_french_locale (Fixture *f, gconstpointer data)
   g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 15);
 }
 
+/* A candidate on a certification imported from the export: the coverage lists its blocs and
+ * competences, the dossier prints its title, its bloc and the competence a sheet shows. */
+static void
+test_imported_certification (Fixture *f, gconstpointer data)
+{
+  static const char xml[] =
+    "<FICHES><FICHE><NUMERO_FICHE>RNCP90001</NUMERO_FICHE><INTITULE>Gestionnaire de paie"
+    "</INTITULE><ACTIF>Oui</ACTIF><BLOCS_COMPETENCES>"
+    "<BLOC_COMPETENCES><CODE>RNCP90001BC01</CODE><LIBELLE>Établir la paie</LIBELLE>"
+    "<LISTE_COMPETENCES>C1.1 – Collecter les variables C1.2 – Établir les bulletins de salaire"
+    "</LISTE_COMPETENCES></BLOC_COMPETENCES>"
+    "<BLOC_COMPETENCES><CODE>RNCP90001BC02</CODE><LIBELLE>Déclarer les charges</LIBELLE>"
+    "<LISTE_COMPETENCES>- Déclarer\n- Répondre aux organismes</LISTE_COMPETENCES>"
+    "</BLOC_COMPETENCES></BLOCS_COMPETENCES></FICHE></FICHES>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqFiche) fiche = test_import_fiche (f->store, xml, "RNCP90001");
+  g_autoptr (AcqSheetList) sheets = NULL;
+  g_autoptr (AcqCoverage) coverage = NULL;
+  g_autoptr (GObject) pdf = NULL;
+  g_autofree char *text = NULL;
+  const AcqBlocDef *first;
+  const AcqCoverageBloc *bloc;
+  AcqCandidate *candidate;
+  AcqSheet *sheet;
+
+  first = g_ptr_array_index (fiche->blocs, 0);
+  candidate = acq_candidate_list_create_for (f->candidates, "Léa", "Morel", "RNCP90001",
+                                             &error);
+  g_assert_no_error (error);
+  acq_candidate_set_text (candidate, ACQ_CANDIDATE_ADDRESS, "2 place du Marché\n46100 Figeac");
+  g_assert_true (acq_candidate_list_save (f->candidates, candidate, &error));
+  sheets = sheets_of (f, candidate);
+  sheet = acq_sheet_list_create (sheets, first->uuid, "Paie d'une PME de vingt salariés",
+                                 &error);
+  g_assert_no_error (error);
+  acq_sheet_set_rubric (sheet, ACQ_RUBRIC_TASKS, "J'ai établi les bulletins chaque mois.");
+  acq_sheet_add_competence (sheet, g_ptr_array_index (first->competence_uuids, 1));
+  g_assert_true (acq_sheet_list_save (sheets, sheet, &error));
+  g_assert_no_error (error);
+
+  coverage = acq_coverage_compute (f->store, acq_candidate_get_uuid (candidate), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (coverage->certification_uuid, ==, fiche->uuid);
+  g_assert_cmpuint (coverage->blocs->len, ==, 2);
+  bloc = g_ptr_array_index (coverage->blocs, 0);
+  g_assert_cmpstr (bloc->code, ==, "RNCP90001BC01");
+  g_assert_true (bloc->targeted);
+  g_assert_cmpuint (bloc->competences->len, ==, 2);
+  g_assert_cmpint (((AcqCoverageCompetence *) g_ptr_array_index (bloc->competences, 1))->level,
+                   ==, ACQ_COVERAGE_DRAFT);
+  g_assert_cmpint (((AcqCoverageCompetence *) g_ptr_array_index (bloc->competences, 0))->level,
+                   ==, ACQ_COVERAGE_NONE);
+
+  write_dossier (f, acq_candidate_get_uuid (candidate), ACQ_DOSSIER_MODE_DRAFT);
+  pdf = G_OBJECT (open_pdf (f->output));
+  text = document_text (POPPLER_DOCUMENT (pdf));
+  g_assert_nonnull (strstr (text, "Gestionnaire de paie"));
+  g_assert_nonnull (strstr (text, "Établir la paie"));
+  g_assert_nonnull (strstr (text, "Établir les bulletins de salaire"));
+  g_assert_null (strstr (text, "Conseiller en insertion professionnelle"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1770,6 +1833,7 @@ main (int argc, char **argv)
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/dossier/demo/structure", test_demo_structure);
+  ADD ("/dossier/imported-certification", test_imported_certification);
   ADD ("/dossier/demo/outline", test_demo_outline);
   ADD ("/dossier/demo/rubrics-in-order", test_demo_rubrics);
   ADD ("/dossier/demo/metadata", test_demo_metadata);

@@ -1087,6 +1087,39 @@ static const MapSpec clean_specs[] = {
   { 16, 200, TRUE }, { 3, 200, TRUE },
 };
 
+/* A candidate on a certification imported from the export: the map is that certification's,
+ * with its blocs and competences. */
+static void
+test_graph_load_imported (void)
+{
+  static const char xml[] =
+    "<FICHES><FICHE><NUMERO_FICHE>RNCP90001</NUMERO_FICHE><INTITULE>Gestionnaire de paie"
+    "</INTITULE><ACTIF>Oui</ACTIF><BLOCS_COMPETENCES>"
+    "<BLOC_COMPETENCES><CODE>RNCP90001BC01</CODE><LIBELLE>Établir la paie</LIBELLE>"
+    "<LISTE_COMPETENCES>C1.1 – Collecter les variables C1.2 – Établir les bulletins"
+    "</LISTE_COMPETENCES></BLOC_COMPETENCES></BLOCS_COMPETENCES></FICHE></FICHES>";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = test_make_data_dir ();
+  g_autoptr (AcqStore) store = acq_store_open (dir, &error);
+  g_autoptr (AcqCandidateList) list = test_candidate_list_new (store);
+  g_autoptr (AcqFiche) fiche = test_import_fiche (store, xml, "RNCP90001");
+  g_autoptr (AcqMap) map = NULL;
+  const AcqBlocDef *bloc = g_ptr_array_index (fiche->blocs, 0);
+  AcqCandidate *candidate;
+  guint node;
+
+  candidate = acq_candidate_list_create_for (list, "Léa", "Morel", "RNCP90001", &error);
+  g_assert_no_error (error);
+  map = acq_map_load (store, acq_candidate_get_uuid (candidate), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (acq_map_get_node (map, 0)->label, ==, "RNCP90001 — Gestionnaire de paie");
+  g_assert_cmpuint (acq_map_find (map, ACQ_MAP_NODE_BLOC, bloc->uuid), !=, ACQ_MAP_NO_NODE);
+  node = acq_map_find (map, ACQ_MAP_NODE_COMPETENCE, g_ptr_array_index (bloc->competence_uuids, 1));
+  g_assert_cmpuint (node, !=, ACQ_MAP_NO_NODE);
+  g_assert_cmpstr (acq_map_get_node (map, node)->label, ==, "Établir les bulletins");
+  test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1095,6 +1128,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/graph/a-sheet-of-several-competences-is-one-node",
                    test_graph_sheet_once);
   g_test_add_func ("/map/graph/loads-the-demo-candidate", test_graph_load_demo);
+  g_test_add_func ("/map/graph/loads-an-imported-certification", test_graph_load_imported);
   g_test_add_func ("/map/graph/shows-codes-and-what-a-folded-bloc-holds", test_graph_text);
   g_test_add_func ("/map/graph/finds-the-weakest-bloc", test_graph_weakest_bloc);
   for (guint i = 0; i < G_N_ELEMENTS (clean_specs); i++)

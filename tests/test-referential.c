@@ -1163,6 +1163,76 @@ test_competence_code (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (last, ==, "C3.4");
 }
 
+/* The text the competences were split from stays with the bloc, for a reader to check the
+ * split beside it; a copy keeps it, the store does not hold it. */
+static void
+test_keep_original_text (Fixture *fixture, gconstpointer data)
+{
+  static const char xml[] =
+    HEAD FICHE ("RNCP8", BLOC ("RNCP8BC01", "C1.1 – Informer le public C1.2 – Analyser la demande"))
+    TAIL;
+  g_autoptr (GInputStream) stream = string_stream (xml, -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqFiche) fiche = acq_referential_read_fiche (stream, "RNCP8", NULL, &error);
+  g_autoptr (AcqFiche) copy = NULL;
+  g_autoptr (AcqFiche) stored = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (bloc_at (fiche, 0)->competences->len, ==, 2);
+  g_assert_cmpstr (bloc_at (fiche, 0)->competences_text, ==,
+                   "C1.1 – Informer le public C1.2 – Analyser la demande");
+  copy = acq_fiche_copy (fiche);
+  g_assert_cmpstr (bloc_at (copy, 0)->competences_text, ==, bloc_at (fiche, 0)->competences_text);
+
+  g_assert_true (acq_referential_import_fiche (fixture->store, fiche, &error));
+  g_assert_no_error (error);
+  stored = acq_referential_load (fixture->store, "RNCP8", &error);
+  g_assert_no_error (error);
+  g_assert_null (bloc_at (stored, 0)->competences_text);
+  g_assert_cmpuint (bloc_at (stored, 0)->competences->len, ==, 2);
+}
+
+/* The certifications stored, by number, for a user to choose; one read back by the uuid a
+ * candidate holds. */
+static void
+test_store_list_stored (Fixture *fixture, gconstpointer data)
+{
+  static const char xml[] =
+    HEAD FICHE ("RNCP9", BLOC ("RNCP9BC01", "- Saisir\n- Rapprocher")) TAIL;
+  g_autoptr (GInputStream) stream = string_stream (xml, -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqFiche) fiche = acq_referential_read_fiche (stream, "RNCP9", NULL, &error);
+  g_autoptr (GPtrArray) stored = NULL;
+  g_autoptr (AcqFiche) loaded = NULL;
+  g_autofree char *name = NULL;
+  const AcqFiche *first, *second;
+
+  g_assert_no_error (error);
+  g_assert_true (acq_referential_ensure_default (fixture->store, &error));
+  g_assert_true (acq_referential_import_fiche (fixture->store, fiche, &error));
+  g_assert_no_error (error);
+
+  stored = acq_referential_list_stored (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 2);
+  first = g_ptr_array_index (stored, 0);
+  second = g_ptr_array_index (stored, 1);
+  g_assert_cmpstr (first->number, ==, ACQ_REFERENTIAL_DEFAULT_FICHE);
+  g_assert_cmpstr (second->number, ==, "RNCP9");
+  g_assert_cmpstr (second->title, ==, "Titre RNCP9");
+  name = acq_fiche_dup_name (second);
+  g_assert_cmpstr (name, ==, "RNCP9 — Titre RNCP9");
+  g_assert_nonnull (second->uuid);
+  g_assert_cmpuint (second->blocs->len, ==, 0);
+
+  loaded = acq_referential_load_uuid (fixture->store, second->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->number, ==, "RNCP9");
+  g_assert_cmpstr (competence_at (bloc_at (loaded, 0), 1), ==, "Rapprocher");
+  g_assert_null (acq_referential_load_uuid (fixture->store, "no-such-uuid", &error));
+  g_assert_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_NOT_FOUND);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1200,6 +1270,8 @@ main (int argc, char *argv[])
   ADD_STORE ("store/incomplete", test_store_incomplete);
   ADD_STORE ("store/load-missing", test_store_load_missing);
   ADD_STORE ("store/ensure-default", test_store_ensure_default);
+  ADD_STORE ("split/original-text-kept", test_keep_original_text);
+  ADD_STORE ("store/list-stored-and-load-by-uuid", test_store_list_stored);
 
   return g_test_run ();
 }

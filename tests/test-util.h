@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "acq-candidate-list.h"
+#include "acq-referential.h"
 #include "acq-store.h"
 
 /* A fresh folder per test, removed with everything in it at the end. */
@@ -86,6 +87,25 @@ test_candidate_list_new (AcqStore *store)
 
   g_assert_no_error (error);
   return list;
+}
+
+/* A fiche of an export written inline, stored as the import window stores it, read back with
+ * its uuids. */
+static inline AcqFiche *
+test_import_fiche (AcqStore *store, const char *xml, const char *number)
+{
+  g_autoptr (GInputStream) stream =
+    g_memory_input_stream_new_from_data (xml, strlen (xml), NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqFiche) parsed = acq_referential_read_fiche (stream, number, NULL, &error);
+  AcqFiche *fiche;
+
+  g_assert_no_error (error);
+  g_assert_true (acq_referential_import_fiche (store, parsed, &error));
+  g_assert_no_error (error);
+  fiche = acq_referential_load (store, number, &error);
+  g_assert_no_error (error);
+  return fiche;
 }
 
 /* The first column of the first row that @sql returns, or %NULL. */

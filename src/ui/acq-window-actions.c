@@ -14,6 +14,7 @@
 
 #include "acq-attachment.h"
 #include "acq-calendar-export.h"
+#include "acq-certification-import-window.h"
 #include "acq-dossier-window.h"
 #include "acq-jury-window.h"
 #include "acq-livret-pdf.h"
@@ -58,13 +59,14 @@ _acq_window_actions_update (AcqWindow *self)
 
 static void
 on_new_candidate_dialog_create_cb (AcqWindow *self, const char *first_name,
-                                   const char *last_name)
+                                   const char *last_name, const char *number)
 {
   g_autoptr (GError) error = NULL;
   AcqCandidate *candidate;
   guint n;
 
-  candidate = acq_candidate_list_create (self->candidates, first_name, last_name, &error);
+  candidate = acq_candidate_list_create_for (self->candidates, first_name, last_name, number,
+                                             &error);
   if (candidate == NULL)
     {
       acq_window_show_error (self, error->message);
@@ -92,7 +94,12 @@ static void
 new_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   AcqWindow *self = ACQ_WINDOW (widget);
-  AcqNewCandidateDialog *dialog = acq_new_candidate_dialog_new (GTK_WINDOW (self));
+  AcqNewCandidateDialog *dialog = NULL;
+
+  if (self->candidates == NULL)
+    return;
+  dialog = acq_new_candidate_dialog_new (GTK_WINDOW (self),
+                                         acq_candidate_list_get_store (self->candidates));
 
   g_signal_connect_object (dialog, "create", G_CALLBACK (on_new_candidate_dialog_create_cb),
                            self, G_CONNECT_SWAPPED);
@@ -403,6 +410,16 @@ export_livret_action (GtkWidget *widget, const char *action, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+import_certification_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+
+  if (self->candidates != NULL)
+    acq_certification_import_window_new (
+      GTK_WINDOW (self), acq_store_get_data_dir (acq_candidate_list_get_store (self->candidates)));
+}
+
 void
 _acq_window_class_actions_init (AcqWindowClass *klass)
 {
@@ -424,6 +441,8 @@ _acq_window_class_actions_init (AcqWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-jury", NULL, show_jury_action);
   gtk_widget_class_install_action (widget_class, "win.export-livret", NULL,
                                    export_livret_action);
+  gtk_widget_class_install_action (widget_class, "win.import-certification", NULL,
+                                   import_certification_action);
   gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
                                    export_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.export-candidate-calendar", NULL,

@@ -479,18 +479,22 @@ acq_candidate_list_add (AcqCandidateList *self, AcqCandidate *candidate, GError 
   return TRUE;
 }
 
+/* The candidate aims at every bloc of the certification @number, which the store holds (the
+ * one Acquis ships is stored on first use). */
 static gboolean
-apply_default_certification (AcqCandidateList *self, AcqCandidate *candidate, GError **error)
+apply_certification (AcqCandidateList *self, AcqCandidate *candidate, const char *number,
+                     GError **error)
 {
   g_autoptr (GPtrArray) blocs = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!acq_referential_ensure_default (self->store, error))
+  if (g_strcmp0 (number, ACQ_REFERENTIAL_DEFAULT_FICHE) == 0 &&
+      !acq_referential_ensure_default (self->store, error))
     return FALSE;
   if (!(stmt = acq_store_prepare (self->store, sql_default_certification, error)))
     return FALSE;
-  _acq_sql_bind_text (stmt, 1, ACQ_REFERENTIAL_DEFAULT_FICHE);
+  _acq_sql_bind_text (stmt, 1, number);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       acq_candidate_set_certification_uuid (candidate, _acq_sql_column_text (stmt, 0));
@@ -500,6 +504,12 @@ apply_default_certification (AcqCandidateList *self, AcqCandidate *candidate, GE
   if (rc != SQLITE_DONE)
     return acq_store_set_error_from_sqlite (error, acq_store_get_db (self->store), rc,
                                             "reading the default certification");
+  if (blocs->len == 0)
+    {
+      g_set_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_NOT_FOUND,
+                   _("The certification %s is not in the Acquis data yet."), number);
+      return FALSE;
+    }
   g_ptr_array_add (blocs, NULL);
   acq_candidate_set_targeted_blocs (candidate, (const char *const *) blocs->pdata);
   return TRUE;
@@ -521,6 +531,27 @@ AcqCandidate *
 acq_candidate_list_create (AcqCandidateList *self, const char *first_name,
                            const char *last_name, GError **error)
 {
+  return acq_candidate_list_create_for (self, first_name, last_name,
+                                        ACQ_REFERENTIAL_DEFAULT_FICHE, error);
+}
+
+/**
+ * acq_candidate_list_create_for:
+ * @self: the list
+ * @first_name: the first name
+ * @last_name: the last name
+ * @number: the RNCP number of a certification the store holds
+ * @error: where to put an error
+ *
+ * Creates and stores a candidate aiming at every bloc of the certification @number, at the
+ * first stage of the parcours since today.
+ *
+ * Returns: (transfer none): the new candidate, or %NULL
+ */
+AcqCandidate *
+acq_candidate_list_create_for (AcqCandidateList *self, const char *first_name,
+                               const char *last_name, const char *number, GError **error)
+{
   g_autoptr (AcqCandidate) candidate = acq_candidate_new (NULL);
   g_autoptr (GDateTime) today = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
@@ -530,10 +561,40 @@ acq_candidate_list_create (AcqCandidateList *self, const char *first_name,
   acq_candidate_set_text (candidate, ACQ_CANDIDATE_FIRST_NAME, first_name);
   acq_candidate_set_text (candidate, ACQ_CANDIDATE_LAST_NAME, last_name);
   acq_candidate_set_stage_date (candidate, date);
-  if (!apply_default_certification (self, candidate, error) ||
+  if (!apply_certification (self, candidate, number, error) ||
       !acq_candidate_list_add (self, candidate, error))
     return NULL;
   return candidate;
+}
+
+/**
+ * acq_candidate_list_set_certification:
+ * @self: the list
+ * @candidate: a candidate of the list
+ * @number: the RNCP number of a certification the store holds
+ * @error: where to put an error
+ *
+ * The candidate aims at every bloc of another certification, saved. The links of their sheets
+ * to the competences of the former one stay in the store but count no more.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+acq_candidate_list_set_certification (AcqCandidateList *self, AcqCandidate *candidate,
+                                      const char *number, GError **error)
+{
+  g_autoptr (AcqCandidate) changed = NULL;
+
+  g_return_val_if_fail (ACQ_IS_CANDIDATE_LIST (self), FALSE);
+  g_return_val_if_fail (ACQ_IS_CANDIDATE (candidate), FALSE);
+
+  changed = acq_candidate_new (NULL); /* holds what apply_certification() finds */
+  if (!apply_certification (self, changed, number, error))
+    return FALSE;
+  acq_candidate_set_certification_uuid (candidate,
+                                        acq_candidate_get_certification_uuid (changed));
+  acq_candidate_set_targeted_blocs (candidate, acq_candidate_get_targeted_blocs (changed));
+  return acq_candidate_list_save (self, candidate, error);
 }
 
 static void

@@ -27,6 +27,15 @@ AcqCandidate     *acq_candidate_list_create     (AcqCandidateList *self,
                                                  const char       *first_name,
                                                  const char       *last_name,
                                                  GError          **error);
+AcqCandidate     *acq_candidate_list_create_for (AcqCandidateList *self,
+                                                 const char       *first_name,
+                                                 const char       *last_name,
+                                                 const char       *number,
+                                                 GError          **error);
+gboolean          acq_candidate_list_set_certification (AcqCandidateList *self,
+                                                        AcqCandidate     *candidate,
+                                                        const char       *number,
+                                                        GError          **error);
 gboolean          acq_candidate_list_add        (AcqCandidateList *self,
                                                  AcqCandidate     *candidate,
                                                  GError          **error);

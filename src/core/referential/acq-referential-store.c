@@ -152,6 +152,94 @@ acq_referential_load (AcqStore *store, const char *number, GError **error)
   return g_steal_pointer (&fiche);
 }
 
+/**
+ * acq_referential_load_uuid:
+ * @store: the store
+ * @uuid: the uuid of the certification, as a candidate holds it
+ * @error: where to put an error; %ACQ_REFERENTIAL_ERROR_NOT_FOUND if the store lacks it
+ *
+ * Reads back the certification a candidate aims at, as acq_referential_load() does.
+ *
+ * Returns: (transfer full) (nullable): the fiche, or %NULL with @error set
+ */
+AcqFiche *
+acq_referential_load_uuid (AcqStore *store, const char *uuid, GError **error)
+{
+  g_autofree char *number = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ACQ_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (uuid == NULL)
+    {
+      g_set_error_literal (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_NOT_FOUND,
+                           _("No certification is chosen."));
+      return NULL;
+    }
+  stmt = acq_store_prepare (store, "SELECT rncp FROM certification WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    number = _acq_sql_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_NOT_FOUND,
+                         _("The certification chosen is not in the Acquis data any more."));
+  else if (rc != SQLITE_ROW)
+    sqlite_failed (store, rc, "reading a certification", error);
+  if (number == NULL)
+    return NULL;
+  return acq_referential_load (store, number, error);
+}
+
+/**
+ * acq_referential_list_stored:
+ * @store: the store
+ * @error: where to put an error
+ *
+ * The certifications the store holds, by number, for a user to choose one: each with its uuid,
+ * number, title and state, without its blocs.
+ *
+ * Returns: (transfer full) (element-type AcqFiche) (nullable): the fiches, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+acq_referential_list_stored (AcqStore *store, GError **error)
+{
+  g_autoptr (GPtrArray) fiches = g_ptr_array_new_with_free_func ((GDestroyNotify) acq_fiche_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ACQ_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = acq_store_prepare (store, "SELECT uuid, rncp, title, active FROM certification "
+                            "ORDER BY rncp", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AcqFiche *fiche = _acq_referential_fiche_new ();
+
+      fiche->uuid = _acq_sql_column_dup (stmt, 0);
+      fiche->number = _acq_sql_column_dup (stmt, 1);
+      fiche->title = _acq_sql_column_dup (stmt, 2);
+      fiche->active = sqlite3_column_int (stmt, 3) != 0;
+      g_ptr_array_add (fiches, fiche);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_failed (store, rc, "listing the certifications", error);
+      return NULL;
+    }
+  return g_steal_pointer (&fiches);
+}
+
 /* Removes what a fiche no longer has: @sql deletes the rows of @parent_uuid (?1) placed beyond
  * the @count (?2) it has now. */
 static gboolean

@@ -52,6 +52,7 @@ bloc_def_free (gpointer data)
   g_free (bloc->code);
   g_free (bloc->title);
   g_free (bloc->evaluation);
+  g_free (bloc->competences_text);
   g_clear_pointer (&bloc->competences, g_ptr_array_unref);
   g_clear_pointer (&bloc->competence_uuids, g_ptr_array_unref);
   g_free (bloc);
@@ -84,6 +85,7 @@ bloc_def_copy (gconstpointer src, gpointer user_data)
   copy->title = g_strdup (bloc->title);
   copy->evaluation = g_strdup (bloc->evaluation);
   copy->competences = g_ptr_array_copy (bloc->competences, copy_string, NULL);
+  copy->competences_text = g_strdup (bloc->competences_text);
   if (bloc->competence_uuids != NULL)
     copy->competence_uuids = g_ptr_array_copy (bloc->competence_uuids, copy_string, NULL);
   return copy;
@@ -137,6 +139,21 @@ acq_fiche_free (AcqFiche *fiche)
   g_free (fiche->title);
   g_clear_pointer (&fiche->blocs, g_ptr_array_unref);
   g_free (fiche);
+}
+
+/**
+ * acq_fiche_dup_name:
+ * @fiche: a fiche
+ *
+ * Returns: (transfer full): its number and title, as a user chooses among certifications:
+ *   "RNCP37274 — Conseiller en insertion professionnelle"
+ */
+char *
+acq_fiche_dup_name (const AcqFiche *fiche)
+{
+  g_return_val_if_fail (fiche != NULL, NULL);
+
+  return g_strdup_printf ("%s — %s", fiche->number, fiche->title != NULL ? fiche->title : "");
 }
 
 /**
@@ -425,7 +442,10 @@ field_end (Parser *self, GError **error)
   else if (field == FIELD_LABEL)
     replace (&self->bloc->title, _acq_referential_single_line_text (text));
   else if (field == FIELD_LIST && !self->headers_only)
-    _acq_referential_split_competences (text, self->bloc->competences);
+    {
+      _acq_referential_split_competences (text, self->bloc->competences);
+      replace (&self->bloc->competences_text, _acq_referential_multi_line_text (text));
+    }
   else if (field == FIELD_EVALUATION && !self->headers_only)
     replace (&self->bloc->evaluation, _acq_referential_multi_line_text (text));
   return STEP_READ;

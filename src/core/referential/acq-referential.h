@@ -36,6 +36,9 @@ typedef struct
   GPtrArray *competences; /* (element-type utf8): one label per bullet of LISTE_COMPETENCES */
   GPtrArray *competence_uuids; /* (element-type utf8) (nullable): parallel to competences, set
                                 * when read from the store, NULL from the parser */
+  char      *competences_text; /* (nullable): LISTE_COMPETENCES made plain, as the export wrote
+                                * it before the split, so that a reader can check the split;
+                                * NULL from the store */
 } AcqBlocDef;
 
 typedef struct
@@ -59,6 +62,7 @@ AcqFiche  *acq_fiche_copy                  (const AcqFiche *fiche);
 void       acq_fiche_free                  (AcqFiche *fiche);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqFiche, acq_fiche_free)
 
+char      *acq_fiche_dup_name              (const AcqFiche *fiche);
 const AcqBlocDef *acq_fiche_find_bloc      (const AcqFiche *fiche,
                                             const char     *code);
 char      *acq_competence_dup_code         (int             bloc_position,
@@ -100,6 +104,11 @@ gboolean   acq_referential_import_fiche    (AcqStore       *store,
                                             GError        **error);
 AcqFiche  *acq_referential_load            (AcqStore       *store,
                                             const char     *number,
+                                            GError        **error);
+AcqFiche  *acq_referential_load_uuid       (AcqStore       *store,
+                                            const char     *uuid,
+                                            GError        **error);
+GPtrArray *acq_referential_list_stored     (AcqStore       *store,
                                             GError        **error);
 gboolean   acq_referential_ensure_default  (AcqStore       *store,
                                             GError        **error);

@@ -33,7 +33,7 @@ struct _AcqCandidatePage
   GtkTextView         *address_view;
   AdwEntryRow         *birth_name_row;
   AdwPreferencesGroup *blocs_group;
-  AdwActionRow        *certification_row;
+  AdwComboRow         *certification_row;
   AcqCoverageGrid     *coverage_grid;
   AdwEntryRow         *email_row;
   AdwEntryRow         *first_name_row;
@@ -58,6 +58,7 @@ struct _AcqCandidatePage
   AcqCandidate        *candidate;
   AcqSheetList        *sheets;      /* the candidate's experience sheets */
   AcqFiche            *fiche;      /* the certification whose blocs are listed */
+  GPtrArray           *stored;     /* (element-type AcqFiche): the choices of certification_row */
   GPtrArray           *bloc_checks; /* GtkCheckButton, one per bloc of fiche */
   AcqAutosave         *autosave;
   gboolean             loading;     /* fields are being filled from the candidate */
@@ -506,27 +507,129 @@ rebuild_bloc_rows (AcqCandidatePage *self)
     }
 }
 
+/* The certifications the store holds, the candidate's selected. */
+static void
+fill_certifications (AcqCandidatePage *self, const char *wanted)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (GPtrArray) stored = NULL;
+  guint selected = GTK_INVALID_LIST_POSITION;
+  gboolean same = self->stored != NULL;
+
+  stored = acq_referential_list_stored (acq_candidate_list_get_store (self->list), &error);
+  if (stored == NULL)
+    {
+      acq_toast_show (GTK_WIDGET (self), error->message);
+      return;
+    }
+  /* the row is filled again only when the choices changed: a user may be in its list */
+  same = same && stored->len == self->stored->len;
+  for (guint i = 0; same && i < stored->len; i++)
+    same = g_strcmp0 (((AcqFiche *) g_ptr_array_index (stored, i))->uuid,
+                      ((AcqFiche *) g_ptr_array_index (self->stored, i))->uuid) == 0;
+  if (!same)
+    {
+      g_clear_pointer (&self->stored, g_ptr_array_unref);
+      self->stored = g_steal_pointer (&stored);
+    }
+  for (guint i = 0; i < self->stored->len; i++)
+    {
+      const AcqFiche *fiche = g_ptr_array_index (self->stored, i);
+      g_autofree char *name = acq_fiche_dup_name (fiche);
+
+      gtk_string_list_append (names, name);
+      if (g_strcmp0 (fiche->uuid, wanted) == 0)
+        selected = i;
+    }
+  if (!same)
+    adw_combo_row_set_model (self->certification_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->certification_row, selected);
+}
+
 static void
 ensure_fiche (AcqCandidatePage *self)
 {
   const char *wanted = acq_candidate_get_certification_uuid (self->candidate);
   g_autoptr (GError) error = NULL;
-  g_autofree char *subtitle = NULL;
+  gboolean loading = self->loading;
 
+  self->loading = TRUE;
+  fill_certifications (self, wanted);
+  self->loading = loading;
   if (self->fiche != NULL && g_strcmp0 (self->fiche->uuid, wanted) == 0)
     return;
   g_clear_pointer (&self->fiche, acq_fiche_free);
-  self->fiche = acq_referential_load (acq_candidate_list_get_store (self->list),
-                                      ACQ_REFERENTIAL_DEFAULT_FICHE, &error);
-  if (self->fiche == NULL)
+  self->fiche = acq_referential_load_uuid (acq_candidate_list_get_store (self->list), wanted,
+                                           &error);
+  if (self->fiche == NULL && wanted != NULL)
     acq_toast_show (GTK_WIDGET (self), error->message);
-  else if (g_strcmp0 (self->fiche->uuid, wanted) != 0)
-    g_clear_pointer (&self->fiche, acq_fiche_free);
-
-  if (self->fiche != NULL)
-    subtitle = g_strdup_printf ("%s — %s", self->fiche->number, self->fiche->title);
-  adw_action_row_set_subtitle (self->certification_row, subtitle ? subtitle : _("Unknown"));
   rebuild_bloc_rows (self);
+}
+
+static void
+change_certification (AcqCandidatePage *self, guint position)
+{
+  g_autoptr (GError) error = NULL;
+  const AcqFiche *chosen = g_ptr_array_index (self->stored, position);
+
+  if (!acq_candidate_list_set_certification (self->list, self->candidate, chosen->number,
+                                             &error))
+    acq_toast_show (GTK_WIDGET (self), error->message);
+  load_fields (self);
+}
+
+static void
+on_change_certification_response_cb (AdwMessageDialog *dialog, const char *response,
+                                     AcqCandidatePage *self)
+{
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "position"));
+
+  if (self->candidate == NULL || self->stored == NULL || position >= self->stored->len)
+    return;
+  if (g_strcmp0 (response, "change") == 0)
+    change_certification (self, position);
+  else
+    load_fields (self); /* the former choice back in the row */
+}
+
+/* Another certification: the sheets' links to the former one's competences stay but count no
+ * more, which the user confirms. */
+static void
+on_certification_row_selected_changed_cb (AcqCandidatePage *self)
+{
+  guint position = adw_combo_row_get_selected (self->certification_row);
+  const AcqFiche *chosen;
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (self->loading || self->candidate == NULL || self->stored == NULL ||
+      position >= self->stored->len)
+    return;
+  chosen = g_ptr_array_index (self->stored, position);
+  if (g_strcmp0 (chosen->uuid, acq_candidate_get_certification_uuid (self->candidate)) == 0)
+    return;
+  if (self->sheets == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->sheets)) == 0)
+    {
+      change_certification (self, position);
+      return;
+    }
+  body = g_strdup_printf (_("The candidate will aim at every bloc of %s — %s. Their experience "
+                            "sheets stay linked to the competences of the former "
+                            "certification, but these links will no longer count."),
+                          chosen->number, chosen->title);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Change the Certification?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "change", _("C_hange"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "position", GUINT_TO_POINTER (position));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_change_certification_response_cb),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Only a different text is set, the cursor kept where it was as far as it goes: the fields
@@ -723,6 +826,7 @@ acq_candidate_page_dispose (GObject *object)
   g_clear_object (&self->candidate);
   g_clear_object (&self->list);
   g_clear_pointer (&self->fiche, acq_fiche_free);
+  g_clear_pointer (&self->stored, g_ptr_array_unref);
   g_clear_pointer (&self->bloc_checks, g_ptr_array_unref);
   G_OBJECT_CLASS (acq_candidate_page_parent_class)->dispose (object);
 }
@@ -793,6 +897,8 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, birth_name_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, blocs_group);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, certification_row);
+  gtk_widget_class_bind_template_callback (widget_class,
+                                           on_certification_row_selected_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, coverage_grid);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, documents);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, email_row);

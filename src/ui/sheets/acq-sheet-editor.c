@@ -661,7 +661,8 @@ ensure_referential (AcqSheetEditor *self)
     return;
   g_clear_pointer (&self->fiche, acq_fiche_free);
   g_clear_pointer (&self->guidance, acq_guidance_unref);
-  self->fiche = acq_referential_load (store, ACQ_REFERENTIAL_DEFAULT_FICHE, &error);
+  self->fiche = acq_referential_load_uuid (store, acq_candidate_get_certification_uuid (candidate),
+                                           &error);
   if (self->fiche == NULL)
     acq_toast_show (GTK_WIDGET (self), error->message);
   self->guidance = acq_guidance_load (self->fiche ? self->fiche->number : "", NULL);
