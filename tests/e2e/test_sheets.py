@@ -150,7 +150,10 @@ def test_write_review_comment_validate():
         wait_for(lambda: "Dix salariés." in text_of(
             first(changes, "text", "Changes Since the Last Review"))
             and "changed this sheet after asking" in text_of(
-            first(changes, "text", "Changes Since the Last Review")), "the edit in the diff")
+            first(changes, "text", "Changes Since the Last Review"))
+            and "1. Décrivez les tâches ou opérations" in text_of(
+            first(changes, "text", "Changes Since the Last Review")),
+            "the edit in the diff, under the DP's own headings")
         key("Escape")
         app.wait_window_closed("Changes Since the Last Review")
         # select the first three words, as a person would with the keyboard
@@ -207,6 +210,13 @@ def test_write_review_comment_validate():
         find(app.window, "label", "Validated")
         with app.db() as db:
             assert sheet_row(db)[3] == 3
+        # nothing changed since her decision: the changes window says so first
+        press(find(app.window, "push button", "Changes Since the Last Review"))
+        changes = find(app.node, "frame", "Changes Since the Last Review")
+        wait_for(lambda: text_of(first(changes, "text", "Changes Since the Last Review"))
+                 .startswith("No changes since "), "“No changes since …”")
+        key("Escape")
+        app.wait_window_closed("Changes Since the Last Review")
         # validated, the grid marks both competences validated, the sidebar has nothing waiting
         press(find(app.window, "push button", "Back"))
         find_named(app.window, lambda name: name.startswith("C1.1,") and "Validated" in name)

@@ -11,6 +11,7 @@
 
 #include "acq-changes-window.h"
 #include "acq-diff.h"
+#include "acq-guidance.h"
 #include "acq-review.h"
 
 static void
@@ -27,10 +28,12 @@ append (GtkTextBuffer *buffer, const char *text, const char *tag)
 
 /* Word by word, inserted words underlined in green, deleted ones struck through in red: the
  * colours are doubled by a mark that reads in greyscale and for colour-blind readers. */
-static void
+/* Appends the comparison of one part; returns whether the part changed at all. */
+static gboolean
 append_diff (GtkTextBuffer *buffer, const char *heading, const char *before, const char *now)
 {
   g_autoptr (GPtrArray) spans = acq_diff_words (before ? before : "", now ? now : "");
+  gboolean changed = FALSE;
 
   append (buffer, heading, "heading");
   append (buffer, "\n", NULL);
@@ -40,8 +43,10 @@ append_diff (GtkTextBuffer *buffer, const char *heading, const char *before, con
       append (buffer, span->text, span->op == ACQ_DIFF_INSERTED  ? "inserted"
                                   : span->op == ACQ_DIFF_DELETED ? "deleted"
                                                                  : NULL);
+      changed |= span->op != ACQ_DIFF_EQUAL;
     }
   append (buffer, "\n\n", NULL);
+  return changed;
 }
 
 static void
@@ -51,6 +56,8 @@ fill (GtkTextBuffer *buffer, const AcqSheetVersion *version, AcqSheet *sheet, gb
   g_autoptr (GDateTime) date = g_date_time_new_from_iso8601 (version->created_at, NULL);
   g_autoptr (GDateTime) local = date ? g_date_time_to_local (date) : NULL;
   g_autofree char *intro = NULL;
+  g_autoptr (AcqGuidance) guidance = NULL;
+  gboolean changed;
 
   when = local ? g_date_time_format (local, "%-d %b %Y, %H:%M") : g_strdup ("");
   if (version->kind == ACQ_VERSION_REVIEW_REQUESTED)
@@ -68,10 +75,28 @@ fill (GtkTextBuffer *buffer, const AcqSheetVersion *version, AcqSheet *sheet, gb
               "heading");
       append (buffer, "\n\n", NULL);
     }
-  append_diff (buffer, _("Title"), version->title, acq_sheet_get_title (sheet));
+  /* the rubrics under the Dossier Professionnel's own headings, as the editor shows them */
+  guidance = acq_guidance_new_generic ();
+  changed = append_diff (buffer, _("Title"), version->title, acq_sheet_get_title (sheet));
   for (guint i = 0; i < ACQ_N_RUBRICS; i++)
-    append_diff (buffer, acq_rubric_label (i), version->rubrics[i],
-                 acq_sheet_get_rubric (sheet, i));
+    {
+      g_autofree char *heading = g_strdup_printf ("%u. %s", i + 1,
+                                                  acq_guidance_get_rubric_title (guidance, i));
+
+      changed |= append_diff (buffer, heading, version->rubrics[i],
+                              acq_sheet_get_rubric (sheet, i));
+    }
+  if (!changed)
+    {
+      GtkTextIter start;
+      /* TRANSLATORS: %s is when the version compared with was kept */
+      g_autofree char *none = g_strdup_printf (_("No changes since %s."), when);
+
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      gtk_text_buffer_insert (buffer, &start, "\n\n", -1);
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      gtk_text_buffer_insert_with_tags_by_name (buffer, &start, none, -1, "heading", NULL);
+    }
 }
 
 /**
