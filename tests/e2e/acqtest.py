@@ -14,6 +14,7 @@ import traceback
 # pyatspi alone: dogtail.tree refuses to load unless the desktop's accessibility setting is
 # on, which a private test session does not have; the input it generates is pyatspi's anyway.
 import pyatspi  # noqa: E402
+from gi.repository import GLib  # noqa: E402
 
 APP = os.environ["ACQUIS_APP"]
 
@@ -161,20 +162,37 @@ def row(name):
     return lambda spoken_name: "\n" in spoken_name and spoken_name.split("\n")[0] == name
 
 
+def settled(search):
+    """Runs a walk of the tree again when a node it reached was destroyed under it: the app
+    goes on working while it is read (a list refilled, a preview page replaced), and a stale
+    node answers "the application no longer exists" though the application is there."""
+    for attempt in range(5):
+        try:
+            return search()
+        except GLib.Error:
+            if attempt == 4:
+                raise
+            time.sleep(0.3)
+
+
 def first(node, role, name=None, visible=True):
-    for n in walk(node):
-        if n.getRoleName() == role and matches(n, name) \
-                and (not visible or showing(n)):
-            return n
-    return None
+    def search():
+        for n in walk(node):
+            if n.getRoleName() == role and matches(n, name) \
+                    and (not visible or showing(n)):
+                return n
+        return None
+    return settled(search)
 
 
 def first_named(node, name):
     """The first control on screen whose spoken name matches, whatever its role."""
-    for n in walk(node):
-        if n.name and matches(n, name) and showing(n):
-            return n
-    return None
+    def search():
+        for n in walk(node):
+            if n.name and matches(n, name) and showing(n):
+                return n
+        return None
+    return settled(search)
 
 
 def find_named(node, name, timeout=10.0):
