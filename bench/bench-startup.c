@@ -271,7 +271,7 @@ minimum (GArray *values)
 /* The environment both programs start in: the same for both, and free of the settings of
  * whoever runs the bench (the window size of Acquis is a setting). */
 static char **
-make_envp (void)
+make_envp (const char *settings_dir)
 {
   char **envp = g_get_environ ();
   static const char *const unset[] = {
@@ -285,7 +285,10 @@ make_envp (void)
   envp = g_environ_setenv (envp, "GDK_BACKEND", "x11", TRUE);
   envp = g_environ_setenv (envp, "GSK_RENDERER", "cairo", TRUE);
   envp = g_environ_setenv (envp, "NO_AT_BRIDGE", "1", TRUE);
-  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
+  /* settings in memory, or as written beforehand in SETTINGS_DIR/glib-2.0/settings/keyfile */
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", settings_dir ? "keyfile" : "memory", TRUE);
+  if (settings_dir != NULL)
+    envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", settings_dir, TRUE);
   return envp;
 }
 
@@ -299,27 +302,27 @@ program_clear (Program *program)
 }
 
 static void
-print_bare_figures (Program *bare, int runs)
+print_bare_figures (const char *prefix, Program *bare, int runs)
 {
-  g_print ("startup_runs: %d count\n", runs);
-  g_print ("startup_bare_median: %.1f ms\n", bench_median (bare->shown_ms));
-  g_print ("startup_bare_min: %.1f ms\n", minimum (bare->shown_ms));
+  g_print ("%s_runs: %d count\n", prefix, runs);
+  g_print ("%s_bare_median: %.1f ms\n", prefix, bench_median (bare->shown_ms));
+  g_print ("%s_bare_min: %.1f ms\n", prefix, minimum (bare->shown_ms));
   /* mapped: the window's size is known and it goes on screen, its first frame not drawn yet */
-  g_print ("startup_map_bare_median: %.1f ms\n", bench_median (bare->map_ms));
+  g_print ("%s_map_bare_median: %.1f ms\n", prefix, bench_median (bare->map_ms));
 }
 
 static void
-print_app_figures (Program *bare, Program *app)
+print_app_figures (const char *prefix, Program *bare, Program *app)
 {
   double bare_median = bench_median (bare->shown_ms), app_median = bench_median (app->shown_ms);
   double bare_min = minimum (bare->shown_ms), app_min = minimum (app->shown_ms);
   const char *label = app->name;
 
-  g_print ("startup_acquis_%s_median: %.1f ms\n", label, app_median);
-  g_print ("startup_acquis_%s_min: %.1f ms\n", label, app_min);
-  g_print ("startup_ratio_%s: %.2f ratio\n", label, app_median / bare_median);
-  g_print ("startup_ratio_%s_min: %.2f ratio\n", label, app_min / bare_min);
-  g_print ("startup_map_acquis_%s_median: %.1f ms\n", label, bench_median (app->map_ms));
+  g_print ("%s_acquis_%s_median: %.1f ms\n", prefix, label, app_median);
+  g_print ("%s_acquis_%s_min: %.1f ms\n", prefix, label, app_min);
+  g_print ("%s_ratio_%s: %.2f ratio\n", prefix, label, app_median / bare_median);
+  g_print ("%s_ratio_%s_min: %.2f ratio\n", prefix, label, app_min / bare_min);
+  g_print ("%s_map_acquis_%s_median: %.1f ms\n", prefix, label, bench_median (app->map_ms));
 }
 
 static Program *
@@ -391,6 +394,8 @@ main (int argc, char *argv[])
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) programs = g_ptr_array_new_with_free_func ((GDestroyNotify) program_free);
   g_autofree char *baseline = NULL;
+  g_autofree char *settings_dir = NULL;
+  g_autofree char *prefix = NULL;
   g_autofree char *label = NULL;
   g_auto (GStrv) app_argv = NULL;
   g_auto (GStrv) data_dirs = NULL;
@@ -404,6 +409,11 @@ main (int argc, char *argv[])
     { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME_ARRAY, &data_dirs,
       "Run the app on DIR, its figures named startup_acquis_LABEL; may be repeated",
       "LABEL:DIR" },
+    { "prefix", 'p', 0, G_OPTION_ARG_STRING, &prefix,
+      "Begins the name of every figure (startup)", "NAME" },
+    { "settings", 's', 0, G_OPTION_ARG_FILENAME, &settings_dir,
+      "Run the programs with the settings of DIR/glib-2.0/settings/keyfile, not in memory",
+      "DIR" },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Log each map and damage", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &app_argv, NULL, NULL },
     { NULL }
@@ -426,6 +436,8 @@ main (int argc, char *argv[])
       return 2;
     }
 
+  if (prefix == NULL)
+    prefix = g_strdup ("startup");
   g_ptr_array_add (programs, program_new ("bare", g_strdupv ((char *[]) { baseline, NULL })));
   for (guint i = 0; data_dirs != NULL && data_dirs[i] != NULL; i++)
     {
@@ -460,15 +472,16 @@ main (int argc, char *argv[])
   bench.root = DefaultRootWindow (bench.display);
   bench.net_wm_pid = XInternAtom (bench.display, "_NET_WM_PID", False);
   bench.damages = g_hash_table_new (NULL, NULL);
-  bench.envp = make_envp ();
+  bench.envp = make_envp (settings_dir);
   bench.verbose = verbose;
   XSelectInput (bench.display, bench.root, SubstructureNotifyMask);
 
   if (run_all (&bench, programs, runs, &error))
     {
-      print_bare_figures (g_ptr_array_index (programs, 0), runs);
+      print_bare_figures (prefix, g_ptr_array_index (programs, 0), runs);
       for (guint i = 1; i < programs->len; i++)
-        print_app_figures (g_ptr_array_index (programs, 0), g_ptr_array_index (programs, i));
+        print_app_figures (prefix, g_ptr_array_index (programs, 0),
+                           g_ptr_array_index (programs, i));
       status = 0;
     }
 

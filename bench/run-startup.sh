@@ -3,7 +3,8 @@
 #
 # run-startup.sh — the startup benchmark: fills two data folders, then runs bench-startup in a
 # private X server and D-Bus session (run-in-x.sh): the bare window, Acquis on the candidates
-# alone, Acquis on the candidates and their experience sheets, in turn.
+# alone, Acquis on the candidates and their experience sheets, in turn; first with the user's
+# role not chosen yet, then as a coach.
 #
 # Usage: run-startup.sh BENCH_DATA BENCH_STARTUP BARE_WINDOW ACQUIS SCHEMA_DIR
 # BENCH_RUNS (7), BENCH_CANDIDATES (500), BENCH_SHEETS (20 a candidate; 0: no second folder),
@@ -49,5 +50,16 @@ if [ "$sheets" -gt 0 ]; then
   set -- "$@" --data-dir "${candidates}c_$((candidates * sheets))s:$tmp/data-sheets"
 fi
 
+# Twice: as at the very first start, nobody has said who uses this copy yet (startup_*); then
+# as every later start of a coach's copy, the role chosen (startup_coach_*). Each pass has its
+# own bare window to compare with.
 "$(dirname "$0")/run-in-x.sh" "$schema_dir" "$bench_startup" --runs "$runs" "$@" \
+  --baseline "$bare_window" ${BENCH_VERBOSE:+--verbose} -- "$acquis"
+
+schema=$(basename "$(ls "$schema_dir"/*.gschema.xml | head -n 1)" .gschema.xml)
+mkdir -p "$tmp/coach/glib-2.0/settings"
+printf "[%s]\nuser-role='coach'\n" "$(echo "$schema" | tr . /)" \
+  > "$tmp/coach/glib-2.0/settings/keyfile"
+"$(dirname "$0")/run-in-x.sh" "$schema_dir" "$bench_startup" --runs "$runs" "$@" \
+  --prefix startup_coach --settings "$tmp/coach" \
   --baseline "$bare_window" ${BENCH_VERBOSE:+--verbose} -- "$acquis"

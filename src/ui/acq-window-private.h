@@ -70,6 +70,7 @@ struct _AcqWindow
   AcqCandidate         *shown; /* the candidate on the content page */
   gulong                shown_notify_id;
   AcqRole               role; /* from the settings, down to the sheet editor */
+  gboolean              role_chosen; /* the user-role setting is not "unset" */
   gboolean              solo; /* the candidate role with her own dossier only: no sidebar */
   AcqTodayView         *dossier_today; /* her Today summary, at the top of her page */
 
@@ -94,6 +95,7 @@ struct _AcqWindow
   gboolean              today_running;    /* a worker reads */
   gboolean              today_dirty;      /* and the store changed since it began */
   guint                 today_refresh_id; /* a refresh a moment after a change */
+  gulong                today_paint_id;   /* the first read, after the first frame */
   guint                 today_midnight_id; /* a refresh when the day changes */
 };
 

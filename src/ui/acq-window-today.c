@@ -303,6 +303,41 @@ schedule_midnight (AcqWindow *self)
 
 static void follow_store (AcqWindow *self, AcqStore *store);
 
+static void
+on_first_frame_painted_cb (GdkFrameClock *clock, AcqWindow *self)
+{
+  g_clear_signal_handler (&self->today_paint_id, clock);
+  _acq_window_today_refresh (self);
+}
+
+static void
+on_window_mapped_cb (AcqWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (self, on_window_mapped_cb, self);
+  if (clock == NULL)
+    {
+      _acq_window_today_refresh (self);
+      return;
+    }
+  self->today_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                  G_CALLBACK (on_first_frame_painted_cb), self,
+                                                  0);
+}
+
+/* The first read waits for the window's first frame: a worker reading the whole caseload
+ * beside the main thread that builds the window would slow the window down on two cores. */
+static void
+read_after_first_frame (AcqWindow *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    _acq_window_today_refresh (self);
+  else if (!g_signal_handler_find (self, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                                   on_window_mapped_cb, self))
+    g_signal_connect (self, "map", G_CALLBACK (on_window_mapped_cb), self);
+}
+
 /* The store the window shows changed (opened, reopened, closed): follow the new one. */
 void
 _acq_window_today_set_candidates (AcqWindow *self)
@@ -320,8 +355,8 @@ _acq_window_today_set_candidates (AcqWindow *self)
  * @self: the window
  * @store: the store just opened
  *
- * Starts reading what is due in @store on a worker, before the candidates are read on the
- * main thread: the Today view of a large caseload is then ready soon after the window shows.
+ * Follows @store from now on, before the candidates are read on the main thread: what is due
+ * is read on a worker once the window has drawn its first frame.
  */
 void
 acq_window_prefetch_today (AcqWindow *self, AcqStore *store)
@@ -351,7 +386,7 @@ follow_store (AcqWindow *self, AcqStore *store)
   self->today_changed_id = g_signal_connect_object (store, "changed",
                                                     G_CALLBACK (on_store_changed_cb), self,
                                                     G_CONNECT_SWAPPED);
-  _acq_window_today_refresh (self);
+  read_after_first_frame (self);
   schedule_midnight (self);
 }
 

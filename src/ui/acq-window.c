@@ -382,6 +382,17 @@ on_settings_changed_cb (AcqWindow *self, const char *key)
       self->show_archived = g_settings_get_boolean (self->settings, "show-archived");
       gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
     }
+  if (key == NULL || g_strcmp0 (key, "user-role") == 0)
+    {
+      g_autofree char *role = g_settings_get_string (self->settings, "user-role");
+      gboolean was_chosen = self->role_chosen;
+
+      self->role_chosen = g_strcmp0 (role, "unset") != 0;
+      /* "unset" already acts as a candidate: answering "candidate" changes no role, only
+       * whether she lands on a dossier (a coach's answer reshapes through the role) */
+      if (key != NULL && !was_chosen && self->role_chosen && g_strcmp0 (role, "candidate") == 0)
+        update_role_shape (self);
+    }
 }
 
 /* Until the question is answered (“unset”), Acquis acts as for a candidate. */
@@ -568,9 +579,11 @@ update_role_shape (AcqWindow *self)
       gtk_stack_set_visible_child_name (self->content_stack, "welcome");
       gtk_widget_grab_focus (GTK_WIDGET (self->welcome_first_name_row));
     }
-  else if (candidate_role && n > 0 && self->shown == NULL)
+  else if (candidate_role && n > 0 && self->shown == NULL && (n == 1 || self->role_chosen))
     {
-      /* she lands on her dossier (the first of the list, when there are several) */
+      /* she lands on her dossier (the first of the list, when there are several); while
+       * nobody has said who uses a copy that holds several, nothing is opened behind the
+       * question: it is most likely a coach's */
       GListModel *shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0
                             ? G_LIST_MODEL (self->selection) : G_LIST_MODEL (self->candidates);
       g_autoptr (AcqCandidate) first = g_list_model_get_item (shown, 0);
