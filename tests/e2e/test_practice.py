@@ -12,10 +12,11 @@ import time
 
 import pyatspi
 
-from acqtest import (App, click, find, find_named, first, first_named, key, press, run,
+from acqtest import (App, click, find, find_named, first, first_named, key, press, row, run,
                      showing, text_of, type_text, wait_for, walk)
 from test_exchange import NAMED_ROLES, front, receive, send
 from test_sheets import add_candidate
+from test_today import add_months, days_word, labels_under, today_row
 
 REQUEST_NOTE = "Demande déposée sur France VAE."
 OBJECTIVE_1 = "Choisir les exemples du bloc 1"
@@ -104,12 +105,14 @@ def test_parcours_livret_calendar_and_exchange():
     try:
         add_candidate(coach, "Nadia", "Haddad")
 
-        # the recevabilité request, with its day and a note
+        # the recevabilité request, with its day (the answer, two months later, is due in
+        # three days) and a note
+        asked = add_months(day(3), -2)
         press(find(coach.window, "push button", "Add Event…"))
         dialog = find(coach.node, "frame", "New Event")
         assert_all_named(dialog)
         choose(find(dialog, "combo box", "Event"), KINDS, "First contact", "Recevabilité requested")
-        retype(find(dialog, "text", "Date (DD/MM/YYYY)"), french(day(-3)))
+        retype(find(dialog, "text", "Date (DD/MM/YYYY)"), french(asked))
         click(find(dialog, "text", "Note"))
         type_text(REQUEST_NOTE)
         press(find(dialog, "push button", "Save"))
@@ -118,10 +121,10 @@ def test_parcours_livret_calendar_and_exchange():
         with coach.db() as db:
             assert db.execute("SELECT kind, date, planned, note FROM parcours_event"
                               " WHERE deleted_at IS NULL").fetchall() == \
-                [(2, day(-3).isoformat(), 0, REQUEST_NOTE)]
+                [(2, asked.isoformat(), 0, REQUEST_NOTE)]
             # the stage followed the event
             assert db.execute("SELECT stage_date FROM candidate").fetchone()[0] == \
-                day(-3).isoformat()
+                asked.isoformat()
 
         # deleted by mistake, and brought back
         press(find(coach.window, "push button", "Delete “Recevabilité requested”"))
@@ -134,6 +137,20 @@ def test_parcours_livret_calendar_and_exchange():
         with coach.db() as db:
             assert db.execute("SELECT count(*) FROM parcours_event"
                               " WHERE deleted_at IS NULL").fetchone()[0] == 1
+
+        # the answer is due two months after the request: under her row in the sidebar, and
+        # on Today, whose row brings her page back
+        due = add_months(asked, 2)
+        sidebar = "Recevabilité answer due %d %s" % (due.day, due.strftime("%b"))
+        label = find(find(coach.window, "table", "Candidates"), "label", row("Nadia Haddad"))
+        wait_for(lambda: label.name.split("\n")[-1] == sidebar, "%r under the row" % sidebar)
+        key("ctrl+t")
+        item = today_row(coach, "This Week", "Nadia Haddad")
+        expected = "Recevabilité answer · " + days_word(due, datetime.date.today())
+        wait_for(lambda: expected in labels_under(item), "%r on Today" % expected)
+        click(item)
+        first_name = find(coach.window, "text", "First name")
+        wait_for(lambda: text_of(first_name) == "Nadia", "Nadia's page")
 
         # a session planned, with two objectives; the hours count it ahead
         bar = hours_bar(coach)
