@@ -1823,6 +1823,38 @@ test_imported_certification (Fixture *f, gconstpointer data)
   g_assert_null (strstr (text, "Conseiller en insertion professionnelle"));
 }
 
+/* What the candidate typed on a keyboard is printed with French typography, and the stored
+ * text keeps what she typed. */
+static void
+test_typography_in_the_pdf (Fixture *f, gconstpointer data)
+{
+  static const char typed[] = "J'ai reçu M. Dupont: il a dit \"oui\"... Pour la 2ème fois, "
+                              "50% des 1 000 dossiers du n°5!";
+  AcqCandidate *candidate = make_candidate (f, "Léa", "Garnier", "3 rue Nationale\n46100 Figeac");
+  g_autoptr (AcqSheetList) sheets = sheets_of (f, candidate);
+  AcqSheet *sheet = make_sheet (sheets, f, "Accueil d'un usager", typed);
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GString) raw = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  write_dossier (f, acq_candidate_get_uuid (candidate), ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_autofree char *page_raw = poppler_page_get_text (page);
+
+      g_string_append (raw, page_raw);
+      g_object_unref (page);
+    }
+  text = normalize (raw->str);
+  g_assert_nonnull (strstr (text, "J'ai reçu M. Dupont : il a dit « oui »… Pour la 2e fois, "
+                                  "50 % des 1 000 dossiers du n° 5 !"));
+  /* (poppler reads the no-break spaces back as spaces: /dp-layout/typeset/every-rule checks
+   * which space each rule puts) */
+  g_assert_cmpstr (acq_sheet_get_rubric (sheet, ACQ_RUBRIC_TASKS), ==, typed);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1840,6 +1872,7 @@ main (int argc, char **argv)
   ADD ("/dossier/demo/contents-pages", test_demo_contents);
   ADD ("/dossier/final/refused-with-what-is-missing", test_final_refused);
   ADD ("/dossier/final/validated-only", test_final_written);
+  ADD ("/dossier/typography/french-in-the-pdf", test_typography_in_the_pdf);
   ADD ("/dossier/rules/demo", test_rules_demo);
   ADD ("/dossier/rules/missing-fields", test_rules_missing);
   g_test_add_func ("/dossier/rules/town-of-the-address", test_rules_town);

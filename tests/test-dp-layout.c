@@ -405,6 +405,62 @@ test_typeset_french (void)
   g_assert_cmpstr (none, ==, "");
 }
 
+/* Each rule of the French typography, on what a candidate types; each output set again
+ * must not change (a text already right stays right). */
+static void
+test_typeset_rules (void)
+{
+  static const struct { const char *typed; const char *set; } cases[] = {
+    /* quotes */
+    { "il a dit \"oui\".", "il a dit «\u00A0oui\u00A0»." },
+    { "\"Bonjour\", dit-elle", "«\u00A0Bonjour\u00A0», dit-elle" },
+    { "«oui»", "«\u00A0oui\u00A0»" },
+    { "«  oui  »", "«\u00A0oui\u00A0»" },
+    { "l'\"atelier\"", "l’«\u00A0atelier\u00A0»" },
+    /* ellipsis */
+    { "et puis...", "et puis…" },
+    { "et puis.... voilà", "et puis… voilà" },
+    /* ; ! ? and :, added when missing, never in a URL, a time or a code */
+    { "vraiment?", "vraiment\u202F?" },
+    { "Quoi?!", "Quoi\u202F?!" },
+    { "Note: rien", "Note\u00A0: rien" },
+    { "Note :rien", "Note\u00A0:rien" },
+    { "à 14:30", "à 14:30" },
+    { "voir https://france-vae.fr/a?b=1;c", "voir https://france-vae.fr/a?b=1;c" },
+    { "Bilan ; suite", "Bilan\u202F; suite" },
+    { "? en tête", "? en tête" },
+    /* numbers, units, titles */
+    { "50% des cas", "50\u00A0% des cas" },
+    { "50 % des cas", "50\u00A0% des cas" },
+    { "80 €", "80\u00A0€" },
+    { "1 000 personnes", "1\u202F000 personnes" },
+    { "15 000 €", "15\u202F000\u00A0€" },
+    { "en 2019 200 personnes", "en 2019 200 personnes" },
+    { "06 12 34 56 78", "06 12 34 56 78" },
+    { "M. Dupont et Mme Martin", "M.\u00A0Dupont et Mme\u00A0Martin" },
+    { "le Dr Benali", "le Dr\u00A0Benali" },
+    { "FORUM. Ensuite", "FORUM. Ensuite" },
+    { "le n°5 et le n° 6", "le n°\u00A05 et le n°\u00A06" },
+    /* ordinals */
+    { "la 1ère fois, le 1ier jour, la 2ème, la 3ieme", "la 1re fois, le 1er jour, la 2e, la 3e" },
+    { "le 1er mai, la 2e", "le 1er mai, la 2e" },
+    { "le bloc C2eme", "le bloc C2eme" },
+    /* lines, apostrophes, bad bytes */
+    { "L'usager\r\nFin\rici", "L’usager\nFin\nici" },
+    { "a\xff b", "a\uFFFD b" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *set = acq_dp_layout_typeset (cases[i].typed);
+      g_autofree char *again = acq_dp_layout_typeset (set);
+
+      g_test_message ("%s", cases[i].typed);
+      g_assert_cmpstr (set, ==, cases[i].set);
+      g_assert_cmpstr (again, ==, set);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -412,6 +468,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/dp-layout/fonts/installed", test_fonts_installed);
   g_test_add_func ("/dp-layout/typeset/french", test_typeset_french);
+  g_test_add_func ("/dp-layout/typeset/every-rule", test_typeset_rules);
   g_test_add_func ("/dp-layout/measure/empty-example", test_empty_example);
   g_test_add_func ("/dp-layout/measure/one-page", test_one_page);
   g_test_add_func ("/dp-layout/measure/grows-monotonically", test_grows_monotonically);
