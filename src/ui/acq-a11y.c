@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "acq-a11y.h"
@@ -95,4 +97,36 @@ acq_a11y_track_stack (GtkStack *stack)
 {
   g_signal_connect (stack, "notify::visible-child", G_CALLBACK (update_stack_pages), NULL);
   update_stack_pages (stack);
+}
+
+static gboolean
+name_button_hook (GSignalInvocationHint *hint, guint n_values, const GValue *values,
+                  gpointer data)
+{
+  GtkButton *button = g_value_get_object (&values[0]);
+  const char *label = GTK_IS_BUTTON (button) ? gtk_button_get_label (button) : NULL;
+
+  /* the label it shows names it already, without the underscore */
+  if (label != NULL && gtk_button_get_use_underline (button) && strchr (label, '_') != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  return TRUE; /* stay installed */
+}
+
+/**
+ * acq_a11y_name_mnemonic_buttons:
+ *
+ * GTK 4.8 names a button whose label has a mnemonic twice, the underscore kept: "_Resolve
+ * Resolve" — its label property, as typed, then the label it shows, which the mnemonic makes
+ * the button's "labelled by". Our own buttons, libadwaita's message dialogs and toasts all have
+ * such labels, and the dialogs' and toasts' buttons are not ours to reach. So, once for the
+ * application, every such button loses its label property when it is mapped: the label it
+ * shows, "Resolve", names it alone.
+ */
+void
+acq_a11y_name_mnemonic_buttons (void)
+{
+  /* the signal exists once the class is made; the class stays for the application's life */
+  g_type_class_ref (GTK_TYPE_BUTTON);
+  g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, name_button_hook,
+                              NULL, NULL);
 }

@@ -10,5 +10,6 @@ G_BEGIN_DECLS
 
 void acq_a11y_hide_decorative_images (GtkWidget *root);
 void acq_a11y_track_stack            (GtkStack  *stack);
+void acq_a11y_name_mnemonic_buttons  (void);
 
 G_END_DECLS

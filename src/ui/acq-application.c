@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "acq-a11y.h"
 #include "acq-application-private.h"
 #include "acq-candidate-document.h"
 #include "acq-demo.h"
@@ -436,6 +437,7 @@ acq_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (acq_application_parent_class)->startup (app);
+  acq_a11y_name_mnemonic_buttons ();
 
   self->settings = _acq_application_load_settings ();
   if (self->exchange_folder != NULL)

@@ -498,8 +498,10 @@ rebuild_bloc_rows (AcqCandidatePage *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      title, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, bloc->title, -1);
+      /* named by the row's title, as its activatable widget: a label of its own would be
+       * said as well */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      bloc->title, -1);
       g_signal_connect_object (check, "toggled", G_CALLBACK (on_bloc_check_toggled_cb), self,
                                G_CONNECT_SWAPPED);
       adw_preferences_group_add (self->blocs_group, row);

@@ -1098,6 +1098,10 @@ acq_dossier_window_class_init (AcqDossierWindowClass *klass)
                                    toggle_sidebar_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* as every other window of Acquis (the application's accelerator reaches its own windows
+   * only) */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
+                                       NULL);
   add_page_binding (widget_class, GDK_KEY_Page_Up, 0, "dossier.previous-page");
   add_page_binding (widget_class, GDK_KEY_Page_Down, 0, "dossier.next-page");
   add_page_binding (widget_class, GDK_KEY_Home, 0, "dossier.first-page");
