@@ -449,6 +449,86 @@ day (int n)
   return g_date_time_new_utc (2026, 11, n, 12, 0, 0);
 }
 
+/* What the help promises a person who asks for erasure: no backup, daily or before an import,
+ * stays more than seven days once Acquis has started; a damaged file prunes nothing. */
+static void
+test_backup_kept_seven_days_at_most (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *backups_dir = g_build_filename (dir, "backups", NULL);
+  g_autofree char *recent_import = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+  static const char *const imports[] = { "before-import-20261101-090000-000000.db",
+                                         "before-import-20261114-090000-000000.db" };
+
+  make_store_with_data (dir, 1);
+  for (int n = 1; n <= 3; n++)
+    {
+      g_autoptr (GDateTime) now = day (n);
+      g_assert_true (acq_store_backup_daily (dir, now, NULL, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (imports); i++)
+    {
+      g_autofree char *path = g_build_filename (backups_dir, imports[i], NULL);
+      write_file (path, "x", 1);
+    }
+
+  /* the 20th: the backups of the 1st to the 3rd go, and the import of the 1st; the 14th is
+   * within the seven days (the 14th to the 20th) */
+  {
+    g_autoptr (GDateTime) now = day (20);
+    g_assert_true (acq_store_backup_daily (dir, now, NULL, &error));
+    g_assert_no_error (error);
+  }
+  backups = acq_store_list_backups (dir);
+  g_assert_cmpuint (backups->len, ==, 1);
+  {
+    g_autofree char *kept = g_path_get_basename (g_ptr_array_index (backups, 0));
+    g_autofree char *old_import = g_build_filename (backups_dir, imports[0], NULL);
+
+    g_assert_cmpstr (kept, ==, "acquis-2026-11-20.db");
+    g_assert_false (g_file_test (old_import, G_FILE_TEST_EXISTS));
+  }
+  recent_import = g_build_filename (backups_dir, imports[1], NULL);
+  g_assert_true (g_file_test (recent_import, G_FILE_TEST_EXISTS));
+}
+
+/* An erased record leaves no trace in the file, whatever the SQLite build's default: the
+ * store turns secure_delete on itself. */
+static void
+test_erased_text_leaves_the_file (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (AcqStore) store = test_store_open (&dir);
+  g_autofree char *path = db_path (dir);
+  g_autofree char *secure = test_query_text (store, "PRAGMA secure_delete");
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length;
+
+  g_assert_cmpstr (secure, ==, "1");
+  g_assert_true (acq_store_exec (store,
+                                 "INSERT INTO candidate (uuid, first_name, last_name, created_at,"
+                                 " updated_at, last_activity_at) VALUES ('c1', 'Zéphyrine',"
+                                 " 'Quellec-Erasable', '2026-12-07T10:00:00Z',"
+                                 " '2026-12-07T10:00:00Z', '2026-12-07T10:00:00Z')", &error));
+  g_assert_no_error (error);
+  g_assert_true (acq_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (test_bytes_contain (contents, length, "Quellec-Erasable"));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (acq_store_exec (store, "DELETE FROM candidate WHERE uuid = 'c1'", &error));
+  g_assert_no_error (error);
+  g_assert_true (acq_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_false (test_bytes_contain (contents, length, "Quellec-Erasable"));
+  test_store_close (&store, &dir);
+}
+
 static void
 test_backup_daily_rotation (void)
 {
@@ -1043,6 +1123,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/corrupt/verify-before-any-file", test_verify_missing_file);
   g_test_add_func ("/store/corrupt/set-aside-then-start-empty", test_set_aside_then_start_empty);
   g_test_add_func ("/store/backup/daily-rotation", test_backup_daily_rotation);
+  g_test_add_func ("/store/backup/seven-days-at-most", test_backup_kept_seven_days_at_most);
+  g_test_add_func ("/store/erase/leaves-no-trace-in-the-file", test_erased_text_leaves_the_file);
   g_test_add_func ("/store/backup/never-of-a-damaged-file", test_backup_never_of_a_damaged_file);
   g_test_add_func ("/store/backup/restore-latest", test_restore_latest_backup);
   g_test_add_func ("/store/backup/disk-full-leaves-nothing", test_backup_disk_full);

@@ -58,14 +58,43 @@ acq_store_list_backups (const char *data_dir)
 }
 
 static void
-prune_backups (const char *data_dir)
+remove_backup (const char *path)
+{
+  if (g_unlink (path) != 0)
+    g_warning ("Could not remove old backup %s: %s", path, g_strerror (errno));
+}
+
+/* Keeps the last %ACQ_STORE_BACKUPS_KEPT daily backups, and no backup, daily or before an
+ * import, from before the last %ACQ_STORE_BACKUPS_MAX_DAYS days (today's included). Only run
+ * once today's backup is written: the newest copy left is then today's, a good one. */
+static void
+prune_backups (const char *data_dir, GDateTime *now)
 {
   g_autoptr (GPtrArray) paths = acq_store_list_backups (data_dir);
+  g_autoptr (GDateTime) first_day = g_date_time_add_days (now, 1 - ACQ_STORE_BACKUPS_MAX_DAYS);
+  g_autofree char *oldest_daily = g_date_time_format (first_day, BACKUP_PREFIX "%Y-%m-%d");
+  g_autofree char *oldest_import = g_date_time_format (first_day, "before-import-%Y%m%d");
+  g_autofree char *dir_path = acq_store_backup_dir (data_dir);
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
 
-  for (guint i = 0; i + ACQ_STORE_BACKUPS_KEPT < paths->len; i++)
-    if (g_unlink (g_ptr_array_index (paths, i)) != 0)
-      g_warning ("Could not remove old backup %s: %s", (char *) g_ptr_array_index (paths, i),
-                 g_strerror (errno));
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autofree char *base = g_path_get_basename (path);
+
+      /* the names sort as their dates */
+      if (i + ACQ_STORE_BACKUPS_KEPT < paths->len || strcmp (base, oldest_daily) < 0)
+        remove_backup (path);
+    }
+  dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "before-import-") && g_str_has_suffix (name, BACKUP_SUFFIX) &&
+        strcmp (name, oldest_import) < 0)
+      {
+        g_autofree char *path = g_build_filename (dir_path, name, NULL);
+        remove_backup (path);
+      }
 }
 
 static gboolean
@@ -140,8 +169,9 @@ write_backup (const char *data_dir, const char *dir, const char *path, GError **
  * @error: where to put an error
  *
  * Writes today's backup with `VACUUM INTO` on a connection of its own (so it can run on a
- * worker thread), then keeps only the last %ACQ_STORE_BACKUPS_KEPT. A damaged database is
- * never backed up: VACUUM fails on it and the older, good backups stay.
+ * worker thread), then keeps only the last %ACQ_STORE_BACKUPS_KEPT, and none, daily or before
+ * an import, older than %ACQ_STORE_BACKUPS_MAX_DAYS days. A damaged database is never backed
+ * up: VACUUM fails on it and the older, good backups stay, however old.
  *
  * Returns: %TRUE on success
  */
@@ -163,7 +193,7 @@ acq_store_backup_daily (const char *data_dir, GDateTime *now, char **out_path, G
   if (!write_backup (data_dir, dir, path, error))
     return FALSE;
 
-  prune_backups (data_dir);
+  prune_backups (data_dir, now);
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);
   return TRUE;
@@ -177,7 +207,8 @@ acq_store_backup_daily (const char *data_dir, GDateTime *now, char **out_path, G
  *
  * Writes `backups/before-import-<time>.db` just before an exchange file is merged, whatever
  * the daily backup, so that the state before each import can be restored by hand. The last
- * %ACQ_STORE_BACKUPS_KEPT of them are kept; the daily rotation does not see them.
+ * %ACQ_STORE_BACKUPS_KEPT of them are kept; the daily backup removes those older than
+ * %ACQ_STORE_BACKUPS_MAX_DAYS days.
  *
  * Returns: %TRUE on success
  */

@@ -39,8 +39,10 @@ typedef enum
 
 /* The file name of the database inside the data directory. */
 #define ACQ_STORE_FILE_NAME "acquis.db"
-/* How many daily backups are kept. */
+/* How many daily backups are kept, and for how many days at most: a backup holds what was
+ * erased since (the help promises a person who asks for erasure that none is older). */
 #define ACQ_STORE_BACKUPS_KEPT 7
+#define ACQ_STORE_BACKUPS_MAX_DAYS 7
 /* How often the app looks for what other processes committed (acq_store_watch()): a read of
  * shared memory each time. */
 #define ACQ_STORE_WATCH_INTERVAL_MS 1000
