@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * --list-candidates, --agenda, --jury, --export-dossier, --export-jury-prep, --export-map,
- * --export-calendar, --export-livret, --export-package and --import use the core only: each
+ * --export-calendar, --export-livret, --export-person, --export-package and --import use the
+ * core only: each
  * opens the store of the data folder, does its one thing, prints what a script or a person
  * needs, and returns the exit status.
  */
@@ -25,6 +26,7 @@
 #include "acq-jury-checklist.h"
 #include "acq-jury-prep.h"
 #include "acq-jury.h"
+#include "acq-person-export.h"
 #include "acq-keyring.h"
 #include "acq-livret-pdf.h"
 #include "acq-map-export.h"
@@ -337,8 +339,15 @@ export_calendar (const char *data_dir, GVariantDict *options)
 
 /* --export-livret CANDIDATE --output FILE.pdf, with --demo first if asked: the livret de
  * suivi in French; no window, the core only. */
+/* A file written for one candidate by a core writer of this shape. */
+typedef gboolean (*CandidateWriter) (AcqStore *store, const char *candidate_uuid,
+                                     const char *output_path, GCancellable *cancellable,
+                                     GError **error);
+
+/* --OPTION CANDIDATE --output FILE, with --demo first if asked. */
 static int
-export_livret (const char *data_dir, GVariantDict *options)
+export_for_candidate (const char *data_dir, GVariantDict *options, const char *option,
+                      const char *missing_output, CandidateWriter writer)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqStore) store = NULL;
@@ -347,13 +356,12 @@ export_livret (const char *data_dir, GVariantDict *options)
 
   if (output_path == NULL)
     {
-      g_printerr ("%s\n", _("--export-livret needs a file to write: --output FILE.pdf"));
+      g_printerr ("%s\n", missing_output);
       return 2;
     }
-  candidate = options_find_candidate (data_dir, options, "export-livret", &store, &error);
+  candidate = options_find_candidate (data_dir, options, option, &store, &error);
   if (candidate == NULL ||
-      !acq_livret_pdf_write (store, acq_candidate_get_uuid (candidate), output_path, NULL,
-                             &error))
+      !writer (store, acq_candidate_get_uuid (candidate), output_path, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
@@ -573,7 +581,13 @@ _acq_application_handle_command (const char *data_dir, GVariantDict *options)
   if (g_variant_dict_contains (options, "export-calendar"))
     return export_calendar (data_dir, options);
   if (g_variant_dict_contains (options, "export-livret"))
-    return export_livret (data_dir, options);
+    return export_for_candidate (data_dir, options, "export-livret",
+                                 _("--export-livret needs a file to write: --output FILE.pdf"),
+                                 acq_livret_pdf_write);
+  if (g_variant_dict_contains (options, "export-person"))
+    return export_for_candidate (data_dir, options, "export-person",
+                                 _("--export-person needs a file to write: --output FILE.zip"),
+                                 acq_person_export_write);
   if (g_variant_dict_contains (options, "export-package"))
     return export_package (data_dir, options);
   if (g_variant_dict_contains (options, "import"))

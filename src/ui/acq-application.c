@@ -70,6 +70,9 @@ static const GOptionEntry option_entries[] = {
   { "export-livret", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the livret de suivi of CANDIDATE (id or name) to the --output PDF file and "
        "exit"), N_("CANDIDATE") },
+  { "export-person", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write everything held about CANDIDATE (id or name) to the --output ZIP file (the "
+       "right of access and portability) and exit"), N_("CANDIDATE") },
   /* a public command-line interface, used in scripts: it keeps its name, though the window
    * calls the same thing “send” (win.send-package) */
   { "export-package", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -84,7 +87,7 @@ static const GOptionEntry option_entries[] = {
        "the role chosen in Acquis)"), N_("ROLE") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The file that --export-dossier, --export-jury-prep, --export-map, --export-calendar, "
-       "--export-livret or --export-package writes"),
+       "--export-livret, --export-person or --export-package writes"),
     N_("FILE") },
   { "final", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-dossier: the final dossier, validated sheets only; refused while "

@@ -18,6 +18,7 @@
 #include "acq-dossier-window.h"
 #include "acq-jury-window.h"
 #include "acq-livret-pdf.h"
+#include "acq-person-export.h"
 #include "acq-map-window.h"
 #include "acq-new-candidate-dialog.h"
 #include "acq-toast.h"
@@ -46,6 +47,7 @@ _acq_window_actions_update (AcqWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-map", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-jury", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-livret", has_candidate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-person", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-candidate-calendar",
                                  has_candidate);
@@ -332,43 +334,69 @@ delete_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
                        change_new (self, candidate), change_free);
 }
 
-/* The livret de suivi, printed on a worker straight into the file she chose. */
+/* A file made for the candidate shown, written on a worker straight into the file chosen:
+ * the livret de suivi, everything held about the person. */
 typedef struct
 {
-  AcqWindow *window;
-  GFile     *file;
-} LivretExport;
+  const char *title;     /* of the file chooser */
+  const char *file_name; /* a format, with the candidate's name */
+  const char *done;      /* said once written */
+  void      (*write_async)  (AcqStore *store, const char *candidate_uuid, const char *path,
+                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                             gpointer user_data);
+  gboolean  (*write_finish) (AcqStore *store, GAsyncResult *result, GError **error);
+} CandidateFile;
+
+static const CandidateFile livret_file = {
+  N_("Export the Livret"), "Livret de suivi - %s.pdf", N_("Livret exported"),
+  acq_livret_pdf_write_async, acq_livret_pdf_write_finish,
+};
+
+/* the file's name is French, as its README and the dossier inside */
+static const CandidateFile person_file = {
+  N_("Export Everything About This Person"), "Données personnelles - %s.zip",
+  N_("Everything about the person exported"),
+  acq_person_export_write_async, acq_person_export_write_finish,
+};
+
+typedef struct
+{
+  AcqWindow           *window;
+  GFile               *file;
+  const CandidateFile *kind;
+} CandidateExport;
 
 static void
-livret_export_free (LivretExport *export)
+candidate_export_free (CandidateExport *export)
 {
   g_object_unref (export->window);
   g_object_unref (export->file);
   g_free (export);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LivretExport, livret_export_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandidateExport, candidate_export_free)
 
 static void
-on_livret_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+on_candidate_file_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (LivretExport) export = user_data;
+  g_autoptr (CandidateExport) export = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (acq_livret_pdf_write_finish (ACQ_STORE (source), result, &error))
-    acq_file_toast_show (GTK_WIDGET (export->window->content_stack), _("Livret exported"),
+  if (export->kind->write_finish (ACQ_STORE (source), result, &error))
+    acq_file_toast_show (GTK_WIDGET (export->window->content_stack), _(export->kind->done),
                          export->file);
   else
     acq_window_show_error (export->window, error->message);
 }
 
 static void
-on_livret_chooser_response_cb (GtkNativeDialog *chooser, int response, AcqWindow *self)
+on_candidate_file_chooser_response_cb (GtkNativeDialog *chooser, int response, AcqWindow *self)
 {
   g_autoptr (GFile) target = NULL;
   g_autofree char *path = NULL;
   const char *uuid = g_object_get_data (G_OBJECT (chooser), "candidate-uuid");
-  LivretExport *export;
+  const CandidateFile *kind = g_object_get_data (G_OBJECT (chooser), "kind");
+  CandidateExport *export;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -377,19 +405,19 @@ on_livret_chooser_response_cb (GtkNativeDialog *chooser, int response, AcqWindow
     }
   if (path != NULL && self->candidates != NULL)
     {
-      export = g_new0 (LivretExport, 1);
+      export = g_new0 (CandidateExport, 1);
       export->window = g_object_ref (self);
       export->file = g_object_ref (target);
-      acq_livret_pdf_write_async (acq_candidate_list_get_store (self->candidates), uuid, path,
-                                  NULL, on_livret_written_cb, export);
+      export->kind = kind;
+      kind->write_async (acq_candidate_list_get_store (self->candidates), uuid, path, NULL,
+                         on_candidate_file_written_cb, export);
     }
   g_object_unref (chooser);
 }
 
 static void
-export_livret_action (GtkWidget *widget, const char *action, GVariant *param)
+export_candidate_file (AcqWindow *self, const CandidateFile *kind)
 {
-  AcqWindow *self = ACQ_WINDOW (widget);
   g_autofree char *name = NULL;
   g_autofree char *file_name = NULL;
   GtkFileChooserNative *chooser;
@@ -397,17 +425,30 @@ export_livret_action (GtkWidget *widget, const char *action, GVariant *param)
   if (self->shown == NULL)
     return;
   name = acq_candidate_dup_display_name (self->shown);
-  file_name = g_strdup_printf ("Livret de suivi - %s.pdf", name);
-  chooser = gtk_file_chooser_native_new (_("Export the Livret"), GTK_WINDOW (self),
+  file_name = g_strdup_printf (kind->file_name, name);
+  chooser = gtk_file_chooser_native_new (_(kind->title), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
   g_object_set_data_full (G_OBJECT (chooser), "candidate-uuid",
                           g_strdup (acq_candidate_get_uuid (self->shown)), g_free);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_livret_chooser_response_cb), self,
-                           0);
+  g_object_set_data (G_OBJECT (chooser), "kind", (gpointer) kind);
+  g_signal_connect_object (chooser, "response",
+                           G_CALLBACK (on_candidate_file_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_livret_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  export_candidate_file (ACQ_WINDOW (widget), &livret_file);
+}
+
+static void
+export_person_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  export_candidate_file (ACQ_WINDOW (widget), &person_file);
 }
 
 static void
@@ -441,6 +482,8 @@ _acq_window_class_actions_init (AcqWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-jury", NULL, show_jury_action);
   gtk_widget_class_install_action (widget_class, "win.export-livret", NULL,
                                    export_livret_action);
+  gtk_widget_class_install_action (widget_class, "win.export-person", NULL,
+                                   export_person_action);
   gtk_widget_class_install_action (widget_class, "win.import-certification", NULL,
                                    import_certification_action);
   gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,

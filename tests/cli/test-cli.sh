@@ -278,6 +278,17 @@ check "--export-livret needs --output, and names an unknown candidate" \
          ! '$app' --data-dir '$tmp/demo' --export-livret 'Personne Inconnue' \
            --output '$tmp/livret/x.pdf' 2> /dev/null && [ ! -e '$tmp/livret/x.pdf' ]"
 
+check "--export-person writes a private ZIP of everything about one candidate" \
+  sh -c "mkdir -p '$tmp/person' && '$app' --data-dir '$tmp/demo' --export-person 'helene dubois' \
+           --output '$tmp/person/p.zip' && [ \$(stat -c %a '$tmp/person/p.zip') = 600 ] &&
+         [ \"\$(ls -A '$tmp/person')\" = p.zip ] && [ \"\$(head -c 2 '$tmp/person/p.zip')\" = PK ]"
+
+check "--export-person needs --output, and names an unknown candidate" \
+  sh -c "'$app' --data-dir '$tmp/demo' --export-person 'helene dubois' 2> '$tmp/err'
+         [ \$? = 2 ] && grep -q 'output' '$tmp/err' &&
+         ! '$app' --data-dir '$tmp/demo' --export-person 'Personne Inconnue' \
+           --output '$tmp/person/x.zip' 2> /dev/null && [ ! -e '$tmp/person/x.zip' ]"
+
 # the plan comes last: each check counts itself, so adding one needs no count here
 echo "1..$n"
 exit $failed
