@@ -27,6 +27,7 @@
 #include "acq-jury-prep.h"
 #include "acq-jury.h"
 #include "acq-person-export.h"
+#include "acq-store-file-job.h"
 #include "acq-keyring.h"
 #include "acq-livret-pdf.h"
 #include "acq-map-export.h"
@@ -339,15 +340,10 @@ export_calendar (const char *data_dir, GVariantDict *options)
 
 /* --export-livret CANDIDATE --output FILE.pdf, with --demo first if asked: the livret de
  * suivi in French; no window, the core only. */
-/* A file written for one candidate by a core writer of this shape. */
-typedef gboolean (*CandidateWriter) (AcqStore *store, const char *candidate_uuid,
-                                     const char *output_path, GCancellable *cancellable,
-                                     GError **error);
-
 /* --OPTION CANDIDATE --output FILE, with --demo first if asked. */
 static int
 export_for_candidate (const char *data_dir, GVariantDict *options, const char *option,
-                      const char *missing_output, CandidateWriter writer)
+                      const char *missing_output, AcqStoreFileWriter writer)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqStore) store = NULL;

@@ -19,6 +19,7 @@
 #include "acq-jury-window.h"
 #include "acq-livret-pdf.h"
 #include "acq-person-export.h"
+#include "acq-store-file-job.h"
 #include "acq-map-window.h"
 #include "acq-new-candidate-dialog.h"
 #include "acq-toast.h"
@@ -341,22 +342,18 @@ typedef struct
   const char *title;     /* of the file chooser */
   const char *file_name; /* a format, with the candidate's name */
   const char *done;      /* said once written */
-  void      (*write_async)  (AcqStore *store, const char *candidate_uuid, const char *path,
-                             GCancellable *cancellable, GAsyncReadyCallback callback,
-                             gpointer user_data);
-  gboolean  (*write_finish) (AcqStore *store, GAsyncResult *result, GError **error);
+  AcqStoreFileWriter writer;
 } CandidateFile;
 
 static const CandidateFile livret_file = {
   N_("Export the Livret"), "Livret de suivi - %s.pdf", N_("Livret exported"),
-  acq_livret_pdf_write_async, acq_livret_pdf_write_finish,
+  acq_livret_pdf_write,
 };
 
 /* the file's name is French, as its README and the dossier inside */
 static const CandidateFile person_file = {
   N_("Export Everything About This Person"), "Données personnelles - %s.zip",
-  N_("Everything about the person exported"),
-  acq_person_export_write_async, acq_person_export_write_finish,
+  N_("Everything about the person exported"), acq_person_export_write,
 };
 
 typedef struct
@@ -382,7 +379,7 @@ on_candidate_file_written_cb (GObject *source, GAsyncResult *result, gpointer us
   g_autoptr (CandidateExport) export = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (export->kind->write_finish (ACQ_STORE (source), result, &error))
+  if (acq_store_write_file_finish (ACQ_STORE (source), result, &error))
     acq_file_toast_show (GTK_WIDGET (export->window->content_stack), _(export->kind->done),
                          export->file);
   else
@@ -409,8 +406,8 @@ on_candidate_file_chooser_response_cb (GtkNativeDialog *chooser, int response, A
       export->window = g_object_ref (self);
       export->file = g_object_ref (target);
       export->kind = kind;
-      kind->write_async (acq_candidate_list_get_store (self->candidates), uuid, path, NULL,
-                         on_candidate_file_written_cb, export);
+      acq_store_write_file_async (acq_candidate_list_get_store (self->candidates), kind->writer,
+                                  uuid, path, NULL, on_candidate_file_written_cb, export);
     }
   g_object_unref (chooser);
 }

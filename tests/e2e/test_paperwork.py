@@ -3,11 +3,13 @@
 mistyped, then corrected), adds a CV to a candidate, removes it and takes it back, and
 exports the candidate's livret de suivi as a PDF, read back with pdftotext."""
 
+import json
 import os
 import shutil
 import subprocess
 import tempfile
 import time
+import zipfile
 
 from acqtest import (APP, App, absent, click, find, find_named, first, key, press, row, run,
                      scroll_into_view, type_text, wait_for)
@@ -172,6 +174,33 @@ def test_profile_documents_livret():
                          "QUA-2024-0137", "75 € TTC", "Séances réalisées",
                          "Planning prévisionnel"):
             assert expected in text, (expected, text)
+
+        # everything held about her, for her right of access: a ZIP whose person.json has
+        # every sheet of hers, and her documents
+        target = os.path.join(os.path.dirname(folder), "donnees-helene.zip")
+        press(find_named(app.window, "Candidate Menu"))
+        press(find(app.node, "menu item", "Export Everything About This Person…"))
+        wait_for(lambda: "Export Everything About This Person" in app.windows(),
+                 "the file chooser")
+        time.sleep(1)
+        key("ctrl+a")
+        type_text(target)
+        key("Return")
+        app.wait_window_closed("Export Everything About This Person")
+        find(app.window, "label", "Everything about the person exported", timeout=60)
+        with zipfile.ZipFile(target) as archive:
+            person = json.loads(archive.read("person.json"))
+            names = archive.namelist()
+        with app.db() as db:
+            uuid = db.execute("SELECT uuid FROM candidate WHERE last_name = 'Dubois'"
+                              ).fetchone()[0]
+            sheets = sorted(r[0] for r in db.execute(
+                "SELECT uuid FROM sheet WHERE candidate_uuid = ?", (uuid,)))
+        assert sorted(r["uuid"] for r in person["records"]["sheet"]) == sheets, person
+        assert person["records"]["candidate"][0]["first_name"] == "Hélène"
+        assert "dossier.pdf" in names and "LISEZ-MOI.txt" in names, names
+        for document in person["documents"]:
+            assert document["file"] in names, (document, names)
     finally:
         app.quit()
 

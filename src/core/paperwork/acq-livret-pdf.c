@@ -521,7 +521,7 @@ write_pages (AcqDossierWriter *w, gpointer user_data)
  * profile, the hours planned and held), the dated parcours, each session held (date, times,
  * mode, kind, its objectives and their outcome, the points worked, the difficulties, the
  * personal work agreed), the planned sessions, and the signatures, hers drawn from her
- * profile. Slow for a long livret: from an interface, use acq_livret_pdf_write_async().
+ * profile. Slow for a long livret: from an interface, run it with acq_store_write_file_async().
  *
  * Returns: %TRUE if the file was written
  */
@@ -558,83 +558,4 @@ acq_livret_pdf_write (AcqStore *store, const char *candidate_uuid, const char *o
   ok = acq_dossier_writer_run (&w, output_path, error);
   acq_dossier_writer_clear (&w);
   return ok;
-}
-
-typedef struct
-{
-  char *data_dir;
-  char *candidate_uuid;
-  char *output_path;
-} WriteJob;
-
-static void
-write_job_free (WriteJob *job)
-{
-  g_free (job->data_dir);
-  g_free (job->candidate_uuid);
-  g_free (job->output_path);
-  g_free (job);
-}
-
-static void
-write_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  WriteJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AcqStore) store = acq_store_open (job->data_dir, &error);
-
-  if (store == NULL ||
-      !acq_livret_pdf_write (store, job->candidate_uuid, job->output_path, cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-/**
- * acq_livret_pdf_write_async:
- * @store: the store
- * @candidate_uuid: the candidate
- * @output_path: the PDF to write
- * @cancellable: (nullable): to stop
- * @callback: called on the caller's main context when done
- * @user_data: for @callback
- *
- * acq_livret_pdf_write() on a worker thread, with its own connection to the store.
- */
-void
-acq_livret_pdf_write_async (AcqStore *store, const char *candidate_uuid,
-                            const char *output_path, GCancellable *cancellable,
-                            GAsyncReadyCallback callback, gpointer user_data)
-{
-  g_autoptr (GTask) task = NULL;
-  WriteJob *job;
-
-  g_return_if_fail (ACQ_IS_STORE (store));
-  g_return_if_fail (candidate_uuid != NULL);
-  g_return_if_fail (output_path != NULL);
-
-  job = g_new0 (WriteJob, 1);
-  job->data_dir = g_strdup (acq_store_get_data_dir (store));
-  job->candidate_uuid = g_strdup (candidate_uuid);
-  job->output_path = g_strdup (output_path);
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, acq_livret_pdf_write_async);
-  g_task_set_name (task, "[acquis] write livret");
-  g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
-  g_task_run_in_thread (task, write_thread);
-}
-
-/**
- * acq_livret_pdf_write_finish:
- * @store: the store
- * @result: the result given to the callback
- * @error: where to put an error, as for acq_livret_pdf_write()
- *
- * Returns: %TRUE if the file was written
- */
-gboolean
-acq_livret_pdf_write_finish (AcqStore *store, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -15,14 +15,5 @@ gboolean acq_livret_pdf_write        (AcqStore            *store,
                                       const char          *output_path,
                                       GCancellable        *cancellable,
                                       GError             **error);
-void     acq_livret_pdf_write_async  (AcqStore            *store,
-                                      const char          *candidate_uuid,
-                                      const char          *output_path,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data);
-gboolean acq_livret_pdf_write_finish (AcqStore            *store,
-                                      GAsyncResult        *result,
-                                      GError             **error);
 
 G_END_DECLS

@@ -29,14 +29,5 @@ gboolean acq_person_export_write        (AcqStore            *store,
                                          const char          *output_path,
                                          GCancellable        *cancellable,
                                          GError             **error);
-void     acq_person_export_write_async  (AcqStore            *store,
-                                         const char          *candidate_uuid,
-                                         const char          *output_path,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data);
-gboolean acq_person_export_write_finish (AcqStore            *store,
-                                         GAsyncResult        *result,
-                                         GError             **error);
 
 G_END_DECLS
