@@ -21,13 +21,11 @@
 #include "acq-document.h"
 #include "acq-dossier-writer.h"
 #include "acq-livret-pdf.h"
+#include "acq-paperwork-pdf-private.h"
 #include "acq-parcours.h"
 #include "acq-session.h"
 #include "acq-sql-private.h"
 #include "acq-text.h"
-
-#define SIGNATURE_MAX_WIDTH 170.0
-#define SIGNATURE_MAX_HEIGHT 70.0
 
 typedef struct
 {
@@ -80,19 +78,6 @@ parcours_kind_french (AcqParcoursKind kind)
 }
 
 static const char *
-session_kind_french (AcqSessionKind kind)
-{
-  static const char *const names[ACQ_N_SESSION_KINDS] = {
-    [ACQ_SESSION_KIND_FEASIBILITY] = "Entretien de faisabilité",
-    [ACQ_SESSION_KIND_ACCOMPANIMENT] = "Séance d’accompagnement",
-    [ACQ_SESSION_KIND_MOCK_JURY] = "Soutenance blanche",
-    [ACQ_SESSION_KIND_POST_JURY] = "Entretien post-jury",
-    [ACQ_SESSION_KIND_COLLECTIVE] = "Séance collective",
-  };
-  return kind < ACQ_N_SESSION_KINDS ? names[kind] : "";
-}
-
-static const char *
 outcome_french (AcqObjectiveOutcome outcome)
 {
   static const char *const names[ACQ_N_OBJECTIVE_OUTCOMES] = {
@@ -102,26 +87,6 @@ outcome_french (AcqObjectiveOutcome outcome)
     [ACQ_OBJECTIVE_NOT_REACHED] = "non atteint",
   };
   return outcome < ACQ_N_OBJECTIVE_OUTCOMES ? names[outcome] : "";
-}
-
-/* "3 h", "3 h 30" */
-static char *
-french_hours (guint minutes)
-{
-  if (minutes % 60 == 0)
-    return g_strdup_printf ("%u\u00A0h", minutes / 60);
-  return g_strdup_printf ("%u\u00A0h\u00A0%02u", minutes / 60, minutes % 60);
-}
-
-/* "14 h 00" from "14:00" */
-static char *
-french_time (const char *hh_mm)
-{
-  g_auto (GStrv) parts = g_strsplit (hh_mm, ":", 2);
-
-  if (g_strv_length (parts) != 2)
-    return g_strdup (hh_mm);
-  return g_strdup_printf ("%s\u00A0h\u00A0%s", parts[0], parts[1]);
 }
 
 /* --- Reading --------------------------------------------------------------------------- */
@@ -148,25 +113,6 @@ read_certification (AcqStore *store, const char *candidate_uuid, GError **error)
     acq_store_set_error_from_sqlite (error, acq_store_get_db (store), rc,
                                      "reading the certification");
   return text;
-}
-
-/* Her signature, if it can be drawn; a missing or damaged one leaves the place to sign. */
-static cairo_surface_t *
-read_signature (AcqStore *store, const AcqCoachProfile *profile)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = acq_coach_profile_get_signature_path (store, profile, &error);
-  g_autoptr (GBytes) contents = NULL;
-
-  if (path != NULL)
-    contents = acq_document_load (path, ACQ_ATTACHMENT_MAX_SIZE, &error);
-  if (contents == NULL)
-    {
-      if (error != NULL)
-        g_warning ("The coach's signature is left out: %s", error->message);
-      return NULL;
-    }
-  return acq_dossier_load_image (profile->signature_mime_type, contents, NULL);
 }
 
 static Livret *
@@ -199,7 +145,7 @@ livret_load (AcqStore *store, const char *candidate_uuid, GError **error)
       !(livret->sessions = acq_session_list (store, candidate_uuid, error)) ||
       !acq_session_hours_get (store, candidate_uuid, livret->now, &livret->hours, error))
     return NULL;
-  livret->signature = read_signature (store, livret->profile);
+  livret->signature = _acq_paperwork_read_signature (store, livret->profile);
   return g_steal_pointer (&livret);
 }
 
@@ -222,17 +168,6 @@ flow_user_text (AcqDossierWriter *w, const char *label, const char *text)
 }
 
 static void
-labelled (AcqDossierWriter *w, const char *label, const char *value)
-{
-  g_autofree char *typeset = NULL;
-
-  if (acq_text_is_blank (value))
-    return;
-  typeset = acq_dp_layout_typeset (value);
-  acq_dossier_writer_flow_labelled (w, label, typeset, 3);
-}
-
-static void
 start_section (AcqDossierWriter *w, const char *title)
 {
   acq_dossier_writer_set_section (w, title);
@@ -241,23 +176,14 @@ start_section (AcqDossierWriter *w, const char *title)
 }
 
 static void
-heading (AcqDossierWriter *w, const char *text)
-{
-  acq_dossier_writer_space (w, 10);
-  acq_dossier_writer_need (w, 60);
-  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_HEADING, text, 0, 6);
-}
-
-static void
 title_page (AcqDossierWriter *w, Livret *livret)
 {
   AcqCoachProfile *profile = livret->profile;
-  g_autofree char *planned = french_hours (livret->hours.planned_minutes);
-  g_autofree char *held = french_hours (livret->hours.held_minutes);
-  g_autofree char *ahead = french_hours (livret->hours.ahead_minutes);
+  g_autofree char *planned = _acq_paperwork_hours (livret->hours.planned_minutes);
+  g_autofree char *held = _acq_paperwork_hours (livret->hours.held_minutes);
+  g_autofree char *ahead = _acq_paperwork_hours (livret->hours.ahead_minutes);
   g_autofree char *amount = acq_coach_profile_format_rate (profile->hourly_rate_cents);
   g_autofree char *rate = g_strdup_printf ("%s\u00A0€ TTC de l’heure", amount);
-  g_autofree char *qualiopi = NULL;
   g_autofree char *today = g_date_time_format (livret->now, "%Y-%m-%d");
   g_autofree char *printed = acq_text_french_date (today);
   g_autofree char *printed_line = g_strdup_printf ("Édité le %s", printed);
@@ -270,29 +196,18 @@ title_page (AcqDossierWriter *w, Livret *livret)
                            0, 4);
   acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, printed_line, 0, 18);
 
-  heading (w, "Candidat·e");
-  labelled (w, "Nom", livret->name);
-  labelled (w, "Certification visée", livret->certification);
+  _acq_paperwork_heading (w, "Candidat·e");
+  _acq_paperwork_labelled (w, "Nom", livret->name);
+  _acq_paperwork_labelled (w, "Certification visée", livret->certification);
 
-  heading (w, "Accompagnatrice");
-  labelled (w, "Nom", profile->name);
-  labelled (w, "Structure", profile->organisation);
-  labelled (w, "Adresse", profile->address);
-  labelled (w, "SIRET", profile->siret);
-  labelled (w, "Numéro de déclaration d’activité", profile->nda);
-  if (!acq_text_is_blank (profile->qualiopi_number))
-    qualiopi = acq_text_is_blank (profile->qualiopi_certifier)
-               ? g_strdup_printf ("certificat n° %s", profile->qualiopi_number)
-               : g_strdup_printf ("certificat n° %s, délivré par %s", profile->qualiopi_number,
-                                  profile->qualiopi_certifier);
-  labelled (w, "Qualiopi", qualiopi);
-  labelled (w, "Tarif", rate);
+  _acq_paperwork_coach (w, profile);
+  _acq_paperwork_labelled (w, "Tarif", rate);
 
-  heading (w, "Heures d’accompagnement");
-  labelled (w, livret->hours.has_plan ? "Heures prévues (devis)" : "Heures conseillées",
-            planned);
-  labelled (w, "Heures réalisées", held);
-  labelled (w, "Heures planifiées à venir", ahead);
+  _acq_paperwork_heading (w, "Heures d’accompagnement");
+  _acq_paperwork_labelled (w, livret->hours.has_plan ? "Heures prévues (devis)"
+                                                     : "Heures conseillées", planned);
+  _acq_paperwork_labelled (w, "Heures réalisées", held);
+  _acq_paperwork_labelled (w, "Heures planifiées à venir", ahead);
 }
 
 static void
@@ -329,37 +244,15 @@ parcours_pages (AcqDossierWriter *w, Livret *livret)
     event_line (w, g_ptr_array_index (livret->events, i));
 }
 
-/* "Séance du 12 mars 2026, de 14 h 00 à 16 h 00 (2 h)" */
-static char *
-session_title (const AcqSession *session)
-{
-  g_autofree char *date = acq_text_french_date (session->date);
-  g_autofree char *start = french_time (session->start_time);
-  g_autofree char *end = french_time (session->end_time);
-  g_autofree char *length = french_hours (acq_session_get_minutes (session));
-
-  return g_strdup_printf ("Séance du %s, de %s à %s (%s)", date, start, end, length);
-}
-
-static char *
-session_mode (const AcqSession *session)
-{
-  if (session->mode == ACQ_SESSION_MODE_VISIO)
-    return g_strdup ("en visio");
-  if (acq_text_is_blank (session->place))
-    return g_strdup ("en présentiel");
-  return g_strdup_printf ("en présentiel, %s", session->place);
-}
-
 static void
 held_session (AcqDossierWriter *w, const AcqSession *session)
 {
-  g_autofree char *title = session_title (session);
-  g_autofree char *mode = session_mode (session);
-  g_autofree char *kind = g_strdup_printf ("%s, %s", session_kind_french (session->kind), mode);
+  g_autofree char *title = _acq_paperwork_session_title (session);
+  g_autofree char *mode = _acq_paperwork_session_mode (session);
+  g_autofree char *kind = g_strdup_printf ("%s, %s", _acq_paperwork_session_kind (session->kind), mode);
 
-  heading (w, title);
-  labelled (w, "Type", kind);
+  _acq_paperwork_heading (w, title);
+  _acq_paperwork_labelled (w, "Type", kind);
   if (session->objectives->len > 0)
     acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_STRONG, "Objectifs pédagogiques", 0, 2);
   for (guint i = 0; i < session->objectives->len; i++)
@@ -411,9 +304,9 @@ sessions_pages (AcqDossierWriter *w, Livret *livret)
 
       if (session->held)
         continue;
-      title = session_title (session);
-      mode = session_mode (session);
-      line = g_strdup_printf ("• %s — %s, %s", title, session_kind_french (session->kind), mode);
+      title = _acq_paperwork_session_title (session);
+      mode = _acq_paperwork_session_mode (session);
+      line = g_strdup_printf ("• %s — %s, %s", title, _acq_paperwork_session_kind (session->kind), mode);
       acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY, line, 0, 2);
       for (guint o = 0; o < session->objectives->len; o++)
         {
@@ -429,67 +322,6 @@ sessions_pages (AcqDossierWriter *w, Livret *livret)
     acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, "Aucune séance n’est planifiée.", 0, 0);
 }
 
-/* Her signature, scaled into its box, and a box for the candidate's. */
-static void
-signatures (AcqDossierWriter *w, Livret *livret)
-{
-  double width = SIGNATURE_MAX_WIDTH, height = SIGNATURE_MAX_HEIGHT;
-  double column = ACQ_DP_CONTENT_WIDTH / 2;
-  g_autofree char *coach = g_strdup_printf ("L’accompagnatrice, %s",
-                                            acq_text_is_blank (livret->profile->name)
-                                            ? "" : livret->profile->name);
-  g_autofree char *candidate = g_strdup_printf ("Le ou la candidat·e, %s", livret->name);
-  g_autofree char *coach_typeset = acq_dp_layout_typeset (coach);
-  g_autofree char *candidate_typeset = acq_dp_layout_typeset (candidate);
-  g_autoptr (PangoLayout) coach_layout = NULL;
-  g_autoptr (PangoLayout) candidate_layout = NULL;
-  double top;
-
-  acq_dossier_writer_space (w, 18);
-  acq_dossier_writer_need (w, SIGNATURE_MAX_HEIGHT + 60);
-  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_HEADING, "Signatures", 0, 8);
-  top = w->y;
-  coach_layout = acq_dossier_writer_layout (w, ACQ_DOSSIER_TEXT_STRONG, coach_typeset,
-                                            column - 12);
-  candidate_layout = acq_dossier_writer_layout (w, ACQ_DOSSIER_TEXT_STRONG, candidate_typeset,
-                                                column - 12);
-  if (w->cr != NULL)
-    {
-      acq_dossier_writer_show_layout (w, ACQ_DOSSIER_TEXT_STRONG, coach_layout, 0, top);
-      acq_dossier_writer_show_layout (w, ACQ_DOSSIER_TEXT_STRONG, candidate_layout, column,
-                                      top);
-    }
-  top += 30;
-  if (livret->signature != NULL)
-    {
-      double image_width = cairo_image_surface_get_width (livret->signature);
-      double image_height = cairo_image_surface_get_height (livret->signature);
-      double scale = MIN (width / MAX (image_width, 1), height / MAX (image_height, 1));
-
-      if (w->cr != NULL)
-        {
-          cairo_save (w->cr);
-          cairo_translate (w->cr, ACQ_DP_CONTENT_X, ACQ_DP_CONTENT_Y + top);
-          cairo_scale (w->cr, scale, scale);
-          cairo_set_source_surface (w->cr, livret->signature, 0, 0);
-          cairo_pattern_set_filter (cairo_get_source (w->cr), CAIRO_FILTER_GOOD);
-          cairo_paint (w->cr);
-          cairo_restore (w->cr);
-        }
-    }
-  if (w->cr != NULL)
-    {
-      cairo_save (w->cr);
-      cairo_set_source_rgb (w->cr, 0.45, 0.50, 0.58);
-      cairo_set_line_width (w->cr, 0.6);
-      cairo_rectangle (w->cr, ACQ_DP_CONTENT_X + column, ACQ_DP_CONTENT_Y + top, column - 12,
-                       height);
-      cairo_stroke (w->cr);
-      cairo_restore (w->cr);
-    }
-  w->y = top + height;
-}
-
 static gboolean
 write_pages (AcqDossierWriter *w, gpointer user_data)
 {
@@ -501,7 +333,7 @@ write_pages (AcqDossierWriter *w, gpointer user_data)
   if (g_cancellable_is_cancelled (w->cancellable))
     return FALSE;
   sessions_pages (w, livret);
-  signatures (w, livret);
+  _acq_paperwork_signatures (w, livret->profile, livret->signature, livret->name);
   return !g_cancellable_is_cancelled (w->cancellable);
 }
 
