@@ -11,7 +11,11 @@
 #include "acq-attachment.h"
 #include "acq-candidate-document.h"
 #include "acq-coach-profile.h"
+#include "acq-practice-document.h"
+#include "acq-session.h"
+#include "acq-text.h"
 #include "acq-store-private.h"
+#include "test-pdf.h"
 #include "test-util.h"
 
 typedef struct
@@ -389,6 +393,112 @@ test_migrate_from_v7 (void)
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+/* Practice documents ------------------------------------------------------------------------ */
+
+static char *
+iso_day (int offset)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now (acq_session_get_time_zone ());
+  g_autoptr (GDateTime) day = g_date_time_add_days (now, offset);
+
+  return g_date_time_format (day, "%Y-%m-%d");
+}
+
+static void
+add_session (Fixture *f, const char *date, const char *start, const char *end, gboolean held,
+             const char *objective)
+{
+  g_autoptr (GError) error = NULL;
+  AcqSession *session = acq_session_new (f->uuid, date, start, end,
+                                         ACQ_SESSION_KIND_ACCOMPANIMENT);
+
+  session->held = held;
+  session->mode = ACQ_SESSION_MODE_IN_PERSON;
+  acq_session_set_text (&session->place, "Espace France Services, Figeac");
+  acq_session_add_objective (session, objective, ACQ_OBJECTIVE_NOT_ASSESSED);
+  g_assert_true (acq_session_save (f->store, session, &error));
+  g_assert_no_error (error);
+  acq_session_free (session);
+}
+
+static char *
+practice_text (Fixture *f, AcqPracticeDocument kind, const char *date)
+{
+  g_autofree char *path = g_build_filename (f->files, "document.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Pdf) doc = NULL;
+
+  g_assert_true (acq_practice_document_write (f->store, kind, f->uuid, date, path, &error));
+  g_assert_no_error (error);
+  doc = open_pdf (path);
+  return document_text (doc);
+}
+
+static void
+test_practice_documents (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqCoachProfile) profile = acq_coach_profile_new ();
+  g_autofree char *past = iso_day (-7);
+  g_autofree char *next = iso_day (3);
+  g_autofree char *later = iso_day (17);
+  g_autofree char *path = g_build_filename (f->files, "none.pdf", NULL);
+  g_autofree char *convocation = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *attendance = NULL;
+  g_autofree char *next_french = NULL;
+  g_autofree char *number = NULL;
+
+  /* nothing planned: the convocation says what to do first, and writes nothing */
+  g_assert_false (acq_practice_document_write (f->store, ACQ_PRACTICE_DOCUMENT_CONVOCATION,
+                                               f->uuid, NULL, path, &error));
+  g_assert_error (error, ACQ_PRACTICE_DOCUMENT_ERROR, ACQ_PRACTICE_DOCUMENT_ERROR_NOTHING);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  profile->name = g_strdup ("Claire Morel");
+  profile->organisation = g_strdup ("Claire Morel Accompagnement VAE");
+  profile->siret = g_strdup ("81234567800013");
+  g_assert_true (acq_coach_profile_save (f->store, profile, &error));
+  g_assert_no_error (error);
+  add_session (f, past, "09:30", "11:30", TRUE, "Choisir l'exemple du bloc 1");
+  add_session (f, later, "14:00", "16:00", FALSE, "Relire l'exemple");
+  add_session (f, next, "14:00", "16:30", FALSE, "Rédiger l'exemple du bloc 2");
+
+  /* the convocation: to the next session planned, addressed to her, signed by the coach */
+  convocation = practice_text (f, ACQ_PRACTICE_DOCUMENT_CONVOCATION, NULL);
+  next_french = acq_text_french_date (next);
+  number = g_strdup_printf ("Document n° CONV-%s-", next);
+  g_assert_nonnull (strstr (convocation, "Convocation"));
+  g_assert_nonnull (strstr (convocation, number));
+  g_assert_nonnull (strstr (convocation, "Madame, Monsieur,"));
+  g_assert_nonnull (strstr (convocation, "Hélène Dupont-Martin"));
+  g_assert_nonnull (strstr (convocation, next_french));
+  g_assert_nonnull (strstr (convocation, "de 14 h 00 à 16 h 30"));
+  g_assert_nonnull (strstr (convocation, "Rédiger l'exemple du bloc 2"));
+  g_assert_nonnull (strstr (convocation, "Claire Morel Accompagnement VAE"));
+  g_assert_null (strstr (convocation, "Le ou la candidat·e"));
+  /* printed again: the same number */
+  again = practice_text (f, ACQ_PRACTICE_DOCUMENT_CONVOCATION, NULL);
+  g_assert_cmpstr (again, ==, convocation);
+
+  /* the attendance sheet of the session held, with both signatures */
+  attendance = practice_text (f, ACQ_PRACTICE_DOCUMENT_ATTENDANCE, past);
+  g_assert_nonnull (strstr (attendance, "Feuille de présence"));
+  g_assert_nonnull (strstr (attendance, "de 9 h 30 à 11 h 30"));
+  g_assert_nonnull (strstr (attendance, "en présentiel, Espace France Services, Figeac"));
+  g_assert_nonnull (strstr (attendance, "Les soussigné·es attestent"));
+  /* (two columns: a long name may wrap in its own) */
+  g_assert_nonnull (strstr (attendance, "L'accompagnatrice, Claire Morel"));
+  g_assert_nonnull (strstr (attendance, "Le ou la candidat·e, Hélène"));
+
+  /* a day without a session */
+  g_assert_false (acq_practice_document_write (f->store, ACQ_PRACTICE_DOCUMENT_ATTENDANCE,
+                                               f->uuid, "2001-01-01", path, &error));
+  g_assert_error (error, ACQ_PRACTICE_DOCUMENT_ERROR, ACQ_PRACTICE_DOCUMENT_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -400,6 +510,7 @@ main (int argc, char **argv)
   ADD ("/paperwork/profile/saved-as-typed", test_profile_saved_as_typed);
   ADD ("/paperwork/profile/signature-is-an-image-kept-by-its-hash", test_profile_signature);
   ADD ("/paperwork/documents/add-list-remove-undo", test_document_add_list_remove);
+  ADD ("/paperwork/practice/convocation-and-attendance", test_practice_documents);
   ADD ("/paperwork/documents/attached-to-a-parcours-event", test_document_attached_to_event);
   ADD ("/paperwork/documents/refuses-a-fifo", test_document_refuses_fifo);
   ADD ("/paperwork/documents/refuses-a-file-too-big", test_document_refuses_too_big);

@@ -3,10 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * --list-candidates, --agenda, --jury, --export-dossier, --export-jury-prep, --export-map,
- * --export-calendar, --export-livret, --export-person, --export-package and --import use the
- * core only: each
- * opens the store of the data folder, does its one thing, prints what a script or a person
- * needs, and returns the exit status.
+ * --export-calendar, --export-livret, --export-person, --export-document, --export-package and
+ * --import use the core only: each opens the store of the data folder, does its one thing,
+ * prints what a script or a person needs, and returns the exit status.
  */
 #define G_LOG_DOMAIN "acq-application"
 
@@ -27,6 +26,7 @@
 #include "acq-jury-prep.h"
 #include "acq-jury.h"
 #include "acq-person-export.h"
+#include "acq-practice-document.h"
 #include "acq-store-file-job.h"
 #include "acq-keyring.h"
 #include "acq-livret-pdf.h"
@@ -365,6 +365,46 @@ export_for_candidate (const char *data_dir, GVariantDict *options, const char *o
   return 0;
 }
 
+/* --export-document KIND CANDIDATE [--session DATE] --output FILE, with --demo first if asked. */
+static int
+export_document (const char *data_dir, GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqCandidateList) list = NULL;
+  g_autofree char *output_path = _acq_application_options_path (options, "output");
+  g_autofree const char **rest = NULL;
+  const char *nick = NULL, *session = NULL;
+  AcqPracticeDocument kind;
+  AcqCandidate *candidate;
+
+  g_variant_dict_lookup (options, "export-document", "&s", &nick);
+  g_variant_dict_lookup (options, "session", "&s", &session);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&s", &rest);
+  if (!acq_practice_document_from_nick (nick, &kind))
+    {
+      g_printerr (_("“%s” is not a document Acquis makes: convocation or presence.\n"), nick);
+      return 2;
+    }
+  if (output_path == NULL || rest == NULL || rest[0] == NULL ||
+      (kind == ACQ_PRACTICE_DOCUMENT_ATTENDANCE && session == NULL))
+    {
+      g_printerr ("%s\n", _("Usage: --export-document convocation CANDIDATE --output FILE.pdf, "
+                            "or --export-document presence CANDIDATE --session YYYY-MM-DD "
+                            "--output FILE.pdf"));
+      return 2;
+    }
+  if ((list = options_open_candidates (data_dir, options, &store, &error)) == NULL ||
+      (candidate = acq_dossier_find_candidate (list, rest[0], &error)) == NULL ||
+      !acq_practice_document_write (store, kind, acq_candidate_get_uuid (candidate), session,
+                                    output_path, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 /* Reads a line from the terminal without echoing it; from a pipe, just a line. The buffer is
  * locked (never swapped) and wiped. */
 static AcqPassphrase *
@@ -580,6 +620,8 @@ _acq_application_handle_command (const char *data_dir, GVariantDict *options)
     return export_for_candidate (data_dir, options, "export-livret",
                                  _("--export-livret needs a file to write: --output FILE.pdf"),
                                  acq_livret_pdf_write);
+  if (g_variant_dict_contains (options, "export-document"))
+    return export_document (data_dir, options);
   if (g_variant_dict_contains (options, "export-person"))
     return export_for_candidate (data_dir, options, "export-person",
                                  _("--export-person needs a file to write: --output FILE.zip"),

@@ -70,6 +70,14 @@ static const GOptionEntry option_entries[] = {
   { "export-livret", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write the livret de suivi of CANDIDATE (id or name) to the --output PDF file and "
        "exit"), N_("CANDIDATE") },
+  { "export-document", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the document KIND (convocation, presence) of CANDIDATE (id or name, after the "
+       "options) to the --output PDF file and exit"), N_("KIND") },
+  { "session", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-document presence: the day of the session, YYYY-MM-DD"), N_("DATE") },
+  /* the candidate of --export-document, as the command reads "--export-document presence
+   * Dubois"; nothing else takes a bare argument */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, N_("[CANDIDATE]") },
   { "export-person", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Write everything held about CANDIDATE (id or name) to the --output ZIP file (the "
        "right of access and portability) and exit"), N_("CANDIDATE") },
@@ -87,7 +95,7 @@ static const GOptionEntry option_entries[] = {
        "the role chosen in Acquis)"), N_("ROLE") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The file that --export-dossier, --export-jury-prep, --export-map, --export-calendar, "
-       "--export-livret, --export-person or --export-package writes"),
+       "--export-livret, --export-person, --export-document or --export-package writes"),
     N_("FILE") },
   { "final", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-dossier: the final dossier, validated sheets only; refused while "

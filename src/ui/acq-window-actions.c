@@ -19,6 +19,7 @@
 #include "acq-jury-window.h"
 #include "acq-livret-pdf.h"
 #include "acq-person-export.h"
+#include "acq-practice-document.h"
 #include "acq-store-file-job.h"
 #include "acq-map-window.h"
 #include "acq-new-candidate-dialog.h"
@@ -49,6 +50,8 @@ _acq_window_actions_update (AcqWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-jury", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-livret", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-person", has_candidate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-convocation",
+                                 has_candidate && self->role == ACQ_ROLE_COACH);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-candidate-calendar",
                                  has_candidate);
@@ -350,6 +353,11 @@ static const CandidateFile livret_file = {
   acq_livret_pdf_write,
 };
 
+static const CandidateFile convocation_file = {
+  N_("Print the Convocation"), "Convocation - %s.pdf", N_("Convocation printed"),
+  acq_practice_document_write_convocation,
+};
+
 /* the file's name is French, as its README and the dossier inside */
 static const CandidateFile person_file = {
   N_("Export Everything About This Person"), "Données personnelles - %s.zip",
@@ -443,6 +451,12 @@ export_livret_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+print_convocation_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  export_candidate_file (ACQ_WINDOW (widget), &convocation_file);
+}
+
+static void
 export_person_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   export_candidate_file (ACQ_WINDOW (widget), &person_file);
@@ -481,6 +495,8 @@ _acq_window_class_actions_init (AcqWindowClass *klass)
                                    export_livret_action);
   gtk_widget_class_install_action (widget_class, "win.export-person", NULL,
                                    export_person_action);
+  gtk_widget_class_install_action (widget_class, "win.print-convocation", NULL,
+                                   print_convocation_action);
   gtk_widget_class_install_action (widget_class, "win.import-certification", NULL,
                                    import_certification_action);
   gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,

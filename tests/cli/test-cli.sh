@@ -289,6 +289,29 @@ check "--export-person needs --output, and names an unknown candidate" \
          ! '$app' --data-dir '$tmp/demo' --export-person 'Personne Inconnue' \
            --output '$tmp/person/x.zip' 2> /dev/null && [ ! -e '$tmp/person/x.zip' ]"
 
+check "--export-document prints the convocation and an attendance sheet in French" \
+  sh -c "mkdir -p '$tmp/documents' && '$app' --data-dir '$tmp/demo' --export-document convocation \
+           'helene dubois' --output '$tmp/documents/c.pdf' &&
+         [ \"\$(head -c 5 '$tmp/documents/c.pdf')\" = %PDF- ] &&
+         day=\$(python3 -c \"import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(
+           'SELECT s.date FROM session s JOIN candidate c ON c.uuid = s.candidate_uuid'
+           ' WHERE c.last_name = \\\"Dubois\\\" AND s.held = 1').fetchone()[0])\" \\
+           '$tmp/demo/acquis.db') &&
+         '$app' --data-dir '$tmp/demo' --export-document presence 'helene dubois' \
+           --session \"\$day\" --output '$tmp/documents/p.pdf' &&
+         { ! command -v pdftotext > /dev/null ||
+           { pdftotext '$tmp/documents/c.pdf' - | grep -q 'Madame, Monsieur' &&
+             pdftotext '$tmp/documents/p.pdf' - | grep -q 'Feuille de présence'; }; }"
+
+check "--export-document refuses an unknown kind, a missing session and a day without one" \
+  sh -c "! '$app' --data-dir '$tmp/demo' --export-document devis 'helene dubois' \
+           --output '$tmp/documents/x.pdf' 2> /dev/null &&
+         ! '$app' --data-dir '$tmp/demo' --export-document presence 'helene dubois' \
+           --output '$tmp/documents/x.pdf' 2> /dev/null &&
+         ! '$app' --data-dir '$tmp/demo' --export-document presence 'helene dubois' \
+           --session 2001-01-01 --output '$tmp/documents/x.pdf' 2> /dev/null &&
+         [ ! -e '$tmp/documents/x.pdf' ]"
+
 # the plan comes last: each check counts itself, so adding one needs no count here
 echo "1..$n"
 exit $failed

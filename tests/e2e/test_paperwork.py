@@ -201,6 +201,23 @@ def test_profile_documents_livret():
         assert "dossier.pdf" in names and "LISEZ-MOI.txt" in names, names
         for document in person["documents"]:
             assert document["file"] in names, (document, names)
+
+        # the convocation to her next session, for the funder
+        target = os.path.join(os.path.dirname(folder), "convocation-helene.pdf")
+        press(find_named(app.window, "Candidate Menu"))
+        press(find(app.node, "menu item", "Print the Convocation…"))
+        wait_for(lambda: "Print the Convocation" in app.windows(), "the file chooser")
+        time.sleep(1)
+        key("ctrl+a")
+        type_text(target)
+        key("Return")
+        app.wait_window_closed("Print the Convocation")
+        find(app.window, "label", "Convocation printed", timeout=60)
+        text = subprocess.run(["pdftotext", target, "-"], check=True, capture_output=True,
+                              text=True).stdout
+        for expected in ("Convocation", "Madame, Monsieur,", "Hélène Dubois", "Claire Lefèvre",
+                         "Signature"):
+            assert expected in text, (expected, text)
     finally:
         app.quit()
 

@@ -91,30 +91,6 @@ outcome_french (AcqObjectiveOutcome outcome)
 
 /* --- Reading --------------------------------------------------------------------------- */
 
-static char *
-read_certification (AcqStore *store, const char *candidate_uuid, GError **error)
-{
-  static const char sql[] =
-    "SELECT c.title, c.rncp FROM candidate k JOIN certification c"
-    " ON c.uuid = k.certification_uuid WHERE k.uuid = ?1";
-  sqlite3_stmt *stmt = acq_store_prepare (store, sql, error);
-  char *text = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  _acq_sql_bind_text (stmt, 1, candidate_uuid);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    text = g_strdup_printf ("%s (%s)", _acq_sql_column_text (stmt, 0),
-                            _acq_sql_column_text (stmt, 1));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    acq_store_set_error_from_sqlite (error, acq_store_get_db (store), rc,
-                                     "reading the certification");
-  return text;
-}
-
 static Livret *
 livret_load (AcqStore *store, const char *candidate_uuid, GError **error)
 {
@@ -134,7 +110,7 @@ livret_load (AcqStore *store, const char *candidate_uuid, GError **error)
   g_object_ref (livret->candidate);
   livret->name = acq_dossier_full_name (livret->candidate);
   livret->now = g_date_time_new_now (acq_session_get_time_zone ());
-  livret->certification = read_certification (store, candidate_uuid, &local_error);
+  livret->certification = _acq_paperwork_read_certification (store, candidate_uuid, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -249,7 +225,8 @@ held_session (AcqDossierWriter *w, const AcqSession *session)
 {
   g_autofree char *title = _acq_paperwork_session_title (session);
   g_autofree char *mode = _acq_paperwork_session_mode (session);
-  g_autofree char *kind = g_strdup_printf ("%s, %s", _acq_paperwork_session_kind (session->kind), mode);
+  g_autofree char *kind = g_strdup_printf ("%s, %s",
+                                           _acq_paperwork_session_kind (session->kind), mode);
 
   _acq_paperwork_heading (w, title);
   _acq_paperwork_labelled (w, "Type", kind);
@@ -306,7 +283,8 @@ sessions_pages (AcqDossierWriter *w, Livret *livret)
         continue;
       title = _acq_paperwork_session_title (session);
       mode = _acq_paperwork_session_mode (session);
-      line = g_strdup_printf ("• %s — %s, %s", title, _acq_paperwork_session_kind (session->kind), mode);
+      line = g_strdup_printf ("• %s — %s, %s", title,
+                              _acq_paperwork_session_kind (session->kind), mode);
       acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY, line, 0, 2);
       for (guint o = 0; o < session->objectives->len; o++)
         {

@@ -22,6 +22,9 @@ void             _acq_paperwork_labelled       (AcqDossierWriter       *w,
                                                 const char             *value);
 void             _acq_paperwork_heading        (AcqDossierWriter       *w,
                                                 const char             *text);
+char            *_acq_paperwork_read_certification (AcqStore           *store,
+                                                    const char         *candidate_uuid,
+                                                    GError            **error);
 void             _acq_paperwork_coach          (AcqDossierWriter       *w,
                                                 const AcqCoachProfile  *profile);
 void             _acq_paperwork_signatures     (AcqDossierWriter       *w,

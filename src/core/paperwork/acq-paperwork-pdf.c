@@ -13,6 +13,7 @@
 #include "acq-attachment.h"
 #include "acq-document.h"
 #include "acq-paperwork-pdf-private.h"
+#include "acq-sql-private.h"
 #include "acq-text.h"
 
 #define SIGNATURE_MAX_WIDTH 170.0
@@ -40,7 +41,7 @@ _acq_paperwork_hours (guint minutes)
   return g_strdup_printf ("%u\u00A0h\u00A0%02u", minutes / 60, minutes % 60);
 }
 
-/* "14 h 00" from "14:00" */
+/* "14 h 00" from "14:00", "9 h 30" from "09:30" */
 char *
 _acq_paperwork_time (const char *hh_mm)
 {
@@ -48,7 +49,8 @@ _acq_paperwork_time (const char *hh_mm)
 
   if (g_strv_length (parts) != 2)
     return g_strdup (hh_mm);
-  return g_strdup_printf ("%s\u00A0h\u00A0%s", parts[0], parts[1]);
+  return g_strdup_printf ("%d\u00A0h\u00A0%s", (int) g_ascii_strtoll (parts[0], NULL, 10),
+                          parts[1]);
 }
 
 /* Her signature, if it can be drawn; a missing or damaged one leaves the place to sign. */
@@ -111,7 +113,8 @@ _acq_paperwork_session_mode (const AcqSession *session)
   return g_strdup_printf ("en présentiel, %s", session->place);
 }
 
-/* Her signature, scaled into its box, and a box for the candidate's. */
+/* Her signature, scaled into its box, and a box for the candidate's unless @candidate_name is
+ * %NULL (a letter signed by her alone). */
 void
 _acq_paperwork_signatures (AcqDossierWriter *w, const AcqCoachProfile *profile,
                            cairo_surface_t *signature, const char *candidate_name)
@@ -121,26 +124,31 @@ _acq_paperwork_signatures (AcqDossierWriter *w, const AcqCoachProfile *profile,
   g_autofree char *coach = g_strdup_printf ("L’accompagnatrice, %s",
                                             acq_text_is_blank (profile->name)
                                             ? "" : profile->name);
-  g_autofree char *candidate = g_strdup_printf ("Le ou la candidat·e, %s", candidate_name);
+  g_autofree char *candidate = candidate_name != NULL
+                               ? g_strdup_printf ("Le ou la candidat·e, %s", candidate_name)
+                               : NULL;
   g_autofree char *coach_typeset = acq_dp_layout_typeset (coach);
-  g_autofree char *candidate_typeset = acq_dp_layout_typeset (candidate);
+  g_autofree char *candidate_typeset = candidate ? acq_dp_layout_typeset (candidate) : NULL;
   g_autoptr (PangoLayout) coach_layout = NULL;
   g_autoptr (PangoLayout) candidate_layout = NULL;
   double top;
 
   acq_dossier_writer_space (w, 18);
   acq_dossier_writer_need (w, SIGNATURE_MAX_HEIGHT + 60);
-  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_HEADING, "Signatures", 0, 8);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_HEADING,
+                           candidate_name != NULL ? "Signatures" : "Signature", 0, 8);
   top = w->y;
   coach_layout = acq_dossier_writer_layout (w, ACQ_DOSSIER_TEXT_STRONG, coach_typeset,
                                             column - 12);
-  candidate_layout = acq_dossier_writer_layout (w, ACQ_DOSSIER_TEXT_STRONG, candidate_typeset,
-                                                column - 12);
+  if (candidate_typeset != NULL)
+    candidate_layout = acq_dossier_writer_layout (w, ACQ_DOSSIER_TEXT_STRONG, candidate_typeset,
+                                                  column - 12);
   if (w->cr != NULL)
     {
       acq_dossier_writer_show_layout (w, ACQ_DOSSIER_TEXT_STRONG, coach_layout, 0, top);
-      acq_dossier_writer_show_layout (w, ACQ_DOSSIER_TEXT_STRONG, candidate_layout, column,
-                                      top);
+      if (candidate_layout != NULL)
+        acq_dossier_writer_show_layout (w, ACQ_DOSSIER_TEXT_STRONG, candidate_layout, column,
+                                        top);
     }
   top += 30;
   if (signature != NULL)
@@ -160,7 +168,7 @@ _acq_paperwork_signatures (AcqDossierWriter *w, const AcqCoachProfile *profile,
           cairo_restore (w->cr);
         }
     }
-  if (w->cr != NULL)
+  if (w->cr != NULL && candidate_layout != NULL)
     {
       cairo_save (w->cr);
       cairo_set_source_rgb (w->cr, 0.45, 0.50, 0.58);
@@ -191,4 +199,29 @@ _acq_paperwork_coach (AcqDossierWriter *w, const AcqCoachProfile *profile)
                : g_strdup_printf ("certificat n° %s, délivré par %s", profile->qualiopi_number,
                                   profile->qualiopi_certifier);
   _acq_paperwork_labelled (w, "Qualiopi", qualiopi);
+}
+
+/* "Titre… (RNCP…)", NULL if the candidate has none. */
+char *
+_acq_paperwork_read_certification (AcqStore *store, const char *candidate_uuid, GError **error)
+{
+  static const char sql[] =
+    "SELECT c.title, c.rncp FROM candidate k JOIN certification c"
+    " ON c.uuid = k.certification_uuid WHERE k.uuid = ?1";
+  sqlite3_stmt *stmt = acq_store_prepare (store, sql, error);
+  char *text = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  _acq_sql_bind_text (stmt, 1, candidate_uuid);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    text = g_strdup_printf ("%s (%s)", _acq_sql_column_text (stmt, 0),
+                            _acq_sql_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    acq_store_set_error_from_sqlite (error, acq_store_get_db (store), rc,
+                                     "reading the certification");
+  return text;
 }

@@ -215,8 +215,8 @@ add_value (JsonBuilder *builder, sqlite3_stmt *stmt, int column)
     case SQLITE_TEXT:
       {
         /* stored text is UTF-8; a damaged byte must not make the whole file unreadable */
-        g_autofree char *text = g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, column),
-                                                   sqlite3_column_bytes (stmt, column));
+        const char *stored = (const char *) sqlite3_column_text (stmt, column);
+        g_autofree char *text = g_utf8_make_valid (stored, sqlite3_column_bytes (stmt, column));
         json_builder_add_string_value (builder, text);
       }
       break;
