@@ -1151,6 +1151,58 @@ acq_jury_readiness_mark_free (AcqJuryReadinessMark *mark)
   g_free (mark);
 }
 
+/* the competences of the candidate's targeted blocs, in the referential's order */
+static const char sql_competences[] =
+  "SELECT c.uuid, b.code, c.position, c.label FROM candidate_bloc cb JOIN bloc b ON b.uuid ="
+  " cb.bloc_uuid JOIN competence c ON c.bloc_uuid = b.uuid WHERE cb.candidate_uuid = ?1"
+  " ORDER BY b.position, c.position";
+
+/**
+ * acq_jury_competences_list:
+ * @store: the store
+ * @candidate_uuid: whose competences
+ * @error: where to put an error
+ *
+ * The competences the jury will assess: those of the blocs the candidate aims at, which the
+ * accompagnatrice marks prêt or à retravailler after a soutenance blanche.
+ *
+ * Returns: (transfer container) (element-type AcqJuryCompetence): the competences, or %NULL
+ */
+GPtrArray *
+acq_jury_competences_list (AcqStore *store, const char *candidate_uuid, GError **error)
+{
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) acq_jury_competence_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ACQ_IS_STORE (store) && candidate_uuid != NULL, NULL);
+  if (!(stmt = _acq_jury_query (store, sql_competences, error, "s", candidate_uuid)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AcqJuryCompetence *competence = g_new0 (AcqJuryCompetence, 1);
+      competence->uuid = _acq_sql_column_dup (stmt, 0);
+      competence->bloc_code = _acq_sql_column_dup (stmt, 1);
+      competence->position = (guint) MAX (sqlite3_column_int (stmt, 2), 0);
+      competence->label = _acq_sql_column_dup (stmt, 3);
+      g_ptr_array_add (list, competence);
+    }
+  if (!end_query (store, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+void
+acq_jury_competence_free (AcqJuryCompetence *competence)
+{
+  if (competence == NULL)
+    return;
+  g_free (competence->uuid);
+  g_free (competence->bloc_code);
+  g_free (competence->label);
+  g_free (competence);
+}
+
 /* The result ----------------------------------------------------------------------------- */
 
 static const char sql_result_select[] =
