@@ -4,13 +4,15 @@
  *
  * The window is one object in several files, as GNOME Text Editor splits its window:
  * acq-jury-window.c (the session, the checklist, the questions, the result, the rehearsal's
- * clock) and acq-jury-window-oral.c (the oral's outline cards and the readiness marks).
+ * clock), acq-jury-window-oral.c (the oral's outline cards and the readiness marks) and
+ * acq-jury-window-documents.c (the convocation and the jury's report attached).
  */
 #pragma once
 
 #include <adwaita.h>
 
 #include "acq-autosave.h"
+#include "acq-candidate-document.h"
 #include "acq-date-button.h"
 #include "acq-jury-timer.h"
 #include "acq-jury-window.h"
@@ -31,7 +33,10 @@ struct _AcqJuryWindow
   AdwEntryRow         *certifier_row;
   GtkCheckButton      *complementary_check;
   GtkListBox          *computed_list;
+  GtkButton           *convocation_attach_button;
   AcqDateButton       *convocation_button;
+  GtkButton           *convocation_open_button;
+  AdwActionRow        *convocation_row;
   AcqDateButton       *date_button;
   AcqDateButton       *deposited_button;
   GtkCheckButton      *experience_check;
@@ -51,6 +56,9 @@ struct _AcqJuryWindow
   AdwComboRow         *platform_row;
   GtkListBox          *outline_list;
   GtkLabel            *ready_label;
+  GtkButton           *report_attach_button;
+  GtkButton           *report_open_button;
+  AdwActionRow        *report_row;
   GtkListBox          *readiness_list;
   GtkButton           *rehearse_button;
   GtkTextView         *remarks_view;
@@ -87,6 +95,10 @@ struct _AcqJuryWindow
   GPtrArray           *competences;     /* AcqJuryCompetence, one readiness row each */
   AcqAutosave         *readiness_autosave;
 
+  GCancellable        *documents_cancellable;
+  AcqCandidateDocument *convocation_document; /* shown with Open, or %NULL */
+  AcqCandidateDocument *report_document;
+
   AcqJuryTimer        *timer;
   double               speed;           /* ACQ_JURY_TIMER_SPEED, for the tests only */
   guint                tick_id;
@@ -103,5 +115,12 @@ void     _acq_jury_window_oral_load         (AcqJuryWindow *self);
 void     _acq_jury_window_oral_flush        (AcqJuryWindow *self);
 void     _acq_jury_window_oral_show_card    (AcqJuryWindow *self);
 void     _acq_jury_window_oral_class_init   (GtkWidgetClass *widget_class);
+
+/* acq-jury-window-documents.c */
+void     _acq_jury_window_documents_init       (AcqJuryWindow *self);
+void     _acq_jury_window_documents_dispose    (AcqJuryWindow *self);
+void     _acq_jury_window_documents_apply_role (AcqJuryWindow *self);
+void     _acq_jury_window_documents_load       (AcqJuryWindow *self);
+void     _acq_jury_window_documents_class_init (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -786,6 +786,7 @@ on_store_changed_cb (AcqJuryWindow *self)
   if (!self->result_dirty)
     load_result (self);
   _acq_jury_window_oral_load (self);
+  _acq_jury_window_documents_load (self);
 }
 
 /* Rehearsal */
@@ -1018,6 +1019,7 @@ acq_jury_window_dispose (GObject *object)
   if (self->store != NULL)
     end_rehearsal (self, FALSE);
   _acq_jury_window_oral_flush (self);
+  _acq_jury_window_documents_dispose (self);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->flash_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_JURY_WINDOW);
@@ -1063,7 +1065,10 @@ acq_jury_window_class_init (AcqJuryWindowClass *klass)
   BIND (certifier_row);
   BIND (complementary_check);
   BIND (computed_list);
+  BIND (convocation_attach_button);
   BIND (convocation_button);
+  BIND (convocation_open_button);
+  BIND (convocation_row);
   BIND (date_button);
   BIND (deposited_button);
   BIND (experience_check);
@@ -1082,6 +1087,9 @@ acq_jury_window_class_init (AcqJuryWindowClass *klass)
   BIND (platform_row);
   BIND (readiness_list);
   BIND (ready_label);
+  BIND (report_attach_button);
+  BIND (report_open_button);
+  BIND (report_row);
   BIND (rehearse_button);
   BIND (remarks_view);
   BIND (result_list);
@@ -1113,6 +1121,7 @@ acq_jury_window_class_init (AcqJuryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "jury.draw-questions", NULL,
                                    draw_questions_action);
   _acq_jury_window_oral_class_init (widget_class);
+  _acq_jury_window_documents_class_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "jury.rehearse",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "jury.show-page",
@@ -1164,6 +1173,7 @@ acq_jury_window_init (AcqJuryWindow *self)
   load_css_once ();
   gtk_widget_init_template (GTK_WIDGET (self));
   _acq_jury_window_oral_init (self);
+  _acq_jury_window_documents_init (self);
   for (guint i = 0; i < ACQ_N_JURY_PLATFORMS; i++)
     gtk_string_list_append (platforms, acq_jury_platform_label (i));
   adw_combo_row_set_model (self->platform_row, G_LIST_MODEL (platforms));
@@ -1249,6 +1259,7 @@ apply_role (AcqJuryWindow *self)
                             : _("Your accompagnatrice keeps the session; it comes with her "
                                 "files."));
   _acq_jury_window_oral_apply_role (self);
+  _acq_jury_window_documents_apply_role (self);
   gtk_label_set_text (self->result_note_label,
                       coach ? _("Enter the jury's decision per bloc. Saving moves the candidate "
                                 "to the stage that follows.")
@@ -1283,6 +1294,7 @@ acq_jury_window_new (GtkWindow *parent, AcqStore *store, AcqCandidate *candidate
   load_checklist (self);
   load_result (self);
   _acq_jury_window_oral_load (self);
+  _acq_jury_window_documents_load (self);
   draw_questions (self);
   acq_a11y_hide_decorative_images (GTK_WIDGET (self));
   hide_switcher_icons (GTK_WIDGET (self->switcher_title));
