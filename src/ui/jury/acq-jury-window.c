@@ -612,8 +612,19 @@ on_plan_date_chosen_cb (AcqJuryWindow *self, const char *iso, AcqDateButton *but
 {
   if (button == self->interview_button)
     {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+      g_autoptr (GError) error = NULL;
+
       acq_date_button_set_date (button, iso);
-      save_plan (self, NULL, NULL);
+      /* a day gone by is an interview held: its event moves the stage to Post-jury */
+      if (iso == NULL || g_strcmp0 (iso, today) > 0 || !is_coach (self))
+        save_plan (self, NULL, NULL);
+      else if (!acq_jury_plan_record_interview (self->store, self->candidate_uuid, iso, &error))
+        acq_toast_show (GTK_WIDGET (self->plan_list), error->message);
+      else
+        acq_toast_show (GTK_WIDGET (self->plan_list),
+                        _("The entretien post-jury is recorded as held"));
     }
   else
     save_plan (self, g_object_get_data (G_OBJECT (button), "uuid"), iso);
