@@ -301,6 +301,9 @@ readiness_row_new (AcqJuryWindow *self, const AcqJuryCompetence *competence)
   GtkWidget *states = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *ready = state_button_new (self, _("Ready"), _("Ready: %s"), name, NULL);
   GtkWidget *rework = state_button_new (self, _("To Rework"), _("To rework: %s"), name, ready);
+
+  gtk_widget_add_css_class (ready, "acq-jury-ready");
+  gtk_widget_add_css_class (rework, "acq-jury-rework");
   GtkWidget *remark = gtk_entry_new ();
 
   gtk_widget_set_margin_top (box, 12);
