@@ -23,6 +23,7 @@ from test_practice import NAMED_ROLES, assert_all_named
 NOTE = "Un exemple court : la permanence du mardi."
 POINT = "La permanence du mardi, en deux minutes"
 REMARK = "Donner un exemple chiffré."
+CLOSED = "Un atelier CV"
 COMPETENCE = "RNCP37274BC01, competence 1"
 SOPHIE = "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d03"
 
@@ -267,8 +268,18 @@ def test_oral_outline_readiness_and_convocation():
             assert session(db, "convocation_date") is not None
         find(jury, "label", "The convocation was attached")
         assert_all_named_but_toasts(jury)
+
+        # typed and closed at once, before the pause that saves: closing saves it
+        key("alt+5")
+        click(find(jury, "text", "Key points of card 2"))
+        key("ctrl+End")
+        type_text(CLOSED)
         key("ctrl+w")
         app.wait_window_closed("Jury")
+        with app.db() as db:
+            assert db.execute("SELECT key_points FROM jury_card WHERE candidate_uuid = ?"
+                              " ORDER BY position LIMIT 1 OFFSET 1",
+                              (SOPHIE,)).fetchone()[0].endswith(CLOSED)
     finally:
         app.quit()
 
