@@ -702,6 +702,18 @@ test_rehearsal_and_cards (Fixture *f, gconstpointer data)
   g_assert_true (acq_jury_cards_draft (f->store, uuid_of (f), &error));
   cards_again = acq_jury_cards_list (f->store, uuid_of (f), &error);
   g_assert_cmpuint (cards_again->len, ==, 1);
+  /* the other side, drafting on its own, makes the same card: the merge keeps one */
+  {
+    g_autoptr (GPtrArray) other = NULL;
+
+    g_assert_true (acq_store_exec (f->store, "DELETE FROM jury_card", &error));
+    g_assert_true (acq_jury_cards_draft (f->store, uuid_of (f), &error));
+    other = acq_jury_cards_list (f->store, uuid_of (f), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (other->len, ==, 1);
+    g_assert_cmpstr (((AcqJuryCard *) other->pdata[0])->uuid, ==,
+                     ((AcqJuryCard *) cards->pdata[0])->uuid);
+  }
 }
 
 /* --- Questions and the drill ------------------------------------------------------------- */

@@ -24,6 +24,7 @@
 #include "acq-jury-private.h"
 #include "acq-jury.h"
 #include "acq-parcours.h"
+#include "acq-referential.h"
 #include "acq-sql-private.h"
 #include "acq-text.h"
 
@@ -988,7 +989,9 @@ acq_jury_cards_list (AcqStore *store, const char *candidate_uuid, GError **error
  * @error: where to put an error
  *
  * Adds a card for each targeted bloc that has none: the bloc's title, and as key points the
- * titles of its validated examples, for the candidate to rewrite in her words.
+ * titles of its validated examples, for the candidate to rewrite in her words. A drafted
+ * card's uuid is derived from the candidate and the bloc, so that the two sides drafting
+ * before an exchange make the same card, which the merge keeps once, not two.
  *
  * Returns: %TRUE on success
  */
@@ -1004,7 +1007,11 @@ acq_jury_cards_draft (AcqStore *store, const char *candidate_uuid, GError **erro
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AcqJuryCard *card = g_new0 (AcqJuryCard, 1);
+      g_autofree char *name = NULL;
+
       card->bloc_uuid = _acq_sql_column_dup (stmt, 0);
+      name = g_strdup_printf ("acquis:jury-card:%s:%s", candidate_uuid, card->bloc_uuid);
+      card->uuid = acq_referential_derive_uuid (name);
       card->title = g_strdup_printf ("%s — %s", _acq_sql_column_text (stmt, 1),
                                      _acq_sql_column_text (stmt, 2));
       card->key_points = g_strdup (sqlite3_column_type (stmt, 3) == SQLITE_NULL
