@@ -117,6 +117,8 @@ card_row_new (AcqJuryWindow *self, const AcqJuryCard *card, guint n)
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title_name, -1);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  /* Tab goes on to the next card, as it does out of the title */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
@@ -410,6 +412,7 @@ _acq_jury_window_oral_show_card (AcqJuryWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->card_label), self->cards->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->card_points_label), self->cards->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->card_buttons), self->cards->len > 1);
   if (self->cards->len == 0)
     return;
   self->card_index = MIN (self->card_index, self->cards->len - 1);
@@ -419,6 +422,8 @@ _acq_jury_window_oral_show_card (AcqJuryWindow *self)
                            card->title ? card->title : "");
   gtk_label_set_text (self->card_label, title);
   gtk_label_set_text (self->card_points_label, card->key_points ? card->key_points : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->card_points_label),
+                          card->key_points != NULL && *card->key_points != '\0');
 }
 
 static void

@@ -44,6 +44,7 @@ struct _AcqJuryWindow
   AdwEntryRow         *fees_received_row;
   GtkListBox          *hand_list;
   AcqDateButton       *interview_button;
+  GtkBox              *card_buttons;
   GtkLabel            *card_label;
   GtkLabel            *card_points_label;
   GtkLabel            *left_label;

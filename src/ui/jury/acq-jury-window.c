@@ -1071,6 +1071,7 @@ acq_jury_window_class_init (AcqJuryWindowClass *klass)
   BIND (add_list);
   BIND (add_row);
   BIND (asked_row);
+  BIND (card_buttons);
   BIND (card_label);
   BIND (card_points_label);
   BIND (certifier_row);
