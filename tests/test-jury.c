@@ -702,6 +702,18 @@ test_rehearsal_and_cards (Fixture *f, gconstpointer data)
   g_assert_true (acq_jury_cards_draft (f->store, uuid_of (f), &error));
   cards_again = acq_jury_cards_list (f->store, uuid_of (f), &error);
   g_assert_cmpuint (cards_again->len, ==, 1);
+  /* the other side, drafting on its own, makes the same card: the merge keeps one */
+  {
+    g_autoptr (GPtrArray) other = NULL;
+
+    g_assert_true (acq_store_exec (f->store, "DELETE FROM jury_card", &error));
+    g_assert_true (acq_jury_cards_draft (f->store, uuid_of (f), &error));
+    other = acq_jury_cards_list (f->store, uuid_of (f), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (other->len, ==, 1);
+    g_assert_cmpstr (((AcqJuryCard *) other->pdata[0])->uuid, ==,
+                     ((AcqJuryCard *) cards->pdata[0])->uuid);
+  }
 }
 
 /* --- Questions and the drill ------------------------------------------------------------- */
@@ -916,6 +928,55 @@ test_prep_reads_back (Fixture *f, gconstpointer data)
   }
 }
 
+/* The readiness marks list the competences of the targeted blocs only, in the referential's
+ * order, and a mark read back is the last one set. */
+static void
+test_readiness_competences (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) competences = acq_jury_competences_list (f->store, uuid_of (f), &error);
+  g_autoptr (GHashTable) marks = NULL;
+  AcqBlocDef *bloc = g_ptr_array_index (f->fiche->blocs, 0);
+  const AcqJuryReadinessMark *mark;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (competences->len, ==, bloc->competences->len);
+  for (guint i = 0; i < competences->len; i++)
+    {
+      const AcqJuryCompetence *c = competences->pdata[i];
+
+      g_assert_cmpstr (c->uuid, ==, competence_uuid (f, 0, i));
+      g_assert_cmpstr (c->bloc_code, ==, "RNCP37274BC01");
+      g_assert_cmpuint (c->position, ==, i + 1);
+      g_assert_cmpstr (c->label, ==, g_ptr_array_index (bloc->competences, i));
+    }
+
+  g_assert_true (acq_jury_readiness_set (f->store, uuid_of (f), competence_uuid (f, 0, 1),
+                                         ACQ_JURY_READINESS_READY, NULL, &error));
+  g_assert_true (acq_jury_readiness_set (f->store, uuid_of (f), competence_uuid (f, 0, 1),
+                                         ACQ_JURY_READINESS_REWORK, "Trop long", &error));
+  g_assert_no_error (error);
+  marks = acq_jury_readiness_get (f->store, uuid_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (marks), ==, 1);
+  mark = g_hash_table_lookup (marks, competence_uuid (f, 0, 1));
+  g_assert_nonnull (mark);
+  g_assert_cmpint (mark->state, ==, ACQ_JURY_READINESS_REWORK);
+  g_assert_cmpstr (mark->remark, ==, "Trop long");
+
+  /* a candidate who aims at nothing has nothing to mark */
+  {
+    const char *none[] = { NULL };
+    g_autoptr (GPtrArray) empty = NULL;
+
+    acq_candidate_set_targeted_blocs (f->candidate, none);
+    g_assert_true (acq_candidate_list_save (f->candidates, f->candidate, &error));
+    empty = acq_jury_competences_list (f->store, uuid_of (f), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (empty->len, ==, 0);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -933,6 +994,7 @@ main (int argc, char *argv[])
   ADD ("/jury/rehearsal/runs-and-cards", test_rehearsal_and_cards);
   ADD ("/jury/questions/shipped-own-and-notes", test_questions_notes);
   ADD ("/jury/drill/weakest-evidence-first", test_drill_weights);
+  ADD ("/jury/readiness/lists-the-targeted-competences", test_readiness_competences);
   ADD ("/jury/prep/reads-back-in-french", test_prep_reads_back);
 #undef ADD
   g_test_add_func ("/jury/migrate/from-the-version-before", test_migrate_from_before);

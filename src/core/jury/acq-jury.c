@@ -24,6 +24,7 @@
 #include "acq-jury-private.h"
 #include "acq-jury.h"
 #include "acq-parcours.h"
+#include "acq-referential.h"
 #include "acq-sql-private.h"
 #include "acq-text.h"
 
@@ -988,7 +989,9 @@ acq_jury_cards_list (AcqStore *store, const char *candidate_uuid, GError **error
  * @error: where to put an error
  *
  * Adds a card for each targeted bloc that has none: the bloc's title, and as key points the
- * titles of its validated examples, for the candidate to rewrite in her words.
+ * titles of its validated examples, for the candidate to rewrite in her words. A drafted
+ * card's uuid is derived from the candidate and the bloc, so that the two sides drafting
+ * before an exchange make the same card, which the merge keeps once, not two.
  *
  * Returns: %TRUE on success
  */
@@ -1004,7 +1007,11 @@ acq_jury_cards_draft (AcqStore *store, const char *candidate_uuid, GError **erro
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       AcqJuryCard *card = g_new0 (AcqJuryCard, 1);
+      g_autofree char *name = NULL;
+
       card->bloc_uuid = _acq_sql_column_dup (stmt, 0);
+      name = g_strdup_printf ("acquis:jury-card:%s:%s", candidate_uuid, card->bloc_uuid);
+      card->uuid = acq_referential_derive_uuid (name);
       card->title = g_strdup_printf ("%s — %s", _acq_sql_column_text (stmt, 1),
                                      _acq_sql_column_text (stmt, 2));
       card->key_points = g_strdup (sqlite3_column_type (stmt, 3) == SQLITE_NULL
@@ -1149,6 +1156,58 @@ acq_jury_readiness_mark_free (AcqJuryReadinessMark *mark)
   g_free (mark->competence_uuid);
   g_free (mark->remark);
   g_free (mark);
+}
+
+/* the competences of the candidate's targeted blocs, in the referential's order */
+static const char sql_competences[] =
+  "SELECT c.uuid, b.code, c.position, c.label FROM candidate_bloc cb JOIN bloc b ON b.uuid ="
+  " cb.bloc_uuid JOIN competence c ON c.bloc_uuid = b.uuid WHERE cb.candidate_uuid = ?1"
+  " ORDER BY b.position, c.position";
+
+/**
+ * acq_jury_competences_list:
+ * @store: the store
+ * @candidate_uuid: whose competences
+ * @error: where to put an error
+ *
+ * The competences the jury will assess: those of the blocs the candidate aims at, which the
+ * accompagnatrice marks prêt or à retravailler after a soutenance blanche.
+ *
+ * Returns: (transfer container) (element-type AcqJuryCompetence): the competences, or %NULL
+ */
+GPtrArray *
+acq_jury_competences_list (AcqStore *store, const char *candidate_uuid, GError **error)
+{
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) acq_jury_competence_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ACQ_IS_STORE (store) && candidate_uuid != NULL, NULL);
+  if (!(stmt = _acq_jury_query (store, sql_competences, error, "s", candidate_uuid)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AcqJuryCompetence *competence = g_new0 (AcqJuryCompetence, 1);
+      competence->uuid = _acq_sql_column_dup (stmt, 0);
+      competence->bloc_code = _acq_sql_column_dup (stmt, 1);
+      competence->position = (guint) MAX (sqlite3_column_int (stmt, 2), 0);
+      competence->label = _acq_sql_column_dup (stmt, 3);
+      g_ptr_array_add (list, competence);
+    }
+  if (!end_query (store, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+void
+acq_jury_competence_free (AcqJuryCompetence *competence)
+{
+  if (competence == NULL)
+    return;
+  g_free (competence->uuid);
+  g_free (competence->bloc_code);
+  g_free (competence->label);
+  g_free (competence);
 }
 
 /* The result ----------------------------------------------------------------------------- */

@@ -100,6 +100,15 @@ typedef struct
   char            *remark;
 } AcqJuryReadinessMark;
 
+/* A competence of a targeted bloc, as the readiness marks list them. */
+typedef struct
+{
+  char *uuid;
+  char *bloc_code;
+  guint position;   /* in its bloc, 1-based */
+  char *label;
+} AcqJuryCompetence;
+
 /* The overall result. Stored: never reorder. */
 typedef enum
 {
@@ -257,6 +266,10 @@ GHashTable        *acq_jury_readiness_get        (AcqStore           *store,
                                                   const char         *candidate_uuid,
                                                   GError            **error);
 void               acq_jury_readiness_mark_free  (AcqJuryReadinessMark *mark);
+GPtrArray         *acq_jury_competences_list     (AcqStore           *store,
+                                                  const char         *candidate_uuid,
+                                                  GError            **error);
+void               acq_jury_competence_free      (AcqJuryCompetence  *competence);
 
 /* The result and what follows */
 AcqJuryResult     *acq_jury_result_load          (AcqStore           *store,
@@ -287,6 +300,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqJuryHandItem, acq_jury_hand_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqJuryPart, acq_jury_part_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqJuryRehearsal, acq_jury_rehearsal_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqJuryCard, acq_jury_card_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqJuryCompetence, acq_jury_competence_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqJuryResult, acq_jury_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqJuryPlan, acq_jury_plan_free)
 

@@ -30,7 +30,7 @@
 #include "acq-jury-prep-export.h"
 #include "acq-jury-questions.h"
 #include "acq-jury-timer.h"
-#include "acq-jury-window.h"
+#include "acq-jury-window-private.h"
 #include "acq-jury.h"
 #include "acq-toast.h"
 
@@ -38,77 +38,19 @@
 #define FLASH_MS 1500
 #define N_DRAWN 5
 
-struct _AcqJuryWindow
-{
-  AdwWindow            parent_instance;
-
-  /* template children, alphabetical */
-  AdwEntryRow         *accommodations_asked_row;
-  AdwEntryRow         *accommodations_granted_row;
-  AdwEntryRow         *add_row;
-  GtkListBox          *add_list;
-  AdwEntryRow         *asked_row;
-  AdwEntryRow         *certifier_row;
-  GtkCheckButton      *complementary_check;
-  GtkListBox          *computed_list;
-  AcqDateButton       *convocation_button;
-  AcqDateButton       *date_button;
-  AcqDateButton       *deposited_button;
-  GtkCheckButton      *experience_check;
-  AdwEntryRow         *fees_asked_row;
-  AdwEntryRow         *fees_received_row;
-  GtkListBox          *hand_list;
-  AcqDateButton       *interview_button;
-  GtkLabel            *left_label;
-  GtkStack            *mode_stack;
-  GtkLabel            *part_label;
-  AdwEntryRow         *place_row;
-  AdwPreferencesGroup *plan_group;
-  GtkListBox          *plan_list;
-  GtkListBox          *questions_list;
-  AdwComboRow         *platform_row;
-  GtkLabel            *ready_label;
-  GtkButton           *rehearse_button;
-  GtkTextView         *remarks_view;
-  GtkListBox          *result_list;
-  GtkLabel            *result_note_label;
-  GtkButton           *save_result_button;
-  GtkLabel            *session_error_label;
-  GtkLabel            *session_note_label;
-  GtkButton           *start_button;
-  GtkLabel            *status_label;
-  AdwViewSwitcherBar  *switcher_bar;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewStack        *view_stack;
-  AdwEntryRow         *time_row;
-  GtkCheckButton      *training_check;
-  AdwEntryRow         *visio_row;
-
-  AcqStore            *store;
-  char                *candidate_uuid;
-  char                *candidate_name;
-  AcqRole              role;
-  gboolean             loading;         /* fields are set by the program */
-  char                *session_shown;   /* the session as the fields last showed it */
-  gboolean             session_refused; /* the fields hold what the store refused */
-  gboolean             close_warned;    /* closing was asked while it did */
-  GPtrArray           *hand_uuids;      /* char *, the hand list's rows in order */
-  GPtrArray           *bloc_rows;       /* AdwComboRow, one per result->blocs */
-  AdwComboRow         *outcome_row;
-  gboolean             result_dirty;
-
-  AcqJuryTimer        *timer;
-  double               speed;           /* ACQ_JURY_TIMER_SPEED, for the tests only */
-  guint                tick_id;
-  guint                flash_id;
-};
 
 G_DEFINE_FINAL_TYPE (AcqJuryWindow, acq_jury_window, ADW_TYPE_WINDOW)
+
+gboolean
+_acq_jury_window_is_coach (AcqJuryWindow *self)
+{
+  return self->role == ACQ_ROLE_COACH;
+}
 
 static gboolean
 is_coach (AcqJuryWindow *self)
 {
-  return self->role == ACQ_ROLE_COACH;
+  return _acq_jury_window_is_coach (self);
 }
 
 static void
@@ -670,8 +612,19 @@ on_plan_date_chosen_cb (AcqJuryWindow *self, const char *iso, AcqDateButton *but
 {
   if (button == self->interview_button)
     {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+      g_autoptr (GError) error = NULL;
+
       acq_date_button_set_date (button, iso);
-      save_plan (self, NULL, NULL);
+      /* a day gone by is an interview held: its event moves the stage to Post-jury */
+      if (iso == NULL || g_strcmp0 (iso, today) > 0 || !is_coach (self))
+        save_plan (self, NULL, NULL);
+      else if (!acq_jury_plan_record_interview (self->store, self->candidate_uuid, iso, &error))
+        acq_toast_show (GTK_WIDGET (self->plan_list), error->message);
+      else
+        acq_toast_show (GTK_WIDGET (self->plan_list),
+                        _("The entretien post-jury is recorded as held"));
     }
   else
     save_plan (self, g_object_get_data (G_OBJECT (button), "uuid"), iso);
@@ -843,6 +796,8 @@ on_store_changed_cb (AcqJuryWindow *self)
   load_checklist (self);
   if (!self->result_dirty)
     load_result (self);
+  _acq_jury_window_oral_load (self);
+  _acq_jury_window_documents_load (self);
 }
 
 /* Rehearsal */
@@ -931,6 +886,9 @@ rehearse_action (GtkWidget *widget, const char *action, GVariant *param)
     }
   acq_jury_timer_free (self->timer);
   self->timer = acq_jury_timer_new (parts);
+  _acq_jury_window_oral_flush (self);
+  self->card_index = 0;
+  _acq_jury_window_oral_show_card (self);
   gtk_stack_set_visible_child_name (self->mode_stack, "rehearse");
   update_timer (self, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
@@ -1029,6 +987,8 @@ on_key_pressed_cb (AcqJuryWindow *self, guint keyval, guint keycode, GdkModifier
     case GDK_KEY_space: case GDK_KEY_KP_Space: action = "jury.toggle-timer"; break;
     case GDK_KEY_Left: case GDK_KEY_KP_Left: action = "jury.previous-part"; break;
     case GDK_KEY_Right: case GDK_KEY_KP_Right: action = "jury.next-part"; break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up: action = "jury.previous-card"; break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down: action = "jury.next-card"; break;
     case GDK_KEY_Escape: action = "jury.leave-rehearsal"; break;
     default: return FALSE;
     }
@@ -1042,6 +1002,7 @@ static gboolean
 on_close_request_cb (AcqJuryWindow *self)
 {
   end_rehearsal (self, FALSE);
+  _acq_jury_window_oral_flush (self);
   if (self->session_refused && !self->close_warned)
     {
       self->close_warned = TRUE;
@@ -1068,6 +1029,8 @@ acq_jury_window_dispose (GObject *object)
   /* destroyed without a close request (the application quits): the run timed is kept */
   if (self->store != NULL)
     end_rehearsal (self, FALSE);
+  _acq_jury_window_oral_flush (self);
+  _acq_jury_window_documents_dispose (self);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->flash_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_JURY_WINDOW);
@@ -1080,6 +1043,7 @@ acq_jury_window_finalize (GObject *object)
   AcqJuryWindow *self = ACQ_JURY_WINDOW (object);
 
   g_clear_pointer (&self->timer, acq_jury_timer_free);
+  _acq_jury_window_oral_finalize (self);
   g_clear_object (&self->store);
   g_free (self->candidate_uuid);
   g_free (self->candidate_name);
@@ -1107,10 +1071,16 @@ acq_jury_window_class_init (AcqJuryWindowClass *klass)
   BIND (add_list);
   BIND (add_row);
   BIND (asked_row);
+  BIND (card_buttons);
+  BIND (card_label);
+  BIND (card_points_label);
   BIND (certifier_row);
   BIND (complementary_check);
   BIND (computed_list);
+  BIND (convocation_attach_button);
   BIND (convocation_button);
+  BIND (convocation_open_button);
+  BIND (convocation_row);
   BIND (date_button);
   BIND (deposited_button);
   BIND (experience_check);
@@ -1120,13 +1090,18 @@ acq_jury_window_class_init (AcqJuryWindowClass *klass)
   BIND (interview_button);
   BIND (left_label);
   BIND (mode_stack);
+  BIND (outline_list);
   BIND (part_label);
   BIND (place_row);
   BIND (plan_group);
   BIND (plan_list);
   BIND (questions_list);
   BIND (platform_row);
+  BIND (readiness_list);
   BIND (ready_label);
+  BIND (report_attach_button);
+  BIND (report_open_button);
+  BIND (report_row);
   BIND (rehearse_button);
   BIND (remarks_view);
   BIND (result_list);
@@ -1157,6 +1132,8 @@ acq_jury_window_class_init (AcqJuryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "jury.export-prep", "b", export_prep_action);
   gtk_widget_class_install_action (widget_class, "jury.draw-questions", NULL,
                                    draw_questions_action);
+  _acq_jury_window_oral_class_init (widget_class);
+  _acq_jury_window_documents_class_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "jury.rehearse",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "jury.show-page",
@@ -1167,6 +1144,8 @@ acq_jury_window_class_init (AcqJuryWindowClass *klass)
                                        "s", "questions");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "jury.show-page",
                                        "s", "result");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "jury.show-page",
+                                       "s", "oral");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
                                        NULL);
 }
@@ -1205,6 +1184,8 @@ acq_jury_window_init (AcqJuryWindow *self)
                                                                    : 1.0;
   load_css_once ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  _acq_jury_window_oral_init (self);
+  _acq_jury_window_documents_init (self);
   for (guint i = 0; i < ACQ_N_JURY_PLATFORMS; i++)
     gtk_string_list_append (platforms, acq_jury_platform_label (i));
   adw_combo_row_set_model (self->platform_row, G_LIST_MODEL (platforms));
@@ -1289,6 +1270,8 @@ apply_role (AcqJuryWindow *self)
                                 "next file.")
                             : _("Your accompagnatrice keeps the session; it comes with her "
                                 "files."));
+  _acq_jury_window_oral_apply_role (self);
+  _acq_jury_window_documents_apply_role (self);
   gtk_label_set_text (self->result_note_label,
                       coach ? _("Enter the jury's decision per bloc. Saving moves the candidate "
                                 "to the stage that follows.")
@@ -1322,6 +1305,8 @@ acq_jury_window_new (GtkWindow *parent, AcqStore *store, AcqCandidate *candidate
   load_session (self);
   load_checklist (self);
   load_result (self);
+  _acq_jury_window_oral_load (self);
+  _acq_jury_window_documents_load (self);
   draw_questions (self);
   acq_a11y_hide_decorative_images (GTK_WIDGET (self));
   hide_switcher_icons (GTK_WIDGET (self->switcher_title));
