@@ -758,6 +758,29 @@ acq_certification_import_window_new (GtkWindow *parent, const char *data_dir)
   return self;
 }
 
+/**
+ * acq_certification_import_window_open:
+ * @self: the window
+ * @file: an export of France Compétences (XML, or the zip it ships), dropped or chosen
+ *
+ * Lists the fiches of @file, as if the user had chosen it.
+ */
+void
+acq_certification_import_window_open (AcqCertificationImportWindow *self, GFile *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (ACQ_IS_CERTIFICATION_IMPORT_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    acq_toast_show (GTK_WIDGET (self->stack),
+                    _("The export must be a file on this computer: download it first."));
+  else
+    list_export (self, file);
+}
+
 static void
 acq_certification_import_window_dispose (GObject *object)
 {
