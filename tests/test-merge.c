@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include "acq-candidate-dispense.h"
+
 #include <string.h>
 
 #include "acq-jury.h"
@@ -614,6 +616,69 @@ test_referential_damaged_refused (Fixture *f, gconstpointer data)
     }
 }
 
+/* A dispense travels with the candidate, as the targeted blocs do. */
+static void
+test_referential_dispense_travels (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autofree char *bloc = side_query (&f->coach, "SELECT b.uuid FROM bloc b JOIN candidate k ON"
+                                                 " k.certification_uuid = b.certification_uuid"
+                                                 " WHERE b.position = 3");
+  g_autofree char *there = NULL;
+
+  g_assert_true (acq_candidate_set_dispense (f->coach.store, f->uuid, bloc, "Titre détenu",
+                                             "Titre de conseiller", &error));
+  g_assert_no_error (error);
+  report = send (f, &f->coach, &f->candidate);
+  there = side_query (&f->candidate, "SELECT reason || '|' || held_certification FROM"
+                                     " candidate_dispense");
+  g_assert_cmpstr (there, ==, "Titre détenu|Titre de conseiller");
+}
+
+/* A newer version on the sender's side, over a sheet linked to a competence it no longer
+ * words: the importer takes the new version and the sheet keeps its link, retired alike on
+ * both sides. */
+static void
+test_referential_retired_link_travels (Fixture *f, gconstpointer data)
+{
+  g_autoptr (AcqImportReport) first = NULL;
+  g_autoptr (AcqImportReport) second = NULL;
+  g_autoptr (AcqFiche) v1 = side_import_fiche (&f->candidate, "RNCP99996", "Certification",
+                                               "Bloc", "- Accueillir\n- Orienter", "01/01/2024");
+  g_autoptr (AcqFiche) v2 = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *here = NULL;
+  g_autofree char *there = NULL;
+  g_autofree char *fiche = NULL;
+
+  choose_fiche (f, &f->candidate, v1);
+  sql = g_strdup_printf ("INSERT INTO sheet_competence (sheet_uuid, competence_uuid) VALUES"
+                         " ('%s', '%s')", f->sheet,
+                         (char *) g_ptr_array_index (((AcqBlocDef *) g_ptr_array_index (
+                           v1->blocs, 0))->competence_uuids, 1));
+  side_exec (&f->candidate, sql);
+  first = send (f, &f->candidate, &f->coach);
+  v2 = side_import_fiche (&f->candidate, "RNCP99996", "Certification", "Bloc",
+                          "- Accueillir\n- Conseiller", "01/01/2025");
+  second = send (f, &f->candidate, &f->coach);
+
+  here = side_query (&f->candidate, "SELECT c.uuid || c.label || (c.retired_at IS NOT NULL) FROM"
+                                    " sheet_competence sc JOIN competence c ON c.uuid ="
+                                    " sc.competence_uuid");
+  there = side_query (&f->coach, "SELECT c.uuid || c.label || (c.retired_at IS NOT NULL) FROM"
+                                 " sheet_competence sc JOIN competence c ON c.uuid ="
+                                 " sc.competence_uuid");
+  g_assert_nonnull (here);
+  g_assert_true (g_str_has_suffix (here, "Orienter1"));
+  g_assert_cmpstr (here, ==, there);
+  fiche = side_query (&f->coach, "SELECT group_concat (label, '|') FROM (SELECT c.label FROM"
+                                 " competence c JOIN bloc b ON b.uuid = c.bloc_uuid WHERE b.code"
+                                 " = 'RNCP99996BC01' AND c.retired_at IS NULL ORDER BY"
+                                 " c.position)");
+  g_assert_cmpstr (fiche, ==, "Accueillir|Conseiller");
+}
+
 /* The dated parcours is the accompagnatrice's: her events reach the candidate, and a
  * candidate's file that changes, deletes or adds one is refused, each listed. */
 static void
@@ -1049,6 +1114,8 @@ main (int argc, char *argv[])
   ADD ("/merge/referential/newer-here-is-kept", test_referential_newer_here_is_kept);
   ADD ("/merge/referential/newer-there-comes-in", test_referential_newer_there_comes_in);
   ADD ("/merge/referential/damaged-refused", test_referential_damaged_refused);
+  ADD ("/merge/referential/dispense-travels", test_referential_dispense_travels);
+  ADD ("/merge/referential/retired-link-travels", test_referential_retired_link_travels);
 #undef ADD
   return g_test_run ();
 }
