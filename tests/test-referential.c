@@ -1437,6 +1437,7 @@ test_check_fiche (Fixture *fixture, gconstpointer data)
   g_clear_pointer (&fiche->uuid, g_free);
 
   /* a date that is none */
+  g_free (fiche->version_date);
   fiche->version_date = g_strdup ("2024-13-45");
   g_assert_false (acq_referential_check_fiche (fiche, &error));
 }
