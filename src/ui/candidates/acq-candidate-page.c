@@ -608,9 +608,11 @@ rebuild_bloc_rows (AcqCandidatePage *self)
       GtkWidget *button = gtk_button_new_from_icon_name (dispense != NULL ? "emblem-ok-symbolic"
                                                          : "document-edit-symbolic");
 
-      if (dispense != NULL)
+      if (dispense != NULL && *dispense->held_certification != '\0')
         subtitle = g_strdup_printf (_("%s\nDispensed: %s (%s)"), bloc->title, dispense->reason,
                                     dispense->held_certification);
+      else if (dispense != NULL)
+        subtitle = g_strdup_printf (_("%s\nDispensed: %s"), bloc->title, dispense->reason);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : bloc->title);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
