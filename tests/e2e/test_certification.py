@@ -6,7 +6,8 @@ wrong, and adds it to Acquis. She creates a candidate on it, who writes a sheet 
 its competences: the sheet editor offers that certification's blocs and competences. On her
 page the accompagnatrice leaves bloc 2 out of the target, dispensed by a certification held;
 the map shows the fiche's blocs, and the dossier exported (read with pdftotext) its bloc's
-title. Read back from the screen and from the store."""
+title. A newer export that no longer words her corrected line is listed when added, and the
+sheet keeps its link. Read back from the screen and from the store."""
 
 import os
 import subprocess
@@ -109,6 +110,34 @@ def new_candidate_on(app, first_name, last_name, certification):
              "%r chosen" % certification)
     press(find(dialog, "push button", "Add"))
     app.wait_window_closed("New Candidate")
+
+
+def import_newer_version(app, export):
+    """A newer export words C1.3 as the export did, not as she corrected it: the window lists
+    it, and the sheet keeps its link, on the competence kept from the former version."""
+    with open(export, "w", encoding="utf-8") as out:
+        out.write(EXPORT.replace("<ACTIF>Oui</ACTIF>", "<ACTIF>Oui</ACTIF><DATE_DE_PUBLICATION>"
+                                 "01/09/2026</DATE_DE_PUBLICATION>", 1))
+    press(find_named(app.window, "Main Menu"))
+    press(find(app.node, "menu item", "Import a Certification…"))
+    window = find(app.node, "frame", "Import a Certification")
+    press(find(window, "push button", "Open Export File…"))
+    wait_for(lambda: "Open an Export File" in app.windows(), "the file chooser")
+    time.sleep(1)
+    key("ctrl+l")
+    type_text(export)
+    key("Return")
+    app.wait_window_closed("Open an Export File")
+    click(find_named(window, lambda name: "Gestionnaire de paie" in name))
+    find_named(window, lambda name: name.startswith("RNCP90001BC02 — "))
+    press(find(window, "push button", "Add to Acquis"))
+    find(app.node, "label", "Competences Not in the New Version", timeout=30)
+    find_named(app.node, lambda name: "RNCP90001BC01 — " + CORRECTED in name)
+    press(find(app.node, "push button", "Close"))
+    with app.db() as db:
+        rows = db.execute("SELECT c.label, c.retired_at IS NOT NULL FROM sheet_competence sc"
+                          " JOIN competence c ON c.uuid = sc.competence_uuid").fetchall()
+    assert rows == [(CORRECTED, 1)], rows
 
 
 def partial_target_and_dispense(app):
@@ -218,6 +247,7 @@ def test_import_and_correct():
         with app.db() as db:
             assert db.execute("SELECT f.rncp FROM candidate k JOIN certification f"
                               " ON f.uuid = k.certification_uuid").fetchall() == [("RNCP90001",)]
+        import_newer_version(app, export.replace(".xml", "-2026.xml"))
     finally:
         app.quit()
 
