@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "acq-candidate-dispense.h"
 #include "acq-candidate-list.h"
 #include "acq-demo.h"
 #include "acq-referential.h"
@@ -154,6 +155,50 @@ test_certification_chosen (Fixture *f, gconstpointer data)
   g_assert_false (acq_candidate_list_set_certification (f->list, candidate, "RNCP1", &error));
   g_assert_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_NOT_FOUND);
   g_assert_cmpstr (acq_candidate_get_certification_uuid (candidate), ==, shipped->uuid);
+}
+
+/* A dispense names its bloc, why and the certification held; it takes the bloc out of the
+ * target, and goes when cleared. */
+static void
+test_dispense_set_and_clear (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqFiche) other = import_other_fiche (f->store);
+  g_autoptr (GPtrArray) dispenses = NULL;
+  g_autoptr (AcqCandidateList) again = NULL;
+  g_autofree char *too_long = g_strnfill (600, 'x');
+  AcqCandidate *candidate;
+  const AcqBlocDef *second = g_ptr_array_index (other->blocs, 1);
+  const char *uuid;
+  AcqDispense *dispense;
+
+  candidate = acq_candidate_list_create_for (f->list, "Léa", "Morel", "RNCP90001", &error);
+  g_assert_no_error (error);
+  uuid = acq_candidate_get_uuid (candidate);
+  g_assert_true (acq_candidate_set_dispense (f->store, uuid, second->uuid, "Titre déjà obtenu",
+                                             "RNCP12345 Médiateur", &error));
+  g_assert_no_error (error);
+  dispenses = acq_candidate_list_dispenses (f->store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dispenses->len, ==, 1);
+  dispense = g_ptr_array_index (dispenses, 0);
+  g_assert_cmpstr (dispense->bloc_uuid, ==, second->uuid);
+  g_assert_cmpstr (dispense->reason, ==, "Titre déjà obtenu");
+  g_assert_cmpstr (dispense->held_certification, ==, "RNCP12345 Médiateur");
+
+  again = reload (f);
+  g_assert_false (acq_candidate_targets_bloc (acq_candidate_list_find (again, uuid),
+                                              second->uuid));
+  g_assert_false (acq_candidate_set_dispense (f->store, uuid, second->uuid, too_long, "",
+                                              &error));
+  g_assert_error (error, ACQ_TEXT_ERROR, ACQ_TEXT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (acq_candidate_clear_dispense (f->store, uuid, second->uuid, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&dispenses, g_ptr_array_unref);
+  dispenses = acq_candidate_list_dispenses (f->store, uuid, &error);
+  g_assert_cmpuint (dispenses->len, ==, 0);
 }
 
 static void
@@ -478,6 +523,7 @@ main (int argc, char *argv[])
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/candidates/store/create-and-reload", test_create_and_reload);
   ADD ("/candidates/store/certification-chosen", test_certification_chosen);
+  ADD ("/candidates/dispense/set-and-clear", test_dispense_set_and_clear);
   ADD ("/candidates/model/one-items-changed-per-change", test_one_items_changed_per_change);
   ADD ("/candidates/model/empty", test_empty_list);
   ADD ("/candidates/model/sheet-saved-moves-activity", test_sheet_saved_moves_activity);

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include "acq-candidate-dispense.h"
+
 #include <string.h>
 
 #include "acq-jury.h"
@@ -443,28 +445,46 @@ report_mentions (AcqImportReport *report, const char *text)
   return FALSE;
 }
 
+/* An export of one fiche, with one bloc of the competences @list ("- A\n- B"), written
+ * inline; @date is its DATE_DE_PUBLICATION, or NULL. */
+static char *
+fiche_xml (const char *number, const char *title, const char *bloc_title, const char *list,
+           const char *date)
+{
+  return g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><FICHES>"
+                          "<VERSION_FLUX>4.1</VERSION_FLUX><FICHE><NUMERO_FICHE>%s"
+                          "</NUMERO_FICHE><INTITULE>%s</INTITULE><ACTIF>Oui</ACTIF>%s%s%s"
+                          "<BLOCS_COMPETENCES><BLOC_COMPETENCES><CODE>%sBC01</CODE><LIBELLE>%s"
+                          "</LIBELLE><LISTE_COMPETENCES>%s</LISTE_COMPETENCES>"
+                          "</BLOC_COMPETENCES></BLOCS_COMPETENCES></FICHE></FICHES>",
+                          number, title, date != NULL ? "<DATE_DE_PUBLICATION>" : "",
+                          date != NULL ? date : "", date != NULL ? "</DATE_DE_PUBLICATION>" : "",
+                          number, bloc_title, list);
+}
+
+static AcqFiche *
+side_import_fiche (Side *side, const char *number, const char *title, const char *bloc_title,
+                   const char *list, const char *date)
+{
+  g_autofree char *xml = fiche_xml (number, title, bloc_title, list, date);
+
+  return test_import_fiche (side->store, xml, number);
+}
+
 /* A candidate's file carries the sender's whole referential: only the candidate's own
  * certification, its blocs and competences come in, and the report says so. */
 static void
 test_referential_only_the_candidates_own (Fixture *f, gconstpointer data)
 {
   g_autoptr (AcqImportReport) report = NULL;
-  g_autofree char *sql = g_strdup_printf (
-    "INSERT INTO certification (uuid, rncp, title, created_at, updated_at) VALUES"
-    " ('7e1f0000-0000-4000-8000-000000000001', 'RNCP99991', 'Certification en trop', 'x', 'x'),"
-    " ('7e1f0000-0000-4000-8000-000000000002', 'RNCP99992', 'Certification visée', 'x', 'x');"
-    "INSERT INTO bloc (uuid, certification_uuid, code, position, title, created_at, updated_at)"
-    " VALUES ('7e1f0000-0000-4000-8000-000000000011', '7e1f0000-0000-4000-8000-000000000001',"
-    " 'RNCP99991BC01', 1, 'Bloc en trop', 'x', 'x'),"
-    " ('7e1f0000-0000-4000-8000-000000000012', '7e1f0000-0000-4000-8000-000000000002',"
-    " 'RNCP99992BC01', 1, 'Bloc visé', 'x', 'x');"
-    "INSERT INTO competence (uuid, bloc_uuid, position, label, created_at, updated_at) VALUES"
-    " ('7e1f0000-0000-4000-8000-000000000021', '7e1f0000-0000-4000-8000-000000000011', 1,"
-    " 'Compétence en trop', 'x', 'x'),"
-    " ('7e1f0000-0000-4000-8000-000000000022', '7e1f0000-0000-4000-8000-000000000012', 1,"
-    " 'Compétence visée', 'x', 'x');"
-    "UPDATE candidate SET certification_uuid = '7e1f0000-0000-4000-8000-000000000002'"
-    " WHERE uuid = '%s';", f->uuid);
+  g_autoptr (AcqFiche) extra_fiche = side_import_fiche (&f->candidate, "RNCP99991",
+                                                        "Certification en trop", "Bloc en trop",
+                                                        "- Compétence en trop", NULL);
+  g_autoptr (AcqFiche) own_fiche = side_import_fiche (&f->candidate, "RNCP99992",
+                                                      "Certification visée", "Bloc visé",
+                                                      "- Compétence visée", NULL);
+  g_autofree char *sql = g_strdup_printf ("UPDATE candidate SET certification_uuid = '%s'"
+                                          " WHERE uuid = '%s';", own_fiche->uuid, f->uuid);
   g_autofree char *extra = NULL;
   g_autofree char *extra_blocs = NULL;
   g_autofree char *own = NULL;
@@ -491,6 +511,172 @@ test_referential_only_the_candidates_own (Fixture *f, gconstpointer data)
   g_assert_false (report_mentions (report, "Certification en trop"));
   g_assert_true (report_mentions (report, "1 bloc "));
   g_assert_true (report_mentions (report, "1 competence "));
+}
+
+static void
+choose_fiche (Fixture *f, Side *side, const AcqFiche *fiche)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE candidate SET certification_uuid = '%s'"
+                                          " WHERE uuid = '%s';", fiche->uuid, f->uuid);
+  side_exec (side, sql);
+}
+
+/* The version of the candidate's certification that the importer holds stays when it is the
+ * newer one. */
+static void
+test_referential_newer_here_is_kept (Fixture *f, gconstpointer data)
+{
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autoptr (AcqFiche) mine = side_import_fiche (&f->coach, "RNCP99993", "Certification",
+                                                 "Bloc", "- Compétence récente", "01/02/2025");
+  g_autoptr (AcqFiche) theirs = side_import_fiche (&f->candidate, "RNCP99993", "Certification",
+                                                   "Bloc", "- Compétence ancienne",
+                                                   "01/02/2024");
+  g_autofree char *label = NULL;
+  g_autofree char *version = NULL;
+
+  choose_fiche (f, &f->candidate, theirs);
+  report = send (f, &f->candidate, &f->coach);
+  label = side_query (&f->coach, "SELECT group_concat (label) FROM competence c JOIN bloc b ON"
+                                 " b.uuid = c.bloc_uuid WHERE b.code = 'RNCP99993BC01'");
+  version = side_query (&f->coach, "SELECT version_date FROM certification WHERE rncp ="
+                                   " 'RNCP99993'");
+  g_assert_cmpstr (label, ==, "Compétence récente");
+  g_assert_cmpstr (version, ==, "2025-02-01");
+  g_assert_false (report_mentions (report, "Certification"));
+}
+
+/* A newer version in the file replaces the importer's, the report says so, and the
+ * competence it no longer words is listed. */
+static void
+test_referential_newer_there_comes_in (Fixture *f, gconstpointer data)
+{
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autoptr (AcqFiche) mine = side_import_fiche (&f->coach, "RNCP99994", "Certification",
+                                                 "Bloc", "- Compétence d'origine\n- Saisir",
+                                                 "01/02/2024");
+  g_autoptr (AcqFiche) theirs = side_import_fiche (&f->candidate, "RNCP99994", "Certification",
+                                                   "Bloc", "- saisir.\n- Compétence reformulée",
+                                                   "01/02/2025");
+  g_autofree char *label = NULL;
+
+  choose_fiche (f, &f->candidate, theirs);
+  report = send (f, &f->candidate, &f->coach);
+  label = side_query (&f->coach, "SELECT group_concat (label, '|') FROM (SELECT label FROM"
+                                 " competence c JOIN bloc b ON b.uuid = c.bloc_uuid WHERE"
+                                 " b.code = 'RNCP99994BC01' ORDER BY c.position)");
+  g_assert_cmpstr (label, ==, "saisir.|Compétence reformulée");
+  g_assert_true (report_mentions (report, "updated to its version of 2025-02-01"));
+  g_assert_true (report_mentions (report, "Compétence d'origine"));
+}
+
+/* A crafted file whose certification is not the one its uuids say (here a competence under a
+ * uuid no machine derives, then a bloc of another certification) is refused: nothing
+ * imported, the importer's store as it was. */
+static void
+test_referential_damaged_refused (Fixture *f, gconstpointer data)
+{
+  static const char *const tampering[] = {
+    "UPDATE competence SET uuid = '00000000-0000-4000-8000-000000000000' WHERE label ="
+    " 'Saisir'",
+    "UPDATE bloc SET code = 'RNCP37274BC09' WHERE code = 'RNCP99995BC01'",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tampering); i++)
+    {
+      g_autoptr (AcqFiche) theirs = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (AcqImportReport) report = NULL;
+      g_autofree char *file = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      const char *digest = "SELECT (SELECT count (*) FROM certification) || '/' || (SELECT"
+                           " count (*) FROM competence) || '/' || (SELECT count (*) FROM"
+                           " candidate) || '/' || (SELECT group_concat (certification_uuid)"
+                           " FROM candidate)";
+
+      side_exec (&f->candidate, "DELETE FROM competence WHERE bloc_uuid IN (SELECT uuid FROM bloc"
+                                " WHERE certification_uuid IN (SELECT uuid FROM certification"
+                                " WHERE rncp = 'RNCP99995'))");
+      theirs = side_import_fiche (&f->candidate, "RNCP99995", "Certification", "Bloc",
+                                  "- Saisir\n- Classer", NULL);
+      choose_fiche (f, &f->candidate, theirs);
+      side_exec (&f->candidate, "UPDATE bloc SET code = 'RNCP99995BC01' WHERE code ="
+                                " 'RNCP37274BC09'");
+      side_exec (&f->candidate, tampering[i]);
+      file = side_export (&f->candidate, f->uuid);
+      before = side_query (&f->coach, digest);
+      report = acq_package_import (f->coach.store, file, PASSPHRASE, f->coach.role, NULL,
+                                   &error);
+      g_assert_null (report);
+      g_assert_error (error, ACQ_PACKAGE_ERROR, ACQ_PACKAGE_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (error->message, "certification"));
+      after = side_query (&f->coach, digest);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+/* A dispense travels with the candidate, as the targeted blocs do. */
+static void
+test_referential_dispense_travels (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autofree char *bloc = side_query (&f->coach, "SELECT b.uuid FROM bloc b JOIN candidate k ON"
+                                                 " k.certification_uuid = b.certification_uuid"
+                                                 " WHERE b.position = 3");
+  g_autofree char *there = NULL;
+
+  g_assert_true (acq_candidate_set_dispense (f->coach.store, f->uuid, bloc, "Titre détenu",
+                                             "Titre de conseiller", &error));
+  g_assert_no_error (error);
+  report = send (f, &f->coach, &f->candidate);
+  there = side_query (&f->candidate, "SELECT reason || '|' || held_certification FROM"
+                                     " candidate_dispense");
+  g_assert_cmpstr (there, ==, "Titre détenu|Titre de conseiller");
+}
+
+/* A newer version on the sender's side, over a sheet linked to a competence it no longer
+ * words: the importer takes the new version and the sheet keeps its link, retired alike on
+ * both sides. */
+static void
+test_referential_retired_link_travels (Fixture *f, gconstpointer data)
+{
+  g_autoptr (AcqImportReport) first = NULL;
+  g_autoptr (AcqImportReport) second = NULL;
+  g_autoptr (AcqFiche) v1 = side_import_fiche (&f->candidate, "RNCP99996", "Certification",
+                                               "Bloc", "- Accueillir\n- Orienter", "01/01/2024");
+  g_autoptr (AcqFiche) v2 = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *here = NULL;
+  g_autofree char *there = NULL;
+  g_autofree char *fiche = NULL;
+
+  choose_fiche (f, &f->candidate, v1);
+  sql = g_strdup_printf ("INSERT INTO sheet_competence (sheet_uuid, competence_uuid) VALUES"
+                         " ('%s', '%s')", f->sheet,
+                         (char *) g_ptr_array_index (((AcqBlocDef *) g_ptr_array_index (
+                           v1->blocs, 0))->competence_uuids, 1));
+  side_exec (&f->candidate, sql);
+  first = send (f, &f->candidate, &f->coach);
+  v2 = side_import_fiche (&f->candidate, "RNCP99996", "Certification", "Bloc",
+                          "- Accueillir\n- Conseiller", "01/01/2025");
+  second = send (f, &f->candidate, &f->coach);
+
+  here = side_query (&f->candidate, "SELECT c.uuid || c.label || (c.retired_at IS NOT NULL) FROM"
+                                    " sheet_competence sc JOIN competence c ON c.uuid ="
+                                    " sc.competence_uuid");
+  there = side_query (&f->coach, "SELECT c.uuid || c.label || (c.retired_at IS NOT NULL) FROM"
+                                 " sheet_competence sc JOIN competence c ON c.uuid ="
+                                 " sc.competence_uuid");
+  g_assert_nonnull (here);
+  g_assert_true (g_str_has_suffix (here, "Orienter1"));
+  g_assert_cmpstr (here, ==, there);
+  fiche = side_query (&f->coach, "SELECT group_concat (label, '|') FROM (SELECT c.label FROM"
+                                 " competence c JOIN bloc b ON b.uuid = c.bloc_uuid WHERE b.code"
+                                 " = 'RNCP99996BC01' AND c.retired_at IS NULL ORDER BY"
+                                 " c.position)");
+  g_assert_cmpstr (fiche, ==, "Accueillir|Conseiller");
 }
 
 /* The dated parcours is the accompagnatrice's: her events reach the candidate, and a
@@ -925,6 +1111,11 @@ main (int argc, char *argv[])
   ADD ("/merge/roles/coach-profile-stays-home", test_coach_profile_stays_home);
   ADD ("/merge/first-contact/from-the-coach", test_first_contact_from_the_coach);
   ADD ("/merge/referential/only-the-candidates-own", test_referential_only_the_candidates_own);
+  ADD ("/merge/referential/newer-here-is-kept", test_referential_newer_here_is_kept);
+  ADD ("/merge/referential/newer-there-comes-in", test_referential_newer_there_comes_in);
+  ADD ("/merge/referential/damaged-refused", test_referential_damaged_refused);
+  ADD ("/merge/referential/dispense-travels", test_referential_dispense_travels);
+  ADD ("/merge/referential/retired-link-travels", test_referential_retired_link_travels);
 #undef ADD
   return g_test_run ();
 }

@@ -1233,6 +1233,216 @@ test_store_list_stored (Fixture *fixture, gconstpointer data)
   g_assert_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_NOT_FOUND);
 }
 
+static char *
+query_text (AcqStore *store, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (acq_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return result;
+}
+
+#define DATED_FICHE(number, date, blocs) \
+  "<FICHE><NUMERO_FICHE>" number "</NUMERO_FICHE><INTITULE>Titre " number "</INTITULE>" \
+  "<DATE_DE_PUBLICATION>" date "</DATE_DE_PUBLICATION>" \
+  "<ACTIF>Oui</ACTIF><BLOCS_COMPETENCES>" blocs "</BLOCS_COMPETENCES></FICHE>\n"
+
+static AcqFiche *
+read_inline (const char *xml, const char *number)
+{
+  g_autoptr (GInputStream) stream = string_stream (xml, -1);
+  g_autoptr (GError) error = NULL;
+  AcqFiche *fiche = acq_referential_read_fiche (stream, number, NULL, &error);
+
+  g_assert_no_error (error);
+  return fiche;
+}
+
+static void
+link_sheet (AcqStore *store, const char *sheet, const char *competence_uuid)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT OR IGNORE INTO candidate (uuid, created_at, updated_at, last_activity_at)"
+    " VALUES ('k1', 'x', 'x', 'x');"
+    "INSERT INTO sheet (uuid, candidate_uuid, title, created_at, updated_at)"
+    " VALUES ('%s', 'k1', '%s', 'x', 'x');"
+    "INSERT INTO sheet_competence (sheet_uuid, competence_uuid) VALUES ('%s', '%s')",
+    sheet, sheet, sheet, competence_uuid);
+
+  g_assert_true (acq_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+linked_label (AcqStore *store, const char *sheet)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT c.label || CASE WHEN c.retired_at IS NULL"
+                                          " THEN '' ELSE ' (retired)' END FROM sheet_competence"
+                                          " sc JOIN competence c ON c.uuid = sc.competence_uuid"
+                                          " WHERE sc.sheet_uuid = '%s'", sheet);
+
+  return query_text (store, sql);
+}
+
+/* The export's publication date is the version's, kept as an ISO date. */
+static void
+test_version_date_read (Fixture *fixture, gconstpointer data)
+{
+  static const char xml[] =
+    HEAD DATED_FICHE ("RNCP20", "25/03/2024", BLOC ("RNCP20BC01", "- Saisir")) TAIL;
+  g_autoptr (AcqFiche) fiche = read_inline (xml, "RNCP20");
+  g_autoptr (AcqFiche) stored = NULL;
+  g_autoptr (AcqFiche) copy = acq_fiche_copy (fiche);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpstr (fiche->version_date, ==, "2024-03-25");
+  g_assert_cmpstr (copy->version_date, ==, "2024-03-25");
+  g_assert_true (acq_referential_import_fiche (fixture->store, fiche, &error));
+  g_assert_no_error (error);
+  stored = acq_referential_load (fixture->store, "RNCP20", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->version_date, ==, "2024-03-25");
+}
+
+/* A newer version that rewords, reorders and drops competences: every sheet's link follows
+ * its competence by its wording (case, spaces and punctuation aside); the one the new version
+ * no longer words is listed and kept, retired, with its link; an older version is refused
+ * with nothing changed. */
+static void
+test_version_keeps_links (Fixture *fixture, gconstpointer data)
+{
+  static const char v1[] =
+    HEAD DATED_FICHE ("RNCP21", "01/01/2024",
+                      BLOC ("RNCP21BC01", "- Informer le public\n- Analyser la demande\n"
+                                          "- Rédiger un bilan")) TAIL;
+  static const char v2[] =
+    HEAD DATED_FICHE ("RNCP21", "01/01/2025",
+                      BLOC ("RNCP21BC01", "- Analyser la demande.\n- informer  le PUBLIC\n"
+                                          "- Conduire un entretien")) TAIL;
+  g_autoptr (AcqFiche) first = read_inline (v1, "RNCP21");
+  g_autoptr (AcqFiche) second = read_inline (v2, "RNCP21");
+  g_autoptr (AcqFiche) stored = NULL;
+  g_autoptr (AcqFiche) reloaded = NULL;
+  g_autoptr (GPtrArray) unmatched = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label1 = NULL, *label2 = NULL, *label3 = NULL, *after = NULL;
+  g_autofree char *links = NULL;
+
+  g_assert_true (acq_referential_import_fiche (fixture->store, first, &error));
+  g_assert_no_error (error);
+  stored = acq_referential_load (fixture->store, "RNCP21", &error);
+  g_assert_no_error (error);
+  link_sheet (fixture->store, "s1", g_ptr_array_index (bloc_at (stored, 0)->competence_uuids, 0));
+  link_sheet (fixture->store, "s2", g_ptr_array_index (bloc_at (stored, 0)->competence_uuids, 1));
+  link_sheet (fixture->store, "s3", g_ptr_array_index (bloc_at (stored, 0)->competence_uuids, 2));
+
+  g_assert_true (acq_referential_import_fiche_full (fixture->store, second, unmatched, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (unmatched->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (unmatched, 0), ==, "RNCP21BC01\tRédiger un bilan");
+  label1 = linked_label (fixture->store, "s1");
+  label2 = linked_label (fixture->store, "s2");
+  label3 = linked_label (fixture->store, "s3");
+  g_assert_cmpstr (label1, ==, "informer le PUBLIC");
+  g_assert_cmpstr (label2, ==, "Analyser la demande.");
+  g_assert_cmpstr (label3, ==, "Rédiger un bilan (retired)");
+
+  /* the fiche is the new version's, without the retired competence */
+  reloaded = acq_referential_load (fixture->store, "RNCP21", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reloaded->version_date, ==, "2025-01-01");
+  g_assert_cmpuint (bloc_at (reloaded, 0)->competences->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (bloc_at (reloaded, 0)->competences, 2), ==,
+                   "Conduire un entretien");
+
+  /* the same version again lists nothing and moves nothing */
+  g_ptr_array_set_size (unmatched, 0);
+  g_assert_true (acq_referential_store_fiche_full (fixture->store, second, unmatched, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (unmatched->len, ==, 0);
+
+  /* the older version is refused and changes nothing */
+  links = query_text (fixture->store, "SELECT group_concat (sheet_uuid || competence_uuid)"
+                                           " FROM (SELECT * FROM sheet_competence ORDER BY 1)");
+  g_assert_false (acq_referential_import_fiche (fixture->store, first, &error));
+  g_assert_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_OLDER);
+  after = query_text (fixture->store, "SELECT group_concat (sheet_uuid || competence_uuid)"
+                                           " FROM (SELECT * FROM sheet_competence ORDER BY 1)");
+  g_assert_cmpstr (links, ==, after);
+}
+
+/* A bloc the new version drops keeps, out of the fiche, the competence a sheet links. */
+static void
+test_version_dropped_bloc (Fixture *fixture, gconstpointer data)
+{
+  static const char v1[] =
+    HEAD DATED_FICHE ("RNCP22", "01/01/2024",
+                      BLOC ("RNCP22BC01", "- Saisir") BLOC ("RNCP22BC02", "- Classer")) TAIL;
+  static const char v2[] =
+    HEAD DATED_FICHE ("RNCP22", "01/06/2024", BLOC ("RNCP22BC01", "- Saisir")) TAIL;
+  g_autoptr (AcqFiche) first = read_inline (v1, "RNCP22");
+  g_autoptr (AcqFiche) second = read_inline (v2, "RNCP22");
+  g_autoptr (AcqFiche) stored = NULL;
+  g_autoptr (AcqFiche) reloaded = NULL;
+  g_autoptr (GPtrArray) unmatched = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_true (acq_referential_import_fiche (fixture->store, first, &error));
+  stored = acq_referential_load (fixture->store, "RNCP22", &error);
+  g_assert_no_error (error);
+  link_sheet (fixture->store, "s1", g_ptr_array_index (bloc_at (stored, 1)->competence_uuids, 0));
+  g_assert_true (acq_referential_import_fiche_full (fixture->store, second, unmatched, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (unmatched->len, ==, 1);
+  label = linked_label (fixture->store, "s1");
+  g_assert_cmpstr (label, ==, "Classer (retired)");
+  reloaded = acq_referential_load (fixture->store, "RNCP22", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reloaded->blocs->len, ==, 1);
+}
+
+/* What a crafted exchange file could carry is refused before anything is stored. */
+static void
+test_check_fiche (Fixture *fixture, gconstpointer data)
+{
+  static const char xml[] =
+    HEAD DATED_FICHE ("RNCP23", "01/01/2024", BLOC ("RNCP23BC01", "- Saisir")) TAIL;
+  g_autoptr (AcqFiche) fiche = read_inline (xml, "RNCP23");
+  g_autoptr (GError) error = NULL;
+  AcqBlocDef *bloc = g_ptr_array_index (fiche->blocs, 0);
+
+  g_assert_true (acq_referential_check_fiche (fiche, &error));
+  g_assert_no_error (error);
+
+  /* a bloc of another certification */
+  g_free (bloc->code);
+  bloc->code = g_strdup ("RNCP37274BC01");
+  g_assert_false (acq_referential_check_fiche (fiche, &error));
+  g_assert_error (error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  /* a uuid that is not the derived one */
+  g_free (bloc->code);
+  bloc->code = g_strdup ("RNCP23BC01");
+  fiche->uuid = g_strdup ("00000000-0000-4000-8000-000000000000");
+  g_assert_false (acq_referential_check_fiche (fiche, &error));
+  g_clear_error (&error);
+  g_clear_pointer (&fiche->uuid, g_free);
+
+  /* a date that is none */
+  g_free (fiche->version_date);
+  fiche->version_date = g_strdup ("2024-13-45");
+  g_assert_false (acq_referential_check_fiche (fiche, &error));
+}
+
+
 int
 main (int argc, char *argv[])
 {
@@ -1244,6 +1454,10 @@ main (int argc, char *argv[])
   g_test_add ("/referential/" path, Fixture, NULL, fixture_set_up_store, func, fixture_tear_down)
 
   ADD ("parse/shipped-fiche", test_parse_shipped_fiche);
+  ADD_STORE ("version/date-read", test_version_date_read);
+  ADD_STORE ("version/keeps-links", test_version_keeps_links);
+  ADD_STORE ("version/dropped-bloc", test_version_dropped_bloc);
+  ADD ("version/check-crafted", test_check_fiche);
   ADD ("parse/shipped-all", test_parse_shipped_all);
   ADD ("parse/missing-fiche", test_parse_missing_fiche);
   ADD ("parse/html-bullets", test_parse_html_bullets);

@@ -163,6 +163,42 @@ test_migrate_from_v3 (void)
   test_remove_tree (dir);
 }
 
+/* 10 -> 11 dates the certifications' versions and keeps an older version's competences: a
+ * v10 file's fiche has no known version ("") and every competence of it is current. */
+static void
+test_migrate_from_v10 (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *retired = NULL;
+  sqlite3 *db = _acq_store_open_db (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (_acq_store_migrate_db (db, 10, &error));
+  g_assert_true (_acq_store_exec_db (
+    db, "INSERT INTO certification (uuid, rncp, title, created_at, updated_at)"
+        " VALUES ('c1', 'RNCP1', 'Titre', 'now', 'now');"
+        "INSERT INTO bloc (uuid, certification_uuid, code, position, title, created_at,"
+        " updated_at) VALUES ('b1', 'c1', 'RNCP1BC01', 1, 'Bloc', 'now', 'now');"
+        "INSERT INTO competence (uuid, bloc_uuid, position, label, created_at, updated_at)"
+        " VALUES ('p1', 'b1', 1, 'Accueillir', 'now', 'now')", &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (acq_store_get_schema_version (store), >=, 11);
+  version = test_query_text (store, "SELECT quote (version_date) FROM certification");
+  g_assert_cmpstr (version, ==, "''");
+  retired = test_query_text (store, "SELECT count(*) FROM competence WHERE retired_at IS NULL");
+  g_assert_cmpstr (retired, ==, "1");
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 static void
 test_reopen_is_idempotent (void)
 {
@@ -1113,6 +1149,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/open/reopen-keeps-data", test_reopen_is_idempotent);
   g_test_add_func ("/store/migrate/from-each-version", test_migrate_from_each_version);
   g_test_add_func ("/store/migrate/from-v3", test_migrate_from_v3);
+  g_test_add_func ("/store/migrate/from-v10", test_migrate_from_v10);
   g_test_add_func ("/store/migrate/newer-version-refused", test_newer_version_refused);
   g_test_add_func ("/store/rules/constraints", test_constraints);
   g_test_add_func ("/store/rules/rollback", test_transaction_rollback);

@@ -946,5 +946,6 @@ acq_demo_populate (AcqCandidateList *list, GError **error)
   if (!acq_candidate_list_refresh (list, error))
     return FALSE;
   return populate_sheets (list, fiche, error) && populate_sessions (list, error) &&
-         populate_jury (list, fiche, error) && populate_paperwork (list, error);
+         populate_jury (list, fiche, error) && populate_paperwork (list, error) &&
+         _acq_demo_populate_second_certification (list, error);
 }

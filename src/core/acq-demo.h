@@ -11,4 +11,8 @@ G_BEGIN_DECLS
 gboolean acq_demo_populate (AcqCandidateList *list,
                             GError          **error);
 
+/* acq-demo-second.c: the candidate on a second certification, called by acq_demo_populate() */
+gboolean _acq_demo_populate_second_certification (AcqCandidateList *list,
+                                                  GError          **error);
+
 G_END_DECLS

@@ -85,6 +85,7 @@ import_certification (const char *data_dir, GVariantDict *options)
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqStore) store = NULL;
   g_autoptr (AcqFiche) fiche = NULL;
+  g_autoptr (GPtrArray) unmatched = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *path = _acq_application_options_path (options, "import-certification");
   const char *number = NULL;
 
@@ -100,13 +101,17 @@ import_certification (const char *data_dir, GVariantDict *options)
                            "on this computer."));
   else if ((fiche = acq_referential_read_fiche_file (path, number, NULL, &error)) != NULL &&
            (store = acq_store_open (data_dir, &error)) != NULL)
-    acq_referential_import_fiche (store, fiche, &error);
+    acq_referential_import_fiche_full (store, fiche, unmatched, &error);
   if (error != NULL)
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
   g_print ("%s\t%u\t%u\n", fiche->number, fiche->blocs->len, count_competences (fiche));
+  /* Over an older version: each competence it no longer words, which the sheets linking it
+   * keep, one line each ("unmatched<TAB>BLOC_CODE<TAB>TEXT"), never dropped in silence. */
+  for (guint i = 0; i < unmatched->len; i++)
+    g_print ("unmatched\t%s\n", (const char *) g_ptr_array_index (unmatched, i));
   return 0;
 }
 

@@ -472,6 +472,52 @@ import_certification_action (GtkWidget *widget, const char *action, GVariant *pa
       GTK_WINDOW (self), acq_store_get_data_dir (acq_candidate_list_get_store (self->candidates)));
 }
 
+/* An export of France Compétences dropped on the window (the XML, or the zip it ships) opens
+ * the import window on it, as File → Import a Certification… does after choosing it. */
+static gboolean
+is_export_name (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+
+  return lower != NULL && (g_str_has_suffix (lower, ".xml") || g_str_has_suffix (lower, ".zip"));
+}
+
+static gboolean
+on_drop_target_drop_cb (AcqWindow *self, const GValue *value, double x, double y,
+                        GtkDropTarget *target)
+{
+  AcqCertificationImportWindow *window;
+  GFile *file = NULL;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      for (GSList *l = g_value_get_boxed (value); l != NULL && file == NULL; l = l->next)
+        if (is_export_name (l->data))
+          file = l->data;
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE) && is_export_name (g_value_get_object (value)))
+    file = g_value_get_object (value);
+  if (file == NULL || self->candidates == NULL)
+    return FALSE;
+  window = acq_certification_import_window_new (
+    GTK_WINDOW (self), acq_store_get_data_dir (acq_candidate_list_get_store (self->candidates)));
+  acq_certification_import_window_open (window, file);
+  return TRUE;
+}
+
+void
+_acq_window_actions_init_drop (AcqWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop_target_drop_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
 void
 _acq_window_class_actions_init (AcqWindowClass *klass)
 {

@@ -112,6 +112,7 @@ void              _acq_window_set_n_conflicts        (AcqWindow        *self,
 /* acq-window-actions.c */
 void              _acq_window_class_actions_init     (AcqWindowClass   *klass);
 void              _acq_window_actions_update         (AcqWindow        *self);
+void              _acq_window_actions_init_drop      (AcqWindow        *self);
 
 /* acq-window-today.c */
 void              _acq_window_class_today_init       (AcqWindowClass   *klass);

@@ -959,6 +959,7 @@ acq_window_init (AcqWindow *self)
   gtk_stack_set_visible_child_name (self->content_stack, "today");
   _acq_window_exchange_init (self);
   _acq_window_today_init (self);
+  _acq_window_actions_init_drop (self);
   acq_a11y_track_stack (self->sidebar_stack);
   acq_a11y_track_stack (self->content_stack);
   /* the pencils of the rows that ask a candidate's name */

@@ -219,6 +219,16 @@ check "--import-certification of a fiche not in the file, or of no export: a sen
          grep -q 'not valid XML' '$tmp/err2' &&
          '$app' --data-dir '$tmp/cert' --certification RNCP90001 | cmp -s - '$tmp/comp'"
 
+check "--import-certification of a newer version lists what it no longer words, unmatched" \
+  sh -c "sed -e 's|<ACTIF>Oui</ACTIF>|<ACTIF>Oui</ACTIF><DATE_DE_PUBLICATION>01/09/2025</DATE_DE_PUBLICATION>|' \
+             -e 's|3 - Rendre compte|3 - Rédiger le compte rendu|' '$tmp/export.xml' > '$tmp/v2.xml' &&
+         '$app' --data-dir '$tmp/cert' --import-certification '$tmp/v2.xml' \
+           --fiche RNCP90001 > '$tmp/v2' &&
+         grep -qx 'RNCP90001	2	5' '$tmp/v2' &&
+         grep -qx 'unmatched	RNCP90001BC02	Rendre compte' '$tmp/v2' &&
+         '$app' --data-dir '$tmp/cert' --certification RNCP90001 |
+           grep -qx 'RNCP90001BC02	3	Rédiger le compte rendu'"
+
 check "--list-certifications reads the export inside the zip France Compétences ships" \
   sh -c "python3 -c \"import zipfile; z = zipfile.ZipFile('$tmp/export.zip', 'w',
            zipfile.ZIP_DEFLATED); z.writestr('LISEZMOI.txt', 'x');

@@ -3,8 +3,11 @@
 Compétences' export (a small one written beside the data folder, two fiches whose lists of
 competences are coded inline), searches it, opens one fiche, corrects a line the split got
 wrong, and adds it to Acquis. She creates a candidate on it, who writes a sheet linked to one of
-its competences: the sheet editor offers that certification's blocs and competences. Read back
-from the screen and from the store."""
+its competences: the sheet editor offers that certification's blocs and competences. On her
+page the accompagnatrice leaves bloc 2 out of the target, dispensed by a certification held;
+the map shows the fiche's blocs, and the dossier exported (read with pdftotext) its bloc's
+title. A newer export that no longer words her corrected line is listed when added, and the
+sheet keeps its link. Read back from the screen and from the store."""
 
 import os
 import subprocess
@@ -109,6 +112,88 @@ def new_candidate_on(app, first_name, last_name, certification):
     app.wait_window_closed("New Candidate")
 
 
+def import_newer_version(app, export):
+    """A newer export words C1.3 as the export did, not as she corrected it: the window lists
+    it, and the sheet keeps its link, on the competence kept from the former version."""
+    with open(export, "w", encoding="utf-8") as out:
+        out.write(EXPORT.replace("<ACTIF>Oui</ACTIF>", "<ACTIF>Oui</ACTIF><DATE_DE_PUBLICATION>"
+                                 "01/09/2026</DATE_DE_PUBLICATION>", 1))
+    press(find_named(app.window, "Main Menu"))
+    press(find(app.node, "menu item", "Import a Certification…"))
+    window = find(app.node, "frame", "Import a Certification")
+    press(find(window, "push button", "Open Export File…"))
+    wait_for(lambda: "Open an Export File" in app.windows(), "the file chooser")
+    time.sleep(1)
+    key("ctrl+l")
+    type_text(export)
+    key("Return")
+    app.wait_window_closed("Open an Export File")
+    click(find_named(window, lambda name: "Gestionnaire de paie" in name))
+    find_named(window, lambda name: name.startswith("RNCP90001BC02 — "))
+    press(find(window, "push button", "Add to Acquis"))
+    find(app.node, "label", "Competences Not in the New Version", timeout=30)
+    find_named(app.node, lambda name: "RNCP90001BC01 — " + CORRECTED in name)
+    press(find(app.node, "push button", "Close"))
+    with app.db() as db:
+        rows = db.execute("SELECT c.label, c.retired_at IS NOT NULL FROM sheet_competence sc"
+                          " JOIN competence c ON c.uuid = sc.competence_uuid").fetchall()
+    assert rows == [(CORRECTED, 1)], rows
+
+
+def partial_target_and_dispense(app):
+    """Bloc 2 dispensed, by the button at the end of its line: out of the target, with why."""
+    press(find(app.window, "push button", "Dispense of Bloc 2…"))
+    find(app.node, "label", "Dispense of Bloc 2")
+    click(find(app.node, "text", "Reason"))
+    type_text("Bloc acquis par un titre détenu")
+    click(find(app.node, "text", "Certification Held"))
+    type_text("Titre de comptable")
+    press(find(app.node, "push button", "Dispense"))
+
+    def stored():
+        with app.db() as db:
+            return (db.execute("SELECT b.code FROM candidate_bloc cb JOIN bloc b"
+                               " ON b.uuid = cb.bloc_uuid ORDER BY b.code").fetchall(),
+                    db.execute("SELECT b.code, d.reason, d.held_certification FROM"
+                               " candidate_dispense d JOIN bloc b ON b.uuid = d.bloc_uuid")
+                    .fetchall())
+    wait_for(lambda: stored() == ([("RNCP90001BC01",)], [
+        ("RNCP90001BC02", "Bloc acquis par un titre détenu",
+         "Titre de comptable")]), "bloc 2 dispensed and out of the target")
+    # read again from the page: the line says it
+    find_named(app.window, lambda name: "Dispensed: Bloc acquis par un titre détenu" in name)
+
+
+def map_and_dossier_follow(app):
+    """The map shows the fiche's blocs; the dossier exported writes its bloc's title."""
+    press(find_named(app.window, "Candidate Menu"))
+    press(find(app.node, "menu item", "Competence Map"))
+    window = find(app.node, "frame", "Competence Map")
+    find(window, "push button", lambda name: name.startswith("Bloc 1 — Établir la paie"),
+         timeout=30)
+    key("Escape")
+    app.wait_window_closed("Competence Map")
+    press(find_named(app.window, "Candidate Menu"))
+    press(find(app.node, "menu item", "Dossier Professionnel"))
+    dossier = find(app.node, "frame", "Dossier Professionnel")
+    find(dossier, "label", lambda name: name.startswith("of "), timeout=60)
+    target = os.path.join(app.data_dir, "dossier-paie.pdf")
+    press(find(dossier, "push button", "Export…"))
+    wait_for(lambda: "Export the Dossier" in app.windows(), "the file chooser")
+    time.sleep(1)
+    key("ctrl+a")
+    type_text(target)
+    key("Return")
+    app.wait_window_closed("Export the Dossier")
+    find(dossier, "label", "Dossier exported to “dossier-paie.pdf”", timeout=60)
+    text = subprocess.run(["pdftotext", "-layout", target, "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Établir la paie" in " ".join(text.split()), text[:2000]
+    assert "Paie d'une PME" in text or "Paie d’une PME" in text, text[:2000]
+    press(find(dossier, "push button", "Close"))
+    app.wait_window_closed("Dossier Professionnel")
+
+
 def test_import_and_correct():
     app = App()
     try:
@@ -144,9 +229,11 @@ def test_import_and_correct():
                 " JOIN sheet_competence sc ON sc.sheet_uuid = s.uuid"
                 " JOIN competence c ON c.uuid = sc.competence_uuid").fetchall()
         assert rows == [("RNCP90001", CORRECTED)], rows
+        press(find(app.window, "push button", "Back"))
+        partial_target_and_dispense(app)
+        map_and_dossier_follow(app)
         # on her page, another certification is asked for: she has a sheet, so it is
         # confirmed first; cancelled, nothing changes
-        press(find(app.window, "push button", "Back"))
         combo = find(app.window, "combo box", "Certification")
         click(combo)
         time.sleep(0.5)
@@ -160,6 +247,7 @@ def test_import_and_correct():
         with app.db() as db:
             assert db.execute("SELECT f.rncp FROM candidate k JOIN certification f"
                               " ON f.uuid = k.certification_uuid").fetchall() == [("RNCP90001",)]
+        import_newer_version(app, export.replace(".xml", "-2026.xml"))
     finally:
         app.quit()
 

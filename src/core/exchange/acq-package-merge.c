@@ -52,6 +52,7 @@
 #include <string.h>
 
 #include "acq-package-private.h"
+#include "acq-referential.h"
 #include "acq-sql-private.h"
 #include "acq-text.h"
 
@@ -1309,55 +1310,87 @@ merge_one (Merge *m, Table *table, const char *uuid)
     adopt_histories (m, table, uuid);
 }
 
-#define CANDIDATE_CERTIFICATION "(SELECT certification_uuid FROM pkg.candidate WHERE uuid = ?1)"
-
-/* What a shared table may take from the file: the file carries the sender's whole
- * referential, but only the candidate's certification, its blocs and their competences come
- * in; a shared table a later version adds brings nothing until it gets its rule here. */
-static const char *
-shared_filter (const char *table)
+/* The candidate's certification comes with the candidate: the other side may not have it.
+ * The file carries the sender's whole referential, but only the candidate's certification is
+ * read from it, as a fiche, checked as any file anyone could craft (the uuids every machine
+ * derives, blocs of that fiche only, sizes of a fiche): a damaged one stops the whole import.
+ * It is stored if missing here, or if the file's version is newer than the one here (the
+ * links of the sheets here follow their competences, see acq_referential_store_fiche_full());
+ * a version here as new or newer is kept. A shared table a later version adds brings nothing
+ * until it gets its rule here. */
+static gboolean
+merge_certification (Merge *m)
 {
-  if (g_strcmp0 (table, "certification") == 0)
-    return "uuid IN " CANDIDATE_CERTIFICATION;
-  if (g_strcmp0 (table, "bloc") == 0)
-    return "certification_uuid IN " CANDIDATE_CERTIFICATION;
-  if (g_strcmp0 (table, "competence") == 0)
-    return "bloc_uuid IN (SELECT uuid FROM pkg.bloc WHERE certification_uuid IN "
-           CANDIDATE_CERTIFICATION ")";
-  return NULL;
+  g_autofree char *uuid = query (m, "SELECT certification_uuid FROM pkg.candidate WHERE "
+                                    "uuid = ?1", m->candidate_uuid);
+  g_autoptr (GPtrArray) unmatched = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (AcqFiche) theirs = NULL;
+  g_autoptr (AcqFiche) mine = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *text = NULL;
+
+  if (uuid == NULL)
+    return TRUE;
+  theirs = acq_referential_load_attached (m->store, "pkg", uuid, &local_error);
+  if (theirs == NULL &&
+      g_error_matches (local_error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_NOT_FOUND))
+    {
+      /* an older file without it: the commit's check of the links says if it is missing */
+      return TRUE;
+    }
+  if (theirs == NULL || !acq_referential_check_fiche (theirs, &local_error))
+    {
+      g_set_error (&m->error, ACQ_PACKAGE_ERROR, ACQ_PACKAGE_ERROR_DAMAGED,
+                   _("The candidate's certification in this file is damaged (%s). Nothing was "
+                     "imported: ask the sender to export the file again."),
+                   local_error->message);
+      return FALSE;
+    }
+  g_clear_error (&local_error);
+  mine = acq_referential_load (m->store, theirs->number, &local_error);
+  if (mine == NULL &&
+      !g_error_matches (local_error, ACQ_REFERENTIAL_ERROR, ACQ_REFERENTIAL_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (&m->error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (mine != NULL && (theirs->version_date == NULL ||
+                       g_strcmp0 (mine->version_date, theirs->version_date) >= 0))
+    return acq_referential_merge_retired (m->store, "pkg", uuid, &m->error);
+
+  if (!acq_referential_merge_fiche (m->store, theirs, unmatched, &m->error) ||
+      !acq_referential_merge_retired (m->store, "pkg", uuid, &m->error))
+    return FALSE;
+  if (mine == NULL)
+    {
+      text = g_strdup_printf (_("The certification “%s” was added to the referential."),
+                              theirs->title);
+      for (guint i = 0; i < theirs->blocs->len; i++)
+        m->n_competences += ((AcqBlocDef *) g_ptr_array_index (theirs->blocs, i))->competences->len;
+      m->n_blocs = theirs->blocs->len;
+    }
+  else
+    text = g_strdup_printf (_("The certification “%s” was updated to its version of %s."),
+                            theirs->title, theirs->version_date);
+  _acq_import_report_add (m->report, ACQ_IMPORT_OTHER, NULL, text);
+  for (guint i = 0; i < unmatched->len; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (g_ptr_array_index (unmatched, i), "\t", 2);
+      g_autofree char *line = g_strdup_printf (_("The competence “%s” (%s) is not in the new "
+                                                 "version: the sheets that link it keep it."),
+                                               parts[1] != NULL ? parts[1] : "", parts[0]);
+
+      _acq_import_report_add (m->report, ACQ_IMPORT_OTHER, NULL, line);
+    }
+  return TRUE;
 }
 
-/* The referential both sides load from the same files, with the same uuids: only what is
- * missing here is added, and the report says what. */
 static gboolean
 complete_shared (Merge *m, Table *table)
 {
-  const char *filter = shared_filter (table->name);
-  g_autofree char *columns = join_columns (table->columns, "");
-  g_autofree char *sql = NULL;
-  g_autofree char *title = NULL;
-  guint added;
-
-  if (filter == NULL)
-    return TRUE;
   if (g_strcmp0 (table->name, "certification") == 0)
-    title = query (m, "SELECT title FROM pkg.certification WHERE uuid IN " CANDIDATE_CERTIFICATION
-                      " AND uuid NOT IN (SELECT uuid FROM main.certification)", m->candidate_uuid);
-  sql = g_strdup_printf ("INSERT OR IGNORE INTO main.\"%s\" (%s) SELECT %s FROM pkg.\"%s\" WHERE "
-                         "%s", table->name, columns, columns, table->name, filter);
-  if (!run (m, sql, m->candidate_uuid, NULL))
-    return FALSE;
-  added = sqlite3_changes (m->db);
-  if (title != NULL && added > 0)
-    {
-      g_autofree char *text = g_strdup_printf (_("The certification “%s” was added to the "
-                                                 "referential."), title);
-      _acq_import_report_add (m->report, ACQ_IMPORT_OTHER, NULL, text);
-    }
-  else if (g_strcmp0 (table->name, "bloc") == 0)
-    m->n_blocs = added;
-  else if (g_strcmp0 (table->name, "competence") == 0)
-    m->n_competences = added;
+    return merge_certification (m);
+  /* the blocs and competences come with their certification */
   return TRUE;
 }
 

@@ -21,4 +21,8 @@ char       *_acq_referential_multi_line_text    (const char     *text);
 void        _acq_referential_split_competences  (const char     *text,
                                                  GPtrArray      *competences);
 
+char       *_acq_referential_parse_version_date (const char    *text);
+char       *_acq_referential_match_key          (const char    *label);
+gboolean    _acq_referential_check_version_date (const char    *date);
+
 G_END_DECLS

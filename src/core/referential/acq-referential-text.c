@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "acq-referential-private.h"
@@ -481,4 +482,62 @@ _acq_referential_split_competences (const char *text, GPtrArray *competences)
     }
   for (guint i = 0; !any_bullet && i < plain->len; i++)
     add_competence (competences, g_ptr_array_index (plain, i));
+}
+
+/* The date of a version of a fiche, as the export writes it ("25/03/2024", sometimes
+ * "2024-03-25" or with a time after it), made "2024-03-25" so that two versions compare as
+ * strings; NULL when it is no date. */
+char *
+_acq_referential_parse_version_date (const char *text)
+{
+  int d = 0, m = 0, y = 0;
+
+  if (text == NULL)
+    return NULL;
+  if (sscanf (text, "%2d/%2d/%4d", &d, &m, &y) != 3 &&
+      sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return NULL;
+  if (y < 1900 || y > 9999 || !g_date_valid_dmy (d, m, y))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+/* A version date as the store and the exchange keep it: "" (unknown) or "YYYY-MM-DD". */
+gboolean
+_acq_referential_check_version_date (const char *date)
+{
+  g_autofree char *parsed = NULL;
+
+  if (date == NULL || *date == '\0')
+    return TRUE;
+  parsed = strlen (date) == 10 ? _acq_referential_parse_version_date (date) : NULL;
+  return g_strcmp0 (parsed, date) == 0;
+}
+
+/* The key two versions of a fiche match a competence by: its wording with case, accents'
+ * composition, punctuation and runs of white space set aside, so that "Analyser la demande."
+ * and "analyser  la demande" are the same competence, and a change of one word is not. */
+char *
+_acq_referential_match_key (const char *label)
+{
+  g_autofree char *normal = g_utf8_normalize (label != NULL ? label : "", -1, G_NORMALIZE_ALL);
+  g_autofree char *folded = g_utf8_casefold (normal != NULL ? normal : "", -1);
+  GString *key = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+        {
+          if (space && key->len > 0)
+            g_string_append_c (key, ' ');
+          space = FALSE;
+          g_string_append_unichar (key, c);
+        }
+      else
+        space = TRUE;
+    }
+  return g_string_free (key, FALSE);
 }

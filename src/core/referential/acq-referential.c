@@ -119,6 +119,7 @@ acq_fiche_copy (const AcqFiche *fiche)
   copy->number = g_strdup (fiche->number);
   copy->title = g_strdup (fiche->title);
   copy->active = fiche->active;
+  copy->version_date = g_strdup (fiche->version_date);
   copy->blocs = g_ptr_array_copy (fiche->blocs, bloc_def_copy, NULL);
   return copy;
 }
@@ -137,6 +138,7 @@ acq_fiche_free (AcqFiche *fiche)
   g_free (fiche->uuid);
   g_free (fiche->number);
   g_free (fiche->title);
+  g_free (fiche->version_date);
   g_clear_pointer (&fiche->blocs, g_ptr_array_unref);
   g_free (fiche);
 }
@@ -244,6 +246,8 @@ typedef enum
   FIELD_LABEL,
   FIELD_LIST,
   FIELD_EVALUATION,
+  FIELD_PUBLISHED,
+  FIELD_EFFECTIVE,
 } Field;
 
 static const struct
@@ -256,6 +260,7 @@ static const struct
   { "ACTIF", 2, FIELD_ACTIVE },            { "CODE", 4, FIELD_CODE },
   { "LIBELLE", 4, FIELD_LABEL },           { "LISTE_COMPETENCES", 4, FIELD_LIST },
   { "MODALITES_EVALUATION", 4, FIELD_EVALUATION },
+  { "DATE_DE_PUBLICATION", 2, FIELD_PUBLISHED }, { "DATE_EFFET", 2, FIELD_EFFECTIVE },
 };
 
 typedef enum
@@ -436,6 +441,18 @@ field_end (Parser *self, GError **error)
       g_autofree char *value = _acq_referential_single_line_text (text);
 
       self->fiche->active = g_ascii_strcasecmp (value, "Oui") == 0;
+    }
+  else if (field == FIELD_PUBLISHED || field == FIELD_EFFECTIVE)
+    {
+      g_autofree char *value = _acq_referential_single_line_text (text);
+      char *date = _acq_referential_parse_version_date (value);
+
+      /* The publication dates a version of the fiche; its effective date stands in for it
+       * when an export has no publication date. */
+      if (date != NULL && (field == FIELD_PUBLISHED || self->fiche->version_date == NULL))
+        replace (&self->fiche->version_date, date);
+      else
+        g_free (date);
     }
   else if (field == FIELD_CODE)
     replace (&self->bloc->code, _acq_referential_single_line_text (text));

@@ -20,6 +20,7 @@ typedef enum
   ACQ_REFERENTIAL_ERROR_INCOMPLETE,    /* a fiche without number or title, a bloc without code
                                         * or competences */
   ACQ_REFERENTIAL_ERROR_TOO_LARGE,     /* a field far beyond what a fiche holds */
+  ACQ_REFERENTIAL_ERROR_OLDER,         /* the store holds a newer version of this fiche */
 } AcqReferentialError;
 
 /* The certification Acquis is first made for, shipped in the resources. */
@@ -47,6 +48,8 @@ typedef struct
   char      *number;      /* NUMERO_FICHE, e.g. "RNCP37274" */
   char      *title;       /* INTITULE */
   gboolean   active;      /* ACTIF = "Oui" */
+  char      *version_date; /* (nullable): the version's date, "YYYY-MM-DD", from
+                            * DATE_DE_PUBLICATION (or DATE_EFFET); NULL when the export has none */
   GPtrArray *blocs;       /* (element-type AcqBlocDef) in order */
 } AcqFiche;
 
@@ -99,13 +102,35 @@ AcqFiche  *acq_referential_read_fiche_file (const char    *path,
 gboolean   acq_referential_store_fiche     (AcqStore       *store,
                                             const AcqFiche *fiche,
                                             GError        **error);
+gboolean   acq_referential_store_fiche_full (AcqStore      *store,
+                                            const AcqFiche *fiche,
+                                            GPtrArray      *unmatched,
+                                            GError        **error);
+gboolean   acq_referential_merge_fiche     (AcqStore       *store,
+                                            const AcqFiche *fiche,
+                                            GPtrArray      *unmatched,
+                                            GError        **error);
 gboolean   acq_referential_import_fiche    (AcqStore       *store,
                                             const AcqFiche *fiche,
+                                            GError        **error);
+gboolean   acq_referential_import_fiche_full (AcqStore     *store,
+                                            const AcqFiche *fiche,
+                                            GPtrArray      *unmatched,
+                                            GError        **error);
+gboolean   acq_referential_merge_retired   (AcqStore       *store,
+                                            const char     *schema,
+                                            const char     *certification_uuid,
+                                            GError        **error);
+gboolean   acq_referential_check_fiche     (const AcqFiche *fiche,
                                             GError        **error);
 AcqFiche  *acq_referential_load            (AcqStore       *store,
                                             const char     *number,
                                             GError        **error);
 AcqFiche  *acq_referential_load_uuid       (AcqStore       *store,
+                                            const char     *uuid,
+                                            GError        **error);
+AcqFiche  *acq_referential_load_attached   (AcqStore       *store,
+                                            const char     *schema,
                                             const char     *uuid,
                                             GError        **error);
 GPtrArray *acq_referential_list_stored     (AcqStore       *store,

@@ -13,7 +13,9 @@
 #include "acq-sql-private.h"
 
 /* The candidate's certification, its blocs and competences, whether each bloc is targeted and
- * how many sheets illustrate it. */
+ * how many sheets illustrate it. A competence an older version of the fiche left (retired, kept
+ * for a sheet's link, see acq_referential_store_fiche_full()) and a bloc it left are not the
+ * fiche's: they count nowhere, and the import listed them for the user to link again. */
 static const char sql_referential[] =
   "SELECT k.certification_uuid, b.uuid, b.code, b.position, b.title,"
   " EXISTS (SELECT 1 FROM candidate_bloc cb WHERE cb.candidate_uuid = k.uuid"
@@ -22,8 +24,8 @@ static const char sql_referential[] =
   "   AND s.deleted_at IS NULL),"
   " c.uuid, c.position, c.label"
   " FROM candidate k JOIN bloc b ON b.certification_uuid = k.certification_uuid"
-  " LEFT JOIN competence c ON c.bloc_uuid = b.uuid"
-  " WHERE k.uuid = ?1 ORDER BY b.position, c.position";
+  " LEFT JOIN competence c ON c.bloc_uuid = b.uuid AND c.retired_at IS NULL AND c.position > 0"
+  " WHERE k.uuid = ?1 AND b.position > 0 ORDER BY b.position, c.position";
 static const char sql_links[] =
   "SELECT sc.competence_uuid, s.uuid, s.title, s.review_state FROM sheet s"
   " JOIN sheet_competence sc ON sc.sheet_uuid = s.uuid"

@@ -498,6 +498,22 @@ static const char *const migrations[] = {
   /* 9 -> 10: the accompagnatrice's remark on the whole sheet, kept with the version her
    * decision (validated, changes asked) took; "" when she wrote none. */
   "ALTER TABLE sheet_version ADD COLUMN remark TEXT NOT NULL DEFAULT '';",
+  /* 10 -> 11: the version of a certification (its publication date, "" when unknown), so that
+   * a newer one replaces an older one and never the reverse, on import and in the exchange;
+   * and the competences of an older version that the newer one no longer words, kept (with
+   * retired_at set, out of the fiche's places: position < 0) while a sheet still links them,
+   * so that importing a new version never drops a candidate's link. And the blocs a candidate
+   * is dispensed of (dispense): why, and the certification held that gives it; a link table
+   * of the candidate, so that it travels with the candidate as candidate_bloc does. */
+  "ALTER TABLE certification ADD COLUMN version_date TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE competence ADD COLUMN retired_at TEXT;"
+  "CREATE TABLE candidate_dispense ("
+  "  candidate_uuid TEXT NOT NULL REFERENCES candidate (uuid) ON DELETE CASCADE,"
+  "  bloc_uuid TEXT NOT NULL REFERENCES bloc (uuid) ON DELETE CASCADE,"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  "  held_certification TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (candidate_uuid, bloc_uuid)) WITHOUT ROWID;"
+  "CREATE INDEX candidate_dispense_by_bloc ON candidate_dispense (bloc_uuid);",
 };
 
 int

@@ -11,6 +11,7 @@
 #include "acq-toast.h"
 #include "acq-a11y.h"
 #include "acq-autosave.h"
+#include "acq-candidate-dispense.h"
 #include "acq-candidate-documents.h"
 #include "acq-candidate-page.h"
 #include "acq-review.h"
@@ -473,9 +474,115 @@ set_role (AcqCandidatePage *self, AcqRole role)
 
 /* From the candidate to the fields */
 
+/* Dispenses: a bloc the candidate need not show, why, and the certification held. */
+
+static AcqDispense *
+find_dispense (GPtrArray *dispenses, const char *bloc_uuid)
+{
+  for (guint i = 0; dispenses != NULL && i < dispenses->len; i++)
+    {
+      AcqDispense *dispense = g_ptr_array_index (dispenses, i);
+
+      if (g_strcmp0 (dispense->bloc_uuid, bloc_uuid) == 0)
+        return dispense;
+    }
+  return NULL;
+}
+
+static void rebuild_bloc_rows (AcqCandidatePage *self);
+
+static void
+on_dispense_response_cb (AcqCandidatePage *self, const char *response, AdwMessageDialog *dialog)
+{
+  AcqStore *store = acq_candidate_list_get_store (self->list);
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "bloc-index"));
+  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "reason");
+  GtkEditable *held = g_object_get_data (G_OBJECT (dialog), "held");
+  g_autoptr (GError) error = NULL;
+  AcqBlocDef *bloc;
+
+  if (self->candidate == NULL || self->fiche == NULL || index >= self->fiche->blocs->len ||
+      g_strcmp0 (response, "cancel") == 0)
+    return;
+  bloc = g_ptr_array_index (self->fiche->blocs, index);
+  if (g_strcmp0 (response, "save") == 0)
+    {
+      /* out of the target first, through the candidate, so that its next save keeps it out */
+      gtk_check_button_set_active (g_ptr_array_index (self->bloc_checks, index), FALSE);
+      acq_candidate_set_dispense (store, acq_candidate_get_uuid (self->candidate), bloc->uuid,
+                                  gtk_editable_get_text (reason), gtk_editable_get_text (held),
+                                  &error);
+    }
+  else if (g_strcmp0 (response, "clear") == 0)
+    acq_candidate_clear_dispense (store, acq_candidate_get_uuid (self->candidate), bloc->uuid,
+                                  &error);
+  if (error != NULL)
+    acq_toast_show (GTK_WIDGET (self), error->message);
+  rebuild_bloc_rows (self);
+}
+
+static GtkWidget *
+dispense_entry (GtkWidget *list, const char *title, const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
+}
+
+static void
+on_dispense_clicked_cb (AcqCandidatePage *self, GtkButton *button)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "bloc-index"));
+  AcqBlocDef *bloc;
+  g_autoptr (GPtrArray) dispenses = NULL;
+  g_autofree char *heading = NULL;
+  AcqDispense *dispense;
+  AdwMessageDialog *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *reason, *held;
+
+  if (self->candidate == NULL || self->fiche == NULL || index >= self->fiche->blocs->len)
+    return;
+  bloc = g_ptr_array_index (self->fiche->blocs, index);
+  dispenses = acq_candidate_list_dispenses (acq_candidate_list_get_store (self->list),
+                                            acq_candidate_get_uuid (self->candidate), NULL);
+  dispense = find_dispense (dispenses, bloc->uuid);
+  heading = g_strdup_printf (_("Dispense of Bloc %d"), bloc->position);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading, bloc->title));
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  reason = dispense_entry (list, _("_Reason"), dispense ? dispense->reason : NULL);
+  held = dispense_entry (list, _("Certification _Held"),
+                         dispense ? dispense->held_certification : NULL);
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  if (dispense != NULL)
+    {
+      adw_message_dialog_add_response (dialog, "clear", _("_Remove Dispense"));
+      adw_message_dialog_set_response_appearance (dialog, "clear", ADW_RESPONSE_DESTRUCTIVE);
+    }
+  adw_message_dialog_add_response (dialog, "save", _("_Dispense"));
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "bloc-index", GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (dialog), "reason", reason);
+  g_object_set_data (G_OBJECT (dialog), "held", held);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_dispense_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 rebuild_bloc_rows (AcqCandidatePage *self)
 {
+  g_autoptr (GPtrArray) dispenses = NULL;
+
   for (guint i = 0; i < self->bloc_checks->len; i++)
     {
       GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (self->bloc_checks, i),
@@ -485,16 +592,29 @@ rebuild_bloc_rows (AcqCandidatePage *self)
   g_ptr_array_set_size (self->bloc_checks, 0);
   if (self->fiche == NULL)
     return;
+  if (self->candidate != NULL && self->list != NULL)
+    dispenses = acq_candidate_list_dispenses (acq_candidate_list_get_store (self->list),
+                                              acq_candidate_get_uuid (self->candidate), NULL);
 
   for (guint i = 0; i < self->fiche->blocs->len; i++)
     {
       AcqBlocDef *bloc = g_ptr_array_index (self->fiche->blocs, i);
+      AcqDispense *dispense = find_dispense (dispenses, bloc->uuid);
       g_autofree char *title = g_strdup_printf (_("Bloc %d"), bloc->position);
+      g_autofree char *button_name = g_strdup_printf (_("Dispense of Bloc %d…"), bloc->position);
+      g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *button = gtk_button_new_from_icon_name (dispense != NULL ? "emblem-ok-symbolic"
+                                                         : "document-edit-symbolic");
 
+      if (dispense != NULL && *dispense->held_certification != '\0')
+        subtitle = g_strdup_printf (_("%s\nDispensed: %s (%s)"), bloc->title, dispense->reason,
+                                    dispense->held_certification);
+      else if (dispense != NULL)
+        subtitle = g_strdup_printf (_("%s\nDispensed: %s"), bloc->title, dispense->reason);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), bloc->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : bloc->title);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
@@ -502,8 +622,21 @@ rebuild_bloc_rows (AcqCandidatePage *self)
        * said as well */
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       bloc->title, -1);
+      /* before the handler: the state shown is the stored one, not a change */
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   self->candidate != NULL &&
+                                   acq_candidate_targets_bloc (self->candidate, bloc->uuid));
       g_signal_connect_object (check, "toggled", G_CALLBACK (on_bloc_check_toggled_cb), self,
                                G_CONNECT_SWAPPED);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, button_name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      button_name, -1);
+      g_object_set_data (G_OBJECT (button), "bloc-index", GUINT_TO_POINTER (i));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_dispense_clicked_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_preferences_group_add (self->blocs_group, row);
       g_ptr_array_add (self->bloc_checks, check);
     }

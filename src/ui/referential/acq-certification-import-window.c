@@ -666,11 +666,35 @@ save_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   AcqCertificationImportWindow *self = source;
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqStore) store = acq_store_open (self->data_dir, &error);
+  g_autoptr (GPtrArray) unmatched = g_ptr_array_new_with_free_func (g_free);
 
-  if (store == NULL || !acq_referential_import_fiche (store, task_data, &error))
+  if (store == NULL || !acq_referential_import_fiche_full (store, task_data, unmatched, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, g_steal_pointer (&unmatched), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Over an older version, the competences it worded that this one no longer does: the sheets
+ * linking them keep them, and the user is told which, to link those sheets again. */
+static void
+show_unmatched (AcqCertificationImportWindow *self, GPtrArray *unmatched)
+{
+  g_autoptr (GString) body = g_string_new (_("The sheets that link them keep them. Link those "
+                                             "sheets to the new wording when you review them."));
+  AdwMessageDialog *dialog;
+
+  g_string_append_c (body, '\n');
+  for (guint i = 0; i < unmatched->len; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (g_ptr_array_index (unmatched, i), "\t", 2);
+
+      g_string_append_printf (body, "\n• %s — %s", parts[0], parts[1] != NULL ? parts[1] : "");
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Competences Not in the New Version"),
+                                                       body->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -680,8 +704,9 @@ on_saved_cb (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr (GError) error = NULL;
   const AcqFiche *fiche = g_task_get_task_data (G_TASK (result));
   g_autofree char *message = NULL;
+  g_autoptr (GPtrArray) unmatched = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (unmatched == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -695,6 +720,8 @@ on_saved_cb (GObject *source, GAsyncResult *result, gpointer data)
   message = g_strdup_printf (_("%s added to Acquis: choose it for a candidate on their page."),
                              fiche->number);
   acq_toast_show (GTK_WIDGET (self->stack), message);
+  if (unmatched->len > 0)
+    show_unmatched (self, unmatched);
 }
 
 static void
@@ -729,6 +756,29 @@ acq_certification_import_window_new (GtkWindow *parent, const char *data_dir)
   self->data_dir = g_strdup (data_dir);
   gtk_window_present (GTK_WINDOW (self));
   return self;
+}
+
+/**
+ * acq_certification_import_window_open:
+ * @self: the window
+ * @file: an export of France Compétences (XML, or the zip it ships), dropped or chosen
+ *
+ * Lists the fiches of @file, as if the user had chosen it.
+ */
+void
+acq_certification_import_window_open (AcqCertificationImportWindow *self, GFile *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (ACQ_IS_CERTIFICATION_IMPORT_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    acq_toast_show (GTK_WIDGET (self->stack),
+                    _("The export must be a file on this computer: download it first."));
+  else
+    list_export (self, file);
 }
 
 static void

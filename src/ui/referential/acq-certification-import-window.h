@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (AcqCertificationImportWindow, acq_certification_import_win
 
 AcqCertificationImportWindow *acq_certification_import_window_new (GtkWindow  *parent,
                                                                    const char *data_dir);
+void acq_certification_import_window_open (AcqCertificationImportWindow *self,
+                                           GFile                        *file);
 
 G_END_DECLS
