@@ -66,7 +66,9 @@ filter_func (gpointer item, gpointer user_data)
 
   if (acq_candidate_get_archived (candidate) && !self->show_archived)
     return FALSE;
-  if (self->jury_stage_only && !_acq_window_today_at_jury_stage (self, candidate))
+  /* the coach's filter: a candidate's copy keeps the setting but lists her own files */
+  if (self->jury_stage_only && self->role == ACQ_ROLE_COACH &&
+      !_acq_window_today_at_jury_stage (self, candidate))
     return FALSE;
   return acq_candidate_matches (candidate, self->folded_query);
 }
