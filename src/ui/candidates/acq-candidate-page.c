@@ -934,6 +934,8 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, first_name_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, funding_group);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, funding_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, jury_group);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, jury_ready_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, last_name_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, livret_group);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, notes_view);
@@ -943,8 +945,6 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, sheets_list);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, sheets_placeholder);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, situation_row);
-  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, jury_group);
-  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, jury_ready_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_date_button);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_date_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_row);

@@ -18,10 +18,10 @@
  * may go in either order. */
 typedef struct
 {
-  GHashTable *deadlines; /* candidate uuid → AcqDeadline, or NULL until read */
+  GHashTable *deadlines;  /* candidate uuid → AcqDeadline, or NULL until read */
   GHashTable *jury_ready; /* candidate uuid → AcqJuryReadyCount, or NULL until read */
   GDate       today;
-  GHashTable *rows;      /* AcqCandidateRow set */
+  GHashTable *rows;       /* AcqCandidateRow set */
 } RowShared;
 
 static void
