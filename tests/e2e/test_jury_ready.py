@@ -6,11 +6,12 @@ Readiness for the Jury sort puts Sophie first, and At the Jury Stage Only leaves
 Then the jury page travels: the accompagnatrice dates the jury and ticks an item, sends the
 file through the exchange folder; the candidate's copy shows the same day and the same item
 ticked, she notes an answer to a likely question and sends it back; the accompagnatrice's
-store holds it. The stores are read with sqlite3 at each step."""
+store holds it, and her fiche de préparation shows it. The stores are read with sqlite3 at each step."""
 
 import datetime
 import os
 import re
+import subprocess
 import tempfile
 import unicodedata
 
@@ -189,6 +190,15 @@ def test_jury_page_after_an_exchange():
             # what she set is still there
             assert db.execute("SELECT date FROM jury_session WHERE candidate_uuid = ?",
                               (SOPHIE,)).fetchone()[0] == day.isoformat()
+        # she reads it in the fiche de préparation, where each question has its notes (the
+        # jury window draws a few questions at random: the fiche lists them all)
+        prep = os.path.join(coach.data_dir, "fiche.pdf")
+        subprocess.run([os.environ["ACQUIS_APP"], "--data-dir", coach.data_dir,
+                        "--export-jury-prep", SOPHIE, "--output", prep], check=True,
+                       capture_output=True)
+        text = " ".join(subprocess.run(["pdftotext", prep, "-"], check=True,
+                                       capture_output=True, text=True).stdout.split())
+        assert "Mes notes" in text and "situation du CCAS" in text, text[-600:]
         front(coach)
         key("ctrl+j")
         jury = find(coach.node, "frame", "Jury")
