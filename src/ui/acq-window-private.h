@@ -12,6 +12,7 @@
 
 #include "acq-candidate-page.h"
 #include "acq-exchange-folder.h"
+#include "acq-jury-checklist.h"
 #include "acq-sheet-editor.h"
 #include "acq-today-view.h"
 #include "acq-window.h"
@@ -67,6 +68,7 @@ struct _AcqWindow
   char                 *folded_query;
   AcqCandidateSort      sort;
   gboolean              show_archived;
+  gboolean              jury_stage_only; /* the "At the Jury Stage Only" filter */
   AcqCandidate         *shown; /* the candidate on the content page */
   gulong                shown_notify_id;
   AcqRole               role; /* from the settings, down to the sheet editor */
@@ -89,6 +91,8 @@ struct _AcqWindow
   /* acq-window-today.c: the Today view and the sidebar's deadlines, read on a worker */
   gboolean              sort_by_deadline; /* the "deadline" sort, which reads next_deadlines */
   GHashTable           *next_deadlines;   /* candidate uuid → AcqDeadline, from the worker */
+  gboolean              sort_by_readiness; /* the "readiness" sort, which reads jury_ready */
+  GHashTable           *jury_ready;       /* candidate uuid → AcqJuryReadyCount, idem */
   AcqStore             *today_store;      /* whose changes are followed */
   gulong                today_changed_id;
   GCancellable         *today_cancellable;
@@ -122,6 +126,14 @@ void              _acq_window_today_refresh          (AcqWindow        *self);
 int               _acq_window_today_compare          (AcqWindow        *self,
                                                       AcqCandidate     *a,
                                                       AcqCandidate     *b);
+int               _acq_window_today_compare_readiness (AcqWindow       *self,
+                                                      AcqCandidate     *a,
+                                                      AcqCandidate     *b);
+const AcqJuryReadyCount *
+                  _acq_window_today_lookup_jury_ready (AcqWindow       *self,
+                                                      AcqCandidate     *candidate);
+gboolean          _acq_window_today_at_jury_stage    (AcqWindow        *self,
+                                                      AcqCandidate     *candidate);
 void              _acq_window_today_dispose          (AcqWindow        *self);
 AcqTodayView     *_acq_window_today_ensure_dossier_view (AcqWindow     *self);
 

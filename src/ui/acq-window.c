@@ -66,6 +66,10 @@ filter_func (gpointer item, gpointer user_data)
 
   if (acq_candidate_get_archived (candidate) && !self->show_archived)
     return FALSE;
+  /* the coach's filter: a candidate's copy keeps the setting but lists her own files */
+  if (self->jury_stage_only && self->role == ACQ_ROLE_COACH &&
+      !_acq_window_today_at_jury_stage (self, candidate))
+    return FALSE;
   return acq_candidate_matches (candidate, self->folded_query);
 }
 
@@ -76,6 +80,8 @@ sort_func (gconstpointer a, gconstpointer b, gpointer user_data)
 
   if (self->sort_by_deadline)
     return _acq_window_today_compare (self, (AcqCandidate *) a, (AcqCandidate *) b);
+  if (self->sort_by_readiness)
+    return _acq_window_today_compare_readiness (self, (AcqCandidate *) a, (AcqCandidate *) b);
   return acq_candidate_compare ((AcqCandidate *) a, (AcqCandidate *) b, self->sort);
 }
 
@@ -238,7 +244,13 @@ show_candidate (AcqWindow *self, AcqCandidate *candidate)
                                                      G_CALLBACK (update_content_title), self,
                                                      G_CONNECT_SWAPPED);
   if (candidate != NULL || self->candidate_page != NULL)
-    acq_candidate_page_set_candidate (_acq_window_ensure_candidate_page (self), candidate);
+    {
+      AcqCandidatePage *page = _acq_window_ensure_candidate_page (self);
+
+      acq_candidate_page_set_candidate (page, candidate);
+      acq_candidate_page_set_jury_ready (page,
+                                         _acq_window_today_lookup_jury_ready (self, candidate));
+    }
   gtk_stack_set_visible_child_name (self->content_stack, candidate ? "candidate" : "today");
   /* the Today button looks selected, as a row of the list would, while Today is shown */
   if (candidate != NULL)
@@ -366,7 +378,7 @@ on_search_entry_stop_search_cb (AcqWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
-/* The sorter and the filter run for every row: they read these two settings from fields. */
+/* The sorter and the filter run for every row: they read these settings from fields. */
 static void
 on_settings_changed_cb (AcqWindow *self, const char *key)
 {
@@ -375,11 +387,17 @@ on_settings_changed_cb (AcqWindow *self, const char *key)
       g_autofree char *order = g_settings_get_string (self->settings, "candidate-sort");
       self->sort = acq_candidate_sort_from_string (order);
       self->sort_by_deadline = g_strcmp0 (order, "deadline") == 0;
+      self->sort_by_readiness = g_strcmp0 (order, "readiness") == 0;
       gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
     }
   if (key == NULL || g_strcmp0 (key, "show-archived") == 0)
     {
       self->show_archived = g_settings_get_boolean (self->settings, "show-archived");
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
+  if (key == NULL || g_strcmp0 (key, "jury-stage-only") == 0)
+    {
+      self->jury_stage_only = g_settings_get_boolean (self->settings, "jury-stage-only");
       gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
     }
   if (key == NULL || g_strcmp0 (key, "user-role") == 0)
@@ -762,7 +780,8 @@ static void
 bind_settings (AcqWindow *self, GSettings *settings)
 {
   g_autoptr (GSimpleActionGroup) settings_actions = g_simple_action_group_new ();
-  static const char *const setting_keys[] = { "candidate-sort", "show-archived", "user-role" };
+  static const char *const setting_keys[] = { "candidate-sort", "show-archived", "jury-stage-only",
+                                              "user-role" };
 
   self->settings = g_object_ref (settings);
   gtk_window_set_default_size (GTK_WINDOW (self),

@@ -46,6 +46,7 @@ typedef struct
   char      *last_change;
   char      *last_export;      /* of a final dossier */
   gboolean   convocation, deposited, mock, accommodations_recorded, accommodations_asked;
+  gboolean   dated;            /* the session has a day */
   guint      hand_items, hand_done;
 } Facts;
 
@@ -110,7 +111,7 @@ raise_text (char **slot, const char *value)
   "SELECT candidate_uuid, max (exported_at) FROM dossier_export WHERE final = 1"
 #define SQL_SESSION \
   "SELECT candidate_uuid, convocation_date IS NOT NULL, deposited_date IS NOT NULL," \
-  " accommodations_asked <> '' FROM jury_session"
+  " accommodations_asked <> '', date IS NOT NULL FROM jury_session"
 #define SQL_MOCK \
   "SELECT candidate_uuid FROM session WHERE kind = 2 AND held = 1 AND deleted_at IS NULL"
 #define SQL_REHEARSED "SELECT DISTINCT candidate_uuid FROM jury_rehearsal"
@@ -217,6 +218,7 @@ read_facts (AcqStore *store, const char *candidate_uuid, GError **error)
               facts->convocation = sqlite3_column_int (stmt, 1) != 0;
               facts->deposited = sqlite3_column_int (stmt, 2) != 0;
               facts->accommodations_asked = sqlite3_column_int (stmt, 3) != 0;
+              facts->dated = sqlite3_column_int (stmt, 4) != 0;
               break;
             case Q_MOCK:
             case Q_REHEARSED: facts->mock = TRUE; break;
@@ -471,6 +473,7 @@ acq_jury_checklist_count_all (AcqStore *store, GError **error)
       count_items (items, &count->n_done, &count->n_items);
       count->n_done += facts->hand_done;
       count->n_items += facts->hand_items;
+      count->dated = facts->dated;
       g_hash_table_insert (counts, g_strdup (key), count);
     }
   return counts;
@@ -488,4 +491,52 @@ acq_jury_ready_count_dup_text (guint n_done, guint n_items)
 {
   return g_strdup_printf (ngettext ("Ready for the jury: %u of %u", "Ready for the jury: %u of %u",
                                     n_items), n_done, n_items);
+}
+
+/**
+ * acq_jury_ready_count_applies:
+ * @count: (nullable): the candidate's count, or %NULL while it is not read yet
+ * @stage: the candidate's stage
+ *
+ * Whether "Ready for the jury" concerns the candidate: at the jury stage, or with a day for
+ * the jury before that stage (the session dated ahead). After the jury (post-jury), the
+ * count says nothing more and is not shown.
+ *
+ * Returns: %TRUE if the sidebar and the page show the count, and the jury's sort and filter
+ *   take the candidate
+ */
+gboolean
+acq_jury_ready_count_applies (const AcqJuryReadyCount *count, AcqStage stage)
+{
+  if (stage == ACQ_STAGE_JURY)
+    return TRUE;
+  return count != NULL && count->dated && stage < ACQ_STAGE_JURY;
+}
+
+/**
+ * acq_jury_ready_count_compare:
+ * @a: a count
+ * @b: another
+ *
+ * The least ready first: the smaller share of the items done, then the more items left.
+ *
+ * Returns: negative if @a is less ready than @b, positive if more, 0 if as ready
+ */
+int
+acq_jury_ready_count_compare (const AcqJuryReadyCount *a, const AcqJuryReadyCount *b)
+{
+  guint64 share_a, share_b;
+  guint left_a, left_b;
+
+  g_return_val_if_fail (a != NULL && b != NULL, 0);
+  /* a.done / a.items against b.done / b.items, without division */
+  share_a = (guint64) a->n_done * MAX (b->n_items, 1);
+  share_b = (guint64) b->n_done * MAX (a->n_items, 1);
+  if (share_a != share_b)
+    return share_a < share_b ? -1 : 1;
+  left_a = a->n_items - MIN (a->n_done, a->n_items);
+  left_b = b->n_items - MIN (b->n_done, b->n_items);
+  if (left_a != left_b)
+    return left_a > left_b ? -1 : 1;
+  return 0;
 }

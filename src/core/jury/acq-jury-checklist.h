@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "acq-candidate.h"
 #include "acq-dp-layout.h"
 #include "acq-store.h"
 
@@ -41,8 +42,9 @@ typedef struct
 
 typedef struct
 {
-  guint n_done;
-  guint n_items;
+  guint    n_done;
+  guint    n_items;
+  gboolean dated;   /* the jury's session has a day */
 } AcqJuryReadyCount;
 
 AcqJuryChecklist *acq_jury_checklist_compute     (AcqStore         *store,
@@ -54,6 +56,10 @@ GHashTable       *acq_jury_checklist_count_all   (AcqStore         *store,
                                                   GError          **error);
 char             *acq_jury_ready_count_dup_text  (guint             n_done,
                                                   guint             n_items);
+gboolean          acq_jury_ready_count_applies   (const AcqJuryReadyCount *count,
+                                                  AcqStage          stage);
+int               acq_jury_ready_count_compare   (const AcqJuryReadyCount *a,
+                                                  const AcqJuryReadyCount *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqJuryChecklist, acq_jury_checklist_free)
 

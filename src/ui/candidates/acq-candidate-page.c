@@ -41,6 +41,8 @@ struct _AcqCandidatePage
   AcqCandidateDocuments *documents;
   AdwComboRow         *funding_row;
   AdwPreferencesGroup *funding_group;
+  AdwPreferencesGroup *jury_group;
+  AdwActionRow        *jury_ready_row;
   AdwEntryRow         *last_name_row;
   AcqLivretGroup      *livret_group;
   GtkTextView         *notes_view;
@@ -64,6 +66,8 @@ struct _AcqCandidatePage
   AcqAutosave         *autosave;
   gboolean             loading;     /* fields are being filled from the candidate */
   AcqRole              role;        /* the candidate reads the parcours and the livret */
+  AcqJuryReadyCount    jury_ready;  /* the count of the jury's checklist, from the window */
+  gboolean             jury_ready_known;
 };
 
 G_DEFINE_FINAL_TYPE (AcqCandidatePage, acq_candidate_page, ADW_TYPE_BIN)
@@ -86,6 +90,27 @@ enum
 static guint signals[N_SIGNALS];
 
 static void load_fields (AcqCandidatePage *self);
+
+/* "Ready for the jury: 7 of 9", while the jury concerns the candidate: the stage follows the
+ * stage row at once, the count the window's next read of the caseload. */
+static void
+update_jury_ready (AcqCandidatePage *self)
+{
+  const AcqJuryReadyCount *count = self->jury_ready_known ? &self->jury_ready : NULL;
+  gboolean shown = self->candidate != NULL && count != NULL &&
+                   acq_jury_ready_count_applies (count, acq_candidate_get_stage (self->candidate));
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->jury_group), shown);
+  if (!shown)
+    return;
+  text = acq_jury_ready_count_dup_text (count->n_done, count->n_items);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->jury_ready_row), text);
+  adw_action_row_set_subtitle (self->jury_ready_row,
+                               count->n_done < count->n_items
+                                 ? _("What is missing is on the jury page")
+                                 : _("Everything on the jury’s checklist is done"));
+}
 
 /* Saving */
 
@@ -205,6 +230,7 @@ on_stage_row_selected_changed_cb (AcqCandidatePage *self)
   if (self->loading || self->candidate == NULL)
     return;
   acq_candidate_set_stage (self->candidate, adw_combo_row_get_selected (self->stage_row));
+  update_jury_ready (self);
   /* a new stage starts today, unless the user says otherwise */
   set_stage_date_today (self);
   changed (self);
@@ -821,6 +847,7 @@ load_fields (AcqCandidatePage *self)
     }
   update_stage_date_button (self);
   update_accommodations_banner (self);
+  update_jury_ready (self);
   self->loading = FALSE;
 }
 
@@ -1040,6 +1067,8 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, first_name_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, funding_group);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, funding_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, jury_group);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, jury_ready_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, last_name_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, livret_group);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, notes_view);
@@ -1124,4 +1153,23 @@ acq_candidate_page_set_summary (AcqCandidatePage *self, GtkWidget *summary)
   g_return_if_fail (ACQ_IS_CANDIDATE_PAGE (self));
   g_return_if_fail (GTK_IS_WIDGET (summary));
   adw_preferences_group_add (self->summary_group, summary);
+}
+
+/**
+ * acq_candidate_page_set_jury_ready:
+ * @self: the page
+ * @count: (nullable): the count of the shown candidate's jury checklist, as the window's
+ *   worker read it with the caseload's; %NULL while it is not read
+ *
+ * The page says "Ready for the jury: 7 of 9" as the sidebar does, from the same count, while
+ * the candidate is at the jury stage or her jury is dated; the row opens the jury page.
+ */
+void
+acq_candidate_page_set_jury_ready (AcqCandidatePage *self, const AcqJuryReadyCount *count)
+{
+  g_return_if_fail (ACQ_IS_CANDIDATE_PAGE (self));
+  self->jury_ready_known = count != NULL;
+  if (count != NULL)
+    self->jury_ready = *count;
+  update_jury_ready (self);
 }

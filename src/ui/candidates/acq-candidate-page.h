@@ -8,6 +8,7 @@
 
 #include "acq-candidate-documents.h"
 #include "acq-candidate-list.h"
+#include "acq-jury-checklist.h"
 #include "acq-sheet-list.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,7 @@ AcqSheetList *acq_candidate_page_get_sheets (AcqCandidatePage *self);
 AcqCandidateDocuments *acq_candidate_page_get_documents (AcqCandidatePage *self);
 void acq_candidate_page_set_summary       (AcqCandidatePage *self,
                                            GtkWidget        *summary);
+void acq_candidate_page_set_jury_ready    (AcqCandidatePage *self,
+                                           const AcqJuryReadyCount *count);
 
 G_END_DECLS

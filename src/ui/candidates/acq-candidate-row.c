@@ -9,22 +9,26 @@
 #include <glib/gi18n.h>
 
 #include "acq-candidate-row.h"
+#include "acq-jury-checklist.h"
 #include "acq-today.h"
 
-/* What every row of one factory shares: the next deadline of each candidate, read on the
- * window's worker (acq-window-today.c) and handed here whole, and the rows alive, to show it
- * when it arrives. Counted: the rows and the factory may go in either order. */
+/* What every row of one factory shares: the next deadline of each candidate and the count of
+ * their jury checklist, read on the window's worker (acq-window-today.c) and handed here
+ * whole, and the rows alive, to show them when they arrive. Counted: the rows and the factory
+ * may go in either order. */
 typedef struct
 {
-  GHashTable *deadlines; /* candidate uuid → AcqDeadline, or NULL until read */
+  GHashTable *deadlines;  /* candidate uuid → AcqDeadline, or NULL until read */
+  GHashTable *jury_ready; /* candidate uuid → AcqJuryReadyCount, or NULL until read */
   GDate       today;
-  GHashTable *rows;      /* AcqCandidateRow set */
+  GHashTable *rows;       /* AcqCandidateRow set */
 } RowShared;
 
 static void
 row_shared_clear (RowShared *shared)
 {
   g_clear_pointer (&shared->deadlines, g_hash_table_unref);
+  g_clear_pointer (&shared->jury_ready, g_hash_table_unref);
   g_clear_pointer (&shared->rows, g_hash_table_unref);
 }
 
@@ -158,22 +162,32 @@ update (AcqCandidateRow *self)
 {
   g_autofree char *name = acq_candidate_dup_display_name (self->candidate);
   g_autofree char *subtitle = acq_candidate_dup_subtitle (self->candidate);
+  const char *uuid = acq_candidate_get_uuid (self->candidate);
   const AcqDeadline *deadline = NULL;
+  const AcqJuryReadyCount *ready = NULL;
+  g_autoptr (GString) lines = g_string_new (subtitle);
   g_autofree char *markup = NULL;
 
   if (self->shared->deadlines != NULL)
-    deadline = g_hash_table_lookup (self->shared->deadlines,
-                                    acq_candidate_get_uuid (self->candidate));
+    deadline = g_hash_table_lookup (self->shared->deadlines, uuid);
+  if (self->shared->jury_ready != NULL)
+    ready = g_hash_table_lookup (self->shared->jury_ready, uuid);
+  /* under the stage, where it is read with it; the label is what a screen reader says */
+  if (ready != NULL &&
+      acq_jury_ready_count_applies (ready, acq_candidate_get_stage (self->candidate)))
+    {
+      g_autofree char *text = acq_jury_ready_count_dup_text (ready->n_done, ready->n_items);
+
+      g_string_append_printf (lines, "\n%s", text);
+    }
   if (deadline != NULL)
     {
       g_autofree char *next = acq_today_dup_deadline_short (deadline);
 
-      markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"60%%\">%s\n%s</span>",
-                                        name, subtitle, next);
+      g_string_append_printf (lines, "\n%s", next);
     }
-  else
-    markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"60%%\">%s</span>", name,
-                                      subtitle);
+  markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"60%%\">%s</span>", name,
+                                    lines->str);
   gtk_label_set_markup (self->label, markup);
   show_overdue (self, deadline);
   show_open_comments (self, acq_candidate_get_open_comments (self->candidate));
@@ -288,17 +302,20 @@ acq_candidate_row_factory_new (void)
 }
 
 /**
- * acq_candidate_row_factory_set_deadlines:
+ * acq_candidate_row_factory_set_caseload:
  * @factory: a factory from acq_candidate_row_factory_new()
  * @deadlines: (element-type utf8 AcqDeadline): candidate uuid → their next deadline
+ * @jury_ready: (nullable) (element-type utf8 AcqJuryReadyCount): candidate uuid → the count of
+ *   their jury checklist
  * @today: the day they were computed for
  *
- * Each row shows its candidate's next deadline under the stage, and a badge when it is
- * overdue. The table is read on a worker and handed here whole: no row reads the store.
+ * Each row shows under the stage "Ready for the jury: 7 of 9" when the jury concerns its
+ * candidate, then the next deadline, and a badge when it is overdue. The tables are read on a
+ * worker and handed here whole: no row reads the store.
  */
 void
-acq_candidate_row_factory_set_deadlines (GtkListItemFactory *factory, GHashTable *deadlines,
-                                         const GDate *today)
+acq_candidate_row_factory_set_caseload (GtkListItemFactory *factory, GHashTable *deadlines,
+                                        GHashTable *jury_ready, const GDate *today)
 {
   RowShared *shared = g_object_get_data (G_OBJECT (factory), "acq-row-shared");
   GHashTableIter iter;
@@ -307,6 +324,8 @@ acq_candidate_row_factory_set_deadlines (GtkListItemFactory *factory, GHashTable
   g_return_if_fail (shared != NULL);
   g_clear_pointer (&shared->deadlines, g_hash_table_unref);
   shared->deadlines = deadlines ? g_hash_table_ref (deadlines) : NULL;
+  g_clear_pointer (&shared->jury_ready, g_hash_table_unref);
+  shared->jury_ready = jury_ready ? g_hash_table_ref (jury_ready) : NULL;
   shared->today = *today;
   g_hash_table_iter_init (&iter, shared->rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))

@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AcqCandidateRow, acq_candidate_row, ACQ, CANDIDATE_ROW, GtkWidget)
 
 GtkListItemFactory *acq_candidate_row_factory_new           (void);
-void                acq_candidate_row_factory_set_deadlines (GtkListItemFactory *factory,
+void                acq_candidate_row_factory_set_caseload  (GtkListItemFactory *factory,
                                                              GHashTable         *deadlines,
+                                                             GHashTable         *jury_ready,
                                                              const GDate        *today);
 
 G_END_DECLS
