@@ -125,7 +125,7 @@ test_livret_french_text (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, "Relire l'exemple 2"));
   /* the planning */
   g_assert_nonnull (strstr (text, "Planning prévisionnel"));
-  g_assert_nonnull (strstr (text, "Séance du 2 avril 2026, de 09 h 30 à 11 h 00"));
+  g_assert_nonnull (strstr (text, "Séance du 2 avril 2026, de 9 h 30 à 11 h 00"));
   g_assert_nonnull (strstr (text, "Soutenance blanche"));
   g_assert_nonnull (strstr (text, "Tenir dix minutes"));
   g_assert_nonnull (strstr (text, "Signatures"));
