@@ -514,6 +514,17 @@ test_demo_structure (Fixture *f, gconstpointer data)
   g_assert_true (page_has (doc, 0, "Validation des acquis de l'expérience"));
   g_assert_false (page_has (doc, 0, "page 1 /"));
 
+  /* the model's presentation page, then the contents with the optional parts said so */
+  g_assert_true (page_has_in_order (doc, 1, "Présentation du dossier",
+                                    "Pour prendre sa décision, le jury dispose :",
+                                    "l'entretien final.", "Ce dossier comporte :",
+                                    "une déclaration sur l'honneur", NULL));
+  g_assert_true (page_has_in_order (doc, 2, "Sommaire",
+                                    "Titres, diplômes, CQP, attestations de formation "
+                                    "(facultatif)", "Déclaration sur l'honneur",
+                                    "Documents illustrant la pratique professionnelle "
+                                    "(facultatif)", NULL));
+
   /* every other page: the running header and "page X / Y" */
   for (int i = 1; i < n; i++)
     {
@@ -563,9 +574,9 @@ test_demo_outline (Fixture *f, gconstpointer data)
     { 1, "Exemple n° 3 : Parrainage d'une jeune vers l'emploi" },
     { 0, "Bloc 3 — Mettre en œuvre une offre de services auprès des employeurs pour favoriser "
          "l'insertion professionnelle" },
-    { 0, "Titres, diplômes, CQP, attestations de formation" },
+    { 0, "Titres, diplômes, CQP, attestations de formation (facultatif)" },
     { 0, "Déclaration sur l'honneur" },
-    { 0, "Documents illustrant la pratique professionnelle" },
+    { 0, "Documents illustrant la pratique professionnelle (facultatif)" },
   };
   g_autoptr (Pdf) doc = NULL;
   g_autoptr (GPtrArray) items = NULL;
@@ -725,7 +736,8 @@ test_demo_contents (Fixture *f, gconstpointer data)
   items = outline (doc);
   contents = outline_find (items, "Sommaire");
   g_assert_nonnull (contents);
-  g_assert_cmpint (contents->page, ==, 2);
+  /* after the cover and the presentation page */
+  g_assert_cmpint (contents->page, ==, 3);
   page = poppler_document_get_page (doc, contents->page - 1);
   links = poppler_page_get_link_mapping (page);
   for (GList *l = links; l != NULL; l = l->next)

@@ -101,11 +101,11 @@ _acq_dossier_add_targets (AcqDossierWriter *w)
           add_target (w, 2, example_title (example), example->dest, TRUE);
         }
     }
-  add_target (w, 0, g_strdup ("Titres, diplômes, CQP, attestations de formation"), "titres",
-              TRUE);
+  add_target (w, 0, g_strdup ("Titres, diplômes, CQP, attestations de formation (facultatif)"),
+              "titres", TRUE);
   add_target (w, 0, g_strdup ("Déclaration sur l’honneur"), "declaration", TRUE);
-  add_target (w, 0, g_strdup ("Documents illustrant la pratique professionnelle"), "documents",
-              TRUE);
+  add_target (w, 0, g_strdup ("Documents illustrant la pratique professionnelle (facultatif)"),
+              "documents", TRUE);
   if (data->annexes->len > 0)
     add_target (w, 0, g_strdup ("Annexes"), "annexes", TRUE);
   for (guint a = 0; a < data->annexes->len; a++)
@@ -252,6 +252,62 @@ _acq_dossier_cover (AcqDossierWriter *w)
   acq_dossier_writer_space (w, 50);
   cover_identity (w);
   cover_note (w);
+}
+
+/* --- Presentation -------------------------------------------------------------------- */
+
+/**
+ * _acq_dossier_presentation:
+ * @w: the writer
+ *
+ * The page the ministry's model has after the cover: what the Dossier Professionnel is, what
+ * the jury has to decide, what this dossier holds. In our own words, under the model's title.
+ */
+void
+_acq_dossier_presentation (AcqDossierWriter *w)
+{
+  static const char *const jury[] = {
+    "les résultats de la mise en situation professionnelle, ou des autres épreuves que prévoit "
+    "le référentiel de certification ;",
+    "le présent dossier, où le candidat ou la candidate décrit des exemples de sa pratique "
+    "professionnelle ;",
+    "le cas échéant, les résultats des évaluations passées en cours de formation ;",
+    "l’entretien final.",
+  };
+  static const char *const contents[] = {
+    "pour chaque bloc de compétences visé, un à trois exemples de pratique professionnelle ;",
+    "un tableau des titres, diplômes, CQP et attestations de formation (facultatif) ;",
+    "une déclaration sur l’honneur, à dater et à signer ;",
+    "des documents illustrant la pratique professionnelle (facultatif) ;",
+    "des annexes, lorsque le référentiel de certification en prévoit.",
+  };
+
+  acq_dossier_writer_set_section (w, "Présentation du dossier");
+  acq_dossier_writer_new_page (w);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_SECTION, "Présentation du dossier", 0, 14);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY,
+                           "Le Dossier Professionnel (DP) est l’un des éléments sur lesquels le "
+                           "jury s’appuie pour délivrer le titre professionnel. Il appartient au "
+                           "candidat ou à la candidate, qui le tient à jour tout au long de son "
+                           "parcours et le présente à chaque session d’examen. Une formatrice, "
+                           "un formateur ou une accompagnatrice VAE peut l’aider à le rédiger.",
+                           0, 12);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_HEADING, "Pour prendre sa décision, le jury "
+                           "dispose\u00A0:", 0, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (jury); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("• %s", jury[i]);
+      g_autofree char *set = acq_dp_layout_typeset (line);
+      acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY, set, 12, 3);
+    }
+  acq_dossier_writer_space (w, 10);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_HEADING, "Ce dossier comporte\u00A0:", 0, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("• %s", contents[i]);
+      g_autofree char *set = acq_dp_layout_typeset (line);
+      acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY, set, 12, 3);
+    }
 }
 
 /* --- Contents ------------------------------------------------------------------------- */

@@ -94,6 +94,7 @@ void   _acq_dossier_step           (AcqDossierWriter *w);
 /* acq-dossier-pages.c: the sections, each starting on a new page */
 void   _acq_dossier_add_targets    (AcqDossierWriter *w);
 void   _acq_dossier_cover          (AcqDossierWriter *w);
+void   _acq_dossier_presentation   (AcqDossierWriter *w);
 void   _acq_dossier_contents       (AcqDossierWriter *w);
 void   _acq_dossier_bloc           (AcqDossierWriter *w,
                                     AcqDossierBloc   *bloc);

@@ -557,6 +557,7 @@ write_pages (AcqDossierWriter *w, gpointer user_data)
 
   w->page = 0;
   _acq_dossier_cover (w);
+  _acq_dossier_presentation (w);
   _acq_dossier_contents (w);
   _acq_dossier_step (w);
   for (guint b = 0; b < data->blocs->len; b++)
