@@ -218,6 +218,23 @@ def test_profile_documents_livret():
         for expected in ("Convocation", "Madame, Monsieur,", "Hélène Dubois", "Claire Lefèvre",
                          "Signature"):
             assert expected in text, (expected, text)
+
+        # the attendance sheet of a session held, from its row in the livret
+        target = os.path.join(os.path.dirname(folder), "presence-helene.pdf")
+        press(find_named(app.window,
+                         lambda name: name.startswith("Print the attendance sheet of ")))
+        wait_for(lambda: "Print the Attendance Sheet" in app.windows(), "the file chooser")
+        time.sleep(1)
+        key("ctrl+a")
+        type_text(target)
+        key("Return")
+        app.wait_window_closed("Print the Attendance Sheet")
+        find(app.window, "label", "Attendance sheet printed", timeout=60)
+        text = subprocess.run(["pdftotext", target, "-"], check=True, capture_output=True,
+                              text=True).stdout
+        for expected in ("Feuille de présence", "Hélène Dubois", "Les soussigné·es attestent",
+                         "Le ou la candidat·e"):
+            assert expected in text, (expected, text)
     finally:
         app.quit()
 

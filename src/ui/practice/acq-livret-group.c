@@ -17,6 +17,7 @@
 
 #include "acq-livret-group.h"
 #include "acq-practice-date.h"
+#include "acq-practice-document.h"
 #include "acq-session.h"
 #include "acq-session-window.h"
 #include "acq-toast.h"
@@ -188,6 +189,54 @@ on_delete_clicked_cb (AcqLivretGroup *self, GtkButton *button)
   reload (self);
 }
 
+/* The attendance sheet of a session held: one page, written at once into the file chosen. */
+static void
+on_attendance_chooser_response_cb (GtkNativeDialog *chooser, int response, AcqLivretGroup *self)
+{
+  const char *date = g_object_get_data (G_OBJECT (chooser), "date");
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+    }
+  if (path != NULL && self->store != NULL && self->candidate_uuid != NULL)
+    {
+      if (acq_practice_document_write (self->store, ACQ_PRACTICE_DOCUMENT_ATTENDANCE,
+                                       self->candidate_uuid, date, path, &error))
+        acq_file_toast_show (GTK_WIDGET (self), _("Attendance sheet printed"), file);
+      else
+        acq_toast_show (GTK_WIDGET (self), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_print_clicked_cb (AcqLivretGroup *self, GtkButton *button)
+{
+  const AcqSession *session = g_object_get_data (G_OBJECT (button), "session");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (session == NULL)
+    return;
+  name = g_strdup_printf ("Feuille de présence - %s.pdf", session->date);
+  chooser = gtk_file_chooser_native_new (_("Print the Attendance Sheet"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Print"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "date", g_strdup (session->date), g_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_attendance_chooser_response_cb),
+                           self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static GtkWidget *
 create_row (AcqLivretGroup *self, const AcqSession *session)
 {
@@ -203,6 +252,21 @@ create_row (AcqLivretGroup *self, const AcqSession *session)
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  if (self->role == ACQ_ROLE_COACH && session->held)
+    {
+      g_autofree char *name = g_strdup_printf (_("Print the attendance sheet of %s"), title);
+      GtkWidget *button = gtk_button_new_from_icon_name ("document-print-symbolic");
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Print the Attendance Sheet"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+      g_object_set_data (G_OBJECT (button), "session", (gpointer) session);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_print_clicked_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
   if (self->role == ACQ_ROLE_COACH)
     {
       g_autofree char *name = g_strdup_printf (_("Delete the session of %s"), title);
