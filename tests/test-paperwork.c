@@ -456,8 +456,11 @@ test_practice_documents (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
+  g_free (profile->name);
   profile->name = g_strdup ("Claire Morel");
+  g_free (profile->organisation);
   profile->organisation = g_strdup ("Claire Morel Accompagnement VAE");
+  g_free (profile->siret);
   profile->siret = g_strdup ("81234567800013");
   g_assert_true (acq_coach_profile_save (f->store, profile, &error));
   g_assert_no_error (error);
