@@ -32,6 +32,26 @@ def shot(name):
                    check=True)
 
 
+
+def save_through_chooser(app, open_it, title, target, done):
+    """Opens the file chooser @title with @open_it, saves as @target, waits for the toast
+    @done: the file is written on a worker or at once."""
+    open_it()
+    wait_for(lambda: title in app.windows(), "the file chooser")
+    time.sleep(1)
+    key("ctrl+a")
+    type_text(target)
+    key("Return")
+    app.wait_window_closed(title)
+    find(app.window, "label", done, timeout=60)
+
+
+def from_menu(app, item):
+    def open_it():
+        press(find_named(app.window, "Candidate Menu"))
+        press(find(app.node, "menu item", item))
+    return open_it
+
 def demo_folder():
     """The demo's caseload, without the demo's coach profile nor documents: hers to fill."""
     folder = tempfile.mkdtemp(dir=os.environ.get("ACQUIS_E2E_TMP"))
@@ -155,15 +175,8 @@ def test_profile_documents_livret():
 
         # the livret, exported from the candidate's menu, written on a worker
         target = os.path.join(os.path.dirname(folder), "livret-helene.pdf")
-        press(find_named(app.window, "Candidate Menu"))
-        press(find(app.node, "menu item", "Export the Livret…"))
-        wait_for(lambda: "Export the Livret" in app.windows(), "the file chooser")
-        time.sleep(1)
-        key("ctrl+a")
-        type_text(target)
-        key("Return")
-        app.wait_window_closed("Export the Livret")
-        find(app.window, "label", "Livret exported", timeout=60)
+        save_through_chooser(app, from_menu(app, "Export the Livret…"), "Export the Livret",
+                             target, "Livret exported")
         find(app.window, "push button", lambda name: name == "Open")
         text = subprocess.run(["pdftotext", target, "-"], check=True, capture_output=True,
                               text=True).stdout
@@ -178,16 +191,9 @@ def test_profile_documents_livret():
         # everything held about her, for her right of access: a ZIP whose person.json has
         # every sheet of hers, and her documents
         target = os.path.join(os.path.dirname(folder), "donnees-helene.zip")
-        press(find_named(app.window, "Candidate Menu"))
-        press(find(app.node, "menu item", "Export Everything About This Person…"))
-        wait_for(lambda: "Export Everything About This Person" in app.windows(),
-                 "the file chooser")
-        time.sleep(1)
-        key("ctrl+a")
-        type_text(target)
-        key("Return")
-        app.wait_window_closed("Export Everything About This Person")
-        find(app.window, "label", "Everything about the person exported", timeout=60)
+        save_through_chooser(app, from_menu(app, "Export Everything About This Person…"),
+                             "Export Everything About This Person", target,
+                             "Everything about the person exported")
         with zipfile.ZipFile(target) as archive:
             person = json.loads(archive.read("person.json"))
             names = archive.namelist()
@@ -204,15 +210,8 @@ def test_profile_documents_livret():
 
         # the convocation to her next session, for the funder
         target = os.path.join(os.path.dirname(folder), "convocation-helene.pdf")
-        press(find_named(app.window, "Candidate Menu"))
-        press(find(app.node, "menu item", "Print the Convocation…"))
-        wait_for(lambda: "Print the Convocation" in app.windows(), "the file chooser")
-        time.sleep(1)
-        key("ctrl+a")
-        type_text(target)
-        key("Return")
-        app.wait_window_closed("Print the Convocation")
-        find(app.window, "label", "Convocation printed", timeout=60)
+        save_through_chooser(app, from_menu(app, "Print the Convocation…"),
+                             "Print the Convocation", target, "Convocation printed")
         text = subprocess.run(["pdftotext", target, "-"], check=True, capture_output=True,
                               text=True).stdout
         for expected in ("Convocation", "Madame, Monsieur,", "Hélène Dubois", "Claire Lefèvre",
@@ -221,15 +220,10 @@ def test_profile_documents_livret():
 
         # the attendance sheet of a session held, from its row in the livret
         target = os.path.join(os.path.dirname(folder), "presence-helene.pdf")
-        press(find_named(app.window,
-                         lambda name: name.startswith("Print the attendance sheet of ")))
-        wait_for(lambda: "Print the Attendance Sheet" in app.windows(), "the file chooser")
-        time.sleep(1)
-        key("ctrl+a")
-        type_text(target)
-        key("Return")
-        app.wait_window_closed("Print the Attendance Sheet")
-        find(app.window, "label", "Attendance sheet printed", timeout=60)
+        save_through_chooser(
+            app, lambda: press(find_named(app.window, lambda name: name.startswith(
+                "Print the attendance sheet of "))),
+            "Print the Attendance Sheet", target, "Attendance sheet printed")
         text = subprocess.run(["pdftotext", target, "-"], check=True, capture_output=True,
                               text=True).stdout
         for expected in ("Feuille de présence", "Hélène Dubois", "Les soussigné·es attestent",

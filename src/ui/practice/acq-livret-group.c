@@ -237,6 +237,23 @@ on_print_clicked_cb (AcqLivretGroup *self, GtkButton *button)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* A flat button at the end of a session's row, named for the screen reader with the session. */
+static void
+add_row_button (AcqLivretGroup *self, GtkWidget *row, const AcqSession *session,
+                const char *icon, const char *tooltip, const char *name, GCallback clicked)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  g_object_set_data (G_OBJECT (button), "session", (gpointer) session);
+  g_signal_connect_object (button, "clicked", clicked, self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
 static GtkWidget *
 create_row (AcqLivretGroup *self, const AcqSession *session)
 {
@@ -255,32 +272,14 @@ create_row (AcqLivretGroup *self, const AcqSession *session)
   if (self->role == ACQ_ROLE_COACH && session->held)
     {
       g_autofree char *name = g_strdup_printf (_("Print the attendance sheet of %s"), title);
-      GtkWidget *button = gtk_button_new_from_icon_name ("document-print-symbolic");
-
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Print the Attendance Sheet"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      name, -1);
-      g_object_set_data (G_OBJECT (button), "session", (gpointer) session);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_print_clicked_cb), self,
-                               G_CONNECT_SWAPPED);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      add_row_button (self, row, session, "document-print-symbolic",
+                      _("Print the Attendance Sheet"), name, G_CALLBACK (on_print_clicked_cb));
     }
   if (self->role == ACQ_ROLE_COACH)
     {
       g_autofree char *name = g_strdup_printf (_("Delete the session of %s"), title);
-      GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Delete"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      name, -1);
-      g_object_set_data (G_OBJECT (button), "session", (gpointer) session);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_delete_clicked_cb), self,
-                               G_CONNECT_SWAPPED);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      add_row_button (self, row, session, "user-trash-symbolic", _("Delete"), name,
+                      G_CALLBACK (on_delete_clicked_cb));
     }
   {
     GtkWidget *chevron = gtk_image_new_from_icon_name ("go-next-symbolic");
