@@ -116,15 +116,9 @@ card_row_new (AcqJuryWindow *self, const AcqJuryCard *card, guint n)
   gtk_widget_add_css_class (title, "heading");
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title_name, -1);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  _acq_jury_window_style_text_view (GTK_TEXT_VIEW (view), 72);
   /* Tab goes on to the next card, as it does out of the title */
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_widget_set_size_request (view, -1, 72);
-  gtk_widget_add_css_class (view, "card");
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   points_name, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("One point per line"), -1);

@@ -107,6 +107,8 @@ struct _AcqJuryWindow
 };
 
 gboolean _acq_jury_window_is_coach          (AcqJuryWindow *self);
+void     _acq_jury_window_style_text_view   (GtkTextView   *view,
+                                             int            min_height);
 
 /* acq-jury-window-oral.c */
 void     _acq_jury_window_oral_init         (AcqJuryWindow *self);

@@ -47,6 +47,20 @@ _acq_jury_window_is_coach (AcqJuryWindow *self)
   return self->role == ACQ_ROLE_COACH;
 }
 
+/* A text the user writes in the window (a question's note, a card's points): wrapped, with
+ * room around it, at least @min_height high, on a card. */
+void
+_acq_jury_window_style_text_view (GtkTextView *view, int min_height)
+{
+  gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (view, 6);
+  gtk_text_view_set_bottom_margin (view, 6);
+  gtk_text_view_set_left_margin (view, 6);
+  gtk_text_view_set_right_margin (view, 6);
+  gtk_widget_set_size_request (GTK_WIDGET (view), -1, min_height);
+  gtk_widget_add_css_class (GTK_WIDGET (view), "card");
+}
+
 static gboolean
 is_coach (AcqJuryWindow *self)
 {
@@ -737,13 +751,7 @@ question_row_new (AcqJuryWindow *self, const AcqJuryQuestion *question, guint n)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_widget_set_size_request (view, -1, 64);
-  gtk_widget_add_css_class (view, "card");
+  _acq_jury_window_style_text_view (GTK_TEXT_VIEW (view), 64);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, question->text, -1);
   gtk_text_buffer_set_text (buffer, question->note ? question->note : "", -1);
