@@ -427,8 +427,8 @@ typedef struct
 
 static const ResultCase result_cases[] = {
   { "total", ACQ_JURY_OUTCOME_TOTAL,
-    { ACQ_JURY_BLOC_OBTAINED, ACQ_JURY_BLOC_OBTAINED, ACQ_JURY_BLOC_EXEMPT }, ACQ_STAGE_JURY,
-    TRUE, 0 },
+    { ACQ_JURY_BLOC_OBTAINED, ACQ_JURY_BLOC_OBTAINED, ACQ_JURY_BLOC_EXEMPT },
+    ACQ_STAGE_CERTIFIED, TRUE, 0 },
   { "partial", ACQ_JURY_OUTCOME_PARTIAL,
     { ACQ_JURY_BLOC_OBTAINED, ACQ_JURY_BLOC_NOT_OBTAINED, ACQ_JURY_BLOC_OBTAINED },
     ACQ_STAGE_JURY, TRUE, 1 },
@@ -519,6 +519,8 @@ test_result_outcomes (Fixture *f, gconstpointer data)
 
       g_assert_cmpint (stored_stage (f), ==, c->stage);
       g_assert_cmpint (has_event (f, ACQ_PARCOURS_JURY, FALSE), ==, c->jury_done);
+      g_assert_cmpint (has_event (f, ACQ_PARCOURS_CERTIFIED, FALSE), ==,
+                       c->outcome == ACQ_JURY_OUTCOME_TOTAL);
       again = acq_jury_result_load (f->store, uuid_of (f), &error);
       g_assert_cmpint (again->outcome, ==, c->outcome);
       for (guint b = 0; b < 3; b++)
@@ -543,6 +545,23 @@ test_result_outcomes (Fixture *f, gconstpointer data)
           /* the interview held: the stage is Post-jury */
           g_assert_true (acq_jury_plan_record_interview (f->store, uuid_of (f), today, &error));
           g_assert_no_error (error);
+          g_assert_cmpint (stored_stage (f), ==, ACQ_STAGE_POST_JURY);
+        }
+      if (c->outcome == ACQ_JURY_OUTCOME_TOTAL)
+        {
+          g_autofree char *today = days_from_today (0);
+
+          /* the entretien post-jury held after a total validation leaves her Certified */
+          g_assert_true (acq_jury_plan_record_interview (f->store, uuid_of (f), today, &error));
+          g_assert_no_error (error);
+          g_assert_cmpint (stored_stage (f), ==, ACQ_STAGE_CERTIFIED);
+          /* a result typed wrongly and corrected: the certification is taken back */
+          again->outcome = ACQ_JURY_OUTCOME_PARTIAL;
+          g_assert_true (acq_jury_result_set_bloc (again, bloc_uuid (f, 1),
+                                                   ACQ_JURY_BLOC_NOT_OBTAINED));
+          g_assert_true (acq_jury_result_save (f->store, again, &error));
+          g_assert_no_error (error);
+          g_assert_false (has_event (f, ACQ_PARCOURS_CERTIFIED, FALSE));
           g_assert_cmpint (stored_stage (f), ==, ACQ_STAGE_POST_JURY);
         }
     }

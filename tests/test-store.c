@@ -126,6 +126,84 @@ test_migrate_from_each_version (void)
     }
 }
 
+/* 11 -> 12 rebuilds candidate and parcours_event to let in the stage Certified and its event:
+ * the rows that refer to them (sheets, sessions, events, a document naming an event) are all
+ * still there, and so is every trigger and index; the foreign keys are on again. */
+static void
+test_migrate_from_v11 (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  sqlite3 *db = _acq_store_open_db (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &error);
+  static const char *const kept[][2] = {
+    { "SELECT count(*) FROM candidate", "1" },
+    { "SELECT stage || ' ' || stage_date || ' ' || last_name FROM candidate", "5 2026-06-20 Traoré" },
+    { "SELECT count(*) FROM sheet", "1" },
+    { "SELECT count(*) FROM session", "1" },
+    { "SELECT count(*) FROM parcours_event", "2" },
+    { "SELECT parcours_event_uuid FROM candidate_document", "e2" },
+    { "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'", "5" },
+    { "SELECT count(*) FROM sqlite_schema WHERE name IN ('candidate_deleted',"
+      " 'parcours_event_by_candidate', 'parcours_event_deleted')", "3" },
+    { "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_new'", "0" },
+    { "PRAGMA foreign_keys", "1" },
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (_acq_store_migrate_db (db, 11, &error));
+  g_assert_true (_acq_store_exec_db (
+    db, "INSERT INTO certification (uuid, rncp, title, created_at, updated_at)"
+        " VALUES ('c1', 'RNCP1', 'Titre', 'now', 'now');"
+        "INSERT INTO candidate (uuid, certification_uuid, last_name, stage, stage_date,"
+        " created_at, updated_at, last_activity_at)"
+        " VALUES ('k1', 'c1', 'Traoré', 5, '2026-06-20', 'now', 'now', 'now');"
+        "INSERT INTO sheet (uuid, candidate_uuid, title, created_at, updated_at)"
+        " VALUES ('s1', 'k1', 'Accueil', 'now', 'now');"
+        "INSERT INTO session (uuid, candidate_uuid, date, start_time, end_time, created_at,"
+        " updated_at) VALUES ('v1', 'k1', '2026-05-02', '09:00', '11:00', 'now', 'now');"
+        "INSERT INTO parcours_event (uuid, candidate_uuid, kind, date, created_at, updated_at)"
+        " VALUES ('e1', 'k1', 9, '2026-06-13', 'now', 'now'),"
+        " ('e2', 'k1', 10, '2026-06-20', 'now', 'now');"
+        "INSERT INTO candidate_document (uuid, candidate_uuid, parcours_event_uuid, kind,"
+        " author_role, file_name, mime_type, size, sha256, added_at, updated_at)"
+        " VALUES ('d1', 'k1', 'e2', 5, 0, 'pv.pdf', 'application/pdf', 3,"
+        " '0000000000000000000000000000000000000000000000000000000000000000', 'now', 'now')",
+    &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (acq_store_get_schema_version (store), >=, 12);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *value = test_query_text (store, kept[i][0]);
+      g_assert_cmpstr (value, ==, kept[i][1]);
+    }
+  /* the new stage and event are let in, and nothing else */
+  g_assert_true (acq_store_exec (store,
+                                 "UPDATE candidate SET stage = 6;"
+                                 "INSERT INTO parcours_event (uuid, candidate_uuid, kind, date,"
+                                 " created_at, updated_at)"
+                                 " VALUES ('e3', 'k1', 11, '2026-06-13', 'now', 'now')",
+                                 &error));
+  g_assert_no_error (error);
+  g_assert_false (acq_store_exec (store, "UPDATE candidate SET stage = 7", &error));
+  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  /* and the foreign keys still hold: a session of nobody is refused */
+  g_assert_false (acq_store_exec (store,
+                                  "INSERT INTO session (uuid, candidate_uuid, date, start_time,"
+                                  " end_time, created_at, updated_at) VALUES ('v2', 'nobody',"
+                                  " '2026-05-02', '09:00', '11:00', 'now', 'now')",
+                                  &error));
+  g_assert_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_CONSTRAINT);
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 /* 3 -> 4 adds the exchange's bookkeeping: a v3 file keeps its sheets, and starts with no
  * history (its first export records them) and no conflict. */
 static void
@@ -1150,6 +1228,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/migrate/from-each-version", test_migrate_from_each_version);
   g_test_add_func ("/store/migrate/from-v3", test_migrate_from_v3);
   g_test_add_func ("/store/migrate/from-v10", test_migrate_from_v10);
+  g_test_add_func ("/store/migrate/from-v11", test_migrate_from_v11);
   g_test_add_func ("/store/migrate/newer-version-refused", test_newer_version_refused);
   g_test_add_func ("/store/rules/constraints", test_constraints);
   g_test_add_func ("/store/rules/rollback", test_transaction_rollback);

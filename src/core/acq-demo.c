@@ -86,7 +86,7 @@ static const DemoCandidate demo[] = {
     "réponse. Relancer : France VAE classe la candidature inactive." },
   { "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d07", "Marc", "Petit", "",
     "marc.petit@example.org", "06 00 00 00 07", "", ACQ_SITUATION_JOB_SEEKER,
-    ACQ_FUNDING_FRANCE_VAE, ACQ_STAGE_POST_JURY, "2025-11-28", 0x7, TRUE, "",
+    ACQ_FUNDING_FRANCE_VAE, ACQ_STAGE_CERTIFIED, "2025-11-28", 0x7, TRUE, "",
     "Validation totale le 28 novembre 2025. Parcours terminé." },
 };
 
@@ -147,6 +147,7 @@ static const DemoEvent demo_events[] = {
   DECISION (6, -500, FAVOURABLE, ""),
   EV (6, ACCOMPANIMENT_STARTED, -490, ""),
   EV (6, JURY, -374, "Validation totale."),
+  EV (6, CERTIFIED, -374, "Titre professionnel CIP obtenu."),
   EV (6, POST_JURY_INTERVIEW, -370, ""),
 };
 

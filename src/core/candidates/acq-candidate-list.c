@@ -353,11 +353,11 @@ write_blocs (AcqCandidateList *self, AcqCandidate *candidate, GError **error)
  * (practice/acq-parcours.c) as the event that opens it, unless that event is there already:
  * nothing that sets a stage loses its date. The kinds are AcqParcoursKind's numbers, as in
  * migration 5: first contact, feasibility interview, admissibility requested, accompaniment
- * started, jury, post-jury interview. */
+ * started, jury, post-jury interview, certification obtained. */
 static const char sql_record_stage[] =
   "INSERT INTO parcours_event (uuid, candidate_uuid, kind, date, planned, created_at,"
   " updated_at) SELECT ?1, ?2, k.kind, ?3, 0, ?4, ?4 FROM (SELECT CASE ?5 WHEN 0 THEN 0"
-  " WHEN 1 THEN 1 WHEN 2 THEN 2 WHEN 3 THEN 6 WHEN 4 THEN 9 ELSE 10 END AS kind) k"
+  " WHEN 1 THEN 1 WHEN 2 THEN 2 WHEN 3 THEN 6 WHEN 4 THEN 9 WHEN 5 THEN 10 ELSE 11 END AS kind) k"
   " WHERE ?3 GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
   " AND NOT EXISTS (SELECT 1 FROM parcours_event WHERE candidate_uuid = ?2 AND kind ="
   " k.kind AND date = ?3 AND planned = 0 AND deleted_at IS NULL)";
@@ -365,7 +365,7 @@ static const char sql_record_stage[] =
 static const char sql_move_stage[] =
   "UPDATE parcours_event SET date = ?3, updated_at = ?4 WHERE rowid = (SELECT rowid FROM"
   " parcours_event WHERE candidate_uuid = ?2 AND kind = CASE ?5 WHEN 0 THEN 0 WHEN 1 THEN 1"
-  " WHEN 2 THEN 2 WHEN 3 THEN 6 WHEN 4 THEN 9 ELSE 10 END AND date = ?1 AND planned = 0"
+  " WHEN 2 THEN 2 WHEN 3 THEN 6 WHEN 4 THEN 9 WHEN 5 THEN 10 ELSE 11 END AND date = ?1 AND planned = 0"
   " AND deleted_at IS NULL LIMIT 1)"
   " AND ?3 GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'";
 

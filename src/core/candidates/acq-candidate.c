@@ -90,6 +90,8 @@ acq_stage_label (AcqStage stage)
     case ACQ_STAGE_DOSSIER: return _("Validation dossier");
     case ACQ_STAGE_JURY: return _("Jury");
     case ACQ_STAGE_POST_JURY: return _("Post-jury interview");
+    /* Translators: the stage of a candidate whose jury granted the whole certification */
+    case ACQ_STAGE_CERTIFIED: return _("Certified");
     case ACQ_N_STAGES: default: break;
     }
   g_return_val_if_reached ("");

@@ -17,6 +17,7 @@ typedef enum
   ACQ_STAGE_DOSSIER,        /* dossier de validation */
   ACQ_STAGE_JURY,           /* jury */
   ACQ_STAGE_POST_JURY,      /* entretien post-jury */
+  ACQ_STAGE_CERTIFIED,      /* certifié·e : validation totale */
   ACQ_N_STAGES
 } AcqStage;
 

@@ -183,6 +183,26 @@ record_event (AcqStore *store, const char *candidate_uuid, AcqParcoursKind kind,
   return acq_parcours_add (store, added, error);
 }
 
+/* The "certification obtained" events of the candidate, deleted: the result says otherwise
+ * now. */
+static gboolean
+forget_certification (AcqStore *store, const char *candidate_uuid, GError **error)
+{
+  g_autoptr (GPtrArray) events = acq_parcours_list (store, candidate_uuid, error);
+
+  if (events == NULL)
+    return FALSE;
+  for (guint i = 0; i < events->len; i++)
+    {
+      AcqParcoursEvent *event = g_ptr_array_index (events, i);
+
+      if (event->kind == ACQ_PARCOURS_CERTIFIED &&
+          !acq_parcours_delete (store, event->uuid, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Labels --------------------------------------------------------------------------------- */
 
 const char *
@@ -1325,8 +1345,10 @@ outcome_needs_plan (AcqJuryOutcome outcome)
  * none was set), which puts the candidate in the stage Jury; an excused candidate's jury
  * stays planned. A partial result or none opens the post-jury plan with every bloc not
  * obtained (the blocs already in the plan keep their target dates), and the entretien
- * post-jury is planned a month after the jury unless it already has a date. AcqStage has no
- * stage after the post-jury: a full validation shows as the result itself.
+ * post-jury is planned a month after the jury unless it already has a date. A total
+ * validation is the certification obtained, a done event of the parcours on the jury's day
+ * that puts the candidate in the stage Certified; a result changed from total to another
+ * takes that event away (deleted as the parcours deletes, so that the exchange carries it).
  *
  * Returns: %TRUE on success
  */
@@ -1374,6 +1396,11 @@ acq_jury_result_save (AcqStore *store, const AcqJuryResult *result, GError **err
 
   if (result->outcome != ACQ_JURY_OUTCOME_UNKNOWN && result->outcome != ACQ_JURY_OUTCOME_EXCUSED &&
       !record_event (store, result->candidate_uuid, ACQ_PARCOURS_JURY, jury_day, FALSE, error))
+    return FALSE;
+  if (result->outcome == ACQ_JURY_OUTCOME_TOTAL
+        ? !record_event (store, result->candidate_uuid, ACQ_PARCOURS_CERTIFIED, jury_day, FALSE,
+                         error)
+        : !forget_certification (store, result->candidate_uuid, error))
     return FALSE;
   if (outcome_needs_plan (result->outcome))
     {

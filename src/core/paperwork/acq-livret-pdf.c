@@ -73,6 +73,7 @@ parcours_kind_french (AcqParcoursKind kind)
     [ACQ_PARCOURS_CONVOCATION_RECEIVED] = "Convocation au jury",
     [ACQ_PARCOURS_JURY] = "Jury",
     [ACQ_PARCOURS_POST_JURY_INTERVIEW] = "Entretien post-jury",
+    [ACQ_PARCOURS_CERTIFIED] = "Certification obtenue (validation totale)",
   };
   return kind < ACQ_N_PARCOURS_KINDS ? names[kind] : "";
 }

@@ -149,6 +149,7 @@ planned_text (AcqParcoursKind kind)
     case ACQ_PARCOURS_CONVOCATION_RECEIVED: return _("Convocation to the jury expected.");
     case ACQ_PARCOURS_JURY: return _("Jury (oral defence).");
     case ACQ_PARCOURS_POST_JURY_INTERVIEW: return _("Post-jury interview planned.");
+    case ACQ_PARCOURS_CERTIFIED: return _("Certification expected.");
     case ACQ_N_PARCOURS_KINDS: break;
     default: break;
     }
@@ -218,6 +219,7 @@ gather (const AcqDeadlineInput *input, Facts *facts)
           break;
         case ACQ_PARCOURS_JURY:
         case ACQ_PARCOURS_POST_JURY_INTERVIEW:
+        case ACQ_PARCOURS_CERTIFIED:
           facts->over = TRUE;
           break;
         case ACQ_PARCOURS_FEASIBILITY_INTERVIEW:

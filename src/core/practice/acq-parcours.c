@@ -81,6 +81,7 @@ acq_parcours_kind_label (AcqParcoursKind kind)
     case ACQ_PARCOURS_CONVOCATION_RECEIVED: return _("Convocation received");
     case ACQ_PARCOURS_JURY: return _("Jury");
     case ACQ_PARCOURS_POST_JURY_INTERVIEW: return _("Post-jury interview");
+    case ACQ_PARCOURS_CERTIFIED: return _("Certification obtained");
     case ACQ_N_PARCOURS_KINDS: break;
     default: break;
     }
@@ -109,6 +110,7 @@ acq_parcours_kind_nick (AcqParcoursKind kind)
     case ACQ_PARCOURS_CONVOCATION_RECEIVED: return "convocation-received";
     case ACQ_PARCOURS_JURY: return "jury";
     case ACQ_PARCOURS_POST_JURY_INTERVIEW: return "post-jury-interview";
+    case ACQ_PARCOURS_CERTIFIED: return "certified";
     case ACQ_N_PARCOURS_KINDS: break;
     default: break;
     }
@@ -152,6 +154,7 @@ acq_parcours_kind_stage (AcqParcoursKind kind)
     case ACQ_PARCOURS_CONVOCATION_RECEIVED: return ACQ_STAGE_JURY;
     case ACQ_PARCOURS_JURY: return ACQ_STAGE_JURY;
     case ACQ_PARCOURS_POST_JURY_INTERVIEW: return ACQ_STAGE_POST_JURY;
+    case ACQ_PARCOURS_CERTIFIED: return ACQ_STAGE_CERTIFIED;
     case ACQ_N_PARCOURS_KINDS: break;
     default: break;
     }
@@ -176,6 +179,7 @@ acq_parcours_stage_kind (AcqStage stage)
     case ACQ_STAGE_DOSSIER: return ACQ_PARCOURS_ACCOMPANIMENT_STARTED;
     case ACQ_STAGE_JURY: return ACQ_PARCOURS_JURY;
     case ACQ_STAGE_POST_JURY: return ACQ_PARCOURS_POST_JURY_INTERVIEW;
+    case ACQ_STAGE_CERTIFIED: return ACQ_PARCOURS_CERTIFIED;
     case ACQ_N_STAGES: break;
     default: break;
     }
@@ -255,6 +259,8 @@ acq_parcours_event_compare (const AcqParcoursEvent *a, const AcqParcoursEvent *b
  *
  * The stage is that of the latest event done that names one; it began with the first event
  * of the run of events of that stage that ends with it. Planned events count for nothing.
+ * Certified is the end of a parcours: what comes after it (the entretien post-jury held after
+ * the result) does not take the candidate back.
  *
  * Returns: %FALSE when no event done names a stage (the candidate's stage is then left alone)
  */
@@ -270,6 +276,8 @@ acq_parcours_derive_stage (GPtrArray *events, AcqStage *out_stage, GDate *out_si
       const AcqParcoursEvent *event = g_ptr_array_index (events, i);
       AcqStage of_event = acq_parcours_kind_stage (event->kind);
 
+      if (stage == ACQ_STAGE_CERTIFIED)
+        break;
       if (event->planned || of_event == ACQ_N_STAGES || of_event == stage)
         continue;
       stage = of_event;

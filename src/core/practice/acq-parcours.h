@@ -26,6 +26,7 @@ typedef enum
   ACQ_PARCOURS_CONVOCATION_RECEIVED,   /* convocation au jury reçue */
   ACQ_PARCOURS_JURY,                   /* jury */
   ACQ_PARCOURS_POST_JURY_INTERVIEW,    /* entretien post-jury */
+  ACQ_PARCOURS_CERTIFIED,              /* certification obtenue (validation totale) */
   ACQ_N_PARCOURS_KINDS
 } AcqParcoursKind;
 

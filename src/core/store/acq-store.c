@@ -514,7 +514,76 @@ static const char *const migrations[] = {
   "  held_certification TEXT NOT NULL DEFAULT '',"
   "  PRIMARY KEY (candidate_uuid, bloc_uuid)) WITHOUT ROWID;"
   "CREATE INDEX candidate_dispense_by_bloc ON candidate_dispense (bloc_uuid);",
+  /* 11 -> 12: a stage after the post-jury, Certified (ACQ_STAGE_CERTIFIED, 6), which a done
+   * "certification obtained" event of the parcours (ACQ_PARCOURS_CERTIFIED, 11) opens: the
+   * jury's total validation records it. SQLite cannot widen a CHECK in place, so both tables
+   * are rebuilt, their rows copied as they are (a step of rebuilding_steps[]). */
+  "CREATE TABLE candidate_new ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  certification_uuid TEXT REFERENCES certification (uuid),"
+  "  last_name TEXT NOT NULL DEFAULT '',"
+  "  birth_name TEXT NOT NULL DEFAULT '',"
+  "  first_name TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  situation INTEGER NOT NULL DEFAULT 0 CHECK (situation BETWEEN 0 AND 4),"
+  "  funding INTEGER NOT NULL DEFAULT 0 CHECK (funding BETWEEN 0 AND 4),"
+  "  accommodations TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  stage INTEGER NOT NULL DEFAULT 0 CHECK (stage BETWEEN 0 AND 6),"
+  "  stage_date TEXT,"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  deleted_at TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  last_activity_at TEXT NOT NULL);"
+  "INSERT INTO candidate_new (uuid, certification_uuid, last_name, birth_name, first_name,"
+  "  email, phone, address, situation, funding, accommodations, notes, stage, stage_date,"
+  "  archived, deleted_at, created_at, updated_at, last_activity_at)"
+  "  SELECT uuid, certification_uuid, last_name, birth_name, first_name, email, phone,"
+  "    address, situation, funding, accommodations, notes, stage, stage_date, archived,"
+  "    deleted_at, created_at, updated_at, last_activity_at FROM candidate;"
+  "DROP TABLE candidate;"
+  "ALTER TABLE candidate_new RENAME TO candidate;"
+  "CREATE INDEX candidate_deleted ON candidate (deleted_at) WHERE deleted_at IS NOT NULL;"
+  "CREATE TABLE parcours_event_new ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  candidate_uuid TEXT NOT NULL REFERENCES candidate (uuid) ON DELETE CASCADE,"
+  "  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 11),"
+  "  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  planned INTEGER NOT NULL DEFAULT 0 CHECK (planned IN (0, 1)),"
+  "  decision INTEGER NOT NULL DEFAULT 0 CHECK (decision BETWEEN 0 AND 2),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  deleted_at TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "INSERT INTO parcours_event_new (uuid, candidate_uuid, kind, date, planned, decision, note,"
+  "  deleted_at, created_at, updated_at)"
+  "  SELECT uuid, candidate_uuid, kind, date, planned, decision, note, deleted_at, created_at,"
+  "    updated_at FROM parcours_event;"
+  "DROP TABLE parcours_event;"
+  "ALTER TABLE parcours_event_new RENAME TO parcours_event;"
+  "CREATE INDEX parcours_event_by_candidate ON parcours_event (candidate_uuid, date);"
+  "CREATE INDEX parcours_event_deleted ON parcours_event (deleted_at)"
+  "  WHERE deleted_at IS NOT NULL;",
 };
+
+/* The steps (by the version they start from) that rebuild a table, as SQLite's "making other
+ * kinds of table schema changes" does: with the foreign keys off, or dropping the old table
+ * would delete, or set to NULL, every row that refers to it; with the legacy rename, or
+ * renaming the new table would stop on the other tables' triggers that name the old one (they
+ * name it again once renamed); and the foreign keys checked before the commit. */
+static const int rebuilding_steps[] = { 11 };
+
+static gboolean
+step_rebuilds (int version)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rebuilding_steps); i++)
+    if (rebuilding_steps[i] == version)
+      return TRUE;
+  return FALSE;
+}
 
 int
 acq_store_get_latest_version (void)
@@ -945,6 +1014,32 @@ read_user_version (sqlite3 *db, int *out_version, GError **error)
   return TRUE;
 }
 
+/* Whether every row that names another by a foreign key finds it (PRAGMA foreign_key_check
+ * lists those that do not). */
+static gboolean
+foreign_keys_hold (sqlite3 *db, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *table = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+      sqlite3_finalize (stmt);
+      g_set_error (error, ACQ_STORE_ERROR, ACQ_STORE_ERROR_CORRUPT,
+                   _("The Acquis data file could not be updated: a row of “%s” refers to a "
+                     "record that is missing. Nothing was changed."), table);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return acq_store_set_error_from_sqlite (error, db, rc, "checking the foreign keys");
+  return TRUE;
+}
+
 /* Moves @db up to @target, one transaction per step, so that an interrupted migration leaves
  * the file at the last complete version. */
 gboolean
@@ -967,16 +1062,28 @@ _acq_store_migrate_db (sqlite3 *db, int target, GError **error)
   for (; version < target; version++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      gboolean rebuilds = step_rebuilds (version);
+      gboolean done;
 
-      if (!_acq_store_exec_db (db, "BEGIN IMMEDIATE", error))
+      /* outside any transaction: inside one, PRAGMA foreign_keys does nothing */
+      if (rebuilds && !_acq_store_exec_db (db, "PRAGMA foreign_keys = OFF;"
+                                               "PRAGMA legacy_alter_table = ON", error))
         return FALSE;
-      if (!_acq_store_exec_db (db, migrations[version], error) ||
-          !_acq_store_exec_db (db, bump, error) ||
-          !_acq_store_exec_db (db, "COMMIT", error))
+      done = _acq_store_exec_db (db, "BEGIN IMMEDIATE", error);
+      if (done &&
+          !(_acq_store_exec_db (db, migrations[version], error) &&
+            (!rebuilds || foreign_keys_hold (db, error)) &&
+            _acq_store_exec_db (db, bump, error) &&
+            _acq_store_exec_db (db, "COMMIT", error)))
         {
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-          return FALSE;
+          done = FALSE;
         }
+      if (rebuilds)
+        sqlite3_exec (db, "PRAGMA legacy_alter_table = OFF; PRAGMA foreign_keys = ON", NULL,
+                      NULL, NULL);
+      if (!done)
+        return FALSE;
     }
   return TRUE;
 }
