@@ -4,7 +4,7 @@ jury's day, types a time that is refused while half typed and kept, reads in the
 what is missing and ticks a hand item; she records that Aïcha Traoré's bloc 2 was not obtained
 either, and the post-jury plan lists it. The candidate rehearses by keyboard only (Space,
 Right, Escape) on a clock sped up for the test, and the run is stored; she notes an answer
-to a likely question. The fiche de
+to a likely question; the jury’s procès-verbal is attached to Aïcha’s result. The fiche de
 préparation is exported to a PDF. On the Oral page the accompagnatrice adds a key point to
 the first outline card, marks a competence à retravailler with a remark and attaches the
 convocation's PDF; the candidate, on the same data, reads the mark, rehearses and sees the
@@ -26,6 +26,7 @@ REMARK = "Donner un exemple chiffré."
 CLOSED = "Un atelier CV"
 COMPETENCE = "RNCP37274BC01, competence 1"
 SOPHIE = "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d03"
+AICHA = "6a1f0c3e-0d55-4d47-9a43-3f1e7b2c9d05"
 
 
 def open_jury(app, name):
@@ -102,6 +103,31 @@ def test_coach_session_checklist_and_result():
             assert db.execute("SELECT r.outcome FROM jury_bloc_result r JOIN bloc"
                               " ON bloc.uuid = r.bloc_uuid WHERE bloc.code = 'RNCP37274BC02'"
                               ).fetchone()[0] == 2
+
+        # the jury's procès-verbal, attached from the menu: kept as her document, named by
+        # the result, shown on the Result page
+        pv = a_pdf(os.path.join(os.path.dirname(app.data_dir), "pv-aicha.pdf"))
+        press(find_named(jury, "Jury Menu"))
+        press(find(app.node, "menu item", "Attach the Jury's Report (PV)…"))
+        wait_for(lambda: "Attach the Jury's Report (PV)" in app.windows(), "the file chooser")
+        time.sleep(1)
+        key("ctrl+l")
+        type_text(pv)
+        key("Return")
+        app.wait_window_closed("Attach the Jury's Report (PV)")
+        with app.db() as db:
+            wait_for(lambda: db.execute("SELECT count(*) FROM candidate_document WHERE"
+                                        " file_name = 'pv-aicha.pdf'").fetchone()[0] == 1,
+                     "the report stored")
+        find(jury, "label", "pv-aicha.pdf")
+        with app.db() as db:
+            kind, sha = db.execute("SELECT kind, sha256 FROM candidate_document WHERE"
+                                   " candidate_uuid = ? AND file_name = 'pv-aicha.pdf'",
+                                   (AICHA,)).fetchone()
+            assert kind == 4, kind
+            wait_for(lambda: db.execute("SELECT pv_sha256 FROM jury_result WHERE"
+                                        " candidate_uuid = ?", (AICHA,)).fetchone()[0] == sha,
+                     "the result names it")
 
         # the fiche de préparation, written by a worker into the file she chose
         target = os.path.join(app.data_dir, "fiche.pdf")
