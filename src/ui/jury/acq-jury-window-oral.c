@@ -71,19 +71,20 @@ save_outline (gpointer data)
        row = gtk_widget_get_next_sibling (row), i++)
     {
       AcqJuryCard *card = g_ptr_array_index (self->cards, i);
-      GtkEditable *title = g_object_get_data (G_OBJECT (row), "title");
+      GtkTextBuffer *title_buffer = g_object_get_data (G_OBJECT (row), "title");
       GtkTextBuffer *points = g_object_get_data (G_OBJECT (row), "points");
+      g_autofree char *title = buffer_text (title_buffer);
       g_autofree char *text = buffer_text (points);
       g_autofree char *old_title = NULL;
       g_autofree char *old_points = NULL;
       g_autoptr (GError) error = NULL;
 
-      if (g_strcmp0 (card->title, gtk_editable_get_text (title)) == 0 &&
+      if (g_strcmp0 (card->title, title) == 0 &&
           g_strcmp0 (card->key_points, text) == 0)
         continue;
       old_title = g_steal_pointer (&card->title);
       old_points = g_steal_pointer (&card->key_points);
-      card->title = g_strdup (gtk_editable_get_text (title));
+      card->title = g_steal_pointer (&title);
       card->key_points = g_strdup (text);
       if (!acq_jury_card_save (self->store, self->candidate_uuid, card, &error))
         {
@@ -97,12 +98,60 @@ save_outline (gpointer data)
     }
 }
 
+/* A card's title is one line that wraps, where an entry would scroll "RNCP37274BC01 —
+ * Accompagner les personnes dans leur parcours…" out of sight: a line break pasted into it
+ * becomes a space, and Enter goes on to the key points. */
+static void
+on_title_insert_text_cb (GtkTextBuffer *buffer, GtkTextIter *location, const char *text,
+                         int len, gpointer data)
+{
+  g_autofree char *flat = NULL;
+
+  if (memchr (text, '\n', len) == NULL && memchr (text, '\r', len) == NULL)
+    return;
+  flat = g_strndup (text, len);
+  g_strdelimit (flat, "\r\n", ' ');
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  g_signal_handlers_block_by_func (buffer, on_title_insert_text_cb, data);
+  gtk_text_buffer_insert (buffer, location, flat, -1);
+  g_signal_handlers_unblock_by_func (buffer, on_title_insert_text_cb, data);
+}
+
+static gboolean
+on_title_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                         GdkModifierType state, GtkWidget *points)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  gtk_widget_grab_focus (points);
+  return TRUE;
+}
+
+/* GTK 4.8's text view asks for the height of its lines as wrapped at its first width, and
+ * does not ask again once they are wrapped at the width it is given: the title showed one line
+ * of two. Measured again once its lines are laid out (the text view lays them out in idles of
+ * a higher priority), it shows them all. */
+static gboolean
+resize_title_cb (gpointer title)
+{
+  gtk_widget_queue_resize (title);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_title_map_cb (GtkWidget *title)
+{
+  g_idle_add_full (G_PRIORITY_LOW, resize_title_cb, g_object_ref (title), g_object_unref);
+}
+
 static GtkWidget *
 card_row_new (AcqJuryWindow *self, const AcqJuryCard *card, guint n)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = gtk_entry_new ();
+  GtkWidget *title = gtk_text_view_new ();
+  GtkTextBuffer *title_buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (title));
+  GtkEventController *keys = gtk_event_controller_key_new ();
   GtkWidget *view = gtk_text_view_new ();
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   g_autofree char *title_name = g_strdup_printf (_("Title of card %u"), n);
@@ -112,8 +161,14 @@ card_row_new (AcqJuryWindow *self, const AcqJuryCard *card, guint n)
   gtk_widget_set_margin_bottom (box, 12);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  gtk_editable_set_text (GTK_EDITABLE (title), card->title ? card->title : "");
+  _acq_jury_window_style_text_view (GTK_TEXT_VIEW (title), -1);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (title), FALSE);
   gtk_widget_add_css_class (title, "heading");
+  g_signal_connect (title_buffer, "insert-text", G_CALLBACK (on_title_insert_text_cb), NULL);
+  gtk_text_buffer_set_text (title_buffer, card->title ? card->title : "", -1);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_title_key_pressed_cb), view, 0);
+  gtk_widget_add_controller (title, keys);
+  g_signal_connect (title, "map", G_CALLBACK (on_title_map_cb), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title_name, -1);
   _acq_jury_window_style_text_view (GTK_TEXT_VIEW (view), 72);
@@ -123,7 +178,7 @@ card_row_new (AcqJuryWindow *self, const AcqJuryCard *card, guint n)
                                   points_name, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("One point per line"), -1);
   gtk_text_buffer_set_text (buffer, card->key_points ? card->key_points : "", -1);
-  g_signal_connect_object (title, "changed", G_CALLBACK (on_card_changed_cb), self,
+  g_signal_connect_object (title_buffer, "changed", G_CALLBACK (on_card_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_card_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -131,7 +186,7 @@ card_row_new (AcqJuryWindow *self, const AcqJuryCard *card, guint n)
   gtk_box_append (GTK_BOX (box), view);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  g_object_set_data (G_OBJECT (row), "title", title);
+  g_object_set_data (G_OBJECT (row), "title", title_buffer);
   g_object_set_data (G_OBJECT (row), "points", buffer);
   return row;
 }
@@ -175,8 +230,9 @@ load_outline (AcqJuryWindow *self)
          row = gtk_widget_get_next_sibling (row), i++)
       {
         AcqJuryCard *card = cards->pdata[i];
-        GtkEditable *title = g_object_get_data (G_OBJECT (row), "title");
+        GtkTextBuffer *title_buffer = g_object_get_data (G_OBJECT (row), "title");
         GtkTextBuffer *points = g_object_get_data (G_OBJECT (row), "points");
+        g_autofree char *title = buffer_text (title_buffer);
         g_autofree char *text = buffer_text (points);
 
         if (row_is_being_typed (row))
@@ -190,8 +246,8 @@ load_outline (AcqJuryWindow *self)
             card->key_points = g_strdup (shown->key_points);
             continue;
           }
-        if (g_strcmp0 (gtk_editable_get_text (title), card->title) != 0)
-          gtk_editable_set_text (title, card->title ? card->title : "");
+        if (g_strcmp0 (title, card->title) != 0)
+          gtk_text_buffer_set_text (title_buffer, card->title ? card->title : "", -1);
         if (g_strcmp0 (text, card->key_points) != 0)
           gtk_text_buffer_set_text (points, card->key_points ? card->key_points : "", -1);
       }
