@@ -13,7 +13,7 @@ echo "1..1"
 level () { # level FOLDER: the floor a folder stands on
   case $1 in
     store) echo 0 ;; referential) echo 1 ;; candidates) echo 2 ;; sheets) echo 3 ;;
-    dossier|map|exchange|practice) echo 4 ;; jury|paperwork) echo 5 ;; privacy) echo 6 ;;
+    dossier|map|exchange|practice) echo 4 ;; jury|paperwork) echo 5 ;; privacy|quality) echo 6 ;;
     .) echo 7 ;; *) echo unknown ;;
   esac
 }

@@ -6,7 +6,12 @@
 
 #include "acq-complaint.h"
 #include "acq-deadline.h"
+#include "acq-jury.h"
+#include "acq-parcours.h"
+#include "acq-satisfaction.h"
+#include "acq-session.h"
 #include "acq-today.h"
+#include "acq-yearly-review.h"
 #include "sheet-fixture.h"
 
 static GDate
@@ -217,6 +222,237 @@ test_complaint_on_today (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count, ==, 1);
 }
 
+/* --- Satisfaction and the yearly review ------------------------------------------------ */
+
+static AcqSatisfactionResponse *
+answer (Fixture *f, const char *candidate_uuid, AcqRole author, const char *day,
+        const int scores[5])
+{
+  g_autoptr (GError) error = NULL;
+  AcqSatisfactionResponse *response =
+    acq_satisfaction_response_new (f->store, candidate_uuid, author, day, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (response->scores->len, ==, 5);
+  for (guint i = 0; i < 5; i++)
+    ((AcqSatisfactionScore *) response->scores->pdata[i])->score = scores[i];
+  g_assert_true (acq_satisfaction_response_save (f->store, response, author, &error));
+  g_assert_no_error (error);
+  return response;
+}
+
+static const AcqSatisfactionAverage *
+average_of (GPtrArray *averages, const char *question_uuid)
+{
+  for (guint i = 0; i < averages->len; i++)
+    {
+      const AcqSatisfactionAverage *average = g_ptr_array_index (averages, i);
+
+      if (g_strcmp0 (average->question_uuid, question_uuid) == 0)
+        return average;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+add_held_session (Fixture *f, const char *candidate_uuid, const char *date, const char *start,
+                  const char *end, gboolean held)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqSession) session = acq_session_new (candidate_uuid, date, start, end,
+                                                    ACQ_SESSION_KIND_ACCOMPANIMENT);
+
+  session->held = held;
+  g_assert_true (acq_session_save (f->store, session, &error));
+  g_assert_no_error (error);
+}
+
+/* The fixture with known answers: Hélène accompanied in 2025 (two sessions held, 3 h 30 in
+ * all; one planned, one held in 2024), a partial result at her jury of June 2025; Karim, whose
+ * accompaniment started in 2025, archived without a jury result (an abandon); Léa, only seen
+ * in 2024. Questionnaires: Hélène's own and a paper one of Karim's in 2025, one in 2024.
+ * Complaints: two in 2025 (one answered), one in 2024. */
+static void
+seed_year (Fixture *f, char **out_karim)
+{
+  static const int helene_scores[5] = { 5, 4, 0, 3, 5 };
+  static const int karim_scores[5] = { 3, 4, 2, 0, 5 };
+  static const int old_scores[5] = { 1, 1, 1, 1, 1 };
+  g_autoptr (GError) error = NULL;
+  const char *helene = acq_candidate_get_uuid (f->candidate);
+  AcqCandidate *karim = acq_candidate_list_create (f->candidates, "Karim", "Benali", &error);
+  AcqCandidate *lea = acq_candidate_list_create (f->candidates, "Léa", "Martin", &error);
+  g_autoptr (AcqParcoursEvent) started = NULL;
+  g_autoptr (AcqJurySession) session = NULL;
+  g_autoptr (AcqJuryResult) result = NULL;
+  g_autoptr (AcqSatisfactionResponse) r1 = NULL;
+  g_autoptr (AcqSatisfactionResponse) r2 = NULL;
+  g_autoptr (AcqSatisfactionResponse) r3 = NULL;
+  g_autoptr (AcqComplaint) c1 = NULL;
+  g_autoptr (AcqComplaint) c2 = NULL;
+  g_autoptr (AcqComplaint) c3 = NULL;
+  GDate day = day_of (2025, 2, 1);
+
+  g_assert_no_error (error);
+  add_held_session (f, helene, "2025-03-01", "14:00", "16:00", TRUE);
+  add_held_session (f, helene, "2025-04-01", "09:00", "10:30", TRUE);
+  add_held_session (f, helene, "2025-05-01", "09:00", "12:00", FALSE);
+  add_held_session (f, helene, "2024-11-01", "09:00", "12:00", TRUE);
+  add_held_session (f, acq_candidate_get_uuid (lea), "2024-10-01", "09:00", "11:00", TRUE);
+
+  started = acq_parcours_event_new (ACQ_PARCOURS_ACCOMPANIMENT_STARTED, &day, FALSE);
+  started->candidate_uuid = g_strdup (acq_candidate_get_uuid (karim));
+  g_assert_true (acq_parcours_add (f->store, started, &error));
+  g_assert_no_error (error);
+  acq_candidate_set_archived (karim, TRUE);
+  g_assert_true (acq_candidate_list_save (f->candidates, karim, &error));
+  g_assert_no_error (error);
+
+  session = acq_jury_session_load (f->store, helene, &error);
+  g_assert_no_error (error);
+  session->date = g_strdup ("2025-06-10");
+  g_assert_true (acq_jury_session_save (f->store, session, &error));
+  g_assert_no_error (error);
+  result = acq_jury_result_load (f->store, helene, &error);
+  g_assert_no_error (error);
+  result->outcome = ACQ_JURY_OUTCOME_PARTIAL;
+  g_assert_true (acq_jury_result_set_bloc (result, bloc (f, 0)->uuid, ACQ_JURY_BLOC_OBTAINED));
+  g_assert_true (acq_jury_result_set_bloc (result, bloc (f, 1)->uuid,
+                                           ACQ_JURY_BLOC_NOT_OBTAINED));
+  g_assert_true (acq_jury_result_save (f->store, result, &error));
+  g_assert_no_error (error);
+
+  r1 = answer (f, helene, ACQ_ROLE_CANDIDATE, "2025-07-01", helene_scores);
+  r2 = answer (f, acq_candidate_get_uuid (karim), ACQ_ROLE_COACH, "2025-09-15", karim_scores);
+  r3 = answer (f, acq_candidate_get_uuid (lea), ACQ_ROLE_CANDIDATE, "2024-12-20", old_scores);
+
+  c1 = log_complaint (f, "2025-02-03", "Retard", TRUE);
+  c2 = log_complaint (f, "2025-10-12", "Facture", FALSE);
+  c3 = log_complaint (f, "2024-06-01", "Ancienne", FALSE);
+  c1->answer = (g_free (c1->answer), g_strdup ("Excuses et séance décalée."));
+  c1->answered_on = g_strdup ("2025-02-10");
+  g_assert_true (acq_complaint_save (f->store, c1, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (acq_yearly_review_set_improvements (f->store, 2025, "Délai d’annulation : 48 h.",
+                                                     &error));
+  g_assert_no_error (error);
+  *out_karim = g_strdup (acq_candidate_get_uuid (karim));
+}
+
+static void
+test_satisfaction_averages (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *karim = NULL;
+  g_autoptr (GPtrArray) averages = NULL;
+  g_autoptr (GPtrArray) responses = NULL;
+  AcqSatisfactionResponse *mine;
+  guint n = 0;
+
+  seed_year (f, &karim);
+  averages = acq_satisfaction_averages (f->store, 2025, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (averages->len, ==, 5);
+  g_assert_cmpstr (((AcqSatisfactionAverage *) averages->pdata[0])->question_uuid, ==, "accueil");
+  g_assert_cmpuint (average_of (averages, "accueil")->n_answers, ==, 2);
+  g_assert_cmpfloat_with_epsilon (average_of (averages, "accueil")->average, 4.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (average_of (averages, "clarte")->average, 4.0, 1e-9);
+  g_assert_cmpuint (average_of (averages, "disponibilite")->n_answers, ==, 1);
+  g_assert_cmpfloat_with_epsilon (average_of (averages, "disponibilite")->average, 2.0, 1e-9);
+  g_assert_cmpuint (average_of (averages, "utilite")->n_answers, ==, 1);
+  g_assert_cmpfloat_with_epsilon (average_of (averages, "utilite")->average, 3.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (average_of (averages, "recommandation")->average, 5.0, 1e-9);
+
+  /* the coach does not change a candidate's answers; the candidate changes her own */
+  responses = acq_satisfaction_list_responses (f->store, acq_candidate_get_uuid (f->candidate),
+                                               &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (responses->len, ==, 1);
+  mine = g_ptr_array_index (responses, 0);
+  g_assert_cmpint (mine->author, ==, ACQ_ROLE_CANDIDATE);
+  g_assert_cmpint (((AcqSatisfactionScore *) mine->scores->pdata[0])->score, ==, 5);
+  g_assert_cmpint (((AcqSatisfactionScore *) mine->scores->pdata[2])->score, ==, 0);
+  ((AcqSatisfactionScore *) mine->scores->pdata[0])->score = 1;
+  g_assert_false (acq_satisfaction_response_save (f->store, mine, ACQ_ROLE_COACH, &error));
+  g_assert_error (error, ACQ_SATISFACTION_ERROR, ACQ_SATISFACTION_ERROR_NOT_YOURS);
+  g_clear_error (&error);
+  ((AcqSatisfactionScore *) mine->scores->pdata[0])->score = 6;
+  g_assert_false (acq_satisfaction_response_save (f->store, mine, ACQ_ROLE_CANDIDATE, &error));
+  g_assert_error (error, ACQ_SATISFACTION_ERROR, ACQ_SATISFACTION_ERROR_INVALID);
+  g_clear_error (&error);
+  ((AcqSatisfactionScore *) mine->scores->pdata[0])->score = 3;
+  g_assert_true (acq_satisfaction_response_save (f->store, mine, ACQ_ROLE_CANDIDATE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&averages, g_ptr_array_unref);
+  averages = acq_satisfaction_averages (f->store, 2025, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (average_of (averages, "accueil")->average, 3.0, 1e-9);
+}
+
+static void
+test_review_figures (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *karim = NULL;
+  g_autoptr (AcqYearlyReview) review = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *contents = NULL;
+  GDate today = day_of (2026, 3, 1);
+  const AcqYearlyReviewBloc *first;
+
+  seed_year (f, &karim);
+  review = acq_yearly_review_compute (f->store, 2025, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (review->year, ==, 2025);
+  g_assert_cmpuint (review->n_candidates, ==, 2);
+  g_assert_cmpuint (review->held_minutes, ==, 210);
+  g_assert_cmpuint (review->n_abandons, ==, 1);
+  g_assert_cmpfloat_with_epsilon (acq_yearly_review_abandon_rate (review), 0.5, 1e-9);
+  g_assert_cmpuint (review->n_juries, ==, 1);
+  g_assert_cmpuint (review->outcomes[ACQ_JURY_OUTCOME_PARTIAL], ==, 1);
+  g_assert_cmpuint (review->outcomes[ACQ_JURY_OUTCOME_TOTAL], ==, 0);
+  g_assert_cmpuint (review->blocs->len, >=, 2);
+  first = g_ptr_array_index (review->blocs, 0);
+  g_assert_cmpstr (first->code, ==, bloc (f, 0)->code);
+  g_assert_cmpuint (first->counts[ACQ_JURY_BLOC_OBTAINED], ==, 1);
+  g_assert_cmpuint (((AcqYearlyReviewBloc *) review->blocs->pdata[1])->counts
+                      [ACQ_JURY_BLOC_NOT_OBTAINED], ==, 1);
+  g_assert_cmpuint (review->n_responses, ==, 2);
+  g_assert_cmpuint (review->complaints->len, ==, 2);
+  /* oldest first */
+  g_assert_cmpstr (((AcqComplaint *) review->complaints->pdata[0])->subject, ==, "Retard");
+  g_assert_cmpstr (((AcqComplaint *) review->complaints->pdata[0])->answered_on, ==,
+                   "2025-02-10");
+  g_assert_cmpstr (review->improvements, ==, "Délai d’annulation : 48 h.");
+
+  csv = acq_yearly_review_to_csv (review);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBFrubrique;élément;valeur;détail\r\n"));
+  g_assert_nonnull (strstr (csv, "activité;candidats accompagnés;2;\r\n"));
+  g_assert_nonnull (strstr (csv, "activité;heures d'accompagnement réalisées;3,50;\r\n"));
+  g_assert_nonnull (strstr (csv, "activité;taux d'abandon (%);50,0;\r\n"));
+  g_assert_nonnull (strstr (csv, "jury;validation partielle;1;\r\n"));
+  g_assert_nonnull (strstr (csv, ";4,00;2 réponses\r\n"));
+  g_assert_nonnull (strstr (csv, "réclamation;2025-02-03 (courrier);Retard;réponse du 2025-02-10 : "
+                                 "Excuses et séance décalée.\r\n"));
+  g_assert_null (strstr (csv, "Ancienne"));
+
+  /* the PDF, through the same entry as the command line */
+  pdf = g_build_filename (f->dir, "bilan.pdf", NULL);
+  g_assert_true (acq_yearly_review_write (f->store, 2025, pdf, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, &error));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_false (acq_yearly_review_write (f->store, 2025, "bilan.txt", NULL, &error));
+  g_assert_error (error, ACQ_YEARLY_REVIEW_ERROR, ACQ_YEARLY_REVIEW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (acq_yearly_review_compute (f->store, 1999, &today, &error));
+  g_assert_error (error, ACQ_YEARLY_REVIEW_ERROR, ACQ_YEARLY_REVIEW_ERROR_INVALID);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -227,6 +463,10 @@ main (int argc, char *argv[])
   g_test_add ("/complaint/refused", Fixture, NULL, fixture_set_up, test_complaint_refused,
               fixture_tear_down);
   g_test_add ("/complaint/on-today", Fixture, NULL, fixture_set_up, test_complaint_on_today,
+              fixture_tear_down);
+  g_test_add ("/satisfaction/averages", Fixture, NULL, fixture_set_up,
+              test_satisfaction_averages, fixture_tear_down);
+  g_test_add ("/yearly-review/figures", Fixture, NULL, fixture_set_up, test_review_figures,
               fixture_tear_down);
   return g_test_run ();
 }

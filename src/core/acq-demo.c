@@ -22,6 +22,7 @@
 #include "acq-parcours.h"
 #include "acq-referential.h"
 #include "acq-review.h"
+#include "acq-satisfaction.h"
 #include "acq-session.h"
 #include "acq-sheet-list.h"
 
@@ -939,6 +940,29 @@ populate_complaints (AcqStore *store, GError **error)
                              "Copie des feuilles de présence pour l'OPCO", NULL, 0, error);
 }
 
+/* Aïcha's satisfaction questionnaire, answered in her copy after the post-jury interview
+ * (once). */
+static gboolean
+populate_satisfaction (AcqStore *store, GError **error)
+{
+  static const int scores[] = { 5, 4, 5, 4, 5 };
+  g_autoptr (GPtrArray) responses = acq_satisfaction_list_responses (store, AICHA, error);
+  g_autoptr (AcqSatisfactionResponse) response = NULL;
+  g_autofree char *day = demo_day (-160);
+
+  if (responses == NULL)
+    return FALSE;
+  if (responses->len > 0)
+    return TRUE;
+  if (!(response = acq_satisfaction_response_new (store, AICHA, ACQ_ROLE_CANDIDATE, day, error)))
+    return FALSE;
+  for (guint i = 0; i < response->scores->len && i < G_N_ELEMENTS (scores); i++)
+    ((AcqSatisfactionScore *) response->scores->pdata[i])->score = scores[i];
+  acq_session_set_text (&response->comment, "Un accompagnement qui m'a aidée à mettre des mots "
+                        "sur mon expérience. J'aurais aimé une séance de plus avant le jury.");
+  return acq_satisfaction_response_save (store, response, ACQ_ROLE_CANDIDATE, error);
+}
+
 /**
  * acq_demo_populate:
  * @list: the candidates
@@ -990,6 +1014,6 @@ acq_demo_populate (AcqCandidateList *list, GError **error)
     return FALSE;
   return populate_sheets (list, fiche, error) && populate_sessions (list, error) &&
          populate_jury (list, fiche, error) && populate_paperwork (list, error) &&
-         populate_complaints (store, error) &&
+         populate_complaints (store, error) && populate_satisfaction (store, error) &&
          _acq_demo_populate_second_certification (list, error);
 }

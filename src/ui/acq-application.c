@@ -87,6 +87,10 @@ static const GOptionEntry option_entries[] = {
     N_("Write everything of CANDIDATE (id or name) to the --output exchange file (.acquis), "
        "encrypted with the passphrase from ACQUIS_PASSPHRASE, the keyring or a prompt, and "
        "exit"), N_("CANDIDATE") },
+  { "yearly-review", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the Qualiopi yearly review of YEAR (candidates, hours, abandons, juries, "
+       "satisfaction, complaints, improvement actions) to the --output file, PDF or CSV after "
+       "its extension, and exit"), N_("YEAR") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Merge the exchange file FILE (.acquis) into the data, print what came in, and exit"),
     N_("FILE") },
