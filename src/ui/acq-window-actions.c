@@ -25,6 +25,7 @@
 #include "acq-map-window.h"
 #include "acq-new-candidate-dialog.h"
 #include "acq-toast.h"
+#include "acq-yearly-review-window.h"
 #include "acq-window-private.h"
 
 /* One place enables and disables the window's actions, from what it shows. */
@@ -55,6 +56,7 @@ _acq_window_actions_update (AcqWindow *self)
                                  has_candidate && self->role == ACQ_ROLE_COACH);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.complaints", coach && has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.yearly-review", coach && has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-candidate-calendar",
                                  has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
@@ -216,6 +218,19 @@ complaints_action (GtkWidget *widget, const char *action, GVariant *param)
     gtk_window_present (self->complaints_window);
   if (uuid[0] != '\0')
     acq_complaints_window_edit (ACQ_COMPLAINTS_WINDOW (self->complaints_window), uuid);
+}
+
+/* The Qualiopi yearly review: its year, its improvement actions, its export. */
+static void
+yearly_review_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+
+  if (self->candidates == NULL || self->role != ACQ_ROLE_COACH)
+    return;
+  _acq_window_flush (self);
+  acq_yearly_review_window_new (GTK_WINDOW (self),
+                                acq_candidate_list_get_store (self->candidates));
 }
 
 /* The sessions as a .ics file for GNOME Calendar: the whole caseload's from the main menu,
@@ -576,6 +591,7 @@ _acq_window_class_actions_init (AcqWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
                                    export_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.complaints", "s", complaints_action);
+  gtk_widget_class_install_action (widget_class, "win.yearly-review", NULL, yearly_review_action);
   gtk_widget_class_install_action (widget_class, "win.export-candidate-calendar", NULL,
                                    export_calendar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-map",

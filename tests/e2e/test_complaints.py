@@ -9,8 +9,10 @@ import os
 import subprocess
 import tempfile
 
-from acqtest import (APP, App, absent, click, find, find_named, first, key, press, run,
-                     type_text, wait_for, walk)
+import time
+
+from acqtest import (APP, App, click, find, find_named, first, key, press, run, type_text,
+                     wait_for, walk)
 
 
 def fill(window, field, text):
@@ -86,5 +88,40 @@ def test_log_answer_and_undo():
         app.quit()
 
 
+def test_yearly_review():
+    """The review of last year, from the main menu: the improvement actions are kept as typed,
+    and the review goes to a CSV file through the file chooser."""
+    year = datetime.date.today().year - 1
+    data_dir = tempfile.mkdtemp(dir=os.environ.get("ACQUIS_E2E_TMP"))
+    subprocess.run([APP, "--data-dir", data_dir, "--demo", "--list-candidates"], check=True,
+                   capture_output=True)
+    target = os.path.join(data_dir, "..", "bilan-%d.csv" % year)
+    app = App(data_dir=data_dir, role="coach")
+    try:
+        press(find_named(app.window, "Main Menu"))
+        press(find(app.node, "menu item", "Yearly Review…"))
+        review = find(app.node, "frame", "Yearly Review")
+        click(find(review, "text", "Improvement actions"))
+        type_text("Annonces d’annulation 48 h avant.")
+        wait_for(lambda: app.db().execute("SELECT year, improvements FROM yearly_review")
+                 .fetchall() == [(year, "Annonces d’annulation 48 h avant.")],
+                 "the improvement actions saved as typed")
+        press(find(review, "push button", "Export as CSV…"))
+        wait_for(lambda: "Export the Yearly Review" in app.windows(), "the file chooser")
+        time.sleep(1)
+        key("ctrl+a")
+        type_text(os.path.abspath(target))
+        key("Return")
+        app.wait_window_closed("Export the Yearly Review")
+        find(review, "label", "Yearly review written to “bilan-%d.csv”" % year, timeout=60)
+        with open(target, encoding="utf-8-sig") as csv:
+            lines = csv.read().splitlines()
+        assert lines[0] == "rubrique;élément;valeur;détail", lines[0]
+        assert "bilan;année;%d;" % year in lines, lines[:3]
+        assert "amélioration;actions d'amélioration;Annonces d’annulation 48 h avant.;" in lines
+    finally:
+        app.quit()
+
+
 if __name__ == "__main__":
-    run([test_log_answer_and_undo])
+    run([test_log_answer_and_undo, test_yearly_review])

@@ -544,3 +544,83 @@ acq_yearly_review_write (AcqStore *store, int year, const char *output_path,
     return write_csv (review, output_path, error);
   return acq_yearly_review_pdf_write (store, review, output_path, cancellable, error);
 }
+
+/* --- On a worker ----------------------------------------------------------------------- */
+
+typedef struct
+{
+  char *data_dir;
+  int   year;
+  char *path;
+} WriteJob;
+
+static void
+write_job_free (gpointer data)
+{
+  WriteJob *job = data;
+
+  g_free (job->data_dir);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+write_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  WriteJob *job = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = acq_store_open (job->data_dir, &error);
+
+  if (store == NULL ||
+      !acq_yearly_review_write (store, job->year, job->path, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * acq_yearly_review_write_async:
+ * @store: the store; the review is computed on a connection of its own, in a worker thread
+ * @year: the year to review
+ * @path: the .pdf or .csv file to write
+ * @cancellable: (nullable): to give up
+ * @callback: called in the caller's thread-default main context once written or failed
+ * @user_data: given to @callback
+ *
+ * Does what acq_yearly_review_write() does, away from the window.
+ */
+void
+acq_yearly_review_write_async (AcqStore *store, int year, const char *path,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  WriteJob *job;
+
+  g_return_if_fail (ACQ_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (WriteJob, 1);
+  job->data_dir = g_strdup (acq_store_get_data_dir (store));
+  job->year = year;
+  job->path = g_strdup (path);
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, acq_yearly_review_write_async);
+  g_task_set_task_data (task, job, write_job_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+/**
+ * acq_yearly_review_write_finish:
+ * @store: the store given to acq_yearly_review_write_async()
+ * @result: what the callback was given
+ * @error: where to put what acq_yearly_review_write() would have
+ *
+ * Returns: %TRUE if written
+ */
+gboolean
+acq_yearly_review_write_finish (AcqStore *store, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -89,6 +89,16 @@ gboolean         acq_yearly_review_pdf_write       (AcqStore         *store,
                                                     GCancellable     *cancellable,
                                                     GError          **error);
 
+void             acq_yearly_review_write_async     (AcqStore         *store,
+                                                    int               year,
+                                                    const char       *path,
+                                                    GCancellable     *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer          user_data);
+gboolean         acq_yearly_review_write_finish    (AcqStore         *store,
+                                                    GAsyncResult     *result,
+                                                    GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqYearlyReview, acq_yearly_review_free)
 
 G_END_DECLS

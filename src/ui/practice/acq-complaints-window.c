@@ -19,6 +19,7 @@
 #include "acq-practice-date.h"
 #include "acq-toast.h"
 #include "acq-today.h"
+#include "acq-yearly-review-window.h"
 
 struct _AcqComplaintsWindow
 {
@@ -219,6 +220,14 @@ new_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+yearly_review_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqComplaintsWindow *self = ACQ_COMPLAINTS_WINDOW (widget);
+
+  acq_yearly_review_window_new (GTK_WINDOW (self), self->store);
+}
+
+static void
 acq_complaints_window_dispose (GObject *object)
 {
   AcqComplaintsWindow *self = ACQ_COMPLAINTS_WINDOW (object);
@@ -246,6 +255,8 @@ acq_complaints_window_class_init (AcqComplaintsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqComplaintsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AcqComplaintsWindow, toast_overlay);
   gtk_widget_class_install_action (widget_class, "complaints.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "complaints.yearly-review", NULL,
+                                   yearly_review_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "complaints.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
