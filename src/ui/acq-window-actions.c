@@ -24,6 +24,7 @@
 #include "acq-store-file-job.h"
 #include "acq-map-window.h"
 #include "acq-new-candidate-dialog.h"
+#include "acq-satisfaction-window.h"
 #include "acq-toast.h"
 #include "acq-yearly-review-window.h"
 #include "acq-window-private.h"
@@ -57,6 +58,7 @@ _acq_window_actions_update (AcqWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.complaints", coach && has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.yearly-review", coach && has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.satisfaction", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-candidate-calendar",
                                  has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
@@ -218,6 +220,20 @@ complaints_action (GtkWidget *widget, const char *action, GVariant *param)
     gtk_window_present (self->complaints_window);
   if (uuid[0] != '\0')
     acq_complaints_window_edit (ACQ_COMPLAINTS_WINDOW (self->complaints_window), uuid);
+}
+
+/* The satisfaction questionnaire of the candidate shown: hers to fill in, or for the
+ * accompagnatrice the ones received, a paper one to type in, the questions. */
+static void
+satisfaction_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+
+  if (self->shown == NULL)
+    return;
+  _acq_window_flush (self);
+  acq_satisfaction_window_new (GTK_WINDOW (self), acq_candidate_list_get_store (self->candidates),
+                               acq_candidate_get_uuid (self->shown), self->role);
 }
 
 /* The Qualiopi yearly review: its year, its improvement actions, its export. */
@@ -592,6 +608,7 @@ _acq_window_class_actions_init (AcqWindowClass *klass)
                                    export_calendar_action);
   gtk_widget_class_install_action (widget_class, "win.complaints", "s", complaints_action);
   gtk_widget_class_install_action (widget_class, "win.yearly-review", NULL, yearly_review_action);
+  gtk_widget_class_install_action (widget_class, "win.satisfaction", NULL, satisfaction_action);
   gtk_widget_class_install_action (widget_class, "win.export-candidate-calendar", NULL,
                                    export_calendar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-map",
