@@ -8,7 +8,7 @@
  * free text. The candidate answers in her own copy; her answers carry candidate_uuid and
  * author_role, so they come back in the .acquis exchange and only their author changes them
  * (exchange/acq-package-merge.c); the accompagnatrice may also type in a paper form, which is
- * then hers. Each score keeps the question's text as it was asked, and its uuid is the
+ * then hers. Each score keeps the question's text as it was asked, and its uuid comes from the
  * response's and the question's, so that saving again changes rows rather than replacing them.
  */
 #define G_LOG_DOMAIN "acq-satisfaction"
@@ -286,6 +286,18 @@ check (AcqSatisfactionResponse *response, GError **error)
   return acq_text_validate (response->comment, COMMENT_MAX_CHARS, _("The comment"), error);
 }
 
+/* The same for the same response and question, on every machine, and shaped as a uuid (the
+ * exchange names its units with it): the response's and the question's, hashed. */
+static char *
+score_uuid (const char *response_uuid, const char *question_uuid)
+{
+  g_autofree char *key = g_strconcat (response_uuid, "\n", question_uuid, NULL);
+  g_autofree char *hex = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+
+  return g_strdup_printf ("%.8s-%.4s-5%.3s-a%.3s-%.12s", hex, hex + 8, hex + 13, hex + 17,
+                          hex + 20);
+}
+
 static gboolean
 save_scores (AcqStore *store, AcqSatisfactionResponse *response, const char *now,
              GError **error)
@@ -293,7 +305,7 @@ save_scores (AcqStore *store, AcqSatisfactionResponse *response, const char *now
   for (guint i = 0; i < response->scores->len; i++)
     {
       const AcqSatisfactionScore *score = g_ptr_array_index (response->scores, i);
-      g_autofree char *uuid = g_strdup_printf ("%s/%s", response->uuid, score->question_uuid);
+      g_autofree char *uuid = score_uuid (response->uuid, score->question_uuid);
       sqlite3_stmt *stmt = acq_store_prepare (store, sql_score_set, error);
 
       if (stmt == NULL)
