@@ -4,7 +4,7 @@
 # includes headers of its own folder and of the folders below it only. dossier, map, exchange
 # and practice stand side by side on sheets and know nothing of each other; jury (the
 # dossier's rules, the parcours) and paperwork (the printed documents of the practice) stand
-# on them, side by side; the core's top
+# on them, side by side; privacy and quality (the yearly review) stand on those; the core's top
 # (the demo) may use them all. acq-types.h, names and no code, is under them all.
 set -eu
 core=$1/src/core
