@@ -99,7 +99,8 @@ static const GOptionEntry option_entries[] = {
        "the role chosen in Acquis)"), N_("ROLE") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The file that --export-dossier, --export-jury-prep, --export-map, --export-calendar, "
-       "--export-livret, --export-person, --export-document or --export-package writes"),
+       "--export-livret, --export-person, --export-document, --export-package or "
+       "--yearly-review writes"),
     N_("FILE") },
   { "final", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-dossier: the final dossier, validated sheets only; refused while "
