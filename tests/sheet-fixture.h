@@ -64,7 +64,7 @@ competence (Fixture *f, guint b, guint c)
   return g_ptr_array_index (bloc (f, b)->competence_uuids, c);
 }
 
-static AcqSheet *
+static G_GNUC_UNUSED AcqSheet *
 make_sheet (Fixture *f, const char *title, const char *tasks)
 {
   g_autoptr (GError) error = NULL;

@@ -14,7 +14,9 @@
 #include "acq-attachment.h"
 #include "acq-candidate-document.h"
 #include "acq-coach-profile.h"
+#include "acq-complaint.h"
 #include "acq-parcours.h"
+#include "acq-satisfaction.h"
 #include "acq-session.h"
 #include "test-package-fixture.h"
 
@@ -734,6 +736,83 @@ test_parcours_is_the_coachs (Fixture *f, gconstpointer data)
   g_assert_cmpstr (stage, ==, "2 2026-02-02");
 }
 
+/* The satisfaction questionnaire comes back by exchange: the candidate's answers reach her
+ * accompagnatrice, whose file cannot change them; her paper one reaches the candidate; her
+ * complaints log stays on her machine. */
+static void
+test_satisfaction_travels (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqSatisfactionResponse) answers = NULL;
+  g_autoptr (AcqSatisfactionResponse) paper = NULL;
+  g_autoptr (AcqComplaint) complaint = acq_complaint_new ("2026-03-01");
+  g_autoptr (AcqImportReport) r1 = NULL;
+  g_autoptr (AcqImportReport) r2 = NULL;
+  g_autoptr (AcqImportReport) r3 = NULL;
+  g_autoptr (GPtrArray) averages = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *count = NULL;
+  guint n = 0;
+
+  answers = acq_satisfaction_response_new (f->candidate.store, f->uuid, ACQ_ROLE_CANDIDATE,
+                                           "2026-03-20", &error);
+  g_assert_no_error (error);
+  ((AcqSatisfactionScore *) answers->scores->pdata[0])->score = 5;
+  ((AcqSatisfactionScore *) answers->scores->pdata[1])->score = 3;
+  acq_session_set_text (&answers->comment, "Très utile");
+  g_assert_true (acq_satisfaction_response_save (f->candidate.store, answers, ACQ_ROLE_CANDIDATE,
+                                                 &error));
+  g_assert_no_error (error);
+  r1 = send (f, &f->candidate, &f->coach);
+  averages = acq_satisfaction_averages (f->coach.store, 2026, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (((AcqSatisfactionAverage *) averages->pdata[0])->question_uuid, ==, "accueil");
+  g_assert_cmpuint (((AcqSatisfactionAverage *) averages->pdata[0])->n_answers, ==, 1);
+  g_assert_cmpfloat_with_epsilon (((AcqSatisfactionAverage *) averages->pdata[0])->average, 5.0,
+                                  1e-9);
+
+  /* her file changes the candidate's score (as another program could): ignored, said so; her
+   * paper questionnaire travels; the complaint does not */
+  side_exec (&f->coach, "UPDATE satisfaction_score SET score = 1, updated_at = 'z'"
+                        " WHERE question_uuid = 'accueil'");
+  paper = acq_satisfaction_response_new (f->coach.store, f->uuid, ACQ_ROLE_COACH, "2026-03-21",
+                                         &error);
+  g_assert_no_error (error);
+  ((AcqSatisfactionScore *) paper->scores->pdata[0])->score = 4;
+  g_assert_true (acq_satisfaction_response_save (f->coach.store, paper, ACQ_ROLE_COACH, &error));
+  g_assert_no_error (error);
+  complaint->candidate_uuid = g_strdup (f->uuid);
+  acq_session_set_text (&complaint->subject, "Retard");
+  g_assert_true (acq_complaint_save (f->coach.store, complaint, &error));
+  g_assert_no_error (error);
+  r2 = send (f, &f->coach, &f->candidate);
+  g_assert_cmpuint (report_count (r2, ACQ_IMPORT_IGNORED), >=, 1);
+  score = side_query (&f->candidate, "SELECT score FROM satisfaction_score s JOIN"
+                                     " satisfaction_response r ON r.uuid = s.response_uuid"
+                                     " WHERE r.author_role = 0 AND s.question_uuid = 'accueil'");
+  g_assert_cmpstr (score, ==, "5");
+  count = side_query (&f->candidate, "SELECT count (*) FROM satisfaction_response");
+  g_assert_cmpstr (count, ==, "2");
+  g_clear_pointer (&count, g_free);
+  count = side_query (&f->candidate, "SELECT count (*) FROM complaint");
+  g_assert_cmpstr (count, ==, "0");
+
+  /* the candidate changes her answer: it reaches the coach */
+  ((AcqSatisfactionScore *) answers->scores->pdata[0])->score = 4;
+  g_assert_true (acq_satisfaction_response_save (f->candidate.store, answers, ACQ_ROLE_CANDIDATE,
+                                                 &error));
+  g_assert_no_error (error);
+  r3 = send (f, &f->candidate, &f->coach);
+  g_clear_pointer (&averages, g_ptr_array_unref);
+  averages = acq_satisfaction_averages (f->coach.store, 2026, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (((AcqSatisfactionAverage *) averages->pdata[0])->n_answers, ==, 2);
+  g_assert_cmpfloat_with_epsilon (((AcqSatisfactionAverage *) averages->pdata[0])->average, 4.0,
+                                  1e-9);
+}
+
 /* The coach's livret, sent to the candidate: a held session with its objectives, and a plan. */
 static char *
 coach_sends_livret (Fixture *f)
@@ -1099,6 +1178,7 @@ main (int argc, char *argv[])
   ADD ("/merge/roles/candidate-cannot-act-for-coach", test_candidate_cannot_act_for_the_coach);
   ADD ("/merge/roles/candidate-may-resolve-and-reply", test_candidate_may_resolve_and_reply);
   ADD ("/merge/roles/parcours-is-the-coachs", test_parcours_is_the_coachs);
+  ADD ("/merge/roles/satisfaction-is-its-authors", test_satisfaction_travels);
   ADD ("/merge/roles/candidate-writes-personal-work-only",
        test_candidate_writes_personal_work_only);
   ADD ("/merge/roles/livret-deletions", test_livret_deletions);

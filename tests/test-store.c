@@ -277,6 +277,44 @@ test_migrate_from_v10 (void)
   test_remove_tree (dir);
 }
 
+/* 12 -> 13 adds the Qualiopi registers: a v12 file's candidate keeps everything, has no
+ * complaint nor questionnaire yet, and the five default questions are there to answer. */
+static void
+test_migrate_from_v12 (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *path = db_path (dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autofree char *questions = NULL;
+  g_autofree char *complaints = NULL;
+  g_autofree char *name = NULL;
+  sqlite3 *db = _acq_store_open_db (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (_acq_store_migrate_db (db, 12, &error));
+  g_assert_true (_acq_store_exec_db (
+    db, "INSERT INTO candidate (uuid, first_name, last_name, created_at, updated_at,"
+        " last_activity_at) VALUES ('k1', 'Hélène', 'Dubois', 'now', 'now', 'now')", &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (acq_store_get_schema_version (store), >=, 13);
+  name = test_query_text (store, "SELECT first_name FROM candidate WHERE uuid = 'k1'");
+  g_assert_cmpstr (name, ==, "Hélène");
+  questions = test_query_text (store, "SELECT group_concat (uuid, ',') FROM (SELECT uuid FROM"
+                                      " satisfaction_question ORDER BY position)");
+  g_assert_cmpstr (questions, ==, "accueil,clarte,disponibilite,utilite,recommandation");
+  complaints = test_query_text (store, "SELECT (SELECT count(*) FROM complaint) +"
+                                       " (SELECT count(*) FROM satisfaction_response) +"
+                                       " (SELECT count(*) FROM yearly_review)");
+  g_assert_cmpstr (complaints, ==, "0");
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 static void
 test_reopen_is_idempotent (void)
 {
@@ -1229,6 +1267,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/migrate/from-v3", test_migrate_from_v3);
   g_test_add_func ("/store/migrate/from-v10", test_migrate_from_v10);
   g_test_add_func ("/store/migrate/from-v11", test_migrate_from_v11);
+  g_test_add_func ("/store/migrate/from-v12", test_migrate_from_v12);
   g_test_add_func ("/store/migrate/newer-version-refused", test_newer_version_refused);
   g_test_add_func ("/store/rules/constraints", test_constraints);
   g_test_add_func ("/store/rules/rollback", test_transaction_rollback);

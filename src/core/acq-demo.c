@@ -16,11 +16,13 @@
 #include "acq-candidate-document.h"
 #include "acq-coach-profile.h"
 #include "acq-comment.h"
+#include "acq-complaint.h"
 #include "acq-demo.h"
 #include "acq-jury.h"
 #include "acq-parcours.h"
 #include "acq-referential.h"
 #include "acq-review.h"
+#include "acq-satisfaction.h"
 #include "acq-session.h"
 #include "acq-sheet-list.h"
 
@@ -897,6 +899,71 @@ populate_paperwork (AcqCandidateList *list, GError **error)
                             "Notification de recevabilité — Hélène Dubois", error);
 }
 
+static gboolean
+add_demo_complaint (AcqStore *store, int received, AcqComplaintChannel channel,
+                    const char *candidate_uuid, const char *from_whom, const char *subject,
+                    const char *answer, int answered, GError **error)
+{
+  g_autofree char *day = demo_day (received);
+  g_autoptr (AcqComplaint) complaint = acq_complaint_new (day);
+
+  complaint->channel = channel;
+  complaint->candidate_uuid = g_strdup (candidate_uuid);
+  acq_session_set_text (&complaint->from_whom, from_whom);
+  acq_session_set_text (&complaint->subject, subject);
+  if (answer != NULL)
+    {
+      acq_session_set_text (&complaint->answer, answer);
+      complaint->answered_on = demo_day (answered);
+    }
+  return acq_complaint_save (store, complaint, error);
+}
+
+/* The complaints log (once): Aïcha's, answered within the week; an employer's, still waiting
+ * for its answer, so that Today shows one. */
+static gboolean
+populate_complaints (AcqStore *store, GError **error)
+{
+  g_autoptr (GPtrArray) complaints = acq_complaint_list (store, 0, error);
+
+  if (complaints == NULL)
+    return FALSE;
+  if (complaints->len > 0)
+    return TRUE;
+  return add_demo_complaint (store, -190, ACQ_COMPLAINT_CHANNEL_EMAIL, AICHA, "",
+                             "Séance annulée la veille, sans nouvelle date",
+                             "Excuses présentées par téléphone puis par courriel ; une séance "
+                             "de rattrapage de deux heures fixée la semaine suivante, et la "
+                             "règle d'un délai de 48 heures pour toute annulation ajoutée au "
+                             "livret d'accueil.", -186, error) &&
+         add_demo_complaint (store, -6, ACQ_COMPLAINT_CHANNEL_LETTER, NULL,
+                             "Mme Roux, responsable RH d'une entreprise",
+                             "Copie des feuilles de présence pour l'OPCO", NULL, 0, error);
+}
+
+/* Aïcha's satisfaction questionnaire, answered in her copy after the post-jury interview
+ * (once). */
+static gboolean
+populate_satisfaction (AcqStore *store, GError **error)
+{
+  static const int scores[] = { 5, 4, 5, 4, 5 };
+  g_autoptr (GPtrArray) responses = acq_satisfaction_list_responses (store, AICHA, error);
+  g_autoptr (AcqSatisfactionResponse) response = NULL;
+  g_autofree char *day = demo_day (-160);
+
+  if (responses == NULL)
+    return FALSE;
+  if (responses->len > 0)
+    return TRUE;
+  if (!(response = acq_satisfaction_response_new (store, AICHA, ACQ_ROLE_CANDIDATE, day, error)))
+    return FALSE;
+  for (guint i = 0; i < response->scores->len && i < G_N_ELEMENTS (scores); i++)
+    ((AcqSatisfactionScore *) response->scores->pdata[i])->score = scores[i];
+  acq_session_set_text (&response->comment, "Un accompagnement qui m'a aidée à mettre des mots "
+                        "sur mon expérience. J'aurais aimé une séance de plus avant le jury.");
+  return acq_satisfaction_response_save (store, response, ACQ_ROLE_CANDIDATE, error);
+}
+
 /**
  * acq_demo_populate:
  * @list: the candidates
@@ -948,5 +1015,6 @@ acq_demo_populate (AcqCandidateList *list, GError **error)
     return FALSE;
   return populate_sheets (list, fiche, error) && populate_sessions (list, error) &&
          populate_jury (list, fiche, error) && populate_paperwork (list, error) &&
+         populate_complaints (store, error) && populate_satisfaction (store, error) &&
          _acq_demo_populate_second_certification (list, error);
 }

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * --list-candidates, --agenda, --jury, --export-dossier, --export-jury-prep, --export-map,
- * --export-calendar, --export-livret, --export-person, --export-document, --export-package and
- * --import use the core only: each opens the store of the data folder, does its one thing,
+ * --export-calendar, --export-livret, --export-person, --export-document, --export-package,
+ * --yearly-review and --import use the core only: each opens the store of the data folder, does its one thing,
  * prints what a script or a person needs, and returns the exit status.
  */
 #define G_LOG_DOMAIN "acq-application"
@@ -34,6 +34,7 @@
 #include "acq-package.h"
 #include "acq-store.h"
 #include "acq-today.h"
+#include "acq-yearly-review.h"
 
 /* The value of the file option @option (--output, --import) as a local path; %NULL if it is
  * missing or names no local file. */
@@ -591,6 +592,43 @@ import_package (const char *data_dir, GVariantDict *options)
   return 0;
 }
 
+/* --yearly-review YEAR --output FILE.pdf|FILE.csv, with --demo first if asked: the Qualiopi
+ * yearly review; no window, the core only. YEAR is a string: GApplication would leave an
+ * integer option of 0 out. */
+static int
+yearly_review (const char *data_dir, GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqCandidateList) list = NULL;
+  g_autofree char *output_path = _acq_application_options_path (options, "output");
+  const char *year_text = NULL;
+  guint64 year = 0;
+
+  g_variant_dict_lookup (options, "yearly-review", "&s", &year_text);
+  if (output_path == NULL)
+    {
+      g_printerr ("%s\n", _("--yearly-review needs a file to write: --output FILE.pdf or "
+                            "--output FILE.csv"));
+      return 2;
+    }
+  if (year_text == NULL ||
+      !g_ascii_string_to_unsigned (year_text, 10, ACQ_YEARLY_REVIEW_MIN_YEAR,
+                                   ACQ_YEARLY_REVIEW_MAX_YEAR, &year, NULL))
+    {
+      g_printerr (_("“%s” is not a year: give it with four digits, as --yearly-review 2026.\n"),
+                  year_text != NULL ? year_text : "");
+      return 2;
+    }
+  if ((list = options_open_candidates (data_dir, options, &store, &error)) == NULL ||
+      !acq_yearly_review_write (store, (int) year, output_path, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 /**
  * _acq_application_handle_command:
  * @data_dir: the data folder, from --data-dir or the default
@@ -628,6 +666,8 @@ _acq_application_handle_command (const char *data_dir, GVariantDict *options)
                                  acq_person_export_write);
   if (g_variant_dict_contains (options, "export-package"))
     return export_package (data_dir, options);
+  if (g_variant_dict_contains (options, "yearly-review"))
+    return yearly_review (data_dir, options);
   if (g_variant_dict_contains (options, "import"))
     return import_package (data_dir, options);
   if (g_variant_dict_contains (options, "list-candidates"))

@@ -87,6 +87,10 @@ static const GOptionEntry option_entries[] = {
     N_("Write everything of CANDIDATE (id or name) to the --output exchange file (.acquis), "
        "encrypted with the passphrase from ACQUIS_PASSPHRASE, the keyring or a prompt, and "
        "exit"), N_("CANDIDATE") },
+  { "yearly-review", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the Qualiopi yearly review of YEAR (candidates, hours, abandons, juries, "
+       "satisfaction, complaints, improvement actions) to the --output file, PDF or CSV after "
+       "its extension, and exit"), N_("YEAR") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Merge the exchange file FILE (.acquis) into the data, print what came in, and exit"),
     N_("FILE") },
@@ -95,7 +99,8 @@ static const GOptionEntry option_entries[] = {
        "the role chosen in Acquis)"), N_("ROLE") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The file that --export-dossier, --export-jury-prep, --export-map, --export-calendar, "
-       "--export-livret, --export-person, --export-document or --export-package writes"),
+       "--export-livret, --export-person, --export-document, --export-package or "
+       "--yearly-review writes"),
     N_("FILE") },
   { "final", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-dossier: the final dossier, validated sheets only; refused while "

@@ -15,6 +15,7 @@
 #include "acq-attachment.h"
 #include "acq-calendar-export.h"
 #include "acq-certification-import-window.h"
+#include "acq-complaints-window.h"
 #include "acq-dossier-window.h"
 #include "acq-jury-window.h"
 #include "acq-livret-pdf.h"
@@ -23,7 +24,9 @@
 #include "acq-store-file-job.h"
 #include "acq-map-window.h"
 #include "acq-new-candidate-dialog.h"
+#include "acq-satisfaction-window.h"
 #include "acq-toast.h"
+#include "acq-yearly-review-window.h"
 #include "acq-window-private.h"
 
 /* One place enables and disables the window's actions, from what it shows. */
@@ -53,6 +56,9 @@ _acq_window_actions_update (AcqWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-convocation",
                                  has_candidate && self->role == ACQ_ROLE_COACH);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.complaints", coach && has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.yearly-review", coach && has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.satisfaction", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-candidate-calendar",
                                  has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
@@ -188,6 +194,59 @@ show_jury_action (GtkWidget *widget, const char *action, GVariant *param)
   _acq_window_flush (self);
   acq_jury_window_new (GTK_WINDOW (self), acq_candidate_list_get_store (self->candidates),
                        self->shown, self->role);
+}
+
+/* The complaints log, one window at a time; Today's row of a complaint gives its uuid, and
+ * its dialog opens over the log. */
+static void
+complaints_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+  const char *uuid = param != NULL ? g_variant_get_string (param, NULL) : "";
+
+  if (self->candidates == NULL || self->role != ACQ_ROLE_COACH)
+    return;
+  _acq_window_flush (self);
+  if (self->complaints_window == NULL)
+    {
+      self->complaints_window = GTK_WINDOW (
+        acq_complaints_window_new (GTK_WINDOW (self),
+                                   acq_candidate_list_get_store (self->candidates),
+                                   G_LIST_MODEL (self->candidates)));
+      g_object_add_weak_pointer (G_OBJECT (self->complaints_window),
+                                 (gpointer *) &self->complaints_window);
+    }
+  else
+    gtk_window_present (self->complaints_window);
+  if (uuid[0] != '\0')
+    acq_complaints_window_edit (ACQ_COMPLAINTS_WINDOW (self->complaints_window), uuid);
+}
+
+/* The satisfaction questionnaire of the candidate shown: hers to fill in, or for the
+ * accompagnatrice the ones received, a paper one to type in, the questions. */
+static void
+satisfaction_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+
+  if (self->shown == NULL)
+    return;
+  _acq_window_flush (self);
+  acq_satisfaction_window_new (GTK_WINDOW (self), acq_candidate_list_get_store (self->candidates),
+                               acq_candidate_get_uuid (self->shown), self->role);
+}
+
+/* The Qualiopi yearly review: its year, its improvement actions, its export. */
+static void
+yearly_review_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+
+  if (self->candidates == NULL || self->role != ACQ_ROLE_COACH)
+    return;
+  _acq_window_flush (self);
+  acq_yearly_review_window_new (GTK_WINDOW (self),
+                                acq_candidate_list_get_store (self->candidates));
 }
 
 /* The sessions as a .ics file for GNOME Calendar: the whole caseload's from the main menu,
@@ -547,6 +606,9 @@ _acq_window_class_actions_init (AcqWindowClass *klass)
                                    import_certification_action);
   gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
                                    export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.complaints", "s", complaints_action);
+  gtk_widget_class_install_action (widget_class, "win.yearly-review", NULL, yearly_review_action);
+  gtk_widget_class_install_action (widget_class, "win.satisfaction", NULL, satisfaction_action);
   gtk_widget_class_install_action (widget_class, "win.export-candidate-calendar", NULL,
                                    export_calendar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-map",

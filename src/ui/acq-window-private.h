@@ -75,6 +75,7 @@ struct _AcqWindow
   gboolean              role_chosen; /* the user-role setting is not "unset" */
   gboolean              solo; /* the candidate role with her own dossier only: no sidebar */
   AcqTodayView         *dossier_today; /* her Today summary, at the top of her page */
+  GtkWindow            *complaints_window; /* the complaints log, while it is open (weak) */
 
   /* acq-window-exchange.c: sending and receiving .acquis files */
   guint                 n_conflicts; /* the conflicts banner shows while there are some */

@@ -322,6 +322,29 @@ check "--export-document refuses an unknown kind, a missing session and a day wi
            --session 2001-01-01 --output '$tmp/documents/x.pdf' 2> /dev/null &&
          [ ! -e '$tmp/documents/x.pdf' ]"
 
+check "--yearly-review writes the year's Qualiopi review as a French PDF and as CSV" \
+  sh -c "mkdir -p '$tmp/review' && year=\$(date +%Y) &&
+         '$app' --data-dir '$tmp/demo' --yearly-review \$year --output '$tmp/review/b.pdf' &&
+         [ \$(stat -c %a '$tmp/review/b.pdf') = 600 ] &&
+         [ \"\$(head -c 5 '$tmp/review/b.pdf')\" = %PDF- ] &&
+         { ! command -v pdftotext > /dev/null ||
+           { pdftotext '$tmp/review/b.pdf' - > '$tmp/review/text' &&
+             grep -q \"Bilan annuel \$year\" '$tmp/review/text' &&
+             grep -q 'Réclamations' '$tmp/review/text'; }; } &&
+         '$app' --data-dir '$tmp/demo' --yearly-review \$year --output '$tmp/review/b.CSV' &&
+         grep -q '^activité;candidats accompagnés;[0-9]*;' '$tmp/review/b.CSV' &&
+         grep -q '^réclamations;réclamations reçues;[0-9]*;' '$tmp/review/b.CSV' &&
+         [ \"\$(ls -A '$tmp/review' | grep -v text | tr '\n' ' ')\" = 'b.CSV b.pdf ' ]"
+
+check "--yearly-review refuses a year that is none, a missing --output and another format" \
+  sh -c "'$app' --data-dir '$tmp/demo' --yearly-review deux --output '$tmp/review/x.pdf' \
+           2> '$tmp/err'; [ \$? = 2 ] && grep -q 'four digits' '$tmp/err' &&
+         '$app' --data-dir '$tmp/demo' --yearly-review 2026 2> '$tmp/err'; [ \$? = 2 ] &&
+         grep -q 'output' '$tmp/err' &&
+         ! '$app' --data-dir '$tmp/demo' --yearly-review 2026 --output '$tmp/review/x.txt' \
+           2> '$tmp/err' && grep -q '.pdf or .csv' '$tmp/err' && [ ! -e '$tmp/review/x.txt' ] &&
+         [ ! -e '$tmp/review/x.pdf' ]"
+
 # the plan comes last: each check counts itself, so adding one needs no count here
 echo "1..$n"
 exit $failed

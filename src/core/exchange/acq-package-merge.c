@@ -41,8 +41,10 @@
  * runs, and may tick the hand checklist's items but not create, rename or delete one.
  * A candidate's documents (candidate_document: CV, recevabilité notice,
  * quote…) have an author_role: her file may add her own (her CV, the convocation the
- * certifier sent her) and change or remove them, never one her accompagnatrice filed. The
- * accompagnatrice's profile (coach_profile) never travels.
+ * certifier sent her) and change or remove them, never one her accompagnatrice filed; so do
+ * the satisfaction answers (satisfaction_response, satisfaction_score): the candidate writes
+ * hers, the accompagnatrice's paper ones stay hers. The accompagnatrice's profile
+ * (coach_profile), her complaints log and her yearly reviews never travel.
  */
 #define G_LOG_DOMAIN "acq-package"
 
@@ -101,9 +103,12 @@ gboolean
 _acq_package_table_is_local (const char *name)
 {
   /* dossier_export: the exports this machine wrote (the jury's checklist); coach_profile:
-   * her SIRET, rate and signature are hers, not the candidate's */
+   * her SIRET, rate and signature are hers, not the candidate's; complaint and yearly_review:
+   * her Qualiopi registers (a complaint names the candidate who made it, but is not theirs
+   * to change) */
   return g_strcmp0 (name, "sync_unit") == 0 || g_strcmp0 (name, "conflict") == 0 ||
          g_strcmp0 (name, "dossier_export") == 0 || g_strcmp0 (name, "coach_profile") == 0 ||
+         g_strcmp0 (name, "complaint") == 0 || g_strcmp0 (name, "yearly_review") == 0 ||
          g_str_has_prefix (name, "sheet_fts") || g_str_has_prefix (name, "package_");
 }
 
@@ -864,6 +869,11 @@ row_author (Merge *m, Table *table, const char *schema, const char *uuid)
 static gboolean
 allowed (Merge *m, Table *table, Group *group, const char *uuid, gboolean creating)
 {
+  /* a satisfaction answer is its author's, whoever imports: the accompagnatrice's file does
+   * not change what a candidate answered */
+  if (table->has_author && g_str_has_prefix (table->name, "satisfaction_"))
+    return row_author (m, table, "pkg", uuid) == (int) m->author &&
+           (creating || row_author (m, table, "main", uuid) == (int) m->author);
   if (m->author == ACQ_ROLE_COACH)
     return TRUE;
   if (coach_only (table))
@@ -890,7 +900,11 @@ allowed (Merge *m, Table *table, Group *group, const char *uuid, gboolean creati
 static void
 report_ignored (Merge *m, Table *table, Group *group, const char *uuid)
 {
-  if (is_livret (table))
+  if (m->author == ACQ_ROLE_COACH)
+    report (m, ACQ_IMPORT_IGNORED, table, uuid,
+            _("“%s”: the accompagnatrice's file changed a satisfaction answer of the "
+              "candidate%s; only the candidate can, so it was ignored."), "");
+  else if (is_livret (table))
     report (m, ACQ_IMPORT_IGNORED, table, uuid,
             _("“%s”: the candidate's file changed the livret de suivi%s; only the accompagnatrice "
               "writes it, but for the personal work, so it was ignored."), "");

@@ -18,7 +18,9 @@
  *   shown once the candidacy is inactive. A parcours that is over (jury or post-jury interview
  *   done, or the latest request refused) has none of these;
  * - each planned event, and each planned session of the livret, is due on its day; hours held
- *   over the planned hours are due today.
+ *   over the planned hours are due today;
+ * - a complaint still open is due 30 days after it came in (the charte's delay for a reply,
+ *   and Qualiopi's "systematic answer"): acq_deadline_compute_complaint().
  *
  * Severity: due before today is overdue; due today or within the 6 days after is this week.
  */
@@ -30,6 +32,7 @@
 #include <string.h>
 
 #include "acq-deadline.h"
+#include "acq-parcours-private.h"
 
 G_DEFINE_BOXED_TYPE (AcqDeadline, acq_deadline, acq_deadline_copy, acq_deadline_free)
 
@@ -94,6 +97,7 @@ acq_deadline_kind_nick (AcqDeadlineKind kind)
     case ACQ_DEADLINE_PLANNED_EVENT: return "planned";
     case ACQ_DEADLINE_SESSION: return "session";
     case ACQ_DEADLINE_OVER_PLAN: return "over-plan";
+    case ACQ_DEADLINE_COMPLAINT_ANSWER: return "complaint";
     case ACQ_N_DEADLINE_KINDS: break;
     default: break;
     }
@@ -354,4 +358,46 @@ acq_deadline_compute (const AcqDeadlineInput *input, const GDate *today, GPtrArr
   if (input->planned_hours > 0 && input->held_hours > input->planned_hours)
     add (out, input, today, ACQ_DEADLINE_OVER_PLAN, today, ACQ_DEADLINE_ACTION_REVIEW_HOURS, NULL,
          _("More hours held than the quote plans: review the plan with the candidate."));
+}
+
+/**
+ * acq_deadline_compute_complaint:
+ * @complaint_uuid: the complaint's
+ * @candidate_uuid: (nullable): the candidate who made it, if one did
+ * @received_on: the day it came in, YYYY-MM-DD
+ * @open: whether it is still waiting for its answer
+ * @today: the day it is
+ * @out: (element-type AcqDeadline): where to add the deadline
+ *
+ * A complaint waiting for its answer is due %ACQ_DEADLINE_FIRST_REPLY_DAYS (30) days after it
+ * came in; an answered or closed one, or one without a readable day, has no deadline.
+ *
+ * Returns: %TRUE if a deadline was added
+ */
+gboolean
+acq_deadline_compute_complaint (const char *complaint_uuid, const char *candidate_uuid,
+                                const char *received_on, gboolean open, const GDate *today,
+                                GPtrArray *out)
+{
+  AcqDeadline *deadline;
+  GDate due;
+
+  g_return_val_if_fail (complaint_uuid != NULL, FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!open || !_acq_parcours_parse_date (received_on, &due))
+    return FALSE;
+  g_date_add_days (&due, ACQ_DEADLINE_FIRST_REPLY_DAYS);
+  deadline = g_new (AcqDeadline, 1);
+  deadline->kind = ACQ_DEADLINE_COMPLAINT_ANSWER;
+  deadline->due = due;
+  deadline->severity = acq_deadline_severity_for (&due, today);
+  deadline->action = ACQ_DEADLINE_ACTION_ANSWER_COMPLAINT;
+  deadline->candidate_uuid = g_strdup (candidate_uuid);
+  deadline->event_uuid = g_strdup (complaint_uuid);
+  deadline->event_kind = ACQ_N_PARCOURS_KINDS;
+  deadline->text = _("A complaint waits for its answer (30 days at most).");
+  g_ptr_array_add (out, deadline);
+  return TRUE;
 }

@@ -21,6 +21,7 @@ typedef enum
   ACQ_DEADLINE_PLANNED_EVENT,        /* a planned event of the parcours (jury, convocation…) */
   ACQ_DEADLINE_SESSION,              /* a planned session of the livret de suivi */
   ACQ_DEADLINE_OVER_PLAN,            /* more hours held than the quote planned */
+  ACQ_DEADLINE_COMPLAINT_ANSWER,     /* answer a complaint within 30 days (charte, Qualiopi) */
   ACQ_N_DEADLINE_KINDS
 } AcqDeadlineKind;
 
@@ -42,6 +43,7 @@ typedef enum
   ACQ_DEADLINE_ACTION_MARK_DONE,           /* mark the planned event done (or move it) */
   ACQ_DEADLINE_ACTION_OPEN_SESSION,        /* open the planned session */
   ACQ_DEADLINE_ACTION_REVIEW_HOURS,        /* review the planned hours, a new quote */
+  ACQ_DEADLINE_ACTION_ANSWER_COMPLAINT,    /* answer the complaint, and log the answer */
 } AcqDeadlineAction;
 
 #define ACQ_DEADLINE_ADMISSIBILITY_MONTHS 2
@@ -83,8 +85,9 @@ typedef struct
  * @due: the day it falls due
  * @severity: overdue, this week or later, relative to the "today" it was computed for
  * @action: what clears it
- * @candidate_uuid: whose
- * @event_uuid: (nullable): the event of the parcours it comes from, if any
+ * @candidate_uuid: (nullable): whose; %NULL only for a complaint made by someone else
+ * @event_uuid: (nullable): the event of the parcours it comes from, if any; for a
+ *   complaint, the complaint's uuid
  * @event_kind: that event's kind (for %ACQ_DEADLINE_PLANNED_EVENT, which event)
  * @text: one sentence, translated, not owned (a static string of the program)
  */
@@ -115,6 +118,12 @@ AcqDeadlineSeverity acq_deadline_severity_for (const GDate      *due,
 void         acq_deadline_compute       (const AcqDeadlineInput *input,
                                          const GDate            *today,
                                          GPtrArray              *out);
+gboolean     acq_deadline_compute_complaint (const char         *complaint_uuid,
+                                             const char         *candidate_uuid,
+                                             const char         *received_on,
+                                             gboolean            open,
+                                             const GDate        *today,
+                                             GPtrArray          *out);
 
 GPtrArray   *acq_deadline_list_caseload (AcqStore               *store,
                                          const GDate            *today,

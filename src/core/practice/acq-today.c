@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Today view and the sidebar read one AcqToday, gathered on a worker with its own store
- * connection: the caseload's deadlines (acq_deadline_list_caseload()), then four short queries
+ * connection: the caseload's deadlines (acq_deadline_list_caseload()) and the complaints
+ * waiting for their answer (acq-complaint.c, the coach's), then four short queries
  * (the names, the sessions of the day or the next ones, the sheets waiting for a review, the
  * open comments), each read once for the whole caseload. Nothing here knows of widgets: a test
  * reads the same struct the view shows.
@@ -15,10 +16,12 @@
 #include <glib/gi18n.h>
 
 #include "acq-candidate.h"
+#include "acq-complaint.h"
 #include "acq-parcours-private.h"
 #include "acq-session.h"
 #include "acq-sheet.h"
 #include "acq-sql-private.h"
+#include "acq-text.h"
 #include "acq-today.h"
 
 /* Candidates in the caseload, as acq_deadline_list_caseload() counts them. */
@@ -191,6 +194,61 @@ gather_deadlines (AcqToday *self, AcqStore *store, GHashTable *names, GError **e
   return TRUE;
 }
 
+static int
+compare_items_by_date (gconstpointer a, gconstpointer b)
+{
+  const AcqTodayItem *x = *(AcqTodayItem *const *) a;
+  const AcqTodayItem *y = *(AcqTodayItem *const *) b;
+
+  return g_date_compare (&x->date, &y->date);
+}
+
+/* The complaints waiting for their answer (the coach's only): overdue ones with the other
+ * overdue deadlines, the others in a section of their own whatever their day, since an
+ * answer is owed from the day a complaint comes in. */
+static gboolean
+gather_complaints (AcqToday *self, AcqStore *store, GHashTable *names, GError **error)
+{
+  g_autoptr (GPtrArray) complaints = acq_complaint_list (store, 0, error);
+  g_autoptr (GPtrArray) deadlines = g_ptr_array_new_with_free_func ((GDestroyNotify) acq_deadline_free);
+
+  if (complaints == NULL)
+    return FALSE;
+  for (guint i = 0; i < complaints->len; i++)
+    {
+      const AcqComplaint *complaint = g_ptr_array_index (complaints, i);
+      const char *name = complaint->candidate_uuid != NULL
+                         ? g_hash_table_lookup (names, complaint->candidate_uuid) : NULL;
+      AcqDeadline *deadline;
+      AcqTodayItem *item;
+
+      if (!acq_deadline_compute_complaint (complaint->uuid, complaint->candidate_uuid,
+                                           complaint->received_on,
+                                           complaint->status == ACQ_COMPLAINT_OPEN,
+                                           &self->today, deadlines))
+        continue;
+      deadline = g_ptr_array_steal_index (deadlines, deadlines->len - 1);
+      item = g_new0 (AcqTodayItem, 1);
+      item->section = deadline->severity == ACQ_DEADLINE_OVERDUE ? ACQ_TODAY_OVERDUE
+                                                                 : ACQ_TODAY_COMPLAINTS;
+      item->candidate_uuid = g_strdup (complaint->candidate_uuid);
+      if (!acq_text_is_blank (complaint->from_whom))
+        /* TRANSLATORS: a row of Today: who made a complaint */
+        item->candidate_name = g_strdup_printf (_("Complaint from %s"), complaint->from_whom);
+      else if (name != NULL)
+        item->candidate_name = g_strdup_printf (_("Complaint from %s"), name);
+      else
+        item->candidate_name = g_strdup (_("Complaint"));
+      item->title = g_strdup_printf (_("Answer “%s”"), complaint->subject);
+      item->date = deadline->due;
+      item->deadline = deadline;
+      g_ptr_array_add (self->sections[item->section], item);
+    }
+  /* the overdue section is in the order of the days */
+  g_ptr_array_sort (self->sections[ACQ_TODAY_OVERDUE], compare_items_by_date);
+  return TRUE;
+}
+
 static gboolean
 gather_sessions (AcqToday *self, AcqStore *store, GHashTable *names, GError **error)
 {
@@ -279,6 +337,7 @@ gather (AcqStore *store, const GDate *today, AcqRole role, gboolean deadlines, G
                                                 (GDestroyNotify) acq_deadline_free);
   if ((names = read_names (store, error)) == NULL ||
       (deadlines && !gather_deadlines (self, store, names, error)) ||
+      (deadlines && coach && !gather_complaints (self, store, names, error)) ||
       !gather_sessions (self, store, names, error) ||
       (coach && !gather_sheets (self, store, names, ACQ_TODAY_TO_REVIEW, sql_to_review, -1, 3,
                                 error)) ||
@@ -409,6 +468,7 @@ acq_today_deadline_title (const AcqDeadline *deadline)
     case ACQ_DEADLINE_PLANNED_EVENT: return acq_parcours_kind_label (deadline->event_kind);
     case ACQ_DEADLINE_SESSION: return _("Planned session");
     case ACQ_DEADLINE_OVER_PLAN: return _("Over planned hours");
+    case ACQ_DEADLINE_COMPLAINT_ANSWER: return _("Answer the complaint");
     case ACQ_N_DEADLINE_KINDS: break;
     default: break;
     }

@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-/* The sections of the Today view, in the order it shows them. The coach's first seven; the
+/* The sections of the Today view, in the order it shows them. The coach's first eight; the
  * candidate's: her next session, her deadlines (overdue, this week, later) and open comments. */
 typedef enum
 {
@@ -23,6 +23,7 @@ typedef enum
   ACQ_TODAY_COMMENTS,      /* sheets with comment threads still open */
   ACQ_TODAY_INACTIVE,      /* candidacies France VAE marks inactive (or abandoned) */
   ACQ_TODAY_OVER_PLAN,     /* more hours held than the quote plans */
+  ACQ_TODAY_COMPLAINTS,    /* complaints waiting for their answer, not overdue yet */
   ACQ_TODAY_NEXT_SESSION,  /* the candidate's next session */
   ACQ_TODAY_LATER,         /* the candidate's deadlines after this week */
   ACQ_N_TODAY_SECTIONS

@@ -567,6 +567,73 @@ static const char *const migrations[] = {
   "CREATE INDEX parcours_event_by_candidate ON parcours_event (candidate_uuid, date);"
   "CREATE INDEX parcours_event_deleted ON parcours_event (deleted_at)"
   "  WHERE deleted_at IS NOT NULL;",
+  /* 12 -> 13: what Qualiopi asks of the practice (issue 16), in one step. The complaints log
+   * (réclamations, practice/acq-complaint.c): the coach's own register, kept local by the
+   * exchange; candidate_uuid only says who complained, when it was a candidate, so that the
+   * person's export finds it. channel and status are AcqComplaintChannel and
+   * AcqComplaintStatus: never renumber them. The satisfaction questionnaire
+   * (practice/acq-satisfaction.c): its questions (shared, like the referential: the default
+   * ones have fixed uuids, so every copy has them), the answers (a response per questionnaire
+   * filled, a score per question, the question's text kept as it was asked), carrying
+   * candidate_uuid and author_role so that they travel and only their author changes them.
+   * The yearly review's "actions d'amélioration", one text per year, local. */
+  "CREATE TABLE complaint ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  received_on TEXT NOT NULL,"
+  "  channel INTEGER NOT NULL DEFAULT 0 CHECK (channel BETWEEN 0 AND 2),"
+  "  from_whom TEXT NOT NULL DEFAULT '',"
+  "  candidate_uuid TEXT REFERENCES candidate (uuid) ON DELETE SET NULL,"
+  "  subject TEXT NOT NULL DEFAULT '',"
+  "  answer TEXT NOT NULL DEFAULT '',"
+  "  answered_on TEXT,"
+  "  status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 2),"
+  "  deleted_at TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE INDEX complaint_by_date ON complaint (received_on);"
+  "CREATE INDEX complaint_by_candidate ON complaint (candidate_uuid);"
+  "CREATE TABLE satisfaction_question ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  retired_at TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "INSERT INTO satisfaction_question VALUES"
+  "  ('accueil', 1, 'Comment jugez-vous l’accueil et l’information reçus avant l’accompagnement\u202F?',"
+  "   NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+  "  ('clarte', 2, 'Les explications et les consignes de l’accompagnatrice étaient-elles claires\u202F?',"
+  "   NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+  "  ('disponibilite', 3, 'L’accompagnatrice a-t-elle été disponible et à l’écoute\u202F?',"
+  "   NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+  "  ('utilite', 4, 'L’accompagnement vous a-t-il été utile pour rédiger votre dossier et "
+  "préparer le jury\u202F?', NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+  "  ('recommandation', 5, 'Recommanderiez-vous cet accompagnement à une personne de votre "
+  "entourage\u202F?', NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+  "CREATE TABLE satisfaction_response ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  candidate_uuid TEXT NOT NULL REFERENCES candidate (uuid) ON DELETE CASCADE,"
+  "  author_role INTEGER NOT NULL CHECK (author_role IN (0, 1)),"
+  "  answered_on TEXT NOT NULL,"
+  "  comment TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE INDEX satisfaction_response_by_candidate ON satisfaction_response (candidate_uuid);"
+  "CREATE TABLE satisfaction_score ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  candidate_uuid TEXT NOT NULL REFERENCES candidate (uuid) ON DELETE CASCADE,"
+  "  response_uuid TEXT NOT NULL REFERENCES satisfaction_response (uuid) ON DELETE CASCADE,"
+  "  author_role INTEGER NOT NULL CHECK (author_role IN (0, 1)),"
+  "  question_uuid TEXT NOT NULL,"
+  "  question_text TEXT NOT NULL DEFAULT '',"
+  "  score INTEGER CHECK (score IS NULL OR score BETWEEN 1 AND 5),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE INDEX satisfaction_score_by_response ON satisfaction_score (response_uuid);"
+  "CREATE TABLE yearly_review ("
+  "  year INTEGER PRIMARY KEY NOT NULL,"
+  "  improvements TEXT NOT NULL DEFAULT '',"
+  "  updated_at TEXT NOT NULL);",
 };
 
 /* The steps (by the version they start from) that rebuild a table, as SQLite's "making other

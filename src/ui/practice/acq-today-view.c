@@ -66,6 +66,7 @@ acq_today_section_title (AcqTodaySection section)
     case ACQ_TODAY_COMMENTS: return _("Open Comments");
     case ACQ_TODAY_INACTIVE: return _("Inactive Candidates");
     case ACQ_TODAY_OVER_PLAN: return _("Over Planned Hours");
+    case ACQ_TODAY_COMPLAINTS: return _("Complaints to Answer");
     case ACQ_TODAY_NEXT_SESSION: return _("Next Session");
     case ACQ_TODAY_LATER: return _("Later");
     case ACQ_N_TODAY_SECTIONS: break;
@@ -127,6 +128,7 @@ dup_subtitle (AcqTodayView *self, const AcqTodayItem *item)
     case ACQ_TODAY_OVERDUE:
     case ACQ_TODAY_THIS_WEEK:
     case ACQ_TODAY_INACTIVE:
+    case ACQ_TODAY_COMPLAINTS:
     case ACQ_TODAY_LATER:
     case ACQ_N_TODAY_SECTIONS:
     default:
@@ -140,7 +142,12 @@ on_row_activated_cb (AcqTodayView *self, GtkListBoxRow *row)
 {
   const AcqTodayItem *item = g_object_get_data (G_OBJECT (row), "item");
 
-  if (item != NULL)
+  /* a complaint is answered in the complaints log, not on a candidate's page */
+  if (item != NULL && item->deadline != NULL &&
+      item->deadline->kind == ACQ_DEADLINE_COMPLAINT_ANSWER)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.complaints", "s",
+                                item->deadline->event_uuid);
+  else if (item != NULL)
     g_signal_emit (self, signals[SIGNAL_OPEN], 0, item->candidate_uuid, item->sheet_uuid,
                    item->session_uuid);
 }
