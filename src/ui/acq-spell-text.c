@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "acq-application.h"
 #include "acq-spell-text.h"
@@ -34,6 +35,8 @@ struct _AcqSpellText
   GtkTextTag         *tag;
   GtkTextMark        *dirty_start; /* NULL: nothing waits to be checked */
   GtkTextMark        *dirty_end;
+  GtkTextMark        *typing;      /* (nullable): the start of the word being typed, left
+                                    * unchecked until the cursor leaves it */
   GtkTextMark        *word_start;  /* the misspelt word the menu is about */
   GtkTextMark        *word_end;
   char               *word;
@@ -235,18 +238,69 @@ mark_all (AcqSpellText *self)
   mark_dirty (self, &start, &end);
 }
 
-/* Checks [start, end), whole paragraphs. */
+/* The words of [start, end) that carry the tag now, as offsets from start. */
+static GArray *
+tagged_ranges (AcqSpellText *self, const GtkTextIter *start, const GtkTextIter *end)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (AcqSpellRange));
+  int base = gtk_text_iter_get_offset (start);
+  GtkTextIter iter = *start;
+
+  if (!self->tagged)
+    return ranges;
+  if (!gtk_text_iter_has_tag (&iter, self->tag))
+    gtk_text_iter_forward_to_tag_toggle (&iter, self->tag);
+  while (gtk_text_iter_compare (&iter, end) < 0)
+    {
+      AcqSpellRange range;
+
+      range.start = gtk_text_iter_get_offset (&iter) - base;
+      gtk_text_iter_forward_to_tag_toggle (&iter, self->tag);
+      range.end = MIN (gtk_text_iter_get_offset (&iter), gtk_text_iter_get_offset (end)) - base;
+      g_array_append_val (ranges, range);
+      if (!gtk_text_iter_forward_to_tag_toggle (&iter, self->tag))
+        break;
+    }
+  return ranges;
+}
+
+static gboolean
+same_ranges (GArray *a, GArray *b)
+{
+  return a->len == b->len &&
+         (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (AcqSpellRange)) == 0);
+}
+
+/* Checks [start, end), whole paragraphs. The tags change only where the words changed: a tag
+ * removed and put back would lay the paragraph out and draw it again for nothing. */
 static void
 check_paragraph (AcqSpellText *self, const GtkTextIter *start, const GtkTextIter *end)
 {
   g_autofree char *text = gtk_text_iter_get_slice (start, end);
-  g_autoptr (GArray) ranges = NULL;
-  GtkTextIter from, to;
+  g_autoptr (GArray) ranges = acq_spell_checker_find_misspelt (shared_checker, text, -1);
+  g_autoptr (GArray) before = tagged_ranges (self, start, end);
+  GtkTextIter from, to, cursor;
   int at = 0;
 
-  if (self->tagged)
+  /* a word that ends at the cursor may be half typed: it waits for the cursor to leave it */
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  if (ranges->len > 0 && gtk_widget_has_focus (GTK_WIDGET (self->view)) &&
+      gtk_text_iter_get_offset (&cursor) - gtk_text_iter_get_offset (start) ==
+        g_array_index (ranges, AcqSpellRange, ranges->len - 1).end)
+    {
+      from = *start;
+      gtk_text_iter_forward_chars (&from, g_array_index (ranges, AcqSpellRange,
+                                                         ranges->len - 1).start);
+      if (self->typing == NULL)
+        self->typing = gtk_text_buffer_create_mark (self->buffer, NULL, &from, TRUE);
+      else
+        gtk_text_buffer_move_mark (self->buffer, self->typing, &from);
+      g_array_set_size (ranges, ranges->len - 1);
+    }
+  if (same_ranges (ranges, before))
+    return;
+  if (before->len > 0)
     gtk_text_buffer_remove_tag (self->buffer, self->tag, start, end);
-  ranges = acq_spell_checker_find_misspelt (shared_checker, text, -1);
   from = *start;
   for (guint i = 0; i < ranges->len; i++)
     {
@@ -323,6 +377,27 @@ on_insert_text_after_cb (AcqSpellText *self, GtkTextIter *location, const char *
 
   gtk_text_iter_backward_chars (&start, g_utf8_strlen (text, length));
   mark_dirty (self, &start, location);
+  schedule (self);
+}
+
+/* The cursor left the word it was typing: that word is checked at the next pause. */
+static void
+on_cursor_moved_cb (AcqSpellText *self)
+{
+  GtkTextIter start, end, cursor;
+
+  if (self->typing == NULL)
+    return;
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &start, self->typing);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  end = start;
+  if (!gtk_text_iter_ends_word (&end))
+    gtk_text_iter_forward_word_end (&end);
+  if (gtk_text_iter_in_range (&cursor, &start, &end) || gtk_text_iter_equal (&cursor, &end))
+    return;
+  gtk_text_buffer_delete_mark (self->buffer, self->typing);
+  self->typing = NULL;
+  mark_dirty (self, &start, &end);
   schedule (self);
 }
 
@@ -612,6 +687,8 @@ acq_spell_text_attach (GtkTextView *view)
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->buffer, "delete-range", G_CALLBACK (on_delete_range_after_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->buffer, "notify::cursor-position",
+                           G_CALLBACK (on_cursor_moved_cb), self, G_CONNECT_SWAPPED);
 
   gtk_text_view_set_extra_menu (view, G_MENU_MODEL (self->menu));
   gtk_widget_insert_action_group (GTK_WIDGET (view), "spell", G_ACTION_GROUP (self->actions));

@@ -12,8 +12,8 @@ import time
 from acqtest import App, click, find, find_named, key, press, run, text_of, type_text, wait_for
 from test_sheets import add_candidate, rubric
 
-TYPED = "Une experiance"
-FIXED = "Une expérience"
+TYPED = "Une experiance utile"
+FIXED = "Une expérience utile"
 
 
 def has_dictionary():
@@ -52,7 +52,19 @@ def test_misspelt_word_corrected_from_the_menu():
         wait_for(lambda: underline_at(tasks, 6) == "error", "the error underline on the word")
         assert underline_at(tasks, 1) in (None, "none"), underline_at(tasks, 1)
         screenshot("spelling-underline.png")
-        # the menu key on the word under the cursor (right after it): the suggestions first
+        # a word being typed is left alone while the cursor is at its end, checked once it
+        # leaves it
+        type_text(" pourtan")
+        time.sleep(1.5)
+        assert underline_at(tasks, len(TYPED) + 3) in (None, "none")
+        type_text(" ")
+        wait_for(lambda: underline_at(tasks, len(TYPED) + 3) == "error", "the left word checked")
+        for _ in range(len(" pourtan ")):
+            key("BackSpace")
+        wait_for(lambda: text_of(tasks) == TYPED, "the text as typed first")
+        # the menu key on the word under the cursor: the suggestions first
+        key("ctrl+Left")
+        key("ctrl+Left")
         key("shift+F10")
         choice = find(app.node, "menu item", "expérience")
         screenshot("spelling-menu.png")
