@@ -186,6 +186,26 @@ test_personal_words (void)
   g_assert_nonnull (strstr (contents, "Kerbratienne"));
 }
 
+/* Without the dictionary asked for, checking is off: nothing is flagged, nothing fails. */
+static void
+test_no_dictionary (void)
+{
+  const char *const none[] = { "xx_XX", NULL };
+  g_autoptr (AcqSpellChecker) checker = acq_spell_checker_new_for_languages (none);
+  g_auto (GStrv) suggestions = NULL;
+
+  g_assert_false (acq_spell_checker_get_available (checker));
+  g_assert_null (acq_spell_checker_get_language (checker));
+  assert_misspelt (checker, "Une experiance et un rendez-vou.", "");
+  g_assert_true (acq_spell_checker_check_word (checker, "experiance", -1));
+  suggestions = acq_spell_checker_suggest (checker, "experiance", -1);
+  g_assert_cmpuint (g_strv_length (suggestions), ==, 0);
+  acq_spell_checker_add_to_personal (checker, "experiance");
+  acq_spell_checker_ignore (checker, "experiance");
+  acq_spell_checker_add_known_words (checker, "Kerbrat");
+  assert_misspelt (checker, "Kerbrat experiance", "");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -195,5 +215,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/spell/misspelt/numbers-acronyms-addresses-skipped", test_skipped);
   g_test_add_func ("/spell/known/referential-and-names", test_known_from_store);
   g_test_add_func ("/spell/personal/added-and-ignored", test_personal_words);
+  g_test_add_func ("/spell/off/no-dictionary", test_no_dictionary);
   return g_test_run ();
 }

@@ -40,7 +40,7 @@ struct _AcqSpellChecker
 G_DEFINE_FINAL_TYPE (AcqSpellChecker, acq_spell_checker, G_TYPE_OBJECT)
 
 /* The French dictionaries asked for, in order: Debian's hunspell-fr answers to both. */
-static const char *const languages[] = { "fr_FR", "fr" };
+static const char *const languages[] = { "fr_FR", "fr", NULL };
 
 /* A text cut into characters: where each one starts, and Pango's marks between them. */
 typedef struct
@@ -271,23 +271,22 @@ acq_spell_checker_init (AcqSpellChecker *self)
 }
 
 /**
- * acq_spell_checker_new:
+ * acq_spell_checker_new_for_languages:
+ * @languages: (array zero-terminated=1): the dictionaries to ask Enchant for, in order
  *
- * Opens the French dictionary through Enchant (the first of fr_FR and fr that is installed).
- * Loading a Hunspell dictionary takes a moment (a tenth of a second or more): an editor makes
- * its checker once, at its first pause.
+ * Opens the first of @languages that is installed.
  *
- * Returns: (transfer full): a checker; without a French dictionary it is off
+ * Returns: (transfer full): a checker; without any of the dictionaries it is off
  *   (acq_spell_checker_get_available() says so) and flags nothing.
  */
 AcqSpellChecker *
-acq_spell_checker_new (void)
+acq_spell_checker_new_for_languages (const char *const *languages)
 {
   AcqSpellChecker *self = g_object_new (ACQ_TYPE_SPELL_CHECKER, NULL);
 
+  g_return_val_if_fail (languages != NULL, self);
   self->broker = enchant_broker_init ();
-  for (guint i = 0; self->broker != NULL && self->dict == NULL && i < G_N_ELEMENTS (languages);
-       i++)
+  for (guint i = 0; self->broker != NULL && self->dict == NULL && languages[i] != NULL; i++)
     if (enchant_broker_dict_exists (self->broker, languages[i]))
       {
         self->dict = enchant_broker_request_dict (self->broker, languages[i]);
@@ -295,8 +294,24 @@ acq_spell_checker_new (void)
           self->language = g_strdup (languages[i]);
       }
   if (self->dict == NULL)
-    g_debug ("No French dictionary: spelling is not checked");
+    g_debug ("No dictionary for %s: spelling is not checked", languages[0]);
   return self;
+}
+
+/**
+ * acq_spell_checker_new:
+ *
+ * Opens the French dictionary through Enchant (the first of fr_FR and fr that is installed).
+ * Loading a Hunspell dictionary takes a moment (a tenth of a second or more): the editor loads
+ * it once, on a worker.
+ *
+ * Returns: (transfer full): a checker; without a French dictionary it is off
+ *   (acq_spell_checker_get_available() says so) and flags nothing.
+ */
+AcqSpellChecker *
+acq_spell_checker_new (void)
+{
+  return acq_spell_checker_new_for_languages (languages);
 }
 
 /**

@@ -27,6 +27,7 @@ typedef struct
 G_DECLARE_FINAL_TYPE (AcqSpellChecker, acq_spell_checker, ACQ, SPELL_CHECKER, GObject)
 
 AcqSpellChecker *acq_spell_checker_new             (void);
+AcqSpellChecker *acq_spell_checker_new_for_languages (const char *const *languages);
 gboolean         acq_spell_checker_get_available   (AcqSpellChecker *self);
 const char      *acq_spell_checker_get_language    (AcqSpellChecker *self);
 
