@@ -3,10 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A key typed only marks where the text changed (two marks, moved at most): nothing is
- * checked while the user types. After a pause of ACQ_SPELL_PAUSE_MS, the paragraphs that
- * changed are checked at low priority, a slice of ACQ_SPELL_SLICE_MS at a time, and stop as
+ * checked while the user types. After a pause of ACQ_SPELL_PAUSE_MS, the words around the
+ * changes are checked at low priority, a slice of ACQ_SPELL_SLICE_MS at a time, and stop as
  * soon as a key comes; the misspelt words carry a red wavy underline (a tag, never a change of
- * the text). The dictionary, a tenth of a second or more to load, loads once on a worker.
+ * the text). The dictionary, a tenth of a second or more to load, loads once on a worker,
+ * when there is a first text to check.
  *
  * The context menu (right click, Shift+F10 or the Menu key) offers, for a misspelt word under
  * the pointer or at the cursor, the dictionary's suggestions, "Add to My Words" (Enchant's own
@@ -66,8 +67,7 @@ typedef struct
   char     *certification_uuid;
 } LearnItem;
 
-static void schedule (AcqSpellText *self);
-static void mark_all (AcqSpellText *self);
+static void recheck (AcqSpellText *self);
 
 static void
 learn_item_free (LearnItem *item)
@@ -126,10 +126,7 @@ on_checker_loaded_cb (GObject *source, GAsyncResult *result, gpointer data)
     }
   g_clear_pointer (&pending_learn, g_ptr_array_unref);
   for (GList *l = instances; l != NULL; l = l->next)
-    {
-      mark_all (l->data);
-      schedule (l->data);
-    }
+    recheck (l->data);
 }
 
 static void
@@ -229,15 +226,6 @@ mark_dirty (AcqSpellText *self, const GtkTextIter *start, const GtkTextIter *end
   g_clear_handle_id (&self->idle_id, g_source_remove);
 }
 
-static void
-mark_all (AcqSpellText *self)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  mark_dirty (self, &start, &end);
-}
-
 /* The words of [start, end) that carry the tag now, as offsets from start. */
 static GArray *
 tagged_ranges (AcqSpellText *self, const GtkTextIter *start, const GtkTextIter *end)
@@ -271,10 +259,11 @@ same_ranges (GArray *a, GArray *b)
          (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (AcqSpellRange)) == 0);
 }
 
-/* Checks [start, end), whole paragraphs. The tags change only where the words changed: a tag
- * removed and put back would lay the paragraph out and draw it again for nothing. */
+/* Checks [start, end), inside one paragraph, from a space or a line's start to a space or a
+ * line's end. The tags change only where the words changed: a tag removed and put back would
+ * lay the paragraph out and draw it again for nothing. */
 static void
-check_paragraph (AcqSpellText *self, const GtkTextIter *start, const GtkTextIter *end)
+check_range (AcqSpellText *self, const GtkTextIter *start, const GtkTextIter *end)
 {
   g_autofree char *text = gtk_text_iter_get_slice (start, end);
   g_autoptr (GArray) ranges = acq_spell_checker_find_misspelt (shared_checker, text, -1);
@@ -283,7 +272,8 @@ check_paragraph (AcqSpellText *self, const GtkTextIter *start, const GtkTextIter
   int at = 0;
 
   /* a word that ends at the cursor may be half typed: it waits for the cursor to leave it */
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor,
+                                    gtk_text_buffer_get_insert (self->buffer));
   if (ranges->len > 0 && gtk_widget_has_focus (GTK_WIDGET (self->view)) &&
       gtk_text_iter_get_offset (&cursor) - gtk_text_iter_get_offset (start) ==
         g_array_index (ranges, AcqSpellRange, ranges->len - 1).end)
@@ -317,6 +307,40 @@ check_paragraph (AcqSpellText *self, const GtkTextIter *start, const GtkTextIter
 }
 
 static gboolean
+is_space_cb (gunichar c, gpointer data)
+{
+  return g_unichar_isspace (c);
+}
+
+/* The space before @iter, or the start of its line: no word goes over a space. */
+static void
+back_to_space (GtkTextIter *iter)
+{
+  GtkTextIter limit = *iter;
+
+  gtk_text_iter_set_line_offset (&limit, 0);
+  if (!gtk_text_iter_starts_line (iter) &&
+      !gtk_text_iter_backward_find_char (iter, is_space_cb, NULL, &limit))
+    *iter = limit;
+}
+
+/* The space after @iter, or the end of its line. */
+static void
+forward_to_space (GtkTextIter *iter)
+{
+  GtkTextIter limit = *iter;
+
+  if (!gtk_text_iter_ends_line (&limit))
+    gtk_text_iter_forward_to_line_end (&limit);
+  if (!gtk_text_iter_ends_line (iter) &&
+      !gtk_text_iter_forward_find_char (iter, is_space_cb, NULL, &limit))
+    *iter = limit;
+}
+
+/* One slice of the check: the words around what changed, from the space before the first
+ * change to the space after the last, never the rest of a long paragraph; what is left waits
+ * for the next turn of the main loop. */
+static gboolean
 check_slice_cb (gpointer data)
 {
   AcqSpellText *self = data;
@@ -325,14 +349,17 @@ check_slice_cb (gpointer data)
 
   gtk_text_buffer_get_iter_at_mark (self->buffer, &start, self->dirty_start);
   gtk_text_buffer_get_iter_at_mark (self->buffer, &stop, self->dirty_end);
-  gtk_text_iter_set_line_offset (&start, 0);
+  back_to_space (&start);
+  forward_to_space (&stop);
   do
     {
       end = start;
       if (!gtk_text_iter_ends_line (&end))
         gtk_text_iter_forward_to_line_end (&end);
-      check_paragraph (self, &start, &end);
-      if (!gtk_text_iter_forward_line (&start) || gtk_text_iter_compare (&start, &stop) > 0)
+      if (gtk_text_iter_compare (&end, &stop) > 0)
+        end = stop;
+      check_range (self, &start, &end);
+      if (gtk_text_iter_compare (&end, &stop) >= 0 || !gtk_text_iter_forward_line (&start))
         {
           self->idle_id = 0;
           clear_dirty (self);
@@ -363,11 +390,28 @@ pause_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The dictionary loads when there is a first text to check, not when Acquis starts. */
 static void
 schedule (AcqSpellText *self)
 {
-  if (self->timeout_id == 0 && self->dirty_start != NULL)
+  if (self->dirty_start == NULL)
+    return;
+  ensure_loading ();
+  if (self->timeout_id == 0)
     self->timeout_id = g_timeout_add (ACQ_SPELL_PAUSE_MS, pause_cb, self);
+}
+
+/* The whole text, again: a new dictionary, new words known, the switch turned on. */
+static void
+recheck (AcqSpellText *self)
+{
+  GtkTextIter start, end;
+
+  if (!self->enabled || gtk_text_buffer_get_char_count (self->buffer) == 0)
+    return;
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  mark_dirty (self, &start, &end);
+  schedule (self);
 }
 
 static void
@@ -389,7 +433,8 @@ on_cursor_moved_cb (AcqSpellText *self)
   if (self->typing == NULL)
     return;
   gtk_text_buffer_get_iter_at_mark (self->buffer, &start, self->typing);
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor,
+                                    gtk_text_buffer_get_insert (self->buffer));
   end = start;
   if (!gtk_text_iter_ends_word (&end))
     gtk_text_iter_forward_word_end (&end);
@@ -506,7 +551,8 @@ on_menu_key_cb (GtkWidget *widget, GVariant *args, gpointer data)
   AcqSpellText *self = data;
   GtkTextIter iter;
 
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter,
+                                    gtk_text_buffer_get_insert (self->buffer));
   update_menu_at (self, &iter);
   return gtk_widget_activate_action (widget, "menu.popup", NULL);
 }
@@ -549,10 +595,7 @@ static void
 recheck_everywhere (void)
 {
   for (GList *l = instances; l != NULL; l = l->next)
-    {
-      mark_all (l->data);
-      schedule (l->data);
-    }
+    recheck (l->data);
 }
 
 static void
@@ -592,9 +635,7 @@ on_enabled_changed_cb (AcqSpellText *self)
       g_menu_remove_all (self->menu);
       return;
     }
-  ensure_loading ();
-  mark_all (self);
-  schedule (self);
+  recheck (self);
 }
 
 /* The application's settings; a program without them (a benchmark) checks spelling. */

@@ -2,7 +2,10 @@
 """A candidate types a misspelt word in a rubric: once she pauses it carries the red wavy
 underline (read through the text's accessible attributes, as a screen reader reads them);
 she opens the context menu with the keyboard, chooses the suggestion, and the rubric and the
-store hold the corrected word, the underline gone. Skipped without a French dictionary."""
+store hold the corrected word, the underline gone; Undo puts the word back. A word still
+being typed is not underlined until the cursor leaves it. The switch in the preferences takes
+the underline away and brings it back, the text untouched. Skipped without a French
+dictionary."""
 
 import os
 import subprocess
@@ -80,6 +83,22 @@ def test_misspelt_word_corrected_from_the_menu():
         key("ctrl+z")
         wait_for(lambda: text_of(tasks) == TYPED, "the word as typed, after Undo")
         wait_for(lambda: stored() == TYPED, "the word as typed in the store, after Undo")
+
+        # the off switch, in the preferences: the underline goes; back on, it comes back
+        wait_for(lambda: underline_at(tasks, 6) == "error", "the underline on the word again")
+        key("ctrl+comma")
+        preferences = find(app.node, "frame", "Preferences")
+        click(find_named(preferences, "Writing"))
+        find(preferences, "label", lambda text: text.startswith("Words the French dictionary"))
+        switch = find(preferences, "check box", "Check Spelling")
+        screenshot("spelling-preferences.png")
+        click(switch)
+        wait_for(lambda: underline_at(tasks, 6) in (None, "none"), "the underline off")
+        click(switch)
+        wait_for(lambda: underline_at(tasks, 6) == "error", "the underline back")
+        key("Escape")
+        app.wait_window_closed("Preferences")
+        assert stored() == TYPED, stored()
     finally:
         app.quit()
 
