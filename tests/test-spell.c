@@ -80,6 +80,7 @@ static void
 test_apostrophes_and_hyphens (void)
 {
   g_autoptr (AcqSpellChecker) checker = checker_or_skip ();
+  g_auto (GStrv) suggestions = NULL;
 
   if (checker == NULL)
     return;
@@ -88,6 +89,11 @@ test_apostrophes_and_hyphens (void)
   assert_misspelt (checker, "C'est-à-dire qu’elle a peut-être pris rendez-vous.", "");
   assert_misspelt (checker, "J'ai mené l’entretein et l'experiance.", "entretein|experiance");
   assert_misspelt (checker, "Un porte-monaie et un rendez-vou.", "monaie|vou");
+  /* a first part that is no word alone: the whole word, for suggestions of whole words */
+  assert_misspelt (checker, "Elle co-anime l’atelier.", "co-anime");
+  suggestions = acq_spell_checker_suggest (checker, "co-anime", -1);
+  g_assert_cmpstr (suggestions[0], ==, "coanime");
+  g_assert_cmpuint (g_strv_length (suggestions), <=, ACQ_SPELL_MAX_SUGGESTIONS);
   /* quotes around a word are not part of it */
   assert_misspelt (checker, "« bénéficiare » et 'bénéficiare'", "bénéficiare|bénéficiare");
 }

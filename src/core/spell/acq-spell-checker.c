@@ -10,10 +10,11 @@
  * cuts at an apostrophe or a hyphen is joined again ("l'écoute", "aujourd’hui"); a hyphenated
  * word is checked whole first ("peut-être"), then each of its parts, and an elision that the
  * dictionary does not know as one word is checked as its two parts, so only the misspelt part
- * is underlined. Numbers ("1er", "2021"), words in capitals (acronyms: RNCP, CCP, RSA),
- * addresses and e-mail addresses are never flagged, and neither are the words the checker was
- * told it knows: the certification's own wording (its competences, its blocs) and the names
- * of the people in the store. Without a French dictionary the checker is off: it flags
+ * is underlined (a hyphenated word whose first part is no word alone is underlined whole).
+ * Numbers ("1er", "2021"), words in capitals (acronyms: RNCP, CCP, RSA), addresses and e-mail
+ * addresses are never flagged, and neither are the words the checker was told it knows: the
+ * certification's own wording (its competences, its blocs) and the names of the people in the
+ * store. Without a French dictionary the checker is off: it flags
  * nothing, which is not an error.
  */
 #define G_LOG_DOMAIN "acq-spell-checker"
@@ -230,6 +231,9 @@ check_piece (AcqSpellChecker *self, const Text *t, int start, int end, GArray *r
   add_range (ranges, start, end);
 }
 
+/* A hyphenated word the dictionary does not know whole: its misspelt parts are flagged, but a
+ * first part that is no word alone ("co-anime", "auto-évaluation") is a prefix the dictionary
+ * wants joined, and the whole word is flagged, so that the suggestions are whole words. */
 static void
 check_word (AcqSpellChecker *self, const Text *t, int start, int end, GArray *ranges)
 {
@@ -240,7 +244,15 @@ check_word (AcqSpellChecker *self, const Text *t, int start, int end, GArray *ra
   for (int i = start; i <= end; i++)
     if (i == end || is_hyphen (char_at (t, i)))
       {
+        guint before = ranges->len;
+
         check_piece (self, t, part, i, ranges);
+        if (part == start && i < end && ranges->len > before)
+          {
+            g_array_set_size (ranges, before);
+            add_range (ranges, start, end);
+            return;
+          }
         part = i + 1;
       }
 }
@@ -373,16 +385,37 @@ GStrv
 acq_spell_checker_suggest (AcqSpellChecker *self, const char *word, gssize length)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *joined = NULL;
   char **suggestions;
+  guint added = 0;
   size_t n = 0;
+  gsize size;
 
   g_return_val_if_fail (ACQ_IS_SPELL_CHECKER (self), NULL);
   g_return_val_if_fail (word != NULL, NULL);
+  size = length < 0 ? strlen (word) : (gsize) length;
   if (self->dict == NULL)
     return g_strv_builder_end (builder);
-  suggestions = enchant_dict_suggest (self->dict, word, length, &n);
-  for (size_t i = 0; i < n && i < ACQ_SPELL_MAX_SUGGESTIONS; i++)
-    g_strv_builder_add (builder, suggestions[i]);
+  /* "co-anime": the word joined, when the dictionary knows it, comes first */
+  if (memchr (word, '-', size) != NULL)
+    {
+      g_autoptr (GString) without = g_string_new_len (word, size);
+
+      g_string_replace (without, "-", "", 0);
+      if (without->len > 0 && enchant_dict_check (self->dict, without->str, without->len) == 0)
+        {
+          joined = g_string_free (g_steal_pointer (&without), FALSE);
+          g_strv_builder_add (builder, joined);
+          added++;
+        }
+    }
+  suggestions = enchant_dict_suggest (self->dict, word, size, &n);
+  for (size_t i = 0; i < n && added < ACQ_SPELL_MAX_SUGGESTIONS; i++)
+    if (g_strcmp0 (suggestions[i], joined) != 0)
+      {
+        g_strv_builder_add (builder, suggestions[i]);
+        added++;
+      }
   if (suggestions != NULL)
     enchant_dict_free_string_list (self->dict, suggestions);
   return g_strv_builder_end (builder);
