@@ -37,7 +37,11 @@
  * estimate (600 ms) fire, as between a writer's sentences: 50 saves in about a minute. What
  * runs in a pause (the save, the estimate, the frames they cause, the cursor blinking) counts
  * for the last key of its burst, the worst case; keystroke_pause_longest_iteration is what a
- * key pressed during the pause would wait before its own work. */
+ * key pressed during the pause would wait before its own work.
+ *
+ * Spell checking is on, as in the app: it marks each change on the key and checks in the
+ * pauses (after ACQ_SPELL_PAUSE_MS, 500 ms); --no-spell turns it off, so that its cost is the
+ * difference of two runs. */
 
 #define N_KEYS 2000
 #define KEYS_PER_BURST 40
@@ -465,6 +469,25 @@ check_saved (AcqSheetEditor *editor, AcqStore *store, AcqSheet *sheet, GtkTextVi
   return same;
 }
 
+/* The application's switch, in the settings of this process (GSETTINGS_BACKEND=memory). */
+static void
+set_spell_check (gboolean on)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = source != NULL
+    ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr (GSettings) settings = NULL;
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, "spell-check"))
+    {
+      g_printerr ("No spell-check setting: is GSETTINGS_SCHEMA_DIR the build's data folder?\n");
+      return;
+    }
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_set_boolean (settings, "spell-check", on);
+  g_print ("keystroke_spell_check: %d bool\n", on);
+}
+
 static void
 load_style (void)
 {
@@ -488,10 +511,14 @@ main (int argc, char *argv[])
   const char *data_dir;
   /* BENCH_ONE_PARAGRAPH=1 in the environment does the same as the option */
   gboolean one_paragraph = g_getenv ("BENCH_ONE_PARAGRAPH") != NULL;
+  /* BENCH_NO_SPELL=1 the same as --no-spell: the cost of spell checking, by difference */
+  gboolean no_spell = g_getenv ("BENCH_NO_SPELL") != NULL;
   const GOptionEntry entries[] = {
     { "one-paragraph", 'p', 0, G_OPTION_ARG_NONE, &one_paragraph,
       "Write rubric 1 as one paragraph (its sentences otherwise make paragraphs of about 90 "
       "words)", NULL },
+    { "no-spell", 's', 0, G_OPTION_ARG_NONE, &no_spell,
+      "Type with spell checking off (it is on by default, as in the app)", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, "DATA_DIR" },
     { NULL }
   };
@@ -511,7 +538,7 @@ main (int argc, char *argv[])
     }
   if (args == NULL || g_strv_length (args) != 1)
     {
-      g_printerr ("Usage: %s [--one-paragraph] DATA_DIR\n", g_get_prgname ());
+      g_printerr ("Usage: %s [--one-paragraph] [--no-spell] DATA_DIR\n", g_get_prgname ());
       return 2;
     }
   data_dir = args[0];
@@ -526,6 +553,7 @@ main (int argc, char *argv[])
       return 1;
     }
   print_sheet_size (sheet);
+  set_spell_check (!no_spell);
 
   window = gtk_window_new ();
   editor = g_object_new (ACQ_TYPE_SHEET_EDITOR, NULL);

@@ -17,7 +17,7 @@ packages="meson ninja-build pkg-config gcc
   adwaita-icon-theme gsettings-desktop-schemas fonts-cantarell fonts-dejavu-core locales
   xvfb xauth xdotool x11-utils dbus at-spi2-core python3 python3-pyatspi
   libx11-dev libxdamage-dev libpoppler-glib-dev qpdf poppler-utils libical-dev libxml2-utils
-  libarchive-dev libjson-glib-dev"
+  libarchive-dev libjson-glib-dev libenchant-2-dev hunspell-fr"
 
 as_root () {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

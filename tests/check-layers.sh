@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # check-layers.sh SOURCE_ROOT — the core's feature folders stack with no arrow back up: a file
-# includes headers of its own folder and of the folders below it only. dossier, map, exchange
-# and practice stand side by side on sheets and know nothing of each other; jury (the
+# includes headers of its own folder and of the folders below it only. spell (the
+# referential's wording and the candidates' names are its known words) stands beside sheets.
+# dossier, map, exchange and practice stand side by side on sheets and know nothing of each other; jury (the
 # dossier's rules, the parcours) and paperwork (the printed documents of the practice) stand
 # on them, side by side; privacy and quality (the yearly review) stand on those; the core's top
 # (the demo) may use them all. acq-types.h, names and no code, is under them all.
@@ -23,7 +24,7 @@ cd "$core"
     if (folder == "store") return 0
     if (folder == "referential") return 1
     if (folder == "candidates") return 2
-    if (folder == "sheets") return 3
+    if (folder ~ /^(sheets|spell)$/) return 3
     if (folder ~ /^(dossier|map|exchange|practice)$/) return 4
     if (folder ~ /^(jury|paperwork)$/) return 5
     if (folder ~ /^(privacy|quality)$/) return 6

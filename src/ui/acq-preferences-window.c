@@ -6,6 +6,9 @@
  * The coach's profile is saved as typed (acq-autosave), a SIRET that fails its check
  * included: the message under the field says what is wrong, nothing she typed is lost. Only
  * the rate is kept as a number, so a rate that is not one is not saved, and says so.
+ *
+ * Spelling is checked unless turned off here; without a French dictionary the row says so, the
+ * one place where Acquis tells it, and its switch is off and cannot be turned on.
  */
 #define G_LOG_DOMAIN "acq-preferences-window"
 
@@ -20,6 +23,7 @@
 #include "acq-document-open.h"
 #include "acq-keyring.h"
 #include "acq-preferences-window.h"
+#include "acq-spell-text.h"
 #include "acq-toast.h"
 
 struct _AcqPreferencesWindow
@@ -50,6 +54,8 @@ struct _AcqPreferencesWindow
   GtkLabel             *siret_message;
   AdwPreferencesRow    *siret_message_row;
   AdwEntryRow          *siret_row;
+  AdwActionRow         *spell_row;
+  GtkSwitch            *spell_switch;
 
   GSettings            *settings;
   GtkFileChooserNative *chooser;
@@ -328,6 +334,27 @@ on_clear_button_clicked_cb (AcqPreferencesWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->choose_button));
 }
 
+static void
+update_spell_row (AcqPreferencesWindow *self)
+{
+  if (!acq_spell_checker_get_available (acq_spell_text_get_checker ()))
+    {
+      adw_action_row_set_subtitle (self->spell_row,
+                                   _("No French dictionary is installed, so spelling is not "
+                                     "checked. Install the package hunspell-fr to have it "
+                                     "checked."));
+      gtk_switch_set_active (self->spell_switch, FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->spell_row), FALSE);
+      return;
+    }
+  adw_action_row_set_subtitle (self->spell_row,
+                               _("Words the French dictionary does not know are underlined in "
+                                 "red in the rubrics and the comments. Right-click one, or "
+                                 "press Shift+F10 on it, for suggestions."));
+  g_settings_bind (self->settings, "spell-check", self->spell_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
 /**
  * acq_preferences_window_new:
  * @parent: the main window
@@ -352,6 +379,7 @@ acq_preferences_window_new (GtkWindow *parent, GSettings *settings, AcqStore *st
   g_signal_connect_object (settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_folder_row (self);
+  update_spell_row (self);
   role = g_settings_get_string (settings, "user-role");
   if (store != NULL && !acq_store_is_read_only (store) && g_strcmp0 (role, "coach") == 0)
     self->store = g_object_ref (store);
@@ -417,6 +445,8 @@ acq_preferences_window_class_init (AcqPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, siret_message);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, siret_message_row);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, siret_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, spell_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, spell_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_profile_row_changed_cb);

@@ -13,6 +13,7 @@
 #include "acq-comment.h"
 #include "acq-review.h"
 #include "acq-rubric-view.h"
+#include "acq-spell-text.h"
 #include "acq-text.h"
 
 struct _AcqRubricView
@@ -615,6 +616,9 @@ acq_rubric_view_init (AcqRubricView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comment the Selection"), -1);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* French spelling in the rubric and in the comment written about it */
+  acq_spell_text_attach (self->text_view);
+  acq_spell_text_attach (self->comment_view);
   g_signal_connect_object (buffer, "notify::has-selection", G_CALLBACK (on_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
   update_count (self);

@@ -21,6 +21,7 @@
 #include "acq-rubric-view.h"
 #include "acq-sheet-documents.h"
 #include "acq-sheet-editor.h"
+#include "acq-spell-text.h"
 #include "acq-text.h"
 
 /* The page estimate lays the example out as the dossier will: a few milliseconds, so it waits
@@ -762,6 +763,9 @@ acq_sheet_editor_set_sheet (AcqSheetEditor *self, AcqSheetList *list, AcqSheet *
   self->notify_id = g_signal_connect_object (sheet, "notify", G_CALLBACK (on_sheet_notify_cb),
                                              self, G_CONNECT_SWAPPED);
   ensure_referential (self);
+  /* the certification's words and people's names are never underlined as misspelt */
+  acq_spell_text_learn (acq_sheet_list_get_store (list),
+                        acq_candidate_get_certification_uuid (acq_sheet_list_get_candidate (list)));
   for (guint i = 0; i < ACQ_N_RUBRICS; i++)
     acq_rubric_view_set_sheet (self->rubric_views[i], list, sheet);
   load_fields (self);
