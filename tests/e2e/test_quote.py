@@ -2,7 +2,8 @@
 """The quote of a funded accompaniment: the coach makes Élodie's quote on her page (the
 planned hours and her rate by default), changes its rate and dates, marks it accepted, and
 the 15-day start deadline appears on Today; she prints the quote, whose text is read back,
-and the certificate is refused while a session held has no attendance record."""
+the certificate is refused while a session held has no attendance record, then made once it
+is recorded in the session's window."""
 
 import datetime
 import os
@@ -10,11 +11,15 @@ import subprocess
 import tempfile
 import time
 
-from acqtest import (APP, App, absent, click, find, find_named, key, press, row, run,
+from acqtest import (APP, App, absent, click, find, find_named, first, key, press, row, run,
                      scroll_into_view, text_of, type_text, wait_for)
 from test_exchange import assert_all_named
 from test_paperwork import save_through_chooser
+from test_practice import choose
 from test_today import days_word, labels_under, today_row
+
+
+ATTENDANCE = ["Not recorded yet", "Recorded, signed", "Recorded, not signed"]
 
 
 def day(offset):
@@ -126,7 +131,34 @@ def test_quote_accepted_starts_the_deadline():
         key("Return")
         find(app.node, "label", lambda text: "has no attendance record" in text, timeout=60)
         assert not os.path.exists(target)
-        press(find(app.node, "push button", "Close"))
+        # (the dialog's Close: the window's own is named so too)
+        key("Escape")
+        wait_for(lambda: "The Document Was Not Printed" not in app.windows(), "the dialog closed")
+
+        # that session's attendance, recorded in its window: the certificate is made
+        held = wait_for(lambda: first(app.window, "list item", lambda name: name.startswith(
+            day(-14).strftime("%-d ")) and "09:30" in name, visible=False), "the session's row")
+        scroll_into_view(held)
+        click(held)
+        editor = find(app.node, "frame", "Session")
+        choose(find(editor, "combo box", "Attendance Sheet"), ATTENDANCE, "Not recorded yet",
+               "Recorded, signed")
+        with app.db() as db:
+            wait_for(lambda: db.execute("SELECT count(*) FROM session_attendance a JOIN session s"
+                                        " ON s.uuid = a.session_uuid WHERE s.date = ?"
+                                        " AND a.signed = 1", (day(-14).isoformat(),)
+                                        ).fetchone()[0] == 1, "the attendance stored")
+        key("Escape")
+        app.wait_window_closed("Session")
+        save_through_chooser(
+            app, lambda: (press(find_named(app.window, "Print a Document of the Quote")),
+                          press(find(app.node, "menu item", "The Certificate of Completion…"))),
+            "Print the Certificate of Completion", target, "Certificate of completion printed")
+        text = subprocess.run(["pdftotext", target, "-"], check=True, capture_output=True,
+                              text=True).stdout
+        for expected in ("Certificat de réalisation", "Hélène Dubois", "Total des heures",
+                         "feuille signée"):
+            assert expected in text, (expected, text)
     finally:
         app.quit()
 

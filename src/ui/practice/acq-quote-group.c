@@ -406,12 +406,14 @@ on_printed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       acq_file_toast_show (GTK_WIDGET (job->group), _(job->done), job->file);
       return;
     }
-  /* a refusal says what to do first: a dialog, not a toast that may wait behind another */
+  /* a refusal says what to do first: a dialog, not a toast that may wait behind another; the
+   * keyboard then goes back to the menu's button */
   root = gtk_widget_get_root (GTK_WIDGET (job->group));
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("The Document Was Not Printed"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (job->group->print_button));
 }
 
 static const struct
