@@ -29,10 +29,9 @@ static const struct
   const char *text;
 } programme[] = {
   { "Entretien de faisabilité",
-    "diagnostic et étude de faisabilité (une heure au plus), demande de recevabilité" },
+    "diagnostic et étude de faisabilité, demande de recevabilité" },
   { "Séances d’accompagnement",
-    "de 1 à 3 heures : analyse de l’expérience au regard du référentiel, rédaction du "
-    "dossier de validation" },
+    "de 1 à 3\u00A0h, analyse de l’expérience, rédaction du dossier" },
   { "Soutenance blanche",
     "préparation de la présentation orale et des questions du jury" },
   { "Entretien post-jury",
@@ -271,7 +270,7 @@ programme_lines (AcqDossierWriter *w)
 }
 
 /* One row of the price table: a text on the left, up to three right-aligned amounts. */
-static const double price_widths[3] = { 60, 95, 95 };
+static const double price_widths[3] = { 55, 105, 90 };
 static const double session_widths[3] = { 92, 42, 80 };
 
 static void
@@ -407,8 +406,9 @@ _acq_practice_quote_page (AcqDossierWriter *w, AcqPracticeDoc *doc)
   g_autofree char *until_iso = acq_quote_dup_valid_until (quote);
   g_autofree char *until = acq_text_french_date (until_iso);
   g_autofree char *line = g_strdup_printf ("Devis n° %s — établi le %s", number, date);
-  g_autofree char *validity = g_strdup_printf ("%u jours, soit jusqu’au %s",
-                                               quote->validity_days, until);
+  g_autofree char *validity = g_strdup_printf ("%u jours, soit jusqu’au %s\u00A0; début de "
+                                               "l’accompagnement 15 jours au plus après "
+                                               "l’accord", quote->validity_days, until);
   g_autofree char *accepted = NULL;
 
   _acq_practice_contract_title (w, doc, line);
@@ -420,8 +420,6 @@ _acq_practice_quote_page (AcqDossierWriter *w, AcqPracticeDoc *doc)
   _acq_paperwork_heading (w, "Conditions");
   funding_lines (w, quote);
   _acq_paperwork_labelled (w, "Validité de l’offre", validity);
-  _acq_paperwork_labelled (w, "Délai d’accès",
-                           "début de l’accompagnement 15 jours au plus après l’accord du devis");
   if (quote->accepted_date != NULL)
     {
       accepted = acq_text_french_date (quote->accepted_date);
@@ -431,7 +429,7 @@ _acq_practice_quote_page (AcqDossierWriter *w, AcqPracticeDoc *doc)
     g_autofree char *client = g_strdup_printf ("%s — « Bon pour accord », date et "
                                                "signature", doc->name);
 
-    _acq_paperwork_signatures (w, doc->profile, doc->signature, client);
+    _acq_paperwork_signatures_sized (w, doc->profile, doc->signature, client, 56);
   }
 }
 
