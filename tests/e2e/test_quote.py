@@ -14,7 +14,7 @@ import time
 from acqtest import (APP, App, absent, click, find, find_named, first, key, press, row, run,
                      scroll_into_view, text_of, type_text, wait_for)
 from test_exchange import assert_all_named
-from test_paperwork import save_through_chooser
+from test_paperwork import save_through_chooser, shot
 from test_practice import choose
 from test_today import days_word, labels_under, today_row
 
@@ -84,6 +84,7 @@ def test_quote_accepted_starts_the_deadline():
         press(find(app.window, "push button", "Mark Accepted"))
         find(app.window, "label", lambda text: text.startswith("On ") and "within 15 days" in text)
         absent(app.window, "push button", "Mark Accepted")
+        shot("candidate-quote")
         with app.db() as db:
             wait_for(lambda: quote(db, "accepted_date, sent_date")
                      == (day(-10).isoformat(), day(-10).isoformat()), "the dates stored")
