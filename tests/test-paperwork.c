@@ -394,6 +394,48 @@ test_migrate_from_v7 (void)
   test_remove_tree (dir);
 }
 
+/* 11 -> 12: her profile keeps its rate and is under franchise en base, so that no price she
+ * printed gains a VAT it did not have; no quote nor attendance record yet. */
+static void
+test_migrate_from_v11 (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, ACQ_STORE_FILE_NAME, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqCoachProfile) profile = NULL;
+  g_autoptr (GPtrArray) quotes = NULL;
+  g_autoptr (GHashTable) attendance = NULL;
+  sqlite3 *db = _acq_store_open_db (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (_acq_store_migrate_db (db, 11, &error));
+  g_assert_true (_acq_store_exec_db (
+    db, "INSERT INTO candidate (uuid, created_at, updated_at, last_activity_at)"
+        " VALUES ('k1', 'now', 'now', 'now');"
+        "INSERT INTO coach_profile (id, name, hourly_rate_cents, updated_at)"
+        " VALUES (1, 'Claire Morel', 7250, 'now')", &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (acq_store_get_schema_version (store), >=, 12);
+  profile = acq_coach_profile_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (profile->name, ==, "Claire Morel");
+  g_assert_cmpuint (profile->hourly_rate_cents, ==, 7250);
+  g_assert_cmpint (profile->vat_regime, ==, ACQ_VAT_FRANCHISE);
+  quotes = acq_quote_list (store, "k1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->len, ==, 0);
+  attendance = acq_attendance_list (store, "k1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (attendance), ==, 0);
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -915,6 +957,7 @@ main (int argc, char **argv)
   ADD ("/paperwork/documents/refuses-a-wrong-type", test_document_refuses_wrong_type);
   ADD ("/paperwork/documents/added-on-a-worker", test_document_add_async);
   g_test_add_func ("/paperwork/migrate/from-v7", test_migrate_from_v7);
+  g_test_add_func ("/paperwork/migrate/from-v11", test_migrate_from_v11);
   g_test_add_func ("/paperwork/price/vat-to-the-cent-and-293-b", test_vat_arithmetic);
   ADD ("/paperwork/profile/vat-regime-saved", test_vat_regime_saved);
   ADD ("/paperwork/quote/numbered-per-year", test_quote_numbering);
