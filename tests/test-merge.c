@@ -17,6 +17,8 @@
 #include "acq-complaint.h"
 #include "acq-parcours.h"
 #include "acq-satisfaction.h"
+#include "acq-attendance.h"
+#include "acq-quote.h"
 #include "acq-session.h"
 #include "test-package-fixture.h"
 
@@ -813,6 +815,49 @@ test_satisfaction_travels (Fixture *f, gconstpointer data)
                                   1e-9);
 }
 
+/* The quote and the attendance records are the accompagnatrice's: they reach the candidate,
+ * and a candidate's file that changes or adds one is refused, each listed. */
+static void
+test_quote_is_the_coachs (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqImportReport) r1 = NULL;
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autoptr (AcqQuote) quote = NULL;
+  g_autoptr (AcqSession) session = acq_session_new (f->uuid, "2026-03-12", "14:00", "16:00",
+                                                    ACQ_SESSION_KIND_ACCOMPANIMENT);
+  g_autofree char *sql = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *mine = NULL;
+
+  session->held = TRUE;
+  g_assert_true (acq_session_save (f->coach.store, session, &error));
+  g_assert_true (acq_attendance_record (f->coach.store, session->uuid, FALSE, NULL, &error));
+  quote = acq_quote_create (f->coach.store, f->uuid, "2026-03-02", &error);
+  g_assert_no_error (error);
+  g_assert_true (acq_quote_mark_accepted (f->coach.store, quote, "2026-03-05", &error));
+  g_assert_no_error (error);
+
+  r1 = send (f, &f->coach, &f->candidate);
+  theirs = side_query (&f->candidate, "SELECT accepted_date || ' ' || rate_cents || ' ' ||"
+                                      " (SELECT signed FROM session_attendance) FROM quote");
+  g_assert_cmpstr (theirs, ==, "2026-03-05 8000 0");
+
+  sql = g_strdup_printf ("UPDATE quote SET rate_cents = 1, accepted_date = NULL;"
+                         "UPDATE session_attendance SET signed = 1;"
+                         "INSERT INTO quote (uuid, candidate_uuid, year, sequence, date, minutes,"
+                         " rate_cents, created_at, updated_at) VALUES"
+                         " ('3c8d0e2f-4a5b-4c6d-9e7f-8091a2b3c4d5', '%s', 2026, 99,"
+                         " '2026-03-09', 60, 1, 'x', 'x')", f->uuid);
+  side_exec (&f->candidate, sql);
+  report = send (f, &f->candidate, &f->coach);
+  g_assert_cmpuint (report_count (report, ACQ_IMPORT_IGNORED), ==, 3);
+  mine = side_query (&f->coach, "SELECT count(*) || ' ' || min (accepted_date) || ' ' ||"
+                                " min (rate_cents) || ' ' || (SELECT signed FROM"
+                                " session_attendance) FROM quote");
+  g_assert_cmpstr (mine, ==, "1 2026-03-05 8000 0");
+}
+
 /* The coach's livret, sent to the candidate: a held session with its objectives, and a plan. */
 static char *
 coach_sends_livret (Fixture *f)
@@ -1179,6 +1224,7 @@ main (int argc, char *argv[])
   ADD ("/merge/roles/candidate-may-resolve-and-reply", test_candidate_may_resolve_and_reply);
   ADD ("/merge/roles/parcours-is-the-coachs", test_parcours_is_the_coachs);
   ADD ("/merge/roles/satisfaction-is-its-authors", test_satisfaction_travels);
+  ADD ("/merge/roles/quote-and-attendance-are-the-coachs", test_quote_is_the_coachs);
   ADD ("/merge/roles/candidate-writes-personal-work-only",
        test_candidate_writes_personal_work_only);
   ADD ("/merge/roles/livret-deletions", test_livret_deletions);

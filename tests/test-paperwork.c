@@ -9,9 +9,13 @@
 #include <sys/stat.h>
 
 #include "acq-attachment.h"
+#include "acq-attendance.h"
 #include "acq-candidate-document.h"
 #include "acq-coach-profile.h"
+#include "acq-deadline.h"
+#include "acq-parcours.h"
 #include "acq-practice-document.h"
+#include "acq-quote.h"
 #include "acq-session.h"
 #include "acq-text.h"
 #include "acq-store-private.h"
@@ -390,6 +394,48 @@ test_migrate_from_v7 (void)
   test_remove_tree (dir);
 }
 
+/* 13 -> 14: her profile keeps its rate and is under franchise en base, so that no price she
+ * printed gains a VAT it did not have; no quote nor attendance record yet. */
+static void
+test_migrate_from_v13 (void)
+{
+  g_autofree char *dir = test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, ACQ_STORE_FILE_NAME, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqStore) store = NULL;
+  g_autoptr (AcqCoachProfile) profile = NULL;
+  g_autoptr (GPtrArray) quotes = NULL;
+  g_autoptr (GHashTable) attendance = NULL;
+  sqlite3 *db = _acq_store_open_db (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (_acq_store_migrate_db (db, 13, &error));
+  g_assert_true (_acq_store_exec_db (
+    db, "INSERT INTO candidate (uuid, created_at, updated_at, last_activity_at)"
+        " VALUES ('k1', 'now', 'now', 'now');"
+        "INSERT INTO coach_profile (id, name, hourly_rate_cents, updated_at)"
+        " VALUES (1, 'Claire Morel', 7250, 'now')", &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+
+  store = acq_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (acq_store_get_schema_version (store), >=, 14);
+  profile = acq_coach_profile_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (profile->name, ==, "Claire Morel");
+  g_assert_cmpuint (profile->hourly_rate_cents, ==, 7250);
+  g_assert_cmpint (profile->vat_regime, ==, ACQ_VAT_FRANCHISE);
+  quotes = acq_quote_list (store, "k1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->len, ==, 0);
+  attendance = acq_attendance_list (store, "k1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (attendance), ==, 0);
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -502,6 +548,397 @@ test_practice_documents (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Quote, convention, certificate ------------------------------------------------------------ */
+
+static gint64
+query_int (AcqStore *store, const char *sql)
+{
+  g_autofree char *text = test_query_text (store, sql);
+
+  g_assert_nonnull (text);
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+static void
+test_vat_arithmetic (void)
+{
+  AcqPrice price;
+  g_autofree char *euros = NULL;
+
+  /* the offer: 24 h at 80 € TTC, subject to VAT: 1 600 HT + 320 TVA */
+  acq_price_compute (24 * 60, 8000, ACQ_VAT_SUBJECT, &price);
+  g_assert_cmpint (price.ttc_cents, ==, 192000);
+  g_assert_cmpint (price.ht_cents, ==, 160000);
+  g_assert_cmpint (price.vat_cents, ==, 32000);
+  /* under franchise en base there is no VAT */
+  acq_price_compute (24 * 60, 8000, ACQ_VAT_FRANCHISE, &price);
+  g_assert_cmpint (price.ttc_cents, ==, 192000);
+  g_assert_cmpint (price.ht_cents, ==, 192000);
+  g_assert_cmpint (price.vat_cents, ==, 0);
+  /* 1 h 30 at 75,55: 113,325 → 113,33 TTC; /1.2 = 94,441… → 94,44 HT; 18,89 TVA */
+  acq_price_compute (90, 7555, ACQ_VAT_SUBJECT, &price);
+  g_assert_cmpint (price.ttc_cents, ==, 11333);
+  g_assert_cmpint (price.ht_cents, ==, 9444);
+  g_assert_cmpint (price.vat_cents, ==, 1889);
+  /* a half cent of HT rounds up: 0,03 TTC / 1.2 = 0,025 → 0,03 HT, 0,00 TVA */
+  acq_price_compute (1, 180, ACQ_VAT_SUBJECT, &price);
+  g_assert_cmpint (price.ttc_cents, ==, 3);
+  g_assert_cmpint (price.ht_cents, ==, 3);
+  g_assert_cmpint (price.vat_cents, ==, 0);
+  /* 20 minutes at 80 €: 26,666… → 26,67 */
+  acq_price_compute (20, 8000, ACQ_VAT_FRANCHISE, &price);
+  g_assert_cmpint (price.ttc_cents, ==, 2667);
+
+  euros = acq_price_format_euros (192000);
+  g_assert_cmpstr (euros, ==, "1\u202F920,00\u00A0€");
+  g_free (euros);
+  euros = acq_price_format_euros (1234567);
+  g_assert_cmpstr (euros, ==, "12\u202F345,67\u00A0€");
+  g_free (euros);
+  euros = acq_price_format_euros (5);
+  g_assert_cmpstr (euros, ==, "0,05\u00A0€");
+}
+
+static void
+test_vat_regime_saved (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqCoachProfile) profile = acq_coach_profile_load (f->store, &error);
+  g_autoptr (AcqCoachProfile) again = NULL;
+
+  g_assert_no_error (error);
+  /* the default leaves every rate what it was: no VAT added */
+  g_assert_cmpint (profile->vat_regime, ==, ACQ_VAT_FRANCHISE);
+  profile->vat_regime = ACQ_VAT_SUBJECT;
+  g_assert_true (acq_coach_profile_save (f->store, profile, &error));
+  g_assert_no_error (error);
+  again = acq_coach_profile_load (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->vat_regime, ==, ACQ_VAT_SUBJECT);
+}
+
+static void
+test_quote_numbering (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqQuote) first = NULL;
+  g_autoptr (AcqQuote) second = NULL;
+  g_autoptr (AcqQuote) next_year = NULL;
+  g_autoptr (AcqQuote) latest = NULL;
+  g_autoptr (GPtrArray) quotes = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *until = NULL;
+  AcqCandidate *other;
+
+  g_assert_true (acq_session_set_planned_minutes (f->store, f->uuid, 20 * 60, &error));
+  g_assert_no_error (error);
+  first = acq_quote_create (f->store, f->uuid, "2026-03-02", &error);
+  g_assert_no_error (error);
+  number = acq_quote_dup_number (first);
+  g_assert_cmpstr (number, ==, "D-2026-0001");
+  /* the defaults: the planned hours, the profile's rate, 30 days, the CPF */
+  g_assert_cmpuint (first->minutes, ==, 20 * 60);
+  g_assert_cmpuint (first->rate_cents, ==, ACQ_COACH_PROFILE_DEFAULT_RATE_CENTS);
+  g_assert_cmpuint (first->validity_days, ==, 30);
+  g_assert_cmpint (first->funding, ==, ACQ_QUOTE_FUNDING_CPF);
+  until = acq_quote_dup_valid_until (first);
+  g_assert_cmpstr (until, ==, "2026-04-01");
+
+  /* numbered per year, across the candidates */
+  other = acq_candidate_list_create (f->candidates, "Karim", "Benali", &error);
+  g_assert_no_error (error);
+  second = acq_quote_create (f->store, acq_candidate_get_uuid (other), "2026-11-30", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->year, ==, 2026);
+  g_assert_cmpuint (second->sequence, ==, 2);
+  next_year = acq_quote_create (f->store, f->uuid, "2027-01-04", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&number, g_free);
+  number = acq_quote_dup_number (next_year);
+  g_assert_cmpstr (number, ==, "D-2027-0001");
+
+  quotes = acq_quote_list (f->store, f->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->len, ==, 2);
+  latest = acq_quote_load_latest (f->store, f->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (latest->uuid, ==, next_year->uuid);
+
+  /* bad input gets a sentence, and nothing is written */
+  g_assert_null (acq_quote_create (f->store, f->uuid, "2026-02-30", &error));
+  g_assert_error (error, ACQ_QUOTE_ERROR, ACQ_QUOTE_ERROR_INVALID);
+  g_clear_error (&error);
+  first->validity_days = 0;
+  g_assert_false (acq_quote_save (f->store, first, &error));
+  g_assert_error (error, ACQ_QUOTE_ERROR, ACQ_QUOTE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (f->store, "SELECT count (*) FROM quote"), ==, 3);
+}
+
+static gboolean
+has_start_deadline (Fixture *f, const char *today_iso, GDate *out_due)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) deadlines = NULL;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_parse (&today, today_iso);
+  deadlines = acq_deadline_list_caseload (f->store, &today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const AcqDeadline *deadline = g_ptr_array_index (deadlines, i);
+
+      if (deadline->kind == ACQ_DEADLINE_START && g_strcmp0 (deadline->candidate_uuid,
+                                                             f->uuid) == 0)
+        {
+          *out_due = deadline->due;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_quote_accepted_starts_deadline (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqQuote) quote = acq_quote_create (f->store, f->uuid, "2026-03-02", &error);
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (AcqQuote) again = NULL;
+  GDate due;
+
+  g_assert_no_error (error);
+  g_assert_false (has_start_deadline (f, "2026-03-05", &due));
+  /* accepted before it was made: refused, nothing recorded */
+  g_assert_false (acq_quote_mark_accepted (f->store, quote, "2026-03-01", &error));
+  g_assert_error (error, ACQ_QUOTE_ERROR, ACQ_QUOTE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (quote->accepted_date);
+  g_assert_cmpint (query_int (f->store, "SELECT count (*) FROM parcours_event"), ==, 0);
+
+  g_assert_true (acq_quote_mark_sent (f->store, quote, "2026-03-03", &error));
+  g_assert_no_error (error);
+  g_assert_true (acq_quote_mark_accepted (f->store, quote, "2026-03-06", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (quote->accepted_date, ==, "2026-03-06");
+  g_assert_nonnull (quote->accepted_event_uuid);
+
+  /* the parcours holds the two events, the accepted one named in the quote */
+  events = acq_parcours_list (f->store, f->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 2);
+  g_assert_cmpint (((AcqParcoursEvent *) events->pdata[0])->kind, ==, ACQ_PARCOURS_QUOTE_SENT);
+  g_assert_cmpint (((AcqParcoursEvent *) events->pdata[1])->kind, ==,
+                   ACQ_PARCOURS_QUOTE_ACCEPTED);
+  g_assert_cmpstr (((AcqParcoursEvent *) events->pdata[1])->uuid, ==,
+                   quote->accepted_event_uuid);
+  g_assert_cmpstr (((AcqParcoursEvent *) events->pdata[1])->note, ==, "Devis D-2026-0001");
+
+  /* the charte's 15 days, from the day it was accepted */
+  g_assert_true (has_start_deadline (f, "2026-03-10", &due));
+  g_assert_cmpint (g_date_get_day (&due), ==, 21);
+  g_assert_cmpint (g_date_get_month (&due), ==, 3);
+
+  /* accepted once */
+  g_assert_false (acq_quote_mark_accepted (f->store, quote, "2026-03-07", &error));
+  g_assert_error (error, ACQ_QUOTE_ERROR, ACQ_QUOTE_ERROR_INVALID);
+  again = acq_quote_load_latest (f->store, f->uuid, NULL);
+  g_assert_cmpstr (again->accepted_date, ==, "2026-03-06");
+  g_assert_cmpstr (again->sent_date, ==, "2026-03-03");
+}
+
+static char *
+write_text (Fixture *f, AcqPracticeDocument kind, const char *name)
+{
+  g_autofree char *path = g_build_filename (f->files, name, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Pdf) doc = NULL;
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  char *text;
+
+  g_assert_true (acq_practice_document_write (f->store, kind, f->uuid, NULL, path, &error));
+  g_assert_no_error (error);
+  if (qpdf != NULL)
+    {
+      const char *argv[] = { qpdf, "--check", path, NULL };
+      int status;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                    NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+  doc = open_pdf (path);
+  text = document_text (doc);
+  g_test_message ("%s: %s", name, text);
+  return text;
+}
+
+static void
+set_profile (Fixture *f, AcqVatRegime regime)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqCoachProfile) profile = acq_coach_profile_new ();
+
+  g_free (profile->name);
+  profile->name = g_strdup ("Claire Morel");
+  g_free (profile->organisation);
+  profile->organisation = g_strdup ("Claire Morel Accompagnement VAE");
+  g_free (profile->siret);
+  profile->siret = g_strdup ("81234567800013");
+  g_free (profile->nda);
+  profile->nda = g_strdup ("76460123446");
+  profile->vat_regime = regime;
+  g_assert_true (acq_coach_profile_save (f->store, profile, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_quote_pdf (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->files, "none.pdf", NULL);
+  g_autoptr (AcqQuote) quote = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *franchise = NULL;
+  g_autofree char *convention = NULL;
+
+  /* no quote yet: a sentence says what to do, no file */
+  g_assert_false (acq_practice_document_write (f->store, ACQ_PRACTICE_DOCUMENT_QUOTE, f->uuid,
+                                               NULL, path, &error));
+  g_assert_error (error, ACQ_PRACTICE_DOCUMENT_ERROR, ACQ_PRACTICE_DOCUMENT_ERROR_NOTHING);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  set_profile (f, ACQ_VAT_SUBJECT);
+  quote = acq_quote_create (f->store, f->uuid, "2026-03-02", &error);
+  g_assert_no_error (error);
+  quote->funding = ACQ_QUOTE_FUNDING_OPCO;
+  g_assert_true (acq_quote_save (f->store, quote, &error));
+  g_assert_no_error (error);
+  subject = write_text (f, ACQ_PRACTICE_DOCUMENT_QUOTE, "devis.pdf");
+  g_assert_nonnull (strstr (subject, "Devis n° D-2026-0001 — établi le 2 mars 2026"));
+  g_assert_nonnull (strstr (subject, "Claire Morel Accompagnement VAE"));
+  g_assert_nonnull (strstr (subject, "Hélène Dupont-Martin"));
+  g_assert_nonnull (strstr (subject, "Entretien de faisabilité"));
+  g_assert_nonnull (strstr (subject, "Soutenance blanche"));
+  g_assert_nonnull (strstr (subject, "Entretien post-jury"));
+  g_assert_nonnull (strstr (subject, "24 h"));
+  g_assert_nonnull (strstr (subject, "80,00 €"));
+  /* (the table's cells are read in columns) */
+  g_assert_nonnull (strstr (subject, "Total HT"));
+  g_assert_nonnull (strstr (subject, "1 600,00 €"));
+  g_assert_nonnull (strstr (subject, "TVA à 20 %"));
+  g_assert_nonnull (strstr (subject, "320,00 €"));
+  g_assert_nonnull (strstr (subject, "Total TTC"));
+  g_assert_nonnull (strstr (subject, "1 920,00 €"));
+  g_assert_null (strstr (subject, "293 B"));
+  g_assert_nonnull (strstr (subject, "Opérateur de compétences (OPCO)"));
+  g_assert_nonnull (strstr (subject, "30 jours, soit jusqu'au 1er avril 2026"));
+  g_assert_nonnull (strstr (subject, "Bon pour accord"));
+
+  /* under franchise en base: the regime the quote was made with stays, a new one has the
+   * mention and no VAT */
+  set_profile (f, ACQ_VAT_FRANCHISE);
+  g_clear_pointer (&quote, acq_quote_free);
+  quote = acq_quote_create (f->store, f->uuid, "2026-03-09", &error);
+  g_assert_no_error (error);
+  g_free (quote->funder_name);
+  quote->funder_name = g_strdup ("Association Le Relais");
+  quote->funding = ACQ_QUOTE_FUNDING_EMPLOYER;
+  g_assert_true (acq_quote_save (f->store, quote, &error));
+  g_assert_no_error (error);
+  franchise = write_text (f, ACQ_PRACTICE_DOCUMENT_QUOTE, "devis-293b.pdf");
+  g_assert_nonnull (strstr (franchise, "D-2026-0002"));
+  g_assert_nonnull (strstr (franchise, "Total net à payer"));
+  g_assert_nonnull (strstr (franchise, "1 920,00 €"));
+  g_assert_nonnull (strstr (franchise, "TVA non applicable, art. 293 B du CGI"));
+  g_assert_null (strstr (franchise, "Total HT"));
+
+  /* the convention: objectives, planned sessions, price, the funder's party */
+  add_session (f, "2026-03-16", "14:00", "16:00", FALSE, "Choisir les exemples");
+  convention = write_text (f, ACQ_PRACTICE_DOCUMENT_CONVENTION, "convention.pdf");
+  g_assert_nonnull (strstr (convention, "Convention de formation"));
+  g_assert_nonnull (strstr (convention, "selon le devis n° D-2026-0002"));
+  g_assert_nonnull (strstr (convention, "Préparer l'entretien oral devant le jury."));
+  g_assert_nonnull (strstr (convention, "Séance du 16 mars 2026, de 14 h 00 à 16 h 00 (2 h)"));
+  g_assert_nonnull (strstr (convention, "24 h à 80,00 € de l'heure, soit 1 920,00 €"));
+  g_assert_nonnull (strstr (convention, "Employeur ou financeur"));
+  g_assert_nonnull (strstr (convention, "L'employeur ou le financeur, Association Le Relais"));
+  g_assert_nonnull (strstr (convention, "Le ou la candidat·e, Hélène"));
+}
+
+static void
+test_certificate_refused_then_made (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->files, "certificat.pdf", NULL);
+  g_autoptr (GPtrArray) sessions = NULL;
+  g_autoptr (GPtrArray) missing = NULL;
+  g_autoptr (AcqAttendance) attendance = NULL;
+  g_autofree char *text = NULL;
+
+  /* nothing held */
+  g_assert_false (acq_practice_document_write (f->store, ACQ_PRACTICE_DOCUMENT_CERTIFICATE,
+                                               f->uuid, NULL, path, &error));
+  g_assert_error (error, ACQ_PRACTICE_DOCUMENT_ERROR, ACQ_PRACTICE_DOCUMENT_ERROR_NOTHING);
+  g_clear_error (&error);
+
+  set_profile (f, ACQ_VAT_FRANCHISE);
+  add_session (f, "2026-03-16", "14:00", "16:00", TRUE, "Choisir les exemples");
+  add_session (f, "2026-03-23", "09:30", "12:00", TRUE, "Rédiger le premier exemple");
+  add_session (f, "2026-04-20", "09:30", "11:00", FALSE, "Relire");
+  sessions = acq_session_list (f->store, f->uuid, &error);
+  g_assert_no_error (error);
+
+  /* two held sessions without attendance: refused, both named, no file */
+  g_assert_false (acq_practice_document_write (f->store, ACQ_PRACTICE_DOCUMENT_CERTIFICATE,
+                                               f->uuid, NULL, path, &error));
+  g_assert_error (error, ACQ_PRACTICE_DOCUMENT_ERROR, ACQ_PRACTICE_DOCUMENT_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "16/03/2026 (14:00–16:00) and 23/03/2026"));
+  g_assert_nonnull (strstr (error->message, "have no attendance record"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* one recorded: the other is still named, alone */
+  g_assert_true (acq_attendance_record (f->store, ((AcqSession *) sessions->pdata[0])->uuid,
+                                        TRUE, NULL, &error));
+  g_assert_no_error (error);
+  missing = acq_attendance_missing (f->store, f->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (missing->len, ==, 1);
+  g_assert_false (acq_practice_document_write (f->store, ACQ_PRACTICE_DOCUMENT_CERTIFICATE,
+                                               f->uuid, NULL, path, &error));
+  g_assert_error (error, ACQ_PRACTICE_DOCUMENT_ERROR, ACQ_PRACTICE_DOCUMENT_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "the session held on 23/03/2026 (09:30–12:00) "
+                                            "has no attendance record"));
+  g_assert_null (strstr (error->message, "16/03/2026"));
+  g_clear_error (&error);
+
+  /* all recorded (one not signed): the hours held, not the planned one */
+  g_assert_true (acq_attendance_record (f->store, ((AcqSession *) sessions->pdata[1])->uuid,
+                                        FALSE, NULL, &error));
+  g_assert_no_error (error);
+  attendance = acq_attendance_load (f->store, ((AcqSession *) sessions->pdata[1])->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_false (attendance->is_signed);
+  text = write_text (f, ACQ_PRACTICE_DOCUMENT_CERTIFICATE, "certificat.pdf");
+  g_assert_nonnull (strstr (text, "Certificat de réalisation"));
+  g_assert_nonnull (strstr (text, "Je soussignée, Claire Morel"));
+  g_assert_nonnull (strstr (text, "du 16 mars 2026 au 23 mars 2026"));
+  g_assert_nonnull (strstr (text, "durée réalisée de 4 h 30"));
+  g_assert_nonnull (strstr (text, "feuille signée"));
+  g_assert_nonnull (strstr (text, "feuille non signée"));
+  g_assert_nonnull (strstr (text, "Total des heures réalisées"));
+  g_assert_null (strstr (text, "20 avril"));
+
+  /* a session gone: its record can no longer be written */
+  g_assert_false (acq_attendance_record (f->store, "no-such-session", TRUE, NULL, &error));
+  g_assert_error (error, ACQ_SESSION_ERROR, ACQ_SESSION_ERROR_NOT_FOUND);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -520,5 +957,14 @@ main (int argc, char **argv)
   ADD ("/paperwork/documents/refuses-a-wrong-type", test_document_refuses_wrong_type);
   ADD ("/paperwork/documents/added-on-a-worker", test_document_add_async);
   g_test_add_func ("/paperwork/migrate/from-v7", test_migrate_from_v7);
+  g_test_add_func ("/paperwork/migrate/from-v13", test_migrate_from_v13);
+  g_test_add_func ("/paperwork/price/vat-to-the-cent-and-293-b", test_vat_arithmetic);
+  ADD ("/paperwork/profile/vat-regime-saved", test_vat_regime_saved);
+  ADD ("/paperwork/quote/numbered-per-year", test_quote_numbering);
+  ADD ("/paperwork/quote/accepted-starts-the-15-day-deadline",
+       test_quote_accepted_starts_deadline);
+  ADD ("/paperwork/quote/pdf-devis-and-convention", test_quote_pdf);
+  ADD ("/paperwork/certificate/refused-while-an-attendance-is-missing",
+       test_certificate_refused_then_made);
   return g_test_run ();
 }

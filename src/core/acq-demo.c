@@ -13,6 +13,7 @@
 
 #include "acq-anchor.h"
 #include "acq-attachment.h"
+#include "acq-attendance.h"
 #include "acq-candidate-document.h"
 #include "acq-coach-profile.h"
 #include "acq-comment.h"
@@ -23,6 +24,7 @@
 #include "acq-referential.h"
 #include "acq-review.h"
 #include "acq-satisfaction.h"
+#include "acq-quote.h"
 #include "acq-session.h"
 #include "acq-sheet-list.h"
 
@@ -964,6 +966,72 @@ populate_satisfaction (AcqStore *store, GError **error)
   return acq_satisfaction_response_save (store, response, ACQ_ROLE_CANDIDATE, error);
 }
 
+/* The quotes of the parcours' "quote accepted" events (Hélène's CPF, Sophie's employer), and
+ * the attendance of the sessions held: all of Sophie's, so that her certificate can be made,
+ * and Hélène's but the last, so that hers is refused and says why. */
+static const struct
+{
+  const char     *candidate;
+  int             made, sent, accepted;
+  AcqQuoteFunding funding;
+  guint           minutes;
+  const char     *funder, *funder_address;
+} demo_quotes[] = {
+  { HELENE, -82, -80, -74, ACQ_QUOTE_FUNDING_CPF, 24 * 60, "", "" },
+  { SOPHIE, -203, -202, -200, ACQ_QUOTE_FUNDING_EMPLOYER, 12 * 60, "CCAS de Figeac",
+    "Place Vival, 46100 Figeac" },
+};
+
+static const char *const demo_attended[] = {
+  "5e55a0c1-1b2d-4c3e-8f4a-000000000001", "5e55a0c1-1b2d-4c3e-8f4a-000000000002",
+  "5e55a0c1-1b2d-4c3e-8f4a-000000000021", "5e55a0c1-1b2d-4c3e-8f4a-000000000022",
+  "5e55a0c1-1b2d-4c3e-8f4a-000000000023", "5e55a0c1-1b2d-4c3e-8f4a-000000000024",
+  "5e55a0c1-1b2d-4c3e-8f4a-000000000025", "5e55a0c1-1b2d-4c3e-8f4a-000000000011",
+};
+
+static gboolean
+populate_quotes (AcqCandidateList *list, GError **error)
+{
+  AcqStore *store = acq_candidate_list_get_store (list);
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_quotes); i++)
+    {
+      g_autoptr (GPtrArray) quotes = NULL;
+      g_autoptr (AcqQuote) quote = NULL;
+      g_autofree char *made = demo_day (demo_quotes[i].made);
+
+      if (acq_candidate_list_find (list, demo_quotes[i].candidate) == NULL)
+        continue;
+      if (!(quotes = acq_quote_list (store, demo_quotes[i].candidate, error)))
+        return FALSE;
+      if (quotes->len > 0)
+        continue;
+      if (!(quote = acq_quote_create (store, demo_quotes[i].candidate, made, error)))
+        return FALSE;
+      quote->funding = demo_quotes[i].funding;
+      quote->minutes = demo_quotes[i].minutes;
+      acq_session_set_text (&quote->funder_name, demo_quotes[i].funder);
+      acq_session_set_text (&quote->funder_address, demo_quotes[i].funder_address);
+      /* the parcours' events are the demo's already: the dates alone */
+      quote->sent_date = demo_day (demo_quotes[i].sent);
+      quote->accepted_date = demo_day (demo_quotes[i].accepted);
+      if (!acq_quote_save (store, quote, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (demo_attended); i++)
+    {
+      g_autoptr (AcqSession) session = acq_session_load (store, demo_attended[i], NULL);
+      g_autoptr (AcqAttendance) attendance = NULL;
+
+      if (session == NULL || !session->held ||
+          (attendance = acq_attendance_load (store, demo_attended[i], NULL)) != NULL)
+        continue;
+      if (!acq_attendance_record (store, demo_attended[i], TRUE, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * acq_demo_populate:
  * @list: the candidates
@@ -972,7 +1040,8 @@ populate_satisfaction (AcqStore *store, GError **error)
  * Adds the fictional candidates that are not there yet, the experience sheets of one of them
  * (with their comments and review round-trips), the sessions of their livrets de suivi that
  * are not there yet, two jury pages (Sophie's coming jury, Aïcha's partial result), a coach's
- * profile if none was filled, and two documents of Hélène's.
+ * profile if none was filled, two documents of Hélène's, Hélène's and Sophie's quotes and the
+ * attendance of their sessions held but Hélène's last.
  *
  * Returns: %TRUE on success
  */
@@ -1016,5 +1085,6 @@ acq_demo_populate (AcqCandidateList *list, GError **error)
   return populate_sheets (list, fiche, error) && populate_sessions (list, error) &&
          populate_jury (list, fiche, error) && populate_paperwork (list, error) &&
          populate_complaints (store, error) && populate_satisfaction (store, error) &&
+         populate_quotes (list, error) &&
          _acq_demo_populate_second_certification (list, error);
 }

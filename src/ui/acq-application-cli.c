@@ -384,15 +384,16 @@ export_document (const char *data_dir, GVariantDict *options)
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&s", &rest);
   if (!acq_practice_document_from_nick (nick, &kind))
     {
-      g_printerr (_("“%s” is not a document Acquis makes: convocation or presence.\n"), nick);
+      g_printerr (_("“%s” is not a document Acquis makes: convocation, presence, devis, "
+                    "convention or certificat.\n"), nick);
       return 2;
     }
   if (output_path == NULL || rest == NULL || rest[0] == NULL ||
       (kind == ACQ_PRACTICE_DOCUMENT_ATTENDANCE && session == NULL))
     {
-      g_printerr ("%s\n", _("Usage: --export-document convocation CANDIDATE --output FILE.pdf, "
-                            "or --export-document presence CANDIDATE --session YYYY-MM-DD "
-                            "--output FILE.pdf"));
+      g_printerr ("%s\n", _("Usage: --export-document convocation|devis|convention|certificat "
+                            "CANDIDATE --output FILE.pdf, or --export-document presence "
+                            "CANDIDATE --session YYYY-MM-DD --output FILE.pdf"));
       return 2;
     }
   if ((list = options_open_candidates (data_dir, options, &store, &error)) == NULL ||

@@ -71,8 +71,9 @@ static const GOptionEntry option_entries[] = {
     N_("Write the livret de suivi of CANDIDATE (id or name) to the --output PDF file and "
        "exit"), N_("CANDIDATE") },
   { "export-document", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Write the document KIND (convocation, presence) of CANDIDATE (id or name, after the "
-       "options) to the --output PDF file and exit"), N_("KIND") },
+    N_("Write the document KIND (convocation, presence, devis, convention, certificat) of "
+       "CANDIDATE (id or name, after the options) to the --output PDF file and exit"),
+    N_("KIND") },
   { "session", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-document presence: the day of the session, YYYY-MM-DD"), N_("DATE") },
   /* the candidate of --export-document, as the command reads "--export-document presence

@@ -46,6 +46,7 @@ struct _AcqPreferencesWindow
   GtkLabel             *rate_message;
   AdwPreferencesRow    *rate_message_row;
   AdwEntryRow          *rate_row;
+  AdwComboRow          *vat_row;
   GtkSwitch            *remember_switch;
   GtkButton            *signature_choose_button;
   GtkPicture           *signature_picture;
@@ -193,6 +194,8 @@ save_profile_cb (gpointer user_data)
   set_text (&self->profile->qualiopi_certifier, self->qualiopi_certifier_row);
   if (acq_coach_profile_parse_rate (row_text (self->rate_row), &cents))
     self->profile->hourly_rate_cents = cents;
+  self->profile->vat_regime = adw_combo_row_get_selected (self->vat_row) == ACQ_VAT_SUBJECT
+                              ? ACQ_VAT_SUBJECT : ACQ_VAT_FRANCHISE;
   if (!acq_coach_profile_save (self->store, self->profile, &error))
     acq_toast_show (GTK_WIDGET (self->name_row), error->message);
 }
@@ -246,6 +249,7 @@ load_profile (AcqPreferencesWindow *self)
     gtk_editable_set_text (GTK_EDITABLE (fields[i].row), fields[i].text);
   rate = acq_coach_profile_format_rate (self->profile->hourly_rate_cents);
   gtk_editable_set_text (GTK_EDITABLE (self->rate_row), rate);
+  adw_combo_row_set_selected (self->vat_row, self->profile->vat_regime);
   self->loading = FALSE;
   check_profile (self);
   update_signature (self);
@@ -447,6 +451,7 @@ acq_preferences_window_class_init (AcqPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, siret_row);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, spell_row);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, spell_switch);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, vat_row);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_profile_row_changed_cb);
@@ -475,8 +480,13 @@ hide_switcher_images (GtkWidget *root)
 static void
 acq_preferences_window_init (AcqPreferencesWindow *self)
 {
+  g_autoptr (GtkStringList) regimes = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < ACQ_N_VAT_REGIMES; i++)
+    gtk_string_list_append (regimes, acq_vat_regime_label (i));
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_combo_row_set_model (self->vat_row, G_LIST_MODEL (regimes));
   self->loading = FALSE;
   self->autosave = acq_autosave_new (save_profile_cb, self);
   self->cancellable = g_cancellable_new ();

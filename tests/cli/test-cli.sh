@@ -313,8 +313,33 @@ check "--export-document prints the convocation and an attendance sheet in Frenc
            { pdftotext '$tmp/documents/c.pdf' - | grep -q 'Madame, Monsieur' &&
              pdftotext '$tmp/documents/p.pdf' - | grep -q 'Feuille de présence'; }; }"
 
+check "--export-document prints the devis, the convention and the certificat in French" \
+  sh -c "'$app' --data-dir '$tmp/demo' --export-document devis 'sophie lefevre' \
+           --output '$tmp/documents/d.pdf' &&
+         '$app' --data-dir '$tmp/demo' --export-document convention 'sophie lefevre' \
+           --output '$tmp/documents/cf.pdf' &&
+         '$app' --data-dir '$tmp/demo' --export-document certificat 'sophie lefevre' \
+           --output '$tmp/documents/cr.pdf' &&
+         [ \"\$(head -c 5 '$tmp/documents/cr.pdf')\" = %PDF- ] &&
+         { ! command -v pdftotext > /dev/null ||
+           { pdftotext '$tmp/documents/d.pdf' - | grep -q 'Devis n° D-20[0-9][0-9]-000[12]' &&
+             pdftotext '$tmp/documents/d.pdf' - | grep -q '293 B du CGI' &&
+             pdftotext '$tmp/documents/cf.pdf' - | grep -q 'Convention de formation' &&
+             pdftotext '$tmp/documents/cr.pdf' - | grep -q 'Total des heures réalisées'; }; } &&
+         { ! command -v qpdf > /dev/null ||
+           for f in d cf cr; do qpdf --check '$tmp/documents/'\$f.pdf > /dev/null || exit 1; done; }"
+
+check "--export-document refuses the certificat while a held session has no attendance" \
+  sh -c "! '$app' --data-dir '$tmp/demo' --export-document certificat 'helene dubois' \
+           --output '$tmp/documents/x.pdf' 2> '$tmp/err' &&
+         grep -q 'has no attendance record' '$tmp/err' &&
+         grep -Eq 'held on [0-9]{2}/[0-9]{2}/[0-9]{4} \(09:30–11:30\)' '$tmp/err' &&
+         ! LANGUAGE=fr LC_ALL=fr_FR.UTF-8 '$app' --data-dir '$tmp/demo' --export-document \
+           certificat 'helene dubois' --output '$tmp/documents/x.pdf' 2> '$tmp/err-fr' &&
+         [ ! -e '$tmp/documents/x.pdf' ]"
+
 check "--export-document refuses an unknown kind, a missing session and a day without one" \
-  sh -c "! '$app' --data-dir '$tmp/demo' --export-document devis 'helene dubois' \
+  sh -c "! '$app' --data-dir '$tmp/demo' --export-document facture 'helene dubois' \
            --output '$tmp/documents/x.pdf' 2> /dev/null &&
          ! '$app' --data-dir '$tmp/demo' --export-document presence 'helene dubois' \
            --output '$tmp/documents/x.pdf' 2> /dev/null &&

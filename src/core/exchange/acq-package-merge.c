@@ -44,7 +44,9 @@
  * certifier sent her) and change or remove them, never one her accompagnatrice filed; so do
  * the satisfaction answers (satisfaction_response, satisfaction_score): the candidate writes
  * hers, the accompagnatrice's paper ones stay hers. The accompagnatrice's profile
- * (coach_profile), her complaints log and her yearly reviews never travel.
+ * (coach_profile), her complaints log and her yearly reviews never travel. Her quotes and the
+ * attendance records of the sessions (quote, session_attendance) are hers alone, as the
+ * parcours is.
  */
 #define G_LOG_DOMAIN "acq-package"
 
@@ -92,6 +94,12 @@ static const GroupSpec group_specs[] = {
 static const char *const jury_coach_tables[] = {
   "jury_session", "jury_part", "jury_question", "jury_readiness", "jury_result",
   "jury_bloc_result", "jury_plan", "jury_plan_item", NULL,
+};
+
+/* The paperwork of a funded accompaniment (paperwork/acq-quote.c, acq-attendance.c): her
+ * quotes and the attendance records of the sessions, whole records. */
+static const char *const paperwork_coach_tables[] = {
+  "quote", "session_attendance", NULL,
 };
 
 /* The livret de suivi's tables: the accompagnatrice's, but a session's personal work. */
@@ -446,7 +454,8 @@ static gboolean
 coach_only (const Table *table)
 {
   return g_strcmp0 (table->name, "parcours_event") == 0 ||
-         g_strv_contains (jury_coach_tables, table->name);
+         g_strv_contains (jury_coach_tables, table->name) ||
+         g_strv_contains (paperwork_coach_tables, table->name);
 }
 
 /* The jury's hand checklist: the accompagnatrice's items, the candidate ticks them. */
@@ -922,7 +931,9 @@ report_ignored (Merge *m, Table *table, Group *group, const char *uuid)
             _("“%s”: the candidate's file changed the %s, which only the accompagnatrice sets; "
               "it was ignored."),
             g_str_has_prefix (table->name, "jury_") ? _("jury's session, result or plan")
-                                                    : _("dated parcours"));
+            : g_strv_contains (paperwork_coach_tables, table->name)
+            ? _("quote or attendance record")
+            : _("dated parcours"));
   else if (g_strcmp0 (group->name, "review") == 0)
     report (m, ACQ_IMPORT_IGNORED, table, uuid,
             _("“%s”: the candidate's file changed the review state%s; only the accompagnatrice "

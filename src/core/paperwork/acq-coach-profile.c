@@ -31,15 +31,17 @@ G_DEFINE_BOXED_TYPE (AcqCoachProfile, acq_coach_profile, acq_coach_profile_copy,
 
 static const char sql_select[] =
   "SELECT name, organisation, address, siret, nda, qualiopi_number, qualiopi_certifier,"
-  " hourly_rate_cents, signature_sha256, signature_mime_type FROM coach_profile WHERE id = 1";
+  " hourly_rate_cents, signature_sha256, signature_mime_type, vat_regime FROM coach_profile"
+  " WHERE id = 1";
 static const char sql_upsert[] =
   "INSERT INTO coach_profile (id, name, organisation, address, siret, nda, qualiopi_number,"
-  " qualiopi_certifier, hourly_rate_cents, updated_at) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-  " ?8, ?9) ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+  " qualiopi_certifier, hourly_rate_cents, updated_at, vat_regime) VALUES (1, ?1, ?2, ?3, ?4,"
+  " ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
   " organisation = excluded.organisation, address = excluded.address,"
   " siret = excluded.siret, nda = excluded.nda, qualiopi_number = excluded.qualiopi_number,"
   " qualiopi_certifier = excluded.qualiopi_certifier,"
-  " hourly_rate_cents = excluded.hourly_rate_cents, updated_at = excluded.updated_at";
+  " hourly_rate_cents = excluded.hourly_rate_cents, vat_regime = excluded.vat_regime,"
+  " updated_at = excluded.updated_at";
 static const char sql_signature[] =
   "INSERT INTO coach_profile (id, signature_sha256, signature_mime_type, updated_at)"
   " VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET"
@@ -80,6 +82,7 @@ acq_coach_profile_copy (const AcqCoachProfile *self)
   copy->qualiopi_number = g_strdup (self->qualiopi_number);
   copy->qualiopi_certifier = g_strdup (self->qualiopi_certifier);
   copy->hourly_rate_cents = self->hourly_rate_cents;
+  copy->vat_regime = self->vat_regime;
   copy->signature_sha256 = g_strdup (self->signature_sha256);
   copy->signature_mime_type = g_strdup (self->signature_mime_type);
   return copy;
@@ -276,6 +279,82 @@ acq_coach_profile_format_rate (guint cents)
 }
 
 /**
+ * acq_vat_regime_label:
+ * @regime: a VAT regime
+ *
+ * Returns: its name, translated, for the preferences
+ */
+const char *
+acq_vat_regime_label (AcqVatRegime regime)
+{
+  switch (regime)
+    {
+    case ACQ_VAT_FRANCHISE: return _("Not subject to VAT (art. 293 B du CGI)");
+    case ACQ_VAT_SUBJECT: return _("Subject to VAT at 20 %");
+    case ACQ_N_VAT_REGIMES:
+    default: return "";
+    }
+}
+
+/* @numerator / @denominator rounded to the nearest, halves away from zero: the cent that
+ * an invoice rounds (both are positive here). */
+static gint64
+divide_rounded (gint64 numerator, gint64 denominator)
+{
+  return (numerator * 2 + denominator) / (denominator * 2);
+}
+
+/**
+ * acq_price_compute:
+ * @minutes: the hours bought, in minutes
+ * @rate_ttc_cents: the hourly rate, TTC (the profile's, as the offer states it)
+ * @regime: the VAT regime
+ * @out: (out caller-allocates): the price
+ *
+ * The rate is the price paid an hour, TTC, as the coaching offer states it (80 € TTC): the
+ * total TTC is the hours times the rate, rounded to the cent; subject to VAT, the HT is the
+ * TTC divided by 1.20, rounded to the cent, and the VAT the difference, so that HT + TVA is
+ * always the TTC announced. Under franchise en base HT and TTC are the same and there is no
+ * VAT.
+ */
+void
+acq_price_compute (guint minutes, guint rate_ttc_cents, AcqVatRegime regime, AcqPrice *out)
+{
+  g_return_if_fail (out != NULL);
+
+  out->ttc_cents = divide_rounded ((gint64) minutes * rate_ttc_cents, 60);
+  if (regime == ACQ_VAT_SUBJECT)
+    out->ht_cents = divide_rounded (out->ttc_cents * 1000, 1000 + ACQ_VAT_RATE_PERMILLE);
+  else
+    out->ht_cents = out->ttc_cents;
+  out->vat_cents = out->ttc_cents - out->ht_cents;
+}
+
+/**
+ * acq_price_format_euros:
+ * @cents: an amount in cents
+ *
+ * Returns: (transfer full): "1 920,00 €" the French way, thousands set apart by a narrow
+ *   no-break space and the euro sign by a no-break space
+ */
+char *
+acq_price_format_euros (gint64 cents)
+{
+  g_autofree char *units = g_strdup_printf ("%" G_GINT64_FORMAT, ABS (cents) / 100);
+  GString *text = g_string_new (cents < 0 ? "−" : "");
+  gsize len = strlen (units);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (text, "\u202F");
+      g_string_append_c (text, units[i]);
+    }
+  g_string_append_printf (text, ",%02d\u00A0€", (int) (ABS (cents) % 100));
+  return g_string_free (text, FALSE);
+}
+
+/**
  * acq_coach_profile_load:
  * @store: the store
  * @error: where to put an error
@@ -307,6 +386,7 @@ acq_coach_profile_load (AcqStore *store, GError **error)
       profile->hourly_rate_cents = sqlite3_column_int (stmt, 7);
       profile->signature_sha256 = _acq_sql_column_dup (stmt, 8);
       profile->signature_mime_type = _acq_sql_column_dup (stmt, 9);
+      profile->vat_regime = CLAMP (sqlite3_column_int (stmt, 10), 0, ACQ_N_VAT_REGIMES - 1);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -346,6 +426,7 @@ acq_coach_profile_save (AcqStore *store, const AcqCoachProfile *profile, GError 
     _acq_sql_bind_text (stmt, i + 1, texts[i] != NULL ? texts[i] : "");
   sqlite3_bind_int (stmt, 8, (int) profile->hourly_rate_cents);
   _acq_sql_bind_text (stmt, 9, now);
+  sqlite3_bind_int (stmt, 10, profile->vat_regime == ACQ_VAT_SUBJECT ? 1 : 0);
   return acq_store_step_done (store, stmt, error);
 }
 

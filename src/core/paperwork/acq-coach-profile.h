@@ -21,6 +21,36 @@ typedef enum
 /* The coaching offer's rate: 80 € TTC an hour. */
 #define ACQ_COACH_PROFILE_DEFAULT_RATE_CENTS 8000
 
+/* The French VAT regime of her practice. Stored as integers (coach_profile.vat_regime,
+ * quote.vat_regime): never renumber. */
+typedef enum
+{
+  ACQ_VAT_FRANCHISE, /* franchise en base: "TVA non applicable, art. 293 B du CGI" */
+  ACQ_VAT_SUBJECT,   /* assujettie, at the normal rate */
+  ACQ_N_VAT_REGIMES
+} AcqVatRegime;
+
+/* The normal rate, 20 %, in per mille. */
+#define ACQ_VAT_RATE_PERMILLE 200
+
+/* What franchise en base obliges an invoice or a quote to say. */
+#define ACQ_VAT_FRANCHISE_MENTION "TVA non applicable, art. 293 B du CGI"
+
+/**
+ * AcqPrice:
+ * @ttc_cents: what the candidate or the funder pays
+ * @ht_cents: before VAT (equal to @ttc_cents under franchise en base)
+ * @vat_cents: the VAT (0 under franchise en base)
+ *
+ * A price whose three parts always add up: @ht_cents + @vat_cents = @ttc_cents.
+ */
+typedef struct
+{
+  gint64 ttc_cents;
+  gint64 ht_cents;
+  gint64 vat_cents;
+} AcqPrice;
+
 /**
  * AcqCoachProfile:
  * @name: her name, as she signs
@@ -31,6 +61,7 @@ typedef enum
  * @qualiopi_number: the number of her Qualiopi certificate
  * @qualiopi_certifier: the body that certified her
  * @hourly_rate_cents: euros TTC an hour, in cents
+ * @vat_regime: franchise en base or subject to VAT
  * @signature_sha256: (nullable): the stored copy of her signature (a PNG or JPEG image)
  * @signature_mime_type: (nullable): its type
  *
@@ -47,6 +78,7 @@ typedef struct
   char  *qualiopi_number;
   char  *qualiopi_certifier;
   guint  hourly_rate_cents;
+  AcqVatRegime vat_regime;
   char  *signature_sha256;
   char  *signature_mime_type;
 } AcqCoachProfile;
@@ -66,6 +98,12 @@ char            *acq_coach_profile_check_nda    (const char            *nda);
 gboolean         acq_coach_profile_parse_rate   (const char            *text,
                                                  guint                 *cents);
 char            *acq_coach_profile_format_rate  (guint                  cents);
+const char      *acq_vat_regime_label           (AcqVatRegime           regime);
+void             acq_price_compute              (guint                  minutes,
+                                                 guint                  rate_ttc_cents,
+                                                 AcqVatRegime           regime,
+                                                 AcqPrice              *out);
+char            *acq_price_format_euros         (gint64                 cents);
 
 AcqCoachProfile *acq_coach_profile_load         (AcqStore              *store,
                                                  GError               **error);

@@ -31,5 +31,10 @@ void             _acq_paperwork_signatures     (AcqDossierWriter       *w,
                                                 const AcqCoachProfile  *profile,
                                                 cairo_surface_t        *signature,
                                                 const char             *candidate_name);
+void             _acq_paperwork_signatures_sized (AcqDossierWriter     *w,
+                                                  const AcqCoachProfile *profile,
+                                                  cairo_surface_t      *signature,
+                                                  const char           *candidate_name,
+                                                  double                height);
 
 G_END_DECLS

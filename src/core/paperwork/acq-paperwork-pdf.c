@@ -119,7 +119,16 @@ void
 _acq_paperwork_signatures (AcqDossierWriter *w, const AcqCoachProfile *profile,
                            cairo_surface_t *signature, const char *candidate_name)
 {
-  double width = SIGNATURE_MAX_WIDTH, height = SIGNATURE_MAX_HEIGHT;
+  _acq_paperwork_signatures_sized (w, profile, signature, candidate_name, SIGNATURE_MAX_HEIGHT);
+}
+
+/* The same, in boxes @height points high: a quote keeps to one page. */
+void
+_acq_paperwork_signatures_sized (AcqDossierWriter *w, const AcqCoachProfile *profile,
+                                 cairo_surface_t *signature, const char *candidate_name,
+                                 double height)
+{
+  double width = SIGNATURE_MAX_WIDTH;
   double column = ACQ_DP_CONTENT_WIDTH / 2;
   g_autofree char *coach = g_strdup_printf ("L’accompagnatrice, %s",
                                             acq_text_is_blank (profile->name)
@@ -134,7 +143,7 @@ _acq_paperwork_signatures (AcqDossierWriter *w, const AcqCoachProfile *profile,
   double top;
 
   acq_dossier_writer_space (w, 18);
-  acq_dossier_writer_need (w, SIGNATURE_MAX_HEIGHT + 60);
+  acq_dossier_writer_need (w, height + 60);
   acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_HEADING,
                            candidate_name != NULL ? "Signatures" : "Signature", 0, 8);
   top = w->y;

@@ -16,9 +16,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "acq-attendance.h"
 #include "acq-candidate-list.h"
-#include "acq-paperwork-pdf-private.h"
-#include "acq-practice-document.h"
+#include "acq-practice-document-private.h"
 #include "acq-text.h"
 
 G_DEFINE_QUARK (acq-practice-document-error-quark, acq_practice_document_error)
@@ -26,18 +26,25 @@ G_DEFINE_QUARK (acq-practice-document-error-quark, acq_practice_document_error)
 static const char *const nicks[ACQ_N_PRACTICE_DOCUMENTS] = {
   [ACQ_PRACTICE_DOCUMENT_CONVOCATION] = "convocation",
   [ACQ_PRACTICE_DOCUMENT_ATTENDANCE] = "presence",
+  [ACQ_PRACTICE_DOCUMENT_QUOTE] = "devis",
+  [ACQ_PRACTICE_DOCUMENT_CONVENTION] = "convention",
+  [ACQ_PRACTICE_DOCUMENT_CERTIFICATE] = "certificat",
 };
 
 static const char *const titles[ACQ_N_PRACTICE_DOCUMENTS] = {
   [ACQ_PRACTICE_DOCUMENT_CONVOCATION] = "Convocation",
   [ACQ_PRACTICE_DOCUMENT_ATTENDANCE] = "Feuille de présence",
+  [ACQ_PRACTICE_DOCUMENT_QUOTE] = "Devis",
+  [ACQ_PRACTICE_DOCUMENT_CONVENTION] = "Convention de formation",
+  [ACQ_PRACTICE_DOCUMENT_CERTIFICATE] = "Certificat de réalisation",
 };
 
 /**
  * acq_practice_document_nick:
  * @kind: a document
  *
- * Returns: its name on the command line: "convocation", "presence"
+ * Returns: its name on the command line: "convocation", "presence", "devis", "convention",
+ *   "certificat"
  */
 const char *
 acq_practice_document_nick (AcqPracticeDocument kind)
@@ -65,17 +72,7 @@ acq_practice_document_from_nick (const char *nick, AcqPracticeDocument *out_kind
   return FALSE;
 }
 
-typedef struct
-{
-  AcqPracticeDocument kind;
-  AcqCandidate       *candidate;
-  char               *name;
-  char               *certification;
-  AcqCoachProfile    *profile;
-  cairo_surface_t    *signature;
-  AcqSession         *session;
-  GDateTime          *now;
-} Document;
+typedef AcqPracticeDoc Document;
 
 static void
 document_free (Document *doc)
@@ -86,6 +83,9 @@ document_free (Document *doc)
   acq_coach_profile_free (doc->profile);
   g_clear_pointer (&doc->signature, cairo_surface_destroy);
   g_clear_pointer (&doc->session, acq_session_free);
+  g_clear_pointer (&doc->quote, acq_quote_free);
+  g_clear_pointer (&doc->sessions, g_ptr_array_unref);
+  g_clear_pointer (&doc->attendance, g_hash_table_unref);
   g_clear_pointer (&doc->now, g_date_time_unref);
   g_free (doc);
 }
@@ -150,8 +150,14 @@ document_load (AcqStore *store, AcqPracticeDocument kind, const char *candidate_
       g_propagate_error (error, local_error);
       return NULL;
     }
-  if (!(doc->session = find_session (store, kind, candidate_uuid, date, doc->now, error)) ||
-      !(doc->profile = acq_coach_profile_load (store, error)))
+  if (kind == ACQ_PRACTICE_DOCUMENT_CONVOCATION || kind == ACQ_PRACTICE_DOCUMENT_ATTENDANCE)
+    {
+      if (!(doc->session = find_session (store, kind, candidate_uuid, date, doc->now, error)))
+        return NULL;
+    }
+  else if (!_acq_practice_contract_load (store, doc, error))
+    return NULL;
+  if (!(doc->profile = acq_coach_profile_load (store, error)))
     return NULL;
   doc->signature = _acq_paperwork_read_signature (store, doc->profile);
   return g_steal_pointer (&doc);
@@ -161,6 +167,8 @@ document_load (AcqStore *store, AcqPracticeDocument kind, const char *candidate_
 static char *
 document_number (const Document *doc)
 {
+  if (doc->session == NULL)
+    return _acq_practice_contract_number (doc);
   return g_strdup_printf ("%s-%s-%.8s",
                           doc->kind == ACQ_PRACTICE_DOCUMENT_CONVOCATION ? "CONV" : "FP",
                           doc->session->date, doc->session->uuid);
@@ -193,13 +201,24 @@ session_lines (AcqDossierWriter *w, const AcqSession *session)
     }
 }
 
-static void
-heading_block (AcqDossierWriter *w, Document *doc)
+/* The title, the number and date line, without the coach's block. */
+void
+_acq_practice_contract_title (AcqDossierWriter *w, AcqPracticeDoc *doc, const char *line)
 {
-  g_autofree char *today = g_date_time_format (doc->now, "%Y-%m-%d");
-  g_autofree char *printed = acq_text_french_date (today);
-  g_autofree char *number = document_number (doc);
-  g_autofree char *line = g_strdup_printf ("Document n° %s — édité le %s", number, printed);
+  g_autofree char *line_set = acq_dp_layout_typeset (line);
+
+  acq_dossier_writer_set_section (w, titles[doc->kind]);
+  acq_dossier_writer_new_page (w);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_COVER, titles[doc->kind], 0, 4);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_HEADING,
+                           "Accompagnement à la validation des acquis de l’expérience (VAE)",
+                           0, 4);
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, line_set, 0, 6);
+}
+
+void
+_acq_practice_contract_heading (AcqDossierWriter *w, AcqPracticeDoc *doc, const char *line)
+{
   g_autofree char *line_set = acq_dp_layout_typeset (line);
 
   acq_dossier_writer_set_section (w, titles[doc->kind]);
@@ -210,6 +229,17 @@ heading_block (AcqDossierWriter *w, Document *doc)
                            0, 4);
   acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, line_set, 0, 14);
   _acq_paperwork_coach (w, doc->profile);
+}
+
+static void
+heading_block (AcqDossierWriter *w, Document *doc)
+{
+  g_autofree char *today = g_date_time_format (doc->now, "%Y-%m-%d");
+  g_autofree char *printed = acq_text_french_date (today);
+  g_autofree char *number = document_number (doc);
+  g_autofree char *line = g_strdup_printf ("Document n° %s — édité le %s", number, printed);
+
+  _acq_practice_contract_heading (w, doc, line);
 }
 
 static void
@@ -270,10 +300,27 @@ write_pages (AcqDossierWriter *w, gpointer user_data)
   Document *doc = user_data;
 
   w->page = 0;
-  if (doc->kind == ACQ_PRACTICE_DOCUMENT_CONVOCATION)
-    convocation_page (w, doc);
-  else
-    attendance_page (w, doc);
+  switch (doc->kind)
+    {
+    case ACQ_PRACTICE_DOCUMENT_CONVOCATION:
+      convocation_page (w, doc);
+      break;
+    case ACQ_PRACTICE_DOCUMENT_ATTENDANCE:
+      attendance_page (w, doc);
+      break;
+    case ACQ_PRACTICE_DOCUMENT_QUOTE:
+      _acq_practice_quote_page (w, doc);
+      break;
+    case ACQ_PRACTICE_DOCUMENT_CONVENTION:
+      _acq_practice_convention_page (w, doc);
+      break;
+    case ACQ_PRACTICE_DOCUMENT_CERTIFICATE:
+      _acq_practice_certificate_page (w, doc);
+      break;
+    case ACQ_N_PRACTICE_DOCUMENTS:
+    default:
+      g_assert_not_reached ();
+    }
   return TRUE;
 }
 
@@ -350,5 +397,69 @@ acq_practice_document_write_convocation (AcqStore *store, const char *candidate_
                                          GError **error)
 {
   return acq_practice_document_write (store, ACQ_PRACTICE_DOCUMENT_CONVOCATION, candidate_uuid,
+                                      NULL, output_path, error);
+}
+
+/**
+ * acq_practice_document_write_quote:
+ * @store: the store
+ * @candidate_uuid: the candidate
+ * @output_path: the PDF to write
+ * @cancellable: (nullable): unused: the quote is a page or two
+ * @error: where to put an error, as for acq_practice_document_write()
+ *
+ * The candidate's latest quote, in the shape of an #AcqStoreFileWriter.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+acq_practice_document_write_quote (AcqStore *store, const char *candidate_uuid,
+                                   const char *output_path, GCancellable *cancellable,
+                                   GError **error)
+{
+  return acq_practice_document_write (store, ACQ_PRACTICE_DOCUMENT_QUOTE, candidate_uuid, NULL,
+                                      output_path, error);
+}
+
+/**
+ * acq_practice_document_write_convention:
+ * @store: the store
+ * @candidate_uuid: the candidate
+ * @output_path: the PDF to write
+ * @cancellable: (nullable): unused
+ * @error: where to put an error, as for acq_practice_document_write()
+ *
+ * The convention de formation of the latest quote, in the shape of an #AcqStoreFileWriter.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+acq_practice_document_write_convention (AcqStore *store, const char *candidate_uuid,
+                                        const char *output_path, GCancellable *cancellable,
+                                        GError **error)
+{
+  return acq_practice_document_write (store, ACQ_PRACTICE_DOCUMENT_CONVENTION, candidate_uuid,
+                                      NULL, output_path, error);
+}
+
+/**
+ * acq_practice_document_write_certificate:
+ * @store: the store
+ * @candidate_uuid: the candidate
+ * @output_path: the PDF to write
+ * @cancellable: (nullable): unused
+ * @error: where to put an error, as for acq_practice_document_write():
+ *   %ACQ_PRACTICE_DOCUMENT_ERROR_REFUSED while a session held has no attendance record
+ *
+ * The certificat de réalisation, in the shape of an #AcqStoreFileWriter.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+acq_practice_document_write_certificate (AcqStore *store, const char *candidate_uuid,
+                                         const char *output_path, GCancellable *cancellable,
+                                         GError **error)
+{
+  return acq_practice_document_write (store, ACQ_PRACTICE_DOCUMENT_CERTIFICATE, candidate_uuid,
                                       NULL, output_path, error);
 }

@@ -634,6 +634,48 @@ static const char *const migrations[] = {
   "  year INTEGER PRIMARY KEY NOT NULL,"
   "  improvements TEXT NOT NULL DEFAULT '',"
   "  updated_at TEXT NOT NULL);",
+  /* 13 -> 14: a funded accompaniment's paperwork (paperwork/acq-quote.c, acq-attendance.c).
+   * The coach's VAT regime (vat_regime: AcqVatRegime, 0 franchise en base, art. 293 B du CGI,
+   * the default that leaves every rate as it was; 1 subject to VAT at 20 %), kept with her
+   * profile. Her quotes (devis), numbered D-YEAR-NNNN per year of their date: the rate and the
+   * regime are copied into the quote, so that a quote sent never changes when the profile
+   * does; the funder, when there is one, is the convention's third party. The attendance
+   * record of a held session (signed or not, and the signed scan as a candidate document),
+   * whose uuid is the session's. Both carry candidate_uuid and travel, and only the
+   * accompagnatrice writes them (the merge's coach-only tables). Enums stored as integers:
+   * never renumber them. */
+  "ALTER TABLE coach_profile ADD COLUMN vat_regime INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (vat_regime IN (0, 1));"
+  "CREATE TABLE quote ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  candidate_uuid TEXT NOT NULL REFERENCES candidate (uuid) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 9999),"
+  "  sequence INTEGER NOT NULL CHECK (sequence >= 1),"
+  "  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 0 AND 60000),"
+  "  rate_cents INTEGER NOT NULL CHECK (rate_cents >= 0),"
+  "  vat_regime INTEGER NOT NULL DEFAULT 0 CHECK (vat_regime IN (0, 1)),"
+  "  funding INTEGER NOT NULL DEFAULT 0 CHECK (funding BETWEEN 0 AND 3),"
+  "  validity_days INTEGER NOT NULL DEFAULT 30 CHECK (validity_days BETWEEN 1 AND 365),"
+  "  funder_name TEXT NOT NULL DEFAULT '',"
+  "  funder_address TEXT NOT NULL DEFAULT '',"
+  "  sent_date TEXT,"
+  "  accepted_date TEXT,"
+  "  accepted_event_uuid TEXT REFERENCES parcours_event (uuid) ON DELETE SET NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  UNIQUE (year, sequence));"
+  "CREATE INDEX quote_by_candidate ON quote (candidate_uuid, date);"
+  "CREATE TABLE session_attendance ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  candidate_uuid TEXT NOT NULL REFERENCES candidate (uuid) ON DELETE CASCADE,"
+  "  session_uuid TEXT NOT NULL UNIQUE REFERENCES session (uuid) ON DELETE CASCADE,"
+  "  signed INTEGER NOT NULL DEFAULT 0 CHECK (signed IN (0, 1)),"
+  "  document_uuid TEXT REFERENCES candidate_document (uuid) ON DELETE SET NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  CHECK (uuid = session_uuid));"
+  "CREATE INDEX session_attendance_by_candidate ON session_attendance (candidate_uuid);",
 };
 
 /* The steps (by the version they start from) that rebuild a table, as SQLite's "making other

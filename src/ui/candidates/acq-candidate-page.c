@@ -20,6 +20,7 @@
 #include "acq-date-button.h"
 #include "acq-livret-group.h"
 #include "acq-parcours-group.h"
+#include "acq-quote-group.h"
 #include "acq-referential.h"
 #include "acq-sheet-list.h"
 
@@ -47,6 +48,7 @@ struct _AcqCandidatePage
   AcqLivretGroup      *livret_group;
   GtkTextView         *notes_view;
   AcqParcoursGroup    *parcours_group;
+  AcqQuoteGroup       *quote_group;
   AdwEntryRow         *phone_row;
   AdwPreferencesPage  *preferences_page;
   GtkLabel            *sheets_placeholder;
@@ -450,6 +452,7 @@ load_practice (AcqCandidatePage *self)
 
   acq_parcours_group_set_candidate (self->parcours_group, store, uuid);
   acq_livret_group_set_candidate (self->livret_group, store, uuid);
+  acq_quote_group_set_candidate (self->quote_group, store, uuid);
 }
 
 /* An event added, changed or deleted may have moved the stage (acq-parcours.c writes it):
@@ -494,6 +497,8 @@ set_role (AcqCandidatePage *self, AcqRole role)
   self->role = role;
   acq_parcours_group_set_editable (self->parcours_group, role == ACQ_ROLE_COACH);
   acq_livret_group_set_role (self->livret_group, role);
+  /* the quote is her bookkeeping */
+  gtk_widget_set_visible (GTK_WIDGET (self->quote_group), role == ACQ_ROLE_COACH);
   update_role_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
 }
@@ -1039,6 +1044,7 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   g_type_ensure (ACQ_TYPE_CANDIDATE_DOCUMENTS);
   g_type_ensure (ACQ_TYPE_LIVRET_GROUP);
   g_type_ensure (ACQ_TYPE_PARCOURS_GROUP);
+  g_type_ensure (ACQ_TYPE_QUOTE_GROUP);
 
   /**
    * AcqCandidatePage:role:
@@ -1073,6 +1079,7 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, livret_group);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, parcours_group);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, quote_group);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, sheets_list);

@@ -16,8 +16,11 @@
 #include <glib/gi18n.h>
 
 #include "acq-a11y.h"
+#include "acq-attendance.h"
+#include "acq-candidate-document.h"
 #include "acq-practice-date.h"
 #include "acq-session-window.h"
+#include "acq-toast.h"
 
 struct _AcqSessionWindow
 {
@@ -25,6 +28,8 @@ struct _AcqSessionWindow
 
   /* template children, alphabetical */
   GtkButton         *add_objective_button;
+  AdwPreferencesGroup *attendance_group;
+  AdwComboRow       *attendance_row;
   GtkCalendar       *calendar;
   GtkMenuButton     *date_button;
   AdwEntryRow       *date_row;
@@ -41,6 +46,7 @@ struct _AcqSessionWindow
   AdwEntryRow       *place_row;
   GtkTextView       *points_view;
   GtkLabel          *read_only_label;
+  AdwActionRow      *scan_row;
   AdwEntryRow       *start_row;
   GtkLabel          *warning_label;
 
@@ -49,6 +55,15 @@ struct _AcqSessionWindow
   AcqRole            role;
   gboolean           loading;
   gboolean           dirty;   /* something was typed since */
+  GCancellable      *cancellable;
+};
+
+/* The attendance row's choices, in order. */
+enum
+{
+  ATTENDANCE_NONE,
+  ATTENDANCE_SIGNED,
+  ATTENDANCE_UNSIGNED,
 };
 
 G_DEFINE_FINAL_TYPE (AcqSessionWindow, acq_session_window, ADW_TYPE_WINDOW)
@@ -339,6 +354,108 @@ set_buffer (GtkTextView *view, const char *text, gboolean editable)
   gtk_text_view_set_cursor_visible (view, editable);
 }
 
+/* The attendance of a session held and stored: the coach's, read and written at once. */
+static void
+load_attendance (AcqSessionWindow *self)
+{
+  g_autoptr (AcqAttendance) attendance = NULL;
+  g_autoptr (GPtrArray) documents = NULL;
+  const char *scan = NULL;
+  gboolean shown = self->role == ACQ_ROLE_COACH && self->session->held &&
+                   self->session->uuid != NULL && self->session->created_at != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->attendance_group), shown);
+  if (!shown)
+    return;
+  attendance = acq_attendance_load (self->store, self->session->uuid, NULL);
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->attendance_row,
+                              attendance == NULL ? ATTENDANCE_NONE
+                              : attendance->is_signed ? ATTENDANCE_SIGNED
+                              : ATTENDANCE_UNSIGNED);
+  self->loading = FALSE;
+  if (attendance != NULL && attendance->document_uuid != NULL &&
+      (documents = acq_candidate_document_list (self->store, self->session->candidate_uuid,
+                                                NULL)) != NULL)
+    for (guint i = 0; i < documents->len; i++)
+      {
+        const AcqCandidateDocument *document = g_ptr_array_index (documents, i);
+
+        if (g_strcmp0 (document->uuid, attendance->document_uuid) == 0)
+          scan = acq_candidate_document_get_display_title (document);
+      }
+  adw_action_row_set_subtitle (self->scan_row,
+                               scan != NULL ? scan : _("None: attach it once signed"));
+}
+
+static void
+on_attendance_row_selected_cb (AcqSessionWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqAttendance) attendance = NULL;
+  guint selected = adw_combo_row_get_selected (self->attendance_row);
+  gboolean ok;
+
+  if (self->loading || self->session == NULL || self->session->uuid == NULL)
+    return;
+  attendance = acq_attendance_load (self->store, self->session->uuid, NULL);
+  if (selected == ATTENDANCE_NONE)
+    ok = acq_attendance_forget (self->store, self->session->uuid, &error);
+  else
+    ok = acq_attendance_record (self->store, self->session->uuid, selected == ATTENDANCE_SIGNED,
+                                attendance ? attendance->document_uuid : NULL, &error);
+  if (!ok)
+    acq_toast_show (GTK_WIDGET (self->notice_group), error->message);
+  load_attendance (self);
+}
+
+static void
+on_scan_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (AcqSessionWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqCandidateDocument) document = NULL;
+
+  document = acq_candidate_document_add_finish (ACQ_STORE (source), result, &error);
+  if (document == NULL || self->session == NULL ||
+      !acq_attendance_record (self->store, self->session->uuid, TRUE, document->uuid, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        acq_toast_show (GTK_WIDGET (self->notice_group), error->message);
+      return;
+    }
+  load_attendance (self);
+}
+
+static void
+on_scan_chooser_response_cb (GtkNativeDialog *chooser, int response, AcqSessionWindow *self)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL && self->session != NULL)
+    acq_candidate_document_add_async (self->store, self->session->candidate_uuid,
+                                      ACQ_CANDIDATE_DOCUMENT_OTHER, ACQ_ROLE_COACH, file,
+                                      self->cancellable, on_scan_added_cb, g_object_ref (self));
+  g_object_unref (chooser);
+}
+
+static void
+attach_scan_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqSessionWindow *self = ACQ_SESSION_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Attach the Signed Attendance Sheet"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Attach"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_scan_chooser_response_cb), self,
+                           0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 load (AcqSessionWindow *self)
 {
@@ -382,6 +499,7 @@ load (AcqSessionWindow *self)
   acq_a11y_hide_decorative_images (GTK_WIDGET (self));
   self->loading = FALSE;
   self->dirty = FALSE;
+  load_attendance (self);
 }
 
 static void
@@ -400,6 +518,8 @@ acq_session_window_dispose (GObject *object)
    * store takes it */
   if (self->dirty && self->store != NULL && self->session != NULL && !save (self))
     g_warning ("A session's changes could not be saved as its window went");
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACQ_TYPE_SESSION_WINDOW);
   g_clear_object (&self->store);
   g_clear_pointer (&self->session, acq_session_free);
@@ -415,6 +535,8 @@ acq_session_window_class_init (AcqSessionWindowClass *klass)
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/acquis/Acquis/ui/acq-session-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, add_objective_button);
+  gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, attendance_group);
+  gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, attendance_row);
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, calendar);
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, date_button);
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, date_row);
@@ -431,11 +553,15 @@ acq_session_window_class_init (AcqSessionWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, place_row);
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, points_view);
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, scan_row);
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, start_row);
   gtk_widget_class_bind_template_child (widget_class, AcqSessionWindow, warning_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_attendance_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_close_request_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_install_action (widget_class, "session.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "session.attach-scan", NULL,
+                                   attach_scan_action);
   gtk_widget_class_install_action (widget_class, "session.discard", NULL, discard_action);
   gtk_widget_class_install_action (widget_class, "session.add-objective", NULL,
                                    add_objective_action);
@@ -451,9 +577,17 @@ acq_session_window_init (AcqSessionWindow *self)
 {
   g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr (GtkStringList) modes = gtk_string_list_new (NULL);
+  const char *attendance[] = { _("Not recorded yet"), _("Recorded, signed"),
+                               _("Recorded, not signed"), NULL };
 
   self->loading = TRUE;
+  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    g_autoptr (GtkStringList) choices = gtk_string_list_new (attendance);
+
+    adw_combo_row_set_model (self->attendance_row, G_LIST_MODEL (choices));
+  }
   for (guint i = 0; i < ACQ_N_SESSION_KINDS; i++)
     gtk_string_list_append (kinds, acq_session_kind_label (i));
   for (guint i = 0; i < ACQ_N_SESSION_MODES; i++)
