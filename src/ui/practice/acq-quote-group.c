@@ -564,9 +564,6 @@ acq_quote_group_init (AcqQuoteGroup *self)
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_combo_row_set_model (self->funding_row, G_LIST_MODEL (fundings));
-  /* libadwaita 1.2 names a combo row by nothing a screen reader reads */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->funding_row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Funding"), -1);
   self->loading = FALSE;
   acq_a11y_hide_decorative_images (GTK_WIDGET (self));
   self->autosave = acq_autosave_new (save_cb, self);
