@@ -15,6 +15,7 @@
 #include "acq-jury-checklist.h"
 #include "acq-sheet-editor.h"
 #include "acq-today-view.h"
+#include "acq-welcome-page.h"
 #include "acq-window.h"
 
 G_BEGIN_DECLS
@@ -50,9 +51,7 @@ struct _AcqWindow
   GtkButton            *today_button;
   GtkLabel             *today_count_label;
   AcqTodayView         *today_view;
-  AdwEntryRow          *welcome_first_name_row;
-  AdwEntryRow          *welcome_last_name_row;
-  GtkButton            *welcome_start_button;
+  AcqWelcomePage       *welcome_page; /* NULL until the window first shows it */
 
   AcqCandidatePage     *candidate_page; /* made when first needed: start-up is faster */
   AcqSheetEditor       *sheet_editor;   /* idem */

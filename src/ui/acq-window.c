@@ -182,6 +182,7 @@ _acq_window_close_sheet (AcqWindow *self)
 }
 
 static void update_role_shape (AcqWindow *self);
+static AcqWelcomePage *ensure_welcome_page (AcqWindow *self);
 
 static void
 on_candidate_page_open_sheet_cb (AcqWindow *self, AcqSheetList *sheets, AcqSheet *sheet)
@@ -594,8 +595,8 @@ update_role_shape (AcqWindow *self)
 
   if (candidate_role && self->candidates != NULL && n == 0)
     {
-      gtk_stack_set_visible_child_name (self->content_stack, "welcome");
-      gtk_widget_grab_focus (GTK_WIDGET (self->welcome_first_name_row));
+      gtk_stack_set_visible_child (self->content_stack, GTK_WIDGET (ensure_welcome_page (self)));
+      acq_welcome_page_focus (self->welcome_page);
     }
   else if (candidate_role && n > 0 && self->shown == NULL && (n == 1 || self->role_chosen))
     {
@@ -614,33 +615,15 @@ update_role_shape (AcqWindow *self)
   _acq_window_actions_update (self);
 }
 
-static char *
-stripped_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-static void
-on_welcome_name_changed_cb (AcqWindow *self)
-{
-  g_autofree char *first = stripped_text (self->welcome_first_name_row);
-  g_autofree char *last = stripped_text (self->welcome_last_name_row);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->welcome_start_button),
-                            *first != '\0' || *last != '\0');
-}
-
 /* Her own candidate, made from her name (and the default certification, as for a coach's
  * new candidate): she never has to “add a candidate”. */
 static void
-on_welcome_start_cb (AcqWindow *self)
+on_welcome_start_cb (AcqWindow *self, const char *first, const char *last)
 {
-  g_autofree char *first = stripped_text (self->welcome_first_name_row);
-  g_autofree char *last = stripped_text (self->welcome_last_name_row);
   g_autoptr (GError) error = NULL;
   AcqCandidate *candidate;
 
-  if (self->candidates == NULL || (*first == '\0' && *last == '\0'))
+  if (self->candidates == NULL)
     return;
   candidate = acq_candidate_list_create (self->candidates, first, last, &error);
   if (candidate == NULL)
@@ -648,10 +631,23 @@ on_welcome_start_cb (AcqWindow *self)
       acq_window_show_error (self, error->message);
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->welcome_first_name_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->welcome_last_name_row), "");
+  acq_welcome_page_clear (self->welcome_page);
   _acq_window_reveal_candidate (self, candidate);
   update_role_shape (self);
+}
+
+/* The page that asks her name, made the first time it is shown (see acq-welcome-page.c). */
+static AcqWelcomePage *
+ensure_welcome_page (AcqWindow *self)
+{
+  if (self->welcome_page == NULL)
+    {
+      self->welcome_page = acq_welcome_page_new ();
+      g_signal_connect_object (self->welcome_page, "start", G_CALLBACK (on_welcome_start_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->welcome_page), "welcome");
+    }
+  return self->welcome_page;
 }
 
 /* Saves what is typed and not saved yet, before something else writes to the store. */
@@ -951,17 +947,12 @@ acq_window_class_init (AcqWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, today_count_label);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, today_view);
   gtk_widget_class_bind_template_child (widget_class, AcqWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, AcqWindow, welcome_first_name_row);
-  gtk_widget_class_bind_template_child (widget_class, AcqWindow, welcome_last_name_row);
-  gtk_widget_class_bind_template_child (widget_class, AcqWindow, welcome_start_button);
   gtk_widget_class_bind_template_callback (widget_class, on_candidate_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sheet_results_list_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_welcome_name_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_welcome_start_cb);
 
   _acq_window_class_actions_init (klass);
   _acq_window_class_exchange_init (klass);
