@@ -530,6 +530,35 @@ test_practice_documents (Fixture *f, gconstpointer data)
   /* printed again: the same number */
   again = practice_text (f, ACQ_PRACTICE_DOCUMENT_CONVOCATION, NULL);
   g_assert_cmpstr (again, ==, convocation);
+  /* no employer on a quote: no copy */
+  g_assert_null (strstr (convocation, "Copie pour information"));
+
+  /* her employer, named on her quote as the convention's third party, gets a copy that
+   * names her */
+  {
+    g_autoptr (AcqQuote) quote = acq_quote_create (f->store, f->uuid, "2026-03-02", &error);
+    g_autofree char *with_copy = NULL;
+    const char *copy;
+
+    g_assert_no_error (error);
+    quote->funding = ACQ_QUOTE_FUNDING_EMPLOYER;
+    g_free (quote->funder_name);
+    quote->funder_name = g_strdup ("CCAS de Figeac");
+    g_free (quote->funder_address);
+    quote->funder_address = g_strdup ("Place Vival, 46100 Figeac");
+    g_assert_true (acq_quote_save (f->store, quote, &error));
+    g_assert_no_error (error);
+    with_copy = practice_text (f, ACQ_PRACTICE_DOCUMENT_CONVOCATION, NULL);
+    copy = strstr (with_copy, "Copie pour information");
+    g_assert_nonnull (copy);
+    /* the candidate's page first, as before, then the copy */
+    g_assert_true (g_str_has_prefix (with_copy, convocation) ||
+                   strstr (with_copy, "Madame, Monsieur,") < copy);
+    g_assert_nonnull (strstr (copy, "Destinataire : CCAS de Figeac"));
+    g_assert_nonnull (strstr (copy, "Place Vival, 46100 Figeac"));
+    g_assert_nonnull (strstr (copy, "Hélène Dupont-Martin"));
+    g_assert_nonnull (strstr (copy, "de 14 h 00 à 16 h 30"));
+  }
 
   /* the attendance sheet of the session held, with both signatures */
   attendance = practice_text (f, ACQ_PRACTICE_DOCUMENT_ATTENDANCE, past);

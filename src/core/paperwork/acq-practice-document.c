@@ -154,6 +154,16 @@ document_load (AcqStore *store, AcqPracticeDocument kind, const char *candidate_
     {
       if (!(doc->session = find_session (store, kind, candidate_uuid, date, doc->now, error)))
         return NULL;
+      /* the employer or funder named on her quote, if any, gets a copy of the convocation */
+      if (kind == ACQ_PRACTICE_DOCUMENT_CONVOCATION)
+        {
+          doc->quote = acq_quote_load_latest (store, candidate_uuid, &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, local_error);
+              return NULL;
+            }
+        }
     }
   else if (!_acq_practice_contract_load (store, doc, error))
     return NULL;
@@ -242,17 +252,29 @@ heading_block (AcqDossierWriter *w, Document *doc)
   _acq_practice_contract_heading (w, doc, line);
 }
 
+/* The convocation, to the candidate; with @copy_to (the employer or funder of her quote), the
+ * copy sent to them for information, which names her. */
 static void
-convocation_page (AcqDossierWriter *w, Document *doc)
+convocation_page (AcqDossierWriter *w, Document *doc, const char *copy_to,
+                  const char *copy_address)
 {
   const char *address = acq_candidate_get_text (doc->candidate, ACQ_CANDIDATE_ADDRESS);
   g_autofree char *aim = NULL;
   g_autofree char *aim_set = NULL;
 
   heading_block (w, doc);
-  _acq_paperwork_heading (w, "Destinataire");
-  _acq_paperwork_labelled (w, "Nom", doc->name);
-  _acq_paperwork_labelled (w, "Adresse", address);
+  _acq_paperwork_heading (w, copy_to != NULL ? "Copie pour information" : "Destinataire");
+  if (copy_to != NULL)
+    {
+      _acq_paperwork_labelled (w, "Destinataire", copy_to);
+      _acq_paperwork_labelled (w, "Adresse", copy_address);
+      _acq_paperwork_labelled (w, "Candidat·e convoqué·e", doc->name);
+    }
+  else
+    {
+      _acq_paperwork_labelled (w, "Nom", doc->name);
+      _acq_paperwork_labelled (w, "Adresse", address);
+    }
 
   acq_dossier_writer_space (w, 10);
   acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY, "Madame, Monsieur,", 0, 6);
@@ -303,7 +325,9 @@ write_pages (AcqDossierWriter *w, gpointer user_data)
   switch (doc->kind)
     {
     case ACQ_PRACTICE_DOCUMENT_CONVOCATION:
-      convocation_page (w, doc);
+      convocation_page (w, doc, NULL, NULL);
+      if (doc->quote != NULL && doc->quote->funder_name != NULL && *doc->quote->funder_name)
+        convocation_page (w, doc, doc->quote->funder_name, doc->quote->funder_address);
       break;
     case ACQ_PRACTICE_DOCUMENT_ATTENDANCE:
       attendance_page (w, doc);
