@@ -693,6 +693,48 @@ test_demo_rubrics (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_checked, ==, n_sheets);
 }
 
+/* The bloc's opening page and the top of each example name the bloc as the model does: an
+ * activité-type for a titre professionnel, a bloc de compétences for any other. */
+static void
+assert_unit_named (Fixture *f, const char *kind, const char *other)
+{
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autofree char *opening = g_strdup_printf ("%s n° 1 — RNCP37274BC01", kind);
+  g_autofree char *top = g_strdup_printf ("%s n° 1 — Accueillir pour analyser la demande", kind);
+  const OutlineItem *item;
+
+  write_dossier (f, HELENE, ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  item = outline_find (items, "Bloc 1 —");
+  g_assert_nonnull (item);
+  g_assert_true (page_has (doc, item->page - 1, opening));
+  item = outline_find (items, "Exemple n° 1 : Premier accueil");
+  g_assert_nonnull (item);
+  g_assert_true (page_has_in_order (doc, item->page - 1, top,
+                                    "Exemple n° 1 : Premier accueil", NULL));
+  for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
+    g_assert_false (page_has (doc, p, other));
+}
+
+static void
+test_activity_types (Fixture *f, gconstpointer data)
+{
+  char *message = NULL;
+
+  populate_demo (f);
+  /* the demo's fiche is titled without its kind: a bloc de compétences */
+  assert_unit_named (f, "Bloc de compétences", "Activité-type");
+  g_assert_cmpint (sqlite3_exec (acq_store_get_db (f->store),
+                                 "UPDATE certification SET title = 'TITRE PROFESSIONNEL "
+                                 "Conseiller en insertion professionnelle' "
+                                 "WHERE rncp = 'RNCP37274'", NULL, NULL, &message),
+                   ==, SQLITE_OK);
+  g_assert_null (message);
+  assert_unit_named (f, "Activité-type", "Bloc de compétences");
+}
+
 static void
 test_demo_metadata (Fixture *f, gconstpointer data)
 {
@@ -1881,6 +1923,7 @@ main (int argc, char **argv)
   ADD ("/dossier/demo/outline", test_demo_outline);
   ADD ("/dossier/demo/rubrics-in-order", test_demo_rubrics);
   ADD ("/dossier/demo/metadata", test_demo_metadata);
+  ADD ("/dossier/activity-types", test_activity_types);
   ADD ("/dossier/demo/contents-pages", test_demo_contents);
   ADD ("/dossier/final/refused-with-what-is-missing", test_final_refused);
   ADD ("/dossier/final/validated-only", test_final_written);

@@ -483,8 +483,8 @@ _acq_dossier_bloc (AcqDossierWriter *w, AcqDossierBloc *bloc)
   g_autofree char *section = g_strdup_printf ("Bloc %d — %s", bloc->bloc->position,
                                               bloc->bloc->code);
   g_autofree char *title = bloc_title (bloc);
-  g_autofree char *kind = g_strdup_printf ("Bloc de compétences n°\u00A0%d — %s",
-                                           bloc->bloc->position, bloc->bloc->code);
+  g_autofree char *unit = _acq_dossier_unit_kind (w->data, bloc->bloc->position);
+  g_autofree char *kind = g_strdup_printf ("%s — %s", unit, bloc->bloc->code);
 
   acq_dossier_writer_set_section (w, section);
   acq_dossier_writer_new_page (w);

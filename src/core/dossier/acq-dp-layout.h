@@ -47,6 +47,8 @@ G_BEGIN_DECLS
  * AcqDpExample:
  * @number: the example's number within its bloc ("Exemple n° 2"); 0 is shown as 1 (all
  *   digits have the same width, so the number never changes the page count)
+ * @unit: (nullable): the activité-type or bloc it illustrates, printed above its title
+ *   ("Activité-type n° 1 — Accueillir…")
  * @title: (nullable): the example's title
  * @organisation: (nullable): company, body or association (rubric 4)
  * @department: (nullable): site, workshop or department (rubric 4)
@@ -62,6 +64,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   guint              number;
+  const char        *unit;
   const char        *title;
   const char        *organisation;
   const char        *department;
