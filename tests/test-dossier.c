@@ -735,6 +735,63 @@ test_activity_types (Fixture *f, gconstpointer data)
   assert_unit_named (f, "Activité-type", "Bloc de compétences");
 }
 
+/* What follows "Période d'exercice :" on the page of the example titled @title. */
+static char *
+period_printed (PopplerDocument *doc, GPtrArray *items, const char *title)
+{
+  g_autofree char *wanted = g_strdup_printf ("Exemple n° %s", title);
+  const OutlineItem *item = outline_find (items, wanted);
+  g_autofree char *text = NULL;
+  const char *at;
+
+  g_assert_nonnull (item);
+  text = page_text (doc, item->page - 1);
+  at = strstr (text, "Période d'exercice :");
+  g_assert_nonnull (at);
+  at += strlen ("Période d'exercice :");
+  while (*at == ' ')
+    at++;
+  return g_strdup (at);
+}
+
+static void
+test_period_printed (Fixture *f, gconstpointer data)
+{
+  AcqCandidate *candidate = make_candidate (f, "Léa", "Garnier", "3 rue Nationale\n46100 Figeac");
+  g_autoptr (AcqSheetList) sheets = sheets_of (f, candidate);
+  AcqSheet *ended = make_sheet (sheets, f, "Ateliers du printemps", "J'anime les ateliers.");
+  AcqSheet *going = make_sheet (sheets, f, "Permanence du lundi", "J'accueille le lundi.");
+  AcqSheet *undated = make_sheet (sheets, f, "Un exemple sans date", "Je rédige.");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autofree char *first = NULL, *second = NULL, *third = NULL;
+
+  acq_sheet_set_period_from (ended, "2025-03-03");
+  acq_sheet_set_period_to (ended, "2025-06-14");
+  acq_sheet_set_period_from (going, "2024-03-01");
+  acq_sheet_set_period_to (going, NULL);
+  acq_sheet_set_period_to (undated, NULL);
+  acq_sheet_set_period_from (undated, NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      AcqSheet *sheet = i == 0 ? ended : i == 1 ? going : undated;
+
+      g_assert_true (acq_sheet_list_save (sheets, sheet, &error));
+      g_assert_no_error (error);
+    }
+  write_dossier (f, acq_candidate_get_uuid (candidate), ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  first = period_printed (doc, items, "1 : Ateliers du printemps");
+  second = period_printed (doc, items, "2 : Permanence du lundi");
+  third = period_printed (doc, items, "3 : Un exemple sans date");
+  g_assert_true (g_str_has_prefix (first, "Du 3 mars 2025 au 14 juin 2025"));
+  g_assert_true (g_str_has_prefix (second, "Depuis le 1er mars 2024"));
+  /* no start: nothing after the label, the context's text comes next */
+  g_assert_true (g_str_has_prefix (third, "Une association d'insertion du Lot."));
+}
+
 static void
 test_demo_metadata (Fixture *f, gconstpointer data)
 {
@@ -1924,6 +1981,7 @@ main (int argc, char **argv)
   ADD ("/dossier/demo/rubrics-in-order", test_demo_rubrics);
   ADD ("/dossier/demo/metadata", test_demo_metadata);
   ADD ("/dossier/activity-types", test_activity_types);
+  ADD ("/dossier/period-printed", test_period_printed);
   ADD ("/dossier/demo/contents-pages", test_demo_contents);
   ADD ("/dossier/final/refused-with-what-is-missing", test_final_refused);
   ADD ("/dossier/final/validated-only", test_final_written);

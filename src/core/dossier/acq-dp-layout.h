@@ -52,7 +52,7 @@ G_BEGIN_DECLS
  * @title: (nullable): the example's title
  * @organisation: (nullable): company, body or association (rubric 4)
  * @department: (nullable): site, workshop or department (rubric 4)
- * @period: (nullable): the period, already worded ("du 3 janvier 2022 au 30 juin 2023")
+ * @period: (nullable): the period, already worded ("Du 3 janvier 2022 au 30 juin 2023")
  * @competences: (nullable) (array zero-terminated=1): the competences the example
  *   demonstrates, listed under its title
  * @rubrics: (nullable): the texts of the five rubrics, in the DP's order; rubric 4 is the
