@@ -544,7 +544,9 @@ test_demo_structure (Fixture *f, gconstpointer data)
   g_assert_nonnull (item);
   g_assert_true (page_has (doc, item->page - 1,
                            "Je soussigné(e) Hélène Dubois, déclare sur l'honneur"));
-  g_assert_true (page_has (doc, item->page - 1, "Fait à Cahors, le 1er janvier 2026"));
+  /* the model leaves the date to the signer: a line to write it on */
+  g_assert_true (page_has (doc, item->page - 1, "Fait à Cahors, le ………"));
+  g_assert_false (page_has (doc, item->page - 1, "1er janvier 2026"));
   g_assert_true (page_has (doc, item->page - 1, "Signature :"));
   item = outline_find (items, "Documents illustrant la pratique professionnelle");
   g_assert_nonnull (item);
@@ -903,6 +905,7 @@ test_final_written (Fixture *f, gconstpointer data)
   g_autofree char *text = NULL;
   g_autoptr (GPtrArray) issues = NULL;
   g_autoptr (GError) error = NULL;
+  const AcqDossierOptions dated = { .mode = ACQ_DOSSIER_MODE_FINAL, .dated = TRUE };
 
   make_sheet (sheets, f, "Un brouillon pas encore relu", "Texte en cours d'écriture.");
   validate (sheets, done);
@@ -911,7 +914,10 @@ test_final_written (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_false (acq_dossier_has_errors (issues));
 
-  write_dossier (f, acq_candidate_get_uuid (candidate), ACQ_DOSSIER_MODE_FINAL);
+  /* the candidate chose to date the declaration */
+  g_assert_true (acq_dossier_write_with_options (f->store, acq_candidate_get_uuid (candidate),
+                                                 f->output, &dated, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
   doc = open_pdf (f->output);
   items = outline (doc);
   text = document_text (doc);

@@ -588,7 +588,8 @@ signature_box (AcqDossierWriter *w)
  * @w: the writer
  *
  * The déclaration sur l'honneur, as the DP words it: the candidate's name, the place (the
- * town of the address), the date of generation, and a box to sign in.
+ * town of the address), the date — a line to write it on, as the model leaves it to the
+ * signer, or the date of generation when the candidate chose to date it — and a box to sign.
  */
 void
 _acq_dossier_declaration (AcqDossierWriter *w)
@@ -598,7 +599,7 @@ _acq_dossier_declaration (AcqDossierWriter *w)
   g_autofree char *typeset_name = typeset_line (name);
   g_autofree char *place = typeset_line (data->place);
   g_autofree char *iso = g_date_time_format (data->generated_at, "%Y-%m-%d");
-  g_autofree char *date = acq_text_french_date (iso);
+  g_autofree char *date = data->dated ? acq_text_french_date (iso) : g_strdup (BLANK);
   g_autofree char *statement = NULL;
   g_autofree char *made = NULL;
 

@@ -67,6 +67,7 @@ struct _AcqDossierData
   GPtrArray      *left_out;       /* (element-type AcqSheet): sheets not printed */
   GPtrArray      *annexes;        /* (element-type AcqDossierAnnex) */
   char           *place;          /* the town for "Fait à", NULL if unknown */
+  gboolean        dated;          /* the declaration carries generated_at */
   GDateTime      *generated_at;
 };
 
