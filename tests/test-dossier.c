@@ -737,6 +737,21 @@ test_activity_types (Fixture *f, gconstpointer data)
   assert_unit_named (f, "Activité-type", "Bloc de compétences");
 }
 
+/* The editor's page estimate lays out the same line the dossier prints above an example. */
+static void
+test_unit_heading (void)
+{
+  g_autofree char *tp = acq_dossier_unit_heading ("Titre professionnel Conseiller en "
+                                                  "insertion professionnelle", 2, "Accompagner");
+  g_autofree char *other = acq_dossier_unit_heading ("Conseiller en insertion professionnelle",
+                                                     2, "Accompagner");
+  g_autofree char *untitled = acq_dossier_unit_heading (NULL, 3, "");
+
+  g_assert_cmpstr (tp, ==, "Activité-type n°\u00A02 — Accompagner");
+  g_assert_cmpstr (other, ==, "Bloc de compétences n°\u00A02 — Accompagner");
+  g_assert_cmpstr (untitled, ==, "Bloc de compétences n°\u00A03");
+}
+
 /* What follows "Période d'exercice :" on the page of the example titled @title. */
 static char *
 period_printed (PopplerDocument *doc, GPtrArray *items, const char *title)
@@ -1988,6 +2003,7 @@ main (int argc, char **argv)
   ADD ("/dossier/demo/metadata", test_demo_metadata);
   ADD ("/dossier/activity-types", test_activity_types);
   ADD ("/dossier/period-printed", test_period_printed);
+  g_test_add_func ("/dossier/unit-heading", test_unit_heading);
   ADD ("/dossier/demo/contents-pages", test_demo_contents);
   ADD ("/dossier/final/refused-with-what-is-missing", test_final_refused);
   ADD ("/dossier/final/validated-only", test_final_written);

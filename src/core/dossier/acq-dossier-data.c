@@ -252,6 +252,30 @@ _acq_dossier_unit_kind (AcqDossierData *data, int position)
                           position);
 }
 
+/**
+ * acq_dossier_unit_heading:
+ * @certification_title: (nullable): the title of the certification aimed at
+ * @position: the bloc's position, from 1
+ * @bloc_title: (nullable): the bloc's title
+ *
+ * The line the dossier prints above an example, so that the editor's page estimate can lay
+ * out the same words.
+ *
+ * Returns: (transfer full): "Activité-type n° 1 — Accueillir…" for a titre professionnel,
+ *   "Bloc de compétences n° 1 — …" for any other certification
+ */
+char *
+acq_dossier_unit_heading (const char *certification_title, int position,
+                          const char *bloc_title)
+{
+  const char *kind = is_titre_professionnel (certification_title) ? "Activité-type"
+                                                                  : "Bloc de compétences";
+
+  if (bloc_title == NULL || *bloc_title == '\0')
+    return g_strdup_printf ("%s n°\u00A0%d", kind, position);
+  return g_strdup_printf ("%s n°\u00A0%d — %s", kind, position, bloc_title);
+}
+
 static AcqDossierExample *
 make_example (AcqDossierData *data, AcqDossierBloc *bloc, AcqSheet *sheet)
 {
@@ -264,14 +288,8 @@ make_example (AcqDossierData *data, AcqDossierBloc *bloc, AcqSheet *sheet)
   example->period = acq_text_french_period (acq_sheet_get_period_from (sheet),
                                             acq_sheet_get_period_to (sheet));
   example->competences = competence_labels (data, sheet);
-  example->unit = _acq_dossier_unit_kind (data, bloc->bloc->position);
-  if (bloc->bloc->title != NULL && *bloc->bloc->title != '\0')
-    {
-      char *unit = g_strdup_printf ("%s — %s", example->unit, bloc->bloc->title);
-
-      g_free (example->unit);
-      example->unit = unit;
-    }
+  example->unit = acq_dossier_unit_heading (data->certification, bloc->bloc->position,
+                                            bloc->bloc->title);
   dp->title = acq_sheet_get_title (sheet);
   dp->organisation = acq_sheet_get_organisation (sheet);
   dp->department = acq_sheet_get_department (sheet);
