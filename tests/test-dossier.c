@@ -544,7 +544,9 @@ test_demo_structure (Fixture *f, gconstpointer data)
   g_assert_nonnull (item);
   g_assert_true (page_has (doc, item->page - 1,
                            "Je soussigné(e) Hélène Dubois, déclare sur l'honneur"));
-  g_assert_true (page_has (doc, item->page - 1, "Fait à Cahors, le 1er janvier 2026"));
+  /* the model leaves the date to the signer: a line to write it on */
+  g_assert_true (page_has (doc, item->page - 1, "Fait à Cahors, le ………"));
+  g_assert_false (page_has (doc, item->page - 1, "1er janvier 2026"));
   g_assert_true (page_has (doc, item->page - 1, "Signature :"));
   item = outline_find (items, "Documents illustrant la pratique professionnelle");
   g_assert_nonnull (item);
@@ -693,6 +695,120 @@ test_demo_rubrics (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_checked, ==, n_sheets);
 }
 
+/* The bloc's opening page and the top of each example name the bloc as the model does: an
+ * activité-type for a titre professionnel, a bloc de compétences for any other. */
+static void
+assert_unit_named (Fixture *f, const char *kind, const char *other)
+{
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autofree char *opening = g_strdup_printf ("%s n° 1 — RNCP37274BC01", kind);
+  g_autofree char *top = g_strdup_printf ("%s n° 1 — Accueillir pour analyser la demande", kind);
+  const OutlineItem *item;
+
+  write_dossier (f, HELENE, ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  item = outline_find (items, "Bloc 1 —");
+  g_assert_nonnull (item);
+  g_assert_true (page_has (doc, item->page - 1, opening));
+  item = outline_find (items, "Exemple n° 1 : Premier accueil");
+  g_assert_nonnull (item);
+  g_assert_true (page_has_in_order (doc, item->page - 1, top,
+                                    "Exemple n° 1 : Premier accueil", NULL));
+  for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
+    g_assert_false (page_has (doc, p, other));
+}
+
+static void
+test_activity_types (Fixture *f, gconstpointer data)
+{
+  char *message = NULL;
+
+  populate_demo (f);
+  /* the demo's fiche is titled without its kind: a bloc de compétences */
+  assert_unit_named (f, "Bloc de compétences", "Activité-type");
+  g_assert_cmpint (sqlite3_exec (acq_store_get_db (f->store),
+                                 "UPDATE certification SET title = 'TITRE PROFESSIONNEL "
+                                 "Conseiller en insertion professionnelle' "
+                                 "WHERE rncp = 'RNCP37274'", NULL, NULL, &message),
+                   ==, SQLITE_OK);
+  g_assert_null (message);
+  assert_unit_named (f, "Activité-type", "Bloc de compétences");
+}
+
+/* The editor's page estimate lays out the same line the dossier prints above an example. */
+static void
+test_unit_heading (void)
+{
+  g_autofree char *tp = acq_dossier_unit_heading ("Titre professionnel Conseiller en "
+                                                  "insertion professionnelle", 2, "Accompagner");
+  g_autofree char *other = acq_dossier_unit_heading ("Conseiller en insertion professionnelle",
+                                                     2, "Accompagner");
+  g_autofree char *untitled = acq_dossier_unit_heading (NULL, 3, "");
+
+  g_assert_cmpstr (tp, ==, "Activité-type n°\u00A02 — Accompagner");
+  g_assert_cmpstr (other, ==, "Bloc de compétences n°\u00A02 — Accompagner");
+  g_assert_cmpstr (untitled, ==, "Bloc de compétences n°\u00A03");
+}
+
+/* What follows "Période d'exercice :" on the page of the example titled @title. */
+static char *
+period_printed (PopplerDocument *doc, GPtrArray *items, const char *title)
+{
+  g_autofree char *wanted = g_strdup_printf ("Exemple n° %s", title);
+  const OutlineItem *item = outline_find (items, wanted);
+  g_autofree char *text = NULL;
+  const char *at;
+
+  g_assert_nonnull (item);
+  text = page_text (doc, item->page - 1);
+  at = strstr (text, "Période d'exercice :");
+  g_assert_nonnull (at);
+  at += strlen ("Période d'exercice :");
+  while (*at == ' ')
+    at++;
+  return g_strdup (at);
+}
+
+static void
+test_period_printed (Fixture *f, gconstpointer data)
+{
+  AcqCandidate *candidate = make_candidate (f, "Léa", "Garnier", "3 rue Nationale\n46100 Figeac");
+  g_autoptr (AcqSheetList) sheets = sheets_of (f, candidate);
+  AcqSheet *ended = make_sheet (sheets, f, "Ateliers du printemps", "J'anime les ateliers.");
+  AcqSheet *going = make_sheet (sheets, f, "Permanence du lundi", "J'accueille le lundi.");
+  AcqSheet *undated = make_sheet (sheets, f, "Un exemple sans date", "Je rédige.");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autofree char *first = NULL, *second = NULL, *third = NULL;
+
+  acq_sheet_set_period_from (ended, "2025-03-03");
+  acq_sheet_set_period_to (ended, "2025-06-14");
+  acq_sheet_set_period_from (going, "2024-03-01");
+  acq_sheet_set_period_to (going, NULL);
+  acq_sheet_set_period_to (undated, NULL);
+  acq_sheet_set_period_from (undated, NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      AcqSheet *sheet = i == 0 ? ended : i == 1 ? going : undated;
+
+      g_assert_true (acq_sheet_list_save (sheets, sheet, &error));
+      g_assert_no_error (error);
+    }
+  write_dossier (f, acq_candidate_get_uuid (candidate), ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  first = period_printed (doc, items, "1 : Ateliers du printemps");
+  second = period_printed (doc, items, "2 : Permanence du lundi");
+  third = period_printed (doc, items, "3 : Un exemple sans date");
+  g_assert_true (g_str_has_prefix (first, "Du 3 mars 2025 au 14 juin 2025"));
+  g_assert_true (g_str_has_prefix (second, "Depuis le 1er mars 2024"));
+  /* no start: nothing after the label, the context's text comes next */
+  g_assert_true (g_str_has_prefix (third, "Une association d'insertion du Lot."));
+}
+
 static void
 test_demo_metadata (Fixture *f, gconstpointer data)
 {
@@ -804,6 +920,7 @@ test_final_written (Fixture *f, gconstpointer data)
   g_autofree char *text = NULL;
   g_autoptr (GPtrArray) issues = NULL;
   g_autoptr (GError) error = NULL;
+  const AcqDossierOptions dated = { .mode = ACQ_DOSSIER_MODE_FINAL, .dated = TRUE };
 
   make_sheet (sheets, f, "Un brouillon pas encore relu", "Texte en cours d'écriture.");
   validate (sheets, done);
@@ -812,7 +929,10 @@ test_final_written (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_false (acq_dossier_has_errors (issues));
 
-  write_dossier (f, acq_candidate_get_uuid (candidate), ACQ_DOSSIER_MODE_FINAL);
+  /* the candidate chose to date the declaration */
+  g_assert_true (acq_dossier_write_with_options (f->store, acq_candidate_get_uuid (candidate),
+                                                 f->output, &dated, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
   doc = open_pdf (f->output);
   items = outline (doc);
   text = document_text (doc);
@@ -1881,6 +2001,9 @@ main (int argc, char **argv)
   ADD ("/dossier/demo/outline", test_demo_outline);
   ADD ("/dossier/demo/rubrics-in-order", test_demo_rubrics);
   ADD ("/dossier/demo/metadata", test_demo_metadata);
+  ADD ("/dossier/activity-types", test_activity_types);
+  ADD ("/dossier/period-printed", test_period_printed);
+  g_test_add_func ("/dossier/unit-heading", test_unit_heading);
   ADD ("/dossier/demo/contents-pages", test_demo_contents);
   ADD ("/dossier/final/refused-with-what-is-missing", test_final_refused);
   ADD ("/dossier/final/validated-only", test_final_written);

@@ -59,7 +59,7 @@ filled_example (char *rubrics[ACQ_DP_N_RUBRICS])
     .title = "Premier accueil et diagnostic partagé avec une jeune femme sans qualification",
     .organisation = "Mission locale du Pays de Brest",
     .department = "Pôle insertion",
-    .period = "du 3 janvier 2022 au 30 juin 2023",
+    .period = "Du 3 janvier 2022 au 30 juin 2023",
     .competences = competences,
   };
 

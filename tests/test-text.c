@@ -100,8 +100,8 @@ test_french_dates (void)
   g_assert_cmpstr (first, ==, "1er mars 2024");
   g_assert_cmpstr (other, ==, "30 août 2025");
   g_assert_null (bad);
-  g_assert_cmpstr (period, ==, "du 1er mars 2024 au 30 juin 2025");
-  g_assert_cmpstr (ongoing, ==, "depuis le 1er mars 2024");
+  g_assert_cmpstr (period, ==, "Du 1er mars 2024 au 30 juin 2025");
+  g_assert_cmpstr (ongoing, ==, "Depuis le 1er mars 2024");
   g_assert_cmpstr (none, ==, "");
 }
 

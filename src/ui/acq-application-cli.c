@@ -235,8 +235,8 @@ export_jury_prep (const char *data_dir, GVariantDict *options)
   return 0;
 }
 
-/* --export-dossier CANDIDATE --output FILE [--final], with --demo first if asked: no window,
- * the core only. */
+/* --export-dossier CANDIDATE --output FILE [--final] [--date-declaration], with --demo first
+ * if asked: no window, the core only. */
 static int
 export_dossier (const char *data_dir, GVariantDict *options)
 {
@@ -244,8 +244,11 @@ export_dossier (const char *data_dir, GVariantDict *options)
   g_autoptr (AcqStore) store = NULL;
   g_autoptr (AcqCandidate) candidate = NULL;
   g_autofree char *output_path = _acq_application_options_path (options, "output");
-  AcqDossierMode mode = g_variant_dict_contains (options, "final") ? ACQ_DOSSIER_MODE_FINAL
-                                                                   : ACQ_DOSSIER_MODE_DRAFT;
+  AcqDossierOptions dossier = {
+    .mode = g_variant_dict_contains (options, "final") ? ACQ_DOSSIER_MODE_FINAL
+                                                       : ACQ_DOSSIER_MODE_DRAFT,
+    .dated = g_variant_dict_contains (options, "date-declaration"),
+  };
 
   if (output_path == NULL)
     {
@@ -254,8 +257,8 @@ export_dossier (const char *data_dir, GVariantDict *options)
     }
   candidate = options_find_candidate (data_dir, options, "export-dossier", &store, &error);
   if (candidate == NULL ||
-      !acq_dossier_write (store, acq_candidate_get_uuid (candidate), output_path, mode, NULL,
-                          NULL, NULL, &error))
+      !acq_dossier_write_with_options (store, acq_candidate_get_uuid (candidate), output_path,
+                                       &dossier, NULL, NULL, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;

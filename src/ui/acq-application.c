@@ -106,6 +106,9 @@ static const GOptionEntry option_entries[] = {
   { "final", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-dossier: the final dossier, validated sheets only; refused while "
        "something is missing"), NULL },
+  { "date-declaration", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-dossier: print today's date in the declaration instead of leaving it "
+       "for the signer to write"), NULL },
   { "exchange-folder", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use DIR as the exchange folder, as if chosen in the preferences"), N_("DIR") },
   { "list-certifications", 0, 0, G_OPTION_ARG_FILENAME, NULL,

@@ -76,6 +76,14 @@ check "--export-dossier writes a PDF of the demo candidate, found by name withou
   sh -c "'$app' --data-dir '$tmp/demo' --export-dossier 'helene dubois' --output '$tmp/d.pdf' &&
          head -c 5 '$tmp/d.pdf' | grep -q '%PDF-' && [ \$(stat -c %a '$tmp/d.pdf') = 600 ]"
 
+check "--export-dossier leaves the declaration's date to the signer unless --date-declaration" \
+  sh -c "'$app' --data-dir '$tmp/demo' --export-dossier 'Hélène Dubois' --output '$tmp/u.pdf' &&
+         '$app' --data-dir '$tmp/demo' --export-dossier 'Hélène Dubois' --date-declaration \
+           --output '$tmp/dd.pdf' &&
+         { ! command -v pdftotext > /dev/null ||
+           { pdftotext '$tmp/u.pdf' - | grep -q 'Fait à Cahors, le …' &&
+             pdftotext '$tmp/dd.pdf' - | grep -q 'Fait à Cahors, le [0-9]'; }; }"
+
 mkdir "$tmp/maps"
 touch "$tmp/maps/m.svg"
 chmod 644 "$tmp/maps/m.svg"

@@ -87,6 +87,7 @@ example_free (AcqDossierExample *example)
 {
   g_clear_object (&example->sheet);
   g_free (example->period);
+  g_free (example->unit);
   g_strfreev (example->competences);
   g_free (example->dest);
   g_free (example);
@@ -171,6 +172,16 @@ acq_dossier_full_name (AcqCandidate *candidate)
   return g_strconcat (first, " ", last, NULL);
 }
 
+/* The store keeps no type of certification, only its title: a title that says "titre
+ * professionnel" (as "Titre professionnel Conseiller en insertion professionnelle") is one. */
+static gboolean
+is_titre_professionnel (const char *title)
+{
+  g_autofree char *folded = title != NULL ? g_utf8_casefold (title, -1) : NULL;
+
+  return folded != NULL && strstr (folded, "titre professionnel") != NULL;
+}
+
 static gboolean
 load_certification (AcqStore *store, AcqDossierData *data, GError **error)
 {
@@ -185,6 +196,7 @@ load_certification (AcqStore *store, AcqDossierData *data, GError **error)
     {
       data->rncp = _acq_sql_column_dup (stmt, 0);
       data->certification = _acq_sql_column_dup (stmt, 1);
+      data->activity_types = is_titre_professionnel (data->certification);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -222,6 +234,48 @@ competence_labels (AcqDossierData *data, AcqSheet *sheet)
   return g_strv_builder_end (labels);
 }
 
+/**
+ * _acq_dossier_unit_kind:
+ * @data: the dossier's data
+ * @position: the bloc's position, from 1
+ *
+ * What the model calls a bloc: an *activité-type* for a titre professionnel, a bloc de
+ * compétences for any other certification.
+ *
+ * Returns: (transfer full): "Activité-type n° 1" or "Bloc de compétences n° 1"
+ */
+char *
+_acq_dossier_unit_kind (AcqDossierData *data, int position)
+{
+  return g_strdup_printf ("%s n°\u00A0%d",
+                          data->activity_types ? "Activité-type" : "Bloc de compétences",
+                          position);
+}
+
+/**
+ * acq_dossier_unit_heading:
+ * @certification_title: (nullable): the title of the certification aimed at
+ * @position: the bloc's position, from 1
+ * @bloc_title: (nullable): the bloc's title
+ *
+ * The line the dossier prints above an example, so that the editor's page estimate can lay
+ * out the same words.
+ *
+ * Returns: (transfer full): "Activité-type n° 1 — Accueillir…" for a titre professionnel,
+ *   "Bloc de compétences n° 1 — …" for any other certification
+ */
+char *
+acq_dossier_unit_heading (const char *certification_title, int position,
+                          const char *bloc_title)
+{
+  const char *kind = is_titre_professionnel (certification_title) ? "Activité-type"
+                                                                  : "Bloc de compétences";
+
+  if (bloc_title == NULL || *bloc_title == '\0')
+    return g_strdup_printf ("%s n°\u00A0%d", kind, position);
+  return g_strdup_printf ("%s n°\u00A0%d — %s", kind, position, bloc_title);
+}
+
 static AcqDossierExample *
 make_example (AcqDossierData *data, AcqDossierBloc *bloc, AcqSheet *sheet)
 {
@@ -234,10 +288,13 @@ make_example (AcqDossierData *data, AcqDossierBloc *bloc, AcqSheet *sheet)
   example->period = acq_text_french_period (acq_sheet_get_period_from (sheet),
                                             acq_sheet_get_period_to (sheet));
   example->competences = competence_labels (data, sheet);
+  example->unit = acq_dossier_unit_heading (data->certification, bloc->bloc->position,
+                                            bloc->bloc->title);
   dp->title = acq_sheet_get_title (sheet);
   dp->organisation = acq_sheet_get_organisation (sheet);
   dp->department = acq_sheet_get_department (sheet);
   dp->period = example->period;
+  dp->unit = example->unit;
   dp->competences = (const char *const *) example->competences;
   for (guint r = 0; r < ACQ_N_RUBRICS; r++)
     dp->rubrics[r] = acq_sheet_get_rubric (sheet, r);

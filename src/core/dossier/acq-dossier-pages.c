@@ -483,8 +483,8 @@ _acq_dossier_bloc (AcqDossierWriter *w, AcqDossierBloc *bloc)
   g_autofree char *section = g_strdup_printf ("Bloc %d — %s", bloc->bloc->position,
                                               bloc->bloc->code);
   g_autofree char *title = bloc_title (bloc);
-  g_autofree char *kind = g_strdup_printf ("Bloc de compétences n°\u00A0%d — %s",
-                                           bloc->bloc->position, bloc->bloc->code);
+  g_autofree char *unit = _acq_dossier_unit_kind (w->data, bloc->bloc->position);
+  g_autofree char *kind = g_strdup_printf ("%s — %s", unit, bloc->bloc->code);
 
   acq_dossier_writer_set_section (w, section);
   acq_dossier_writer_new_page (w);
@@ -588,7 +588,8 @@ signature_box (AcqDossierWriter *w)
  * @w: the writer
  *
  * The déclaration sur l'honneur, as the DP words it: the candidate's name, the place (the
- * town of the address), the date of generation, and a box to sign in.
+ * town of the address), the date — a line to write it on, as the model leaves it to the
+ * signer, or the date of generation when the candidate chose to date it — and a box to sign.
  */
 void
 _acq_dossier_declaration (AcqDossierWriter *w)
@@ -598,7 +599,7 @@ _acq_dossier_declaration (AcqDossierWriter *w)
   g_autofree char *typeset_name = typeset_line (name);
   g_autofree char *place = typeset_line (data->place);
   g_autofree char *iso = g_date_time_format (data->generated_at, "%Y-%m-%d");
-  g_autofree char *date = acq_text_french_date (iso);
+  g_autofree char *date = data->dated ? acq_text_french_date (iso) : g_strdup (BLANK);
   g_autofree char *statement = NULL;
   g_autofree char *made = NULL;
 

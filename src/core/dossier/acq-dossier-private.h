@@ -26,7 +26,8 @@ typedef struct
 {
   AcqSheet       *sheet;
   AcqDossierBloc *bloc;         /* the targeted bloc it is printed in */
-  char           *period;       /* "du … au …", "" if there is no start */
+  char           *period;       /* "Du … au …", "" if there is no start */
+  char           *unit;         /* "Activité-type n° 1 — …", printed above its title */
   GStrv           competences;  /* labels of the competences it demonstrates */
   AcqDpExample    example;      /* borrows the strings above and the sheet's */
   gboolean        validated;
@@ -59,12 +60,14 @@ struct _AcqDossierData
   AcqCandidate   *candidate;
   char           *rncp;           /* NULL: no certification */
   char           *certification;  /* its title */
+  gboolean        activity_types; /* a titre professionnel: its blocs are activités-types */
   AcqCoverage    *coverage;
   GPtrArray      *blocs;          /* (element-type AcqDossierBloc): the targeted ones */
   GPtrArray      *examples;       /* (element-type AcqDossierExample): printed, in order */
   GPtrArray      *left_out;       /* (element-type AcqSheet): sheets not printed */
   GPtrArray      *annexes;        /* (element-type AcqDossierAnnex) */
   char           *place;          /* the town for "Fait à", NULL if unknown */
+  gboolean        dated;          /* the declaration carries generated_at */
   GDateTime      *generated_at;
 };
 
@@ -74,6 +77,8 @@ AcqDossierData *_acq_dossier_data_load  (AcqStore        *store,
                                          AcqDossierMode   mode,
                                          GError         **error);
 void            _acq_dossier_data_free  (AcqDossierData  *data);
+char           *_acq_dossier_unit_kind  (AcqDossierData  *data,
+                                         int              position);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqDossierData, _acq_dossier_data_free)
 
 /* acq-dossier-rules.c */

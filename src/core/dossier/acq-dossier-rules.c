@@ -4,7 +4,7 @@
  *
  * The rules come from the ministry's DP: for every targeted bloc one to three examples of
  * professional practice, each at most three pages, each with its context (organisation and
- * period); the candidate's identity on the cover; a dated declaration sur l'honneur with its
+ * period); the candidate's identity on the cover; a declaration sur l'honneur with its
  * place. The same code decides what the final dossier refuses and what the rules panel shows.
  */
 #define G_LOG_DOMAIN "acq-dossier"

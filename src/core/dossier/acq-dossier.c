@@ -985,7 +985,8 @@ record_export (AcqStore *store, const char *candidate_uuid, const char *loaded_a
  * - the table of titles, diplomas and training certificates: Acquis does not record them
  *   yet, so it is printed with its headers and empty rows, to fill in by hand;
  * - the déclaration sur l'honneur: the place is the town of the address's last line, the
- *   date the day of generation (SOURCE_DATE_EPOCH, if set, fixes it), then a box to sign;
+ *   date left blank for the signer (see acq_dossier_write_with_options() to print it), then
+ *   a box to sign;
  * - the list of documents illustrating the practice (the attachments of the printed
  *   sheets), then the documents themselves, as annexes: PDF pages drawn as vectors, images
  *   scaled to fit.
@@ -1009,6 +1010,35 @@ acq_dossier_write (AcqStore *store, const char *candidate_uuid, const char *outp
                    AcqDossierMode mode, AcqDossierProgressFunc progress_func,
                    gpointer progress_data, GCancellable *cancellable, GError **error)
 {
+  AcqDossierOptions options = { .mode = mode };
+
+  return acq_dossier_write_with_options (store, candidate_uuid, output_path, &options,
+                                         progress_func, progress_data, cancellable, error);
+}
+
+/**
+ * acq_dossier_write_with_options:
+ * @store: the store
+ * @candidate_uuid: the candidate
+ * @output_path: the PDF file to write; replaced only once the new one is complete
+ * @options: the mode, and whether the declaration is dated
+ * @progress_func: (scope call) (nullable): called as the work goes on
+ * @progress_data: data for @progress_func
+ * @cancellable: (nullable): a #GCancellable
+ * @error: where to put an error
+ *
+ * Does what acq_dossier_write() does. The model leaves the declaration's date to the signer;
+ * with @options->dated, it is the day of generation (SOURCE_DATE_EPOCH, if set, fixes it).
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+acq_dossier_write_with_options (AcqStore *store, const char *candidate_uuid,
+                                const char *output_path, const AcqDossierOptions *options,
+                                AcqDossierProgressFunc progress_func, gpointer progress_data,
+                                GCancellable *cancellable, GError **error)
+{
+  AcqDossierMode mode;
   g_autoptr (AcqDossierData) data = NULL;
   g_autoptr (AcqDpLayout) layout = NULL;
   g_autofree char *loaded_at = NULL;
@@ -1018,14 +1048,17 @@ acq_dossier_write (AcqStore *store, const char *candidate_uuid, const char *outp
   g_return_val_if_fail (ACQ_IS_STORE (store), FALSE);
   g_return_val_if_fail (candidate_uuid != NULL, FALSE);
   g_return_val_if_fail (output_path != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  mode = options->mode;
   /* the dossier is as of now: an edit while it is written comes after it */
   loaded_at = acq_store_now ();
   data = _acq_dossier_data_load (store, candidate_uuid, mode, error);
   if (data == NULL)
     return FALSE;
+  data->dated = options->dated;
   layout = acq_dp_layout_new ();
   /* the first pass measures every paragraph, the second draws the same: shaped once */
   _acq_dp_layout_keep_layouts (layout);
@@ -1065,7 +1098,7 @@ typedef struct
   char                  *data_dir;
   char                  *candidate_uuid;
   char                  *output_path;
-  AcqDossierMode         mode;
+  AcqDossierOptions      options;
   AcqDossierProgressFunc progress_func;
   gpointer               progress_data;
   GMutex                 lock;
@@ -1126,9 +1159,10 @@ write_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
   g_autoptr (AcqStore) store = acq_store_open (job->data_dir, &error);
 
   if (store == NULL ||
-      !acq_dossier_write (store, job->candidate_uuid, job->output_path, job->mode,
-                          job->progress_func != NULL ? thread_progress_cb : NULL, task,
-                          cancellable, &error))
+      !acq_dossier_write_with_options (store, job->candidate_uuid, job->output_path,
+                                       &job->options,
+                                       job->progress_func != NULL ? thread_progress_cb : NULL,
+                                       task, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -1155,18 +1189,49 @@ acq_dossier_write_async (AcqStore *store, const char *candidate_uuid, const char
                          gpointer progress_data, GCancellable *cancellable,
                          GAsyncReadyCallback callback, gpointer user_data)
 {
+  AcqDossierOptions options = { .mode = mode };
+
+  acq_dossier_write_with_options_async (store, candidate_uuid, output_path, &options,
+                                        progress_func, progress_data, cancellable, callback,
+                                        user_data);
+}
+
+/**
+ * acq_dossier_write_with_options_async:
+ * @store: the store; the work is done on a connection of its own to the same data folder
+ * @candidate_uuid: the candidate
+ * @output_path: the PDF file to write
+ * @options: the mode, and whether the declaration is dated; copied
+ * @progress_func: (scope notified) (nullable): called in the thread-default main context of
+ *   the caller as the work goes on, never after @callback
+ * @progress_data: data for @progress_func; it must live until @callback
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file is written, or not; finish with acq_dossier_write_finish()
+ * @user_data: data for @callback
+ *
+ * Does what acq_dossier_write_with_options() does, in a worker thread with its own store
+ * connection.
+ */
+void
+acq_dossier_write_with_options_async (AcqStore *store, const char *candidate_uuid,
+                                      const char *output_path, const AcqDossierOptions *options,
+                                      AcqDossierProgressFunc progress_func,
+                                      gpointer progress_data, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data)
+{
   g_autoptr (GTask) task = NULL;
   WriteJob *job;
 
   g_return_if_fail (ACQ_IS_STORE (store));
   g_return_if_fail (candidate_uuid != NULL);
   g_return_if_fail (output_path != NULL);
+  g_return_if_fail (options != NULL);
 
   job = g_new0 (WriteJob, 1);
   job->data_dir = g_strdup (acq_store_get_data_dir (store));
   job->candidate_uuid = g_strdup (candidate_uuid);
   job->output_path = g_strdup (output_path);
-  job->mode = mode;
+  job->options = *options;
   job->progress_func = progress_func;
   job->progress_data = progress_data;
   g_mutex_init (&job->lock);
@@ -1180,7 +1245,8 @@ acq_dossier_write_async (AcqStore *store, const char *candidate_uuid, const char
 
 /**
  * acq_dossier_write_finish:
- * @store: the store given to acq_dossier_write_async()
+ * @store: the store given to acq_dossier_write_async() or
+ *   acq_dossier_write_with_options_async()
  * @result: the result given to the callback
  * @error: where to put an error
  *

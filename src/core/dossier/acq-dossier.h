@@ -47,6 +47,20 @@ typedef enum
 } AcqDossierMode;
 
 /**
+ * AcqDossierOptions:
+ * @mode: a draft, or the final dossier
+ * @dated: the déclaration sur l'honneur carries the day it is written; %FALSE (the default)
+ *   leaves "Fait à …, le" followed by a line for the signer to date by hand
+ *
+ * How a dossier is written. Zero-initialised, it is a draft with the date left to the signer.
+ */
+typedef struct
+{
+  AcqDossierMode mode;
+  gboolean       dated;
+} AcqDossierOptions;
+
+/**
  * AcqDossierProgressFunc:
  * @fraction: the work done, from 0 to 1
  * @user_data: the data given with the function
@@ -67,6 +81,23 @@ gboolean      acq_dossier_write          (AcqStore               *store,
                                           gpointer                progress_data,
                                           GCancellable           *cancellable,
                                           GError                **error);
+gboolean      acq_dossier_write_with_options (AcqStore                *store,
+                                              const char              *candidate_uuid,
+                                              const char              *output_path,
+                                              const AcqDossierOptions *options,
+                                              AcqDossierProgressFunc   progress_func,
+                                              gpointer                 progress_data,
+                                              GCancellable            *cancellable,
+                                              GError                 **error);
+void          acq_dossier_write_with_options_async (AcqStore                *store,
+                                                    const char              *candidate_uuid,
+                                                    const char              *output_path,
+                                                    const AcqDossierOptions *options,
+                                                    AcqDossierProgressFunc   progress_func,
+                                                    gpointer                 progress_data,
+                                                    GCancellable            *cancellable,
+                                                    GAsyncReadyCallback      callback,
+                                                    gpointer                 user_data);
 void          acq_dossier_write_async    (AcqStore               *store,
                                           const char             *candidate_uuid,
                                           const char             *output_path,
@@ -85,5 +116,8 @@ AcqCandidate *acq_dossier_find_candidate (AcqCandidateList       *candidates,
                                           GError                **error);
 
 char         *acq_dossier_parse_town     (const char             *address);
+char         *acq_dossier_unit_heading   (const char             *certification_title,
+                                          int                     position,
+                                          const char             *bloc_title);
 
 G_END_DECLS

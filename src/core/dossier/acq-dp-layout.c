@@ -277,6 +277,12 @@ example_blocks (const AcqDpExample *example)
   g_array_set_clear_func (blocks, (GDestroyNotify) block_clear);
   g_strstrip (title);
   g_strdelimit (title, "\n", ' ');
+  if (example->unit != NULL && *example->unit != '\0')
+    {
+      char *unit = acq_dp_layout_typeset (example->unit);
+
+      add_block (blocks, STYLE_NOTE, g_strdelimit (g_strstrip (unit), "\n", ' '), 0, -1);
+    }
   add_block (blocks, STYLE_TITLE,
              g_strdup_printf ("Exemple n°\u00A0%u%s%s", MAX (example->number, 1),
                               *title != '\0' ? "\u00A0: " : "", title),

@@ -47,10 +47,12 @@ G_BEGIN_DECLS
  * AcqDpExample:
  * @number: the example's number within its bloc ("Exemple n° 2"); 0 is shown as 1 (all
  *   digits have the same width, so the number never changes the page count)
+ * @unit: (nullable): the activité-type or bloc it illustrates, printed above its title
+ *   ("Activité-type n° 1 — Accueillir…")
  * @title: (nullable): the example's title
  * @organisation: (nullable): company, body or association (rubric 4)
  * @department: (nullable): site, workshop or department (rubric 4)
- * @period: (nullable): the period, already worded ("du 3 janvier 2022 au 30 juin 2023")
+ * @period: (nullable): the period, already worded ("Du 3 janvier 2022 au 30 juin 2023")
  * @competences: (nullable) (array zero-terminated=1): the competences the example
  *   demonstrates, listed under its title
  * @rubrics: (nullable): the texts of the five rubrics, in the DP's order; rubric 4 is the
@@ -62,6 +64,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   guint              number;
+  const char        *unit;
   const char        *title;
   const char        *organisation;
   const char        *department;

@@ -357,8 +357,8 @@ acq_text_parse_date (const char *typed, AcqDateBound bound)
  * @iso_from: (nullable): the start, "YYYY-MM-DD"
  * @iso_to: (nullable): the end, or %NULL for a period still going on
  *
- * The period of an example as the Dossier Professionnel writes it: "du 1er mars 2024 au
- * 30 juin 2025", "depuis le 1er mars 2024".
+ * The period of an example as the Dossier Professionnel prints it after "Période
+ * d'exercice": "Du 1er mars 2024 au 30 juin 2025", "Depuis le 1er mars 2024".
  *
  * Returns: (transfer full): the period in French, "" if there is no start
  */
@@ -371,6 +371,6 @@ acq_text_french_period (const char *iso_from, const char *iso_to)
   if (from == NULL)
     return g_strdup ("");
   if (to == NULL)
-    return g_strdup_printf ("depuis le %s", from);
-  return g_strdup_printf ("du %s au %s", from, to);
+    return g_strdup_printf ("Depuis le %s", from);
+  return g_strdup_printf ("Du %s au %s", from, to);
 }

@@ -864,8 +864,19 @@ on_export_final_response_cb (GtkNativeDialog *chooser, int response, AcqDossierW
   if (path != NULL)
     g_set_object (&self->final_file, target);
   if (path != NULL)
-    acq_dossier_write_async (self->store, acq_candidate_get_uuid (self->candidate), path,
-                             ACQ_DOSSIER_MODE_FINAL, NULL, NULL, NULL, on_final_written_cb, g_object_ref (self));
+    {
+      const char *dated = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser),
+                                                       "date-declaration");
+      AcqDossierOptions options = {
+        .mode = ACQ_DOSSIER_MODE_FINAL,
+        .dated = g_strcmp0 (dated, "true") == 0,
+      };
+
+      acq_dossier_write_with_options_async (self->store,
+                                            acq_candidate_get_uuid (self->candidate), path,
+                                            &options, NULL, NULL, NULL, on_final_written_cb,
+                                            g_object_ref (self));
+    }
   g_object_unref (chooser);
 }
 
@@ -912,6 +923,11 @@ export_final_action (GtkWidget *widget, const char *action, GVariant *param)
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  /* The model leaves the declaration's date to the signer: printing it is the candidate's
+   * choice, a check box of the chooser (the portal's dialog shows it too). */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "date-declaration",
+                               _("Date the declaration with today’s date"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "date-declaration", "false");
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_final_response_cb), self,
                            0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -14,6 +14,7 @@
 #include "acq-changes-window.h"
 #include "acq-date-button.h"
 #include "acq-comment.h"
+#include "acq-dossier.h"
 #include "acq-dp-layout.h"
 #include "acq-guidance.h"
 #include "acq-referential.h"
@@ -126,14 +127,18 @@ acq_sheet_editor_flush (AcqSheetEditor *self)
 
 /* The page estimate */
 
+static guint bloc_position (AcqSheetEditor *self, const char *bloc_uuid);
+
 static void
 measure (AcqSheetEditor *self)
 {
   g_autofree char *period = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *unit = NULL;
   g_autoptr (GPtrArray) labels = NULL;
   const char *const *linked;
   AcqDpExample example = { 0 };
+  guint position;
   double pages;
   int max_pages = ACQ_DP_MAX_EXAMPLE_PAGES;
 
@@ -142,6 +147,15 @@ measure (AcqSheetEditor *self)
   period = acq_text_french_period (acq_sheet_get_period_from (self->sheet),
                                    acq_sheet_get_period_to (self->sheet));
   example.number = 1;
+  /* the line naming the activité-type or bloc, as the dossier prints it above the title */
+  position = bloc_position (self, acq_sheet_get_bloc_uuid (self->sheet));
+  if (position > 0)
+    {
+      const AcqBlocDef *bloc = g_ptr_array_index (self->fiche->blocs, position - 1);
+
+      unit = acq_dossier_unit_heading (self->fiche->title, bloc->position, bloc->title);
+    }
+  example.unit = unit;
   example.title = acq_sheet_get_title (self->sheet);
   example.organisation = acq_sheet_get_organisation (self->sheet);
   example.department = acq_sheet_get_department (self->sheet);
