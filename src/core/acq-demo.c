@@ -851,6 +851,9 @@ populate_profile (AcqStore *store, GError **error)
   acq_session_set_text (&profile->qualiopi_number, "QUA-2024-0137");
   acq_session_set_text (&profile->qualiopi_certifier, "AFNOR Certification");
   profile->hourly_rate_cents = ACQ_COACH_PROFILE_DEFAULT_RATE_CENTS;
+  /* a year: Marc Petit, certified 374 days ago and archived, shows on Today with Export and
+   * Erase */
+  profile->retention_months = 12;
   if (!acq_coach_profile_save (store, profile, error) ||
       !(path = draw_demo_file (store, "signature.png", NULL, error)))
     return FALSE;

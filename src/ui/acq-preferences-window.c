@@ -23,6 +23,7 @@
 #include "acq-document-open.h"
 #include "acq-keyring.h"
 #include "acq-preferences-window.h"
+#include "acq-retention.h"
 #include "acq-spell-text.h"
 #include "acq-toast.h"
 
@@ -47,6 +48,8 @@ struct _AcqPreferencesWindow
   AdwPreferencesRow    *rate_message_row;
   AdwEntryRow          *rate_row;
   AdwComboRow          *vat_row;
+  AdwComboRow          *retention_row;
+  GArray               *retention_months; /* guint: the periods retention_row offers */
   GtkSwitch            *remember_switch;
   GtkButton            *signature_choose_button;
   GtkPicture           *signature_picture;
@@ -196,6 +199,9 @@ save_profile_cb (gpointer user_data)
     self->profile->hourly_rate_cents = cents;
   self->profile->vat_regime = adw_combo_row_get_selected (self->vat_row) == ACQ_VAT_SUBJECT
                               ? ACQ_VAT_SUBJECT : ACQ_VAT_FRANCHISE;
+  if (adw_combo_row_get_selected (self->retention_row) < self->retention_months->len)
+    self->profile->retention_months = g_array_index (self->retention_months, guint,
+                                                     adw_combo_row_get_selected (self->retention_row));
   if (!acq_coach_profile_save (self->store, self->profile, &error))
     acq_toast_show (GTK_WIDGET (self->name_row), error->message);
 }
@@ -219,6 +225,37 @@ update_signature (AcqPreferencesWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->signature_picture), path != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->signature_remove_button), path != NULL);
   adw_action_row_set_subtitle (self->signature_row, path != NULL ? "" : _("None"));
+}
+
+/* The periods offered, and @current among them when it is another (set by an older copy or
+ * by hand), so that opening the preferences never changes it. */
+static void
+set_retention_choices (AcqPreferencesWindow *self, guint current)
+{
+  static const guint offered[] = { 6, 12, 24, 36, 60, 120 };
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_array_set_size (self->retention_months, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (offered); i++)
+    {
+      if (current > (i > 0 ? offered[i - 1] : 0) && current < offered[i])
+        g_array_append_val (self->retention_months, current);
+      g_array_append_val (self->retention_months, offered[i]);
+    }
+  if (current > offered[G_N_ELEMENTS (offered) - 1])
+    g_array_append_val (self->retention_months, current);
+  for (guint i = 0; i < self->retention_months->len; i++)
+    {
+      guint months = g_array_index (self->retention_months, guint, i);
+      g_autofree char *label = acq_retention_format_period (months);
+
+      gtk_string_list_append (labels, label);
+      if (months == current)
+        selected = i;
+    }
+  adw_combo_row_set_model (self->retention_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->retention_row, selected);
 }
 
 static void
@@ -250,6 +287,7 @@ load_profile (AcqPreferencesWindow *self)
   rate = acq_coach_profile_format_rate (self->profile->hourly_rate_cents);
   gtk_editable_set_text (GTK_EDITABLE (self->rate_row), rate);
   adw_combo_row_set_selected (self->vat_row, self->profile->vat_regime);
+  set_retention_choices (self, self->profile->retention_months);
   self->loading = FALSE;
   check_profile (self);
   update_signature (self);
@@ -410,6 +448,7 @@ acq_preferences_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_pointer (&self->profile, acq_coach_profile_free);
+  g_clear_pointer (&self->retention_months, g_array_unref);
   G_OBJECT_CLASS (acq_preferences_window_parent_class)->dispose (object);
 }
 
@@ -439,6 +478,7 @@ acq_preferences_window_class_init (AcqPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, rate_message);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, rate_message_row);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, rate_row);
+  gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, retention_row);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow, remember_switch);
   gtk_widget_class_bind_template_child (widget_class, AcqPreferencesWindow,
                                         signature_choose_button);
@@ -488,6 +528,7 @@ acq_preferences_window_init (AcqPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_combo_row_set_model (self->vat_row, G_LIST_MODEL (regimes));
   self->loading = FALSE;
+  self->retention_months = g_array_new (FALSE, FALSE, sizeof (guint));
   self->autosave = acq_autosave_new (save_profile_cb, self);
   self->cancellable = g_cancellable_new ();
   hide_switcher_images (GTK_WIDGET (self));

@@ -373,28 +373,36 @@ finish_delete (gpointer data)
     g_warning ("Could not erase a deleted candidate: %s", error->message);
 }
 
+/* Deletes @candidate with an Undo of ten seconds; past it, erased for good. */
 static void
-delete_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
+delete_candidate (AcqWindow *self, AcqCandidate *shown)
 {
-  AcqWindow *self = ACQ_WINDOW (widget);
   g_autoptr (GError) error = NULL;
-  g_autoptr (AcqCandidate) candidate = NULL;
+  g_autoptr (AcqCandidate) candidate = g_object_ref (shown);
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
 
-  if (self->shown == NULL)
-    return;
-  candidate = g_object_ref (self->shown);
   if (!acq_candidate_list_delete (self->candidates, candidate, &error))
     {
       acq_window_show_error (self, error->message);
       return;
     }
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  /* from the person's page, back to the list; from Today, stay there */
+  if (candidate == self->shown)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   name = acq_candidate_dup_display_name (candidate);
   title = g_strdup_printf (_("“%s” deleted"), name);
   acq_undo_toast_show (GTK_WIDGET (self->toast_overlay), title, 10, undo_delete, finish_delete,
                        change_new (self, candidate), change_free);
+}
+
+static void
+delete_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+
+  if (self->shown != NULL)
+    delete_candidate (self, self->shown);
 }
 
 /* A file made for the candidate shown, written on a worker straight into the file chosen:
@@ -480,15 +488,15 @@ on_candidate_file_chooser_response_cb (GtkNativeDialog *chooser, int response, A
 }
 
 static void
-export_candidate_file (AcqWindow *self, const CandidateFile *kind)
+export_file_of (AcqWindow *self, AcqCandidate *candidate, const CandidateFile *kind)
 {
   g_autofree char *name = NULL;
   g_autofree char *file_name = NULL;
   GtkFileChooserNative *chooser;
 
-  if (self->shown == NULL)
+  if (candidate == NULL)
     return;
-  name = acq_candidate_dup_display_name (self->shown);
+  name = acq_candidate_dup_display_name (candidate);
   file_name = g_strdup_printf (kind->file_name, name);
   chooser = gtk_file_chooser_native_new (_(kind->title), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
@@ -496,11 +504,26 @@ export_candidate_file (AcqWindow *self, const CandidateFile *kind)
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
   g_object_set_data_full (G_OBJECT (chooser), "candidate-uuid",
-                          g_strdup (acq_candidate_get_uuid (self->shown)), g_free);
+                          g_strdup (acq_candidate_get_uuid (candidate)), g_free);
   g_object_set_data (G_OBJECT (chooser), "kind", (gpointer) kind);
   g_signal_connect_object (chooser, "response",
                            G_CALLBACK (on_candidate_file_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_candidate_file (AcqWindow *self, const CandidateFile *kind)
+{
+  export_file_of (self, self->shown, kind);
+}
+
+/* The candidate a row names by uuid (Today's accompaniments kept past their period). */
+static AcqCandidate *
+find_candidate (AcqWindow *self, GVariant *param)
+{
+  if (self->candidates == NULL || param == NULL)
+    return NULL;
+  return acq_candidate_list_find (self->candidates, g_variant_get_string (param, NULL));
 }
 
 static void
@@ -519,6 +542,55 @@ static void
 export_person_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   export_candidate_file (ACQ_WINDOW (widget), &person_file);
+}
+
+static void
+export_person_of_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+
+  export_file_of (self, find_candidate (self, param), &person_file);
+}
+
+static void
+on_erase_response_cb (AdwMessageDialog *dialog, const char *response, AcqWindow *self)
+{
+  AcqCandidate *candidate = g_object_get_data (G_OBJECT (dialog), "candidate");
+
+  if (g_strcmp0 (response, "erase") == 0 && self->candidates != NULL)
+    delete_candidate (self, candidate);
+}
+
+/* Erasing from Today asks first: the row may be far from the person's page, and the name
+ * said in the question is the last check. The delete itself keeps its Undo. */
+static void
+erase_candidate_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+  AcqCandidate *candidate = find_candidate (self, param);
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+
+  if (candidate == NULL)
+    return;
+  name = acq_candidate_dup_display_name (candidate);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Erase %s?"), name);
+  adw_message_dialog_set_body (
+    ADW_MESSAGE_DIALOG (dialog),
+    _("Everything Acquis holds about this person is erased: identity, parcours, sheets, "
+      "sessions, jury and documents. The daily backups that still hold it are deleted "
+      "within seven days of use. Export it first if you must keep a copy."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "erase", _("_Erase"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "candidate", g_object_ref (candidate),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_erase_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -600,6 +672,10 @@ _acq_window_class_actions_init (AcqWindowClass *klass)
                                    export_livret_action);
   gtk_widget_class_install_action (widget_class, "win.export-person", NULL,
                                    export_person_action);
+  gtk_widget_class_install_action (widget_class, "win.export-person-of", "s",
+                                   export_person_of_action);
+  gtk_widget_class_install_action (widget_class, "win.erase-candidate", "s",
+                                   erase_candidate_action);
   gtk_widget_class_install_action (widget_class, "win.print-convocation", NULL,
                                    print_convocation_action);
   gtk_widget_class_install_action (widget_class, "win.import-certification", NULL,

@@ -18,6 +18,7 @@
 
 #include "acq-candidate-row.h"
 #include "acq-jury-checklist.h"
+#include "acq-retention.h"
 #include "acq-today.h"
 #include "acq-window-private.h"
 
@@ -112,7 +113,13 @@ gather_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
       Gathered *gathered = g_new0 (Gathered, 1);
 
       gathered->today = today;
-      /* the deadlines are shown without it rather than not at all */
+      /* the deadlines are shown without them rather than not at all */
+      if (!acq_retention_add_to_today (today, store, &error))
+        {
+          g_warning ("Could not list the accompaniments past their retention: %s",
+                     error->message);
+          g_clear_error (&error);
+        }
       if ((gathered->jury_ready = acq_jury_checklist_count_all (store, &error)) == NULL)
         g_warning ("Could not count what is ready for the jury: %s", error->message);
       g_task_return_pointer (task, gathered, (GDestroyNotify) gathered_free);

@@ -290,6 +290,19 @@ def text_of(node):
     return t.getText(0, t.characterCount)
 
 
+def save_through_chooser(app, open_it, title, target, done):
+    """Opens the file chooser @title with @open_it, saves as @target, waits for the toast
+    @done: the file is written on a worker or at once."""
+    open_it()
+    wait_for(lambda: title in app.windows(), "the file chooser")
+    time.sleep(1)
+    key("ctrl+a")
+    type_text(target)
+    key("Return")
+    app.wait_window_closed(title)
+    find(app.window, "label", done, timeout=60)
+
+
 def run(tests):
     """Runs test functions, prints TAP, exits non-zero on failure."""
     print("1..%d" % len(tests), flush=True)

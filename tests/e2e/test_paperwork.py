@@ -12,7 +12,7 @@ import time
 import zipfile
 
 from acqtest import (APP, App, absent, click, find, find_named, first, key, press, row, run,
-                     scroll_into_view, type_text, wait_for)
+                     save_through_chooser, scroll_into_view, type_text, wait_for)
 from test_exchange import assert_all_named
 
 SHOTS = os.environ.get("ACQUIS_E2E_SHOTS")  # a folder: the screenshots of the help go there
@@ -31,19 +31,6 @@ def shot(name):
     subprocess.run(["import", "-window", "root", os.path.join(SHOTS, name + ".png")],
                    check=True)
 
-
-
-def save_through_chooser(app, open_it, title, target, done):
-    """Opens the file chooser @title with @open_it, saves as @target, waits for the toast
-    @done: the file is written on a worker or at once."""
-    open_it()
-    wait_for(lambda: title in app.windows(), "the file chooser")
-    time.sleep(1)
-    key("ctrl+a")
-    type_text(target)
-    key("Return")
-    app.wait_window_closed(title)
-    find(app.window, "label", done, timeout=60)
 
 
 def from_menu(app, item):

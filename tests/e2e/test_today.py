@@ -3,17 +3,22 @@
 recevabilité request made two months less three days ago shows in This Week and in the
 sidebar's row; activating it opens the candidate; Ctrl+T comes back; the decision, once
 recorded, takes it away. The candidate's copy shows her own deadlines and her next session.
+An accompaniment archived years ago, past the three years she keeps one, shows with Export
+and Erase: she exports everything about the person, then erases it, asked first.
 Driven through AT-SPI."""
 
 import calendar
 import datetime
+import json
 import os
 import sqlite3
 import subprocess
 import tempfile
 import uuid
+import zipfile
 
-from acqtest import App, click, find, find_named, first, key, press, row, run, text_of, wait_for, walk
+from acqtest import (App, click, find, find_named, first, key, press, row, run,
+                     save_through_chooser, text_of, wait_for, walk)
 
 NAME = ("Nadia", "Haddad")
 
@@ -162,5 +167,64 @@ def test_coach_sees_the_answer_due_this_week():
         app.quit()
 
 
+def test_coach_exports_then_erases_past_retention():
+    data_dir = tempfile.mkdtemp(dir=os.environ.get("ACQUIS_E2E_TMP"))
+    subprocess.run([os.environ["ACQUIS_APP"], "--data-dir", data_dir, "--list-candidates"],
+                   check=True, capture_output=True)
+    louise, paul = str(uuid.uuid4()), str(uuid.uuid4())
+    stamp = now()
+    with sqlite3.connect(os.path.join(data_dir, "acquis.db")) as db:
+        # Louise's accompaniment ended on 5 January 2021 (archived); Paul's goes on
+        for who, first_name, archived, activity in ((louise, "Louise", 1, "2021-01-05T10:00:00Z"),
+                                                    (paul, "Paul", 0, stamp)):
+            db.execute("INSERT INTO candidate (uuid, first_name, last_name, archived, created_at,"
+                       " updated_at, last_activity_at) VALUES (?, ?, 'Garnier', ?, ?, ?, ?)",
+                       (who, first_name, archived, stamp, stamp, activity))
+        db.execute("INSERT INTO parcours_event (uuid, candidate_uuid, kind, date, planned,"
+                   " created_at, updated_at) VALUES (?, ?, 9, '2020-12-15', 0, ?, ?)",
+                   (str(uuid.uuid4()), louise, stamp, stamp))
+    target = os.path.join(data_dir, "louise.zip")
+    app = App(data_dir=data_dir, role="coach")
+    try:
+        section = "Kept Past the Retention Period"
+        item = today_row(app, section, "Louise Garnier")
+        assert "Ended on 5 Jan 2021, kept 3 years" in labels_under(item), labels_under(item)
+        assert first(app.window, "list item", "Paul Garnier") is None
+
+        # Export…: everything about her, in a ZIP whose person.json names her
+        save_through_chooser(app, lambda: press(find(item, "push button", "Export…")),
+                             "Export Everything About This Person", target,
+                             "Everything about the person exported")
+        with zipfile.ZipFile(target) as archive:
+            person = json.loads(archive.read("person.json"))
+        assert person["records"]["candidate"][0]["first_name"] == "Louise", person["records"]
+
+        # Erase…: asked first; Cancel keeps her
+        press(find(item, "push button", "Erase…"))
+        dialog = wait_for(lambda: first(app.node, "dialog", None), "the question")
+        find(dialog, "label", "Erase Louise Garnier?")
+        press(find(dialog, "push button", "Cancel"))
+        with app.db() as db:
+            assert db.execute("SELECT deleted_at FROM candidate WHERE uuid = ?",
+                              (louise,)).fetchone()[0] is None
+
+        press(find(item, "push button", "Erase…"))
+        dialog = wait_for(lambda: first(app.node, "dialog", None), "the question")
+        press(find(dialog, "push button", "Erase"))
+        wait_for(lambda: first(app.window, "list", lambda n: n.startswith(section + ","))
+                 is None, "Louise to leave Today")
+        # deleted, with the Undo of any delete; past it, gone from the store; Paul stays
+        find(app.window, "label", "“Louise Garnier” deleted")
+        wait_for(lambda: app.db().execute("SELECT count (*) FROM candidate WHERE uuid = ?",
+                                          (louise,)).fetchone()[0] == 0,
+                 "Louise erased once the Undo is past", timeout=30)
+        with app.db() as db:
+            assert db.execute("SELECT count (*) FROM candidate WHERE uuid = ?",
+                              (paul,)).fetchone()[0] == 1
+    finally:
+        app.quit()
+
+
 if __name__ == "__main__":
-    run([test_coach_sees_the_answer_due_this_week])
+    run([test_coach_sees_the_answer_due_this_week,
+         test_coach_exports_then_erases_past_retention])

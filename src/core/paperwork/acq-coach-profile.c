@@ -31,17 +31,19 @@ G_DEFINE_BOXED_TYPE (AcqCoachProfile, acq_coach_profile, acq_coach_profile_copy,
 
 static const char sql_select[] =
   "SELECT name, organisation, address, siret, nda, qualiopi_number, qualiopi_certifier,"
-  " hourly_rate_cents, signature_sha256, signature_mime_type, vat_regime FROM coach_profile"
+  " hourly_rate_cents, signature_sha256, signature_mime_type, vat_regime,"
+  " retention_months FROM coach_profile"
   " WHERE id = 1";
 static const char sql_upsert[] =
   "INSERT INTO coach_profile (id, name, organisation, address, siret, nda, qualiopi_number,"
-  " qualiopi_certifier, hourly_rate_cents, updated_at, vat_regime) VALUES (1, ?1, ?2, ?3, ?4,"
-  " ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+  " qualiopi_certifier, hourly_rate_cents, updated_at, vat_regime, retention_months)"
+  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (id) DO UPDATE SET"
+  " name = excluded.name,"
   " organisation = excluded.organisation, address = excluded.address,"
   " siret = excluded.siret, nda = excluded.nda, qualiopi_number = excluded.qualiopi_number,"
   " qualiopi_certifier = excluded.qualiopi_certifier,"
   " hourly_rate_cents = excluded.hourly_rate_cents, vat_regime = excluded.vat_regime,"
-  " updated_at = excluded.updated_at";
+  " retention_months = excluded.retention_months, updated_at = excluded.updated_at";
 static const char sql_signature[] =
   "INSERT INTO coach_profile (id, signature_sha256, signature_mime_type, updated_at)"
   " VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET"
@@ -66,6 +68,7 @@ acq_coach_profile_new (void)
   self->qualiopi_number = g_strdup ("");
   self->qualiopi_certifier = g_strdup ("");
   self->hourly_rate_cents = ACQ_COACH_PROFILE_DEFAULT_RATE_CENTS;
+  self->retention_months = ACQ_COACH_PROFILE_DEFAULT_RETENTION_MONTHS;
   return self;
 }
 
@@ -83,6 +86,7 @@ acq_coach_profile_copy (const AcqCoachProfile *self)
   copy->qualiopi_certifier = g_strdup (self->qualiopi_certifier);
   copy->hourly_rate_cents = self->hourly_rate_cents;
   copy->vat_regime = self->vat_regime;
+  copy->retention_months = self->retention_months;
   copy->signature_sha256 = g_strdup (self->signature_sha256);
   copy->signature_mime_type = g_strdup (self->signature_mime_type);
   return copy;
@@ -387,6 +391,9 @@ acq_coach_profile_load (AcqStore *store, GError **error)
       profile->signature_sha256 = _acq_sql_column_dup (stmt, 8);
       profile->signature_mime_type = _acq_sql_column_dup (stmt, 9);
       profile->vat_regime = CLAMP (sqlite3_column_int (stmt, 10), 0, ACQ_N_VAT_REGIMES - 1);
+      profile->retention_months = CLAMP (sqlite3_column_int (stmt, 11),
+                                         ACQ_COACH_PROFILE_MIN_RETENTION_MONTHS,
+                                         ACQ_COACH_PROFILE_MAX_RETENTION_MONTHS);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -427,6 +434,9 @@ acq_coach_profile_save (AcqStore *store, const AcqCoachProfile *profile, GError 
   sqlite3_bind_int (stmt, 8, (int) profile->hourly_rate_cents);
   _acq_sql_bind_text (stmt, 9, now);
   sqlite3_bind_int (stmt, 10, profile->vat_regime == ACQ_VAT_SUBJECT ? 1 : 0);
+  sqlite3_bind_int (stmt, 11, (int) CLAMP (profile->retention_months,
+                                           ACQ_COACH_PROFILE_MIN_RETENTION_MONTHS,
+                                           ACQ_COACH_PROFILE_MAX_RETENTION_MONTHS));
   return acq_store_step_done (store, stmt, error);
 }
 

@@ -21,6 +21,12 @@ typedef enum
 /* The coaching offer's rate: 80 € TTC an hour. */
 #define ACQ_COACH_PROFILE_DEFAULT_RATE_CENTS 8000
 
+/* How long an ended accompaniment is kept, in months: three years (a Qualiopi cycle) unless
+ * she says otherwise, from one month to twenty years (coach_profile's CHECK). */
+#define ACQ_COACH_PROFILE_DEFAULT_RETENTION_MONTHS 36
+#define ACQ_COACH_PROFILE_MIN_RETENTION_MONTHS 1
+#define ACQ_COACH_PROFILE_MAX_RETENTION_MONTHS 240
+
 /* The French VAT regime of her practice. Stored as integers (coach_profile.vat_regime,
  * quote.vat_regime): never renumber. */
 typedef enum
@@ -62,6 +68,7 @@ typedef struct
  * @qualiopi_certifier: the body that certified her
  * @hourly_rate_cents: euros TTC an hour, in cents
  * @vat_regime: franchise en base or subject to VAT
+ * @retention_months: how long she keeps an accompaniment once it ended (privacy/acq-retention)
  * @signature_sha256: (nullable): the stored copy of her signature (a PNG or JPEG image)
  * @signature_mime_type: (nullable): its type
  *
@@ -79,6 +86,7 @@ typedef struct
   char  *qualiopi_certifier;
   guint  hourly_rate_cents;
   AcqVatRegime vat_regime;
+  guint  retention_months;
   char  *signature_sha256;
   char  *signature_mime_type;
 } AcqCoachProfile;

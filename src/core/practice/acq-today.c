@@ -71,22 +71,6 @@ acq_today_item_free (AcqTodayItem *item)
   g_free (item);
 }
 
-/* The local day of a stored UTC timestamp ("2026-03-20T09:15:00.000000Z"). */
-static gboolean
-local_day_of (const char *timestamp, GDate *out)
-{
-  g_autoptr (GDateTime) utc = NULL;
-  g_autoptr (GDateTime) local = NULL;
-
-  g_date_clear (out, 1);
-  if (timestamp == NULL || (utc = g_date_time_new_from_iso8601 (timestamp, NULL)) == NULL)
-    return FALSE;
-  local = g_date_time_to_local (utc);
-  g_date_set_dmy (out, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
-  return TRUE;
-}
-
 static AcqTodayItem *
 add_item (AcqToday *self, GHashTable *names, AcqTodaySection section, const char *candidate_uuid,
           const char *title)
@@ -307,7 +291,7 @@ gather_sheets (AcqToday *self, AcqStore *store, GHashTable *names, AcqTodaySecti
 
       item->sheet_uuid = _acq_sql_column_dup (stmt, 0);
       item->count = count_column >= 0 ? (guint) sqlite3_column_int (stmt, count_column) : 0;
-      local_day_of (_acq_sql_column_text (stmt, date_column), &item->date);
+      acq_text_local_day (_acq_sql_column_text (stmt, date_column), &item->date);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -397,6 +381,41 @@ acq_today_free (AcqToday *self)
     g_clear_pointer (&self->sections[i], g_ptr_array_unref);
   g_clear_pointer (&self->next_deadlines, g_hash_table_unref);
   g_free (self);
+}
+
+/**
+ * acq_today_add:
+ * @self: what is due
+ * @section: where it shows
+ * @candidate_uuid: whose
+ * @candidate_name: their name, as the sidebar says it
+ * @title: what, one short translated phrase
+ * @date: (nullable): when
+ *
+ * Adds a row that a folder above this one computes (the candidates past their retention
+ * period, privacy/acq-retention.c) at the end of @section.
+ *
+ * Returns: (transfer none): the item, owned by @self, for the caller to fill further
+ */
+AcqTodayItem *
+acq_today_add (AcqToday *self, AcqTodaySection section, const char *candidate_uuid,
+               const char *candidate_name, const char *title, const GDate *date)
+{
+  AcqTodayItem *item;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (section < ACQ_N_TODAY_SECTIONS, NULL);
+  item = g_new0 (AcqTodayItem, 1);
+  item->section = section;
+  item->candidate_uuid = g_strdup (candidate_uuid);
+  item->candidate_name = g_strdup (candidate_name);
+  item->title = g_strdup (title);
+  if (date != NULL && g_date_valid (date))
+    item->date = *date;
+  else
+    g_date_clear (&item->date, 1);
+  g_ptr_array_add (self->sections[section], item);
+  return item;
 }
 
 /**

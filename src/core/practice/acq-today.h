@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-/* The sections of the Today view, in the order it shows them. The coach's first eight; the
+/* The sections of the Today view, in the order it shows them. The coach's first nine; the
  * candidate's: her next session, her deadlines (overdue, this week, later) and open comments. */
 typedef enum
 {
@@ -24,6 +24,7 @@ typedef enum
   ACQ_TODAY_INACTIVE,      /* candidacies France VAE marks inactive (or abandoned) */
   ACQ_TODAY_OVER_PLAN,     /* more hours held than the quote plans */
   ACQ_TODAY_COMPLAINTS,    /* complaints waiting for their answer, not overdue yet */
+  ACQ_TODAY_PAST_RETENTION, /* ended accompaniments kept longer than she said (privacy/) */
   ACQ_TODAY_NEXT_SESSION,  /* the candidate's next session */
   ACQ_TODAY_LATER,         /* the candidate's deadlines after this week */
   ACQ_N_TODAY_SECTIONS
@@ -87,6 +88,12 @@ AcqToday    *acq_today_gather_quick      (AcqStore        *store,
                                           AcqRole          role,
                                           GError         **error);
 void         acq_today_free              (AcqToday        *self);
+AcqTodayItem *acq_today_add              (AcqToday        *self,
+                                          AcqTodaySection  section,
+                                          const char      *candidate_uuid,
+                                          const char      *candidate_name,
+                                          const char      *title,
+                                          const GDate     *date);
 guint        acq_today_count             (const AcqToday  *self);
 GPtrArray   *acq_today_became_due        (const AcqToday  *self,
                                           const GDate     *since);

@@ -676,6 +676,12 @@ static const char *const migrations[] = {
   "  updated_at TEXT NOT NULL,"
   "  CHECK (uuid = session_uuid));"
   "CREATE INDEX session_attendance_by_candidate ON session_attendance (candidate_uuid);",
+  /* 14 -> 15: how long the accompagnatrice keeps an ended accompaniment (RGPD, article 5:
+   * "limitation de la conservation"), in months, on her local profile: past it, Today lists
+   * the candidate with Export and Erase (privacy/acq-retention.c). Three years by default,
+   * the length of a Qualiopi cycle, whose audit may ask for the evidence of a parcours. */
+  "ALTER TABLE coach_profile ADD COLUMN retention_months INTEGER NOT NULL DEFAULT 36"
+  "  CHECK (retention_months BETWEEN 1 AND 240);",
 };
 
 /* The steps (by the version they start from) that rebuild a table, as SQLite's "making other

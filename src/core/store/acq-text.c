@@ -194,6 +194,28 @@ static const char *const french_months[] = {
 };
 
 /**
+ * acq_text_local_day:
+ * @timestamp: (nullable): a stored UTC timestamp ("2026-03-20T09:15:00.000000Z")
+ * @out: (out): its day where the user is, or an invalid date
+ *
+ * Returns: %TRUE if @timestamp is one
+ */
+gboolean
+acq_text_local_day (const char *timestamp, GDate *out)
+{
+  g_autoptr (GDateTime) utc = NULL;
+  g_autoptr (GDateTime) local = NULL;
+
+  g_date_clear (out, 1);
+  if (timestamp == NULL || (utc = g_date_time_new_from_iso8601 (timestamp, NULL)) == NULL)
+    return FALSE;
+  local = g_date_time_to_local (utc);
+  g_date_set_dmy (out, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  return TRUE;
+}
+
+/**
  * acq_text_french_date:
  * @iso_date: (nullable): "YYYY-MM-DD"
  *

@@ -42,6 +42,8 @@ guint     acq_text_count_words  (const char *text);
 char     *acq_text_french_date  (const char *iso_date);
 char     *acq_text_french_period (const char *iso_from,
                                   const char *iso_to);
+gboolean  acq_text_local_day    (const char *timestamp,
+                                 GDate      *out);
 
 /**
  * AcqDateBound:

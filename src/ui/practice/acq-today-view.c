@@ -67,6 +67,7 @@ acq_today_section_title (AcqTodaySection section)
     case ACQ_TODAY_INACTIVE: return _("Inactive Candidates");
     case ACQ_TODAY_OVER_PLAN: return _("Over Planned Hours");
     case ACQ_TODAY_COMPLAINTS: return _("Complaints to Answer");
+    case ACQ_TODAY_PAST_RETENTION: return _("Kept Past the Retention Period");
     case ACQ_TODAY_NEXT_SESSION: return _("Next Session");
     case ACQ_TODAY_LATER: return _("Later");
     case ACQ_N_TODAY_SECTIONS: break;
@@ -98,6 +99,9 @@ dup_subtitle (AcqTodayView *self, const AcqTodayItem *item)
     {
     case ACQ_TODAY_OVER_PLAN:
       return g_strdup (item->deadline != NULL ? item->deadline->text : item->title);
+
+    case ACQ_TODAY_PAST_RETENTION:
+      return g_strdup (item->title);
 
     case ACQ_TODAY_SESSIONS:
       hours = dup_hours (item);
@@ -152,6 +156,29 @@ on_row_activated_cb (AcqTodayView *self, GtkListBoxRow *row)
                    item->session_uuid);
 }
 
+/* An accompaniment kept past its period: the person's export, then the erasure (the window's
+ * delete, with its Undo), both without leaving Today. */
+static void
+add_retention_buttons (AdwActionRow *row, const AcqTodayItem *item)
+{
+  static const struct { const char *label; const char *action; const char *css; } buttons[] = {
+    { N_("_Export…"), "win.export-person-of", NULL },
+    { N_("E_rase…"), "win.erase-candidate", "destructive-action" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_(buttons[i].label));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      if (buttons[i].css != NULL)
+        gtk_widget_add_css_class (button, buttons[i].css);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), buttons[i].action);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", item->candidate_uuid);
+      adw_action_row_add_suffix (row, button);
+    }
+}
+
 static GtkWidget *
 make_row (AcqTodayView *self, const AcqTodayItem *item)
 {
@@ -167,9 +194,12 @@ make_row (AcqTodayView *self, const AcqTodayItem *item)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   /* the arrow repeats what activating says: not announced */
   gtk_accessible_update_state (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  if (item->section == ACQ_TODAY_PAST_RETENTION)
+    add_retention_buttons (ADW_ACTION_ROW (row), item);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   if (item->section == ACQ_TODAY_OVERDUE || item->section == ACQ_TODAY_INACTIVE)
     gtk_widget_add_css_class (row, "today-overdue");
+
   g_object_set_data (G_OBJECT (row), "item", (gpointer) item);
   return row;
 }
