@@ -22,6 +22,7 @@
 #include "acq-deadline.h"
 #include "acq-output-file.h"
 #include "acq-sql-private.h"
+#include "acq-store-file-job.h"
 #include "acq-today.h"
 
 #define LINE_OCTETS 75
@@ -542,7 +543,6 @@ acq_calendar_write (AcqCalendar *self, const char *path, GError **error)
 
 typedef struct
 {
-  char *data_dir;
   char *candidate_uuid;
   char *path;
 } ExportJob;
@@ -552,36 +552,26 @@ export_job_free (gpointer data)
 {
   ExportJob *job = data;
 
-  g_free (job->data_dir);
   g_free (job->candidate_uuid);
   g_free (job->path);
   g_free (job);
 }
 
-static void
-export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+/* Returns the number of events written, or -1. */
+static gssize
+export_job (AcqStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
-  ExportJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AcqStore) store = acq_store_open (job->data_dir, &error);
+  ExportJob *job = data;
   g_autoptr (AcqCalendar) calendar = acq_calendar_new ();
-
   GDate today;
 
   acq_today_get_local_date (&today);
-  if (store == NULL ||
-      !acq_calendar_add_sessions (calendar, store, job->candidate_uuid, &error) ||
-      !acq_calendar_add_deadlines (calendar, store, job->candidate_uuid, &today, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (!acq_calendar_write (calendar, job->path, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_int (task, acq_calendar_get_n_events (calendar));
+  if (!acq_calendar_add_sessions (calendar, store, job->candidate_uuid, error) ||
+      !acq_calendar_add_deadlines (calendar, store, job->candidate_uuid, &today, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !acq_calendar_write (calendar, job->path, error))
+    return -1;
+  return acq_calendar_get_n_events (calendar);
 }
 
 /**
@@ -602,20 +592,16 @@ acq_calendar_export_async (AcqStore *store, const char *candidate_uuid, const ch
                            GCancellable *cancellable, GAsyncReadyCallback callback,
                            gpointer user_data)
 {
-  g_autoptr (GTask) task = NULL;
   ExportJob *job;
 
   g_return_if_fail (ACQ_IS_STORE (store));
   g_return_if_fail (path != NULL);
 
   job = g_new0 (ExportJob, 1);
-  job->data_dir = g_strdup (acq_store_get_data_dir (store));
   job->candidate_uuid = g_strdup (candidate_uuid);
   job->path = g_strdup (path);
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, acq_calendar_export_async);
-  g_task_set_task_data (task, job, export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  acq_store_run_job_async (store, export_job, job, export_job_free, acq_calendar_export_async,
+                           cancellable, callback, user_data);
 }
 
 /**
@@ -631,10 +617,8 @@ gboolean
 acq_calendar_export_finish (AcqStore *store, GAsyncResult *result, guint *out_n_events,
                             GError **error)
 {
-  gssize n;
+  gssize n = acq_store_run_job_finish (store, result, acq_calendar_export_async, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-  n = g_task_propagate_int (G_TASK (result), error);
   if (n < 0)
     return FALSE;
   if (out_n_events != NULL)

@@ -36,6 +36,7 @@
 #include "acq-parcours.h"
 #include "acq-satisfaction.h"
 #include "acq-sql-private.h"
+#include "acq-store-file-job.h"
 #include "acq-text.h"
 #include "acq-yearly-review.h"
 
@@ -549,7 +550,6 @@ acq_yearly_review_write (AcqStore *store, int year, const char *output_path,
 
 typedef struct
 {
-  char *data_dir;
   int   year;
   char *path;
 } WriteJob;
@@ -559,23 +559,16 @@ write_job_free (gpointer data)
 {
   WriteJob *job = data;
 
-  g_free (job->data_dir);
   g_free (job->path);
   g_free (job);
 }
 
-static void
-write_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+static gssize
+write_job (AcqStore *store, gpointer data, GCancellable *cancellable, GError **error)
 {
   WriteJob *job = data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AcqStore) store = acq_store_open (job->data_dir, &error);
 
-  if (store == NULL ||
-      !acq_yearly_review_write (store, job->year, job->path, cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return acq_yearly_review_write (store, job->year, job->path, cancellable, error) ? 0 : -1;
 }
 
 /**
@@ -594,20 +587,16 @@ acq_yearly_review_write_async (AcqStore *store, int year, const char *path,
                                GCancellable *cancellable, GAsyncReadyCallback callback,
                                gpointer user_data)
 {
-  g_autoptr (GTask) task = NULL;
   WriteJob *job;
 
   g_return_if_fail (ACQ_IS_STORE (store));
   g_return_if_fail (path != NULL);
 
   job = g_new0 (WriteJob, 1);
-  job->data_dir = g_strdup (acq_store_get_data_dir (store));
   job->year = year;
   job->path = g_strdup (path);
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, acq_yearly_review_write_async);
-  g_task_set_task_data (task, job, write_job_free);
-  g_task_run_in_thread (task, write_thread);
+  acq_store_run_job_async (store, write_job, job, write_job_free,
+                           acq_yearly_review_write_async, cancellable, callback, user_data);
 }
 
 /**
@@ -621,6 +610,5 @@ acq_yearly_review_write_async (AcqStore *store, int year, const char *path,
 gboolean
 acq_yearly_review_write_finish (AcqStore *store, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return acq_store_run_job_finish (store, result, acq_yearly_review_write_async, error) >= 0;
 }
