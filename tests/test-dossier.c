@@ -15,6 +15,7 @@
 
 #include "acq-attachment.h"
 #include "acq-candidate-list.h"
+#include "acq-candidate-title.h"
 #include "acq-coverage.h"
 #include "acq-demo.h"
 #include "acq-dossier-rules.h"
@@ -726,29 +727,81 @@ test_activity_types (Fixture *f, gconstpointer data)
   char *message = NULL;
 
   populate_demo (f);
-  /* the demo's fiche is titled without its kind: a bloc de compétences */
-  assert_unit_named (f, "Bloc de compétences", "Activité-type");
+  /* RNCP37274 is a titre professionnel by its ABREGE/CODE, whatever its title says */
+  assert_unit_named (f, "Activité-type", "Bloc de compétences");
   g_assert_cmpint (sqlite3_exec (acq_store_get_db (f->store),
-                                 "UPDATE certification SET title = 'TITRE PROFESSIONNEL "
-                                 "Conseiller en insertion professionnelle' "
+                                 "UPDATE certification SET abrege_code = 'BTS', "
+                                 "abrege_label = 'Brevet de technicien supérieur' "
                                  "WHERE rncp = 'RNCP37274'", NULL, NULL, &message),
                    ==, SQLITE_OK);
   g_assert_null (message);
+  assert_unit_named (f, "Bloc de compétences", "Activité-type");
+  /* without a code, the title decides */
+  g_assert_cmpint (sqlite3_exec (acq_store_get_db (f->store),
+                                 "UPDATE certification SET abrege_code = '', "
+                                 "title = 'TITRE PROFESSIONNEL Conseiller en insertion "
+                                 "professionnelle' WHERE rncp = 'RNCP37274'",
+                                 NULL, NULL, &message),
+                   ==, SQLITE_OK);
+  g_assert_null (message);
   assert_unit_named (f, "Activité-type", "Bloc de compétences");
+}
+
+/* The titles and diplomas she entered fill the model's table, in her order, dated as in
+ * France; without any, the table keeps its empty rows. */
+static void
+test_titles_printed (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (Pdf) without = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) items_without = NULL;
+  g_autoptr (GError) error = NULL;
+  const OutlineItem *item;
+
+  populate_demo (f);
+  write_dossier (f, HELENE, ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  item = outline_find (items, "Titres, diplômes, CQP");
+  g_assert_nonnull (item);
+  g_assert_true (page_has_in_order (doc, item->page - 1, "Intitulé", "Autorité ou organisme",
+                                    "Date", "Baccalauréat professionnel Accueil",
+                                    "lycée Champollion de Figeac", "03/07/2009",
+                                    "Attestation de formation", "Afpa Cahors", "26/11/2021",
+                                    NULL));
+
+  g_assert_true (acq_store_exec (f->store, "DELETE FROM candidate_title", &error));
+  g_assert_no_error (error);
+  write_dossier (f, HELENE, ACQ_DOSSIER_MODE_DRAFT);
+  without = open_pdf (f->output);
+  items_without = outline (without);
+  item = outline_find (items_without, "Titres, diplômes, CQP");
+  g_assert_nonnull (item);
+  g_assert_true (page_has_in_order (without, item->page - 1, "Intitulé",
+                                    "Autorité ou organisme", "Date", NULL));
+  g_assert_false (page_has (without, item->page - 1, "03/07/2009"));
+  g_assert_false (page_has (without, item->page - 1, "Afpa Cahors"));
 }
 
 /* The editor's page estimate lays out the same line the dossier prints above an example. */
 static void
 test_unit_heading (void)
 {
-  g_autofree char *tp = acq_dossier_unit_heading ("Titre professionnel Conseiller en "
+  g_autofree char *tp = acq_dossier_unit_heading (NULL, "Titre professionnel Conseiller en "
                                                   "insertion professionnelle", 2, "Accompagner");
-  g_autofree char *other = acq_dossier_unit_heading ("Conseiller en insertion professionnelle",
-                                                     2, "Accompagner");
-  g_autofree char *untitled = acq_dossier_unit_heading (NULL, 3, "");
+  g_autofree char *coded = acq_dossier_unit_heading ("TP", "Conseiller en insertion "
+                                                     "professionnelle", 2, "Accompagner");
+  g_autofree char *other = acq_dossier_unit_heading (NULL, "Conseiller en insertion "
+                                                     "professionnelle", 2, "Accompagner");
+  g_autofree char *bts = acq_dossier_unit_heading ("BTS", "Titre professionnel inventé", 2,
+                                                   "Accompagner");
+  g_autofree char *untitled = acq_dossier_unit_heading (NULL, NULL, 3, "");
 
   g_assert_cmpstr (tp, ==, "Activité-type n°\u00A02 — Accompagner");
+  g_assert_cmpstr (coded, ==, "Activité-type n°\u00A02 — Accompagner");
   g_assert_cmpstr (other, ==, "Bloc de compétences n°\u00A02 — Accompagner");
+  g_assert_cmpstr (bts, ==, "Bloc de compétences n°\u00A02 — Accompagner");
   g_assert_cmpstr (untitled, ==, "Bloc de compétences n°\u00A03");
 }
 
@@ -2002,6 +2055,7 @@ main (int argc, char **argv)
   ADD ("/dossier/demo/rubrics-in-order", test_demo_rubrics);
   ADD ("/dossier/demo/metadata", test_demo_metadata);
   ADD ("/dossier/activity-types", test_activity_types);
+  ADD ("/dossier/titles/printed", test_titles_printed);
   ADD ("/dossier/period-printed", test_period_printed);
   g_test_add_func ("/dossier/unit-heading", test_unit_heading);
   ADD ("/dossier/demo/contents-pages", test_demo_contents);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "acq-candidate-dispense.h"
+#include "acq-candidate-title.h"
 
 #include <string.h>
 
@@ -548,6 +549,79 @@ test_referential_newer_here_is_kept (Fixture *f, gconstpointer data)
   g_assert_cmpstr (label, ==, "Compétence récente");
   g_assert_cmpstr (version, ==, "2025-02-01");
   g_assert_false (report_mentions (report, "Certification"));
+}
+
+/* Her titles and diplomas travel with her: added, changed and deleted on her side, the same
+ * on her accompagnatrice's. */
+static void
+test_candidate_titles_travel (Fixture *f, gconstpointer data)
+{
+  g_autoptr (AcqImportReport) first = NULL;
+  g_autoptr (AcqImportReport) second = NULL;
+  g_autoptr (AcqImportReport) third = NULL;
+  g_autoptr (AcqCandidateTitle) title = NULL;
+  g_autoptr (GPtrArray) there = NULL;
+  g_autoptr (GPtrArray) changed = NULL;
+  g_autoptr (GPtrArray) deleted = NULL;
+  g_autoptr (GError) error = NULL;
+  const AcqCandidateTitle *read;
+
+  title = acq_candidate_title_add (f->candidate.store, f->uuid, "CAP Petite enfance",
+                                   "Rectorat de Toulouse", "2003-06-20", &error);
+  g_assert_no_error (error);
+  first = send (f, &f->candidate, &f->coach);
+  there = acq_candidate_title_list (f->coach.store, f->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (there->len, ==, 1);
+  read = g_ptr_array_index (there, 0);
+  g_assert_cmpstr (read->uuid, ==, title->uuid);
+  g_assert_cmpstr (read->title, ==, "CAP Petite enfance");
+  g_assert_cmpstr (read->organisation, ==, "Rectorat de Toulouse");
+  g_assert_cmpstr (read->date, ==, "2003-06-20");
+
+  g_free (title->date);
+  title->date = g_strdup ("2003-07-01");
+  g_assert_true (acq_candidate_title_save (f->candidate.store, title, &error));
+  g_assert_no_error (error);
+  second = send (f, &f->candidate, &f->coach);
+  changed = acq_candidate_title_list (f->coach.store, f->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed->len, ==, 1);
+  g_assert_cmpstr (((AcqCandidateTitle *) g_ptr_array_index (changed, 0))->date, ==,
+                   "2003-07-01");
+
+  g_assert_true (acq_candidate_title_delete (f->candidate.store, title->uuid, &error));
+  g_assert_no_error (error);
+  third = send (f, &f->candidate, &f->coach);
+  deleted = acq_candidate_title_list (f->coach.store, f->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (deleted->len, ==, 0);
+}
+
+/* The certification's kind (its ABREGE, which makes the DP say "Activité-type") comes in with
+ * the fiche the other side did not have. */
+static void
+test_referential_kind_travels (Fixture *f, gconstpointer data)
+{
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autoptr (AcqFiche) theirs = side_import_fiche (&f->candidate, "RNCP99995",
+                                                   "Conseiller inventé", "Bloc",
+                                                   "- Compétence", "01/02/2025");
+  g_autoptr (AcqFiche) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *kind = NULL;
+
+  side_exec (&f->candidate, "UPDATE certification SET abrege_code = 'TP', abrege_label ="
+                            " 'Titre professionnel' WHERE rncp = 'RNCP99995';");
+  choose_fiche (f, &f->candidate, theirs);
+  report = send (f, &f->candidate, &f->coach);
+  kind = side_query (&f->coach, "SELECT abrege_code || '|' || abrege_label FROM certification"
+                                " WHERE rncp = 'RNCP99995'");
+  g_assert_cmpstr (kind, ==, "TP|Titre professionnel");
+  loaded = acq_referential_load (f->coach.store, "RNCP99995", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->abrege_code, ==, "TP");
+  g_assert_true (acq_fiche_is_titre_professionnel (loaded));
 }
 
 /* A newer version in the file replaces the importer's, the report says so, and the
@@ -1239,6 +1313,8 @@ main (int argc, char *argv[])
   ADD ("/merge/referential/only-the-candidates-own", test_referential_only_the_candidates_own);
   ADD ("/merge/referential/newer-here-is-kept", test_referential_newer_here_is_kept);
   ADD ("/merge/referential/newer-there-comes-in", test_referential_newer_there_comes_in);
+  ADD ("/merge/referential/kind-travels", test_referential_kind_travels);
+  ADD ("/merge/candidate-titles/travel", test_candidate_titles_travel);
   ADD ("/merge/referential/damaged-refused", test_referential_damaged_refused);
   ADD ("/merge/referential/dispense-travels", test_referential_dispense_travels);
   ADD ("/merge/referential/retired-link-travels", test_referential_retired_link_travels);

@@ -60,12 +60,14 @@ struct _AcqDossierData
   AcqCandidate   *candidate;
   char           *rncp;           /* NULL: no certification */
   char           *certification;  /* its title */
+  char           *abrege_code;    /* (nullable): its kind, "TP" for a titre professionnel */
   gboolean        activity_types; /* a titre professionnel: its blocs are activités-types */
   AcqCoverage    *coverage;
   GPtrArray      *blocs;          /* (element-type AcqDossierBloc): the targeted ones */
   GPtrArray      *examples;       /* (element-type AcqDossierExample): printed, in order */
   GPtrArray      *left_out;       /* (element-type AcqSheet): sheets not printed */
   GPtrArray      *annexes;        /* (element-type AcqDossierAnnex) */
+  GPtrArray      *titles;         /* (element-type AcqCandidateTitle): hers, in her order */
   char           *place;          /* the town for "Fait à", NULL if unknown */
   gboolean        dated;          /* the declaration carries generated_at */
   GDateTime      *generated_at;

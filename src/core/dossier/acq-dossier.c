@@ -982,8 +982,8 @@ record_export (AcqStore *store, const char *candidate_uuid, const char *loaded_a
  * - the table of contents, with page numbers and links;
  * - for each targeted bloc, in order: a page that presents it, then its examples of
  *   professional practice (one per sheet of the bloc, see #AcqDpLayout);
- * - the table of titles, diplomas and training certificates: Acquis does not record them
- *   yet, so it is printed with its headers and empty rows, to fill in by hand;
+ * - the table of titles, diplomas and training certificates the candidate entered
+ *   (acq-candidate-title), or empty rows to fill in by hand when she entered none;
  * - the déclaration sur l'honneur: the place is the town of the address's last line, the
  *   date left blank for the signer (see acq_dossier_write_with_options() to print it), then
  *   a box to sign;

@@ -676,6 +676,29 @@ static const char *const migrations[] = {
   "  updated_at TEXT NOT NULL,"
   "  CHECK (uuid = session_uuid));"
   "CREATE INDEX session_attendance_by_candidate ON session_attendance (candidate_uuid);",
+  /* 14 -> 15: the Dossier Professionnel as the ministry's model has it (issue 15 §2). The kind
+   * of a certification, the fiche's ABREGE (CODE "TP", LIBELLE "Titre professionnel"; "" when
+   * the export gave none), which says whether its blocs are activités-types: the bundled
+   * RNCP37274, stored before the code was kept, is a titre professionnel. The titles, diplomas
+   * and CQP the candidate holds (candidates/acq-candidate-title.c), which the DP lists: her
+   * rows, with candidate_uuid so that they travel; the proof, when she attaches one, is a
+   * candidate document (imported as the others are, content-addressed). */
+  "ALTER TABLE certification ADD COLUMN abrege_code TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE certification ADD COLUMN abrege_label TEXT NOT NULL DEFAULT '';"
+  "UPDATE certification SET abrege_code = 'TP', abrege_label = 'Titre professionnel'"
+  "  WHERE rncp = 'RNCP37274';"
+  "CREATE TABLE candidate_title ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  candidate_uuid TEXT NOT NULL REFERENCES candidate (uuid) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  organisation TEXT NOT NULL DEFAULT '',"
+  "  date TEXT NOT NULL DEFAULT ''"
+  "    CHECK (date = '' OR date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  document_uuid TEXT REFERENCES candidate_document (uuid) ON DELETE SET NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE INDEX candidate_title_by_candidate ON candidate_title (candidate_uuid, position);",
 };
 
 /* The steps (by the version they start from) that rebuild a table, as SQLite's "making other
