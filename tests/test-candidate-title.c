@@ -210,6 +210,7 @@ test_migrate_from_v14 (void)
   g_autofree char *tp = NULL;
   g_autofree char *other = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *annex = NULL;
   sqlite3 *db = _acq_store_open_db (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &error);
 
   g_assert_no_error (error);
@@ -232,6 +233,9 @@ test_migrate_from_v14 (void)
   other = test_query_text (store, "SELECT quote (abrege_code) FROM certification"
                                   " WHERE uuid = 'c2'");
   g_assert_cmpstr (other, ==, "''");
+  annex = test_query_text (store, "SELECT dflt_value FROM pragma_table_info ('attachment')"
+                                  " WHERE name = 'annex'");
+  g_assert_cmpstr (annex, ==, "0");
   name = test_query_text (store, "SELECT first_name FROM candidate WHERE uuid = 'k1'");
   g_assert_cmpstr (name, ==, "Hélène");
   titles = acq_candidate_title_list (store, "k1", &error);

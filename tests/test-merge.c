@@ -1186,6 +1186,41 @@ side_add_document (Side *side, const char *uuid, AcqCandidateDocumentKind kind,
   return document;
 }
 
+/* A sheet's document marked as an annex the referential asks for is marked so on the other
+ * side too, and so is its mark taken back. */
+static void
+test_annex_mark_travels (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = test_write_png (f->candidate.dir, "grille.png", 3);
+  g_autoptr (AcqAttachment) attachment = NULL;
+  g_autoptr (AcqImportReport) first = NULL;
+  g_autoptr (AcqImportReport) second = NULL;
+  g_autoptr (AcqImportReport) third = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *marked = NULL;
+  g_autofree char *unmarked = NULL;
+
+  attachment = acq_attachment_add (f->candidate.store, f->sheet, file,
+                                   NULL, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT annex FROM attachment WHERE uuid = '%s'", attachment->uuid);
+  first = send (f, &f->candidate, &f->coach);
+  before = side_query (&f->coach, sql);
+  g_assert_cmpstr (before, ==, "0");
+  g_assert_true (acq_attachment_set_annex (f->candidate.store, attachment->uuid, TRUE, &error));
+  g_assert_no_error (error);
+  second = send (f, &f->candidate, &f->coach);
+  marked = side_query (&f->coach, sql);
+  g_assert_cmpstr (marked, ==, "1");
+  g_assert_true (acq_attachment_set_annex (f->coach.store, attachment->uuid, FALSE, &error));
+  g_assert_no_error (error);
+  third = send (f, &f->coach, &f->candidate);
+  unmarked = side_query (&f->candidate, sql);
+  g_assert_cmpstr (unmarked, ==, "0");
+}
+
 /* The documents travel with their bytes: the candidate sends her CV, the coach the notice. */
 static void
 test_documents_travel_with_their_bytes (Fixture *f, gconstpointer data)
@@ -1315,6 +1350,7 @@ main (int argc, char *argv[])
   ADD ("/merge/referential/newer-there-comes-in", test_referential_newer_there_comes_in);
   ADD ("/merge/referential/kind-travels", test_referential_kind_travels);
   ADD ("/merge/candidate-titles/travel", test_candidate_titles_travel);
+  ADD ("/merge/documents/annex-mark-travels", test_annex_mark_travels);
   ADD ("/merge/referential/damaged-refused", test_referential_damaged_refused);
   ADD ("/merge/referential/dispense-travels", test_referential_dispense_travels);
   ADD ("/merge/referential/retired-link-travels", test_referential_retired_link_travels);

@@ -358,7 +358,7 @@ load_examples (AcqStore *store, AcqDossierData *data, GError **error)
 }
 
 static gboolean
-load_annexes (AcqStore *store, AcqDossierData *data, GError **error)
+load_annexes_of_kind (AcqStore *store, AcqDossierData *data, gboolean required, GError **error)
 {
   for (guint e = 0; e < data->examples->len; e++)
     {
@@ -370,11 +370,17 @@ load_annexes (AcqStore *store, AcqDossierData *data, GError **error)
         return FALSE;
       for (guint a = 0; a < attachments->len; a++)
         {
-          AcqDossierAnnex *annex = g_new0 (AcqDossierAnnex, 1);
+          const AcqAttachment *attachment = g_ptr_array_index (attachments, a);
+          AcqDossierAnnex *annex;
           g_autoptr (GFile) file = NULL;
           GError *local_error = NULL;
 
-          annex->attachment = acq_attachment_copy (g_ptr_array_index (attachments, a));
+          if (attachment->annex != required)
+            continue;
+          annex = g_new0 (AcqDossierAnnex, 1);
+          annex->attachment = acq_attachment_copy (attachment);
+          annex->required = required;
+          data->n_required += required ? 1 : 0;
           annex->example = example;
           annex->number = data->annexes->len + 1;
           /* A copy that is missing or refused is drawn as such (annex->path stays NULL). */
@@ -389,6 +395,17 @@ load_annexes (AcqStore *store, AcqDossierData *data, GError **error)
           g_ptr_array_add (data->annexes, annex);
         }
     }
+  return TRUE;
+}
+
+/* The documents that illustrate the practice first, then the annexes the referential asks
+ * for: the dossier lists and appends them apart, numbered in one run. */
+static gboolean
+load_annexes (AcqStore *store, AcqDossierData *data, GError **error)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    if (!load_annexes_of_kind (store, data, pass == 1, error))
+      return FALSE;
   return TRUE;
 }
 

@@ -108,12 +108,14 @@ _acq_dossier_add_targets (AcqDossierWriter *w)
   add_target (w, 0, g_strdup ("Déclaration sur l’honneur"), "declaration", TRUE);
   add_target (w, 0, g_strdup ("Documents illustrant la pratique professionnelle (facultatif)"),
               "documents", TRUE);
-  if (data->annexes->len > 0)
-    add_target (w, 0, g_strdup ("Annexes"), "annexes", TRUE);
+  /* each document under its list: the practice's, then the annexes the referential asks for
+   * (data->annexes holds them in that order) */
   for (guint a = 0; a < data->annexes->len; a++)
     {
       AcqDossierAnnex *annex = g_ptr_array_index (data->annexes, a);
 
+      if (annex->required && a == data->annexes->len - data->n_required)
+        add_target (w, 0, g_strdup ("Annexes (si le référentiel l’exige)"), "annexes", TRUE);
       add_target (w, 1, annex_title (annex), annex->dest, TRUE);
     }
 }
@@ -691,6 +693,33 @@ _acq_dossier_declaration (AcqDossierWriter *w)
 
 /* --- Documents ------------------------------------------------------------------------ */
 
+/* The lines of the documents of one kind, or a sentence when there are none. */
+static void
+list_annexes (AcqDossierWriter *w, gboolean required)
+{
+  AcqDossierData *data = w->data;
+  guint n = 0;
+
+  for (guint a = 0; a < data->annexes->len; a++)
+    {
+      AcqDossierAnnex *annex = g_ptr_array_index (data->annexes, a);
+      g_autofree char *title = NULL;
+      g_autofree char *line = NULL;
+
+      if (annex->required != required)
+        continue;
+      title = annex_title (annex);
+      line = g_strdup_printf ("%s (bloc %d, exemple n°\u00A0%u)", title,
+                              annex->example->bloc->bloc->position,
+                              annex->example->example.number);
+      entry (w, 1, line, annex->dest, FALSE);
+      n++;
+    }
+  if (n == 0)
+    acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY,
+                             "Aucun document n’est joint à ce dossier.", 0, 0);
+}
+
 /**
  * _acq_dossier_documents:
  * @w: the writer
@@ -701,22 +730,24 @@ _acq_dossier_declaration (AcqDossierWriter *w)
 void
 _acq_dossier_documents (AcqDossierWriter *w)
 {
-  AcqDossierData *data = w->data;
-
   start_section (w, "Documents illustrant la pratique", "documents",
                  "Documents illustrant la pratique professionnelle");
   acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, "(facultatif)", 0, 12);
-  if (data->annexes->len == 0)
-    acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY,
-                             "Aucun document n’est joint à ce dossier.", 0, 0);
-  for (guint a = 0; a < data->annexes->len; a++)
-    {
-      AcqDossierAnnex *annex = g_ptr_array_index (data->annexes, a);
-      g_autofree char *title = annex_title (annex);
-      g_autofree char *line = g_strdup_printf ("%s (bloc %d, exemple n°\u00A0%u)", title,
-                                               annex->example->bloc->bloc->position,
-                                               annex->example->example.number);
+  list_annexes (w, FALSE);
+}
 
-      entry (w, 1, line, annex->dest, FALSE);
-    }
+/**
+ * _acq_dossier_required_annexes:
+ * @w: the writer
+ *
+ * The list of the annexes the referential asks for (the documents marked so), apart from the
+ * documents that illustrate the practice, each with the example it belongs to and its page.
+ * Printed only when there are some, after the practice's documents.
+ */
+void
+_acq_dossier_required_annexes (AcqDossierWriter *w)
+{
+  start_section (w, "Annexes", "annexes", "Annexes");
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, "(si le référentiel l’exige)", 0, 12);
+  list_annexes (w, TRUE);
 }

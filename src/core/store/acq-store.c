@@ -682,7 +682,9 @@ static const char *const migrations[] = {
    * RNCP37274, stored before the code was kept, is a titre professionnel. The titles, diplomas
    * and CQP the candidate holds (candidates/acq-candidate-title.c), which the DP lists: her
    * rows, with candidate_uuid so that they travel; the proof, when she attaches one, is a
-   * candidate document (imported as the others are, content-addressed). */
+   * candidate document (imported as the others are, content-addressed). And a sheet's
+   * document marked as an annex the referential asks for (annex = 1), which the DP lists and
+   * appends apart from the documents that illustrate the practice (0, every document so far). */
   "ALTER TABLE certification ADD COLUMN abrege_code TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE certification ADD COLUMN abrege_label TEXT NOT NULL DEFAULT '';"
   "UPDATE certification SET abrege_code = 'TP', abrege_label = 'Titre professionnel'"
@@ -698,7 +700,8 @@ static const char *const migrations[] = {
   "  document_uuid TEXT REFERENCES candidate_document (uuid) ON DELETE SET NULL,"
   "  created_at TEXT NOT NULL,"
   "  updated_at TEXT NOT NULL);"
-  "CREATE INDEX candidate_title_by_candidate ON candidate_title (candidate_uuid, position);",
+  "CREATE INDEX candidate_title_by_candidate ON candidate_title (candidate_uuid, position);"
+  "ALTER TABLE attachment ADD COLUMN annex INTEGER NOT NULL DEFAULT 0 CHECK (annex IN (0, 1));",
 };
 
 /* The steps (by the version they start from) that rebuild a table, as SQLite's "making other
