@@ -13,6 +13,12 @@ from acqtest import (APP, App, click, find, find_named, key, press, row, run, ty
                      wait_for)
 
 
+def shot(suffix):
+    if os.environ.get("ACQUIS_E2E_SHOT"):
+        subprocess.run(["import", "-window", "root",
+                        os.environ["ACQUIS_E2E_SHOT"].replace(".png", suffix + ".png")])
+
+
 def stored(app):
     with app.db() as db:
         return db.execute("SELECT t.title, t.organisation, t.date FROM candidate_title t"
@@ -43,6 +49,7 @@ def test_add_title_and_print_it():
         wait_for(lambda: stored(app) == [("CAP Accompagnant éducatif petite enfance",
                                           "Rectorat de Toulouse", "2009-07-03")],
                  "the date saved")
+        shot("-titles")
 
         # removed, then taken back with the toast's Undo
         press(find_named(app.window, "Remove “CAP Accompagnant éducatif petite enfance”"))
