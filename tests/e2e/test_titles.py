@@ -2,15 +2,15 @@
 """A candidate's titles and diplomas: the accompagnatrice adds one on Karim's page, types its
 intitulé and awarding body (saved as typed), dates it in the date button's field, removes it
 and takes it back with Undo; the store holds it, and the dossier exported by the command line
-lists it in the model's table, dated as in France."""
+lists it in the model's table, dated as in France; a change made elsewhere shows on the page."""
 
 import os
 import subprocess
 import tempfile
 import time
 
-from acqtest import (APP, App, click, find, find_named, key, press, row, run, type_text,
-                     wait_for)
+from acqtest import (APP, App, click, find, find_named, first, key, press, row, run, text_of,
+                     type_text, wait_for)
 
 
 def shot(suffix):
@@ -70,6 +70,11 @@ def test_add_title_and_print_it():
         titles = text.index("Titres, diplômes, CQP, attestations de formation (facultatif)")
         assert "Intitulé Autorité ou organisme Date CAP Accompagnant éducatif petite enfance" \
             " Rectorat de Toulouse 03/07/2009" in text[titles:], text[titles:titles + 400]
+        # a change from elsewhere (an exchange file, another window) shows on the page
+        with app.db() as db:
+            db.execute("UPDATE candidate_title SET organisation = 'Académie de Toulouse'")
+        wait_for(lambda: text_of(first(app.window, "text", "Awarding body"))
+                 == "Académie de Toulouse", "the change from elsewhere shown")
         key("ctrl+q")
     finally:
         app.quit()

@@ -8,7 +8,9 @@
  * types is saved as she types (acq-autosave), only the titles she changed; the date is saved
  * when chosen. The proof is one of her candidate documents, imported on a worker as the
  * others are, then named by the title. A removed title comes back with Undo from the copy
- * kept by the toast.
+ * kept by the toast. A change from elsewhere (an exchange file, another window) is read again
+ * on the store's "changed", unless she is typing in the group: the boxes are not rebuilt
+ * under her keys, nor for the group's own saves.
  */
 #define G_LOG_DOMAIN "acq-candidate-titles"
 
@@ -488,6 +490,40 @@ add_title_action (GtkWidget *widget, const char *action, GVariant *param)
     gtk_widget_grab_focus (g_object_get_data (G_OBJECT (last), "title-row"));
 }
 
+static gboolean
+same_title (const AcqCandidateTitle *a, const AcqCandidateTitle *b)
+{
+  return g_strcmp0 (a->uuid, b->uuid) == 0 && a->position == b->position &&
+         g_strcmp0 (a->title, b->title) == 0 &&
+         g_strcmp0 (a->organisation, b->organisation) == 0 &&
+         g_strcmp0 (a->date, b->date) == 0 &&
+         g_strcmp0 (a->document_uuid, b->document_uuid) == 0;
+}
+
+static void
+on_store_changed_cb (AcqCandidateTitles *self)
+{
+  g_autoptr (GPtrArray) titles = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean same;
+
+  if (self->candidate == NULL || acq_autosave_pending (self->autosave))
+    return;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->titles_box)))
+    return;
+  titles = acq_candidate_title_list (self->store, acq_candidate_get_uuid (self->candidate),
+                                     NULL);
+  if (titles == NULL)
+    return;
+  same = titles->len == self->entries->len;
+  for (guint i = 0; same && i < titles->len; i++)
+    same = same_title (g_ptr_array_index (titles, i),
+                       ((Entry *) g_ptr_array_index (self->entries, i))->title);
+  if (!same)
+    load_titles (self);
+}
+
 /**
  * acq_candidate_titles_set_candidate:
  * @self: the group
@@ -501,7 +537,15 @@ acq_candidate_titles_set_candidate (AcqCandidateTitles *self, AcqStore *store,
   g_return_if_fail (ACQ_IS_CANDIDATE_TITLES (self));
 
   acq_autosave_flush (self->autosave);
-  g_set_object (&self->store, store);
+  if (self->store != store)
+    {
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+      g_set_object (&self->store, store);
+      if (store != NULL)
+        g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+    }
   if (store == NULL)
     candidate = NULL;
   g_set_object (&self->candidate, candidate);
@@ -518,6 +562,8 @@ acq_candidate_titles_dispose (GObject *object)
   g_clear_pointer (&self->autosave, acq_autosave_free);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
   if (self->titles_box != NULL)
     clear_titles (self);
   g_clear_object (&self->store);
