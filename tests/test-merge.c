@@ -551,6 +551,10 @@ test_referential_newer_here_is_kept (Fixture *f, gconstpointer data)
   g_assert_false (report_mentions (report, "Certification"));
 }
 
+static AcqCandidateDocument *side_add_document (Side *side, const char *uuid,
+                                                AcqCandidateDocumentKind kind, const char *name,
+                                                guint8 variant);
+
 /* Her titles and diplomas travel with her: added, changed and deleted on her side, the same
  * on her accompagnatrice's. */
 static void
@@ -560,6 +564,7 @@ test_candidate_titles_travel (Fixture *f, gconstpointer data)
   g_autoptr (AcqImportReport) second = NULL;
   g_autoptr (AcqImportReport) third = NULL;
   g_autoptr (AcqCandidateTitle) title = NULL;
+  g_autoptr (AcqCandidateDocument) proof = NULL;
   g_autoptr (GPtrArray) there = NULL;
   g_autoptr (GPtrArray) changed = NULL;
   g_autoptr (GPtrArray) deleted = NULL;
@@ -568,6 +573,11 @@ test_candidate_titles_travel (Fixture *f, gconstpointer data)
 
   title = acq_candidate_title_add (f->candidate.store, f->uuid, "CAP Petite enfance",
                                    "Rectorat de Toulouse", "2003-06-20", &error);
+  g_assert_no_error (error);
+  /* with its proof, a document of hers that travels with it */
+  proof = side_add_document (&f->candidate, f->uuid, ACQ_CANDIDATE_DOCUMENT_OTHER, "cap.png", 4);
+  title->document_uuid = g_strdup (proof->uuid);
+  g_assert_true (acq_candidate_title_save (f->candidate.store, title, &error));
   g_assert_no_error (error);
   first = send (f, &f->candidate, &f->coach);
   there = acq_candidate_title_list (f->coach.store, f->uuid, &error);
@@ -578,6 +588,7 @@ test_candidate_titles_travel (Fixture *f, gconstpointer data)
   g_assert_cmpstr (read->title, ==, "CAP Petite enfance");
   g_assert_cmpstr (read->organisation, ==, "Rectorat de Toulouse");
   g_assert_cmpstr (read->date, ==, "2003-06-20");
+  g_assert_cmpstr (read->document_uuid, ==, proof->uuid);
 
   g_free (title->date);
   title->date = g_strdup ("2003-07-01");
