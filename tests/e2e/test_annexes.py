@@ -13,6 +13,12 @@ from acqtest import APP, App, click, find, find_named, key, press, row, run, typ
 from test_paperwork import a_pdf
 
 
+def shot(suffix):
+    if os.environ.get("ACQUIS_E2E_SHOT"):
+        subprocess.run(["import", "-window", "root",
+                        os.environ["ACQUIS_E2E_SHOT"].replace(".png", suffix + ".png")])
+
+
 def annex_marks(app):
     with app.db() as db:
         return db.execute("SELECT file_name, annex FROM attachment ORDER BY file_name").fetchall()
@@ -40,6 +46,7 @@ def test_mark_an_annex_and_print_it_apart():
         assert ("grille-evaluation.pdf", 0) in annex_marks(app), annex_marks(app)
         click(check)
         wait_for(lambda: ("grille-evaluation.pdf", 1) in annex_marks(app), "the mark stored")
+        shot("-annex")
 
         target = os.path.join(folder, "helene.pdf")
         subprocess.run([APP, "--data-dir", folder, "--export-dossier", "Hélène Dubois",

@@ -251,8 +251,9 @@ acq_sheet_documents_init (AcqSheetDocuments *self)
                                    _("Documents Illustrating the Practice"));
   adw_preferences_group_set_description (
     ADW_PREFERENCES_GROUP (self),
-    _("PDF files or pictures (a leaflet, an anonymised report…) appended to the dossier. Acquis "
-      "keeps its own copy; your file is not changed."));
+    _("PDF files or pictures (a leaflet, an anonymised report…) appended to the dossier. Tick "
+      "Annex for one the referential asks for: the dossier lists it apart. Acquis keeps its own "
+      "copy; your file is not changed."));
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), add);
   gtk_button_set_child (GTK_BUTTON (add), label);
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
