@@ -15,6 +15,7 @@
 
 #include "acq-attachment.h"
 #include "acq-candidate-list.h"
+#include "acq-candidate-title.h"
 #include "acq-coverage.h"
 #include "acq-demo.h"
 #include "acq-dossier-rules.h"
@@ -726,29 +727,81 @@ test_activity_types (Fixture *f, gconstpointer data)
   char *message = NULL;
 
   populate_demo (f);
-  /* the demo's fiche is titled without its kind: a bloc de compétences */
-  assert_unit_named (f, "Bloc de compétences", "Activité-type");
+  /* RNCP37274 is a titre professionnel by its ABREGE/CODE, whatever its title says */
+  assert_unit_named (f, "Activité-type", "Bloc de compétences");
   g_assert_cmpint (sqlite3_exec (acq_store_get_db (f->store),
-                                 "UPDATE certification SET title = 'TITRE PROFESSIONNEL "
-                                 "Conseiller en insertion professionnelle' "
+                                 "UPDATE certification SET abrege_code = 'BTS', "
+                                 "abrege_label = 'Brevet de technicien supérieur' "
                                  "WHERE rncp = 'RNCP37274'", NULL, NULL, &message),
                    ==, SQLITE_OK);
   g_assert_null (message);
+  assert_unit_named (f, "Bloc de compétences", "Activité-type");
+  /* without a code, the title decides */
+  g_assert_cmpint (sqlite3_exec (acq_store_get_db (f->store),
+                                 "UPDATE certification SET abrege_code = '', "
+                                 "title = 'TITRE PROFESSIONNEL Conseiller en insertion "
+                                 "professionnelle' WHERE rncp = 'RNCP37274'",
+                                 NULL, NULL, &message),
+                   ==, SQLITE_OK);
+  g_assert_null (message);
   assert_unit_named (f, "Activité-type", "Bloc de compétences");
+}
+
+/* The titles and diplomas she entered fill the model's table, in her order, dated as in
+ * France; without any, the table keeps its empty rows. */
+static void
+test_titles_printed (Fixture *f, gconstpointer data)
+{
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (Pdf) without = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) items_without = NULL;
+  g_autoptr (GError) error = NULL;
+  const OutlineItem *item;
+
+  populate_demo (f);
+  write_dossier (f, HELENE, ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  item = outline_find (items, "Titres, diplômes, CQP");
+  g_assert_nonnull (item);
+  g_assert_true (page_has_in_order (doc, item->page - 1, "Intitulé", "Autorité ou organisme",
+                                    "Date", "Baccalauréat professionnel Accueil",
+                                    "lycée Champollion de Figeac", "03/07/2009",
+                                    "Attestation de formation", "Afpa Cahors", "26/11/2021",
+                                    NULL));
+
+  g_assert_true (acq_store_exec (f->store, "DELETE FROM candidate_title", &error));
+  g_assert_no_error (error);
+  write_dossier (f, HELENE, ACQ_DOSSIER_MODE_DRAFT);
+  without = open_pdf (f->output);
+  items_without = outline (without);
+  item = outline_find (items_without, "Titres, diplômes, CQP");
+  g_assert_nonnull (item);
+  g_assert_true (page_has_in_order (without, item->page - 1, "Intitulé",
+                                    "Autorité ou organisme", "Date", NULL));
+  g_assert_false (page_has (without, item->page - 1, "03/07/2009"));
+  g_assert_false (page_has (without, item->page - 1, "Afpa Cahors"));
 }
 
 /* The editor's page estimate lays out the same line the dossier prints above an example. */
 static void
 test_unit_heading (void)
 {
-  g_autofree char *tp = acq_dossier_unit_heading ("Titre professionnel Conseiller en "
+  g_autofree char *tp = acq_dossier_unit_heading (NULL, "Titre professionnel Conseiller en "
                                                   "insertion professionnelle", 2, "Accompagner");
-  g_autofree char *other = acq_dossier_unit_heading ("Conseiller en insertion professionnelle",
-                                                     2, "Accompagner");
-  g_autofree char *untitled = acq_dossier_unit_heading (NULL, 3, "");
+  g_autofree char *coded = acq_dossier_unit_heading ("TP", "Conseiller en insertion "
+                                                     "professionnelle", 2, "Accompagner");
+  g_autofree char *other = acq_dossier_unit_heading (NULL, "Conseiller en insertion "
+                                                     "professionnelle", 2, "Accompagner");
+  g_autofree char *bts = acq_dossier_unit_heading ("BTS", "Titre professionnel inventé", 2,
+                                                   "Accompagner");
+  g_autofree char *untitled = acq_dossier_unit_heading (NULL, NULL, 3, "");
 
   g_assert_cmpstr (tp, ==, "Activité-type n°\u00A02 — Accompagner");
+  g_assert_cmpstr (coded, ==, "Activité-type n°\u00A02 — Accompagner");
   g_assert_cmpstr (other, ==, "Bloc de compétences n°\u00A02 — Accompagner");
+  g_assert_cmpstr (bts, ==, "Bloc de compétences n°\u00A02 — Accompagner");
   g_assert_cmpstr (untitled, ==, "Bloc de compétences n°\u00A03");
 }
 
@@ -1190,9 +1243,11 @@ test_annexes (Fixture *f, gconstpointer data)
   doc = open_pdf (f->output);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, n_before + 3);
   items = outline (doc);
-  annexes = outline_find (items, "Annexes");
+  annexes = outline_find (items, "Annexe n° 1");
   g_assert_nonnull (annexes);
   first = annexes->page;
+  /* none marked as asked for by the referential: no list of annexes */
+  g_assert_null (outline_find (items, "Annexes"));
   g_assert_cmpint (outline_find (items, "Annexe n° 1 : Attestation employeur.pdf")->page, ==,
                    first);
   g_assert_cmpint (outline_find (items, "Annexe n° 2 : Photo de l'atelier.png")->page, ==,
@@ -1239,6 +1294,90 @@ test_annexes (Fixture *f, gconstpointer data)
     poppler_page_free_image_mapping (images);
     g_object_unref (page);
   }
+}
+
+/* A document marked as an annex the referential asks for is listed under "Annexes", apart
+ * from the documents that illustrate the practice, in the contents and on a page of its own,
+ * and its pages come after that list; the others stay under their own list. */
+static void
+test_annexes_apart (Fixture *f, gconstpointer data)
+{
+  AcqCandidate *candidate = make_candidate (f, "Léa", "Garnier", "46100 Figeac");
+  const char *uuid = acq_candidate_get_uuid (candidate);
+  g_autoptr (AcqSheetList) sheets = sheets_of (f, candidate);
+  AcqSheet *sheet = make_sheet (sheets, f, "Atelier", "Un atelier.");
+  g_autoptr (GFile) required_file = make_pdf_document (f, "Grille d'évaluation.pdf", 1);
+  g_autoptr (GFile) practice_file = make_png (f, "Photo de l'atelier.png", 300, 200);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqAttachment) required = NULL;
+  g_autoptr (AcqAttachment) practice = NULL;
+  g_autoptr (GPtrArray) listed = NULL;
+  g_autoptr (Pdf) doc = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  const OutlineItem *contents, *documents, *annexes, *photo, *grid;
+
+  /* the annex attached first: the practice's documents still come first */
+  required = acq_attachment_add (f->store, acq_sheet_get_uuid (sheet), required_file, NULL,
+                                 &error);
+  g_assert_no_error (error);
+  practice = acq_attachment_add (f->store, acq_sheet_get_uuid (sheet), practice_file, NULL,
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_true (acq_attachment_set_annex (f->store, required->uuid, TRUE, &error));
+  g_assert_no_error (error);
+  listed = acq_attachment_list (f->store, acq_sheet_get_uuid (sheet), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  for (guint i = 0; i < listed->len; i++)
+    {
+      const AcqAttachment *attachment = g_ptr_array_index (listed, i);
+
+      g_assert_cmpint (attachment->annex, ==, g_str_equal (attachment->uuid, required->uuid));
+    }
+
+  write_dossier (f, uuid, ACQ_DOSSIER_MODE_DRAFT);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  contents = outline_find (items, "Sommaire");
+  documents = outline_find (items, "Documents illustrant");
+  annexes = outline_find (items, "Annexes (si le référentiel");
+  photo = outline_find (items, "Annexe n° 1 : Photo de l'atelier.png");
+  grid = outline_find (items, "Annexe n° 2 : Grille d'évaluation.pdf");
+  g_assert_nonnull (contents);
+  g_assert_nonnull (documents);
+  g_assert_nonnull (annexes);
+  g_assert_nonnull (photo);
+  g_assert_nonnull (grid);
+  g_assert_true (page_has_in_order (doc, contents->page - 1,
+                                    "Documents illustrant la pratique professionnelle "
+                                    "(facultatif)", "Annexe n° 1 : Photo de l'atelier.png",
+                                    "Annexes (si le référentiel l'exige)",
+                                    "Annexe n° 2 : Grille d'évaluation.pdf", NULL));
+  /* each list on its page, each document on its own pages, in that order */
+  g_assert_cmpint (documents->page, <, photo->page);
+  g_assert_cmpint (photo->page, <, annexes->page);
+  g_assert_cmpint (annexes->page, <, grid->page);
+  g_assert_true (page_has (doc, documents->page - 1,
+                           "Annexe n° 1 : Photo de l'atelier.png (bloc 1, exemple n° 1)"));
+  g_assert_false (page_has (doc, documents->page - 1, "Grille d'évaluation.pdf"));
+  g_assert_true (page_has_in_order (doc, annexes->page - 1, "Annexes",
+                                    "(si le référentiel l'exige)",
+                                    "Annexe n° 2 : Grille d'évaluation.pdf (bloc 1, exemple n° 1)",
+                                    NULL));
+  g_assert_false (page_has (doc, annexes->page - 1, "Photo de l'atelier.png"));
+  g_assert_true (page_has (doc, grid->page - 1, "Attestation employeur page 1"));
+
+  /* marked back as a document of the practice: no list of annexes */
+  g_assert_true (acq_attachment_set_annex (f->store, required->uuid, FALSE, &error));
+  g_assert_no_error (error);
+  write_dossier (f, uuid, ACQ_DOSSIER_MODE_DRAFT);
+  g_clear_object (&doc);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  doc = open_pdf (f->output);
+  items = outline (doc);
+  g_assert_null (outline_find (items, "Annexes (si le référentiel"));
+  g_assert_true (page_has (doc, outline_find (items, "Documents illustrant")->page - 1,
+                           "Grille d'évaluation.pdf (bloc 1, exemple n° 1)"));
 }
 
 /* --- Documents over the limits -------------------------------------------------------------- */
@@ -2002,6 +2141,7 @@ main (int argc, char **argv)
   ADD ("/dossier/demo/rubrics-in-order", test_demo_rubrics);
   ADD ("/dossier/demo/metadata", test_demo_metadata);
   ADD ("/dossier/activity-types", test_activity_types);
+  ADD ("/dossier/titles/printed", test_titles_printed);
   ADD ("/dossier/period-printed", test_period_printed);
   g_test_add_func ("/dossier/unit-heading", test_unit_heading);
   ADD ("/dossier/demo/contents-pages", test_demo_contents);
@@ -2013,6 +2153,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dossier/rules/town-of-the-address", test_rules_town);
   ADD ("/dossier/rules/three-pages", test_rules_three_pages);
   ADD ("/dossier/annexes/appended", test_annexes);
+  ADD ("/dossier/annexes/apart-from-the-practice", test_annexes_apart);
   ADD ("/dossier/annexes/bombs-refused-at-attach", test_annex_bombs_refused);
   ADD ("/dossier/annexes/bombs-in-store-noted", test_annex_bombs_noted);
   ADD ("/dossier/annexes/without-pages", test_annex_without_pages);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "acq-candidate-dispense.h"
+#include "acq-candidate-title.h"
 
 #include <string.h>
 
@@ -548,6 +549,90 @@ test_referential_newer_here_is_kept (Fixture *f, gconstpointer data)
   g_assert_cmpstr (label, ==, "Compétence récente");
   g_assert_cmpstr (version, ==, "2025-02-01");
   g_assert_false (report_mentions (report, "Certification"));
+}
+
+static AcqCandidateDocument *side_add_document (Side *side, const char *uuid,
+                                                AcqCandidateDocumentKind kind, const char *name,
+                                                guint8 variant);
+
+/* Her titles and diplomas travel with her: added, changed and deleted on her side, the same
+ * on her accompagnatrice's. */
+static void
+test_candidate_titles_travel (Fixture *f, gconstpointer data)
+{
+  g_autoptr (AcqImportReport) first = NULL;
+  g_autoptr (AcqImportReport) second = NULL;
+  g_autoptr (AcqImportReport) third = NULL;
+  g_autoptr (AcqCandidateTitle) title = NULL;
+  g_autoptr (AcqCandidateDocument) proof = NULL;
+  g_autoptr (GPtrArray) there = NULL;
+  g_autoptr (GPtrArray) changed = NULL;
+  g_autoptr (GPtrArray) deleted = NULL;
+  g_autoptr (GError) error = NULL;
+  const AcqCandidateTitle *read;
+
+  title = acq_candidate_title_add (f->candidate.store, f->uuid, "CAP Petite enfance",
+                                   "Rectorat de Toulouse", "2003-06-20", &error);
+  g_assert_no_error (error);
+  /* with its proof, a document of hers that travels with it */
+  proof = side_add_document (&f->candidate, f->uuid, ACQ_CANDIDATE_DOCUMENT_OTHER, "cap.png", 4);
+  title->document_uuid = g_strdup (proof->uuid);
+  g_assert_true (acq_candidate_title_save (f->candidate.store, title, &error));
+  g_assert_no_error (error);
+  first = send (f, &f->candidate, &f->coach);
+  there = acq_candidate_title_list (f->coach.store, f->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (there->len, ==, 1);
+  read = g_ptr_array_index (there, 0);
+  g_assert_cmpstr (read->uuid, ==, title->uuid);
+  g_assert_cmpstr (read->title, ==, "CAP Petite enfance");
+  g_assert_cmpstr (read->organisation, ==, "Rectorat de Toulouse");
+  g_assert_cmpstr (read->date, ==, "2003-06-20");
+  g_assert_cmpstr (read->document_uuid, ==, proof->uuid);
+
+  g_free (title->date);
+  title->date = g_strdup ("2003-07-01");
+  g_assert_true (acq_candidate_title_save (f->candidate.store, title, &error));
+  g_assert_no_error (error);
+  second = send (f, &f->candidate, &f->coach);
+  changed = acq_candidate_title_list (f->coach.store, f->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed->len, ==, 1);
+  g_assert_cmpstr (((AcqCandidateTitle *) g_ptr_array_index (changed, 0))->date, ==,
+                   "2003-07-01");
+
+  g_assert_true (acq_candidate_title_delete (f->candidate.store, title->uuid, &error));
+  g_assert_no_error (error);
+  third = send (f, &f->candidate, &f->coach);
+  deleted = acq_candidate_title_list (f->coach.store, f->uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (deleted->len, ==, 0);
+}
+
+/* The certification's kind (its ABREGE, which makes the DP say "Activité-type") comes in with
+ * the fiche the other side did not have. */
+static void
+test_referential_kind_travels (Fixture *f, gconstpointer data)
+{
+  g_autoptr (AcqImportReport) report = NULL;
+  g_autoptr (AcqFiche) theirs = side_import_fiche (&f->candidate, "RNCP99995",
+                                                   "Conseiller inventé", "Bloc",
+                                                   "- Compétence", "01/02/2025");
+  g_autoptr (AcqFiche) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *kind = NULL;
+
+  side_exec (&f->candidate, "UPDATE certification SET abrege_code = 'TP', abrege_label ="
+                            " 'Titre professionnel' WHERE rncp = 'RNCP99995';");
+  choose_fiche (f, &f->candidate, theirs);
+  report = send (f, &f->candidate, &f->coach);
+  kind = side_query (&f->coach, "SELECT abrege_code || '|' || abrege_label FROM certification"
+                                " WHERE rncp = 'RNCP99995'");
+  g_assert_cmpstr (kind, ==, "TP|Titre professionnel");
+  loaded = acq_referential_load (f->coach.store, "RNCP99995", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->abrege_code, ==, "TP");
+  g_assert_true (acq_fiche_is_titre_professionnel (loaded));
 }
 
 /* A newer version in the file replaces the importer's, the report says so, and the
@@ -1112,6 +1197,41 @@ side_add_document (Side *side, const char *uuid, AcqCandidateDocumentKind kind,
   return document;
 }
 
+/* A sheet's document marked as an annex the referential asks for is marked so on the other
+ * side too, and so is its mark taken back. */
+static void
+test_annex_mark_travels (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = test_write_png (f->candidate.dir, "grille.png", 3);
+  g_autoptr (AcqAttachment) attachment = NULL;
+  g_autoptr (AcqImportReport) first = NULL;
+  g_autoptr (AcqImportReport) second = NULL;
+  g_autoptr (AcqImportReport) third = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *marked = NULL;
+  g_autofree char *unmarked = NULL;
+
+  attachment = acq_attachment_add (f->candidate.store, f->sheet, file,
+                                   NULL, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT annex FROM attachment WHERE uuid = '%s'", attachment->uuid);
+  first = send (f, &f->candidate, &f->coach);
+  before = side_query (&f->coach, sql);
+  g_assert_cmpstr (before, ==, "0");
+  g_assert_true (acq_attachment_set_annex (f->candidate.store, attachment->uuid, TRUE, &error));
+  g_assert_no_error (error);
+  second = send (f, &f->candidate, &f->coach);
+  marked = side_query (&f->coach, sql);
+  g_assert_cmpstr (marked, ==, "1");
+  g_assert_true (acq_attachment_set_annex (f->coach.store, attachment->uuid, FALSE, &error));
+  g_assert_no_error (error);
+  third = send (f, &f->coach, &f->candidate);
+  unmarked = side_query (&f->candidate, sql);
+  g_assert_cmpstr (unmarked, ==, "0");
+}
+
 /* The documents travel with their bytes: the candidate sends her CV, the coach the notice. */
 static void
 test_documents_travel_with_their_bytes (Fixture *f, gconstpointer data)
@@ -1239,6 +1359,9 @@ main (int argc, char *argv[])
   ADD ("/merge/referential/only-the-candidates-own", test_referential_only_the_candidates_own);
   ADD ("/merge/referential/newer-here-is-kept", test_referential_newer_here_is_kept);
   ADD ("/merge/referential/newer-there-comes-in", test_referential_newer_there_comes_in);
+  ADD ("/merge/referential/kind-travels", test_referential_kind_travels);
+  ADD ("/merge/candidate-titles/travel", test_candidate_titles_travel);
+  ADD ("/merge/documents/annex-mark-travels", test_annex_mark_travels);
   ADD ("/merge/referential/damaged-refused", test_referential_damaged_refused);
   ADD ("/merge/referential/dispense-travels", test_referential_dispense_travels);
   ADD ("/merge/referential/retired-link-travels", test_referential_retired_link_travels);

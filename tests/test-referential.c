@@ -1443,6 +1443,61 @@ test_check_fiche (Fixture *fixture, gconstpointer data)
 }
 
 
+/* The fiche's kind, ABREGE (depth 3 of a FICHE), is not taken for a bloc's CODE (depth 4). */
+static void
+test_parse_shipped_kind (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (AcqFiche) fiche = read_shipped ();
+
+  g_assert_cmpstr (fiche->abrege_code, ==, "TP");
+  g_assert_cmpstr (fiche->abrege_label, ==, "Titre professionnel");
+  g_assert_true (acq_fiche_is_titre_professionnel (fiche));
+  g_assert_cmpstr (bloc_at (fiche, 0)->code, ==, "RNCP37274BC01");
+  g_assert_cmpstr (bloc_at (fiche, 2)->code, ==, "RNCP37274BC03");
+}
+
+/* The kind is stored and read back; a fiche without one is no titre professionnel unless its
+ * title says so; an empty ABREGE or one after the blocs is read as well. */
+static void
+test_kind_stored (Fixture *fixture, gconstpointer data)
+{
+  static const char xml[] =
+    HEAD
+    "<FICHE><NUMERO_FICHE>RNCP24</NUMERO_FICHE><INTITULE>BTS inventé</INTITULE>"
+    "<ACTIF>Oui</ACTIF><BLOCS_COMPETENCES>" BLOC ("RNCP24BC01", "- Saisir")
+    "</BLOCS_COMPETENCES><ABREGE><CODE>BTS</CODE><LIBELLE>Brevet de technicien supérieur"
+    "</LIBELLE></ABREGE></FICHE>\n"
+    "<FICHE><NUMERO_FICHE>RNCP25</NUMERO_FICHE><INTITULE>Titre professionnel inventé"
+    "</INTITULE><ABREGE/><ACTIF>Oui</ACTIF><BLOCS_COMPETENCES>" BLOC ("RNCP25BC01", "- Saisir")
+    "</BLOCS_COMPETENCES></FICHE>\n"
+    TAIL;
+  g_autoptr (AcqFiche) bts = read_inline (xml, "RNCP24");
+  g_autoptr (AcqFiche) untyped = read_inline (xml, "RNCP25");
+  g_autoptr (AcqFiche) stored_bts = NULL;
+  g_autoptr (AcqFiche) stored_untyped = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpstr (bts->abrege_code, ==, "BTS");
+  g_assert_cmpstr (bts->abrege_label, ==, "Brevet de technicien supérieur");
+  g_assert_cmpstr (bloc_at (bts, 0)->code, ==, "RNCP24BC01");
+  g_assert_false (acq_fiche_is_titre_professionnel (bts));
+  g_assert_null (untyped->abrege_code);
+  g_assert_true (acq_fiche_is_titre_professionnel (untyped));
+  g_assert_true (acq_referential_import_fiche (fixture->store, bts, &error));
+  g_assert_no_error (error);
+  g_assert_true (acq_referential_import_fiche (fixture->store, untyped, &error));
+  g_assert_no_error (error);
+  stored_bts = acq_referential_load (fixture->store, "RNCP24", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored_bts->abrege_code, ==, "BTS");
+  g_assert_cmpstr (stored_bts->abrege_label, ==, "Brevet de technicien supérieur");
+  stored_untyped = acq_referential_load (fixture->store, "RNCP25", &error);
+  g_assert_no_error (error);
+  g_assert_null (stored_untyped->abrege_code);
+  g_assert_true (acq_referential_check_fiche (stored_bts, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1454,6 +1509,8 @@ main (int argc, char *argv[])
   g_test_add ("/referential/" path, Fixture, NULL, fixture_set_up_store, func, fixture_tear_down)
 
   ADD ("parse/shipped-fiche", test_parse_shipped_fiche);
+  ADD ("parse/shipped-kind", test_parse_shipped_kind);
+  ADD_STORE ("kind/stored", test_kind_stored);
   ADD_STORE ("version/date-read", test_version_date_read);
   ADD_STORE ("version/keeps-links", test_version_keeps_links);
   ADD_STORE ("version/dropped-bloc", test_version_dropped_bloc);

@@ -17,6 +17,7 @@
 #include "acq-candidate-document.h"
 #include "acq-coach-profile.h"
 #include "acq-comment.h"
+#include "acq-candidate-title.h"
 #include "acq-complaint.h"
 #include "acq-demo.h"
 #include "acq-jury.h"
@@ -904,6 +905,42 @@ populate_paperwork (AcqCandidateList *list, GError **error)
                             "Notification de recevabilité — Hélène Dubois", error);
 }
 
+/* Hélène's titles and training, which her dossier lists in the model's table. */
+static gboolean
+populate_titles (AcqCandidateList *list, GError **error)
+{
+  static const struct
+  {
+    const char *title;
+    const char *organisation;
+    const char *date;
+  } titles[] = {
+    { "Baccalauréat professionnel Accueil – relation clients et usagers",
+      "Académie de Toulouse, lycée Champollion de Figeac", "2009-07-03" },
+    { "Attestation de formation « Conduire un entretien d'accompagnement »",
+      "Afpa Cahors", "2021-11-26" },
+  };
+  AcqStore *store = acq_candidate_list_get_store (list);
+  g_autoptr (GPtrArray) held = NULL;
+
+  if (acq_candidate_list_find (list, demo[0].uuid) == NULL)
+    return TRUE;
+  if (!(held = acq_candidate_title_list (store, demo[0].uuid, error)))
+    return FALSE;
+  if (held->len > 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr (AcqCandidateTitle) added =
+        acq_candidate_title_add (store, demo[0].uuid, titles[i].title, titles[i].organisation,
+                                 titles[i].date, error);
+
+      if (added == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 add_demo_complaint (AcqStore *store, int received, AcqComplaintChannel channel,
                     const char *candidate_uuid, const char *from_whom, const char *subject,
@@ -1087,6 +1124,7 @@ acq_demo_populate (AcqCandidateList *list, GError **error)
     return FALSE;
   return populate_sheets (list, fiche, error) && populate_sessions (list, error) &&
          populate_jury (list, fiche, error) && populate_paperwork (list, error) &&
+         populate_titles (list, error) &&
          populate_complaints (store, error) && populate_satisfaction (store, error) &&
          populate_quotes (list, error) &&
          _acq_demo_populate_second_certification (list, error);

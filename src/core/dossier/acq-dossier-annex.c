@@ -275,8 +275,6 @@ static void
 start_annex_page (AcqDossierWriter *w, const AcqDossierAnnex *annex, guint page)
 {
   acq_dossier_writer_new_page (w);
-  if (page == 0 && annex->number == 1)
-    _acq_dossier_mark (w, "annexes");
   if (page == 0)
     _acq_dossier_mark (w, annex->dest);
   caption (w, annex, page);

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acq-candidate-title.h"
 #include "acq-dossier-private.h"
+#include "acq-referential.h"
 #include "acq-sheet-list.h"
 #include "acq-sql-private.h"
 #include "acq-text.h"
@@ -79,7 +81,7 @@ acq_dossier_parse_town (const char *address)
 }
 
 static const char sql_certification[] =
-  "SELECT c.rncp, c.title FROM candidate k JOIN certification c"
+  "SELECT c.rncp, c.title, c.abrege_code FROM candidate k JOIN certification c"
   " ON c.uuid = k.certification_uuid WHERE k.uuid = ?1";
 
 static void
@@ -120,7 +122,9 @@ _acq_dossier_data_free (AcqDossierData *data)
   g_clear_object (&data->candidate);
   g_free (data->rncp);
   g_free (data->certification);
+  g_free (data->abrege_code);
   g_clear_pointer (&data->annexes, g_ptr_array_unref);
+  g_clear_pointer (&data->titles, g_ptr_array_unref);
   g_clear_pointer (&data->examples, g_ptr_array_unref);
   g_clear_pointer (&data->blocs, g_ptr_array_unref);
   g_clear_pointer (&data->coverage, acq_coverage_free);
@@ -172,16 +176,6 @@ acq_dossier_full_name (AcqCandidate *candidate)
   return g_strconcat (first, " ", last, NULL);
 }
 
-/* The store keeps no type of certification, only its title: a title that says "titre
- * professionnel" (as "Titre professionnel Conseiller en insertion professionnelle") is one. */
-static gboolean
-is_titre_professionnel (const char *title)
-{
-  g_autofree char *folded = title != NULL ? g_utf8_casefold (title, -1) : NULL;
-
-  return folded != NULL && strstr (folded, "titre professionnel") != NULL;
-}
-
 static gboolean
 load_certification (AcqStore *store, AcqDossierData *data, GError **error)
 {
@@ -196,7 +190,9 @@ load_certification (AcqStore *store, AcqDossierData *data, GError **error)
     {
       data->rncp = _acq_sql_column_dup (stmt, 0);
       data->certification = _acq_sql_column_dup (stmt, 1);
-      data->activity_types = is_titre_professionnel (data->certification);
+      data->abrege_code = _acq_sql_column_dup (stmt, 2);
+      data->activity_types = acq_referential_is_titre_professionnel (data->abrege_code,
+                                                                     data->certification);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -254,7 +250,9 @@ _acq_dossier_unit_kind (AcqDossierData *data, int position)
 
 /**
  * acq_dossier_unit_heading:
- * @certification_title: (nullable): the title of the certification aimed at
+ * @abrege_code: (nullable): the certification's kind, its fiche's ABREGE/CODE ("TP")
+ * @certification_title: (nullable): the title of the certification aimed at, which decides
+ *   when the kind is unknown
  * @position: the bloc's position, from 1
  * @bloc_title: (nullable): the bloc's title
  *
@@ -265,11 +263,11 @@ _acq_dossier_unit_kind (AcqDossierData *data, int position)
  *   "Bloc de compétences n° 1 — …" for any other certification
  */
 char *
-acq_dossier_unit_heading (const char *certification_title, int position,
-                          const char *bloc_title)
+acq_dossier_unit_heading (const char *abrege_code, const char *certification_title,
+                          int position, const char *bloc_title)
 {
-  const char *kind = is_titre_professionnel (certification_title) ? "Activité-type"
-                                                                  : "Bloc de compétences";
+  const char *kind = acq_referential_is_titre_professionnel (abrege_code, certification_title)
+                     ? "Activité-type" : "Bloc de compétences";
 
   if (bloc_title == NULL || *bloc_title == '\0')
     return g_strdup_printf ("%s n°\u00A0%d", kind, position);
@@ -288,8 +286,8 @@ make_example (AcqDossierData *data, AcqDossierBloc *bloc, AcqSheet *sheet)
   example->period = acq_text_french_period (acq_sheet_get_period_from (sheet),
                                             acq_sheet_get_period_to (sheet));
   example->competences = competence_labels (data, sheet);
-  example->unit = acq_dossier_unit_heading (data->certification, bloc->bloc->position,
-                                            bloc->bloc->title);
+  example->unit = acq_dossier_unit_heading (data->abrege_code, data->certification,
+                                            bloc->bloc->position, bloc->bloc->title);
   dp->title = acq_sheet_get_title (sheet);
   dp->organisation = acq_sheet_get_organisation (sheet);
   dp->department = acq_sheet_get_department (sheet);
@@ -360,7 +358,7 @@ load_examples (AcqStore *store, AcqDossierData *data, GError **error)
 }
 
 static gboolean
-load_annexes (AcqStore *store, AcqDossierData *data, GError **error)
+load_annexes_of_kind (AcqStore *store, AcqDossierData *data, gboolean required, GError **error)
 {
   for (guint e = 0; e < data->examples->len; e++)
     {
@@ -372,11 +370,17 @@ load_annexes (AcqStore *store, AcqDossierData *data, GError **error)
         return FALSE;
       for (guint a = 0; a < attachments->len; a++)
         {
-          AcqDossierAnnex *annex = g_new0 (AcqDossierAnnex, 1);
+          const AcqAttachment *attachment = g_ptr_array_index (attachments, a);
+          AcqDossierAnnex *annex;
           g_autoptr (GFile) file = NULL;
           GError *local_error = NULL;
 
-          annex->attachment = acq_attachment_copy (g_ptr_array_index (attachments, a));
+          if (attachment->annex != required)
+            continue;
+          annex = g_new0 (AcqDossierAnnex, 1);
+          annex->attachment = acq_attachment_copy (attachment);
+          annex->required = required;
+          data->n_required += required ? 1 : 0;
           annex->example = example;
           annex->number = data->annexes->len + 1;
           /* A copy that is missing or refused is drawn as such (annex->path stays NULL). */
@@ -391,6 +395,17 @@ load_annexes (AcqStore *store, AcqDossierData *data, GError **error)
           g_ptr_array_add (data->annexes, annex);
         }
     }
+  return TRUE;
+}
+
+/* The documents that illustrate the practice first, then the annexes the referential asks
+ * for: the dossier lists and appends them apart, numbered in one run. */
+static gboolean
+load_annexes (AcqStore *store, AcqDossierData *data, GError **error)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    if (!load_annexes_of_kind (store, data, pass == 1, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -443,6 +458,9 @@ _acq_dossier_data_load (AcqStore *store, const char *candidate_uuid, AcqDossierM
   data->coverage = acq_coverage_compute (store, candidate_uuid, error);
   if (data->coverage == NULL || !load_blocs (data) || !load_examples (store, data, error) ||
       !load_annexes (store, data, error))
+    return NULL;
+  data->titles = acq_candidate_title_list (store, candidate_uuid, error);
+  if (data->titles == NULL)
     return NULL;
   data->place = acq_dossier_parse_town (acq_candidate_get_text (data->candidate,
                                                                 ACQ_CANDIDATE_ADDRESS));

@@ -13,8 +13,10 @@
 
 #include <cairo-pdf.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "acq-candidate-title.h"
 #include "acq-dossier-private.h"
 #include "acq-text.h"
 
@@ -106,12 +108,14 @@ _acq_dossier_add_targets (AcqDossierWriter *w)
   add_target (w, 0, g_strdup ("Déclaration sur l’honneur"), "declaration", TRUE);
   add_target (w, 0, g_strdup ("Documents illustrant la pratique professionnelle (facultatif)"),
               "documents", TRUE);
-  if (data->annexes->len > 0)
-    add_target (w, 0, g_strdup ("Annexes"), "annexes", TRUE);
+  /* each document under its list: the practice's, then the annexes the referential asks for
+   * (data->annexes holds them in that order) */
   for (guint a = 0; a < data->annexes->len; a++)
     {
       AcqDossierAnnex *annex = g_ptr_array_index (data->annexes, a);
 
+      if (annex->required && a == data->annexes->len - data->n_required)
+        add_target (w, 0, g_strdup ("Annexes (si le référentiel l’exige)"), "annexes", TRUE);
       add_target (w, 1, annex_title (annex), annex->dest, TRUE);
     }
 }
@@ -526,40 +530,111 @@ table_cell (AcqDossierWriter *w, double x, double y, double width, double height
     }
 }
 
+static void
+titles_header (AcqDossierWriter *w, const char *const *headers, const double *widths,
+               double height)
+{
+  double x = 0;
+
+  for (guint c = 0; c < 3; c++)
+    {
+      table_cell (w, x, w->y, widths[c], height, headers[c]);
+      x += widths[c];
+    }
+  w->y += height;
+}
+
+/* One line of the table: the texts in their cells, the row as high as its tallest cell; on a
+ * new page, under the headers again. */
+static void
+titles_row (AcqDossierWriter *w, const char *const *headers, const double *widths,
+            double header_height, const char *const *texts, double min_height)
+{
+  PangoLayout *layouts[3] = { NULL, };
+  double height = min_height;
+  double x = 0;
+  guint page = w->page;
+
+  for (guint c = 0; c < 3; c++)
+    {
+      gboolean is_new;
+      PangoRectangle logical;
+
+      layouts[c] = _acq_dossier_kept_layout (w, ACQ_DOSSIER_TEXT_BODY, texts[c],
+                                             widths[c] - 12, 0, &is_new);
+      pango_layout_get_extents (layouts[c], NULL, &logical);
+      height = MAX (height, (double) logical.height / PANGO_SCALE + 12);
+    }
+  acq_dossier_writer_need (w, height);
+  if (w->page != page)
+    {
+      titles_header (w, headers, widths, header_height);
+      acq_dossier_writer_need (w, height);
+    }
+  for (guint c = 0; c < 3; c++)
+    {
+      table_cell (w, x, w->y, widths[c], height, NULL);
+      acq_dossier_writer_show_layout (w, ACQ_DOSSIER_TEXT_BODY, layouts[c], x + 6, w->y + 6);
+      g_object_unref (layouts[c]);
+      x += widths[c];
+    }
+  w->y += height;
+}
+
 /**
  * _acq_dossier_titles:
  * @w: the writer
  *
- * The table of titles, diplomas, CQP and training certificates. Acquis does not record them
- * yet: the table is printed with its headers and empty rows, for the candidate to fill in.
+ * The table of titles, diplomas, CQP and training certificates: the ones the candidate
+ * entered (acq-candidate-title), in her order, dated as in France; a table of empty rows, to
+ * fill in by hand, when she entered none. A row that does not fit goes to the next page,
+ * under the headers again.
  */
 void
 _acq_dossier_titles (AcqDossierWriter *w)
 {
   static const char *const headers[] = { "Intitulé", "Autorité ou organisme", "Date" };
-  static const double widths[] = { 0.48, 0.34, 0.18 };
+  static const double shares[] = { 0.48, 0.34, 0.18 };
   const double header_height = 24, row_height = 30;
   const guint rows = 10;
+  GPtrArray *titles = w->data->titles;
+  double widths[3];
 
+  for (guint c = 0; c < 3; c++)
+    widths[c] = shares[c] * ACQ_DP_CONTENT_WIDTH;
   start_section (w, "Titres et diplômes", "titres",
                  "Titres, diplômes, CQP, attestations de formation");
   acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, "(facultatif)", 0, 16);
-  acq_dossier_writer_need (w, header_height + row_height * rows);
-  for (guint r = 0; r <= rows; r++)
+  if (titles == NULL || titles->len == 0)
     {
-      double x = 0;
-      double y = w->y + (r == 0 ? 0 : header_height + (r - 1) * row_height);
-
-      for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+      acq_dossier_writer_need (w, header_height + row_height * rows);
+      titles_header (w, headers, widths, header_height);
+      for (guint r = 0; r < rows; r++)
         {
-          double width = widths[c] * ACQ_DP_CONTENT_WIDTH;
+          static const char *const empty[] = { "", "", "" };
 
-          table_cell (w, x, y, width, r == 0 ? header_height : row_height,
-                      r == 0 ? headers[c] : NULL);
-          x += width;
+          titles_row (w, headers, widths, header_height, empty, row_height);
         }
+      return;
     }
-  w->y += header_height + row_height * rows;
+  acq_dossier_writer_need (w, header_height + row_height);
+  titles_header (w, headers, widths, header_height);
+  for (guint i = 0; i < titles->len; i++)
+    {
+      const AcqCandidateTitle *title = g_ptr_array_index (titles, i);
+      g_autofree char *name = typeset_line (title->title);
+      g_autofree char *organisation = typeset_line (title->organisation);
+      g_autofree char *date = NULL;
+      const char *texts[3];
+      int y = 0, m = 0, d = 0;
+
+      if (sscanf (title->date, "%4d-%2d-%2d", &y, &m, &d) == 3)
+        date = g_strdup_printf ("%02d/%02d/%04d", d, m, y);
+      texts[0] = name;
+      texts[1] = organisation;
+      texts[2] = date != NULL ? date : "";
+      titles_row (w, headers, widths, header_height, texts, row_height);
+    }
 }
 
 /* --- Declaration ---------------------------------------------------------------------- */
@@ -618,6 +693,33 @@ _acq_dossier_declaration (AcqDossierWriter *w)
 
 /* --- Documents ------------------------------------------------------------------------ */
 
+/* The lines of the documents of one kind, or a sentence when there are none. */
+static void
+list_annexes (AcqDossierWriter *w, gboolean required)
+{
+  AcqDossierData *data = w->data;
+  guint n = 0;
+
+  for (guint a = 0; a < data->annexes->len; a++)
+    {
+      AcqDossierAnnex *annex = g_ptr_array_index (data->annexes, a);
+      g_autofree char *title = NULL;
+      g_autofree char *line = NULL;
+
+      if (annex->required != required)
+        continue;
+      title = annex_title (annex);
+      line = g_strdup_printf ("%s (bloc %d, exemple n°\u00A0%u)", title,
+                              annex->example->bloc->bloc->position,
+                              annex->example->example.number);
+      entry (w, 1, line, annex->dest, FALSE);
+      n++;
+    }
+  if (n == 0)
+    acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY,
+                             "Aucun document n’est joint à ce dossier.", 0, 0);
+}
+
 /**
  * _acq_dossier_documents:
  * @w: the writer
@@ -628,22 +730,24 @@ _acq_dossier_declaration (AcqDossierWriter *w)
 void
 _acq_dossier_documents (AcqDossierWriter *w)
 {
-  AcqDossierData *data = w->data;
-
   start_section (w, "Documents illustrant la pratique", "documents",
                  "Documents illustrant la pratique professionnelle");
   acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, "(facultatif)", 0, 12);
-  if (data->annexes->len == 0)
-    acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_BODY,
-                             "Aucun document n’est joint à ce dossier.", 0, 0);
-  for (guint a = 0; a < data->annexes->len; a++)
-    {
-      AcqDossierAnnex *annex = g_ptr_array_index (data->annexes, a);
-      g_autofree char *title = annex_title (annex);
-      g_autofree char *line = g_strdup_printf ("%s (bloc %d, exemple n°\u00A0%u)", title,
-                                               annex->example->bloc->bloc->position,
-                                               annex->example->example.number);
+  list_annexes (w, FALSE);
+}
 
-      entry (w, 1, line, annex->dest, FALSE);
-    }
+/**
+ * _acq_dossier_required_annexes:
+ * @w: the writer
+ *
+ * The list of the annexes the referential asks for (the documents marked so), apart from the
+ * documents that illustrate the practice, each with the example it belongs to and its page.
+ * Printed only when there are some, after the practice's documents.
+ */
+void
+_acq_dossier_required_annexes (AcqDossierWriter *w)
+{
+  start_section (w, "Annexes", "annexes", "Annexes");
+  acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, "(si le référentiel l’exige)", 0, 12);
+  list_annexes (w, TRUE);
 }

@@ -52,6 +52,8 @@ typedef struct
   PopplerDocument         *document;  /* a PDF that opened, else NULL */
   guint                    n_pages;   /* pages it takes in the dossier, at least 1 */
   char                    *refusal;   /* why it is not drawn (too large), else NULL */
+  gboolean                 required;  /* an annex the referential asks for, listed under
+                                       * "Annexes", not a document of the practice */
 } AcqDossierAnnex;
 
 struct _AcqDossierData
@@ -60,12 +62,16 @@ struct _AcqDossierData
   AcqCandidate   *candidate;
   char           *rncp;           /* NULL: no certification */
   char           *certification;  /* its title */
+  char           *abrege_code;    /* (nullable): its kind, "TP" for a titre professionnel */
   gboolean        activity_types; /* a titre professionnel: its blocs are activités-types */
   AcqCoverage    *coverage;
   GPtrArray      *blocs;          /* (element-type AcqDossierBloc): the targeted ones */
   GPtrArray      *examples;       /* (element-type AcqDossierExample): printed, in order */
   GPtrArray      *left_out;       /* (element-type AcqSheet): sheets not printed */
-  GPtrArray      *annexes;        /* (element-type AcqDossierAnnex) */
+  GPtrArray      *annexes;        /* (element-type AcqDossierAnnex): the practice's documents,
+                                   * then the annexes the referential asks for */
+  guint           n_required;     /* of which annexes the referential asks for */
+  GPtrArray      *titles;         /* (element-type AcqCandidateTitle): hers, in her order */
   char           *place;          /* the town for "Fait à", NULL if unknown */
   gboolean        dated;          /* the declaration carries generated_at */
   GDateTime      *generated_at;
@@ -104,6 +110,7 @@ void   _acq_dossier_contents       (AcqDossierWriter *w);
 void   _acq_dossier_bloc           (AcqDossierWriter *w,
                                     AcqDossierBloc   *bloc);
 void   _acq_dossier_titles         (AcqDossierWriter *w);
+void   _acq_dossier_required_annexes (AcqDossierWriter *w);
 void   _acq_dossier_declaration    (AcqDossierWriter *w);
 void   _acq_dossier_documents      (AcqDossierWriter *w);
 

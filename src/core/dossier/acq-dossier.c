@@ -576,11 +576,16 @@ write_pages (AcqDossierWriter *w, gpointer user_data)
   _acq_dossier_declaration (w);
   _acq_dossier_documents (w);
   _acq_dossier_step (w);
+  /* the practice's documents, then the annexes the referential asks for under their list */
   for (guint a = 0; a < data->annexes->len; a++)
     {
+      AcqDossierAnnex *annex = g_ptr_array_index (data->annexes, a);
+
       if (g_cancellable_is_cancelled (w->cancellable))
         return FALSE;
-      _acq_dossier_annex (w, g_ptr_array_index (data->annexes, a));
+      if (annex->required && a == data->annexes->len - data->n_required)
+        _acq_dossier_required_annexes (w);
+      _acq_dossier_annex (w, annex);
     }
   return !g_cancellable_is_cancelled (w->cancellable);
 }
@@ -647,8 +652,9 @@ acq_dossier_writer_clear (AcqDossierWriter *w)
   g_clear_object (&w->layout);
 }
 
-/* The outline: the sections at the top, the examples under their bloc, the annexes under
- * "Annexes". A target without destination (a label of the contents) ends a branch. */
+/* The outline: the sections at the top, the examples under their bloc, the practice's
+ * documents under their list and the annexes the referential asks for under "Annexes". A
+ * target without destination (a label of the contents) ends a branch. */
 static void
 add_outline (AcqDossierWriter *w)
 {
@@ -982,14 +988,15 @@ record_export (AcqStore *store, const char *candidate_uuid, const char *loaded_a
  * - the table of contents, with page numbers and links;
  * - for each targeted bloc, in order: a page that presents it, then its examples of
  *   professional practice (one per sheet of the bloc, see #AcqDpLayout);
- * - the table of titles, diplomas and training certificates: Acquis does not record them
- *   yet, so it is printed with its headers and empty rows, to fill in by hand;
+ * - the table of titles, diplomas and training certificates the candidate entered
+ *   (acq-candidate-title), or empty rows to fill in by hand when she entered none;
  * - the déclaration sur l'honneur: the place is the town of the address's last line, the
  *   date left blank for the signer (see acq_dossier_write_with_options() to print it), then
  *   a box to sign;
  * - the list of documents illustrating the practice (the attachments of the printed
- *   sheets), then the documents themselves, as annexes: PDF pages drawn as vectors, images
- *   scaled to fit.
+ *   sheets), then the documents themselves: PDF pages drawn as vectors, images scaled to fit;
+ * - when some documents are marked as annexes the referential asks for, their own list,
+ *   "Annexes", then their pages.
  *
  * Every page but the cover has a running header with the candidate's name and the section,
  * and "page X / Y" at the bottom. The PDF has its metadata (title, author, subject, creator,

@@ -116,7 +116,8 @@ AcqCandidate *acq_dossier_find_candidate (AcqCandidateList       *candidates,
                                           GError                **error);
 
 char         *acq_dossier_parse_town     (const char             *address);
-char         *acq_dossier_unit_heading   (const char             *certification_title,
+char         *acq_dossier_unit_heading   (const char             *abrege_code,
+                                          const char             *certification_title,
                                           int                     position,
                                           const char             *bloc_title);
 

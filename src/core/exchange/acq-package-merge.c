@@ -43,7 +43,10 @@
  * quote…) have an author_role: her file may add her own (her CV, the convocation the
  * certifier sent her) and change or remove them, never one her accompagnatrice filed; so do
  * the satisfaction answers (satisfaction_response, satisfaction_score): the candidate writes
- * hers, the accompagnatrice's paper ones stay hers. The accompagnatrice's profile
+ * hers, the accompagnatrice's paper ones stay hers. The titles, diplomas and CQP the
+ * candidate holds (candidate_title, candidates/acq-candidate-title.c) are hers, as her sheets
+ * are: her file creates, changes and deletes them, and the accompagnatrice's file, the
+ * reference copy, may put them back. The accompagnatrice's profile
  * (coach_profile), her complaints log and her yearly reviews never travel. Her quotes and the
  * attendance records of the sessions (quote, session_attendance) are hers alone, as the
  * parcours is.

@@ -130,7 +130,8 @@ load_where (AcqStore *store, const char *schema, const char *column, const char 
             GError **error)
 {
   g_autoptr (AcqFiche) fiche = NULL;
-  g_autofree char *sql = g_strdup_printf ("SELECT uuid, rncp, title, active, version_date FROM "
+  g_autofree char *sql = g_strdup_printf ("SELECT uuid, rncp, title, active, version_date, "
+                                          "abrege_code, abrege_label FROM "
                                           "%s.certification WHERE %s = ?1", schema, column);
   sqlite3_stmt *stmt;
   int rc;
@@ -150,6 +151,12 @@ load_where (AcqStore *store, const char *schema, const char *column, const char 
       fiche->version_date = _acq_sql_column_dup (stmt, 4);
       if (fiche->version_date != NULL && *fiche->version_date == '\0')
         g_clear_pointer (&fiche->version_date, g_free);
+      fiche->abrege_code = _acq_sql_column_dup (stmt, 5);
+      if (fiche->abrege_code != NULL && *fiche->abrege_code == '\0')
+        g_clear_pointer (&fiche->abrege_code, g_free);
+      fiche->abrege_label = _acq_sql_column_dup (stmt, 6);
+      if (fiche->abrege_label != NULL && *fiche->abrege_label == '\0')
+        g_clear_pointer (&fiche->abrege_label, g_free);
     }
   sqlite3_finalize (stmt);
 
@@ -446,12 +453,17 @@ write_fiche (AcqStore *store, const AcqFiche *fiche, GError **error)
 
   stmt = acq_store_prepare (store,
                             "INSERT INTO certification (uuid, rncp, title, active, created_at, "
-                            "updated_at, version_date) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6) "
+                            "updated_at, version_date, abrege_code, abrege_label) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8) "
                             "ON CONFLICT (uuid) DO UPDATE SET title = excluded.title, "
                             "active = excluded.active, updated_at = excluded.updated_at, "
-                            "version_date = excluded.version_date "
+                            "version_date = excluded.version_date, "
+                            "abrege_code = excluded.abrege_code, "
+                            "abrege_label = excluded.abrege_label "
                             "WHERE title IS NOT excluded.title OR active IS NOT excluded.active "
-                            "OR version_date IS NOT excluded.version_date",
+                            "OR version_date IS NOT excluded.version_date "
+                            "OR abrege_code IS NOT excluded.abrege_code "
+                            "OR abrege_label IS NOT excluded.abrege_label",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -461,6 +473,10 @@ write_fiche (AcqStore *store, const AcqFiche *fiche, GError **error)
   sqlite3_bind_int (stmt, 4, fiche->active ? 1 : 0);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, fiche->version_date != NULL ? fiche->version_date : "", -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, fiche->abrege_code != NULL ? fiche->abrege_code : "", -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, fiche->abrege_label != NULL ? fiche->abrege_label : "", -1,
                      SQLITE_STATIC);
   if (!acq_store_step_done (store, stmt, error))
     return FALSE;
@@ -844,6 +860,10 @@ acq_referential_check_fiche (const AcqFiche *fiche, GError **error)
       !g_str_has_prefix (fiche->number, "RNCP") || strlen (fiche->number) > 16 ||
       !check_uuid (fiche->uuid, "certification", fiche->number, 0) ||
       !_acq_referential_check_version_date (fiche->version_date) ||
+      (fiche->abrege_code != NULL &&
+       (!check_text (fiche->abrege_code) || strlen (fiche->abrege_code) > 16)) ||
+      (fiche->abrege_label != NULL &&
+       (!check_text (fiche->abrege_label) || strlen (fiche->abrege_label) > 256)) ||
       fiche->blocs->len > CHECK_MAX_BLOCS)
     return check_failed (error, fiche->number);
   for (guint i = 0; i < fiche->blocs->len; i++)

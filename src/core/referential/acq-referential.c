@@ -120,6 +120,8 @@ acq_fiche_copy (const AcqFiche *fiche)
   copy->title = g_strdup (fiche->title);
   copy->active = fiche->active;
   copy->version_date = g_strdup (fiche->version_date);
+  copy->abrege_code = g_strdup (fiche->abrege_code);
+  copy->abrege_label = g_strdup (fiche->abrege_label);
   copy->blocs = g_ptr_array_copy (fiche->blocs, bloc_def_copy, NULL);
   return copy;
 }
@@ -139,8 +141,49 @@ acq_fiche_free (AcqFiche *fiche)
   g_free (fiche->number);
   g_free (fiche->title);
   g_free (fiche->version_date);
+  g_free (fiche->abrege_code);
+  g_free (fiche->abrege_label);
   g_clear_pointer (&fiche->blocs, g_ptr_array_unref);
   g_free (fiche);
+}
+
+/**
+ * acq_fiche_is_titre_professionnel:
+ * @fiche: a fiche
+ *
+ * Whether the certification is a titre professionnel of the ministry of labour, whose blocs
+ * the Dossier Professionnel calls *activités-types*: its ABREGE/CODE is "TP"; a fiche without
+ * one (an export or a store of before the code was kept) is one when its title says so.
+ *
+ * Returns: %TRUE for a titre professionnel
+ */
+gboolean
+acq_fiche_is_titre_professionnel (const AcqFiche *fiche)
+{
+  g_return_val_if_fail (fiche != NULL, FALSE);
+
+  return acq_referential_is_titre_professionnel (fiche->abrege_code, fiche->title);
+}
+
+/**
+ * acq_referential_is_titre_professionnel:
+ * @abrege_code: (nullable): the fiche's ABREGE/CODE, %NULL or "" when unknown
+ * @title: (nullable): the certification's title
+ *
+ * The rule of acq_fiche_is_titre_professionnel() for what the store holds.
+ *
+ * Returns: %TRUE for a titre professionnel
+ */
+gboolean
+acq_referential_is_titre_professionnel (const char *abrege_code, const char *title)
+{
+  g_autofree char *folded = NULL;
+
+  if (abrege_code != NULL && *abrege_code != '\0')
+    return g_ascii_strcasecmp (abrege_code, "TP") == 0;
+  /* the fallback: "Titre professionnel Conseiller en insertion professionnelle" */
+  folded = title != NULL ? g_utf8_casefold (title, -1) : NULL;
+  return folded != NULL && strstr (folded, "titre professionnel") != NULL;
 }
 
 /**
@@ -248,6 +291,8 @@ typedef enum
   FIELD_EVALUATION,
   FIELD_PUBLISHED,
   FIELD_EFFECTIVE,
+  FIELD_ABREGE_CODE,
+  FIELD_ABREGE_LABEL,
 } Field;
 
 static const struct
@@ -261,6 +306,8 @@ static const struct
   { "LIBELLE", 4, FIELD_LABEL },           { "LISTE_COMPETENCES", 4, FIELD_LIST },
   { "MODALITES_EVALUATION", 4, FIELD_EVALUATION },
   { "DATE_DE_PUBLICATION", 2, FIELD_PUBLISHED }, { "DATE_EFFET", 2, FIELD_EFFECTIVE },
+  /* inside ABREGE only (see on_element_start): the fiche's kind, not a bloc's code */
+  { "CODE", 3, FIELD_ABREGE_CODE },        { "LIBELLE", 3, FIELD_ABREGE_LABEL },
 };
 
 typedef enum
@@ -293,6 +340,7 @@ typedef struct
   AcqFiche          *fiche;
   gboolean           fiche_wanted; /* its number is among those asked for */
   gboolean           skip_fiche;
+  gboolean           in_abrege;
   AcqBlocDef        *bloc;
   Field              field;
   int                field_depth;
@@ -454,6 +502,15 @@ field_end (Parser *self, GError **error)
       else
         g_free (date);
     }
+  else if (field == FIELD_ABREGE_CODE || field == FIELD_ABREGE_LABEL)
+    {
+      char *value = _acq_referential_single_line_text (text);
+
+      if (*value == '\0')
+        g_clear_pointer (&value, g_free);
+      replace (field == FIELD_ABREGE_CODE ? &self->fiche->abrege_code
+                                          : &self->fiche->abrege_label, value);
+    }
   else if (field == FIELD_CODE)
     replace (&self->bloc->code, _acq_referential_single_line_text (text));
   else if (field == FIELD_LABEL)
@@ -522,7 +579,7 @@ fiche_begin (Parser *self, gboolean empty, GError **error)
     return STEP_FAIL;
   g_clear_pointer (&self->fiche, acq_fiche_free);
   self->fiche = _acq_referential_fiche_new ();
-  self->fiche_wanted = self->skip_fiche = FALSE;
+  self->fiche_wanted = self->skip_fiche = self->in_abrege = FALSE;
   return empty ? fiche_end (self, error) : STEP_READ;
 }
 
@@ -553,8 +610,8 @@ bloc_begin (Parser *self, gboolean empty, GError **error)
 }
 
 /* The depth says where the reader is, since every element the parser does not know is skipped
- * whole: 0 FICHES, 1 FICHE, 2 its fields and BLOCS_COMPETENCES, 3 BLOC_COMPETENCES, 4 its
- * fields. */
+ * whole: 0 FICHES, 1 FICHE, 2 its fields, ABREGE and BLOCS_COMPETENCES, 3 the fields of
+ * ABREGE or a BLOC_COMPETENCES, 4 the bloc's fields. */
 static Step
 on_element_start (Parser *self, GError **error)
 {
@@ -581,8 +638,15 @@ on_element_start (Parser *self, GError **error)
         return STEP_NEXT;
       if (g_strcmp0 (name, "BLOCS_COMPETENCES") == 0)
         return STEP_READ;
+      if (g_strcmp0 (name, "ABREGE") == 0)
+        {
+          self->in_abrege = !empty;
+          return STEP_READ;
+        }
       return field_begin (self, name, depth, empty, error);
     case 3:
+      if (self->in_abrege)
+        return field_begin (self, name, depth, empty, error);
       if (g_strcmp0 (name, "BLOC_COMPETENCES") == 0)
         return bloc_begin (self, empty, error);
       return STEP_NEXT;
@@ -602,6 +666,8 @@ on_element_end (Parser *self, GError **error)
     return field_end (self, error);
   if (self->field != FIELD_NONE)
     return append_text (self, "\n", 1, error);
+  if (depth == 2)
+    self->in_abrege = FALSE;
   if (depth == 1 && self->fiche != NULL)
     return fiche_end (self, error);
   if (depth == 3 && self->bloc != NULL)

@@ -50,6 +50,9 @@ typedef struct
   gboolean   active;      /* ACTIF = "Oui" */
   char      *version_date; /* (nullable): the version's date, "YYYY-MM-DD", from
                             * DATE_DE_PUBLICATION (or DATE_EFFET); NULL when the export has none */
+  char      *abrege_code;  /* (nullable): ABREGE/CODE, the kind of certification ("TP" for a
+                            * titre professionnel, "BTS", "CQP"…); NULL when the export has none */
+  char      *abrege_label; /* (nullable): ABREGE/LIBELLE, "Titre professionnel" */
   GPtrArray *blocs;       /* (element-type AcqBlocDef) in order */
 } AcqFiche;
 
@@ -66,6 +69,9 @@ void       acq_fiche_free                  (AcqFiche *fiche);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AcqFiche, acq_fiche_free)
 
 char      *acq_fiche_dup_name              (const AcqFiche *fiche);
+gboolean   acq_fiche_is_titre_professionnel (const AcqFiche *fiche);
+gboolean   acq_referential_is_titre_professionnel (const char *abrege_code,
+                                                   const char *title);
 const AcqBlocDef *acq_fiche_find_bloc      (const AcqFiche *fiche,
                                             const char     *code);
 char      *acq_competence_dup_code         (int             bloc_position,

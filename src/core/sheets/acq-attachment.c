@@ -290,6 +290,7 @@ acq_attachment_copy (const AcqAttachment *attachment)
   copy->sha256 = g_strdup (attachment->sha256);
   copy->stored_path = g_strdup (attachment->stored_path);
   copy->created_at = g_strdup (attachment->created_at);
+  copy->annex = attachment->annex;
   return copy;
 }
 
@@ -531,11 +532,12 @@ attachment_from_row (sqlite3_stmt *stmt)
   attachment->sha256 = _acq_sql_column_dup (stmt, 5);
   attachment->stored_path = _acq_sql_column_dup (stmt, 6);
   attachment->created_at = _acq_sql_column_dup (stmt, 7);
+  attachment->annex = sqlite3_column_int (stmt, 8) != 0;
   return attachment;
 }
 
 #define ATTACHMENT_COLUMNS \
-  "uuid, sheet_uuid, file_name, mime_type, size, sha256, stored_path, created_at"
+  "uuid, sheet_uuid, file_name, mime_type, size, sha256, stored_path, created_at, annex"
 
 static AcqAttachment *
 find_on_sheet (AcqStore *store, const char *sheet_uuid, const char *sha256, GError **error)
@@ -564,7 +566,7 @@ static AcqAttachment *
 insert_row (AcqStore *store, const char *sheet_uuid, const Blob *blob, GError **error)
 {
   static const char sql[] =
-    "INSERT INTO attachment (" ATTACHMENT_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    "INSERT INTO attachment (" ATTACHMENT_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)";
   g_autoptr (AcqAttachment) attachment = NULL;
   GError *local_error = NULL;
   sqlite3_stmt *stmt;
@@ -865,6 +867,35 @@ sha256_in_use (AcqStore *store, const char *sha256, gboolean *in_use, GError **e
     return acq_store_set_error_from_sqlite (error, acq_store_get_db (store), rc,
                                             "looking for a document");
   return TRUE;
+}
+
+/**
+ * acq_attachment_set_annex:
+ * @store: the store
+ * @uuid: the attachment
+ * @annex: %TRUE for an annex the referential asks for, %FALSE for a document that illustrates
+ *   the practice
+ * @error: where to put an error
+ *
+ * The Dossier Professionnel lists and appends the two apart, as the ministry's model has them.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+acq_attachment_set_annex (AcqStore *store, const char *uuid, gboolean annex, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ACQ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  stmt = acq_store_prepare (store, "UPDATE attachment SET annex = ?2 WHERE uuid = ?1"
+                            " AND annex IS NOT ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  _acq_sql_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int (stmt, 2, annex ? 1 : 0);
+  return acq_store_step_done (store, stmt, error);
 }
 
 /**

@@ -47,6 +47,7 @@ typedef struct
   char   *sha256;      /* of the content, in lower-case hexadecimal */
   char   *stored_path; /* of the copy, relative to the data folder */
   char   *created_at;
+  gboolean annex;      /* an annex the referential asks for, not a document of the practice */
 } AcqAttachment;
 
 GQuark         acq_attachment_error_quark    (void);
@@ -89,6 +90,10 @@ GPtrArray     *acq_attachment_list           (AcqStore            *store,
                                               GError             **error);
 GFile         *acq_attachment_get_file       (AcqStore            *store,
                                               const AcqAttachment *attachment,
+                                              GError             **error);
+gboolean       acq_attachment_set_annex      (AcqStore            *store,
+                                              const char          *uuid,
+                                              gboolean             annex,
                                               GError             **error);
 gboolean       acq_attachment_remove         (AcqStore            *store,
                                               const AcqAttachment *attachment,

@@ -682,6 +682,32 @@ static const char *const migrations[] = {
    * the length of a Qualiopi cycle, whose audit may ask for the evidence of a parcours. */
   "ALTER TABLE coach_profile ADD COLUMN retention_months INTEGER NOT NULL DEFAULT 36"
   "  CHECK (retention_months BETWEEN 1 AND 240);",
+  /* 15 -> 16: the Dossier Professionnel as the ministry's model has it (issue 15 §2). The kind
+   * of a certification, the fiche's ABREGE (CODE "TP", LIBELLE "Titre professionnel"; "" when
+   * the export gave none), which says whether its blocs are activités-types: the bundled
+   * RNCP37274, stored before the code was kept, is a titre professionnel. The titles, diplomas
+   * and CQP the candidate holds (candidates/acq-candidate-title.c), which the DP lists: her
+   * rows, with candidate_uuid so that they travel; the proof, when she attaches one, is a
+   * candidate document (imported as the others are, content-addressed). And a sheet's
+   * document marked as an annex the referential asks for (annex = 1), which the DP lists and
+   * appends apart from the documents that illustrate the practice (0, every document so far). */
+  "ALTER TABLE certification ADD COLUMN abrege_code TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE certification ADD COLUMN abrege_label TEXT NOT NULL DEFAULT '';"
+  "UPDATE certification SET abrege_code = 'TP', abrege_label = 'Titre professionnel'"
+  "  WHERE rncp = 'RNCP37274';"
+  "CREATE TABLE candidate_title ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  candidate_uuid TEXT NOT NULL REFERENCES candidate (uuid) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  organisation TEXT NOT NULL DEFAULT '',"
+  "  date TEXT NOT NULL DEFAULT ''"
+  "    CHECK (date = '' OR date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  document_uuid TEXT REFERENCES candidate_document (uuid) ON DELETE SET NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE INDEX candidate_title_by_candidate ON candidate_title (candidate_uuid, position);"
+  "ALTER TABLE attachment ADD COLUMN annex INTEGER NOT NULL DEFAULT 0 CHECK (annex IN (0, 1));",
 };
 
 /* The steps (by the version they start from) that rebuild a table, as SQLite's "making other

@@ -13,6 +13,7 @@
 #include "acq-autosave.h"
 #include "acq-candidate-dispense.h"
 #include "acq-candidate-documents.h"
+#include "acq-candidate-titles.h"
 #include "acq-candidate-page.h"
 #include "acq-review.h"
 #include "acq-comment.h"
@@ -58,6 +59,7 @@ struct _AcqCandidatePage
   AdwActionRow        *stage_date_row;
   AdwComboRow         *stage_row;
   AdwPreferencesGroup *summary_group;
+  AcqCandidateTitles  *titles;
 
   AcqCandidateList    *list;
   AcqCandidate        *candidate;
@@ -135,6 +137,8 @@ static void
 save_now (AcqCandidatePage *self)
 {
   acq_autosave_flush (self->autosave);
+  if (self->titles != NULL)
+    acq_candidate_titles_save_now (self->titles);
 }
 
 static void
@@ -915,6 +919,10 @@ acq_candidate_page_set_candidate (AcqCandidatePage *self, AcqCandidate *candidat
                                          self->list ? acq_candidate_list_get_store (self->list)
                                                     : NULL,
                                          candidate);
+  acq_candidate_titles_set_candidate (self->titles,
+                                      self->list ? acq_candidate_list_get_store (self->list)
+                                                 : NULL,
+                                      candidate);
   load_practice (self);
   scroll_to_top (self);
 }
@@ -1042,6 +1050,7 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   g_type_ensure (ACQ_TYPE_COVERAGE_GRID);
   g_type_ensure (ACQ_TYPE_DATE_BUTTON);
   g_type_ensure (ACQ_TYPE_CANDIDATE_DOCUMENTS);
+  g_type_ensure (ACQ_TYPE_CANDIDATE_TITLES);
   g_type_ensure (ACQ_TYPE_LIVRET_GROUP);
   g_type_ensure (ACQ_TYPE_PARCOURS_GROUP);
   g_type_ensure (ACQ_TYPE_QUOTE_GROUP);
@@ -1089,6 +1098,7 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_date_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, stage_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, titles);
   gtk_widget_class_bind_template_callback (widget_class, on_coverage_grid_open_sheet_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_funding_row_selected_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_parcours_group_changed_cb);
@@ -1114,6 +1124,7 @@ acq_candidate_page_init (AcqCandidatePage *self)
   self->loading = TRUE; /* the combo models below must not count as edits */
   self->autosave = acq_autosave_new (save_cb, self);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self->documents, "role", self->titles, "role", G_BINDING_SYNC_CREATE);
   self->bloc_checks = g_ptr_array_new ();
   self->role = ACQ_ROLE_COACH;
   update_role_rows (self);

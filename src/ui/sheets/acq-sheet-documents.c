@@ -83,6 +83,45 @@ on_remove_document_clicked_cb (AcqSheetDocuments *self, GtkButton *button)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The dossier lists an annex the referential asks for apart from the documents that
+ * illustrate the practice. */
+static void
+on_annex_toggled_cb (AcqSheetDocuments *self, GtkCheckButton *check)
+{
+  AcqAttachment *attachment = g_object_get_data (G_OBJECT (check), "document");
+  g_autoptr (GError) error = NULL;
+
+  attachment->annex = gtk_check_button_get_active (check);
+  if (!acq_attachment_set_annex (acq_sheet_list_get_store (self->list), attachment->uuid,
+                                 attachment->annex, &error))
+    {
+      acq_toast_show (GTK_WIDGET (self), error->message);
+      load_documents (self);
+    }
+}
+
+static GtkWidget *
+annex_check (AcqSheetDocuments *self, AcqAttachment *attachment)
+{
+  GtkWidget *check = gtk_check_button_new_with_mnemonic (_("A_nnex"));
+  /* TRANSLATORS: %s is a file name */
+  g_autofree char *name = g_strdup_printf (_("“%s” is an annex the referential asks for"),
+                                           attachment->file_name);
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), attachment->annex);
+  gtk_widget_set_tooltip_text (check, _("An annex the referential asks for: the dossier lists "
+                                        "it apart from the documents that illustrate the "
+                                        "practice"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (check), "document", acq_attachment_copy (attachment),
+                          (GDestroyNotify) acq_attachment_free);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_annex_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
+  return check;
+}
+
 static GtkWidget *
 document_button (AcqSheetDocuments *self, AcqAttachment *attachment, const char *icon,
                  const char *format, GCallback callback)
@@ -119,6 +158,7 @@ load_documents (AcqSheetDocuments *self)
                                            G_CALLBACK (on_remove_document_clicked_cb));
       GtkWidget *row = acq_document_row_new (attachment->file_name, size, open, remove);
 
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), annex_check (self, attachment));
       gtk_list_box_append (self->documents_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->documents_list),
@@ -211,8 +251,9 @@ acq_sheet_documents_init (AcqSheetDocuments *self)
                                    _("Documents Illustrating the Practice"));
   adw_preferences_group_set_description (
     ADW_PREFERENCES_GROUP (self),
-    _("PDF files or pictures (a leaflet, an anonymised report…) appended to the dossier. Acquis "
-      "keeps its own copy; your file is not changed."));
+    _("PDF files or pictures (a leaflet, an anonymised report…) appended to the dossier. Tick "
+      "Annex for one the referential asks for: the dossier lists it apart. Acquis keeps its own "
+      "copy; your file is not changed."));
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), add);
   gtk_button_set_child (GTK_BUTTON (add), label);
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);

@@ -153,7 +153,8 @@ measure (AcqSheetEditor *self)
     {
       const AcqBlocDef *bloc = g_ptr_array_index (self->fiche->blocs, position - 1);
 
-      unit = acq_dossier_unit_heading (self->fiche->title, bloc->position, bloc->title);
+      unit = acq_dossier_unit_heading (self->fiche->abrege_code, self->fiche->title,
+                                       bloc->position, bloc->title);
     }
   example.unit = unit;
   example.title = acq_sheet_get_title (self->sheet);
