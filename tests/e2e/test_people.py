@@ -1,0 +1,119 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Hélène writes about a person she received in a rubric: once she pauses, the name carries
+the mark of a name not answered yet, and the final dossier is refused for it; in People
+Mentioned she replaces it with the initials proposed. The name then carries the mark of a
+replaced name, the dossier printed from the command line reads "Mme M." and never "Martin",
+and the store still holds what she wrote."""
+
+import os
+import re
+import subprocess
+import tempfile
+
+from acqtest import APP, App, click, find, find_named, key, press, row, run, text_of, \
+    type_text, wait_for
+from test_sheets import rubric
+
+CANDIDATE = "Hélène Dubois"
+SHEET_UUID = "3c9e5b7a-2f41-4d8e-a6b0-5e1d7c3f9d11"
+SHEET_TITLE = "Premier accueil d'un demandeur d'emploi sans rendez-vous"
+TYPED = " J'ai reçu Mme Martin en entretien."
+VALIDATED = 3
+
+
+def export(data_dir, final):
+    output = os.path.join(data_dir, "final.pdf" if final else "draft.pdf")
+    done = subprocess.run([APP, "--data-dir", data_dir, "--export-dossier", CANDIDATE,
+                           "--output", output] + (["--final"] if final else []),
+                          capture_output=True, text=True)
+    return done, output
+
+
+def pdf_text(path):
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return re.sub(r"\s+", " ", text)
+
+
+def underline_at(node, offset):
+    """The "underline" attribute of the text run at offset, as AT-SPI reports it."""
+    attributes, _start, _end = node.queryText().getAttributeRun(offset, False)
+    for attribute in attributes:
+        name, _, value = attribute.partition(":")
+        if name == "underline":
+            return value
+    return None
+
+
+def test_name_replaced_in_the_dossier_only():
+    data_dir = tempfile.mkdtemp(dir=os.environ.get("ACQUIS_E2E_TMP"))
+    subprocess.run([APP, "--data-dir", data_dir, "--demo", "--list-candidates"], check=True,
+                   capture_output=True)
+    app = App(data_dir=data_dir, role="coach")
+
+    def stored():
+        with app.db() as db:
+            return db.execute("SELECT tasks, review_state FROM sheet WHERE uuid = ?",
+                              (SHEET_UUID,)).fetchone()
+
+    try:
+        done, output = export(data_dir, final=False)
+        assert done.returncode == 0, done.stderr
+        before = pdf_text(output)
+        click(find(app.window, "label", row(CANDIDATE)))
+        click(find(app.window, "label", SHEET_TITLE))
+        tasks = rubric(app, 1)
+        click(tasks)
+        key("ctrl+End")
+        type_text(TYPED)
+        wait_for(lambda: "Mme Martin" in stored()[0], "the rubric saved with the name")
+        written = text_of(tasks)
+        at = written.index("Mme Martin") + 1
+        # a name not answered yet: a double underline once she pauses
+        wait_for(lambda: underline_at(tasks, at) == "double", "the mark of a name not answered")
+
+        # the final dossier waits for the name to be answered, and says which; an edit sends
+        # the sheet back to draft, so it is validated again here as a review would
+        assert stored()[1] != VALIDATED, stored()
+        with app.db() as db:
+            db.execute("UPDATE sheet SET review_state = ? WHERE uuid = ?",
+                       (VALIDATED, SHEET_UUID))
+        done, output = export(data_dir, final=True)
+        assert done.returncode != 0, done
+        assert "Mme Martin" in done.stderr, done.stderr
+        assert not os.path.exists(output)
+
+        press(find_named(app.window, "People Mentioned"))
+        window = find(app.node, "frame", "People Mentioned")
+        replacement = find(window, "text", "Replacement for Mme Martin")
+        assert text_of(replacement) == "Mme M.", text_of(replacement)
+        press(find(window, "push button", "Replace Mme Martin"))
+
+        def listed():
+            with app.db() as db:
+                return db.execute("SELECT name, replacement, state FROM person_mention"
+                                  " WHERE name = 'Mme Martin'").fetchall()
+        wait_for(lambda: listed() == [("Mme Martin", "Mme M.", 0)], "the name listed, replaced")
+        # the window lists it among the replaced names, its replacement editable
+        find(window, "push button", "Save the Replacement of Mme Martin")
+        key("Escape")
+        app.wait_window_closed("People Mentioned")
+        wait_for(lambda: underline_at(tasks, at) == "single", "the mark of a replaced name")
+
+        done, output = export(data_dir, final=False)
+        assert done.returncode == 0, done.stderr
+        text = pdf_text(output)
+        assert "Mme M. en entretien" in text, text
+        # "Martin" stays where it was before she wrote: her own birth name, on the cover
+        assert text.count("Martin") == before.count("Martin"), text
+        assert "Mme Martin" not in text
+        done, _ = export(data_dir, final=True)
+        assert "Mme Martin" not in done.stderr, done.stderr
+        # the candidate's text is hers: the store keeps the name as she wrote it
+        assert "J'ai reçu Mme Martin en entretien." in stored()[0], stored()
+    finally:
+        app.quit()
+
+
+if __name__ == "__main__":
+    run([test_name_replaced_in_the_dossier_only])
