@@ -13,6 +13,8 @@
 
 #include "acq-dossier-rules.h"
 #include "acq-dossier.h"
+#include "acq-jury-prep.h"
+#include "acq-map-export.h"
 #include "acq-people.h"
 #include "acq-review.h"
 #include "acq-store-private.h"
@@ -279,10 +281,12 @@ test_migrate_from_v14 (void)
 
 /* The outputs ---------------------------------------------------------------------------- */
 
-/* A validated sheet of a targeted bloc, complete but for its people. */
+/* A validated sheet of a targeted bloc, linked to its first competence, complete but for its
+ * people. */
 static void
-add_dossier_sheet (Fixture *f, const char *tasks)
+add_dossier_sheet (Fixture *f, const char *title, const char *tasks)
 {
+  const char *competences[] = { competence (f, 0, 0), NULL };
   g_autoptr (GError) error = NULL;
   const char *blocs[] = { bloc (f, 0)->uuid, NULL };
   AcqSheet *sheet;
@@ -293,7 +297,8 @@ add_dossier_sheet (Fixture *f, const char *tasks)
   acq_candidate_set_targeted_blocs (f->candidate, blocs);
   g_assert_true (acq_candidate_list_save (f->candidates, f->candidate, &error));
   g_assert_no_error (error);
-  sheet = make_sheet (f, "Un entretien d'accueil", tasks);
+  sheet = make_sheet (f, title, tasks);
+  acq_sheet_set_competences (sheet, competences);
   acq_sheet_set_organisation (sheet, "Association Tremplin");
   acq_sheet_set_period_from (sheet, "2021-03-01");
   g_assert_true (acq_sheet_list_save (f->list, sheet, &error));
@@ -330,7 +335,7 @@ test_dossier_replaced_in_output_only (Fixture *f, gconstpointer data)
   g_autofree char *text = NULL;
   g_autofree char *stored = NULL;
 
-  add_dossier_sheet (f, "J'ai reçu Mme Martin en entretien.");
+  add_dossier_sheet (f, "Un entretien d'accueil", "J'ai reçu Mme Martin en entretien.");
   /* unanswered: a warning in the draft, an error that stops the final dossier */
   issues = acq_dossier_check (f->store, uuid, ACQ_DOSSIER_MODE_DRAFT, NULL, &error);
   g_assert_no_error (error);
@@ -365,6 +370,58 @@ test_dossier_replaced_in_output_only (Fixture *f, gconstpointer data)
   g_assert_cmpstr (stored, ==, "J'ai reçu Mme Martin en entretien.");
 }
 
+static void
+on_map_written_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (acq_map_export_finish (f->store, result, &error));
+  g_assert_no_error (error);
+  f->changes++;
+}
+
+/* The map's exports and the fiche de préparation print the sheets' titles: replaced too. */
+static void
+test_map_and_fiche_replaced (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *opml_path = g_build_filename (f->dir, "carte.opml", NULL);
+  g_autofree char *fiche_path = g_build_filename (f->dir, "fiche.pdf", NULL);
+  g_autofree char *opml = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (AcqPersonMention) martin = NULL;
+  PopplerDocument *doc;
+  const char *uuid = acq_candidate_get_uuid (f->candidate);
+
+  add_dossier_sheet (f, "L'accueil de Mme Martin", "Un premier entretien.");
+  martin = acq_person_mention_new (uuid, "Mme Martin", NULL, ACQ_PERSON_ACCEPTED);
+  g_assert_true (acq_person_mention_save (f->store, martin, &error));
+  g_assert_no_error (error);
+
+  f->changes = 0;
+  acq_map_export_async (f->store, uuid, "Hélène Dubois", NULL, opml_path, NULL,
+                        on_map_written_cb, f);
+  while (f->changes == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_get_contents (opml_path, &opml, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (opml, "text=\"L&apos;accueil de Mme M.\""));
+  g_assert_null (strstr (opml, "Martin"));
+
+  g_assert_true (acq_jury_prep_write (f->store, uuid, fiche_path, FALSE, &error));
+  g_assert_no_error (error);
+  doc = open_pdf (fiche_path);
+  text = document_text (doc);
+  g_assert_nonnull (strstr (text, "Mme M."));
+  g_assert_null (strstr (text, "Martin"));
+  g_object_unref (doc);
+  /* the sheet keeps its title as written */
+  g_free (opml);
+  opml = test_query_text (f->store, "SELECT title FROM sheet");
+  g_assert_cmpstr (opml, ==, "L'accueil de Mme Martin");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -381,5 +438,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/people/migrate/from-v14", test_migrate_from_v14);
   g_test_add ("/people/dossier/replaced-in-the-pdf-not-in-the-store", Fixture, NULL,
               fixture_set_up, test_dossier_replaced_in_output_only, fixture_tear_down);
+  g_test_add ("/people/outputs/map-and-fiche-replaced", Fixture, NULL, fixture_set_up,
+              test_map_and_fiche_replaced, fixture_tear_down);
   return g_test_run ();
 }
