@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Hélène writes about a person she received in a rubric: once she pauses, the name carries
-the mark of a name not answered yet, and the final dossier is refused for it; in People
-Mentioned she replaces it with the initials proposed. The name then carries the mark of a
-replaced name, the dossier printed from the command line reads "Mme M." and never "Martin",
-and the store still holds what she wrote."""
+"""Hélène's sheet gets two names in a rubric: once the typing pauses, they carry the mark of a
+name not answered yet, and the final dossier is refused for them. From the context menu (the
+keyboard's Shift+F10) one is left as written; in People Mentioned the other is replaced with
+the initials proposed. That name then carries the mark of a replaced name, the dossier
+printed from the command line reads "Mme M." and never "Mme Martin", and the store still
+holds what was written."""
 
 import os
 import re
@@ -17,7 +18,7 @@ from test_sheets import rubric
 CANDIDATE = "Hélène Dubois"
 SHEET_UUID = "3c9e5b7a-2f41-4d8e-a6b0-5e1d7c3f9d11"
 SHEET_TITLE = "Premier accueil d'un demandeur d'emploi sans rendez-vous"
-TYPED = " J'ai reçu Mme Martin en entretien."
+TYPED = " J'ai reçu Mme Martin en entretien, avec M. Dupont."
 VALIDATED = 3
 
 
@@ -33,6 +34,13 @@ def pdf_text(path):
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], check=True,
                           capture_output=True, text=True).stdout
     return re.sub(r"\s+", " ", text)
+
+
+def screenshot(name):
+    """With ACQUIS_E2E_SCREENSHOTS=DIR, the screen as a person sees it, for a look."""
+    folder = os.environ.get("ACQUIS_E2E_SCREENSHOTS")
+    if folder:
+        subprocess.run(["import", "-window", "root", os.path.join(folder, name)], check=False)
 
 
 def underline_at(node, offset):
@@ -69,8 +77,10 @@ def test_name_replaced_in_the_dossier_only():
         wait_for(lambda: "Mme Martin" in stored()[0], "the rubric saved with the name")
         written = text_of(tasks)
         at = written.index("Mme Martin") + 1
-        # a name not answered yet: a double underline once she pauses
+        dupont = written.index("M. Dupont") + 1
+        # a name not answered yet: a double underline once the typing pauses
         wait_for(lambda: underline_at(tasks, at) == "double", "the mark of a name not answered")
+        wait_for(lambda: underline_at(tasks, dupont) == "double", "the mark on M. Dupont")
 
         # the final dossier waits for the name to be answered, and says which; an edit sends
         # the sheet back to draft, so it is validated again here as a review would
@@ -83,10 +93,29 @@ def test_name_replaced_in_the_dossier_only():
         assert "Mme Martin" in done.stderr, done.stderr
         assert not os.path.exists(output)
 
+        assert "M. Dupont" in done.stderr, done.stderr
+
+        # the context menu of the name at the cursor: left as written
+        key("ctrl+Left")
+        key("shift+F10")
+        leave = find(app.node, "menu item", "Leave “M. Dupont” as Written")
+        find(app.node, "menu item", "Replace “M. Dupont” With “M. D.”")
+        screenshot("people-menu.png")
+        leave.queryAction().doAction(0)
+
+        def state_of(name):
+            with app.db() as db:
+                found = db.execute("SELECT state FROM person_mention WHERE name = ?",
+                                   (name,)).fetchone()
+            return found[0] if found else None
+        wait_for(lambda: state_of("M. Dupont") == 1, "M. Dupont left as written")
+        wait_for(lambda: underline_at(tasks, dupont) in (None, "none"), "no mark on M. Dupont")
+
         press(find_named(app.window, "People Mentioned"))
         window = find(app.node, "frame", "People Mentioned")
         replacement = find(window, "text", "Replacement for Mme Martin")
         assert text_of(replacement) == "Mme M.", text_of(replacement)
+        screenshot("people-window.png")
         press(find(window, "push button", "Replace Mme Martin"))
 
         def listed():
@@ -103,14 +132,14 @@ def test_name_replaced_in_the_dossier_only():
         done, output = export(data_dir, final=False)
         assert done.returncode == 0, done.stderr
         text = pdf_text(output)
-        assert "Mme M. en entretien" in text, text
+        assert "Mme M. en entretien, avec M. Dupont." in text, text
         # "Martin" stays where it was before she wrote: her own birth name, on the cover
         assert text.count("Martin") == before.count("Martin"), text
         assert "Mme Martin" not in text
         done, _ = export(data_dir, final=True)
-        assert "Mme Martin" not in done.stderr, done.stderr
+        assert "Mme Martin" not in done.stderr and "Dupont" not in done.stderr, done.stderr
         # the candidate's text is hers: the store keeps the name as she wrote it
-        assert "J'ai reçu Mme Martin en entretien." in stored()[0], stored()
+        assert TYPED in stored()[0], stored()
     finally:
         app.quit()
 
