@@ -11,8 +11,8 @@ import re
 import subprocess
 import tempfile
 
-from acqtest import APP, App, click, find, find_named, key, press, row, run, text_of, \
-    type_text, wait_for
+from acqtest import APP, App, click, find, find_named, key, press, row, run, showing, spoken, \
+    text_of, type_text, wait_for, walk
 from test_sheets import rubric
 
 CANDIDATE = "Hélène Dubois"
@@ -125,6 +125,15 @@ def test_name_replaced_in_the_dossier_only():
         wait_for(lambda: listed() == [("Mme Martin", "Mme M.", 0)], "the name listed, replaced")
         # the window lists it among the replaced names, its replacement editable
         find(window, "push button", "Save the Replacement of Mme Martin")
+        # every control of the window is named, for a screen reader and for these tests
+        for node in walk(window):
+            if node.getRoleName() in ("push button", "text") and showing(node):
+                assert spoken(node.name), node.getRoleName()
+        # a name removed from the list comes back with Undo
+        press(find(window, "push button", "Remove M. Dupont from the List"))
+        wait_for(lambda: state_of("M. Dupont") is None, "M. Dupont removed")
+        press(find(window, "push button", "Undo"))
+        wait_for(lambda: state_of("M. Dupont") == 1, "M. Dupont back, left as written")
         key("Escape")
         app.wait_window_closed("People Mentioned")
         wait_for(lambda: underline_at(tasks, at) == "single", "the mark of a replaced name")
