@@ -392,8 +392,8 @@ static const DemoSheet demo_sheets[] = {
       "bord partagé ; des fiches métiers ; les réunions mensuelles d'analyse de pratique "
       "animées par une psychologue du réseau.",
       "La coordinatrice du réseau, Mme Vidal, qui m'a présentée à Mme Lemoine ; sa conseillère "
-      "de la mission locale, avec qui nous faisions le point tous les deux mois ; deux entreprises de "
-      "logistique où j'ai organisé des enquêtes métiers.",
+      "de la mission locale, avec qui nous faisions le point tous les deux mois ; deux "
+      "entreprises de logistique où j'ai organisé des enquêtes métiers.",
       "Le réseau met en relation des professionnels bénévoles et des jeunes suivis par la "
       "mission locale. J'y étais marraine à titre bénévole, en plus de mon emploi de "
       "l'époque dans le commerce.",
