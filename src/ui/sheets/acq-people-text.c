@@ -39,9 +39,12 @@ struct _AcqPeopleText
   char               *menu_name;   /* the name the menu is about */
   guint               timeout_id;
   guint               idle_id;
+  guint               retries;     /* searches made before the dictionary was loaded */
 };
 
 G_DEFINE_FINAL_TYPE (AcqPeopleText, acq_people_text, G_TYPE_OBJECT)
+
+#define MAX_RETRIES 10
 
 static gboolean
 is_known_cb (const char *word, gssize length, gpointer user_data)
@@ -65,6 +68,8 @@ same_matches (GPtrArray *a, GPtrArray *b)
   return TRUE;
 }
 
+static gboolean pause_cb (gpointer data);
+
 static gboolean
 tag_cb (gpointer data)
 {
@@ -75,6 +80,13 @@ tag_cb (gpointer data)
   GtkTextIter start, end;
 
   self->idle_id = 0;
+  /* the dictionary loads on a worker: until it is there only the titled names are found, and
+   * the text is searched again a little later, a few times at most (none may be installed) */
+  if (checker == NULL && self->retries < MAX_RETRIES && self->timeout_id == 0)
+    {
+      self->retries++;
+      self->timeout_id = g_timeout_add_seconds (1, pause_cb, self);
+    }
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
   matches = acq_people_find (text, self->mentions, checker ? is_known_cb : NULL, checker);
