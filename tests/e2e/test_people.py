@@ -149,6 +149,17 @@ def test_name_replaced_in_the_dossier_only():
         assert "Mme Martin" not in done.stderr and "Dupont" not in done.stderr, done.stderr
         # the candidate's text is hers: the store keeps the name as she wrote it
         assert TYPED in stored()[0], stored()
+
+        # the replacement is edited in the window, saved with Enter
+        press(find_named(app.window, "People Mentioned"))
+        window = find(app.node, "frame", "People Mentioned")
+        click(find(window, "text", "Replacement for Mme Martin"))
+        key("ctrl+a")
+        type_text("la personne accompagnée")
+        key("Return")
+        wait_for(lambda: listed() == [("Mme Martin", "la personne accompagnée", 0)],
+                 "the replacement edited")
+        assert TYPED in stored()[0], stored()
     finally:
         app.quit()
 

@@ -245,6 +245,8 @@ add_unanswered (People *people, const char *name, GPtrArray *titles)
   gtk_widget_add_css_class (button, "suggested-action");
   g_object_set_data_full (G_OBJECT (button), "name", g_strdup (name), g_free);
   g_object_set_data (G_OBJECT (button), "entry", entry);
+  /* Enter in the replacement replaces, as the button does */
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (gtk_widget_activate), button);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   g_clear_pointer (&label, g_free);
   label = g_strdup_printf (_("Leave %s as Written"), name);
@@ -288,6 +290,7 @@ add_listed (People *people, const AcqPersonMention *mention)
       g_object_set_data_full (G_OBJECT (button), "mention", acq_person_mention_copy (mention),
                               (GDestroyNotify) acq_person_mention_free);
       g_object_set_data (G_OBJECT (button), "entry", entry);
+      g_signal_connect_swapped (entry, "activate", G_CALLBACK (gtk_widget_activate), button);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
