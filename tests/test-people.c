@@ -101,6 +101,8 @@ test_find_capitalised (void)
     /* at a sentence's or a line's start, known, or in capitals: not a name */
     { "Dupont est venu. Lefebvre aussi.\nGarnier enfin.", "" },
     { "Une association du Lot, avec Pôle Emploi et la CAF.", "" },
+    /* a title with no name after it */
+    { "J'ai rencontré Mme la maire et Monsieur le directeur.", "" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

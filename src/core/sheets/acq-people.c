@@ -175,6 +175,15 @@ starts_sentence (const Text *t, int start)
 }
 
 static gboolean
+is_title (const Text *t, const Word *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (word_is (t, word, titles[i].word))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 is_free (const Text *t, int start, int end)
 {
   for (int i = start; i < end; i++)
@@ -306,11 +315,7 @@ find_titled (Text *t, AcqPeopleKnownFunc known, gpointer user_data, GPtrArray *m
       const Word *word;
       int end = title->end;
       guint last = w;
-      gboolean found = FALSE;
-
-      for (guint i = 0; i < G_N_ELEMENTS (titles) && !found; i++)
-        found = word_is (t, title, titles[i].word);
-      if (!found)
+      if (!is_title (t, title))
         continue;
       if (end < t->n && t->chars[end] == '.')
         end++;
@@ -349,8 +354,9 @@ find_capitalised (Text *t, AcqPeopleKnownFunc known, gpointer user_data, GPtrArr
       guint last = w;
       gboolean unknown;
 
+      /* a title without a name after it ("Mme la maire") names nobody */
       if (!is_capitalised (t, first, TRUE) || starts_sentence (t, first->start) ||
-          t->taken[first->start])
+          t->taken[first->start] || is_title (t, first))
         continue;
       unknown = !is_known (t, first, known, user_data);
       while (last - w + 1 < MAX_NAME_WORDS && (word = word_after (t, last, end)) != NULL &&
@@ -632,9 +638,8 @@ acq_people_default_replacement (const char *name)
       text_clear (&t);
       return g_strdup (name);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (titles) && first == 0; i++)
-    if (word_is (&t, &g_array_index (t.words, Word, 0), titles[i].word))
-      first = 1;
+  if (is_title (&t, &g_array_index (t.words, Word, 0)))
+    first = 1;
   /* a title alone names nobody: nothing to hide */
   if (first == 1 && t.words->len == 1)
     {
