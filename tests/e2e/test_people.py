@@ -160,6 +160,17 @@ def test_name_replaced_in_the_dossier_only():
         wait_for(lambda: listed() == [("Mme Martin", "la personne accompagnée", 0)],
                  "the replacement edited")
         assert TYPED in stored()[0], stored()
+        key("Escape")
+        app.wait_window_closed("People Mentioned")
+
+        # the same list from the candidate's menu, for all of her sheets
+        press(find_named(app.window, "Back"))
+        press(find_named(app.window, "Candidate Menu"))
+        press(find(app.node, "menu item", "People Mentioned…"))
+        window = find(app.node, "frame", "People Mentioned")
+        replacement = find(window, "text", "Replacement for Mme Martin")
+        assert text_of(replacement) == "la personne accompagnée", text_of(replacement)
+        find(window, "push button", "Replace Mme Vidal")
     finally:
         app.quit()
 
