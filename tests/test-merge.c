@@ -19,6 +19,7 @@
 #include "acq-parcours.h"
 #include "acq-satisfaction.h"
 #include "acq-attendance.h"
+#include "acq-people.h"
 #include "acq-quote.h"
 #include "acq-session.h"
 #include "test-package-fixture.h"
@@ -1325,6 +1326,40 @@ test_coach_profile_stays_home (Fixture *f, gconstpointer data)
   g_assert_cmpstr (rows, ==, "0");
 }
 
+/* The people the candidate writes about travel with her sheets, both ways: her accompagnatrice
+ * may change a replacement, and a name removed on one side is removed on the other. */
+static void
+test_people_travel (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqPersonMention) martin = acq_person_mention_new (f->uuid, "Mme Martin", NULL,
+                                                                ACQ_PERSON_ACCEPTED);
+  g_autoptr (AcqImportReport) r1 = NULL;
+  g_autoptr (AcqImportReport) r2 = NULL;
+  g_autoptr (AcqImportReport) r3 = NULL;
+  g_autofree char *on_coach = NULL;
+  g_autofree char *on_candidate = NULL;
+  g_autofree char *left = NULL;
+
+  g_assert_true (acq_person_mention_save (f->candidate.store, martin, &error));
+  g_assert_no_error (error);
+  r1 = send (f, &f->candidate, &f->coach);
+  on_coach = side_query (&f->coach, "SELECT name || ' > ' || replacement FROM person_mention");
+  g_assert_cmpstr (on_coach, ==, "Mme Martin > Mme M.");
+
+  side_exec (&f->coach, "UPDATE person_mention SET replacement = 'la personne accompagnée',"
+                        " updated_at = 'z'");
+  r2 = send (f, &f->coach, &f->candidate);
+  on_candidate = side_query (&f->candidate, "SELECT replacement FROM person_mention");
+  g_assert_cmpstr (on_candidate, ==, "la personne accompagnée");
+
+  g_assert_true (acq_person_mention_delete (f->candidate.store, martin, &error));
+  g_assert_no_error (error);
+  r3 = send (f, &f->candidate, &f->coach);
+  left = side_query (&f->coach, "SELECT count (*) FROM person_mention");
+  g_assert_cmpstr (left, ==, "0");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1332,6 +1367,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/merge/round-trip/both-ways", test_round_trips_both_ways);
+  ADD ("/merge/people/travel-both-ways", test_people_travel);
   ADD ("/merge/round-trip/long-exchange-converges", test_long_exchange_converges);
   ADD ("/merge/rubrics/different-merge-silently", test_different_rubrics_merge_silently);
   ADD ("/merge/conflict/same-rubric-until-resolved", test_same_rubric_is_a_conflict_until_resolved);

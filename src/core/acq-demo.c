@@ -22,6 +22,7 @@
 #include "acq-demo.h"
 #include "acq-jury.h"
 #include "acq-parcours.h"
+#include "acq-people.h"
 #include "acq-referential.h"
 #include "acq-review.h"
 #include "acq-satisfaction.h"
@@ -380,20 +381,20 @@ static const DemoSheet demo_sheets[] = {
     ACQ_REVIEW_STATE_DRAFT, "Parrainage d'une jeune vers l'emploi",
     "Réseau de parrainage vers l'emploi du Lot", "Antenne de Cahors", "2018-10-01",
     "2019-06-30",
-    { "Marraine bénévole, j'ai accompagné pendant neuf mois Mme L., 22 ans, titulaire d'un "
+    { "Marraine bénévole, j'ai accompagné pendant neuf mois Mme Lemoine, 22 ans, titulaire d'un "
       "bac professionnel commerce, sans emploi depuis la fin de ses études. Au premier "
       "rendez-vous, nous avons écrit un engagement réciproque : l'objectif (un emploi dans la "
       "vente en six mois), les étapes (bilan de ses atouts, enquêtes métiers, candidatures), "
       "le rythme (un rendez-vous tous les quinze jours) et les règles (prévenir en cas "
-      "d'absence). Nous l'avons revu à mi-parcours, quand Mme L. a préféré s'orienter vers la "
-      "logistique. Après chaque rencontre, je notais ce qui avait marché ou non, et j'en "
+      "d'absence). Nous l'avons revu à mi-parcours, quand Mme Lemoine a préféré s'orienter vers "
+      "la logistique. Après chaque rencontre, je notais ce qui avait marché ou non, et j'en "
       "parlais aux réunions d'analyse de pratique des parrains.",
       "La charte du parrainage et le contrat d'engagement fourni par le réseau ; un carnet de "
       "bord partagé ; des fiches métiers ; les réunions mensuelles d'analyse de pratique "
       "animées par une psychologue du réseau.",
-      "La coordinatrice du réseau, qui m'a présentée à Mme L. ; sa conseillère de la mission "
-      "locale, avec qui nous faisions le point tous les deux mois ; deux entreprises de "
-      "logistique où j'ai organisé des enquêtes métiers.",
+      "La coordinatrice du réseau, Mme Vidal, qui m'a présentée à Mme Lemoine ; sa conseillère "
+      "de la mission locale, avec qui nous faisions le point tous les deux mois ; deux "
+      "entreprises de logistique où j'ai organisé des enquêtes métiers.",
       "Le réseau met en relation des professionnels bénévoles et des jeunes suivis par la "
       "mission locale. J'y étais marraine à titre bénévole, en plus de mon emploi de "
       "l'époque dans le commerce.",
@@ -532,6 +533,33 @@ populate_sheets (AcqCandidateList *list, const AcqFiche *fiche, GError **error)
         return FALSE;
     }
   return TRUE;
+}
+
+/* The people Hélène writes about in her draft on mentoring: "Mme Lemoine", the young woman
+ * she mentored, replaced by "Mme L." in every output; "Mme Vidal", the network's
+ * coordinator, a suggestion she has not answered yet, so that a newcomer sees both. */
+#define DEMO_MENTION_UUID "3c9e5b7a-2f41-4d8e-a6b0-5e1d7c3f9e01"
+
+static gboolean
+populate_people (AcqCandidateList *list, GError **error)
+{
+  AcqStore *store = acq_candidate_list_get_store (list);
+  g_autoptr (GPtrArray) mentions = NULL;
+  g_autoptr (AcqPersonMention) lemoine = NULL;
+
+  if (acq_candidate_list_find (list, DEMO_SHEETS_CANDIDATE) == NULL)
+    return TRUE;
+  if (!(mentions = acq_person_mention_list (store, DEMO_SHEETS_CANDIDATE, error)))
+    return FALSE;
+  for (guint i = 0; i < mentions->len; i++)
+    if (g_strcmp0 (((AcqPersonMention *) g_ptr_array_index (mentions, i))->uuid,
+                   DEMO_MENTION_UUID) == 0)
+      return TRUE;
+  lemoine = acq_person_mention_new (DEMO_SHEETS_CANDIDATE, "Mme Lemoine", "Mme L.",
+                                    ACQ_PERSON_ACCEPTED);
+  g_free (lemoine->uuid);
+  lemoine->uuid = g_strdup (DEMO_MENTION_UUID);
+  return acq_person_mention_save (store, lemoine, error);
 }
 
 /* The livret de suivi: sessions held and planned, dated from today so that the demo always has
@@ -1122,7 +1150,8 @@ acq_demo_populate (AcqCandidateList *list, GError **error)
     }
   if (!acq_candidate_list_refresh (list, error))
     return FALSE;
-  return populate_sheets (list, fiche, error) && populate_sessions (list, error) &&
+  return populate_sheets (list, fiche, error) && populate_people (list, error) &&
+         populate_sessions (list, error) &&
          populate_jury (list, fiche, error) && populate_paperwork (list, error) &&
          populate_titles (list, error) &&
          populate_complaints (store, error) && populate_satisfaction (store, error) &&

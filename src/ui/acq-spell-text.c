@@ -63,8 +63,9 @@ static GPtrArray *pending_learn;  /* (element-type LearnItem): asked for before 
 
 typedef struct
 {
-  AcqStore *store;
+  AcqStore *store;               /* (nullable): words only */
   char     *certification_uuid;
+  char     *words;               /* (nullable) */
 } LearnItem;
 
 static void recheck (AcqSpellText *self);
@@ -72,8 +73,9 @@ static void recheck (AcqSpellText *self);
 static void
 learn_item_free (LearnItem *item)
 {
-  g_object_unref (item->store);
+  g_clear_object (&item->store);
   g_free (item->certification_uuid);
+  g_free (item->words);
   g_free (item);
 }
 
@@ -122,7 +124,11 @@ on_checker_loaded_cb (GObject *source, GAsyncResult *result, gpointer data)
   for (guint i = 0; pending_learn != NULL && i < pending_learn->len; i++)
     {
       LearnItem *item = g_ptr_array_index (pending_learn, i);
-      learn_now (item->store, item->certification_uuid);
+
+      if (item->store != NULL)
+        learn_now (item->store, item->certification_uuid);
+      if (item->words != NULL)
+        acq_spell_checker_add_known_words (shared_checker, item->words);
     }
   g_clear_pointer (&pending_learn, g_ptr_array_unref);
   for (GList *l = instances; l != NULL; l = l->next)
@@ -167,6 +173,46 @@ acq_spell_text_learn (AcqStore *store, const char *certification_uuid)
       return;
     }
   learn_now (store, certification_uuid);
+}
+
+/**
+ * acq_spell_text_learn_words:
+ * @text: words never to flag (the names a candidate listed among the people she writes about)
+ *
+ * Every view is checked again once the dictionary has them.
+ */
+void
+acq_spell_text_learn_words (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  if (!checker_ready)
+    {
+      LearnItem *item = g_new0 (LearnItem, 1);
+
+      item->words = g_strdup (text);
+      if (pending_learn == NULL)
+        pending_learn = g_ptr_array_new_with_free_func ((GDestroyNotify) learn_item_free);
+      g_ptr_array_add (pending_learn, item);
+      ensure_loading ();
+      return;
+    }
+  acq_spell_checker_add_known_words (shared_checker, text);
+  for (GList *l = instances; l != NULL; l = l->next)
+    recheck (l->data);
+}
+
+/**
+ * acq_spell_text_get_ready_checker:
+ *
+ * Returns: (nullable) (transfer none): the application's checker once loaded with a French
+ *   dictionary, else %NULL (never waits for it)
+ */
+AcqSpellChecker *
+acq_spell_text_get_ready_checker (void)
+{
+  return checker_ready && acq_spell_checker_get_available (shared_checker) ? shared_checker
+                                                                            : NULL;
 }
 
 static gboolean

@@ -22,5 +22,7 @@ AcqSpellText    *acq_spell_text_attach        (GtkTextView *view);
 AcqSpellChecker *acq_spell_text_get_checker   (void);
 void             acq_spell_text_learn         (AcqStore    *store,
                                                const char  *certification_uuid);
+void             acq_spell_text_learn_words   (const char  *text);
+AcqSpellChecker *acq_spell_text_get_ready_checker (void);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "acq-store-file-job.h"
 #include "acq-map-window.h"
 #include "acq-new-candidate-dialog.h"
+#include "acq-people-window.h"
 #include "acq-satisfaction-window.h"
 #include "acq-toast.h"
 #include "acq-yearly-review-window.h"
@@ -59,6 +60,7 @@ _acq_window_actions_update (AcqWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.complaints", coach && has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.yearly-review", coach && has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.satisfaction", has_candidate);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.people", has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-candidate-calendar",
                                  has_candidate);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
@@ -234,6 +236,28 @@ satisfaction_action (GtkWidget *widget, const char *action, GVariant *param)
   _acq_window_flush (self);
   acq_satisfaction_window_new (GTK_WINDOW (self), acq_candidate_list_get_store (self->candidates),
                                acq_candidate_get_uuid (self->shown), self->role);
+}
+
+/* The people the candidate writes about, in all of her sheets (the sheet editor opens the
+ * same window). */
+static void
+people_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqWindow *self = ACQ_WINDOW (widget);
+  g_autoptr (AcqSheetList) sheets = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->shown == NULL)
+    return;
+  _acq_window_flush (self);
+  sheets = acq_sheet_list_new (acq_candidate_list_get_store (self->candidates), self->shown,
+                               &error);
+  if (sheets == NULL)
+    {
+      acq_toast_show (widget, error->message);
+      return;
+    }
+  acq_people_window_show (GTK_WINDOW (self), sheets);
 }
 
 /* The Qualiopi yearly review: its year, its improvement actions, its export. */
@@ -685,6 +709,7 @@ _acq_window_class_actions_init (AcqWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.complaints", "s", complaints_action);
   gtk_widget_class_install_action (widget_class, "win.yearly-review", NULL, yearly_review_action);
   gtk_widget_class_install_action (widget_class, "win.satisfaction", NULL, satisfaction_action);
+  gtk_widget_class_install_action (widget_class, "win.people", NULL, people_action);
   gtk_widget_class_install_action (widget_class, "win.export-candidate-calendar", NULL,
                                    export_calendar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-map",

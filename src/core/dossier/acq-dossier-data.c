@@ -14,6 +14,7 @@
 #include "acq-dossier-private.h"
 #include "acq-referential.h"
 #include "acq-sheet-list.h"
+#include "acq-spell-checker.h"
 #include "acq-sql-private.h"
 #include "acq-text.h"
 
@@ -91,6 +92,10 @@ example_free (AcqDossierExample *example)
   g_free (example->period);
   g_free (example->unit);
   g_strfreev (example->competences);
+  g_free (example->title);
+  for (guint r = 0; r < ACQ_N_RUBRICS; r++)
+    g_free (example->rubrics[r]);
+  g_strfreev (example->unanswered);
   g_free (example->dest);
   g_free (example);
 }
@@ -129,6 +134,7 @@ _acq_dossier_data_free (AcqDossierData *data)
   g_clear_pointer (&data->blocs, g_ptr_array_unref);
   g_clear_pointer (&data->coverage, acq_coverage_free);
   g_clear_pointer (&data->left_out, g_ptr_array_unref);
+  g_clear_pointer (&data->people, g_ptr_array_unref);
   g_free (data->place);
   g_clear_pointer (&data->generated_at, g_date_time_unref);
   g_free (data);
@@ -288,14 +294,19 @@ make_example (AcqDossierData *data, AcqDossierBloc *bloc, AcqSheet *sheet)
   example->competences = competence_labels (data, sheet);
   example->unit = acq_dossier_unit_heading (data->abrege_code, data->certification,
                                             bloc->bloc->position, bloc->bloc->title);
-  dp->title = acq_sheet_get_title (sheet);
+  /* the people's names replaced in the output only: the sheet keeps them as written */
+  example->title = acq_people_replace (acq_sheet_get_title (sheet), data->people);
+  dp->title = example->title;
   dp->organisation = acq_sheet_get_organisation (sheet);
   dp->department = acq_sheet_get_department (sheet);
   dp->period = example->period;
   dp->unit = example->unit;
   dp->competences = (const char *const *) example->competences;
   for (guint r = 0; r < ACQ_N_RUBRICS; r++)
-    dp->rubrics[r] = acq_sheet_get_rubric (sheet, r);
+    {
+      example->rubrics[r] = acq_people_replace (acq_sheet_get_rubric (sheet, r), data->people);
+      dp->rubrics[r] = example->rubrics[r];
+    }
   return example;
 }
 
@@ -409,6 +420,61 @@ load_annexes (AcqStore *store, AcqDossierData *data, GError **error)
   return TRUE;
 }
 
+static gboolean
+is_known_word (const char *word, gssize length, gpointer user_data)
+{
+  return acq_spell_checker_check_word (user_data, word, length);
+}
+
+/* One checker for the process, used under its lock from any thread: the dictionary takes a
+ * tenth of a second or more to load, and the jury's checklist checks the dossier of every
+ * candidate of the caseload. */
+static GMutex checker_lock;
+static AcqSpellChecker *shared_checker;
+
+/* The names each printed example mentions that the candidate has not answered yet: the rules
+ * warn of them, and the final dossier waits for them. Without a French dictionary only the
+ * names after a title ("Mme Martin") are found. */
+static gboolean
+load_unanswered (AcqStore *store, AcqDossierData *data, GError **error)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&checker_lock);
+  AcqSpellChecker *checker;
+  AcqPeopleKnownFunc known = NULL;
+
+  if (shared_checker == NULL)
+    shared_checker = acq_spell_checker_new ();
+  checker = shared_checker;
+  if (acq_spell_checker_get_available (checker))
+    {
+      if (!acq_spell_checker_add_known_from_store (
+            checker, store, acq_candidate_get_certification_uuid (data->candidate), error))
+        return FALSE;
+      known = is_known_word;
+    }
+  for (guint e = 0; e < data->examples->len; e++)
+    {
+      AcqDossierExample *example = g_ptr_array_index (data->examples, e);
+      g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+      g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
+
+      for (int r = -1; r < ACQ_N_RUBRICS; r++)
+        {
+          const char *text = r < 0 ? acq_sheet_get_title (example->sheet)
+                                   : acq_sheet_get_rubric (example->sheet, r);
+          g_auto (GStrv) names = acq_people_find_unanswered (text, data->people, known,
+                                                             checker);
+
+          for (guint i = 0; names[i] != NULL; i++)
+            if (g_hash_table_add (seen, g_strdup (names[i])))
+              g_strv_builder_add (builder, names[i]);
+        }
+      example->unanswered = g_strv_builder_end (builder);
+    }
+  return TRUE;
+}
+
 static AcqCandidate *
 load_candidate (AcqStore *store, const char *candidate_uuid, GError **error)
 {
@@ -455,9 +521,12 @@ _acq_dossier_data_load (AcqStore *store, const char *candidate_uuid, AcqDossierM
   data->candidate = load_candidate (store, candidate_uuid, error);
   if (data->candidate == NULL || !load_certification (store, data, error))
     return NULL;
+  data->people = acq_person_mention_list (store, candidate_uuid, error);
+  if (data->people == NULL)
+    return NULL;
   data->coverage = acq_coverage_compute (store, candidate_uuid, error);
   if (data->coverage == NULL || !load_blocs (data) || !load_examples (store, data, error) ||
-      !load_annexes (store, data, error))
+      !load_annexes (store, data, error) || !load_unanswered (store, data, error))
     return NULL;
   data->titles = acq_candidate_title_list (store, candidate_uuid, error);
   if (data->titles == NULL)

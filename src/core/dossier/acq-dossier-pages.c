@@ -38,7 +38,7 @@ typeset_line (const char *text)
 static char *
 example_title (const AcqDossierExample *example)
 {
-  g_autofree char *title = typeset_line (acq_sheet_get_title (example->sheet));
+  g_autofree char *title = typeset_line (example->title);
 
   if (*title == '\0')
     return g_strdup_printf ("Exemple n°\u00A0%u", example->example.number);

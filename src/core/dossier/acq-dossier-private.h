@@ -15,6 +15,7 @@
 #include "acq-dossier.h"
 #include "acq-dossier-writer.h"
 #include "acq-dp-layout.h"
+#include "acq-people.h"
 #include "acq-sheet.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,9 @@ typedef struct
   char           *unit;         /* "Activité-type n° 1 — …", printed above its title */
   GStrv           competences;  /* labels of the competences it demonstrates */
   AcqDpExample    example;      /* borrows the strings above and the sheet's */
+  char           *title;        /* the sheet's title, the people's names replaced */
+  char           *rubrics[ACQ_N_RUBRICS]; /* its rubrics, the names replaced */
+  GStrv           unanswered;   /* the names suggested in it and not answered yet */
   gboolean        validated;
   char           *dest;         /* name of its destination in the PDF */
 } AcqDossierExample;
@@ -72,6 +76,7 @@ struct _AcqDossierData
                                    * then the annexes the referential asks for */
   guint           n_required;     /* of which annexes the referential asks for */
   GPtrArray      *titles;         /* (element-type AcqCandidateTitle): hers, in her order */
+  GPtrArray      *people;         /* (element-type AcqPersonMention): the candidate's list */
   char           *place;          /* the town for "Fait à", NULL if unknown */
   gboolean        dated;          /* the declaration carries generated_at */
   GDateTime      *generated_at;

@@ -123,7 +123,8 @@ check_blocs (AcqDossierData *data, GPtrArray *issues)
 }
 
 static void
-check_example (AcqDossierExample *example, AcqDpLayout *layout, GPtrArray *issues)
+check_example (AcqDossierExample *example, AcqDossierMode mode, AcqDpLayout *layout,
+               GPtrArray *issues)
 {
   const char *uuid = acq_sheet_get_uuid (example->sheet);
   g_autofree char *title = acq_sheet_dup_display_title (example->sheet);
@@ -147,6 +148,15 @@ check_example (AcqDossierExample *example, AcqDpLayout *layout, GPtrArray *issue
                uuid, NULL,
                _("“%s” is not validated yet: it is printed with a “BROUILLON” watermark."),
                title);
+  /* the RGPD: a person the candidate writes about is not named in a dossier a jury reads */
+  for (guint i = 0; example->unanswered[i] != NULL; i++)
+    add_issue (issues, ACQ_DOSSIER_RULE_PERSON_UNANSWERED,
+               mode == ACQ_DOSSIER_MODE_FINAL ? ACQ_DOSSIER_SEVERITY_ERROR
+                                              : ACQ_DOSSIER_SEVERITY_WARNING,
+               uuid, NULL,
+               _("“%s” names “%s”, who is not pseudonymised yet: replace the name with "
+                 "initials, or dismiss it if it may stay (People Mentioned)."),
+               title, example->unanswered[i]);
   for (guint i = first; i < issues->len; i++)
     ((AcqDossierIssue *) g_ptr_array_index (issues, i))->bloc_uuid =
       g_strdup (example->bloc->bloc->bloc_uuid);
@@ -194,7 +204,7 @@ _acq_dossier_data_check (AcqDossierData *data, AcqDpLayout *layout)
   check_identity (data, issues);
   check_blocs (data, issues);
   for (guint i = 0; i < data->examples->len; i++)
-    check_example (g_ptr_array_index (data->examples, i), layout, issues);
+    check_example (g_ptr_array_index (data->examples, i), data->mode, layout, issues);
   check_left_out (data, issues);
 
   errors_first = g_ptr_array_new_full (issues->len, (GDestroyNotify) acq_dossier_issue_free);
@@ -220,7 +230,9 @@ _acq_dossier_data_check (AcqDossierData *data, AcqDpLayout *layout)
  * Checks the dossier against the rules of the DP: every targeted bloc has one to three
  * examples; no example is longer than three pages (measured with @layout, as the PDF lays
  * them out); every example has its period and its organisation; the last name, first name
- * and address are filled; the declaration sur l'honneur has a place and a date. For now the
+ * and address are filled; the declaration sur l'honneur has a place and a date; no example
+ * names a person the candidate has not answered for (acq-people: replaced or dismissed), a
+ * warning in the draft and an error in the final dossier. For now the
  * place is the town of the address's last line (see acq_dossier_parse_town()) and the date is
  * the day the dossier is generated, so that only the place can be missing.
  *

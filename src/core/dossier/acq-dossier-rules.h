@@ -29,6 +29,7 @@ typedef enum
   ACQ_DOSSIER_RULE_SHEET_OUTSIDE,        /* its bloc is not targeted: not in the dossier */
   ACQ_DOSSIER_RULE_IDENTITY_MISSING,     /* last name, first name or address empty */
   ACQ_DOSSIER_RULE_DECLARATION_NO_PLACE, /* no town for "Fait à …" */
+  ACQ_DOSSIER_RULE_PERSON_UNANSWERED,    /* a person's name neither replaced nor dismissed */
 } AcqDossierRule;
 
 /**

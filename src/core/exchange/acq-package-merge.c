@@ -49,7 +49,9 @@
  * reference copy, may put them back. The accompagnatrice's profile
  * (coach_profile), her complaints log and her yearly reviews never travel. Her quotes and the
  * attendance records of the sessions (quote, session_attendance) are hers alone, as the
- * parcours is.
+ * parcours is. The people a candidate writes about (person_mention: a name and what the
+ * outputs print instead) travel with no rule of their own: the candidate answers them as she
+ * writes, and her accompagnatrice may answer one while reviewing.
  */
 #define G_LOG_DOMAIN "acq-package"
 

@@ -10,6 +10,10 @@
  * large-print variant (for the accommodations a candidate records) sets the text at 14 points
  * with more space between the lines.
  *
+ * The sheets' titles and the oral's cards, drafted from the sheets, name the people the
+ * candidate accompanied: the names she accepted to replace are replaced (acq-people), as in
+ * the dossier.
+ *
  * One pass, paragraph by paragraph, line by line: a line that does not fit starts a new page.
  * The file is written through acq-output-file: a failure leaves the previous one as it was.
  */
@@ -29,6 +33,7 @@
 #include "acq-jury.h"
 #include "acq-output-file.h"
 #include "acq-pango.h"
+#include "acq-people.h"
 #include "acq-sql-private.h"
 #include "acq-text.h"
 
@@ -44,6 +49,7 @@ typedef struct
   guint                 page;
   int                   fd;
   int                   saved_errno;
+  GPtrArray            *people;  /* (element-type AcqPersonMention): names to replace */
 } Prep;
 
 static cairo_status_t
@@ -198,11 +204,14 @@ write_bloc (Prep *p, const AcqCoverageBloc *bloc, GPtrArray *cards, GPtrArray *q
       if (g_strcmp0 (card->bloc_uuid, bloc->bloc_uuid) != 0 ||
           (g_strcmp0 (card->title, title) == 0 && acq_text_is_blank (card->key_points)))
         continue;
+      g_autofree char *card_title = acq_people_replace (card->title, p->people);
+      g_autofree char *key_points = acq_people_replace (card->key_points, p->people);
+
       heading (p, TEXT_SUBHEADING, "Ma présentation");
       /* a card drafted from the bloc bears its title, already the heading */
       if (g_strcmp0 (card->title, title) != 0)
-        paragraph (p, TEXT_BODY, 0, card->title, 2);
-      paragraph (p, TEXT_BODY, 12, card->key_points, 4);
+        paragraph (p, TEXT_BODY, 0, card_title, 2);
+      paragraph (p, TEXT_BODY, 12, key_points, 4);
     }
   for (guint c = 0; c < bloc->competences->len; c++)
     {
@@ -215,11 +224,13 @@ write_bloc (Prep *p, const AcqCoverageBloc *bloc, GPtrArray *cards, GPtrArray *q
       for (guint s = 0; s < competence->sheets->len; s++)
         {
           const AcqCoverageSheet *sheet = g_ptr_array_index (competence->sheets, s);
+          g_autofree char *sheet_title = NULL;
           g_autofree char *line = NULL;
 
           if (sheet->review_state != ACQ_REVIEW_STATE_VALIDATED)
             continue;
-          line = g_strdup_printf ("Exemple : %s", sheet->title);
+          sheet_title = acq_people_replace (sheet->title, p->people);
+          line = g_strdup_printf ("Exemple : %s", sheet_title);
           paragraph (p, TEXT_BODY, 0, line, 0);
           n++;
         }
@@ -246,6 +257,7 @@ draw (Prep *p, AcqStore *store, const char *candidate_uuid, GError **error)
       !(parts = acq_jury_parts_list (store, candidate_uuid, error)) ||
       !(cards = acq_jury_cards_list (store, candidate_uuid, error)) ||
       !(questions = acq_jury_questions_list (store, candidate_uuid, error)) ||
+      !(p->people = acq_person_mention_list (store, candidate_uuid, error)) ||
       !(stmt = acq_store_prepare (store, "SELECT trim (first_name || ' ' || last_name) FROM"
                                          " candidate WHERE uuid = ?1", error)))
     return FALSE;
@@ -361,6 +373,7 @@ acq_jury_prep_write (AcqStore *store, const char *candidate_uuid, const char *pa
                    "full."), path, g_strerror (p.saved_errno ? p.saved_errno : EIO));
   for (int i = 0; i < N_TEXTS; i++)
     pango_font_description_free (p.fonts[i]);
+  g_clear_pointer (&p.people, g_ptr_array_unref);
   g_object_unref (p.context);
   return written;
 }

@@ -23,6 +23,7 @@
 #include "acq-map-export.h"
 #include "acq-map-private.h"
 #include "acq-output-file.h"
+#include "acq-people.h"
 
 #define MARGIN        24.0
 #define TITLE_SIZE    18.0
@@ -760,13 +761,23 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
   g_autoptr (AcqStore) store = acq_store_open (job->data_dir, &error);
   g_autoptr (AcqMap) map = NULL;
   g_autoptr (AcqMapLayout) layout = NULL;
+  g_autoptr (GPtrArray) people = NULL;
 
-  if (store == NULL || !(map = acq_map_load (store, job->candidate_uuid, &error)))
+  if (store == NULL || !(map = acq_map_load (store, job->candidate_uuid, &error)) ||
+      !(people = acq_person_mention_list (store, job->candidate_uuid, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   acq_map_set_title (map, job->title);
+  /* the file leaves the machine: the names the candidate accepted to replace are replaced */
+  for (guint i = 0; i < acq_map_get_n_nodes (map); i++)
+    if (acq_map_get_node (map, i)->kind == ACQ_MAP_NODE_SHEET)
+      {
+        g_autofree char *label = acq_people_replace (acq_map_get_node (map, i)->label, people);
+
+        acq_map_set_label (map, i, label);
+      }
   for (guint i = 0; i < acq_map_get_n_nodes (map); i++)
     if (acq_map_get_node (map, i)->kind == ACQ_MAP_NODE_BLOC)
       acq_map_set_folded (map, i, job->folded != NULL &&

@@ -166,6 +166,27 @@ acq_map_set_title (AcqMap *self, const char *title)
   self->title = g_strdup (title);
 }
 
+/**
+ * acq_map_set_label:
+ * @self: a map
+ * @index: one of its nodes
+ * @label: what it shows now (a sheet's title with the people's names replaced, on its way to
+ *   an export)
+ */
+void
+acq_map_set_label (AcqMap *self, guint index, const char *label)
+{
+  Node *node;
+
+  g_return_if_fail (ACQ_IS_MAP (self));
+  g_return_if_fail (index < self->nodes->len);
+  g_return_if_fail (label != NULL);
+
+  node = node_at (self, index);
+  g_free (node->pub.label);
+  node->pub.label = g_strdup (label);
+}
+
 static guint
 find_index (AcqMap *self, AcqMapNodeKind kind, const char *uuid)
 {

@@ -90,6 +90,9 @@ AcqMap           *acq_map_load               (AcqStore         *store,
 const char       *acq_map_get_title          (AcqMap           *self);
 void              acq_map_set_title          (AcqMap           *self,
                                               const char       *title);
+void              acq_map_set_label          (AcqMap           *self,
+                                              guint             index,
+                                              const char       *label);
 
 guint             acq_map_add_bloc           (AcqMap           *self,
                                               const char       *uuid,

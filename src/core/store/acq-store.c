@@ -708,6 +708,21 @@ static const char *const migrations[] = {
   "  updated_at TEXT NOT NULL);"
   "CREATE INDEX candidate_title_by_candidate ON candidate_title (candidate_uuid, position);"
   "ALTER TABLE attachment ADD COLUMN annex INTEGER NOT NULL DEFAULT 0 CHECK (annex IN (0, 1));",
+  /* 16 -> 17: the people a candidate writes about (sheets/acq-people.c, RGPD): each name she
+   * answered, as written, accepted with the replacement the outputs print, or dismissed
+   * (state: AcqPersonState, never renumber it). Suggestions are computed from the text, never
+   * stored. No UNIQUE on the name: the two sides of an exchange may each list it, and the
+   * merge inserts whole records; the one changed last wins (acq_person_mention_find()).
+   * It carries candidate_uuid, so it travels, and both roles may write it. */
+  "CREATE TABLE person_mention ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  candidate_uuid TEXT NOT NULL REFERENCES candidate (uuid) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  replacement TEXT NOT NULL DEFAULT '',"
+  "  state INTEGER NOT NULL DEFAULT 0 CHECK (state IN (0, 1)),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE INDEX person_mention_by_candidate ON person_mention (candidate_uuid);",
 };
 
 /* The steps (by the version they start from) that rebuild a table, as SQLite's "making other

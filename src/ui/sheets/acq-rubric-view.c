@@ -11,6 +11,7 @@
 #include "acq-toast.h"
 #include "acq-anchor.h"
 #include "acq-comment.h"
+#include "acq-people-text.h"
 #include "acq-review.h"
 #include "acq-rubric-view.h"
 #include "acq-spell-text.h"
@@ -34,6 +35,7 @@ struct _AcqRubricView
   GtkLabel     *quote_label;
   GtkTextView  *text_view;
 
+  AcqPeopleText *people;      /* (unowned): the text view's */
   AcqRubric     rubric;
   AcqRole       role; /* who writes the comments: bound from the window's */
   AcqSheetList *list;
@@ -498,6 +500,9 @@ acq_rubric_view_set_sheet (AcqRubricView *self, AcqSheetList *list, AcqSheet *sh
   g_set_object (&self->list, list);
   g_set_object (&self->sheet, sheet);
   g_clear_pointer (&self->text, g_free);
+  acq_people_text_set_candidate (
+    self->people, list ? acq_sheet_list_get_store (list) : NULL,
+    list ? acq_candidate_get_uuid (acq_sheet_list_get_candidate (list)) : NULL);
   load_comments (self);
   rebuild_comments (self);
 }
@@ -619,6 +624,8 @@ acq_rubric_view_init (AcqRubricView *self)
   /* French spelling in the rubric and in the comment written about it */
   acq_spell_text_attach (self->text_view);
   acq_spell_text_attach (self->comment_view);
+  /* the names the outputs replace, and those not answered yet (after spelling: its menu) */
+  self->people = acq_people_text_attach (self->text_view);
   g_signal_connect_object (buffer, "notify::has-selection", G_CALLBACK (on_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
   update_count (self);

@@ -12,6 +12,7 @@
 #include "acq-a11y.h"
 #include "acq-autosave.h"
 #include "acq-changes-window.h"
+#include "acq-people-window.h"
 #include "acq-date-button.h"
 #include "acq-comment.h"
 #include "acq-dossier.h"
@@ -971,6 +972,16 @@ show_changes_action (GtkWidget *widget, const char *action, GVariant *param)
   acq_changes_window_show (GTK_WINDOW (gtk_widget_get_root (widget)), self->list, self->sheet);
 }
 
+static void
+people_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqSheetEditor *self = ACQ_SHEET_EDITOR (widget);
+
+  /* the window reads the sheets as stored: what was typed goes first */
+  acq_autosave_flush (self->autosave);
+  acq_people_window_show (GTK_WINDOW (gtk_widget_get_root (widget)), self->list);
+}
+
 /* Deleting a sheet: gone from the list at once, back with Undo, erased when the toast ends. */
 typedef struct
 {
@@ -1167,6 +1178,7 @@ acq_sheet_editor_class_init (AcqSheetEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "sheet.show-changes", NULL,
                                    show_changes_action);
   gtk_widget_class_install_action (widget_class, "sheet.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "sheet.people", NULL, people_action);
 
   /**
    * AcqSheetEditor::closed:
