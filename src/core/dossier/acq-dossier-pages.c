@@ -217,10 +217,15 @@ cover_note (AcqDossierWriter *w)
   g_autofree char *note = NULL;
   double height;
 
-  note = data->mode == ACQ_DOSSIER_MODE_DRAFT
-         ? g_strdup_printf ("Version de travail du %s. Les exemples qui n’ont pas encore été "
-                            "validés portent la mention « BROUILLON ».", date)
-         : g_strdup_printf ("Dossier établi le %s.", date);
+  if (data->mode == ACQ_DOSSIER_MODE_READING)
+    note = g_strdup_printf ("Copie de lecture du %s, en gros caractères. Le dossier à remettre "
+                            "garde la mise en page du modèle. Les exemples qui n’ont pas encore "
+                            "été validés portent la mention « BROUILLON ».", date);
+  else if (data->mode == ACQ_DOSSIER_MODE_DRAFT)
+    note = g_strdup_printf ("Version de travail du %s. Les exemples qui n’ont pas encore été "
+                            "validés portent la mention « BROUILLON ».", date);
+  else
+    note = g_strdup_printf ("Dossier établi le %s.", date);
   height = acq_dossier_writer_text_height (w, ACQ_DOSSIER_TEXT_NOTE, note, ACQ_DP_CONTENT_WIDTH);
   if (w->y + 24 + height <= ACQ_DP_CONTENT_HEIGHT)
     w->y = ACQ_DP_CONTENT_HEIGHT - height;
