@@ -43,7 +43,10 @@
  * quote…) have an author_role: her file may add her own (her CV, the convocation the
  * certifier sent her) and change or remove them, never one her accompagnatrice filed; so do
  * the satisfaction answers (satisfaction_response, satisfaction_score): the candidate writes
- * hers, the accompagnatrice's paper ones stay hers. The accompagnatrice's profile
+ * hers, the accompagnatrice's paper ones stay hers. A candidate's reading style for the printed
+ * outputs (candidate_reading: candidates/acq-reading-style.c) is both roles': either file sets,
+ * changes or removes it, in a record of its own apart from the candidate's row. The
+ * accompagnatrice's profile
  * (coach_profile), her complaints log and her yearly reviews never travel. Her quotes and the
  * attendance records of the sessions (quote, session_attendance) are hers alone, as the
  * parcours is.
