@@ -85,8 +85,10 @@ family_position (AcqReadingGroup *self, const char *family)
   return 0;
 }
 
+/* @fresh: another candidate is shown; else the store changed, and a style switched off keeps
+ * the rows as they were, so that switching it on again brings them back. */
 static void
-reload (AcqReadingGroup *self)
+reload (AcqReadingGroup *self, gboolean fresh)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (AcqReadingStyle) style = NULL;
@@ -97,14 +99,17 @@ reload (AcqReadingGroup *self)
   if (error != NULL)
     g_warning ("Cannot read the reading style: %s", error->message);
   self->loading = TRUE;
-  fill_families (self, style != NULL ? style->family : NULL);
   gtk_switch_set_active (self->large_print_switch, style != NULL);
-  adw_combo_row_set_selected (self->font_row,
-                              family_position (self, style != NULL ? style->family : NULL));
-  gtk_spin_button_set_value (self->size_spin,
-                             style != NULL ? style->size : ACQ_READING_DEFAULT_SIZE);
-  gtk_spin_button_set_value (self->spacing_spin,
-                             style != NULL ? style->spacing : ACQ_READING_DEFAULT_SPACING);
+  if (style != NULL || fresh)
+    {
+      fill_families (self, style != NULL ? style->family : NULL);
+      adw_combo_row_set_selected (self->font_row,
+                                  family_position (self, style != NULL ? style->family : NULL));
+      gtk_spin_button_set_value (self->size_spin,
+                                 style != NULL ? style->size : ACQ_READING_DEFAULT_SIZE);
+      gtk_spin_button_set_value (self->spacing_spin,
+                                 style != NULL ? style->spacing : ACQ_READING_DEFAULT_SPACING);
+    }
   self->loading = FALSE;
   update_sensitivity (self);
 }
@@ -155,7 +160,7 @@ on_spacing_spin_value_changed_cb (AcqReadingGroup *self)
 static void
 on_store_changed_cb (AcqReadingGroup *self)
 {
-  reload (self);
+  reload (self, FALSE);
 }
 
 static void
@@ -225,5 +230,5 @@ acq_reading_group_set_candidate (AcqReadingGroup *self, AcqStore *store,
     }
   g_free (self->candidate_uuid);
   self->candidate_uuid = g_strdup (candidate_uuid);
-  reload (self);
+  reload (self, TRUE);
 }
