@@ -74,15 +74,18 @@ fill_families (AcqReadingGroup *self, const char *kept)
   adw_combo_row_set_model (self->font_row, G_LIST_MODEL (labels));
 }
 
-static guint
-family_position (AcqReadingGroup *self, const char *family)
+static gboolean
+find_family (AcqReadingGroup *self, const char *family, guint *position)
 {
   if (family == NULL || *family == '\0')
     family = ACQ_READING_DEFAULT_FAMILY;
   for (guint i = 0; i < self->families->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->families, i), family) == 0)
-      return i;
-  return 0;
+      {
+        *position = i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /* @fresh: another candidate is shown; else the store changed, and a style switched off keeps
@@ -102,9 +105,14 @@ reload (AcqReadingGroup *self, gboolean fresh)
   gtk_switch_set_active (self->large_print_switch, style != NULL);
   if (style != NULL || fresh)
     {
-      fill_families (self, style != NULL ? style->family : NULL);
-      adw_combo_row_set_selected (self->font_row,
-                                  family_position (self, style != NULL ? style->family : NULL));
+      const char *family = style != NULL ? style->family : NULL;
+      guint position = 0;
+
+      /* the fonts are listed once per candidate, and again for a family not in the list */
+      if (fresh || !find_family (self, family, &position))
+        fill_families (self, family);
+      find_family (self, family, &position);
+      adw_combo_row_set_selected (self->font_row, position);
       gtk_spin_button_set_value (self->size_spin,
                                  style != NULL ? style->size : ACQ_READING_DEFAULT_SIZE);
       gtk_spin_button_set_value (self->spacing_spin,
