@@ -191,6 +191,23 @@ pdf_look (const char *path, PdfLook *look)
   g_assert_cmpuint (best, >, 0);
 }
 
+static char *
+pdf_page_text (const char *path, int index)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
+  PopplerPage *page;
+  char *text;
+
+  g_assert_no_error (error);
+  page = poppler_document_get_page (doc, index);
+  text = poppler_page_get_text (page);
+  g_object_unref (page);
+  g_object_unref (doc);
+  return text;
+}
+
 /* "DejaVu Sans" is embedded as "ABCDEF+DejaVuSans": the family without its spaces. */
 static void
 assert_font_is (const char *font_name, const char *family)
@@ -305,6 +322,7 @@ test_dossier (Fixture *f, gconstpointer data)
   g_auto (PdfLook) plain = { 0 };
   g_auto (PdfLook) reading = { 0 };
   g_auto (PdfLook) by_default = { 0 };
+  g_autofree char *cover = NULL;
 
   set_style (f, SOPHIE, large);
   g_assert_true (acq_dossier_write (f->store, SOPHIE, draft_path, ACQ_DOSSIER_MODE_DRAFT, NULL,
@@ -330,9 +348,11 @@ test_dossier (Fixture *f, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (draft.body_size, plain.body_size, 0.05);
   g_assert_cmpstr (draft.body_font, ==, plain.body_font);
   g_assert_cmpfloat_with_epsilon (plain.body_size, 10, 0.05);
-  /* the reading copy is */
+  /* the reading copy is, and says so at the foot of its cover */
   g_assert_cmpfloat_with_epsilon (reading.body_size, 16, 0.05);
   g_assert_cmpint (reading.pages, >, plain.pages);
+  cover = pdf_page_text (reading_path, 0);
+  g_assert_nonnull (strstr (cover, "Copie de lecture du "));
   /* and without a style of hers, it is the default large print */
   g_assert_cmpfloat_with_epsilon (by_default.body_size, ACQ_READING_DEFAULT_SIZE, 0.05);
   g_assert_cmpint (by_default.pages, >=, plain.pages);

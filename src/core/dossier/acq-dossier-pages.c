@@ -157,12 +157,14 @@ rule (AcqDossierWriter *w, double width)
 }
 
 /* A row of the identity form: the label in a column, the value beside it, over as many
- * lines as it needs. */
+ * lines as it needs. The column is 130 points for the model's 10-point text, and grows with
+ * a reading style's larger one, so that the labels never run into the values. */
 static void
 form_row (AcqDossierWriter *w, const char *label, const char *value)
 {
   g_autofree char *typeset = acq_dp_layout_typeset (value);
-  const double column = 130;
+  double size = pango_font_description_get_size (w->fonts[ACQ_DOSSIER_TEXT_STRONG]);
+  double column = 130 * MAX (1.0, size / PANGO_SCALE / ACQ_DP_BODY_SIZE);
   double top, label_bottom;
   guint page;
 
@@ -218,9 +220,9 @@ cover_note (AcqDossierWriter *w)
   double height;
 
   if (data->mode == ACQ_DOSSIER_MODE_READING)
-    note = g_strdup_printf ("Copie de lecture du %s, en gros caractères. Le dossier à remettre "
-                            "garde la mise en page du modèle. Les exemples qui n’ont pas encore "
-                            "été validés portent la mention « BROUILLON ».", date);
+    /* short, so that it stays at the foot of the cover in large print */
+    note = g_strdup_printf ("Copie de lecture du %s, en gros caractères ; le dossier à remettre "
+                            "garde la mise en page du modèle.", date);
   else if (data->mode == ACQ_DOSSIER_MODE_DRAFT)
     note = g_strdup_printf ("Version de travail du %s. Les exemples qui n’ont pas encore été "
                             "validés portent la mention « BROUILLON ».", date);
@@ -243,18 +245,22 @@ cover_note (AcqDossierWriter *w)
 void
 _acq_dossier_cover (AcqDossierWriter *w)
 {
+  /* the reading copy's larger text takes the room of the model's blank bands, so that its
+   * note still stands at the foot of the cover */
+  double gap = w->data->mode == ACQ_DOSSIER_MODE_READING ? 0.5 : 1.0;
+
   w->bare = TRUE;
   acq_dossier_writer_set_section (w, NULL);
   acq_dossier_writer_new_page (w);
   w->bare = FALSE;
   cover_band (w);
-  w->y = 40;
+  w->y = 40 * gap;
   acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_COVER, "Dossier Professionnel", 0, 0);
   acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_HEADING, "(DP)", 0, 10);
   rule (w, 90);
-  acq_dossier_writer_space (w, 40);
+  acq_dossier_writer_space (w, 40 * gap);
   cover_certification (w);
-  acq_dossier_writer_space (w, 50);
+  acq_dossier_writer_space (w, 50 * gap);
   cover_identity (w);
   cover_note (w);
 }
