@@ -672,8 +672,9 @@ _acq_dp_layout_set_reading_style (AcqDpLayout *self, const char *family, double 
   g_return_if_fail (ACQ_IS_DP_LAYOUT (self));
   g_return_if_fail (family != NULL);
 
+  family = g_strdup (family); /* @family may be the string being replaced */
   g_free (self->reading_family);
-  self->reading_family = g_strdup (family);
+  self->reading_family = (char *) family;
   self->reading_size = size;
   self->reading_spacing = spacing;
   for (int i = 0; i < N_STYLES; i++)
