@@ -348,7 +348,7 @@ test_dossier (Fixture *f, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (draft.body_size, plain.body_size, 0.05);
   g_assert_cmpstr (draft.body_font, ==, plain.body_font);
   g_assert_cmpfloat_with_epsilon (plain.body_size, 10, 0.05);
-  /* the reading copy is, and says so at the foot of its cover */
+  /* the reading copy is, and says so on its cover */
   g_assert_cmpfloat_with_epsilon (reading.body_size, 16, 0.05);
   g_assert_cmpint (reading.pages, >, plain.pages);
   cover = pdf_page_text (reading_path, 0);

@@ -2,16 +2,18 @@
 """The reading style of a candidate with accommodations: on Sophie's page, whose demo asks
 for 14 points spaced 1.5, the Reading Outputs group shows it, every control named; the coach
 types a larger size and a wider spacing, which are saved as typed; switching Large Print off
-removes the style and on again brings back what the rows show; the fiche de préparation then
-prints in its font."""
+removes the style and on again brings back what the rows show; the dossier window exports a
+reading copy, set larger than the draft it shows; the fiche de préparation prints in the
+style's font."""
 
 import os
 import subprocess
 import tempfile
+import time
 
 import pyatspi
 
-from acqtest import (APP, App, click, extents, find, find_named, key, row, run,
+from acqtest import (APP, App, click, extents, find, find_named, key, press, row, run,
                      scroll_into_view, type_text, wait_for)
 from test_exchange import assert_all_named
 
@@ -59,6 +61,26 @@ def test_reading_style_saved_as_typed():
         click(switch)
         with app.db() as db:
             wait_for(lambda: style(db) == ("DejaVu Sans", 18.0, 2.0), "the style back")
+
+        press(find_named(app.window, "Candidate Menu"))
+        press(find(app.node, "menu item", "Dossier Professionnel"))
+        dossier = find(app.node, "frame", "Dossier Professionnel")
+        find(dossier, "label", lambda name: name.startswith("of "), timeout=60)
+
+        reading = os.path.join(folder, "lecture.pdf")
+        press(find_named(dossier, "Dossier Menu"))
+        press(find(app.node, "menu item", "Export a Reading Copy…"))
+        wait_for(lambda: "Export a Reading Copy" in app.windows(), "the file chooser")
+        time.sleep(1)
+        key("ctrl+a")
+        type_text(reading)
+        key("Return")
+        app.wait_window_closed("Export a Reading Copy")
+        find(dossier, "label", "Dossier exported to “lecture.pdf”", timeout=60)
+        assert os.stat(reading).st_mode & 0o777 == 0o600, oct(os.stat(reading).st_mode)
+        text = subprocess.run(["pdftotext", "-l", "1", reading, "-"], check=True,
+                              capture_output=True, text=True).stdout
+        assert "Copie de lecture" in text, text
     finally:
         app.quit()
 

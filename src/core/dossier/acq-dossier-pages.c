@@ -209,25 +209,30 @@ cover_certification (AcqDossierWriter *w)
                                     "Validation des acquis de l’expérience (VAE)", 0);
 }
 
-/* At the foot of the cover when there is room: what this copy is. */
-static void
-cover_note (AcqDossierWriter *w)
+/* What this copy is, in a sentence. */
+static char *
+cover_note_text (AcqDossierWriter *w)
 {
   AcqDossierData *data = w->data;
   g_autofree char *iso = g_date_time_format (data->generated_at, "%Y-%m-%d");
   g_autofree char *date = acq_text_french_date (iso);
-  g_autofree char *note = NULL;
-  double height;
 
   if (data->mode == ACQ_DOSSIER_MODE_READING)
-    /* short, so that it stays at the foot of the cover in large print */
-    note = g_strdup_printf ("Copie de lecture du %s, en gros caractères ; le dossier à remettre "
+    return g_strdup_printf ("Copie de lecture du %s, en gros caractères ; le dossier à remettre "
                             "garde la mise en page du modèle.", date);
-  else if (data->mode == ACQ_DOSSIER_MODE_DRAFT)
-    note = g_strdup_printf ("Version de travail du %s. Les exemples qui n’ont pas encore été "
+  if (data->mode == ACQ_DOSSIER_MODE_DRAFT)
+    return g_strdup_printf ("Version de travail du %s. Les exemples qui n’ont pas encore été "
                             "validés portent la mention « BROUILLON ».", date);
-  else
-    note = g_strdup_printf ("Dossier établi le %s.", date);
+  return g_strdup_printf ("Dossier établi le %s.", date);
+}
+
+/* At the foot of the cover when there is room. */
+static void
+cover_note (AcqDossierWriter *w)
+{
+  g_autofree char *note = cover_note_text (w);
+  double height;
+
   height = acq_dossier_writer_text_height (w, ACQ_DOSSIER_TEXT_NOTE, note, ACQ_DP_CONTENT_WIDTH);
   if (w->y + 24 + height <= ACQ_DP_CONTENT_HEIGHT)
     w->y = ACQ_DP_CONTENT_HEIGHT - height;
@@ -245,9 +250,10 @@ cover_note (AcqDossierWriter *w)
 void
 _acq_dossier_cover (AcqDossierWriter *w)
 {
-  /* the reading copy's larger text takes the room of the model's blank bands, so that its
-   * note still stands at the foot of the cover */
-  double gap = w->data->mode == ACQ_DOSSIER_MODE_READING ? 0.5 : 1.0;
+  /* the reading copy says what it is under its title, where its larger text never pushes
+   * the sentence onto a page of its own, and takes the room of the model's blank bands */
+  gboolean reading = w->data->mode == ACQ_DOSSIER_MODE_READING;
+  double gap = reading ? 0.5 : 1.0;
 
   w->bare = TRUE;
   acq_dossier_writer_set_section (w, NULL);
@@ -258,11 +264,19 @@ _acq_dossier_cover (AcqDossierWriter *w)
   acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_COVER, "Dossier Professionnel", 0, 0);
   acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_HEADING, "(DP)", 0, 10);
   rule (w, 90);
+  if (reading)
+    {
+      g_autofree char *note = cover_note_text (w);
+
+      acq_dossier_writer_space (w, 12);
+      acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, note, 0, 0);
+    }
   acq_dossier_writer_space (w, 40 * gap);
   cover_certification (w);
   acq_dossier_writer_space (w, 50 * gap);
   cover_identity (w);
-  cover_note (w);
+  if (!reading)
+    cover_note (w);
 }
 
 /* --- Presentation -------------------------------------------------------------------- */
