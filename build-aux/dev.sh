@@ -14,7 +14,8 @@ packages="meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev libxml2-dev
   libsecret-1-dev gnome-keyring xdg-utils libsodium-dev clang libclang-rt-14-dev
   gettext itstool yelp-tools desktop-file-utils appstream
-  adwaita-icon-theme gsettings-desktop-schemas fonts-cantarell fonts-dejavu-core locales
+  adwaita-icon-theme gsettings-desktop-schemas fonts-cantarell fonts-dejavu-core fonts-opendyslexic
+  locales
   xvfb xauth xdotool x11-utils dbus at-spi2-core python3 python3-pyatspi
   libx11-dev libxdamage-dev libpoppler-glib-dev qpdf poppler-utils libical-dev libxml2-utils
   libarchive-dev libjson-glib-dev libenchant-2-dev hunspell-fr"

@@ -21,6 +21,7 @@
 #include "acq-attendance.h"
 #include "acq-people.h"
 #include "acq-quote.h"
+#include "acq-reading-style.h"
 #include "acq-session.h"
 #include "test-package-fixture.h"
 
@@ -1360,6 +1361,53 @@ test_people_travel (Fixture *f, gconstpointer data)
   g_assert_cmpstr (left, ==, "0");
 }
 
+static void
+assert_reading_size (Side *side, const char *uuid, double size)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqReadingStyle) style = acq_reading_style_load (side->store, uuid, &error);
+
+  g_assert_no_error (error);
+  if (size == 0)
+    {
+      g_assert_null (style);
+      return;
+    }
+  g_assert_nonnull (style);
+  g_assert_cmpfloat_with_epsilon (style->size, size, 1e-9);
+}
+
+/* The reading style is both roles': the candidate knows what she reads best, the coach
+ * prints for her; a change from either side comes in without a word in the report, and so
+ * does switching it off. */
+static void
+test_reading_style_is_both_roles (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AcqReadingStyle) hers = acq_reading_style_new ("OpenDyslexic", 16, 1.5);
+  g_autoptr (AcqReadingStyle) larger = acq_reading_style_new ("OpenDyslexic", 20, 1.5);
+  g_autoptr (AcqImportReport) to_coach = NULL;
+  g_autoptr (AcqImportReport) to_candidate = NULL;
+  g_autoptr (AcqImportReport) off = NULL;
+
+  g_assert_true (acq_reading_style_save (f->candidate.store, f->uuid, hers, &error));
+  g_assert_no_error (error);
+  to_coach = send (f, &f->candidate, &f->coach);
+  g_assert_cmpuint (report_count (to_coach, ACQ_IMPORT_IGNORED), ==, 0);
+  assert_reading_size (&f->coach, f->uuid, 16);
+
+  g_assert_true (acq_reading_style_save (f->coach.store, f->uuid, larger, &error));
+  g_assert_no_error (error);
+  to_candidate = send (f, &f->coach, &f->candidate);
+  assert_reading_size (&f->candidate, f->uuid, 20);
+
+  g_assert_true (acq_reading_style_save (f->candidate.store, f->uuid, NULL, &error));
+  g_assert_no_error (error);
+  off = send (f, &f->candidate, &f->coach);
+  g_assert_cmpuint (report_count (off, ACQ_IMPORT_IGNORED), ==, 0);
+  assert_reading_size (&f->coach, f->uuid, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1391,6 +1439,7 @@ main (int argc, char *argv[])
   ADD ("/merge/roles/candidate-changes-only-her-documents",
        test_documents_candidate_changes_only_her_own);
   ADD ("/merge/roles/coach-profile-stays-home", test_coach_profile_stays_home);
+  ADD ("/merge/roles/reading-style-is-both-roles", test_reading_style_is_both_roles);
   ADD ("/merge/first-contact/from-the-coach", test_first_contact_from_the_coach);
   ADD ("/merge/referential/only-the-candidates-own", test_referential_only_the_candidates_own);
   ADD ("/merge/referential/newer-here-is-kept", test_referential_newer_here_is_kept);

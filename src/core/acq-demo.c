@@ -27,6 +27,7 @@
 #include "acq-review.h"
 #include "acq-satisfaction.h"
 #include "acq-quote.h"
+#include "acq-reading-style.h"
 #include "acq-session.h"
 #include "acq-sheet-list.h"
 
@@ -752,6 +753,15 @@ populate_sophie_jury (AcqStore *store, const AcqFiche *fiche, GError **error)
   run = acq_jury_rehearsal_new (run_day);
   for (guint i = 0; i < parts->len && i < G_N_ELEMENTS (seconds); i++)
     acq_jury_rehearsal_add_part (run, ((AcqJuryPart *) parts->pdata[i])->name, seconds[i]);
+  /* her accommodations ask for Luciole 14 spaced 1.5; Luciole is not in Debian, so her
+   * printed outputs take the large sans at the same size and spacing */
+  {
+    g_autoptr (AcqReadingStyle) reading = acq_reading_style_new (ACQ_READING_DEFAULT_FAMILY,
+                                                                 14, 1.5);
+
+    if (!acq_reading_style_save (store, SOPHIE, reading, error))
+      return FALSE;
+  }
   return acq_jury_rehearsal_save (store, SOPHIE, run, error) &&
          acq_jury_cards_draft (store, SOPHIE, error) &&
          acq_jury_readiness_set (store, SOPHIE, g_ptr_array_index (bloc3->competence_uuids, 0),

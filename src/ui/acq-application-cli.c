@@ -235,8 +235,8 @@ export_jury_prep (const char *data_dir, GVariantDict *options)
   return 0;
 }
 
-/* --export-dossier CANDIDATE --output FILE [--final] [--date-declaration], with --demo first
- * if asked: no window, the core only. */
+/* --export-dossier CANDIDATE --output FILE [--final | --reading-copy] [--date-declaration],
+ * with --demo first if asked: no window, the core only. */
 static int
 export_dossier (const char *data_dir, GVariantDict *options)
 {
@@ -246,13 +246,21 @@ export_dossier (const char *data_dir, GVariantDict *options)
   g_autofree char *output_path = _acq_application_options_path (options, "output");
   AcqDossierOptions dossier = {
     .mode = g_variant_dict_contains (options, "final") ? ACQ_DOSSIER_MODE_FINAL
-                                                       : ACQ_DOSSIER_MODE_DRAFT,
+            : g_variant_dict_contains (options, "reading-copy") ? ACQ_DOSSIER_MODE_READING
+                                                                 : ACQ_DOSSIER_MODE_DRAFT,
     .dated = g_variant_dict_contains (options, "date-declaration"),
   };
 
   if (output_path == NULL)
     {
       g_printerr ("%s\n", _("--export-dossier needs a file to write: --output FILE.pdf"));
+      return 2;
+    }
+  if (g_variant_dict_contains (options, "final") &&
+      g_variant_dict_contains (options, "reading-copy"))
+    {
+      g_printerr ("%s\n", _("--final and --reading-copy cannot go together: the final dossier "
+                            "keeps the model’s layout."));
       return 2;
     }
   candidate = options_find_candidate (data_dir, options, "export-dossier", &store, &error);

@@ -106,6 +106,9 @@ static const GOptionEntry option_entries[] = {
   { "final", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-dossier: the final dossier, validated sheets only; refused while "
        "something is missing"), NULL },
+  { "reading-copy", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-dossier: the reading copy, the draft set in the candidate’s reading "
+       "style (large print) rather than in the model’s layout"), NULL },
   { "date-declaration", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-dossier: print today's date in the declaration instead of leaving it "
        "for the signer to write"), NULL },

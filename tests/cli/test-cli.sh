@@ -92,6 +92,19 @@ check "--export-map replaces a map with a private one and leaves nothing beside 
          grep -q '<svg' '$tmp/maps/m.svg' && [ \$(stat -c %a '$tmp/maps/m.svg') = 600 ] &&
          [ \"\$(ls -A '$tmp/maps')\" = m.svg ]"
 
+check "--export-dossier --reading-copy sets the draft in the candidate's larger print" \
+  sh -c "'$app' --data-dir '$tmp/demo' --export-dossier 'Sophie Lefèvre' --output '$tmp/s.pdf' &&
+         '$app' --data-dir '$tmp/demo' --export-dossier 'Sophie Lefèvre' --reading-copy \
+           --output '$tmp/s-reading.pdf' &&
+         [ \$(stat -c %a '$tmp/s-reading.pdf') = 600 ] &&
+         { ! command -v pdftotext > /dev/null ||
+           { pdftotext '$tmp/s-reading.pdf' - | grep -q 'Copie de lecture' &&
+             high () { pdftotext -bbox \"\$1\" - | awk -F'\\\"' \\
+                         '/<word/ { h += \$8 - \$4; n++ } END { print int (h * 10 / n) }'; } &&
+             [ \$(high '$tmp/s-reading.pdf') -gt \$((\$(high '$tmp/s.pdf') * 12 / 10)) ]; }; } &&
+         ! '$app' --data-dir '$tmp/demo' --export-dossier 'Sophie Lefèvre' --reading-copy \
+           --final --output '$tmp/s-final.pdf' 2> /dev/null && [ ! -e '$tmp/s-final.pdf' ]"
+
 check "--export-dossier --final refuses while sheets are not validated, and says which" \
   sh -c "! '$app' --data-dir '$tmp/demo' --export-dossier 'Hélène Dubois' --final \
            --output '$tmp/final.pdf' 2> '$tmp/err' && [ ! -e '$tmp/final.pdf' ] &&
@@ -272,9 +285,9 @@ check "--jury: a candidate without a jury has no session; an unknown one is an e
          ! '$app' --data-dir '$tmp/demo' --jury 'Personne Inconnue' > /dev/null 2>&1"
 
 check "--export-jury-prep writes the fiche de préparation, larger with --large-print" \
-  sh -c "'$app' --data-dir '$tmp/demo' --export-jury-prep 'Sophie Lefèvre' \
+  sh -c "'$app' --data-dir '$tmp/demo' --export-jury-prep 'Hélène Dubois' \
            --output '$tmp/prep.pdf' &&
-         '$app' --data-dir '$tmp/demo' --export-jury-prep 'Sophie Lefèvre' --large-print \
+         '$app' --data-dir '$tmp/demo' --export-jury-prep 'Hélène Dubois' --large-print \
            --output '$tmp/prep-large.pdf' &&
          [ \$(stat -c %a '$tmp/prep.pdf') = 600 ] && head -c 5 '$tmp/prep.pdf' | grep -q '%PDF-' &&
          [ \$(stat -c %s '$tmp/prep-large.pdf') -gt \$(stat -c %s '$tmp/prep.pdf') ] &&

@@ -161,12 +161,14 @@ rule (AcqDossierWriter *w, double width)
 }
 
 /* A row of the identity form: the label in a column, the value beside it, over as many
- * lines as it needs. */
+ * lines as it needs. The column is 130 points for the model's 10-point text, and grows with
+ * a reading style's larger one, so that the labels never run into the values. */
 static void
 form_row (AcqDossierWriter *w, const char *label, const char *value)
 {
   g_autofree char *typeset = acq_dp_layout_typeset (value);
-  const double column = 130;
+  double size = pango_font_description_get_size (w->fonts[ACQ_DOSSIER_TEXT_STRONG]);
+  double column = 130 * MAX (1.0, size / PANGO_SCALE / ACQ_DP_BODY_SIZE);
   double top, label_bottom;
   guint page;
 
@@ -211,20 +213,30 @@ cover_certification (AcqDossierWriter *w)
                                     "Validation des acquis de l’expérience (VAE)", 0);
 }
 
-/* At the foot of the cover when there is room: what this copy is. */
-static void
-cover_note (AcqDossierWriter *w)
+/* What this copy is, in a sentence. */
+static char *
+cover_note_text (AcqDossierWriter *w)
 {
   AcqDossierData *data = w->data;
   g_autofree char *iso = g_date_time_format (data->generated_at, "%Y-%m-%d");
   g_autofree char *date = acq_text_french_date (iso);
-  g_autofree char *note = NULL;
+
+  if (data->mode == ACQ_DOSSIER_MODE_READING)
+    return g_strdup_printf ("Copie de lecture du %s, en gros caractères ; le dossier à remettre "
+                            "garde la mise en page du modèle.", date);
+  if (data->mode == ACQ_DOSSIER_MODE_DRAFT)
+    return g_strdup_printf ("Version de travail du %s. Les exemples qui n’ont pas encore été "
+                            "validés portent la mention « BROUILLON ».", date);
+  return g_strdup_printf ("Dossier établi le %s.", date);
+}
+
+/* At the foot of the cover when there is room. */
+static void
+cover_note (AcqDossierWriter *w)
+{
+  g_autofree char *note = cover_note_text (w);
   double height;
 
-  note = data->mode == ACQ_DOSSIER_MODE_DRAFT
-         ? g_strdup_printf ("Version de travail du %s. Les exemples qui n’ont pas encore été "
-                            "validés portent la mention « BROUILLON ».", date)
-         : g_strdup_printf ("Dossier établi le %s.", date);
   height = acq_dossier_writer_text_height (w, ACQ_DOSSIER_TEXT_NOTE, note, ACQ_DP_CONTENT_WIDTH);
   if (w->y + 24 + height <= ACQ_DP_CONTENT_HEIGHT)
     w->y = ACQ_DP_CONTENT_HEIGHT - height;
@@ -242,20 +254,33 @@ cover_note (AcqDossierWriter *w)
 void
 _acq_dossier_cover (AcqDossierWriter *w)
 {
+  /* the reading copy says what it is under its title, where its larger text never pushes
+   * the sentence onto a page of its own, and takes the room of the model's blank bands */
+  gboolean reading = w->data->mode == ACQ_DOSSIER_MODE_READING;
+  double gap = reading ? 0.5 : 1.0;
+
   w->bare = TRUE;
   acq_dossier_writer_set_section (w, NULL);
   acq_dossier_writer_new_page (w);
   w->bare = FALSE;
   cover_band (w);
-  w->y = 40;
+  w->y = 40 * gap;
   acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_COVER, "Dossier Professionnel", 0, 0);
   acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_HEADING, "(DP)", 0, 10);
   rule (w, 90);
-  acq_dossier_writer_space (w, 40);
+  if (reading)
+    {
+      g_autofree char *note = cover_note_text (w);
+
+      acq_dossier_writer_space (w, 12);
+      acq_dossier_writer_flow (w, ACQ_DOSSIER_TEXT_NOTE, note, 0, 0);
+    }
+  acq_dossier_writer_space (w, 40 * gap);
   cover_certification (w);
-  acq_dossier_writer_space (w, 50);
+  acq_dossier_writer_space (w, 50 * gap);
   cover_identity (w);
-  cover_note (w);
+  if (!reading)
+    cover_note (w);
 }
 
 /* --- Presentation -------------------------------------------------------------------- */

@@ -12,6 +12,7 @@
 #include "acq-candidate.h"
 #include "acq-dossier.h"
 #include "acq-dp-layout.h"
+#include "acq-reading-style.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,8 @@ struct _AcqDossierWriter
   AcqDpLayout           *layout;
   PangoContext          *context;    /* the layout's: same fonts, same metrics */
   PangoFontDescription  *fonts[ACQ_DOSSIER_N_TEXTS];
+  double                 spacing[ACQ_DOSSIER_N_TEXTS]; /* times the line height */
+  char                  *reading_family; /* the reading style's, installed; NULL without */
   cairo_surface_t       *surface;    /* NULL in the first pass, which only counts pages */
   cairo_t               *cr;
   guint                  page;       /* the page being laid out, from 1 */
@@ -100,6 +103,13 @@ struct _AcqDossierWriter
 void   acq_dossier_writer_init           (AcqDossierWriter *w,
                                           AcqDpLayout      *layout);
 void   acq_dossier_writer_clear          (AcqDossierWriter *w);
+void   acq_dossier_writer_set_reading_style (AcqDossierWriter      *w,
+                                             const AcqReadingStyle *style);
+gboolean acq_dossier_writer_use_candidate_style (AcqDossierWriter *w,
+                                                 AcqStore         *store,
+                                                 const char       *candidate_uuid,
+                                                 gboolean          always,
+                                                 GError          **error);
 gboolean acq_dossier_writer_run          (AcqDossierWriter *w,
                                           const char       *path,
                                           GError          **error);

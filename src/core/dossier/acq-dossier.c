@@ -162,7 +162,7 @@ static double
 flow_layout (AcqDossierWriter *w, AcqDossierText style, PangoLayout *layout, double indent)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  double spacing = text_specs[style].spacing;
+  double spacing = w->spacing[style];
   double start = w->y;
   guint start_page = w->page;
 
@@ -288,7 +288,7 @@ acq_dossier_writer_text_height (AcqDossierWriter *w, AcqDossierText style, const
       PangoRectangle logical;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      height += (double) logical.height / PANGO_SCALE * text_specs[style].spacing;
+      height += (double) logical.height / PANGO_SCALE * w->spacing[style];
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
@@ -614,11 +614,95 @@ acq_dossier_writer_init (AcqDossierWriter *w, AcqDpLayout *layout)
   w->layout = g_object_ref (layout);
   w->context = _acq_dp_layout_get_context (layout);
   for (int i = 0; i < ACQ_DOSSIER_N_TEXTS; i++)
-    w->fonts[i] = acq_dp_font_new (text_specs[i].family, text_specs[i].weight,
-                                    text_specs[i].slant, text_specs[i].size);
+    {
+      w->fonts[i] = acq_dp_font_new (text_specs[i].family, text_specs[i].weight,
+                                      text_specs[i].slant, text_specs[i].size);
+      w->spacing[i] = text_specs[i].spacing;
+    }
   w->kept_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   w->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
   w->by_dest = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/**
+ * acq_dossier_writer_set_reading_style:
+ * @w: a writer set up by acq_dossier_writer_init(), that has laid out nothing yet
+ * @style: (nullable): a candidate's reading style; %NULL keeps the document's own
+ *
+ * Sets the whole document in @style, the one mechanism of every large-print output (the
+ * fiche de préparation, the livret, the reading copy of the dossier): every text in the
+ * style's family (the fallback sans when it is not installed), the body at its size and line
+ * spacing, the headings and notes at the same distance from the body as in the document's own
+ * style, so that its hierarchy stays. The running bands keep their size, as their height on
+ * the page is fixed, but take the family; the watermark keeps its own. The examples of a
+ * dossier, drawn by @w's #AcqDpLayout, follow the same style.
+ */
+void
+acq_dossier_writer_set_reading_style (AcqDossierWriter *w, const AcqReadingStyle *style)
+{
+  g_return_if_fail (w != NULL);
+
+  if (style == NULL)
+    return;
+  g_free (w->reading_family);
+  w->reading_family = acq_reading_style_resolve_family (style->family);
+  for (int i = 0; i < ACQ_DOSSIER_N_TEXTS; i++)
+    {
+      gboolean fixed = i == ACQ_DOSSIER_TEXT_SMALL || i == ACQ_DOSSIER_TEXT_WATERMARK;
+      gboolean title = i == ACQ_DOSSIER_TEXT_COVER || i == ACQ_DOSSIER_TEXT_SECTION ||
+                       i == ACQ_DOSSIER_TEXT_HEADING;
+      double size = fixed ? text_specs[i].size
+                          : style->size + text_specs[i].size - ACQ_DP_BODY_SIZE;
+
+      if (i == ACQ_DOSSIER_TEXT_WATERMARK)
+        continue;
+      pango_font_description_free (w->fonts[i]);
+      /* static in the description: w->reading_family lives as long as the fonts */
+      w->fonts[i] = acq_dp_font_new (w->reading_family, text_specs[i].weight,
+                                      text_specs[i].slant, size);
+      w->spacing[i] = fixed || title ? text_specs[i].spacing
+                                     : MAX (text_specs[i].spacing, style->spacing);
+    }
+  g_hash_table_remove_all (w->kept_layouts);
+  _acq_dp_layout_set_reading_style (w->layout, w->reading_family, style->size, style->spacing);
+}
+
+/**
+ * acq_dossier_writer_use_candidate_style:
+ * @w: a writer set up by acq_dossier_writer_init(), that has laid out nothing yet
+ * @store: the store
+ * @candidate_uuid: the candidate the document is for
+ * @always: set the default large print (%ACQ_READING_DEFAULT_SIZE points spaced
+ *   %ACQ_READING_DEFAULT_SPACING) when the candidate has no reading style
+ * @error: where to put an error
+ *
+ * Sets @w in the candidate's reading style (acq_reading_style_load()), if they have one: what
+ * every output printed for a candidate calls, so that one setting reaches them all.
+ *
+ * Returns: %FALSE if the store could not be read
+ */
+gboolean
+acq_dossier_writer_use_candidate_style (AcqDossierWriter *w, AcqStore *store,
+                                        const char *candidate_uuid, gboolean always,
+                                        GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (AcqReadingStyle) style = NULL;
+
+  g_return_val_if_fail (w != NULL, FALSE);
+  g_return_val_if_fail (ACQ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (candidate_uuid != NULL, FALSE);
+
+  style = acq_reading_style_load (store, candidate_uuid, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (style == NULL && always)
+    style = acq_reading_style_new (NULL, ACQ_READING_DEFAULT_SIZE, ACQ_READING_DEFAULT_SPACING);
+  acq_dossier_writer_set_reading_style (w, style);
+  return TRUE;
 }
 
 /**
@@ -638,6 +722,7 @@ acq_dossier_writer_clear (AcqDossierWriter *w)
   g_clear_pointer (&w->meta_date, g_date_time_unref);
   for (int i = 0; i < ACQ_DOSSIER_N_TEXTS; i++)
     pango_font_description_free (w->fonts[i]);
+  g_clear_pointer (&w->reading_family, g_free);
   g_clear_pointer (&w->cr, cairo_destroy);
   g_clear_pointer (&w->surface, cairo_surface_destroy);
   g_clear_pointer (&w->by_dest, g_hash_table_unref);
@@ -1006,7 +1091,8 @@ record_export (AcqStore *store, const char *candidate_uuid, const char *loaded_a
  * In %ACQ_DOSSIER_MODE_DRAFT, the sheets not validated are printed with a "BROUILLON"
  * watermark. In %ACQ_DOSSIER_MODE_FINAL only the validated sheets are printed, and the
  * dossier is refused with %ACQ_DOSSIER_ERROR_NOT_READY, listing what is missing, while a
- * rule of acq_dossier_check() fails.
+ * rule of acq_dossier_check() fails. %ACQ_DOSSIER_MODE_READING prints what a draft does in
+ * the candidate's reading style (acq_dossier_writer_set_reading_style()).
  *
  * This is slow for a large dossier: from an interface, use acq_dossier_write_async().
  *
@@ -1070,6 +1156,14 @@ acq_dossier_write_with_options (AcqStore *store, const char *candidate_uuid,
   /* the first pass measures every paragraph, the second draws the same: shaped once */
   _acq_dp_layout_keep_layouts (layout);
   acq_dossier_writer_init (&w, layout);
+  if (mode == ACQ_DOSSIER_MODE_READING)
+    {
+      if (!acq_dossier_writer_use_candidate_style (&w, store, candidate_uuid, TRUE, error))
+        {
+          acq_dossier_writer_clear (&w);
+          return FALSE;
+        }
+    }
   w.data = data;
   w.pages_func = write_pages;
   describe_dossier (&w);

@@ -39,11 +39,15 @@ typedef enum
  *   "BROUILLON" watermark; always written, whatever is missing
  * @ACQ_DOSSIER_MODE_FINAL: the validated sheets only; refused (%ACQ_DOSSIER_ERROR_NOT_READY)
  *   while a rule of acq_dossier_check() fails with %ACQ_DOSSIER_SEVERITY_ERROR
+ * @ACQ_DOSSIER_MODE_READING: the reading copy: the draft's content set in the candidate's
+ *   reading style (acq_reading_style_load(); a 14-point sans spaced 1.5 without one), for a
+ *   candidate with accommodations; the official dossier keeps the model's layout
  */
 typedef enum
 {
   ACQ_DOSSIER_MODE_DRAFT,
   ACQ_DOSSIER_MODE_FINAL,
+  ACQ_DOSSIER_MODE_READING,
 } AcqDossierMode;
 
 /**

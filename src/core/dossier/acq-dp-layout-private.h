@@ -16,6 +16,10 @@ typedef void (*AcqDpPrepareFunc) (guint done, guint total, gpointer user_data);
 
 PangoContext *_acq_dp_layout_get_context      (AcqDpLayout              *self);
 void          _acq_dp_layout_keep_layouts     (AcqDpLayout              *self);
+void          _acq_dp_layout_set_reading_style (AcqDpLayout             *self,
+                                                const char              *family,
+                                                double                   size,
+                                                double                   spacing);
 void          _acq_dp_layout_prepare_examples (AcqDpLayout              *self,
                                                const AcqDpExample *const *examples,
                                                guint                     n_examples,

@@ -123,6 +123,11 @@ struct _AcqDpLayout
    * second pass), so that the text is shaped once; NULL unless asked for. */
   GHashTable *layout_cache;
   double body_line_height;
+  double spacing[N_STYLES];
+  /* the reading style, when one replaces the model's (_acq_dp_layout_set_reading_style()) */
+  char *reading_family;
+  double reading_size;
+  double reading_spacing;
 };
 
 G_DEFINE_FINAL_TYPE (AcqDpLayout, acq_dp_layout, G_TYPE_OBJECT)
@@ -138,6 +143,7 @@ acq_dp_layout_finalize (GObject *object)
   g_clear_pointer (&self->layout_cache, g_hash_table_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->font_map);
+  g_free (self->reading_family);
 
   G_OBJECT_CLASS (acq_dp_layout_parent_class)->finalize (object);
 }
@@ -186,8 +192,11 @@ acq_dp_layout_init (AcqDpLayout *self)
   self->line_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_array_unref);
   for (int i = 0; i < N_STYLES; i++)
-    self->fonts[i] = acq_dp_font_new (styles[i].family, styles[i].weight, styles[i].slant,
-                                       styles[i].size);
+    {
+      self->fonts[i] = acq_dp_font_new (styles[i].family, styles[i].weight, styles[i].slant,
+                                         styles[i].size);
+      self->spacing[i] = styles[i].spacing;
+    }
 }
 
 /**
@@ -334,7 +343,7 @@ make_pango_layout (AcqDpLayout *self, const Block *block)
 }
 
 static GArray *
-layout_lines (PangoLayout *layout, Style style)
+layout_lines (PangoLayout *layout, double spacing)
 {
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (LineBox));
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
@@ -353,8 +362,8 @@ layout_lines (PangoLayout *layout, Style style)
       ascent = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
       box.line = pango_layout_iter_get_line_readonly (iter);
       box.x = (double) logical.x / PANGO_SCALE;
-      box.height = natural * styles[style].spacing;
-      box.baseline = ascent + natural * (styles[style].spacing - 1) / 2;
+      box.height = natural * spacing;
+      box.baseline = ascent + natural * (spacing - 1) / 2;
       g_array_append_val (lines, box);
     }
   while (pango_layout_iter_next_line (iter));
@@ -405,11 +414,11 @@ paragraph_init (AcqDpLayout *self, Paragraph *para, const Block *block, gboolean
       (para->layout = g_hash_table_lookup (self->layout_cache, key)) != NULL)
     {
       g_object_ref (para->layout);
-      para->lines = layout_lines (para->layout, block->style);
+      para->lines = layout_lines (para->layout, self->spacing[block->style]);
       return;
     }
   para->layout = make_pango_layout (self, block);
-  para->lines = layout_lines (para->layout, block->style);
+  para->lines = layout_lines (para->layout, self->spacing[block->style]);
   if (!drawing)
     {
       if (self->layout_cache != NULL)
@@ -592,7 +601,7 @@ run_jobs (AcqDpLayout *self, JobQueue *queue, AcqDpPrepareFunc func, gpointer us
         return;
       job = &queue->jobs[i];
       job->layout = make_pango_layout (self, job->block);
-      job->lines = layout_lines (job->layout, job->block->style);
+      job->lines = layout_lines (job->layout, self->spacing[job->block->style]);
       i = (guint) g_atomic_int_add (&queue->done, 1) + 1;
       if (func != NULL)
         func (i, queue->n_jobs, user_data);
@@ -646,6 +655,45 @@ collect_jobs (AcqDpLayout *self, GPtrArray *all_blocks, const AcqDpExample *cons
 }
 
 /**
+ * _acq_dp_layout_set_reading_style:
+ * @self: a layout that has measured nothing yet
+ * @family: the font family, installed (acq_reading_style_resolve_family())
+ * @size: the size of the text, in points
+ * @spacing: the line spacing of the text
+ *
+ * Sets the examples in a reading style rather than the model's: every style in @family, the
+ * text at @size with @spacing, the title, headings and notes at the same distance from it as
+ * in the model. The editor's estimate never does: its layout keeps the model's pages.
+ */
+void
+_acq_dp_layout_set_reading_style (AcqDpLayout *self, const char *family, double size,
+                                  double spacing)
+{
+  g_return_if_fail (ACQ_IS_DP_LAYOUT (self));
+  g_return_if_fail (family != NULL);
+
+  family = g_strdup (family); /* @family may be the string being replaced */
+  g_free (self->reading_family);
+  self->reading_family = (char *) family;
+  self->reading_size = size;
+  self->reading_spacing = spacing;
+  for (int i = 0; i < N_STYLES; i++)
+    {
+      pango_font_description_free (self->fonts[i]);
+      /* static in the description: self->reading_family lives as long as the fonts */
+      self->fonts[i] = acq_dp_font_new (self->reading_family, styles[i].weight,
+                                         styles[i].slant,
+                                         size + styles[i].size - ACQ_DP_BODY_SIZE);
+      self->spacing[i] = MAX (styles[i].spacing, i == STYLE_TITLE || i == STYLE_HEADING
+                                                 ? styles[i].spacing : spacing);
+    }
+  g_hash_table_remove_all (self->line_cache);
+  if (self->layout_cache != NULL)
+    g_hash_table_remove_all (self->layout_cache);
+  self->body_line_height = 0;
+}
+
+/**
  * _acq_dp_layout_prepare_examples:
  * @self: a layout that keeps its layouts (_acq_dp_layout_keep_layouts())
  * @examples: (array length=n_examples): the examples about to be measured then drawn
@@ -685,6 +733,9 @@ _acq_dp_layout_prepare_examples (AcqDpLayout *self, const AcqDpExample *const *e
     {
       workers[t].queue = &queue;
       workers[t].layout = acq_dp_layout_new ();
+      if (self->reading_family != NULL)
+        _acq_dp_layout_set_reading_style (workers[t].layout, self->reading_family,
+                                          self->reading_size, self->reading_spacing);
       threads[t] = g_thread_try_new ("acq-dp-shape", worker_thread, &workers[t], NULL);
       /* without it, the threads already started and this one do the work */
       if (threads[t] == NULL)

@@ -46,7 +46,10 @@
  * hers, the accompagnatrice's paper ones stay hers. The titles, diplomas and CQP the
  * candidate holds (candidate_title, candidates/acq-candidate-title.c) are hers, as her sheets
  * are: her file creates, changes and deletes them, and the accompagnatrice's file, the
- * reference copy, may put them back. The accompagnatrice's profile
+ * reference copy, may put them back. A candidate's reading style for the printed outputs
+ * (candidate_reading: candidates/acq-reading-style.c) is both roles': either file sets,
+ * changes or removes it, in a record of its own apart from the candidate's row. The
+ * accompagnatrice's profile
  * (coach_profile), her complaints log and her yearly reviews never travel. Her quotes and the
  * attendance records of the sessions (quote, session_attendance) are hers alone, as the
  * parcours is. The people a candidate writes about (person_mention: a name and what the

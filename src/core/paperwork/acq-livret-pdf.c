@@ -332,7 +332,8 @@ write_pages (AcqDossierWriter *w, gpointer user_data)
  * profile, the hours planned and held), the dated parcours, each session held (date, times,
  * mode, kind, its objectives and their outcome, the points worked, the difficulties, the
  * personal work agreed), the planned sessions, and the signatures, hers drawn from her
- * profile. Slow for a long livret: from an interface, run it with acq_store_write_file_async().
+ * profile. Set in the candidate's reading style when they have one
+ * (acq_dossier_writer_use_candidate_style()). Slow for a long livret: from an interface, run it with acq_store_write_file_async().
  *
  * Returns: %TRUE if the file was written
  */
@@ -353,6 +354,11 @@ acq_livret_pdf_write (AcqStore *store, const char *candidate_uuid, const char *o
     return FALSE;
   layout = acq_dp_layout_new ();
   acq_dossier_writer_init (&w, layout);
+  if (!acq_dossier_writer_use_candidate_style (&w, store, candidate_uuid, FALSE, error))
+    {
+      acq_dossier_writer_clear (&w);
+      return FALSE;
+    }
   w.what = "livret";
   w.cancellable = cancellable;
   w.pages_func = write_pages;

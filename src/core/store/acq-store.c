@@ -723,6 +723,21 @@ static const char *const migrations[] = {
   "  created_at TEXT NOT NULL,"
   "  updated_at TEXT NOT NULL);"
   "CREATE INDEX person_mention_by_candidate ON person_mention (candidate_uuid);",
+  /* 17 -> 18: a candidate's reading style (candidates/acq-reading-style.c), for the printed
+   * outputs of a candidate with accommodations (issue 15): the font family as chosen ("" for
+   * the default large sans; the one installed is found when printing), the size in points and
+   * the line spacing. One row per candidate, whose uuid is the candidate's, so that it
+   * travels as a record of its own and both roles may set it without touching the rest of the
+   * candidate's row. No row: the outputs keep their own style. */
+  "CREATE TABLE candidate_reading ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  candidate_uuid TEXT NOT NULL UNIQUE REFERENCES candidate (uuid) ON DELETE CASCADE,"
+  "  family TEXT NOT NULL DEFAULT '' CHECK (length (family) <= 100),"
+  "  size REAL NOT NULL DEFAULT 14 CHECK (size BETWEEN 12 AND 24),"
+  "  spacing REAL NOT NULL DEFAULT 1.5 CHECK (spacing BETWEEN 1 AND 2),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  CHECK (uuid = candidate_uuid));",
 };
 
 /* The steps (by the version they start from) that rebuild a table, as SQLite's "making other

@@ -22,6 +22,7 @@
 #include "acq-livret-group.h"
 #include "acq-parcours-group.h"
 #include "acq-quote-group.h"
+#include "acq-reading-group.h"
 #include "acq-referential.h"
 #include "acq-sheet-list.h"
 
@@ -49,8 +50,9 @@ struct _AcqCandidatePage
   AcqLivretGroup      *livret_group;
   GtkTextView         *notes_view;
   AcqParcoursGroup    *parcours_group;
-  AcqQuoteGroup       *quote_group;
   AdwEntryRow         *phone_row;
+  AcqQuoteGroup       *quote_group;
+  AcqReadingGroup     *reading_group;
   AdwPreferencesPage  *preferences_page;
   GtkLabel            *sheets_placeholder;
   GtkListBox          *sheets_list;
@@ -456,6 +458,7 @@ load_practice (AcqCandidatePage *self)
 
   acq_parcours_group_set_candidate (self->parcours_group, store, uuid);
   acq_livret_group_set_candidate (self->livret_group, store, uuid);
+  acq_reading_group_set_candidate (self->reading_group, store, uuid);
   acq_quote_group_set_candidate (self->quote_group, store, uuid);
 }
 
@@ -1054,6 +1057,7 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   g_type_ensure (ACQ_TYPE_LIVRET_GROUP);
   g_type_ensure (ACQ_TYPE_PARCOURS_GROUP);
   g_type_ensure (ACQ_TYPE_QUOTE_GROUP);
+  g_type_ensure (ACQ_TYPE_READING_GROUP);
 
   /**
    * AcqCandidatePage:role:
@@ -1089,6 +1093,7 @@ acq_candidate_page_class_init (AcqCandidatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, parcours_group);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, quote_group);
+  gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, reading_group);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, AcqCandidatePage, sheets_list);

@@ -65,7 +65,7 @@ struct _AcqDossierWindow
   GCancellable       *thumbs_cancellable;
   GQueue              thumbs_drawn;
 
-  GFile              *final_file; /* where the final dossier is being written */
+  GFile              *final_file; /* where the final dossier or reading copy is written */
 
   char               *find_text;
   GCancellable       *find_cancellable;
@@ -933,6 +933,66 @@ export_final_action (GtkWidget *widget, const char *action, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The reading copy: the draft in the candidate's reading style (their page's Reading
+ * Outputs), written on a worker straight to the chosen file; the dossier shown here, the
+ * one to hand in, keeps the model's layout. */
+
+static void
+on_reading_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (AcqDossierWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (acq_dossier_write_finish (ACQ_STORE (source), result, &error))
+    exported (self, self->final_file);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_message (self, _("The Reading Copy Was Not Exported"), error->message);
+}
+
+static void
+on_export_reading_response_cb (GtkNativeDialog *chooser, int response, AcqDossierWindow *self)
+{
+  g_autoptr (GFile) target = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      target = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (target);
+    }
+  if (path != NULL)
+    {
+      AcqDossierOptions options = { .mode = ACQ_DOSSIER_MODE_READING };
+
+      g_set_object (&self->final_file, target);
+      acq_dossier_write_with_options_async (self->store,
+                                            acq_candidate_get_uuid (self->candidate), path,
+                                            &options, NULL, NULL, NULL, on_reading_written_cb,
+                                            g_object_ref (self));
+    }
+  else if (target != NULL)
+    toast (self, _("The dossier can only be saved in a local folder: choose another."));
+  g_object_unref (chooser);
+}
+
+static void
+export_reading_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  AcqDossierWindow *self = ACQ_DOSSIER_WINDOW (widget);
+  g_autofree char *name = acq_candidate_dup_display_name (self->candidate);
+  g_autofree char *file_name = g_strdup_printf ("Dossier professionnel - %s - lecture.pdf",
+                                                name);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export a Reading Copy"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_reading_response_cb),
+                           self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 print_action (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -1094,6 +1154,8 @@ acq_dossier_window_class_init (AcqDossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "dossier.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "dossier.export-final", NULL,
                                    export_final_action);
+  gtk_widget_class_install_action (widget_class, "dossier.export-reading", NULL,
+                                   export_reading_action);
   gtk_widget_class_install_action (widget_class, "dossier.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "dossier.open-viewer", NULL,
                                    open_viewer_action);
