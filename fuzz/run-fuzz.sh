@@ -28,9 +28,9 @@ for s in "$@"; do
   sources="$sources $src/$s"
 done
 flags=$(pkg-config --cflags glib-2.0 gio-2.0 gio-unix-2.0 sqlite3 libsodium libxml-2.0 cairo \
-        pangocairo poppler-glib libarchive)
+        pangocairo poppler-glib libarchive enchant-2)
 libs=$(pkg-config --libs glib-2.0 gio-2.0 gio-unix-2.0 gobject-2.0 sqlite3 libsodium \
-       libxml-2.0 cairo pangocairo poppler-glib libarchive)
+       libxml-2.0 cairo pangocairo poppler-glib libarchive enchant-2)
 # the core's headers, one folder per feature
 includes=-I"$src/src/core"
 for dir in "$src"/src/core/*/; do includes="$includes -I$dir"; done
