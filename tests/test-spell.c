@@ -215,6 +215,53 @@ test_no_dictionary (void)
   assert_misspelt (checker, "Kerbrat experiance", "");
 }
 
+/* The process's one checker, used at once from several threads (the editor's main thread, the
+ * dossier's worker, the jury's): each finds the same words, and the known words one thread
+ * adds are seen by the others. */
+#define N_THREADS 4
+
+static gpointer
+check_in_thread (gpointer data)
+{
+  AcqSpellChecker *checker = acq_spell_checker_get_default ();
+  guint found = 0;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *words = misspelt (checker, "J'ai recu Mme Zorglubien en entretien, "
+                                                  "qu'elle a acompagné.");
+      g_autofree char *own = g_strdup_printf ("Motdethread%u", GPOINTER_TO_UINT (data));
+
+      found += g_str_equal (words, "recu|Zorglubien|acompagné");
+      acq_spell_checker_add_known_words (checker, own);
+    }
+  return GUINT_TO_POINTER (found);
+}
+
+static void
+test_default_shared_by_threads (void)
+{
+  AcqSpellChecker *checker = acq_spell_checker_get_default ();
+  GThread *threads[N_THREADS];
+
+  if (!acq_spell_checker_get_available (checker))
+    {
+      g_test_skip ("No French dictionary for Enchant (package hunspell-fr)");
+      return;
+    }
+  g_assert_true (acq_spell_checker_get_default () == checker);
+  for (guint i = 0; i < N_THREADS; i++)
+    threads[i] = g_thread_new ("check", check_in_thread, GUINT_TO_POINTER (i));
+  for (guint i = 0; i < N_THREADS; i++)
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (threads[i])), ==, 50);
+  for (guint i = 0; i < N_THREADS; i++)
+    {
+      g_autofree char *own = g_strdup_printf ("Motdethread%u", i);
+
+      g_assert_cmpint (acq_spell_checker_check_word (checker, own, -1), ==, TRUE);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -229,6 +276,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/spell/known/referential-and-names", test_known_from_store);
   g_test_add_func ("/spell/personal/added-and-ignored", test_personal_words);
   g_test_add_func ("/spell/off/no-dictionary", test_no_dictionary);
+  g_test_add_func ("/spell/default/shared-by-threads", test_default_shared_by_threads);
   status = g_test_run ();
   test_remove_tree (config);
   return status;

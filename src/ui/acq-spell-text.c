@@ -53,9 +53,8 @@ struct _AcqSpellText
 
 G_DEFINE_FINAL_TYPE (AcqSpellText, acq_spell_text, G_TYPE_OBJECT)
 
-/* One checker for the whole application, loaded on a worker; then used on the main thread only. */
-static GMutex checker_lock;
-static AcqSpellChecker *shared_checker;
+/* The process's checker (acq_spell_checker_get_default(), which the dossier's rule on people's
+ * names shares), loaded on a worker; here, used once loaded. */
 static gboolean checker_ready;
 static gboolean checker_loading;
 static GList *instances;          /* (element-type AcqSpellText) (unowned) */
@@ -84,8 +83,8 @@ learn_now (AcqStore *store, const char *certification_uuid)
 {
   g_autoptr (GError) error = NULL;
 
-  if (!acq_spell_checker_add_known_from_store (shared_checker, store, certification_uuid,
-                                               &error))
+  if (!acq_spell_checker_add_known_from_store (acq_spell_checker_get_default (), store,
+                                               certification_uuid, &error))
     g_warning ("Could not read the words that spelling leaves alone: %s", error->message);
 }
 
@@ -99,14 +98,7 @@ learn_now (AcqStore *store, const char *certification_uuid)
 AcqSpellChecker *
 acq_spell_text_get_checker (void)
 {
-  AcqSpellChecker *checker;
-
-  g_mutex_lock (&checker_lock);
-  if (shared_checker == NULL)
-    shared_checker = acq_spell_checker_new ();
-  checker = shared_checker;
-  g_mutex_unlock (&checker_lock);
-  return checker;
+  return acq_spell_checker_get_default ();
 }
 
 static void
@@ -128,7 +120,7 @@ on_checker_loaded_cb (GObject *source, GAsyncResult *result, gpointer data)
       if (item->store != NULL)
         learn_now (item->store, item->certification_uuid);
       if (item->words != NULL)
-        acq_spell_checker_add_known_words (shared_checker, item->words);
+        acq_spell_checker_add_known_words (acq_spell_checker_get_default (), item->words);
     }
   g_clear_pointer (&pending_learn, g_ptr_array_unref);
   for (GList *l = instances; l != NULL; l = l->next)
@@ -197,7 +189,7 @@ acq_spell_text_learn_words (const char *text)
       ensure_loading ();
       return;
     }
-  acq_spell_checker_add_known_words (shared_checker, text);
+  acq_spell_checker_add_known_words (acq_spell_checker_get_default (), text);
   for (GList *l = instances; l != NULL; l = l->next)
     recheck (l->data);
 }
@@ -211,14 +203,19 @@ acq_spell_text_learn_words (const char *text)
 AcqSpellChecker *
 acq_spell_text_get_ready_checker (void)
 {
-  return checker_ready && acq_spell_checker_get_available (shared_checker) ? shared_checker
-                                                                            : NULL;
+  AcqSpellChecker *checker;
+
+  /* before the worker loaded it, asking would wait for the dictionary */
+  if (!checker_ready)
+    return NULL;
+  checker = acq_spell_checker_get_default ();
+  return acq_spell_checker_get_available (checker) ? checker : NULL;
 }
 
 static gboolean
 checking (AcqSpellText *self)
 {
-  return self->enabled && checker_ready && acq_spell_checker_get_available (shared_checker);
+  return self->enabled && acq_spell_text_get_ready_checker () != NULL;
 }
 
 /* What is waiting to be checked */
@@ -312,7 +309,8 @@ static void
 check_range (AcqSpellText *self, const GtkTextIter *start, const GtkTextIter *end)
 {
   g_autofree char *text = gtk_text_iter_get_slice (start, end);
-  g_autoptr (GArray) ranges = acq_spell_checker_find_misspelt (shared_checker, text, -1);
+  g_autoptr (GArray) ranges = acq_spell_checker_find_misspelt (acq_spell_checker_get_default (),
+                                                               text, -1);
   g_autoptr (GArray) before = tagged_ranges (self, start, end);
   GtkTextIter from, to, cursor;
   int at = 0;
@@ -534,7 +532,7 @@ update_menu_at (AcqSpellText *self, const GtkTextIter *iter)
     gtk_text_iter_forward_to_line_end (&end);
   text = gtk_text_iter_get_slice (&start, &end);
   offset = gtk_text_iter_get_line_offset (iter);
-  ranges = acq_spell_checker_find_misspelt (shared_checker, text, -1);
+  ranges = acq_spell_checker_find_misspelt (acq_spell_checker_get_default (), text, -1);
   for (guint i = 0; i < ranges->len; i++)
     {
       const AcqSpellRange *range = &g_array_index (ranges, AcqSpellRange, i);
@@ -553,7 +551,7 @@ update_menu_at (AcqSpellText *self, const GtkTextIter *iter)
     return;
 
   suggestions = g_menu_new ();
-  words = acq_spell_checker_suggest (shared_checker, self->word, -1);
+  words = acq_spell_checker_suggest (acq_spell_checker_get_default (), self->word, -1);
   for (guint i = 0; gtk_text_view_get_editable (self->view) && words[i] != NULL; i++)
     {
       g_autoptr (GMenuItem) item = g_menu_item_new (words[i], NULL);
@@ -651,7 +649,7 @@ add_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer data)
 
   if (self->word == NULL)
     return;
-  acq_spell_checker_add_to_personal (shared_checker, self->word);
+  acq_spell_checker_add_to_personal (acq_spell_checker_get_default (), self->word);
   recheck_everywhere ();
 }
 
@@ -662,7 +660,7 @@ ignore_activated_cb (GSimpleAction *action, GVariant *parameter, gpointer data)
 
   if (self->word == NULL)
     return;
-  acq_spell_checker_ignore (shared_checker, self->word);
+  acq_spell_checker_ignore (acq_spell_checker_get_default (), self->word);
   recheck_everywhere ();
 }
 

@@ -426,25 +426,17 @@ is_known_word (const char *word, gssize length, gpointer user_data)
   return acq_spell_checker_check_word (user_data, word, length);
 }
 
-/* One checker for the process, used under its lock from any thread: the dictionary takes a
- * tenth of a second or more to load, and the jury's checklist checks the dossier of every
- * candidate of the caseload. */
-static GMutex checker_lock;
-static AcqSpellChecker *shared_checker;
-
 /* The names each printed example mentions that the candidate has not answered yet: the rules
  * warn of them, and the final dossier waits for them. Without a French dictionary only the
- * names after a title ("Mme Martin") are found. */
+ * names after a title ("Mme Martin") are found. The process's one checker, shared with the
+ * editor: the dictionary takes a tenth of a second or more to load, and the jury's checklist
+ * checks the dossier of every candidate of the caseload. */
 static gboolean
 load_unanswered (AcqStore *store, AcqDossierData *data, GError **error)
 {
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&checker_lock);
-  AcqSpellChecker *checker;
+  AcqSpellChecker *checker = acq_spell_checker_get_default ();
   AcqPeopleKnownFunc known = NULL;
 
-  if (shared_checker == NULL)
-    shared_checker = acq_spell_checker_new ();
-  checker = shared_checker;
   if (acq_spell_checker_get_available (checker))
     {
       if (!acq_spell_checker_add_known_from_store (

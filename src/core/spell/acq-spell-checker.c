@@ -36,6 +36,7 @@ struct _AcqSpellChecker
   EnchantDict   *dict;     /* NULL: no French dictionary, nothing is flagged */
   char          *language;
   GHashTable    *known;    /* (element-type utf8): folded words never flagged */
+  GMutex         lock;     /* every call takes it: one checker serves every thread */
 };
 
 G_DEFINE_FINAL_TYPE (AcqSpellChecker, acq_spell_checker, G_TYPE_OBJECT)
@@ -267,6 +268,7 @@ acq_spell_checker_finalize (GObject *object)
   g_clear_pointer (&self->broker, enchant_broker_free);
   g_clear_pointer (&self->known, g_hash_table_unref);
   g_clear_pointer (&self->language, g_free);
+  g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (acq_spell_checker_parent_class)->finalize (object);
 }
 
@@ -280,6 +282,7 @@ static void
 acq_spell_checker_init (AcqSpellChecker *self)
 {
   self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_mutex_init (&self->lock);
 }
 
 /**
@@ -324,6 +327,31 @@ AcqSpellChecker *
 acq_spell_checker_new (void)
 {
   return acq_spell_checker_new_for_languages (languages);
+}
+
+/**
+ * acq_spell_checker_get_default:
+ *
+ * The process's French checker, opened at the first call (which waits for the dictionary: call
+ * it first on a worker). The editor's underlines and the dossier's rule on people's names share
+ * it, so that the dictionary is in memory once; every call on it takes its lock, so any thread
+ * may use it.
+ *
+ * Returns: (transfer none): the checker, kept until the process ends
+ */
+AcqSpellChecker *
+acq_spell_checker_get_default (void)
+{
+  static GMutex default_lock;
+  static AcqSpellChecker *checker;
+  AcqSpellChecker *result;
+
+  g_mutex_lock (&default_lock);
+  if (checker == NULL)
+    checker = acq_spell_checker_new ();
+  result = checker;
+  g_mutex_unlock (&default_lock);
+  return result;
 }
 
 /**
@@ -385,6 +413,7 @@ GStrv
 acq_spell_checker_suggest (AcqSpellChecker *self, const char *word, gssize length)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GMutexLocker) locker = NULL;
   g_autofree char *joined = NULL;
   char **suggestions;
   guint added = 0;
@@ -396,6 +425,7 @@ acq_spell_checker_suggest (AcqSpellChecker *self, const char *word, gssize lengt
   size = length < 0 ? strlen (word) : (gsize) length;
   if (self->dict == NULL)
     return g_strv_builder_end (builder);
+  locker = g_mutex_locker_new (&self->lock);
   /* "co-anime": the word joined, when the dictionary knows it, comes first */
   if (memchr (word, '-', size) != NULL)
     {
@@ -435,7 +465,11 @@ acq_spell_checker_add_to_personal (AcqSpellChecker *self, const char *word)
   g_return_if_fail (ACQ_IS_SPELL_CHECKER (self));
   g_return_if_fail (word != NULL);
   if (self->dict != NULL && *word != '\0')
-    enchant_dict_add (self->dict, word, -1);
+    {
+      g_mutex_lock (&self->lock);
+      enchant_dict_add (self->dict, word, -1);
+      g_mutex_unlock (&self->lock);
+    }
 }
 
 /**
@@ -452,7 +486,11 @@ acq_spell_checker_ignore (AcqSpellChecker *self, const char *word)
   g_return_if_fail (ACQ_IS_SPELL_CHECKER (self));
   g_return_if_fail (word != NULL);
   if (self->dict != NULL && *word != '\0')
-    enchant_dict_add_to_session (self->dict, word, -1);
+    {
+      g_mutex_lock (&self->lock);
+      enchant_dict_add_to_session (self->dict, word, -1);
+      g_mutex_unlock (&self->lock);
+    }
 }
 
 /**
@@ -474,6 +512,7 @@ acq_spell_checker_add_known_words (AcqSpellChecker *self, const char *text)
   if (text == NULL || *text == '\0')
     return;
   text_init (&t, text, -1);
+  g_mutex_lock (&self->lock);
   while (next_word (&t, &from, &start, &end))
     for (int i = start; i <= end; i++)
       {
@@ -499,6 +538,7 @@ acq_spell_checker_add_known_words (AcqSpellChecker *self, const char *text)
               g_hash_table_add (self->known, folded);
           }
       }
+  g_mutex_unlock (&self->lock);
   text_clear (&t);
 }
 
@@ -579,8 +619,10 @@ acq_spell_checker_find_misspelt (AcqSpellChecker *self, const char *text, gssize
   if (self->dict == NULL || length == 0 || *text == '\0')
     return ranges;
   text_init (&t, text, length);
+  g_mutex_lock (&self->lock);
   while (next_word (&t, &from, &start, &end))
     check_word (self, &t, start, end, ranges);
+  g_mutex_unlock (&self->lock);
   text_clear (&t);
   return ranges;
 }

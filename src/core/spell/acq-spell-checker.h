@@ -28,6 +28,7 @@ G_DECLARE_FINAL_TYPE (AcqSpellChecker, acq_spell_checker, ACQ, SPELL_CHECKER, GO
 
 AcqSpellChecker *acq_spell_checker_new             (void);
 AcqSpellChecker *acq_spell_checker_new_for_languages (const char *const *languages);
+AcqSpellChecker *acq_spell_checker_get_default     (void);
 gboolean         acq_spell_checker_get_available   (AcqSpellChecker *self);
 const char      *acq_spell_checker_get_language    (AcqSpellChecker *self);
 
