@@ -17,6 +17,7 @@
 #include "acq-map-export.h"
 #include "acq-people.h"
 #include "acq-review.h"
+#include "acq-spell-checker.h"
 #include "acq-store-private.h"
 #include "acq-text.h"
 #include "sheet-fixture.h"
@@ -384,6 +385,45 @@ on_map_written_cb (GObject *source, GAsyncResult *result, gpointer data)
 }
 
 /* The map's exports and the fiche de préparation print the sheets' titles: replaced too. */
+/* A town of the candidate's address or of the example's organisation, in no dictionary, is no
+ * person's name: only Mme Martin waits for an answer. */
+static void
+test_dossier_places_are_no_people (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) issues = NULL;
+  g_autoptr (GString) said = g_string_new (NULL);
+
+  if (!acq_spell_checker_get_available (acq_spell_checker_get_default ()))
+    {
+      g_test_skip ("No French dictionary for Enchant (package hunspell-fr)");
+      return;
+    }
+  add_dossier_sheet (f, "Un entretien en mairie",
+                     "J'ai reçu Mme Martin à la mairie de Luzech, puis l'ai revue à Mercuès "
+                     "et à Prayssac.");
+  g_assert_true (acq_store_exec (f->store,
+                                 "UPDATE sheet SET organisation = 'Mairie de Luzech',"
+                                 " department = 'Antenne de Prayssac';"
+                                 "UPDATE candidate SET address = '1 place du Marché\n"
+                                 "46090 Mercuès'", &error));
+  g_assert_no_error (error);
+  issues = acq_dossier_check (f->store, acq_candidate_get_uuid (f->candidate),
+                              ACQ_DOSSIER_MODE_DRAFT, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      AcqDossierIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->rule == ACQ_DOSSIER_RULE_PERSON_UNANSWERED)
+        g_string_append_printf (said, "%s\n", issue->message);
+    }
+  g_assert_nonnull (strstr (said->str, "Mme Martin"));
+  g_assert_null (strstr (said->str, "Luzech"));
+  g_assert_null (strstr (said->str, "Mercuès"));
+  g_assert_null (strstr (said->str, "Prayssac"));
+}
+
 static void
 test_map_and_fiche_replaced (Fixture *f, gconstpointer data)
 {
@@ -440,6 +480,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/people/migrate/from-v16", test_migrate_from_v16);
   g_test_add ("/people/dossier/replaced-in-the-pdf-not-in-the-store", Fixture, NULL,
               fixture_set_up, test_dossier_replaced_in_output_only, fixture_tear_down);
+  g_test_add ("/people/dossier/places-are-no-people", Fixture, NULL, fixture_set_up,
+              test_dossier_places_are_no_people, fixture_tear_down);
   g_test_add ("/people/outputs/map-and-fiche-replaced", Fixture, NULL, fixture_set_up,
               test_map_and_fiche_replaced, fixture_tear_down);
   return g_test_run ();

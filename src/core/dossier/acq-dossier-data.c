@@ -442,6 +442,16 @@ load_unanswered (AcqStore *store, AcqDossierData *data, GError **error)
       if (!acq_spell_checker_add_known_from_store (
             checker, store, acq_candidate_get_certification_uuid (data->candidate), error))
         return FALSE;
+      /* nor the organisation and the department where an example happened (a town, a firm),
+       * as the editor takes them */
+      for (guint e = 0; e < data->examples->len; e++)
+        {
+          AcqDossierExample *example = g_ptr_array_index (data->examples, e);
+
+          acq_spell_checker_add_known_words (checker,
+                                             acq_sheet_get_organisation (example->sheet));
+          acq_spell_checker_add_known_words (checker, acq_sheet_get_department (example->sheet));
+        }
       known = is_known_word;
     }
   for (guint e = 0; e < data->examples->len; e++)

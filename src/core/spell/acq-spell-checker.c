@@ -542,6 +542,12 @@ acq_spell_checker_add_known_words (AcqSpellChecker *self, const char *text)
   text_clear (&t);
 }
 
+/* The words of the store taken as correct: the candidates' names and addresses (the towns of
+ * Quercy are in no dictionary). */
+static const char *const sql_known[] = {
+  "SELECT first_name, last_name, birth_name, address FROM candidate",
+};
+
 /**
  * acq_spell_checker_add_known_from_store:
  * @self: the checker
@@ -550,7 +556,8 @@ acq_spell_checker_add_known_words (AcqSpellChecker *self, const char *text)
  * @error: a #GError
  *
  * Takes as correct the wording of the certification (its title, its blocs' titles and their
- * competences) and the names of every candidate in @store.
+ * competences) and the names and addresses of every candidate in @store: neither underlined as
+ * misspelt nor taken for a person's name (sheets/acq-people.c).
  *
  * Returns: %TRUE, or %FALSE with @error set when the store could not be read
  */
@@ -581,19 +588,20 @@ acq_spell_checker_add_known_from_store (AcqSpellChecker *self, AcqStore *store,
         }
       acq_fiche_free (fiche);
     }
-  stmt = acq_store_prepare (store, "SELECT first_name, last_name, birth_name FROM candidate",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    for (int i = 0; i < 3; i++)
-      acq_spell_checker_add_known_words (self, (const char *) sqlite3_column_text (stmt, i));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  for (guint q = 0; q < G_N_ELEMENTS (sql_known); q++)
     {
-      acq_store_set_error_from_sqlite (error, acq_store_get_db (store), rc,
-                                       "reading the candidates' names");
-      return FALSE;
+      if ((stmt = acq_store_prepare (store, sql_known[q], error)) == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        for (int i = 0; i < sqlite3_column_count (stmt); i++)
+          acq_spell_checker_add_known_words (self,
+                                             (const char *) sqlite3_column_text (stmt, i));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          acq_store_set_error_from_sqlite (error, acq_store_get_db (store), rc, sql_known[q]);
+          return FALSE;
+        }
     }
   return TRUE;
 }

@@ -782,6 +782,10 @@ acq_sheet_editor_set_sheet (AcqSheetEditor *self, AcqSheetList *list, AcqSheet *
   /* the certification's words and people's names are never underlined as misspelt */
   acq_spell_text_learn (acq_sheet_list_get_store (list),
                         acq_candidate_get_certification_uuid (acq_sheet_list_get_candidate (list)));
+  /* nor the organisation and the department where it happened (a town, a firm's name), which
+   * are no person's name either */
+  acq_spell_text_learn_words (acq_sheet_get_organisation (sheet));
+  acq_spell_text_learn_words (acq_sheet_get_department (sheet));
   for (guint i = 0; i < ACQ_N_RUBRICS; i++)
     acq_rubric_view_set_sheet (self->rubric_views[i], list, sheet);
   load_fields (self);
