@@ -139,6 +139,25 @@ on_changed_cb (AcqPeopleText *self)
   schedule (self);
 }
 
+/* Whether two lists read from the store say the same: a save of the sheet (each pause in the
+ * typing) changes the store, not the people. */
+static gboolean
+same_mentions (GPtrArray *a, GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const AcqPersonMention *ma = g_ptr_array_index (a, i);
+      const AcqPersonMention *mb = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (ma->uuid, mb->uuid) != 0 || g_strcmp0 (ma->name, mb->name) != 0 ||
+          g_strcmp0 (ma->replacement, mb->replacement) != 0 || ma->state != mb->state)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 reload (AcqPeopleText *self)
 {
@@ -154,6 +173,9 @@ reload (AcqPeopleText *self)
       g_warning ("Could not read the people mentioned: %s", error->message);
       return;
     }
+  /* nothing to learn nor to mark again: the spelling of every view is not checked anew */
+  if (same_mentions (mentions, self->mentions))
+    return;
   g_clear_pointer (&self->mentions, g_ptr_array_unref);
   self->mentions = g_steal_pointer (&mentions);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
@@ -358,6 +380,8 @@ acq_people_text_set_candidate (AcqPeopleText *self, AcqStore *store, const char 
   g_set_object (&self->store, store);
   g_free (self->candidate_uuid);
   self->candidate_uuid = g_strdup (candidate_uuid);
+  /* another candidate's list: read and marked anew, even if it reads the same */
+  g_clear_pointer (&self->mentions, g_ptr_array_unref);
   if (store != NULL)
     g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   reload (self);
