@@ -86,10 +86,17 @@ def days_word(due, today):
 
 
 def today_row(app, section, name):
-    """The row of @name in the Today view's list @section ("This Week, 1")."""
-    lst = find(app.window, "list", lambda n: n.startswith(section + ","))
-    return wait_for(lambda: next((n for n in walk(lst) if n.getRoleName() == "list item"
-                                  and n.name == name), None), "%s in %s" % (name, section))
+    """The row of @name in the Today view's list @section ("This Week, 1"), looked for again
+    until it shows: Today makes its sections anew each time it gathers (quickly first, then
+    with the deadlines, then after each change of the store), so a list found once may be gone
+    by the time the row is in the new one."""
+    def search():
+        lst = first(app.window, "list", lambda n: n.startswith(section + ","))
+        if lst is None:
+            return None
+        return next((n for n in walk(lst) if n.getRoleName() == "list item" and n.name == name),
+                    None)
+    return wait_for(search, "%s in %s" % (name, section))
 
 
 def labels_under(node):
